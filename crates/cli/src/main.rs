@@ -1,0 +1,118 @@
+//! `dateline`: the command line. Thin by design: every decision lives in a library crate.
+
+mod inputs;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use inputs::{Outcome, Summary};
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "dateline",
+    version,
+    about = "Captured news pages → clean articles and coded events"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Split captures into articles and print one JSON object per article (or per event) per line.
+    ///
+    /// PATH is a capture (.txt, .html, .htm, with an optional NAME.toml sidecar beside it) or a
+    /// folder, read recursively. A summary of files read, articles and rejections goes to stderr.
+    Extract {
+        /// Captures or folders of captures.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Print event mentions instead of articles.
+        #[arg(long)]
+        events: bool,
+        /// Exit with status 1 when any input was rejected.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// List the registered site adapters.
+    Adapters,
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("dateline: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Extract {
+            paths,
+            events,
+            strict,
+        } => extract(&paths, events, strict),
+        Command::Adapters => {
+            let mut out = std::io::stdout().lock();
+            for a in dateline_adapters::linked() {
+                let hosts = if a.hosts().is_empty() {
+                    "(fallback for any site)".to_owned()
+                } else {
+                    a.hosts().join(", ")
+                };
+                writeln!(out, "{:<20} v{:<4} {hosts}", a.id(), a.version())?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn extract(paths: &[PathBuf], events: bool, strict: bool) -> Result<ExitCode> {
+    let extractor = if events {
+        Some(dateline_events::Extractor::load_default().context("loading the event lexicon")?)
+    } else {
+        None
+    };
+    let outcomes = inputs::extract_all(paths);
+    let stdout = std::io::stdout().lock();
+    let mut out = BufWriter::new(stdout);
+    let mut summary = Summary::default();
+    for outcome in &outcomes {
+        summary.add(outcome);
+        let Outcome::Extracted { articles, .. } = outcome else {
+            continue;
+        };
+        for article in articles {
+            match &extractor {
+                None => serde_json::to_writer(&mut out, article)?,
+                Some(x) => {
+                    for (i, mention) in x.mentions(article).iter().enumerate() {
+                        if i > 0 {
+                            writeln!(out)?;
+                        }
+                        serde_json::to_writer(&mut out, mention)?;
+                    }
+                    summary.events += x.mentions(article).len();
+                    if x.mentions(article).is_empty() {
+                        continue;
+                    }
+                }
+            }
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    summary.print(events);
+    Ok(if strict && summary.rejected() > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

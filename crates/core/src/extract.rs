@@ -1,0 +1,142 @@
+//! Capture → articles: build the page, choose the adapter, normalise its drafts.
+
+use crate::adapter::{self, AdapterError, ParseContext};
+use crate::article::{AdapterRef, Article, ArticleDraft};
+use crate::capture::{Capture, Media};
+use crate::page::Page;
+use crate::text::clean_inline;
+use crate::time::resolve_published;
+use sha2::{Digest, Sha256};
+
+/// The articles of one capture and how they were found.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    pub adapter: &'static str,
+    /// Why that adapter was chosen.
+    pub reason: String,
+    pub articles: Vec<Article>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    #[error("{capture}: no adapter is registered (is the adapter list linked?)")]
+    NoAdapter { capture: String },
+    #[error("{capture}: adapter {adapter}: {source}")]
+    Adapter {
+        capture: String,
+        adapter: &'static str,
+        source: AdapterError,
+    },
+    #[error("{capture}: adapter {adapter} found no article on the page")]
+    NoArticles {
+        capture: String,
+        adapter: &'static str,
+    },
+}
+
+/// Turns a capture's text into a [`Page`].
+pub fn page_of(capture: &Capture) -> Page {
+    match capture.media {
+        Media::Text => Page::from_text(&capture.text),
+        Media::Html => crate::html::parse(&capture.text),
+    }
+}
+
+/// Runs the whole per-capture pipeline.
+pub fn extract(capture: &Capture) -> Result<Extraction, ExtractError> {
+    let page = page_of(capture);
+    extract_page(capture, &page)
+}
+
+/// [`extract`] for a page already built (lets callers reuse or inspect it).
+pub fn extract_page(capture: &Capture, page: &Page) -> Result<Extraction, ExtractError> {
+    let host = capture.host();
+    let (adapter, detection) =
+        adapter::select(page, host.as_deref()).ok_or_else(|| ExtractError::NoAdapter {
+            capture: capture.name.clone(),
+        })?;
+    let drafts = adapter
+        .parse(page, &ParseContext { capture })
+        .map_err(|source| ExtractError::Adapter {
+            capture: capture.name.clone(),
+            adapter: adapter.id(),
+            source,
+        })?;
+    let drafts: Vec<ArticleDraft> = drafts
+        .into_iter()
+        .filter(|d| d.body.iter().any(|p| !p.trim().is_empty()))
+        .collect();
+    if drafts.is_empty() {
+        return Err(ExtractError::NoArticles {
+            capture: capture.name.clone(),
+            adapter: adapter.id(),
+        });
+    }
+    let adapter_ref = AdapterRef {
+        name: adapter.id().to_owned(),
+        version: adapter.version().to_owned(),
+    };
+    let via = adapter.via(capture);
+    let articles = drafts
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| normalise(capture, i, d, via.clone(), adapter_ref.clone()))
+        .collect();
+    Ok(Extraction {
+        adapter: adapter.id(),
+        reason: detection.reason,
+        articles,
+    })
+}
+
+fn normalise(
+    capture: &Capture,
+    index: usize,
+    d: ArticleDraft,
+    via: Option<String>,
+    adapter: AdapterRef,
+) -> Article {
+    let opt = |s: Option<String>| s.map(|s| clean_inline(&s)).filter(|s| !s.is_empty());
+    let mut published = match d
+        .published
+        .as_deref()
+        .map(clean_inline)
+        .filter(|s| !s.is_empty())
+    {
+        Some(raw) => resolve_published(&raw, capture.captured_at, d.date_order),
+        None => Default::default(),
+    };
+    if published.raw.is_some() {
+        published.basis = d.published_basis.clone();
+    }
+    let body = d
+        .body
+        .iter()
+        .map(|p| clean_inline(p))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    Article {
+        id: article_id(&capture.sha256, index),
+        capture: capture.name.clone(),
+        via,
+        outlet: opt(d.outlet).or_else(|| capture.outlet_hint.clone()),
+        url: opt(d.url),
+        title: clean_inline(&d.title),
+        author: opt(d.author),
+        section: opt(d.section),
+        published,
+        dateline: d.dateline.map(|dl| dl.place),
+        caption: opt(d.caption),
+        body,
+        truncated: d.truncated,
+        adapter,
+    }
+}
+
+/// `a` + 16 hex digits of SHA-256(capture hash, position): stable across runs and machines.
+pub fn article_id(capture_sha256: &str, index: usize) -> String {
+    let digest = Sha256::digest(format!("{capture_sha256}:{index}").as_bytes());
+    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    format!("a{hex}")
+}

@@ -1,0 +1,140 @@
+//! The block structure adapters read, the same for text copies and saved HTML.
+//!
+//! A text copy of a page (what "select all, copy" gives) is a sequence of lines; a saved HTML page is a
+//! tree. Both become an ordered list of [`Block`]s so that one adapter's layout rules can read either
+//! form. HTML blocks also carry the hints an extractor needs (tag, class and id words, link density).
+
+use crate::capture::Media;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// A line of a text capture: no markup, only position.
+    Line,
+    Heading(u8),
+    Paragraph,
+    ListItem,
+    Quote,
+    Caption,
+    /// Preformatted text, table cells, and other block containers with direct text.
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Block {
+    /// The block's text, whitespace collapsed as a browser would render it.
+    pub text: String,
+    pub kind: BlockKind,
+    /// Blank lines (text) or block boundaries without text (HTML) before this block: layout often
+    /// separates stories by them.
+    pub blank_before: u32,
+    /// HTML tag name (`p`, `h1`, `li`, …); `None` for text captures.
+    pub tag: Option<String>,
+    /// Class and id words of the element and its ancestors, nearest first (`entry-content`, `sidebar`).
+    pub hints: Vec<String>,
+    /// Share of the text that sits inside links, 0.0–1.0.
+    pub link_density: f32,
+    /// Depth of the element in the DOM (0 for text lines).
+    pub depth: u32,
+}
+
+impl Block {
+    pub fn line(text: impl Into<String>, blank_before: u32) -> Self {
+        Block {
+            text: text.into(),
+            kind: BlockKind::Line,
+            blank_before,
+            tag: None,
+            hints: Vec::new(),
+            link_density: 0.0,
+            depth: 0,
+        }
+    }
+
+    /// True when any class/id hint contains `word` (case-insensitive substring).
+    pub fn has_hint(&self, word: &str) -> bool {
+        self.hints
+            .iter()
+            .any(|h| h.to_ascii_lowercase().contains(word))
+    }
+}
+
+/// Document-level metadata an HTML page declares about itself. Empty for text captures.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PageMeta {
+    /// `<title>`.
+    pub title: Option<String>,
+    /// `og:title`, JSON-LD `headline`.
+    pub headline: Option<String>,
+    pub site_name: Option<String>,
+    pub canonical_url: Option<String>,
+    /// `article:published_time`, JSON-LD `datePublished`, `<time datetime>` — kept apart from modified.
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub author: Option<String>,
+    pub section: Option<String>,
+    pub description: Option<String>,
+    /// `<html lang>`.
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Page {
+    pub media: Media,
+    pub blocks: Vec<Block>,
+    pub meta: PageMeta,
+}
+
+impl Page {
+    /// Splits a text capture into lines. Lines holding only whitespace (including the no-break
+    /// spaces some sites use as spacers) count as blank.
+    pub fn from_text(text: &str) -> Page {
+        let mut blocks = Vec::new();
+        let mut blank = 0;
+        for line in text.lines() {
+            let cleaned = crate::text::clean_inline(line);
+            if cleaned.is_empty() {
+                blank += 1;
+                continue;
+            }
+            blocks.push(Block::line(cleaned, blank));
+            blank = 0;
+        }
+        Page {
+            media: Media::Text,
+            blocks,
+            meta: PageMeta::default(),
+        }
+    }
+
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.blocks.iter().map(|b| b.text.as_str())
+    }
+
+    /// Index of the first block whose text equals `text` exactly.
+    pub fn find(&self, text: &str) -> Option<usize> {
+        self.blocks.iter().position(|b| b.text == text)
+    }
+
+    /// True when some block's text equals `text` exactly.
+    pub fn contains_line(&self, text: &str) -> bool {
+        self.find(text).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_lines_and_blank_counts() {
+        let page = Page::from_text("\nTitle\n\u{a0}\n \nBody one\nBody two\n");
+        let got: Vec<_> = page
+            .blocks
+            .iter()
+            .map(|b| (b.text.as_str(), b.blank_before))
+            .collect();
+        assert_eq!(got, vec![("Title", 1), ("Body one", 2), ("Body two", 0)]);
+    }
+}

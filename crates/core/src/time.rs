@@ -1,0 +1,831 @@
+//! The one temporal resolver: every date dateline prints went through here.
+//!
+//! Two entry points, because news pages use time in two ways:
+//! - [`resolve_published`]: the date a page prints for a story ("12 hours ago", "01-09-2024",
+//!   "Saturday, July 26, 2025"), anchored to the capture time;
+//! - [`resolve_mention`]: a time expression inside a sentence ("on Monday", "earlier in July",
+//!   "in September 2026"), anchored to the article's publication date, read in news mode
+//!   (HeidelTime's rules: a bare weekday or month is the latest one on or before the anchor, unless the
+//!   sentence looks forward).
+//!
+//! Every value carries its [`Precision`]; nothing is resolved without an anchor, and no day is printed
+//! that the text does not give.
+
+use jiff::civil::{Date, Weekday};
+use jiff::{Timestamp, ToSpan};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+
+/// How precise a resolved value is. Ordered from finest to coarsest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// A date as found and as resolved. `value` is ISO 8601 at the given precision:
+/// `2025-07-21T09:00Z` (minute, hour), `2025-07-21` (day), `2025-W30` (week), `2025-07` (month),
+/// `2025` (year). `range` holds inclusive day bounds when the text gives a span ("late July",
+/// "last week", "2014-2015").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeValue {
+    pub raw: Option<String>,
+    pub value: Option<String>,
+    pub precision: Option<Precision>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<[String; 2]>,
+    /// Where the date was read when not from the expected place (e.g. `photo caption`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
+}
+
+/// How a site prints all-numeric dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateOrder {
+    /// 01-09-2024 is 1 September (Daily8, Rudaw, most of the world).
+    #[default]
+    DayFirst,
+    /// 09-01-2024 is 1 September (US sites).
+    MonthFirst,
+}
+
+/// Whether the sentence around a mention looks back or forward; decides "in April" and "on Monday".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tense {
+    #[default]
+    Past,
+    Future,
+}
+
+impl TimeValue {
+    /// Only the raw text: found, but not resolvable (no anchor, or not a date form we know).
+    pub fn unresolved(raw: impl Into<String>) -> Self {
+        TimeValue {
+            raw: Some(raw.into()),
+            ..Default::default()
+        }
+    }
+
+    fn day(raw: &str, d: Date) -> Self {
+        TimeValue {
+            raw: Some(raw.to_owned()),
+            value: Some(d.to_string()),
+            precision: Some(Precision::Day),
+            range: None,
+            basis: None,
+        }
+    }
+
+    fn month(raw: &str, year: i16, month: i8) -> Self {
+        TimeValue {
+            raw: Some(raw.to_owned()),
+            value: Some(format!("{year:04}-{month:02}")),
+            precision: Some(Precision::Month),
+            range: None,
+            basis: None,
+        }
+    }
+
+    fn year(raw: &str, year: i16) -> Self {
+        TimeValue {
+            raw: Some(raw.to_owned()),
+            value: Some(format!("{year:04}")),
+            precision: Some(Precision::Year),
+            range: None,
+            basis: None,
+        }
+    }
+
+    fn week(raw: &str, monday: Date) -> Self {
+        let iso = monday.iso_week_date();
+        TimeValue {
+            raw: Some(raw.to_owned()),
+            value: Some(format!("{:04}-W{:02}", iso.year(), iso.week())),
+            precision: Some(Precision::Week),
+            range: Some([monday.to_string(), (monday + 6.days()).to_string()]),
+            basis: None,
+        }
+    }
+
+    fn instant(raw: &str, ts: Timestamp, precision: Precision) -> Self {
+        let dt = ts.to_zoned(jiff::tz::TimeZone::UTC).datetime();
+        let minute = if precision == Precision::Minute {
+            dt.minute()
+        } else {
+            0
+        };
+        TimeValue {
+            raw: Some(raw.to_owned()),
+            value: Some(format!("{}T{:02}:{:02}Z", dt.date(), dt.hour(), minute)),
+            precision: Some(precision),
+            range: None,
+            basis: None,
+        }
+    }
+
+    fn with_range(mut self, from: Date, to: Date) -> Self {
+        self.range = Some([from.to_string(), to.to_string()]);
+        self
+    }
+
+    /// Inclusive day bounds of the value, for comparing dates of different precisions.
+    pub fn bounds(&self) -> Option<(Date, Date)> {
+        if let Some([a, b]) = &self.range {
+            if let (Ok(a), Ok(b)) = (a.parse::<Date>(), b.parse::<Date>()) {
+                return Some((a, b));
+            }
+        }
+        let value = self.value.as_deref()?;
+        match self.precision? {
+            Precision::Minute | Precision::Hour | Precision::Day => {
+                let d: Date = value.get(..10)?.parse().ok()?;
+                Some((d, d))
+            }
+            Precision::Week => None,
+            Precision::Month => {
+                let y: i16 = value.get(..4)?.parse().ok()?;
+                let m: i8 = value.get(5..7)?.parse().ok()?;
+                let first = Date::new(y, m, 1).ok()?;
+                Some((first, first.last_of_month()))
+            }
+            Precision::Year => {
+                let y: i16 = value.get(..4)?.parse().ok()?;
+                Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?))
+            }
+        }
+    }
+
+    /// The first day the value can mean, if resolved.
+    pub fn start_date(&self) -> Option<Date> {
+        self.bounds().map(|(a, _)| a)
+    }
+
+    /// True when the two values can denote the same time (their day bounds overlap). Unresolved
+    /// values are compatible with nothing: they carry no evidence either way.
+    pub fn overlaps(&self, other: &TimeValue) -> bool {
+        match (self.bounds(), other.bounds()) {
+            (Some((a1, b1)), Some((a2, b2))) => a1 <= b2 && a2 <= b1,
+            _ => false,
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Month number (1–12) for a full or abbreviated English month name.
+pub fn month_number(name: &str) -> Option<i8> {
+    let n = name.trim_end_matches('.').to_ascii_lowercase();
+    if n == "sept" {
+        return Some(9);
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == n || (n.len() >= 3 && m.starts_with(&n) && n.len() <= m.len()))
+        .map(|i| i as i8 + 1)
+}
+
+fn weekday(name: &str) -> Option<Weekday> {
+    Some(match name.to_ascii_lowercase().as_str() {
+        "monday" => Weekday::Monday,
+        "tuesday" => Weekday::Tuesday,
+        "wednesday" => Weekday::Wednesday,
+        "thursday" => Weekday::Thursday,
+        "friday" => Weekday::Friday,
+        "saturday" => Weekday::Saturday,
+        "sunday" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+const MONTH_RE: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+const WEEKDAY_RE: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:about\s+|over\s+)?(an?|one|\d+)\s+(minute|min|hour|hr|day|week|month|year)s?\s+ago$")
+        .expect("static regex")
+});
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s*[,|-]?\s*(\d{1,2}):(\d{2})(?:\s*([AaPp][Mm]))?)?$")
+        .expect("static regex")
+});
+static WRITTEN_MDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:{WEEKDAY_RE},?\s+)?({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?:\s*(?:at|-|,|\|)?\s*(\d{{1,2}}):(\d{{2}})(?:\s*([AaPp][Mm]))?)?"
+    ))
+    .expect("static regex")
+});
+static WRITTEN_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:{WEEKDAY_RE},?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE}),?\s+(\d{{4}})(?:\s*(?:at|-|,|\|)?\s*(\d{{1,2}}):(\d{{2}})(?:\s*([AaPp][Mm]))?)?"
+    ))
+    .expect("static regex")
+});
+
+/// Resolves a publication date as a page prints it. `anchor` is the capture time; relative forms
+/// without it stay unresolved (raw only). Absolute forms need no anchor.
+pub fn resolve_published(raw: &str, anchor: Option<Timestamp>, order: DateOrder) -> TimeValue {
+    let text = raw.trim();
+    let lower = text.to_ascii_lowercase();
+
+    // ISO 8601 first: machine dates from meta tags and sidecars.
+    if let Some(v) = parse_iso(text) {
+        return TimeValue {
+            raw: Some(raw.to_owned()),
+            ..v
+        };
+    }
+    if let Some(c) = NUMERIC.captures(text) {
+        let (a, b): (i8, i8) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+        let year: i16 = c[3].parse().unwrap_or(0);
+        // An impossible reading is discarded, so 26-01-2025 is understood even on a month-first site.
+        let (d, m) = match order {
+            DateOrder::DayFirst if b <= 12 => (a, b),
+            DateOrder::MonthFirst if a <= 12 => (b, a),
+            _ if a > 12 => (a, b),
+            _ => (b, a),
+        };
+        if let Ok(date) = Date::new(year, m, d) {
+            return with_clock(raw, date, c.get(4), c.get(5), c.get(6));
+        }
+    }
+    if let Some(c) = WRITTEN_MDY.captures(text) {
+        if let (Some(m), Ok(d), Ok(y)) = (month_number(&c[1]), c[2].parse(), c[3].parse()) {
+            if let Ok(date) = Date::new(y, m, d) {
+                return with_clock(raw, date, c.get(4), c.get(5), c.get(6));
+            }
+        }
+    }
+    if let Some(c) = WRITTEN_DMY.captures(text) {
+        if let (Some(m), Ok(d), Ok(y)) = (month_number(&c[2]), c[1].parse(), c[3].parse()) {
+            if let Ok(date) = Date::new(y, m, d) {
+                return with_clock(raw, date, c.get(4), c.get(5), c.get(6));
+            }
+        }
+    }
+
+    let Some(anchor) = anchor else {
+        return TimeValue::unresolved(raw);
+    };
+    let today = anchor.to_zoned(jiff::tz::TimeZone::UTC).date();
+    match lower.as_str() {
+        "just now" | "now" | "a few seconds ago" | "seconds ago" => {
+            return TimeValue::instant(raw, anchor, Precision::Minute);
+        }
+        "today" => return TimeValue::day(raw, today),
+        "yesterday" => return TimeValue::day(raw, today.yesterday().unwrap_or(today)),
+        "last week" | "a week ago" => {
+            return TimeValue::week(raw, monday_of(today) - 7.days());
+        }
+        _ => {}
+    }
+    if let Some(c) = RELATIVE.captures(&lower) {
+        let n: i64 = match &c[1] {
+            "a" | "an" | "one" => 1,
+            digits => digits.parse().unwrap_or(0),
+        };
+        return match &c[2] {
+            "minute" | "min" => {
+                TimeValue::instant(raw, anchor - (n * 60).seconds(), Precision::Minute)
+            }
+            "hour" | "hr" => {
+                TimeValue::instant(raw, anchor - (n * 3600).seconds(), Precision::Hour)
+            }
+            "day" => TimeValue::day(raw, today - n.days()),
+            "week" => TimeValue::week(raw, monday_of(today - n.weeks())),
+            "month" => {
+                let d = today - n.months();
+                TimeValue::month(raw, d.year(), d.month())
+            }
+            _ => TimeValue::year(raw, today.year() - n as i16),
+        };
+    }
+    TimeValue::unresolved(raw)
+}
+
+fn with_clock(
+    raw: &str,
+    date: Date,
+    hour: Option<regex::Match>,
+    minute: Option<regex::Match>,
+    ampm: Option<regex::Match>,
+) -> TimeValue {
+    let (Some(h), Some(m)) = (hour, minute) else {
+        return TimeValue::day(raw, date);
+    };
+    let (Ok(mut h), Ok(m)) = (h.as_str().parse::<i8>(), m.as_str().parse::<i8>()) else {
+        return TimeValue::day(raw, date);
+    };
+    if let Some(ap) = ampm {
+        let pm = ap.as_str().eq_ignore_ascii_case("pm");
+        h = match (h, pm) {
+            (12, false) => 0,
+            (12, true) => 12,
+            (h, true) => h + 12,
+            (h, false) => h,
+        };
+    }
+    // A clock time without a zone is the site's local time, which we do not know: keep the day.
+    let _ = (h, m);
+    TimeValue::day(raw, date)
+}
+
+/// `2025-07-21`, `2025-07-21T09:30:00Z`, `2025-07-21T09:30:00+03:00`, `2025-07`, `2025`.
+fn parse_iso(text: &str) -> Option<TimeValue> {
+    if let Ok(ts) = text.parse::<Timestamp>() {
+        return Some(TimeValue::instant(text, ts, Precision::Minute));
+    }
+    if let Ok(zdt) = text.parse::<jiff::Zoned>() {
+        return Some(TimeValue::instant(text, zdt.timestamp(), Precision::Minute));
+    }
+    if text.len() >= 10 && text.as_bytes().get(4) == Some(&b'-') {
+        if let Ok(d) = text[..10].parse::<Date>() {
+            // A local date-time without offset: the day is certain, the instant is not.
+            if text.len() == 10
+                || text.as_bytes().get(10) == Some(&b'T')
+                || text.as_bytes().get(10) == Some(&b' ')
+            {
+                return Some(TimeValue::day(text, d));
+            }
+        }
+    }
+    None
+}
+
+fn monday_of(d: Date) -> Date {
+    let back = d.weekday().to_monday_zero_offset() as i64;
+    d - back.days()
+}
+
+/// A time expression found in a sentence: its byte span and text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    let m = MONTH_RE;
+    let w = WEEKDAY_RE;
+    Regex::new(&format!(
+        r"(?x)\b(?:
+            (?i:(?:on|since|by|from|until|till|before|after|in|during|of)\s+)?
+            (?:{w},?\s+)?
+            (?:(?:{m})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{m})\b(?:,?\s+\d{{4}})?)
+          | (?i:(?:earlier|later)\s+(?:in|this)\s+|(?:in|by|since|until|from|during)\s+(?:early|late|mid-?)?\s*|(?:early|late|mid-?)\s*)(?:{m})(?:\s+\d{{4}})?
+          | (?i:(?:last|this|next|earlier\s+this|later\s+this|earlier\s+last)\s+(?:week(?:end)?|month|year))
+          | (?i:(?:on|since|by|until|last|next|this)\s+)?{w}(?:\s+(?i:night|morning|evening|afternoon))?
+          | (?i:yesterday|today|tomorrow)
+          | (?i:(?:in|since|by|until|from|during|of)\s+)\d{{4}}(?:\s*[-–]\s*\d{{4}})?\b
+          | (?i:(?:in|since|by|until|from|during)\s+)?\d{{4}}[-–]\d{{4}}\b
+          | \d{{4}}-\d{{2}}-\d{{2}}
+        )"
+    ))
+    .expect("static regex")
+});
+
+/// Finds the time expressions in `sentence`, in order, for [`resolve_mention`].
+pub fn scan(sentence: &str) -> Vec<Found> {
+    MENTION
+        .find_iter(sentence)
+        .filter(|m| {
+            // "May" alone is mostly the verb; require a day or a year or a preposition with it.
+            let t = m.as_str();
+            !(t == "May" || t.eq_ignore_ascii_case("may") || t.ends_with(" may"))
+        })
+        .map(|m| Found {
+            start: m.start(),
+            end: m.end(),
+            text: m.as_str().to_owned(),
+        })
+        .collect()
+}
+
+static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(in|since|by|until|from|during|of)\s+)?(\d{4})(?:\s*[-–]\s*(\d{4}))?$")
+        .expect("static regex")
+});
+static MONTH_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:(earlier|later)\s+(?:in|this)\s+|(in|by|since|until|from|during)\s+)?(early|late|mid-?)?\s*({MONTH_RE})(?:\s+(\d{{4}}))?$"
+    ))
+    .expect("static regex")
+});
+static DAY_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:(?:on|since|by|from|until|till|before|after|in|during|of)\s+)?(?:{WEEKDAY_RE},?\s+)?(?:({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE}))(?:,?\s+(\d{{4}}))?$"
+    ))
+    .expect("static regex")
+});
+static WEEKDAY_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:(on|since|by|until|last|next|this)\s+)?({WEEKDAY_RE})(?:\s+(?:night|morning|evening|afternoon))?$"
+    ))
+    .expect("static regex")
+});
+static WEEK_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(last|this|next|earlier\s+this|later\s+this|earlier\s+last)\s+(week|weekend|month|year)$")
+        .expect("static regex")
+});
+
+/// Resolves a time expression from a sentence against the article's publication date.
+/// Without an anchor only absolute forms ("in January 2024", "April 24, 2025", "in 2014") resolve.
+pub fn resolve_mention(raw: &str, anchor: Option<Date>, tense: Tense) -> TimeValue {
+    let text = raw.trim();
+    if let Some(c) = YEAR_ONLY.captures(text) {
+        let Ok(y) = c[2].parse::<i16>() else {
+            return TimeValue::unresolved(raw);
+        };
+        let v = TimeValue::year(raw, y);
+        if let Some(y2) = c.get(3).and_then(|m| m.as_str().parse::<i16>().ok()) {
+            if let (Ok(a), Ok(b)) = (Date::new(y, 1, 1), Date::new(y2, 12, 31)) {
+                if y2 >= y {
+                    return v.with_range(a, b);
+                }
+            }
+        }
+        return v;
+    }
+    if let Some(v) = parse_iso(text) {
+        return TimeValue {
+            raw: Some(raw.to_owned()),
+            ..v
+        };
+    }
+    if let Some(c) = DAY_PHRASE.captures(text) {
+        let (month, day) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+            (Some(m), Some(d), _, _) => (month_number(m.as_str()), d.as_str().parse::<i8>().ok()),
+            (_, _, Some(d), Some(m)) => (month_number(m.as_str()), d.as_str().parse::<i8>().ok()),
+            _ => (None, None),
+        };
+        let (Some(month), Some(day)) = (month, day) else {
+            return TimeValue::unresolved(raw);
+        };
+        if let Some(y) = c.get(5).and_then(|y| y.as_str().parse::<i16>().ok()) {
+            return Date::new(y, month, day)
+                .map_or_else(|_| TimeValue::unresolved(raw), |d| TimeValue::day(raw, d));
+        }
+        let Some(anchor) = anchor else {
+            return TimeValue::unresolved(raw);
+        };
+        let this_year = Date::new(anchor.year(), month, day);
+        let Ok(candidate) = this_year else {
+            return TimeValue::unresolved(raw);
+        };
+        let d = match tense {
+            Tense::Past if candidate > anchor => Date::new(anchor.year() - 1, month, day).ok(),
+            Tense::Future if candidate < anchor => Date::new(anchor.year() + 1, month, day).ok(),
+            _ => Some(candidate),
+        };
+        return d.map_or_else(|| TimeValue::unresolved(raw), |d| TimeValue::day(raw, d));
+    }
+    if let Some(c) = MONTH_PHRASE.captures(text) {
+        let Some(month) = month_number(&c[4]) else {
+            return TimeValue::unresolved(raw);
+        };
+        let relative = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
+        let part = c.get(3).map(|m| m.as_str().to_ascii_lowercase());
+        let year = match c.get(5).and_then(|y| y.as_str().parse::<i16>().ok()) {
+            Some(y) => y,
+            None => {
+                let Some(anchor) = anchor else {
+                    return TimeValue::unresolved(raw);
+                };
+                let forward = tense == Tense::Future && relative.is_none();
+                match (forward, month.cmp(&anchor.month())) {
+                    (false, std::cmp::Ordering::Greater) => anchor.year() - 1,
+                    (true, std::cmp::Ordering::Less) => anchor.year() + 1,
+                    _ => anchor.year(),
+                }
+            }
+        };
+        let v = TimeValue::month(raw, year, month);
+        let Ok(first) = Date::new(year, month, 1) else {
+            return v;
+        };
+        let last = first.last_of_month();
+        let (mut from, mut to) = match part.as_deref() {
+            Some("early") => (first, first + 9.days()),
+            Some(p) if p.starts_with("mid") => (first + 10.days(), first + 19.days()),
+            Some("late") => (first + 20.days(), last),
+            _ => (first, last),
+        };
+        if let (Some(rel), Some(anchor)) = (relative.as_deref(), anchor) {
+            if rel == "earlier" && anchor >= from && anchor <= to {
+                to = anchor.yesterday().unwrap_or(anchor).max(from);
+            } else if rel == "later" && anchor >= from && anchor <= to {
+                from = anchor;
+            }
+        }
+        return if (from, to) == (first, last) {
+            v
+        } else {
+            v.with_range(from, to)
+        };
+    }
+    let Some(anchor) = anchor else {
+        return TimeValue::unresolved(raw);
+    };
+    let lower = text.to_ascii_lowercase();
+    match lower.as_str() {
+        "today" => return TimeValue::day(raw, anchor),
+        "yesterday" => return TimeValue::day(raw, anchor.yesterday().unwrap_or(anchor)),
+        "tomorrow" => return TimeValue::day(raw, anchor.tomorrow().unwrap_or(anchor)),
+        _ => {}
+    }
+    if let Some(c) = WEEKDAY_PHRASE.captures(text) {
+        let Some(wd) = weekday(&c[2]) else {
+            return TimeValue::unresolved(raw);
+        };
+        let prep = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
+        let back = (anchor.weekday().to_monday_zero_offset() - wd.to_monday_zero_offset())
+            .rem_euclid(7) as i64;
+        let d = match (prep.as_deref(), tense) {
+            (Some("next"), _) | (_, Tense::Future) => {
+                let fwd = (wd.to_monday_zero_offset() - anchor.weekday().to_monday_zero_offset())
+                    .rem_euclid(7) as i64;
+                anchor + (if fwd == 0 { 7 } else { fwd }).days()
+            }
+            (Some("last"), _) => anchor - (if back == 0 { 7 } else { back }).days(),
+            _ => anchor - back.days(),
+        };
+        return TimeValue::day(raw, d);
+    }
+    if let Some(c) = WEEK_PHRASE.captures(text) {
+        let which = c[1].to_ascii_lowercase();
+        let unit = c[2].to_ascii_lowercase();
+        let which = which.split_whitespace().collect::<Vec<_>>().join(" ");
+        let monday = monday_of(anchor);
+        return match (which.as_str(), unit.as_str()) {
+            ("last", "week") => TimeValue::week(raw, monday - 7.days()),
+            ("next", "week") => TimeValue::week(raw, monday + 7.days()),
+            ("this", "week") => TimeValue::week(raw, monday).with_range(monday, anchor),
+            ("earlier this", "week") => {
+                let to = anchor.yesterday().unwrap_or(anchor).max(monday);
+                TimeValue::week(raw, monday).with_range(monday, to)
+            }
+            ("later this", "week") => {
+                TimeValue::week(raw, monday).with_range(anchor, monday + 6.days())
+            }
+            ("earlier last", "week") => TimeValue::week(raw, monday - 7.days()),
+            ("last", "weekend") | ("this", "weekend")
+                if which == "last" || anchor.weekday() == Weekday::Monday =>
+            {
+                let sat = monday - 2.days();
+                TimeValue::week(raw, monday - 7.days()).with_range(sat, sat + 1.days())
+            }
+            (_, "weekend") => {
+                let sat = monday + 5.days();
+                TimeValue::week(raw, monday).with_range(sat, sat + 1.days())
+            }
+            ("last", "month") => {
+                let d = anchor - 1.month();
+                TimeValue::month(raw, d.year(), d.month())
+            }
+            ("next", "month") => {
+                let d = anchor + 1.month();
+                TimeValue::month(raw, d.year(), d.month())
+            }
+            (_, "month") => TimeValue::month(raw, anchor.year(), anchor.month()),
+            ("last", "year") => TimeValue::year(raw, anchor.year() - 1),
+            ("next", "year") => TimeValue::year(raw, anchor.year() + 1),
+            (_, "year") => TimeValue::year(raw, anchor.year()),
+            _ => TimeValue::unresolved(raw),
+        };
+    }
+    TimeValue::unresolved(raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ts(s: &str) -> Option<Timestamp> {
+        Some(s.parse().expect("test timestamp"))
+    }
+    fn val(v: &TimeValue) -> (&str, Precision) {
+        (
+            v.value.as_deref().unwrap_or("-"),
+            v.precision.unwrap_or(Precision::Year),
+        )
+    }
+    fn d(s: &str) -> Option<Date> {
+        Some(s.parse().expect("test date"))
+    }
+
+    #[test]
+    fn relative_publication_dates() {
+        let at = ts("2025-07-21T21:00:00Z");
+        let o = DateOrder::DayFirst;
+        assert_eq!(
+            val(&resolve_published("12 hours ago", at, o)),
+            ("2025-07-21T09:00Z", Precision::Hour)
+        );
+        assert_eq!(
+            val(&resolve_published("a day ago", at, o)),
+            ("2025-07-20", Precision::Day)
+        );
+        assert_eq!(
+            val(&resolve_published("3 days ago", at, o)),
+            ("2025-07-18", Precision::Day)
+        );
+        assert_eq!(
+            val(&resolve_published("an hour ago", at, o)),
+            ("2025-07-21T20:00Z", Precision::Hour)
+        );
+        assert_eq!(
+            val(&resolve_published("yesterday", at, o)),
+            ("2025-07-20", Precision::Day)
+        );
+        assert_eq!(
+            val(&resolve_published("last week", at, o)),
+            ("2025-W29", Precision::Week)
+        );
+        assert_eq!(
+            val(&resolve_published("5 minutes ago", at, o)),
+            ("2025-07-21T20:55Z", Precision::Minute)
+        );
+    }
+
+    #[test]
+    fn relative_without_anchor_stays_raw() {
+        let v = resolve_published("12 hours ago", None, DateOrder::DayFirst);
+        assert_eq!(v.raw.as_deref(), Some("12 hours ago"));
+        assert_eq!(v.value, None);
+        assert_eq!(v.precision, None);
+    }
+
+    #[test]
+    fn absolute_publication_dates() {
+        let o = DateOrder::DayFirst;
+        assert_eq!(
+            val(&resolve_published("01-09-2024", None, o)),
+            ("2024-09-01", Precision::Day)
+        );
+        assert_eq!(
+            val(&resolve_published(
+                "01-09-2024",
+                None,
+                DateOrder::MonthFirst
+            )),
+            ("2024-01-09", Precision::Day)
+        );
+        assert_eq!(
+            val(&resolve_published(
+                "26-01-2025",
+                None,
+                DateOrder::MonthFirst
+            )),
+            ("2025-01-26", Precision::Day)
+        );
+        assert_eq!(
+            val(&resolve_published("Saturday, July 26, 2025", None, o)),
+            ("2025-07-26", Precision::Day)
+        );
+        assert_eq!(
+            val(&resolve_published("April 24, 2025", None, o)),
+            ("2025-04-24", Precision::Day)
+        );
+        assert_eq!(
+            val(&resolve_published("24 April 2025", None, o)),
+            ("2025-04-24", Precision::Day)
+        );
+        assert_eq!(
+            val(&resolve_published("Sept. 3, 2024 10:30 AM", None, o)),
+            ("2024-09-03", Precision::Day)
+        );
+        assert_eq!(
+            val(&resolve_published("2025-07-21T09:30:00Z", None, o)),
+            ("2025-07-21T09:30Z", Precision::Minute)
+        );
+        assert_eq!(
+            val(&resolve_published("2025-07-21T12:30:00+03:00", None, o)),
+            ("2025-07-21T09:30Z", Precision::Minute)
+        );
+        assert_eq!(
+            val(&resolve_published("2025-07-21", None, o)),
+            ("2025-07-21", Precision::Day)
+        );
+        assert_eq!(resolve_published("31-02-2025", None, o).value, None);
+        assert_eq!(resolve_published("Hot this week", None, o).value, None);
+    }
+
+    #[test]
+    fn mentions_in_news_mode() {
+        let fri = d("2025-07-25");
+        let p = Tense::Past;
+        assert_eq!(
+            val(&resolve_mention("on Monday", d("2025-07-22"), p)),
+            ("2025-07-21", Precision::Day)
+        );
+        assert_eq!(
+            val(&resolve_mention("on Friday", fri, p)),
+            ("2025-07-25", Precision::Day)
+        );
+        assert_eq!(
+            val(&resolve_mention("on Thursday", fri, p)),
+            ("2025-07-24", Precision::Day)
+        );
+        assert_eq!(
+            val(&resolve_mention("last Friday", fri, p)),
+            ("2025-07-18", Precision::Day)
+        );
+        assert_eq!(
+            val(&resolve_mention("on Monday", fri, Tense::Future)),
+            ("2025-07-28", Precision::Day)
+        );
+        assert_eq!(
+            val(&resolve_mention("In April", fri, p)),
+            ("2025-04", Precision::Month)
+        );
+        assert_eq!(
+            val(&resolve_mention("in September", fri, p)),
+            ("2024-09", Precision::Month)
+        );
+        assert_eq!(
+            val(&resolve_mention("in September", fri, Tense::Future)),
+            ("2025-09", Precision::Month)
+        );
+        assert_eq!(
+            val(&resolve_mention("in September 2026", fri, p)),
+            ("2026-09", Precision::Month)
+        );
+        assert_eq!(
+            val(&resolve_mention("in January 2024", None, p)),
+            ("2024-01", Precision::Month)
+        );
+        assert_eq!(
+            val(&resolve_mention("in 2014", None, p)),
+            ("2014", Precision::Year)
+        );
+        assert_eq!(
+            val(&resolve_mention("on May 26", fri, p)),
+            ("2025-05-26", Precision::Day)
+        );
+        assert_eq!(
+            val(&resolve_mention("on April 24, 2025", None, p)),
+            ("2025-04-24", Precision::Day)
+        );
+        assert_eq!(
+            val(&resolve_mention("since October", d("2024-09-01"), p)),
+            ("2023-10", Precision::Month)
+        );
+        let late = resolve_mention("in late July", d("2024-09-01"), p);
+        assert_eq!(val(&late), ("2024-07", Precision::Month));
+        assert_eq!(late.range, Some(["2024-07-21".into(), "2024-07-31".into()]));
+        let earlier = resolve_mention("earlier in July", d("2025-07-21"), p);
+        assert_eq!(
+            earlier.range,
+            Some(["2025-07-01".into(), "2025-07-20".into()])
+        );
+        let span = resolve_mention("in 2014-2015", None, p);
+        assert_eq!(span.range, Some(["2014-01-01".into(), "2015-12-31".into()]));
+        assert_eq!(
+            val(&resolve_mention("last week", d("2025-04-24"), p)),
+            ("2025-W16", Precision::Week)
+        );
+        assert_eq!(resolve_mention("on Monday", None, p).value, None);
+    }
+
+    #[test]
+    fn scan_finds_expressions() {
+        let s = "In an interview with the BBC earlier in July, Al-Sudani said the mission will end in September 2026.";
+        let found: Vec<_> = scan(s).into_iter().map(|f| f.text).collect();
+        assert_eq!(found, vec!["earlier in July", "in September 2026"]);
+        let s = "Iraq initiated discussions in January 2024, and the PM met him on Monday and on April 24, 2025.";
+        let found: Vec<_> = scan(s).into_iter().map(|f| f.text).collect();
+        assert_eq!(
+            found,
+            vec!["in January 2024", "on Monday", "on April 24, 2025"]
+        );
+        assert!(scan("The force may continue.").is_empty());
+    }
+
+    #[test]
+    fn bounds_and_overlap() {
+        let month = resolve_mention("in July", d("2025-07-25"), Tense::Past);
+        let day = resolve_mention("on Monday", d("2025-07-25"), Tense::Past);
+        assert!(month.overlaps(&day));
+        let other = resolve_mention("in September 2025", None, Tense::Past);
+        assert!(!other.overlaps(&month));
+    }
+}

@@ -1,0 +1,181 @@
+//! One snapshot test per (adapter, fixture): `adapters/<id>/fixtures/<stem>.{txt,html}` →
+//! `snapshots/<id>/<stem>.snap`, plus the registry checks that keep every adapter linked.
+//!
+//! Each fixture must be claimed by its own adapter twice: from the layout alone (no URL), and through
+//! the whole pipeline (URL first when the sidecar has one). A snapshot is a claim that the output is
+//! right: read it against the page before accepting it (`cargo xtask review`).
+
+use dateline_core::{Article, Capture, adapter, extract::page_of};
+use libtest_mimic::{Arguments, Failed, Trial};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+/// What a reviewer reads in a PR: the adapter's decision and every article, minus the hash id.
+#[derive(Serialize)]
+struct Snapshot<'a> {
+    capture: &'a str,
+    adapter: &'a str,
+    encoding: &'a str,
+    articles: Vec<ArticleView<'a>>,
+}
+
+#[derive(Serialize)]
+struct ArticleView<'a> {
+    via: &'a Option<String>,
+    outlet: &'a Option<String>,
+    url: &'a Option<String>,
+    title: &'a str,
+    author: &'a Option<String>,
+    section: &'a Option<String>,
+    published: &'a dateline_core::TimeValue,
+    dateline: &'a Option<String>,
+    caption: &'a Option<String>,
+    truncated: bool,
+    words: usize,
+    body: &'a str,
+}
+
+impl<'a> From<&'a Article> for ArticleView<'a> {
+    fn from(a: &'a Article) -> Self {
+        ArticleView {
+            via: &a.via,
+            outlet: &a.outlet,
+            url: &a.url,
+            title: &a.title,
+            author: &a.author,
+            section: &a.section,
+            published: &a.published,
+            dateline: &a.dateline,
+            caption: &a.caption,
+            truncated: a.truncated,
+            words: a.word_count(),
+            body: &a.body,
+        }
+    }
+}
+
+fn fixtures(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| dateline_core::capture::media_for(p).is_some())
+        .collect();
+    out.sort();
+    out
+}
+
+fn adapter_folders(root: &Path) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(root.join("adapters"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().join("Cargo.toml").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    out.sort();
+    out
+}
+
+fn snapshot_fixture(id: &str, path: &Path, root: &Path) -> Result<(), Failed> {
+    let capture = Capture::load(path).map_err(|e| e.to_string())?;
+    let page = page_of(&capture);
+    let (by_layout, detection) = adapter::select(&page, None).ok_or("no adapter registered")?;
+    if by_layout.id() != id {
+        return Err(format!(
+            "from its layout alone this page went to `{}` ({}), not `{id}`",
+            by_layout.id(),
+            detection.reason
+        )
+        .into());
+    }
+    let extraction = dateline_core::extract(&capture).map_err(|e| e.to_string())?;
+    if extraction.adapter != id {
+        return Err(format!("the pipeline chose `{}`, not `{id}`", extraction.adapter).into());
+    }
+    let snapshot = Snapshot {
+        capture: &capture.name,
+        adapter: extraction.adapter,
+        encoding: capture.encoding,
+        articles: extraction.articles.iter().map(ArticleView::from).collect(),
+    };
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(root.join("snapshots").join(id));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.set_input_file(path);
+    settings.bind(|| insta::assert_yaml_snapshot!(stem, snapshot));
+    Ok(())
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let root = workspace_root();
+    let registered = dateline_adapters::linked();
+    let mut trials = Vec::new();
+
+    let folders = adapter_folders(&root);
+    {
+        let folders = folders.clone();
+        let ids: Vec<&'static str> = registered.iter().map(|a| a.id()).collect();
+        trials.push(Trial::test("registry::every_adapter_folder_is_linked", move || {
+            let missing: Vec<_> = folders.iter().filter(|f| !ids.contains(&f.as_str())).collect();
+            if missing.is_empty() {
+                Ok(())
+            } else {
+                Err(format!(
+                    "adapters/{missing:?} exist but register no adapter with that id: run `cargo xtask link-adapters` \
+                     (or check that the crate calls register_adapter! with id() equal to its folder name)"
+                )
+                .into())
+            }
+        }));
+    }
+    {
+        let ids: Vec<&'static str> = registered.iter().map(|a| a.id()).collect();
+        trials.push(Trial::test("registry::adapter_ids_are_unique", move || {
+            let mut seen = BTreeMap::new();
+            for id in &ids {
+                *seen.entry(*id).or_insert(0) += 1;
+            }
+            let dups: Vec<_> = seen
+                .into_iter()
+                .filter(|(_, n)| *n > 1)
+                .map(|(id, _)| id)
+                .collect();
+            if dups.is_empty() {
+                Ok(())
+            } else {
+                Err(format!("adapter ids registered twice: {dups:?}").into())
+            }
+        }));
+    }
+    for id in folders {
+        let dir = root.join("adapters").join(&id).join("fixtures");
+        for path in fixtures(&dir) {
+            let stem = path
+                .file_name()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let root = root.clone();
+            let id = id.clone();
+            trials.push(Trial::test(format!("{id}::{stem}"), move || {
+                snapshot_fixture(&id, &path, &root)
+            }));
+        }
+    }
+    libtest_mimic::run(&args, trials).exit();
+}

@@ -1,0 +1,45 @@
+//! `cargo xtask <command>`: the project's automation, as plain Rust instead of shell scripts.
+//!
+//! - `test`: what CI runs: rustfmt check, clippy with warnings as errors, every test of the
+//!   workspace with snapshots in check mode (a new or changed snapshot fails).
+//! - `new-adapter NAME`: scaffolds `adapters/NAME` and links it (see `link-adapters`).
+//! - `link-adapters`: regenerates `crates/adapters` from the folders under `adapters/`.
+//! - `review`: walks through pending snapshots with `cargo insta review`.
+
+mod adapters;
+mod tools;
+
+use anyhow::{Result, bail};
+use std::path::PathBuf;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  test                 fmt check, clippy -D warnings, all tests with snapshots in check mode
+  new-adapter NAME     scaffold adapters/NAME (crate, fixtures/, snapshot folder) and link it
+  link-adapters        regenerate crates/adapters from the folders under adapters/
+  review               review pending snapshots (cargo insta review)";
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = workspace_root();
+    match args.first().map(String::as_str) {
+        Some("test") => tools::test(&root, &args[1..]),
+        Some("new-adapter") => match args.get(1) {
+            Some(name) => adapters::new_adapter(&root, name),
+            None => bail!("usage: cargo xtask new-adapter NAME"),
+        },
+        Some("link-adapters") => adapters::link(&root).map(|_| ()),
+        Some("review") => tools::review(&root),
+        Some("help" | "--help" | "-h") | None => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => bail!("unknown command `{other}`\n\n{USAGE}"),
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}
