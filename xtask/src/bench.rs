@@ -1,0 +1,9 @@
+//! `cargo xtask bench` (being written).
+
+use anyhow::{Result, bail};
+use std::path::Path;
+
+pub fn run(root: &Path, args: &[String]) -> Result<()> {
+    let _ = (root, args);
+    bail!("cargo xtask bench is not written yet")
+}
