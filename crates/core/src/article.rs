@@ -28,6 +28,8 @@ pub struct ArticleDraft {
     pub truncated: bool,
     /// The story's own URL when the page links it.
     pub url: Option<String>,
+    /// The date the page shows as "today" (a site's date bar): the capture day, not publication.
+    pub page_date: Option<String>,
 }
 
 /// Which adapter produced an article, so a change of rules can be traced in the output.
@@ -52,6 +54,9 @@ pub struct Article {
     pub author: Option<String>,
     pub section: Option<String>,
     pub published: TimeValue,
+    /// When the page was seen: the sidecar's `captured_at`, else the page's own date bar. The anchor of
+    /// last resort for in-body dates when the story has no publication date.
+    pub captured: TimeValue,
     /// Dateline place as printed (`ERBIL, Kurdistan Region`).
     pub dateline: Option<String>,
     pub caption: Option<String>,
@@ -65,6 +70,14 @@ impl Article {
     /// Paragraphs of the body.
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
         self.body.split("\n\n")
+    }
+
+    /// The day in-body dates are read against: publication when known to the day, else the capture.
+    pub fn anchor_date(&self) -> Option<jiff::civil::Date> {
+        let day_or_finer = |t: &TimeValue| {
+            t.precision.is_some_and(|p| p <= crate::time::Precision::Day).then(|| t.start_date()).flatten()
+        };
+        day_or_finer(&self.published).or_else(|| day_or_finer(&self.captured))
     }
 
     /// Number of whitespace-separated words of the body.

@@ -109,6 +109,11 @@ fn normalise(
     if published.raw.is_some() {
         published.basis = d.published_basis.clone();
     }
+    let captured = match (capture.captured_at, d.page_date.as_deref()) {
+        (Some(ts), _) => resolve_published(&ts.to_string(), None, d.date_order),
+        (None, Some(raw)) => resolve_published(&clean_inline(raw), None, d.date_order),
+        (None, None) => Default::default(),
+    };
     let body = d
         .body
         .iter()
@@ -126,6 +131,7 @@ fn normalise(
         author: opt(d.author),
         section: opt(d.section),
         published,
+        captured,
         dateline: d.dateline.map(|dl| dl.place),
         caption: opt(d.caption),
         body,
