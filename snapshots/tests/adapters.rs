@@ -121,6 +121,35 @@ fn snapshot_fixture(id: &str, path: &Path, root: &Path) -> Result<(), Failed> {
     Ok(())
 }
 
+/// `NAME.html` beside `NAME.txt`: the saved page and its text copy must give the same articles.
+fn twins_agree(txt: &Path, html: &Path) -> Result<(), Failed> {
+    let articles = |p: &Path| -> Result<Vec<Article>, Failed> {
+        let capture = Capture::load(p).map_err(|e| e.to_string())?;
+        Ok(dateline_core::extract(&capture)
+            .map_err(|e| e.to_string())?
+            .articles)
+    };
+    let (a, b) = (articles(txt)?, articles(html)?);
+    if a.len() != b.len() {
+        return Err(format!("text copy has {} articles, HTML has {}", a.len(), b.len()).into());
+    }
+    for (x, y) in a.iter().zip(&b) {
+        let (vx, vy) = (ArticleView::from(x), ArticleView::from(y));
+        let (sx, sy) = (
+            serde_json::to_string_pretty(&vx).unwrap_or_default(),
+            serde_json::to_string_pretty(&vy).unwrap_or_default(),
+        );
+        if sx != sy {
+            return Err(format!(
+                "«{}» differs between text and HTML:\n--- text\n{sx}\n--- html\n{sy}",
+                x.title
+            )
+            .into());
+        }
+    }
+    Ok(())
+}
+
 fn main() {
     let args = Arguments::from_args();
     let root = workspace_root();

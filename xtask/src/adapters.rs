@@ -89,7 +89,8 @@ fn write_if_changed(path: &Path, content: &str) -> Result<()> {
     Ok(())
 }
 
-fn camel(name: &str) -> String {
+/// `baghdad-telegraph` → `["Baghdad", "Telegraph"]`: for the type name and the template's signature.
+fn capitalised_words(name: &str) -> Vec<String> {
     name.split('-')
         .map(|p| {
             let mut c = p.chars();
@@ -145,7 +146,8 @@ pub fn new_adapter(root: &Path, name: &str) -> Result<()> {
 }
 
 fn template(name: &str) -> String {
-    let ty = camel(name);
+    let ty = capitalised_words(name).concat();
+    let title = capitalised_words(name).join(" ");
     format!(
         r#"//! Layout rules for {name} pages.
 //!
@@ -156,6 +158,10 @@ use dateline_core::adapter::AdapterError;
 use dateline_core::{{Adapter, ArticleDraft, Detection, Page, ParseContext}};
 
 pub struct {ty};
+
+/// Whole lines only this site prints (its name in the masthead, its footer, a widget title). Replace
+/// with what the site really shows.
+const SIGNATURES: &[&str] = &["{title}"];
 
 impl Adapter for {ty} {{
     fn id(&self) -> &'static str {{
@@ -171,9 +177,11 @@ impl Adapter for {ty} {{
     }}
 
     fn detect(&self, page: &Page) -> Detection {{
-        // Score the layout: furniture only this site prints.
-        let _ = page;
-        Detection::no()
+        // Score the layout from furniture only this site prints, never from one story's words.
+        match SIGNATURES.iter().find(|s| page.contains_line(s)) {{
+            Some(line) => Detection::new(60, format!("line {{line:?}}")),
+            None => Detection::no(),
+        }}
     }}
 
     fn parse(&self, page: &Page, _ctx: &ParseContext<'_>) -> Result<Vec<ArticleDraft>, AdapterError> {{
@@ -222,6 +230,113 @@ mod tests {
             on_disk_manifest, manifest,
             "crates/adapters/Cargo.toml is stale: run `cargo xtask link-adapters`"
         );
+    }
+
+    /// Copies the workspace's sources (not target/ or .git) so a test can change them freely.
+    fn copy_workspace(root: &Path, to: &Path) {
+        fn copy_dir(from: &Path, to: &Path) {
+            std::fs::create_dir_all(to).expect("create dir");
+            for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+                let name = entry.file_name();
+                if matches!(
+                    name.to_str(),
+                    Some("target" | ".git" | "benchmarks" | "fuzz")
+                ) {
+                    continue;
+                }
+                let (src, dst) = (entry.path(), to.join(&name));
+                if src.is_dir() {
+                    copy_dir(&src, &dst);
+                } else if !src.extension().is_some_and(|e| e == "new") {
+                    std::fs::copy(&src, &dst).expect("copy file");
+                }
+            }
+        }
+        copy_dir(root, to);
+    }
+
+    fn harness(copy: &Path, root: &Path, filter: &str) -> (bool, String) {
+        let out =
+            std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+                .args([
+                    "test",
+                    "-q",
+                    "-p",
+                    "dateline-snapshots",
+                    "--test",
+                    "adapters",
+                    "--",
+                ])
+                .arg(filter)
+                .current_dir(copy)
+                // Share the build of third-party crates; our crates build again under the copy's paths.
+                .env("CARGO_TARGET_DIR", root.join("target"))
+                .env("INSTA_UPDATE", "always")
+                .env_remove("CI")
+                .output()
+                .expect("run cargo test in the copy");
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.success(), text)
+    }
+
+    /// The promise of `new-adapter`: no hand edit between scaffolding and the adapter being used. And
+    /// the guard rails: an adapter folder that is not linked, or two adapters with one id, fail.
+    #[test]
+    fn a_scaffolded_adapter_is_registered_and_used() {
+        let root = crate::workspace_root();
+        let copy = std::env::temp_dir().join(format!("dateline-scaffold-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&copy);
+        copy_workspace(&root, &copy);
+
+        new_adapter(&copy, "example-wire").expect("scaffold");
+        let fixtures = copy.join("adapters/example-wire/fixtures");
+        std::fs::write(
+            fixtures.join("first.txt"),
+            "Example Wire\n\nTroops leave Ain al-Asad base\n\nThe last coalition soldiers left the base on Monday.\n",
+        )
+        .expect("fixture");
+        let (ok, out) = harness(&copy, &root, "registry::");
+        assert!(ok, "scaffolded adapter not registered:\n{out}");
+        let (ok, out) = harness(&copy, &root, "example-wire::");
+        assert!(
+            ok && out.contains("1 passed"),
+            "scaffolded adapter not used for its fixture:\n{out}"
+        );
+        let snap = std::fs::read_to_string(copy.join("snapshots/example-wire/first.snap"))
+            .expect("snapshot written");
+        assert!(snap.contains("adapter: example-wire"), "{snap}");
+
+        // A crate under adapters/ that the generated list does not name: the registry test fails.
+        let stray = copy.join("adapters/stray-site");
+        std::fs::create_dir_all(stray.join("src")).expect("dir");
+        std::fs::write(
+            stray.join("Cargo.toml"),
+            "[package]\nname = \"dateline-adapter-stray-site\"\nversion = \"0.1.0\"\nedition.workspace = true\n\n\
+             [dependencies]\ndateline-core.workspace = true\n",
+        )
+        .expect("manifest");
+        std::fs::write(stray.join("src/lib.rs"), template("stray-site")).expect("lib");
+        let (ok, out) = harness(&copy, &root, "registry::");
+        assert!(
+            !ok && out.contains("stray-site"),
+            "an unlinked adapter went unnoticed:\n{out}"
+        );
+
+        // Linked now, but registering an id another adapter already has: the uniqueness test fails.
+        let lib =
+            template("stray-site").replace("\"stray-site\"\n    }", "\"example-wire\"\n    }");
+        std::fs::write(stray.join("src/lib.rs"), lib).expect("lib");
+        link(&copy).expect("relink");
+        let (ok, out) = harness(&copy, &root, "registry::");
+        assert!(
+            !ok && out.contains("adapter ids registered twice"),
+            "a duplicate id went unnoticed:\n{out}"
+        );
+        let _ = std::fs::remove_dir_all(&copy);
     }
 
     #[test]

@@ -59,6 +59,8 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, out: &mut Vec<Outcome>) {
             walk(&p, files, out);
         } else if media_for(&p).is_some() {
             files.push(p);
+        } else if p.extension().is_some_and(|e| e == "toml") {
+            // A sidecar: read together with its capture.
         } else {
             out.push(Outcome::Skipped);
         }

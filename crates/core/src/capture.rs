@@ -39,7 +39,7 @@ pub enum CaptureError {
     },
     #[error("{path}: empty file")]
     Empty { path: PathBuf },
-    #[error("{path}: {size} bytes is over the {limit}-byte limit for one capture")]
+    #[error("{path}: {} MiB is over the {} MiB limit for one capture", mib(*.size), mib(*.limit))]
     TooLarge {
         path: PathBuf,
         size: u64,
@@ -51,6 +51,10 @@ pub enum CaptureError {
     Sidecar { path: PathBuf, reason: String },
     #[error("{path}: not a capture (expected .txt, .html or .htm)")]
     NotACapture { path: PathBuf },
+}
+
+fn mib(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
 }
 
 impl CaptureError {

@@ -30,10 +30,25 @@ pub use inventory;
 
 /// Registers an adapter with the global registry.
 ///
-/// ```ignore
-/// pub struct Daily8;
-/// impl dateline_core::Adapter for Daily8 { /* … */ }
-/// dateline_core::register_adapter!(Daily8);
+/// ```
+/// use dateline_core::{Adapter, ArticleDraft, Detection, Page, ParseContext};
+/// use dateline_core::adapter::AdapterError;
+///
+/// pub struct Wire;
+/// impl Adapter for Wire {
+///     fn id(&self) -> &'static str { "wire" }
+///     fn version(&self) -> &'static str { "1" }
+///     fn hosts(&self) -> &'static [&'static str] { &["wire.example"] }
+///     fn detect(&self, page: &Page) -> Detection {
+///         if page.contains_line("Wire Service") { Detection::new(80, "masthead") } else { Detection::no() }
+///     }
+///     fn parse(&self, page: &Page, _: &ParseContext<'_>) -> Result<Vec<ArticleDraft>, AdapterError> {
+///         Ok(vec![ArticleDraft { body: page.texts().map(str::to_owned).collect(), ..Default::default() }])
+///     }
+/// }
+/// dateline_core::register_adapter!(Wire);
+///
+/// assert!(dateline_core::registry().iter().any(|a| a.id() == "wire"));
 /// ```
 ///
 /// The registration survives only if the final binary links the adapter crate; see
