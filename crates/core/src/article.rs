@@ -75,7 +75,10 @@ impl Article {
     /// The day in-body dates are read against: publication when known to the day, else the capture.
     pub fn anchor_date(&self) -> Option<jiff::civil::Date> {
         let day_or_finer = |t: &TimeValue| {
-            t.precision.is_some_and(|p| p <= crate::time::Precision::Day).then(|| t.start_date()).flatten()
+            t.precision
+                .is_some_and(|p| p <= crate::time::Precision::Day)
+                .then(|| t.start_date())
+                .flatten()
         };
         day_or_finer(&self.published).or_else(|| day_or_finer(&self.captured))
     }
