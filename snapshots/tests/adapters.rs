@@ -1,5 +1,5 @@
-//! One snapshot test per (adapter, fixture): `adapters/<id>/fixtures/<stem>.{txt,html}` →
-//! `snapshots/<id>/<stem>.snap`, plus the registry checks that keep every adapter linked.
+//! One snapshot test per (adapter, fixture): `adapters/<id>/fixtures/<stem>.txt` →
+//! `snapshots/<id>/<stem>.snap` (`<stem>.html` → `<stem>.html.snap`), plus the registry checks that keep every adapter linked.
 //!
 //! Each fixture must be claimed by its own adapter twice: from the layout alone (no URL), and through
 //! the whole pipeline (URL first when the sidecar has one). A snapshot is a claim that the output is
@@ -74,6 +74,12 @@ fn fixtures(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// `x.txt` → `x`, `x.html` → `x.html`: a page and its text copy keep separate snapshots.
+fn snapshot_name(path: &Path) -> String {
+    let file = path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    file.strip_suffix(".txt").map(str::to_owned).unwrap_or(file)
+}
+
 fn adapter_folders(root: &Path) -> Vec<String> {
     let mut out: Vec<String> = std::fs::read_dir(root.join("adapters"))
         .into_iter()
@@ -108,17 +114,37 @@ fn snapshot_fixture(id: &str, path: &Path, root: &Path) -> Result<(), Failed> {
         encoding: capture.encoding,
         articles: extraction.articles.iter().map(ArticleView::from).collect(),
     };
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = snapshot_name(path);
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path(root.join("snapshots").join(id));
     settings.set_prepend_module_to_snapshot(false);
     settings.set_omit_expression(true);
     settings.set_input_file(path);
-    settings.bind(|| insta::assert_yaml_snapshot!(stem, snapshot));
+    settings.bind(|| insta::assert_yaml_snapshot!(name, snapshot));
     Ok(())
+}
+
+/// Every `.snap` belongs to a fixture of an adapter that exists: a renamed or deleted fixture must
+/// take its snapshot with it, or reviewers read stale claims.
+fn orphans(root: &Path, folders: &[String]) -> Result<(), Failed> {
+    let mut stale = Vec::new();
+    for entry in std::fs::read_dir(root.join("snapshots")).map_err(|e| e.to_string())?.flatten() {
+        let dir = entry.path();
+        if !dir.is_dir() || matches!(entry.file_name().to_str(), Some("src" | "tests")) {
+            continue;
+        }
+        let id = entry.file_name().to_string_lossy().into_owned();
+        let stems: Vec<String> =
+            fixtures(&root.join("adapters").join(&id).join("fixtures")).iter().map(|p| snapshot_name(p)).collect();
+        for snap in std::fs::read_dir(&dir).map_err(|e| e.to_string())?.flatten() {
+            let name = snap.file_name().to_string_lossy().into_owned();
+            let Some(stem) = name.strip_suffix(".snap") else { continue };
+            if !folders.contains(&id) || !stems.iter().any(|s| s == stem) {
+                stale.push(format!("snapshots/{id}/{name}"));
+            }
+        }
+    }
+    if stale.is_empty() { Ok(()) } else { Err(format!("snapshots without a fixture: {stale:?}").into()) }
 }
 
 /// `NAME.html` beside `NAME.txt`: the saved page and its text copy must give the same articles.
@@ -191,6 +217,11 @@ fn main() {
                 Err(format!("adapter ids registered twice: {dups:?}").into())
             }
         }));
+    }
+    {
+        let root = root.clone();
+        let folders = folders.clone();
+        trials.push(Trial::test("registry::no_orphaned_snapshots", move || orphans(&root, &folders)));
     }
     for id in folders {
         let dir = root.join("adapters").join(&id).join("fixtures");

@@ -34,38 +34,27 @@ fn ensure_cargo_insta(root: &Path) -> Result<()> {
 }
 
 pub fn test(root: &Path, extra: &[String]) -> Result<()> {
-    run(
-        cargo().args(["fmt", "--all", "--check"]).current_dir(root),
-        "cargo fmt --check",
-    )?;
+    run(cargo().args(["fmt", "--all", "--check"]).current_dir(root), "cargo fmt --check")?;
     run(
         cargo()
-            .args([
-                "clippy",
-                "--workspace",
-                "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ])
+            .args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
             .current_dir(root),
         "cargo clippy -D warnings",
     )?;
-    ensure_cargo_insta(root)?;
+    // Snapshots in check mode: a new or changed snapshot fails the run. Locally the new version is
+    // written beside the old one as `.snap.new` for `cargo xtask review`; under CI nothing is written.
+    // Orphaned snapshots (a fixture removed or renamed) are rejected by the harness itself, so plain
+    // `cargo test` is enough and a fresh machine needs no cargo-insta for this.
+    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
     let mut cmd = cargo();
-    cmd.args([
-        "insta",
-        "test",
-        "--workspace",
-        "--check",
-        "--unreferenced=reject",
-    ])
-    .current_dir(root);
+    cmd.args(["test", "--workspace"])
+        .env("INSTA_UPDATE", if ci { "no" } else { "new" })
+        .env_remove("INSTA_FORCE_PASS")
+        .current_dir(root);
     if !extra.is_empty() {
         cmd.arg("--").args(extra);
     }
-    // insta reads CI=true as "never write snapshots"; --check makes it so everywhere.
-    let what = "cargo insta test --workspace --check --unreferenced=reject";
+    let what = "cargo test --workspace (snapshots in check mode)";
     eprintln!("xtask: {what}");
     let status = cmd.status().with_context(|| format!("starting {what}"))?;
     if !status.success() {
@@ -82,7 +71,7 @@ pub fn review(root: &Path) -> Result<()> {
     ensure_cargo_insta(root)?;
     // Regenerate pending snapshots (never overwriting accepted ones), then review them one by one.
     let _ = cargo()
-        .args(["insta", "test", "--workspace", "--unreferenced=warn"])
+        .args(["test", "--workspace"])
         .env("INSTA_UPDATE", "new")
         .current_dir(root)
         .status();
