@@ -91,21 +91,19 @@ fn extract(paths: &[PathBuf], events: bool, strict: bool) -> Result<ExitCode> {
         };
         for article in articles {
             match &extractor {
-                None => serde_json::to_writer(&mut out, article)?,
+                None => {
+                    serde_json::to_writer(&mut out, article)?;
+                    writeln!(out)?;
+                }
                 Some(x) => {
-                    for (i, mention) in x.mentions(article).iter().enumerate() {
-                        if i > 0 {
-                            writeln!(out)?;
-                        }
+                    let mentions = x.mentions(article);
+                    summary.events += mentions.len();
+                    for mention in &mentions {
                         serde_json::to_writer(&mut out, mention)?;
-                    }
-                    summary.events += x.mentions(article).len();
-                    if x.mentions(article).is_empty() {
-                        continue;
+                        writeln!(out)?;
                     }
                 }
             }
-            writeln!(out)?;
         }
     }
     out.flush()?;
