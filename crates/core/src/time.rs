@@ -136,11 +136,10 @@ impl TimeValue {
 
     /// Inclusive day bounds of the value, for comparing dates of different precisions.
     pub fn bounds(&self) -> Option<(Date, Date)> {
-        if let Some([a, b]) = &self.range {
-            if let (Ok(a), Ok(b)) = (a.parse::<Date>(), b.parse::<Date>()) {
+        if let Some([a, b]) = &self.range
+            && let (Ok(a), Ok(b)) = (a.parse::<Date>(), b.parse::<Date>()) {
                 return Some((a, b));
             }
-        }
         let value = self.value.as_deref()?;
         match self.precision? {
             Precision::Minute | Precision::Hour | Precision::Day => {
@@ -267,20 +266,16 @@ pub fn resolve_published(raw: &str, anchor: Option<Timestamp>, order: DateOrder)
             return with_clock(raw, date, c.get(4), c.get(5), c.get(6));
         }
     }
-    if let Some(c) = WRITTEN_MDY.captures(text) {
-        if let (Some(m), Ok(d), Ok(y)) = (month_number(&c[1]), c[2].parse(), c[3].parse()) {
-            if let Ok(date) = Date::new(y, m, d) {
+    if let Some(c) = WRITTEN_MDY.captures(text)
+        && let (Some(m), Ok(d), Ok(y)) = (month_number(&c[1]), c[2].parse(), c[3].parse())
+            && let Ok(date) = Date::new(y, m, d) {
                 return with_clock(raw, date, c.get(4), c.get(5), c.get(6));
             }
-        }
-    }
-    if let Some(c) = WRITTEN_DMY.captures(text) {
-        if let (Some(m), Ok(d), Ok(y)) = (month_number(&c[2]), c[1].parse(), c[3].parse()) {
-            if let Ok(date) = Date::new(y, m, d) {
+    if let Some(c) = WRITTEN_DMY.captures(text)
+        && let (Some(m), Ok(d), Ok(y)) = (month_number(&c[2]), c[1].parse(), c[3].parse())
+            && let Ok(date) = Date::new(y, m, d) {
                 return with_clock(raw, date, c.get(4), c.get(5), c.get(6));
             }
-        }
-    }
 
     let Some(anchor) = anchor else {
         return TimeValue::unresolved(raw);
@@ -356,8 +351,8 @@ fn parse_iso(text: &str) -> Option<TimeValue> {
     if let Ok(zdt) = text.parse::<jiff::Zoned>() {
         return Some(TimeValue::instant(text, zdt.timestamp(), Precision::Minute));
     }
-    if text.len() >= 10 && text.as_bytes().get(4) == Some(&b'-') {
-        if let Ok(d) = text[..10].parse::<Date>() {
+    if text.len() >= 10 && text.as_bytes().get(4) == Some(&b'-')
+        && let Ok(d) = text[..10].parse::<Date>() {
             // A local date-time without offset: the day is certain, the instant is not.
             if text.len() == 10
                 || text.as_bytes().get(10) == Some(&b'T')
@@ -366,7 +361,6 @@ fn parse_iso(text: &str) -> Option<TimeValue> {
                 return Some(TimeValue::day(text, d));
             }
         }
-    }
     None
 }
 
@@ -456,13 +450,11 @@ pub fn resolve_mention(raw: &str, anchor: Option<Date>, tense: Tense) -> TimeVal
             return TimeValue::unresolved(raw);
         };
         let v = TimeValue::year(raw, y);
-        if let Some(y2) = c.get(3).and_then(|m| m.as_str().parse::<i16>().ok()) {
-            if let (Ok(a), Ok(b)) = (Date::new(y, 1, 1), Date::new(y2, 12, 31)) {
-                if y2 >= y {
+        if let Some(y2) = c.get(3).and_then(|m| m.as_str().parse::<i16>().ok())
+            && let (Ok(a), Ok(b)) = (Date::new(y, 1, 1), Date::new(y2, 12, 31))
+                && y2 >= y {
                     return v.with_range(a, b);
                 }
-            }
-        }
         return v;
     }
     if let Some(v) = parse_iso(text) {
