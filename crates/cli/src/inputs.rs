@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 pub enum Outcome {
     Extracted {
-        file: PathBuf,
         adapter: &'static str,
         articles: Vec<Article>,
     },
@@ -87,7 +86,6 @@ pub fn extract_one(file: &Path) -> Outcome {
     };
     match dateline_core::extract(&capture) {
         Ok(x) => Outcome::Extracted {
-            file: file.into(),
             adapter: x.adapter,
             articles: x.articles,
         },
@@ -118,15 +116,18 @@ pub struct Summary {
     pub skipped: usize,
     pub articles: usize,
     pub events: usize,
+    /// Articles per adapter, so a user sees which layouts read their pages.
+    pub by_adapter: std::collections::BTreeMap<&'static str, usize>,
     pub rejections: Vec<(PathBuf, String)>,
 }
 
 impl Summary {
     pub fn add(&mut self, o: &Outcome) {
         match o {
-            Outcome::Extracted { articles, .. } => {
+            Outcome::Extracted { adapter, articles } => {
                 self.files += 1;
                 self.articles += articles.len();
+                *self.by_adapter.entry(adapter).or_default() += articles.len();
             }
             Outcome::Rejected { file, reason } => {
                 self.files += 1;
@@ -154,8 +155,18 @@ impl Summary {
         } else {
             String::new()
         };
+        let by: Vec<String> = self
+            .by_adapter
+            .iter()
+            .map(|(a, n)| format!("{a} {n}"))
+            .collect();
+        let by = if by.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", by.join(", "))
+        };
         eprintln!(
-            "read {} files{skipped}: {} articles{events}, {} rejected",
+            "read {} files{skipped}: {} articles{by}{events}, {} rejected",
             self.files,
             self.articles,
             self.rejected()

@@ -69,7 +69,7 @@ fn bad_files_are_rejected_with_reasons_and_counted() {
         assert!(line.contains(reason), "{file}: {line}");
     }
     assert!(
-        stderr.contains("read 6 files (1 other files skipped): 1 articles, 5 rejected"),
+        stderr.contains("read 6 files (1 other files skipped): 1 articles (generic 1), 5 rejected"),
         "{stderr}"
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
