@@ -1,12 +1,113 @@
-//! Layout rules for daily8 pages.
+//! Layout rules for Daily8 (daily8.com), a news aggregator that reprints other outlets' stories.
 //!
-//! Describe the site's layout, never one page: what marks the start and end of a story, which lines are
-//! furniture. Every rule should hold on a page you have not seen.
+//! Two page layouts, both read from the text lines of the page:
+//!
+//! - **Article page**: the main story's headline and paragraphs (one per line), then Daily8's furniture
+//!   ("Hashtags", "Try Our AI Features", comment widget, "Related Articles"), then related stories.
+//!   The main story often carries no outlet or date in a copy; those stay `None`.
+//! - **Tag listing**: the bar "Latest news with #TAG", then stories.
+//!
+//! Every aggregated story opens with a header (outlet, time, optional "- Section", "- Outlet"; see
+//! [`header`]), then its title, then its text (often one long line). A story ends at the next header or
+//! at a furniture line; everything from a furniture line up to the next header is furniture.
+//! Site knowledge (furniture lines, outlet labels, outlets' inline boilerplate) is in `data/*.toml`.
 
+mod clean;
+mod header;
+mod rules;
+
+use crate::header::{Header, bare_header_at, header_at};
+use crate::rules::RULES;
 use dateline_core::adapter::AdapterError;
-use dateline_core::{Adapter, ArticleDraft, Detection, Page, ParseContext};
+use dateline_core::text::split_dateline;
+use dateline_core::{Adapter, ArticleDraft, DateOrder, Detection, Page, ParseContext};
 
+/// The adapter; public so tests outside the crate can score pages with it.
 pub struct Daily8;
+
+/// A headline is a line, not a paragraph: short, and not a long sentence ending in a full stop.
+fn looks_like_title(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    words <= 30 && !(words > 15 && line.trim_end().ends_with('.'))
+}
+
+/// The page cut into the lines before the first story header and one slice per header.
+struct Layout<'a> {
+    preamble: &'a [&'a str],
+    /// Each header with the lines after it up to the next header (title, text, maybe furniture).
+    stories: Vec<(Header, &'a [&'a str])>,
+    /// Line index of each story's header.
+    starts: Vec<usize>,
+}
+
+impl<'a> Layout<'a> {
+    /// `blank_before` (one count per line) lets headers without dash lines count too; without it only
+    /// full headers do.
+    fn read(lines: &'a [&'a str], blank_before: Option<&[u32]>) -> Layout<'a> {
+        let mut found: Vec<(usize, Header)> = Vec::new();
+        let mut i = 0;
+        while i < lines.len() {
+            let header = header_at(lines, i)
+                .or_else(|| blank_before.and_then(|b| bare_header_at(lines, b, i)));
+            match header {
+                Some(h) => {
+                    // Skip the header and the title line after it: a title is never a header.
+                    let next = i + h.lines + 1;
+                    found.push((i, h));
+                    i = next;
+                }
+                None => i += 1,
+            }
+        }
+        let starts: Vec<usize> = found.iter().map(|(i, _)| *i).collect();
+        let first = starts.first().copied().unwrap_or(lines.len());
+        let stories = found
+            .iter()
+            .enumerate()
+            .map(|(k, (start, h))| {
+                let from = (start + h.lines).min(lines.len());
+                let to = starts.get(k + 1).copied().unwrap_or(lines.len());
+                (h.clone(), &lines[from..to.max(from)])
+            })
+            .collect();
+        Layout {
+            preamble: &lines[..first],
+            stories,
+            starts,
+        }
+    }
+}
+
+/// Title and paragraphs of one story: lines up to the first furniture line, boilerplate removed.
+/// `None` when nothing of a story's text is left.
+fn read_story(lines: &[&str]) -> Option<(String, Vec<String>)> {
+    let text: Vec<&str> = lines
+        .iter()
+        .copied()
+        .take_while(|l| !RULES.is_stop(l))
+        .collect();
+    let (title, rest) = match text.split_first() {
+        Some((first, rest)) if looks_like_title(first) => ((*first).to_owned(), rest),
+        Some(_) => (String::new(), &text[..]),
+        None => return None,
+    };
+    let body = clean::strip_boilerplate(rest.iter().map(|l| (*l).to_owned()).collect());
+    (!body.is_empty()).then_some((title, body))
+}
+
+fn draft(title: String, body: Vec<String>, header: Option<&Header>) -> ArticleDraft {
+    ArticleDraft {
+        outlet: header.map(|h| RULES.outlet_name(&h.outlet)),
+        section: header.and_then(|h| h.section.clone()),
+        published: header.map(|h| h.published.clone()),
+        date_order: DateOrder::DayFirst,
+        dateline: body.first().and_then(|p| split_dateline(p)),
+        truncated: clean::looks_cut(&body),
+        title,
+        body,
+        ..Default::default()
+    }
+}
 
 impl Adapter for Daily8 {
     fn id(&self) -> &'static str {
@@ -18,29 +119,255 @@ impl Adapter for Daily8 {
     }
 
     fn hosts(&self) -> &'static [&'static str] {
-        &["daily8.example"]
+        &["daily8.com"]
     }
 
     fn detect(&self, page: &Page) -> Detection {
-        // Score the layout: furniture only this site prints.
-        let _ = page;
-        Detection::no()
+        let lines: Vec<&str> = page.texts().collect();
+        let layout = Layout::read(&lines, None);
+        let echoed = layout.stories.iter().filter(|(h, _)| h.echoed).count();
+        let plain = layout.stories.len() - echoed;
+        let mut score: i32 = 0;
+        let mut why = Vec::new();
+        // The header that repeats its outlet ("Rudaw Net" … "- Rudaw Net") is the site's signature.
+        score += match (echoed, plain) {
+            (2.., _) => 60,
+            (1, _) => 50,
+            (0, 2..) => 35,
+            (0, 1) => 20,
+            _ => 0,
+        };
+        if echoed + plain > 0 {
+            why.push(format!(
+                "{} story header(s) outlet/time/- outlet ({echoed} repeating the outlet)",
+                echoed + plain
+            ));
+        }
+        if lines.iter().any(|l| RULES.has_brand_marker(l)) {
+            score += 60;
+            why.push("Daily8 AI feature box".to_owned());
+        }
+        if lines.iter().any(|l| RULES.is_listing_bar(l)) {
+            score += 40;
+            why.push("tag listing bar \"Latest news with #\"".to_owned());
+        }
+        let mut furniture: Vec<&str> = lines
+            .iter()
+            .copied()
+            .filter(|l| RULES.is_stop(l) && !RULES.is_listing_bar(l))
+            .collect();
+        furniture.sort_unstable();
+        furniture.dedup();
+        if !furniture.is_empty() {
+            score += 10 * furniture.len().min(3) as i32;
+            why.push(format!("furniture lines {furniture:?}"));
+        }
+        let foreign: Vec<&str> = lines
+            .iter()
+            .copied()
+            .filter(|l| RULES.is_foreign(l))
+            .collect();
+        if !foreign.is_empty() {
+            score -= 35 * foreign.len() as i32;
+            why.push(format!("other sites' furniture {foreign:?}"));
+        }
+        if score <= 0 {
+            return Detection::no();
+        }
+        Detection::new(score.min(100) as u8, why.join("; "))
     }
 
     fn parse(
         &self,
         page: &Page,
-        _ctx: &ParseContext<'_>,
+        ctx: &ParseContext<'_>,
     ) -> Result<Vec<ArticleDraft>, AdapterError> {
-        let mut blocks = page.blocks.iter();
-        let title = blocks.next().map(|b| b.text.clone()).unwrap_or_default();
-        let body = blocks.map(|b| b.text.clone()).collect();
-        Ok(vec![ArticleDraft {
-            title,
-            body,
-            ..Default::default()
-        }])
+        let lines: Vec<&str> = page.texts().collect();
+        let blank_before: Vec<u32> = page.blocks.iter().map(|b| b.blank_before).collect();
+        let layout = Layout::read(&lines, Some(&blank_before));
+        let mut drafts = Vec::new();
+
+        // An article page's own story comes before any furniture; on a listing, nothing does.
+        let preamble_story = read_story(layout.preamble);
+        let is_listing = lines.iter().any(|l| RULES.is_listing_bar(l));
+        let first_stop = lines.iter().position(|l| RULES.is_stop(l));
+        let headed_main = preamble_story.is_none()
+            && !is_listing
+            && layout
+                .starts
+                .first()
+                .is_some_and(|s| first_stop.is_none_or(|f| *s < f));
+
+        if let Some((title, body)) = preamble_story {
+            let mut d = draft(title, body, None);
+            d.url = ctx.capture.url.clone();
+            drafts.push(d);
+        }
+        for (k, (header, slice)) in layout.stories.iter().enumerate() {
+            let Some((title, body)) = read_story(slice) else {
+                continue;
+            };
+            let mut d = draft(title, body, Some(header));
+            if headed_main && k == 0 {
+                d.url = ctx.capture.url.clone();
+            }
+            drafts.push(d);
+        }
+        if drafts.is_empty() {
+            return Err(AdapterError::Layout(
+                "no Daily8 story found: neither a headline with text before the page furniture nor \
+                 an outlet/time/- outlet story header"
+                    .to_owned(),
+            ));
+        }
+        Ok(drafts)
     }
 }
 
 dateline_core::register_adapter!(Daily8);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline_core::{Capture, Media, Sidecar};
+    use std::path::Path;
+
+    fn parse_text(text: &str, url: Option<&str>) -> Vec<ArticleDraft> {
+        let sidecar = Sidecar {
+            url: url.map(str::to_owned),
+            ..Default::default()
+        };
+        let capture =
+            Capture::from_bytes(Path::new("t.txt"), text.as_bytes(), Media::Text, sidecar)
+                .expect("test capture");
+        let page = Page::from_text(text);
+        Daily8
+            .parse(&page, &ParseContext { capture: &capture })
+            .expect("parses")
+    }
+
+    const ARTICLE: &str = "\nIraq and coalition discuss transition\n\
+        Iraqi officials met coalition commanders on Monday.\n\
+        The talks covered the end of the mission.\n\
+        Hashtags\n\n#Iraq\nTry Our AI Features\nExplore what Daily8 AI can do for you:\nSummarise\n\
+        Comments\nNo comments yet...\nRelated Articles\n\n\n\
+        Rudaw Net\nan hour ago\n- Rudaw Net\nPeshmerga repel ISIS attack\n\
+        Also in Kurdistan Erbil hosts forum Duhok floods A+ A- ERBIL, Kurdistan Region - Peshmerga forces repelled an attack.\n\n\n\
+        Shafaq News\n05-08-2025\n- Security\n- Shafaq News\nRaid in Kirkuk\n\
+        Shafaq News/ Kirkuk Security forces raided a hideout near...\n";
+
+    #[test]
+    fn article_page_main_story_and_related() {
+        let d = parse_text(ARTICLE, Some("https://daily8.com/en/x"));
+        assert_eq!(d.len(), 3);
+        assert_eq!(d[0].title, "Iraq and coalition discuss transition");
+        assert_eq!(d[0].outlet, None);
+        assert_eq!(d[0].published, None);
+        assert_eq!(d[0].url.as_deref(), Some("https://daily8.com/en/x"));
+        assert_eq!(d[0].body.len(), 2);
+        assert!(!d[0].truncated);
+
+        assert_eq!(d[1].outlet.as_deref(), Some("Rudaw"));
+        assert_eq!(d[1].published.as_deref(), Some("an hour ago"));
+        assert_eq!(d[1].section, None);
+        assert_eq!(d[1].url, None);
+        assert_eq!(
+            d[1].body,
+            vec!["ERBIL, Kurdistan Region - Peshmerga forces repelled an attack."]
+        );
+        assert_eq!(
+            d[1].dateline.as_ref().map(|x| x.place.as_str()),
+            Some("ERBIL, Kurdistan Region")
+        );
+
+        assert_eq!(d[2].outlet.as_deref(), Some("Shafaq News"));
+        assert_eq!(d[2].section.as_deref(), Some("Security"));
+        assert_eq!(d[2].published.as_deref(), Some("05-08-2025"));
+        assert!(d[2].truncated);
+        assert_eq!(
+            d[2].dateline.as_ref().map(|x| x.place.as_str()),
+            Some("Kirkuk")
+        );
+        for x in &d {
+            for p in &x.body {
+                for furniture in ["Hashtags", "Comments", "Related Articles", "A+ A-", "#Iraq"] {
+                    assert!(!p.contains(furniture), "{furniture} in {p}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn listing_has_no_main_story() {
+        let text = "Latest news with #ISIS\n\n\nIraqi News\n3 days ago\n- Politics\n- Iraqi News\n\
+            Title one\nBaghdad ( – Text one.\n\n\nMiddle East Eye\nyesterday\n- Middle East Eye\n\
+            Title two\nText two.\n";
+        let d = parse_text(text, Some("https://daily8.com/en/hashtag/ISIS"));
+        assert_eq!(d.len(), 2);
+        assert!(d.iter().all(|x| x.url.is_none()));
+        assert_eq!(d[0].title, "Title one");
+        assert_eq!(d[0].section.as_deref(), Some("Politics"));
+        assert_eq!(d[1].published.as_deref(), Some("yesterday"));
+        assert_eq!(d[1].body, vec!["Text two."]);
+    }
+
+    #[test]
+    fn headed_main_story_gets_the_url() {
+        let text = "Kurdistan24\n2 hours ago\n- Kurdistan24\nCoalition hands over base\n\
+            ERBIL (Kurdistan24) – The coalition handed over a base.\nComments\nNo comments yet...\n";
+        let d = parse_text(text, Some("https://daily8.com/en/y"));
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].url.as_deref(), Some("https://daily8.com/en/y"));
+        assert_eq!(d[0].outlet.as_deref(), Some("Kurdistan24"));
+    }
+
+    #[test]
+    fn story_whose_copy_lost_its_dash_lines() {
+        let text = "Latest news with #ISIS\n\n\nIraqi News\n3 days ago\n- Iraqi News\nTitle one\n\
+            Text one.\n\n\nShafaq News\nyesterday\nTitle two\nText two.\n";
+        let d = parse_text(text, None);
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].body, vec!["Text one."]);
+        assert_eq!(d[1].outlet.as_deref(), Some("Shafaq News"));
+        assert_eq!(d[1].published.as_deref(), Some("yesterday"));
+        assert_eq!(d[1].title, "Title two");
+        assert_eq!(d[1].body, vec!["Text two."]);
+    }
+
+    #[test]
+    fn detects_daily8_layouts() {
+        assert!(Daily8.detect(&Page::from_text(ARTICLE)).score >= 90);
+        let listing = "Latest news with #CJTF-OIR\n\n\nIraqi News\n12 hours ago\n- Politics\n\
+            - Iraqi News\nTitle\nText.\n";
+        assert!(Daily8.detect(&Page::from_text(listing)).score >= 90);
+        // Headers alone are enough.
+        let bare = "Iraqi News\n12 hours ago\n- Iraqi News\nTitle\nText.\n\nRudaw Net\nyesterday\n\
+            - Rudaw Net\nTitle\nText.\n";
+        assert!(Daily8.detect(&Page::from_text(bare)).score >= dateline_core::adapter::MIN_SCORE);
+    }
+
+    #[test]
+    fn does_not_claim_other_sites() {
+        // Rudaw's own article layout: headline, date, byline, font control, body, comment policy.
+        let rudaw = "ISIS no longer a threat: Iraqi PM tells coalition commander\n\n01-09-2024\nRudaw\n\
+            A+ A-\n\nERBIL, Kurdistan Region - Text.\n\nComments\n\nRudaw moderates all comments \
+            submitted on our website.\n\nPost a comment\n\nThe Latest\n\n-\n\nKirkuk projects halted\n";
+        assert_eq!(Daily8.detect(&Page::from_text(rudaw)).score, 0);
+        // Baghdad Telegraph: date bar, weather, article, "Hot this week" widget, "Related Articles".
+        let bt = "Saturday, July 26, 2025\n48 C\nBaghdad\n\nIraq-US Security Cooperation Moves Toward \
+            Bilateral Phase\n\nOn Monday, officials met.\n\nHot this week\n\nHeadline\n\nSnippet...\n\n\
+            Topics\n\nHeadline\n\nSnippet...\n\nRelated Articles\n";
+        assert_eq!(Daily8.detect(&Page::from_text(bt)).score, 0);
+    }
+
+    #[test]
+    fn titles_and_paragraphs() {
+        assert!(looks_like_title(
+            "Why are Palestinians not getting sorely needed aid?"
+        ));
+        assert!(!looks_like_title(
+            "The Iraqi government held two rounds of discussions with the United States in Baghdad \
+             and Washington, and a third round is scheduled."
+        ));
+    }
+}
