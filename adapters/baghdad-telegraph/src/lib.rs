@@ -1,12 +1,117 @@
-//! Layout rules for baghdad-telegraph pages.
+//! Layout rules for Baghdad Telegraph article pages (baghdadtelegraph.com, WordPress "Newspaper"
+//! theme).
 //!
-//! Describe the site's layout, never one page: what marks the start and end of a story, which lines are
-//! furniture. Every rule should hold on a page you have not seen.
+//! ```text
+//! Saturday, July 26, 2025        date bar: the day the page was seen, never the publication date
+//! 48 C                           weather widget …
+//! Baghdad                        … and its city
+//! Iraq                           optional category label
+//! headline
+//! By Author - July 21, 2025      optional meta line(s) under the headline ("Author" + "July 21, 2025")
+//! paragraphs …
+//! Hot this week / Topics / Related Articles / Popular / Latest / More from author …
+//!                                widgets: headlines with snippets cut with "...", never stories
+//! ```
+//!
+//! The site never names itself in a text copy, so the page is known by its furniture: the date bar
+//! with the weather widget under it, and the theme's widget headings.
 
 use dateline_core::adapter::AdapterError;
-use dateline_core::{Adapter, ArticleDraft, Detection, Page, ParseContext};
+use dateline_core::text::split_dateline;
+use dateline_core::{Adapter, ArticleDraft, DateOrder, Detection, Page, ParseContext};
+use regex::Regex;
+use std::sync::LazyLock;
 
 pub struct BaghdadTelegraph;
+
+const OUTLET: &str = "Baghdad Telegraph";
+/// The date bar is the first line of the page; allow a stray line or two above it.
+const TOP: usize = 3;
+/// Meta lines (byline, date, share buttons, counters) the theme prints under the headline.
+const META_WINDOW: usize = 8;
+
+/// Widget headings of the theme: the story has ended when one appears. Compared case-insensitively.
+const WIDGETS: &[&str] = &[
+    "hot this week",
+    "topics",
+    "related articles",
+    "related posts",
+    "popular",
+    "popular posts",
+    "most popular",
+    "latest",
+    "latest news",
+    "latest articles",
+    "recent posts",
+    "more from author",
+    "more from this author",
+    "must read",
+    "don't miss",
+    "don’t miss",
+    "trending",
+    "trending now",
+    "editor picks",
+    "editor's picks",
+    "previous article",
+    "next article",
+    "leave a reply",
+    "leave a comment",
+    "you might also like",
+    "stay connected",
+    "tags",
+];
+/// Share buttons: skipped wherever they appear.
+const SHARE: &[&str] = &[
+    "share",
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "telegram",
+    "pinterest",
+    "linkedin",
+    "reddit",
+    "email",
+    "print",
+    "copy url",
+    "tumblr",
+    "viber",
+];
+
+const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+
+/// `Saturday, July 26, 2025`.
+static DATE_BAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+{MONTH}\s+\d{{1,2}},?\s+\d{{4}}$"
+    ))
+    .expect("static regex")
+});
+/// `48 C`, `31°C`, `-2 °F`, `25℃`.
+static TEMPERATURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^-?\d{1,2}(?:[.,]\d)?\s*(?:°?\s*[CF]|℃|℉)$").expect("static regex")
+});
+/// `By Ahmed Kareem - July 21, 2025`, `Ahmed Kareem | July 21, 2025`.
+static BYLINE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:By\s+)?(\S.{{0,58}}?)\s+[-–—|]\s+({MONTH}\s+\d{{1,2}},?\s+\d{{4}})$"
+    ))
+    .expect("static regex")
+});
+/// `July 21, 2025`, `Published on July 21, 2025`.
+static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:(?:Published|Posted)(?:\s+on)?:?\s+)?({MONTH}\s+\d{{1,2}},?\s+\d{{4}})$"
+    ))
+    .expect("static regex")
+});
+/// A modification date is not the publication date.
+static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:last\s+)?updated:?\s+(?:on\s+)?{MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
+    ))
+    .expect("static regex")
+});
 
 impl Adapter for BaghdadTelegraph {
     fn id(&self) -> &'static str {
@@ -18,29 +123,321 @@ impl Adapter for BaghdadTelegraph {
     }
 
     fn hosts(&self) -> &'static [&'static str] {
-        &["baghdad-telegraph.example"]
+        &["baghdadtelegraph.com"]
     }
 
     fn detect(&self, page: &Page) -> Detection {
-        // Score the layout: furniture only this site prints.
-        let _ = page;
-        Detection::no()
+        let texts: Vec<&str> = page.texts().collect();
+        let bar = texts.iter().take(TOP).position(|t| DATE_BAR.is_match(t));
+        let weather = bar.is_some_and(|b| {
+            texts
+                .iter()
+                .skip(b + 1)
+                .take(2)
+                .any(|t| TEMPERATURE.is_match(t))
+        });
+        let signals: [(bool, u32, &str); 5] = [
+            (bar.is_some(), 40, "weekday date bar on top"),
+            (weather, 30, "weather widget under the date bar"),
+            (
+                texts
+                    .iter()
+                    .any(|t| t.eq_ignore_ascii_case("Hot this week")),
+                30,
+                "\"Hot this week\" widget",
+            ),
+            (texts.contains(&"Topics"), 5, "\"Topics\" widget"),
+            (
+                snippet_pairs(&texts) >= 2,
+                15,
+                "headline lists with snippets cut with \"...\"",
+            ),
+        ];
+        let score: u32 = signals.iter().filter(|s| s.0).map(|s| s.1).sum();
+        if score == 0 {
+            return Detection::no();
+        }
+        let seen: Vec<&str> = signals.iter().filter(|s| s.0).map(|s| s.2).collect();
+        Detection::new(score.min(100) as u8, seen.join(", "))
     }
 
     fn parse(
         &self,
         page: &Page,
-        _ctx: &ParseContext<'_>,
+        ctx: &ParseContext<'_>,
     ) -> Result<Vec<ArticleDraft>, AdapterError> {
-        let mut blocks = page.blocks.iter();
-        let title = blocks.next().map(|b| b.text.clone()).unwrap_or_default();
-        let body = blocks.map(|b| b.text.clone()).collect();
-        Ok(vec![ArticleDraft {
-            title,
-            body,
-            ..Default::default()
-        }])
+        let texts: Vec<&str> = page.texts().collect();
+        let mut draft = story(&texts);
+        // One story per page: the page's address is the story's.
+        draft.url = ctx.capture.url.clone();
+        Ok(vec![draft])
     }
 }
 
 dateline_core::register_adapter!(BaghdadTelegraph);
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn is_widget(t: &str) -> bool {
+    let key = t.trim_end_matches(':').trim().to_lowercase();
+    WIDGETS.contains(&key.as_str())
+        || key.starts_with("tags:")
+        || key.starts_with("copyright")
+        || key.starts_with('©')
+}
+
+fn is_share(t: &str) -> bool {
+    SHARE.contains(&t.to_lowercase().as_str())
+}
+
+/// View and comment counters the theme prints beside the byline.
+fn is_counter(t: &str) -> bool {
+    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A person's name: a few words, capitalised, no digits, no sentence punctuation.
+fn name_like(s: &str) -> bool {
+    (1..=5).contains(&words(s))
+        && s.chars().next().is_some_and(char::is_uppercase)
+        && !s.chars().any(|c| c.is_ascii_digit())
+        && !s.ends_with(['.', '!', '?', ':', ',', ';'])
+}
+
+/// A widget item: a headline followed by a snippet cut with "...".
+fn snippet_pairs(texts: &[&str]) -> usize {
+    texts
+        .windows(2)
+        .filter(|w| {
+            let cut = w[1].ends_with("...") || w[1].ends_with('…');
+            cut && !w[0].ends_with(['.', '…']) && words(w[1]) <= 20
+        })
+        .count()
+}
+
+fn story(texts: &[&str]) -> ArticleDraft {
+    let mut draft = ArticleDraft {
+        outlet: Some(OUTLET.to_owned()),
+        // The theme writes dates the US way ("July 21, 2025"); a numeric one would follow suit.
+        date_order: DateOrder::MonthFirst,
+        ..Default::default()
+    };
+    let mut i = 0;
+    if let Some(bar) = texts.iter().take(TOP).position(|t| DATE_BAR.is_match(t)) {
+        draft.page_date = Some(texts[bar].to_owned());
+        i = bar + 1;
+        if texts.get(i).is_some_and(|t| TEMPERATURE.is_match(t)) {
+            i += 1;
+            // The weather widget's city: one to three words, nothing else.
+            if texts
+                .get(i)
+                .is_some_and(|t| words(t) <= 3 && name_like(t) && texts.len() > i + 1)
+            {
+                i += 1;
+            }
+        }
+    }
+    // A category label above the headline: one or two words over a longer line.
+    if let (Some(label), Some(next)) = (texts.get(i), texts.get(i + 1))
+        && words(label) <= 2
+        && name_like(label)
+        && words(next) > 2
+        && !is_widget(label)
+    {
+        draft.section = Some((*label).to_owned());
+        i += 1;
+    }
+    // Headlines never end with a full stop: a copy that starts at the body has no title.
+    let headline = |t: &&&str| !is_widget(t) && words(t) <= 30 && !t.ends_with('.');
+    if let Some(title) = texts.get(i).filter(headline) {
+        draft.title = (*title).to_owned();
+        i += 1;
+    }
+    i = read_meta(texts, i, &mut draft);
+    let end = texts[i.min(texts.len())..]
+        .iter()
+        .position(|t| is_widget(t))
+        .map_or(texts.len(), |p| i + p);
+    draft.body = texts[i.min(end)..end]
+        .iter()
+        .filter(|t| !is_share(t))
+        .map(|t| (*t).to_owned())
+        .collect();
+    draft.dateline = draft.body.first().and_then(|p| split_dateline(p));
+    draft
+}
+
+/// Reads the byline and date lines under the headline; returns the first line of the body.
+fn read_meta(texts: &[&str], start: usize, draft: &mut ArticleDraft) -> usize {
+    let mut i = start;
+    while i < texts.len() && i < start + META_WINDOW {
+        let t = texts[i];
+        if is_share(t) || is_counter(t) || UPDATED.is_match(t) {
+            i += 1;
+            continue;
+        }
+        if let Some(c) = BYLINE_DATE.captures(t) {
+            let name = c.get(1).map_or("", |m| m.as_str()).trim();
+            if name_like(name) {
+                draft.author = Some(name.to_owned());
+                draft.published = c.get(2).map(|m| m.as_str().to_owned());
+                i += 1;
+                continue;
+            }
+        }
+        if let Some(c) = DATE_ONLY.captures(t) {
+            draft.published = c.get(1).map(|m| m.as_str().to_owned());
+            i += 1;
+            continue;
+        }
+        if let Some(name) = t.strip_prefix("By ").filter(|n| name_like(n)) {
+            draft.author = Some(name.trim().to_owned());
+            i += 1;
+            continue;
+        }
+        // "Author Name" on its own line, then the date line.
+        let next = texts[i + 1..]
+            .iter()
+            .find(|n| !is_share(n) && !is_counter(n));
+        if draft.author.is_none() && name_like(t) && next.is_some_and(|n| DATE_ONLY.is_match(n)) {
+            draft.author = Some(t.to_owned());
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline_core::adapter::MIN_SCORE;
+
+    fn parse(text: &str) -> ArticleDraft {
+        let page = Page::from_text(text);
+        let texts: Vec<&str> = page.texts().collect();
+        story(&texts)
+    }
+
+    fn score(text: &str) -> u8 {
+        BaghdadTelegraph.detect(&Page::from_text(text)).score
+    }
+
+    const WIDGETS_TAIL: &str = "\nHot this week\n\nIraqi Protests Surge\n\nOn Friday, hundreds of Iraqis gathered outside the...\n\n\
+                                Topics\n\nPort Capacity Boost\n\nThe port capacity boost is gaining momentum, especially with...\n\n\
+                                Related Articles\n";
+
+    #[test]
+    fn date_bar_is_the_page_date_not_publication() {
+        let d = parse(&format!(
+            "Saturday, July 26, 2025\n48 C\nBaghdad\n\nTroops Leave Base\n\n\
+             On Monday, troops left.\n\nThey will not return.\n{WIDGETS_TAIL}"
+        ));
+        assert_eq!(d.page_date.as_deref(), Some("Saturday, July 26, 2025"));
+        assert_eq!(d.published, None);
+        assert_eq!(d.title, "Troops Leave Base");
+        assert_eq!(d.author, None);
+        assert_eq!(d.outlet.as_deref(), Some("Baghdad Telegraph"));
+        assert_eq!(
+            d.body,
+            vec!["On Monday, troops left.", "They will not return."]
+        );
+        assert!(!d.truncated);
+    }
+
+    #[test]
+    fn byline_and_date_in_one_line() {
+        let d = parse(
+            "Monday, July 28, 2025\n41 C\nBaghdad\n\nISIS Cell Dismantled\n\nBy Ahmed Kareem - July 27, 2025\n\n\
+             Share\nFacebook\nTwitter\n\nBaghdad – Security forces dismantled a cell.\n\nRelated Articles\n",
+        );
+        assert_eq!(d.author.as_deref(), Some("Ahmed Kareem"));
+        assert_eq!(d.published.as_deref(), Some("July 27, 2025"));
+        assert_eq!(d.body, vec!["Baghdad – Security forces dismantled a cell."]);
+        assert_eq!(d.dateline.map(|d| d.place).as_deref(), Some("Baghdad"));
+    }
+
+    #[test]
+    fn author_and_date_on_two_lines() {
+        let d = parse(
+            "Friday, July 25, 2025\n45 C\nBaghdad\nIraq\nPM Meets Coalition Commander\nSara Hassan\nJuly 24, 2025\n0\n\
+             The prime minister met the commander.\nPopular\nSome headline\n",
+        );
+        assert_eq!(d.section.as_deref(), Some("Iraq"));
+        assert_eq!(d.title, "PM Meets Coalition Commander");
+        assert_eq!(d.author.as_deref(), Some("Sara Hassan"));
+        assert_eq!(d.published.as_deref(), Some("July 24, 2025"));
+        assert_eq!(d.body, vec!["The prime minister met the commander."]);
+    }
+
+    #[test]
+    fn a_copy_without_headline_has_no_title() {
+        let d = parse(
+            "Saturday, July 26, 2025\n48 C\nBaghdad\n\nOn Monday, the prime minister met the commander.\n\nSecond paragraph.\n",
+        );
+        assert_eq!(d.title, "");
+        assert_eq!(
+            d.body,
+            vec![
+                "On Monday, the prime minister met the commander.",
+                "Second paragraph."
+            ]
+        );
+    }
+
+    #[test]
+    fn widgets_never_reach_the_body() {
+        let d = parse(&format!(
+            "Saturday, July 26, 2025\n48 C\nBaghdad\nTitle Of The Story\nBody one.\n{WIDGETS_TAIL}\
+             Another Headline\n\nA snippet cut after ten words or so and then...\n\nMore from author\n"
+        ));
+        assert_eq!(d.body, vec!["Body one."]);
+    }
+
+    #[test]
+    fn crlf_lines_read_like_lf() {
+        let lf = "Saturday, July 26, 2025\n48 C\nBaghdad\n\nTitle Words Here\n\nBody one.\n\nBody two.\n\nHot this week\n";
+        let crlf = lf.replace('\n', "\r\n");
+        assert_eq!(parse(lf), parse(&crlf));
+        assert_eq!(parse(&crlf).body, vec!["Body one.", "Body two."]);
+    }
+
+    #[test]
+    fn detects_the_theme_furniture() {
+        let page = format!("Saturday, July 26, 2025\n48 C\nBaghdad\nTitle\nBody.\n{WIDGETS_TAIL}");
+        assert!(score(&page) >= 90);
+        let bar_only = "Saturday, July 26, 2025\n31°C\nBaghdad\nTitle\nBody.\n";
+        assert!(score(bar_only) >= MIN_SCORE);
+        // Copied without the top bar: the theme's widgets still give it away.
+        let widgets_only = format!("Title\n\nBody.\n{WIDGETS_TAIL}");
+        assert!(score(&widgets_only) >= MIN_SCORE);
+        // A weekday date inside a story is not the date bar.
+        let late = "Title\nBody.\nMore body.\nSaturday, July 26, 2025\n48 C\n";
+        assert!(score(late) < MIN_SCORE);
+        // A date line that is not a weekday bar over a weather widget is not this layout.
+        let other = "Title\n26-07-2025\nRudaw\nA+ A-\nBody.\nRelated Articles\n";
+        assert!(score(other) < MIN_SCORE);
+    }
+
+    /// Pages of the other site layouts in this repository must stay below the claim threshold.
+    #[test]
+    fn does_not_claim_other_sites_fixtures() {
+        let adapters = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        for site in ["daily8", "rudaw"] {
+            let dir = adapters.join(site).join("fixtures");
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for path in entries.flatten().map(|e| e.path()) {
+                if path.extension().and_then(|e| e.to_str()) != Some("txt") {
+                    continue;
+                }
+                let bytes = std::fs::read(&path).unwrap_or_default();
+                let s = score(&String::from_utf8_lossy(&bytes));
+                assert!(s < MIN_SCORE, "{} scored {s}", path.display());
+            }
+        }
+    }
+}
