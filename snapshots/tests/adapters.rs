@@ -76,7 +76,10 @@ fn fixtures(dir: &Path) -> Vec<PathBuf> {
 
 /// `x.txt` → `x`, `x.html` → `x.html`: a page and its text copy keep separate snapshots.
 fn snapshot_name(path: &Path) -> String {
-    let file = path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let file = path
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     file.strip_suffix(".txt").map(str::to_owned).unwrap_or(file)
 }
 
@@ -128,23 +131,37 @@ fn snapshot_fixture(id: &str, path: &Path, root: &Path) -> Result<(), Failed> {
 /// take its snapshot with it, or reviewers read stale claims.
 fn orphans(root: &Path, folders: &[String]) -> Result<(), Failed> {
     let mut stale = Vec::new();
-    for entry in std::fs::read_dir(root.join("snapshots")).map_err(|e| e.to_string())?.flatten() {
+    for entry in std::fs::read_dir(root.join("snapshots"))
+        .map_err(|e| e.to_string())?
+        .flatten()
+    {
         let dir = entry.path();
         if !dir.is_dir() || matches!(entry.file_name().to_str(), Some("src" | "tests")) {
             continue;
         }
         let id = entry.file_name().to_string_lossy().into_owned();
-        let stems: Vec<String> =
-            fixtures(&root.join("adapters").join(&id).join("fixtures")).iter().map(|p| snapshot_name(p)).collect();
-        for snap in std::fs::read_dir(&dir).map_err(|e| e.to_string())?.flatten() {
+        let stems: Vec<String> = fixtures(&root.join("adapters").join(&id).join("fixtures"))
+            .iter()
+            .map(|p| snapshot_name(p))
+            .collect();
+        for snap in std::fs::read_dir(&dir)
+            .map_err(|e| e.to_string())?
+            .flatten()
+        {
             let name = snap.file_name().to_string_lossy().into_owned();
-            let Some(stem) = name.strip_suffix(".snap") else { continue };
+            let Some(stem) = name.strip_suffix(".snap") else {
+                continue;
+            };
             if !folders.contains(&id) || !stems.iter().any(|s| s == stem) {
                 stale.push(format!("snapshots/{id}/{name}"));
             }
         }
     }
-    if stale.is_empty() { Ok(()) } else { Err(format!("snapshots without a fixture: {stale:?}").into()) }
+    if stale.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("snapshots without a fixture: {stale:?}").into())
+    }
 }
 
 /// `NAME.html` beside `NAME.txt`: the saved page and its text copy must give the same articles.
@@ -221,7 +238,9 @@ fn main() {
     {
         let root = root.clone();
         let folders = folders.clone();
-        trials.push(Trial::test("registry::no_orphaned_snapshots", move || orphans(&root, &folders)));
+        trials.push(Trial::test("registry::no_orphaned_snapshots", move || {
+            orphans(&root, &folders)
+        }));
     }
     for id in folders {
         let dir = root.join("adapters").join(&id).join("fixtures");
@@ -232,6 +251,14 @@ fn main() {
                 .unwrap_or_default();
             let root = root.clone();
             let id = id.clone();
+            let txt = path.with_extension("txt");
+            if path.extension().is_some_and(|e| e == "html") && txt.is_file() {
+                let html = path.clone();
+                trials.push(Trial::test(
+                    format!("{id}::{stem}::same-as-text-copy"),
+                    move || twins_agree(&txt, &html),
+                ));
+            }
             trials.push(Trial::test(format!("{id}::{stem}"), move || {
                 snapshot_fixture(&id, &path, &root)
             }));

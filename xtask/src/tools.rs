@@ -34,10 +34,20 @@ fn ensure_cargo_insta(root: &Path) -> Result<()> {
 }
 
 pub fn test(root: &Path, extra: &[String]) -> Result<()> {
-    run(cargo().args(["fmt", "--all", "--check"]).current_dir(root), "cargo fmt --check")?;
+    run(
+        cargo().args(["fmt", "--all", "--check"]).current_dir(root),
+        "cargo fmt --check",
+    )?;
     run(
         cargo()
-            .args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
+            .args([
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ])
             .current_dir(root),
         "cargo clippy -D warnings",
     )?;

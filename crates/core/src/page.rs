@@ -37,6 +37,19 @@ pub struct Block {
     pub link_density: f32,
     /// Depth of the element in the DOM (0 for text lines).
     pub depth: u32,
+    /// The element the block was read from, an index into [`Page::elements`]; `None` for text lines.
+    pub element: Option<u32>,
+}
+
+/// An HTML element that holds blocks. Hints and depth describe one block; an extractor also needs to
+/// know which blocks share a container, to weigh a story body or a comment thread as a whole.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Element {
+    pub tag: String,
+    /// The element's own class and id words.
+    pub words: Vec<String>,
+    pub parent: Option<u32>,
+    pub depth: u32,
 }
 
 impl Block {
@@ -49,6 +62,7 @@ impl Block {
             hints: Vec::new(),
             link_density: 0.0,
             depth: 0,
+            element: None,
         }
     }
 
@@ -77,6 +91,13 @@ pub struct PageMeta {
     pub description: Option<String>,
     /// `<html lang>`.
     pub lang: Option<String>,
+    /// Every author the page names (JSON-LD, meta tags, else a visible byline), in page order;
+    /// `author` is these joined.
+    pub authors: Vec<String>,
+    /// JSON-LD `publisher.name`.
+    pub publisher: Option<String>,
+    /// `og:url`.
+    pub og_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -84,6 +105,9 @@ pub struct Page {
     pub media: Media,
     pub blocks: Vec<Block>,
     pub meta: PageMeta,
+    /// The containers of HTML blocks (see [`Block::element`]); empty for text captures.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub elements: Vec<Element>,
 }
 
 impl Page {
@@ -105,6 +129,7 @@ impl Page {
             media: Media::Text,
             blocks,
             meta: PageMeta::default(),
+            elements: Vec::new(),
         }
     }
 
@@ -115,6 +140,18 @@ impl Page {
     /// Index of the first block whose text equals `text` exactly.
     pub fn find(&self, text: &str) -> Option<usize> {
         self.blocks.iter().position(|b| b.text == text)
+    }
+
+    /// The element a block was read from and its ancestors, nearest first.
+    pub fn ancestors(&self, block: &Block) -> impl Iterator<Item = (u32, &Element)> {
+        let mut next = block.element;
+        std::iter::from_fn(move || {
+            let id = next?;
+            let el = self.elements.get(id as usize)?;
+            // Parents always come before their children, so this walk ends even on a corrupt list.
+            next = el.parent.filter(|&p| p < id);
+            Some((id, el))
+        })
     }
 
     /// True when some block's text equals `text` exactly.

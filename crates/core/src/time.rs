@@ -390,6 +390,7 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
           | (?i:(?:on|since|by|until|last|next|this)\s+)?{w}(?:\s+(?i:night|morning|evening|afternoon))?
           | (?i:yesterday|today|tomorrow)
           | (?i:(?:in|since|by|until|from|during|of)\s+)\d{{4}}(?:\s*[-–]\s*\d{{4}})?\b
+          | (?i:(?:its|their|his|her|the)\s+)(?:19|20)\d{{2}}\b(?:[-–](?:19|20)\d{{2}}\b)?(?:\s+[a-z])
           | (?i:(?:in|since|by|until|from|during)\s+)?\d{{4}}[-–]\d{{4}}\b
           | \d{{4}}-\d{{2}}-\d{{2}}
         )"
@@ -406,16 +407,27 @@ pub fn scan(sentence: &str) -> Vec<Found> {
             let t = m.as_str();
             !(t == "May" || t.eq_ignore_ascii_case("may") || t.ends_with(" may"))
         })
-        .map(|m| Found {
-            start: m.start(),
-            end: m.end(),
-            text: m.as_str().to_owned(),
+        .map(|m| {
+            // The attributive year ("its 2014 assault") matched one letter of its noun to tell it
+            // from a bare number; the expression ends with the year.
+            let t = m.as_str();
+            let t = match t.char_indices().rev().nth(1) {
+                Some((i, c)) if c.is_whitespace() && t.ends_with(|l: char| l.is_ascii_lowercase()) => {
+                    t[..i].trim_end()
+                }
+                _ => t,
+            };
+            Found {
+                start: m.start(),
+                end: m.start() + t.len(),
+                text: t.to_owned(),
+            }
         })
         .collect()
 }
 
 static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(in|since|by|until|from|during|of)\s+)?(\d{4})(?:\s*[-–]\s*(\d{4}))?$")
+    Regex::new(r"(?i)^(?:(in|since|by|until|from|during|of|its|their|his|her|the)\s+)?(\d{4})(?:\s*[-–]\s*(\d{4}))?$")
         .expect("static regex")
 });
 static MONTH_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
@@ -810,6 +822,13 @@ mod tests {
             vec!["in January 2024", "on Monday", "on April 24, 2025"]
         );
         assert!(scan("The force may continue.").is_empty());
+        let s = "During its 2014 assault on Shingal, ISIS abducted 6,417 women in the 2014 World Cup.";
+        let found: Vec<_> = scan(s).into_iter().map(|f| f.text).collect();
+        assert_eq!(found, vec!["its 2014"]);
+        assert_eq!(
+            val(&resolve_mention("its 2014", None, Tense::Past)),
+            ("2014", Precision::Year)
+        );
     }
 
     #[test]

@@ -1,0 +1,471 @@
+//! Saved HTML → [`Page`].
+//!
+//! The blocks of an HTML page are meant to read like a text copy of the rendered page (one block per
+//! visual line or paragraph), because site adapters written against text copies read saved HTML
+//! through the same blocks. So: only what a browser shows (no scripts, styles, templates, `noscript`,
+//! or elements marked hidden), one block per block-level box, inline elements merged into their block
+//! with whitespace collapsed, `<br>` starting a new line. Each block also carries the hints an
+//! extractor needs: its tag and kind, the class and id words around it, its link density and depth,
+//! and the element it came from (the containers are kept in [`Page::elements`]).
+//!
+//! The walk over the tree is iterative and the parser caps nesting (see [`dom`]), so no document can
+//! overflow the stack.
+
+mod dom;
+mod meta;
+
+use crate::capture::Media;
+use crate::page::{self, Block, BlockKind, Page};
+use ego_tree::NodeRef;
+use scraper::Node;
+use scraper::node::Element as DomElement;
+
+/// Hints are gathered from at most this many ancestors: enough for any real page's structure, and it
+/// keeps a pathologically deep page from costing depth × blocks.
+const HINT_LEVELS: usize = 48;
+
+/// Parses an HTML document into blocks and metadata.
+pub fn parse(html: &str) -> Page {
+    let doc = dom::parse_document(html);
+    let mut walker = Walker::default();
+    let root = doc.tree.root();
+    let mut cur = root.first_child();
+    while let Some(node) = cur {
+        let opened = walker.open(node);
+        if opened {
+            if let Some(child) = node.first_child() {
+                cur = Some(child);
+                continue;
+            }
+            walker.close();
+        }
+        // Leaf done: go to the next sibling, closing the ancestors we climb out of.
+        let mut n = node;
+        cur = loop {
+            if let Some(sibling) = n.next_sibling() {
+                break Some(sibling);
+            }
+            match n.parent() {
+                Some(parent) if parent.id() != root.id() => {
+                    walker.close();
+                    n = parent;
+                }
+                _ => break None,
+            }
+        };
+    }
+    walker.flush();
+    let Walker {
+        blocks,
+        elements,
+        meta,
+        ..
+    } = walker;
+    Page {
+        media: Media::Html,
+        blocks,
+        meta: meta.finish(),
+        elements,
+    }
+}
+
+/// One open element during the walk.
+struct Frame<'a> {
+    el: &'a DomElement,
+    /// Index in the page's element list, assigned when a block first needs it.
+    index: Option<u32>,
+    block_level: bool,
+    /// Kind inherited by plain blocks inside (a paragraph in a blockquote is a quote).
+    context: Option<BlockKind>,
+    /// Inside `<head>`: read for metadata, never shown.
+    invisible: bool,
+    pre: bool,
+    link: bool,
+}
+
+#[derive(Default)]
+struct Walker<'a> {
+    frames: Vec<Frame<'a>>,
+    blocks: Vec<Block>,
+    elements: Vec<page::Element>,
+    meta: meta::Collector,
+    /// Text of the block being built, whitespace already collapsed.
+    text: String,
+    pending_space: bool,
+    chars: usize,
+    link_chars: usize,
+    /// Shallowest number of open frames since the current text began: the frames below it have held
+    /// all of the block's text, and the innermost of them is the block's element.
+    common: usize,
+    /// `<br>`s since the last block: two in a row make a blank line.
+    breaks: u32,
+    blank_lines: u32,
+}
+
+impl<'a> Walker<'a> {
+    /// Handles a node being entered; true when its children must be visited (and `close` called).
+    fn open(&mut self, node: NodeRef<'a, Node>) -> bool {
+        match node.value() {
+            Node::Text(t) => {
+                if !self.invisible() {
+                    self.push_text(t);
+                }
+                false
+            }
+            Node::Element(el) => self.open_element(node, el),
+            _ => false,
+        }
+    }
+
+    fn invisible(&self) -> bool {
+        self.frames.last().is_some_and(|f| f.invisible)
+    }
+
+    fn open_element(&mut self, node: NodeRef<'a, Node>, el: &'a DomElement) -> bool {
+        let name = el.name();
+        let parent_invisible = self.invisible();
+        self.meta.element(node, el, parent_invisible);
+        if is_dropped(name) {
+            return false;
+        }
+        let root_like = matches!(name, "html" | "body");
+        if !root_like && is_hidden(el) {
+            return false;
+        }
+        if name == "br" {
+            if !parent_invisible {
+                self.line_break();
+            }
+            return false;
+        }
+        let block_level = is_block_level(name);
+        if block_level {
+            self.flush();
+        }
+        let parent = self.frames.last();
+        let context = match name {
+            "blockquote" => Some(BlockKind::Quote),
+            "figcaption" | "caption" => Some(BlockKind::Caption),
+            "li" | "dt" | "dd" => Some(BlockKind::ListItem),
+            _ => parent.and_then(|f| f.context),
+        };
+        self.frames.push(Frame {
+            el,
+            index: None,
+            block_level,
+            context,
+            invisible: parent_invisible || name == "head",
+            pre: parent.is_some_and(|f| f.pre) || matches!(name, "pre" | "listing" | "xmp"),
+            link: parent.is_some_and(|f| f.link) || name == "a",
+        });
+        true
+    }
+
+    fn close(&mut self) {
+        let block_level = self.frames.last().is_some_and(|f| f.block_level);
+        if block_level {
+            self.flush();
+        }
+        self.frames.pop();
+        if !self.text.is_empty() {
+            self.common = self.common.min(self.frames.len());
+        }
+    }
+
+    fn push_text(&mut self, t: &str) {
+        let (pre, link) = self
+            .frames
+            .last()
+            .map_or((false, false), |f| (f.pre, f.link));
+        if pre {
+            let mut lines = t.split('\n');
+            if let Some(first) = lines.next() {
+                self.push_run(first, link);
+            }
+            for line in lines {
+                if self.text.is_empty() {
+                    self.blank_lines += 1;
+                }
+                self.flush();
+                self.push_run(line, link);
+            }
+        } else {
+            self.push_run(t, link);
+        }
+    }
+
+    /// Appends text, collapsing whitespace as a browser does. Inside `pre` only the line structure is
+    /// kept: a text copy of the page would not show runs of spaces either once cleaned.
+    fn push_run(&mut self, t: &str, link: bool) {
+        for c in t.chars() {
+            if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+                self.pending_space = !self.text.is_empty();
+                continue;
+            }
+            if self.text.is_empty() {
+                self.common = self.frames.len();
+            }
+            if self.pending_space {
+                self.text.push(' ');
+                self.pending_space = false;
+            }
+            self.text.push(c);
+            self.chars += 1;
+            if link {
+                self.link_chars += 1;
+            }
+        }
+    }
+
+    fn line_break(&mut self) {
+        if self.text.is_empty() {
+            if self.breaks > 0 {
+                self.blank_lines += 1;
+            }
+        } else {
+            self.flush();
+        }
+        self.breaks += 1;
+    }
+
+    /// Ends the current block, if it has any text.
+    fn flush(&mut self) {
+        self.pending_space = false;
+        if self.text.is_empty() {
+            self.breaks = 0;
+            return;
+        }
+        let text = std::mem::take(&mut self.text);
+        let common = self.common.min(self.frames.len());
+        let element = common.checked_sub(1).map(|i| self.index_of(i));
+        // Tag and kind come from the innermost block-level box holding the text.
+        let block_frame = self.frames[..common.max(1).min(self.frames.len())]
+            .iter()
+            .rev()
+            .find(|f| f.block_level)
+            .or_else(|| self.frames.first());
+        let (tag, kind) = match block_frame {
+            Some(f) => {
+                let tag = f.el.name();
+                (Some(tag.to_owned()), kind_of(tag, f.context))
+            }
+            None => (None, BlockKind::Other),
+        };
+        let hints = element.map(|e| self.hints(e)).unwrap_or_default();
+        let depth = element
+            .and_then(|e| self.elements.get(e as usize))
+            .map_or(0, |e| e.depth);
+        self.blocks.push(Block {
+            text,
+            kind,
+            blank_before: self.blank_lines,
+            tag,
+            hints,
+            link_density: if self.chars == 0 {
+                0.0
+            } else {
+                self.link_chars as f32 / self.chars as f32
+            },
+            depth,
+            element,
+        });
+        self.chars = 0;
+        self.link_chars = 0;
+        self.blank_lines = 0;
+        self.breaks = 0;
+    }
+
+    /// The element-list index of the open frame at `i`, adding it (and its ancestors) when missing.
+    fn index_of(&mut self, i: usize) -> u32 {
+        if let Some(index) = self.frames[i].index {
+            return index;
+        }
+        // Find the nearest ancestor already listed, then list the ones below it, parents first.
+        let start = self.frames[..i]
+            .iter()
+            .rposition(|f| f.index.is_some())
+            .map_or(0, |p| p + 1);
+        let mut parent = start
+            .checked_sub(1)
+            .and_then(|p| self.frames[p].index);
+        for j in start..=i {
+            let index = self.elements.len() as u32;
+            let el = self.frames[j].el;
+            self.elements.push(page::Element {
+                tag: el.name().to_owned(),
+                words: words_of(el),
+                parent,
+                depth: j as u32,
+            });
+            self.frames[j].index = Some(index);
+            parent = Some(index);
+        }
+        parent.unwrap_or_default()
+    }
+
+    fn hints(&self, element: u32) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut next = Some(element);
+        for _ in 0..HINT_LEVELS {
+            let Some(e) = next.and_then(|i| self.elements.get(i as usize)) else {
+                break;
+            };
+            out.extend(e.words.iter().cloned());
+            next = e.parent;
+        }
+        out
+    }
+}
+
+fn kind_of(tag: &str, context: Option<BlockKind>) -> BlockKind {
+    match tag {
+        "h1" => BlockKind::Heading(1),
+        "h2" => BlockKind::Heading(2),
+        "h3" => BlockKind::Heading(3),
+        "h4" => BlockKind::Heading(4),
+        "h5" => BlockKind::Heading(5),
+        "h6" => BlockKind::Heading(6),
+        "p" => context.unwrap_or(BlockKind::Paragraph),
+        _ => context.unwrap_or(BlockKind::Other),
+    }
+}
+
+/// Class words in source order, then the id.
+fn words_of(el: &DomElement) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for class in el.attr("class").unwrap_or_default().split_ascii_whitespace() {
+        if !out.iter().any(|c| c == class) {
+            out.push(class.to_owned());
+        }
+    }
+    if let Some(id) = el.id() {
+        let id = id.trim();
+        if !id.is_empty() {
+            out.push(id.to_owned());
+        }
+    }
+    out
+}
+
+/// Elements whose content a reader never sees.
+fn is_dropped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "template"
+            | "noscript"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "svg"
+            | "math"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "select"
+            | "datalist"
+            | "textarea"
+            | "input"
+            | "button"
+            | "img"
+            | "picture"
+            | "map"
+            | "frameset"
+            | "frame"
+            | "title"
+            | "meta"
+            | "link"
+            | "base"
+            | "param"
+            | "source"
+            | "track"
+            | "noembed"
+            | "noframes"
+    )
+}
+
+/// `hidden`, `aria-hidden="true"` and inline `display:none` / `visibility:hidden`.
+fn is_hidden(el: &DomElement) -> bool {
+    if el.attr("hidden").is_some() {
+        return true;
+    }
+    if el
+        .attr("aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let squeezed: String = style
+            .chars()
+            .filter(|c| !c.is_ascii_whitespace())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if squeezed.contains("display:none") || squeezed.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Elements a browser lays out as blocks (each starts a new line in a text copy).
+fn is_block_level(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "caption"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "legend"
+            | "li"
+            | "listing"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "option"
+            | "p"
+            | "plaintext"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "tr"
+            | "ul"
+            | "xmp"
+    )
+}
+
+#[cfg(test)]
+mod tests;

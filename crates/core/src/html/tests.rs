@@ -1,0 +1,211 @@
+use super::*;
+
+fn texts(page: &Page) -> Vec<&str> {
+    page.texts().collect()
+}
+
+#[test]
+fn blocks_read_like_a_text_copy() {
+    let page = parse(
+        "<html><head><title>T</title><style>p{}</style></head><body>\
+         <h1>Head <a href=x>line</a></h1>\
+         <p>One   <b>bold</b>\n word&amp;more.</p>\
+         <div>loose text<p>inner</p>tail</div>\
+         <p>line one<br>line two<br><br>after blank</p>\
+         <script>var x = '<p>no</p>';</script><noscript>enable js</noscript>\
+         <template><p>tpl</p></template>\
+         </body></html>",
+    );
+    assert_eq!(
+        texts(&page),
+        vec![
+            "Head line",
+            "One bold word&more.",
+            "loose text",
+            "inner",
+            "tail",
+            "line one",
+            "line two",
+            "after blank"
+        ]
+    );
+    assert_eq!(page.blocks[0].kind, BlockKind::Heading(1));
+    assert!((page.blocks[0].link_density - 4.0 / 8.0).abs() < 1e-6);
+    assert_eq!(page.blocks[2].tag.as_deref(), Some("div"));
+    assert_eq!(page.blocks[7].blank_before, 1);
+    assert_eq!(page.blocks[6].blank_before, 0);
+    assert_eq!(page.media, Media::Html);
+}
+
+#[test]
+fn hidden_and_unrendered_elements_are_dropped() {
+    let page = parse(
+        "<body><p>shown</p><p hidden>attr</p><div aria-hidden=\"true\">aria</div>\
+         <div style=\"color:red; DISPLAY : none\">styled</div><span style=\"visibility:hidden\">vis</span>\
+         <svg><title>icon</title><text>svg text</text></svg><select><option>opt</option></select>\
+         <iframe>frame</iframe><p>end</p></body>",
+    );
+    assert_eq!(texts(&page), vec!["shown", "end"]);
+}
+
+#[test]
+fn kinds_hints_and_elements() {
+    let page = parse(
+        "<body><article class=\"story main\" id=\"a1\"><h2>Sub</h2>\
+         <blockquote><p>Quoted words</p></blockquote>\
+         <figure><figcaption>Photo: someone</figcaption></figure>\
+         <ul class=\"links\"><li><a href=\"/x\">Item</a></li></ul>\
+         <table><tr><td>cell one</td><td>cell two</td></tr></table>\
+         <pre>line a\n\nline b</pre></article></body>",
+    );
+    let got: Vec<(&str, BlockKind)> = page.blocks.iter().map(|b| (b.text.as_str(), b.kind)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Sub", BlockKind::Heading(2)),
+            ("Quoted words", BlockKind::Quote),
+            ("Photo: someone", BlockKind::Caption),
+            ("Item", BlockKind::ListItem),
+            ("cell one", BlockKind::Other),
+            ("cell two", BlockKind::Other),
+            ("line a", BlockKind::Other),
+            ("line b", BlockKind::Other),
+        ]
+    );
+    // The list item's hints: its own words (none), then the list's, then the article's.
+    let item = &page.blocks[3];
+    assert_eq!(item.hints, vec!["links", "story", "main", "a1"]);
+    assert_eq!(item.link_density, 1.0);
+    assert_eq!(page.blocks[7].blank_before, 1);
+    // Every block points at its element, and the element chain climbs to <html>.
+    let tags: Vec<&str> = page.ancestors(item).map(|(_, e)| e.tag.as_str()).collect();
+    assert_eq!(tags, vec!["li", "ul", "article", "body", "html"]);
+    assert_eq!(item.depth, 4);
+}
+
+#[test]
+fn inline_wrapper_is_the_element_of_its_text() {
+    // A byline printed as a bare <span> in a container: the block is the span's, with its words.
+    let page = parse("<body><div class=\"head\"><span class=\"byline\">By Jane Doe</span><p>Text.</p></div></body>");
+    assert_eq!(page.blocks[0].text, "By Jane Doe");
+    assert_eq!(page.blocks[0].hints.first().map(String::as_str), Some("byline"));
+    assert_eq!(page.blocks[0].tag.as_deref(), Some("div"));
+}
+
+#[test]
+fn entities_and_whitespace_as_a_browser_renders_them() {
+    let page = parse("<p>  caf&eacute;&nbsp;&nbsp;and&#x20;&lt;tea&gt; &amp;\n\t<i>more</i>  </p><p>a<b>b</b>c</p>");
+    assert_eq!(texts(&page), vec!["café and <tea> & more", "abc"]);
+}
+
+#[test]
+fn metadata_from_meta_tags_json_ld_and_time() {
+    let page = parse(
+        r#"<html lang="en-GB"><head><title>Troops leave base | Example News</title>
+        <link rel="canonical" href="https://example.com/a">
+        <meta property="og:title" content="Troops leave base">
+        <meta property="og:site_name" content="Example News">
+        <meta property="article:published_time" content="2025-07-24T10:00:00Z">
+        <meta property="article:modified_time" content="2025-07-25T08:00:00Z">
+        <meta property="article:section" content="World">
+        <meta property="article:author" content="https://facebook.com/someone">
+        <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+          {"@type":"WebPage","name":"x"},
+          {"@type":["NewsArticle"],"headline":"Troops leave base","datePublished":"2025-07-24T09:30:00+03:00",
+           "dateModified":"2025-07-25T11:00:00+03:00","author":[{"@type":"Person","name":"Jane Doe"},{"name":"John Roe"}],
+           "publisher":{"@type":"Organization","name":"Example Media"}}]}</script>
+        </head><body><time datetime="2025-07-20">old</time><p>Body text.</p></body></html>"#,
+    );
+    let m = &page.meta;
+    assert_eq!(m.title.as_deref(), Some("Troops leave base | Example News"));
+    assert_eq!(m.headline.as_deref(), Some("Troops leave base"));
+    assert_eq!(m.site_name.as_deref(), Some("Example News"));
+    assert_eq!(m.canonical_url.as_deref(), Some("https://example.com/a"));
+    // JSON-LD outranks the meta tag, and the modified date never stands in for publication.
+    assert_eq!(m.published.as_deref(), Some("2025-07-24T09:30:00+03:00"));
+    assert_eq!(m.modified.as_deref(), Some("2025-07-25T11:00:00+03:00"));
+    assert_eq!(m.section.as_deref(), Some("World"));
+    assert_eq!(m.authors, vec!["Jane Doe", "John Roe"]);
+    assert_eq!(m.author.as_deref(), Some("Jane Doe, John Roe"));
+    assert_eq!(m.publisher.as_deref(), Some("Example Media"));
+    assert_eq!(m.lang.as_deref(), Some("en-GB"));
+}
+
+#[test]
+fn visible_byline_and_time_when_nothing_is_declared() {
+    let page = parse(
+        r#"<body><div class="article-byline">By <a href="/a/jd">Jane Doe</a></div>
+        <time datetime="2025-07-24T10:00">July 24</time><p>Body.</p></body>"#,
+    );
+    assert_eq!(page.meta.author.as_deref(), Some("Jane Doe"));
+    assert_eq!(page.meta.published.as_deref(), Some("2025-07-24T10:00"));
+    assert_eq!(page.meta.modified, None);
+}
+
+#[test]
+fn a_meta_charset_in_the_middle_of_the_head_does_not_stop_the_parse() {
+    // html5ever pauses at <meta charset> so a caller may switch encodings; the parse must go on.
+    let page = parse("<head><title>t</title><meta charset=\"utf-8\"></head><body><p>after</p></body>");
+    assert_eq!(texts(&page), vec!["after"]);
+}
+
+#[test]
+fn malformed_and_truncated_html_parse() {
+    let cases = [
+        "",
+        "<",
+        "<p",
+        "<p>unclosed <b>bold <i>both</p> after",
+        "</div></p></body></html>",
+        "<table><td>cell<p>para</table>text",
+        "<html><head><script>document.write('<p>",
+        "<!-- never closed",
+        "<p>a<![CDATA[x]]>b</p>",
+        "\u{0}\u{fffd}<p>\u{0}nul</p>",
+        "<div style=\"display:none\"><p>x</div>y",
+        "<svg><p>breaks out of svg</p></svg>",
+    ];
+    for html in cases {
+        let page = parse(html);
+        for b in &page.blocks {
+            assert!(!b.text.is_empty(), "{html:?} gave an empty block");
+            assert!((0.0..=1.0).contains(&b.link_density));
+        }
+    }
+    assert_eq!(
+        texts(&parse("<p>unclosed <b>bold <i>both</p> after")),
+        vec!["unclosed bold both", "after"]
+    );
+    assert_eq!(texts(&parse("<table><td>cell<p>para</table>text")), vec!["cell", "para", "text"]);
+}
+
+#[test]
+fn deep_nesting_neither_overflows_nor_crawls() {
+    let depth = 100_000;
+    let mut html = String::with_capacity(depth * 20);
+    for i in 0..depth {
+        html.push_str("<div class=\"d\">");
+        if i % 10_000 == 0 {
+            html.push_str("level ");
+        }
+    }
+    html.push_str("deepest");
+    for _ in 0..depth {
+        html.push_str("</div>");
+    }
+    html.push_str("<p>after</p>");
+    let page = parse(&html);
+    let all: Vec<&str> = page.texts().collect();
+    assert!(all.contains(&"level"), "{:?}", &all[..all.len().min(5)]);
+    assert_eq!(all.last(), Some(&"after"));
+    assert!(all.iter().any(|t| t.contains("deepest")));
+    // Nesting is capped as in browsers, and hints stay bounded.
+    assert!(page.blocks.iter().all(|b| b.depth as usize <= dom::MAX_DEPTH + 2));
+    assert!(page.blocks.iter().all(|b| b.hints.len() <= HINT_LEVELS));
+    // Other deep shapes: inline formatting and lists.
+    for (open, close) in [("<b>", "</b>"), ("<span>", "</span>"), ("<ul><li>", "</li></ul>"), ("<table><tr><td>", "</td></tr></table>")] {
+        let html = format!("{}x{}", open.repeat(20_000), close.repeat(20_000));
+        let page = parse(&html);
+        assert_eq!(page.texts().collect::<Vec<_>>(), vec!["x"], "{open}");
+    }
+}
