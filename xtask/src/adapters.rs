@@ -247,7 +247,7 @@ mod tests {
                 let (src, dst) = (entry.path(), to.join(&name));
                 if src.is_dir() {
                     copy_dir(&src, &dst);
-                } else if !src.extension().is_some_and(|e| e == "new") {
+                } else if src.extension().is_none_or(|e| e != "new") {
                     std::fs::copy(&src, &dst).expect("copy file");
                 }
             }

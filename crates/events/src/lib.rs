@@ -1,7 +1,40 @@
-//! Article → event mentions. (Skeleton: the extractor is being written.)
+//! Article bodies → coded event mentions (PLOVER), driven by the lexicon in `data/`.
+//!
+//! The pipeline for one article:
+//! 1. fold the body and find every actor (lexicon aliases, titles, short forms resolved against
+//!    names already seen in the article, people introduced by title) and every gazetteer place;
+//! 2. split sentences, split each into clauses, and find trigger patterns; each clause yields its
+//!    strongest trigger (plus standalone nominal happenings of another type);
+//! 3. give each mention its actors (source before the trigger, target after; reversed for passives),
+//!    its date (the nearest past time expression, read forward when the clause is future), its place
+//!    (a gazetteer place after a locative preposition, never the dateline) and its casualty counts;
+//! 4. let mentions that refer back ("the meeting", "They discussed …") or continue the previous
+//!    sentence inherit what they lack (date, place, actors), then drop mentions with no actor: a
+//!    happening nobody did or suffered cannot be matched or merged.
 
+pub mod actors;
+pub mod counts;
+pub mod fold;
+pub mod lexicon;
+pub mod places;
+pub mod sentences;
+pub mod triggers;
+
+use actors::{ActorHit, ActorIndex, Who};
 use dateline_core::Article;
-use dateline_core::event::EventMention;
+use dateline_core::event::{ActorRef, Counts, EventMention, EventType, Evidence, Place, Side};
+use dateline_core::time::{self, Tense, TimeValue};
+use lexicon::Lexicon;
+use places::{PlaceHit, PlaceIndex};
+use regex::Regex;
+use std::path::Path;
+use std::sync::LazyLock;
+use triggers::{TriggerHit, TriggerIndex};
+
+/// A verb of saying: the sentence reports a statement.
+static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:said|says|stated|told|added|statement)\b").expect("static regex")
+});
 
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
@@ -10,17 +43,790 @@ pub enum LexiconError {
 }
 
 /// Codes event mentions from article bodies.
-pub struct Extractor {}
+pub struct Extractor {
+    actors: ActorIndex,
+    places: PlaceIndex,
+    triggers: TriggerIndex,
+}
+
+/// An actor span found in a body, for inspection and tests.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedActor {
+    pub start: usize,
+    pub end: usize,
+    /// Canonical name (or the name as printed for people the lexicon lacks).
+    pub name: String,
+}
+
+/// A mention while the article is being read, before inheritance fills its gaps.
+#[derive(Debug, Clone)]
+struct Draft {
+    sentence: usize,
+    span: (usize, usize),
+    event_type: EventType,
+    mode: String,
+    /// Refers back to a happening already reported ("the meeting", "the joint operation").
+    anaphoric: bool,
+    /// Opens with a subject that continues the previous sentence ("They", "The two sides").
+    continuation: bool,
+    /// A nominal happening inside another clause ("anger over US strikes on X").
+    standalone: bool,
+    actors: Vec<(Who, Side, usize, usize)>,
+    /// `None` when the sentence gives no time for it.
+    date: Option<TimeValue>,
+    place: Option<Place>,
+    counts: Counts,
+}
 
 impl Extractor {
     /// The lexicon bundled with the binary (data/*.toml at build time).
     pub fn load_default() -> Result<Extractor, LexiconError> {
-        Ok(Extractor {})
+        Extractor::from_lexicon(&Lexicon::bundled()?)
+    }
+
+    /// A lexicon from a folder holding `actors.toml`, `events.toml` and `places.toml`.
+    pub fn load_dir(dir: &Path) -> Result<Extractor, LexiconError> {
+        Extractor::from_lexicon(&Lexicon::from_dir(dir)?)
+    }
+
+    pub fn from_lexicon(lexicon: &Lexicon) -> Result<Extractor, LexiconError> {
+        Ok(Extractor {
+            actors: ActorIndex::build(&lexicon.actors)?,
+            places: PlaceIndex::build(&lexicon.places)?,
+            triggers: TriggerIndex::build(&lexicon.events)?,
+        })
+    }
+
+    /// Number of actors and places loaded (for reports and load checks).
+    pub fn sizes(&self) -> (usize, usize, usize) {
+        (
+            self.actors.actors.len(),
+            self.places.len(),
+            self.triggers.triggers.len(),
+        )
+    }
+
+    /// Canonical name of the actor a free-standing name denotes, as of `day`.
+    pub fn resolve_actor(&self, name: &str, day: Option<jiff::civil::Date>) -> Option<&str> {
+        self.actors
+            .resolve_name(name, day)
+            .map(|a| self.actors.actors[a].name.as_str())
+    }
+
+    /// True when two canonical actor names are the same actor or one belongs to the other
+    /// (US military ⊂ United States).
+    pub fn actors_related(&self, a: &str, b: &str) -> bool {
+        match (self.actors.get(a), self.actors.get(b)) {
+            (Some(x), Some(y)) => self.actors.related(x, y),
+            _ => a == b,
+        }
+    }
+
+    /// The gazetteer place a free-standing name denotes.
+    pub fn resolve_place(&self, name: &str) -> Option<&Place> {
+        self.places.resolve_name(name)
+    }
+
+    /// Every actor named in the article's body, resolved in context.
+    pub fn actors_in(&self, article: &Article) -> Vec<NamedActor> {
+        let folded = fold::fold(&article.body);
+        self.actors
+            .find(&article.body, &folded, article.anchor_date())
+            .into_iter()
+            .map(|h| NamedActor {
+                start: h.start,
+                end: h.end,
+                name: self.who_name(&h.who),
+            })
+            .collect()
+    }
+
+    fn who_name(&self, who: &Who) -> String {
+        match who {
+            Who::Known(a) => self.actors.actors[*a].name.clone(),
+            Who::Unknown { name, .. } => name.clone(),
+        }
     }
 
     /// Every event mention in the article's body, in body order.
     pub fn mentions(&self, article: &Article) -> Vec<EventMention> {
-        let _ = article;
-        Vec::new()
+        let body = article.body.as_str();
+        let anchor = article.anchor_date();
+        let folded = fold::fold(body);
+        let dateline_end = dateline_end(article);
+        // The dateline names where the story was filed, not who acted.
+        let actor_hits: Vec<ActorHit> = self
+            .actors
+            .find(body, &folded, anchor)
+            .into_iter()
+            .filter(|a| a.start >= dateline_end)
+            .collect();
+        let place_hits: Vec<PlaceHit> = self
+            .places
+            .find(body, &folded)
+            .into_iter()
+            .filter(|p| p.start >= dateline_end)
+            .filter(|p| {
+                !actor_hits
+                    .iter()
+                    .any(|a| p.start < a.end && a.start < p.end)
+            })
+            .collect();
+        let sentences = sentences::split(body);
+        let mut drafts: Vec<Draft> = Vec::new();
+        for (si, &(ss, se)) in sentences.iter().enumerate() {
+            self.code_sentence(
+                body,
+                si,
+                (ss, se),
+                anchor,
+                &actor_hits,
+                &place_hits,
+                &mut drafts,
+            );
+        }
+        self.inherit(&mut drafts, &sentences, body, anchor);
+        self.finish(article, drafts)
     }
+
+    #[allow(clippy::too_many_arguments)]
+    fn code_sentence(
+        &self,
+        body: &str,
+        si: usize,
+        (ss, se): (usize, usize),
+        anchor: Option<jiff::civil::Date>,
+        actor_hits: &[ActorHit],
+        place_hits: &[PlaceHit],
+        out: &mut Vec<Draft>,
+    ) {
+        let sentence = &body[ss..se];
+        let fs = fold::fold(sentence);
+        let f = fs.text.as_str();
+        let hits = self.triggers.find(f);
+        if hits.is_empty() {
+            return;
+        }
+        let to_body = |a: usize, b: usize| {
+            let (x, y) = fs.original_span(a, b);
+            (ss + x, ss + y)
+        };
+        let times = time::scan(sentence);
+        let sent_actors: Vec<&ActorHit> = actor_hits
+            .iter()
+            .filter(|a| a.start >= ss && a.end <= se)
+            .collect();
+        let mut previous_clause: Vec<(Who, Side, usize, usize)> = Vec::new();
+        for (ci, (cs, ce)) in clauses(f).into_iter().enumerate() {
+            let in_clause: Vec<TriggerHit> = hits
+                .iter()
+                .copied()
+                .filter(|h| h.start >= cs && h.end <= ce)
+                .filter(|h| {
+                    // A word inside a name is not a happening ("Office of Rescuing Abducted
+                    // Yazidis").
+                    let (tbs, tbe) = to_body(h.start, h.end);
+                    !sent_actors.iter().any(|a| a.start <= tbs && tbe <= a.end)
+                })
+                .filter(|h| {
+                    let t = &self.triggers.triggers[h.trigger];
+                    if !t.needs_actor_after {
+                        return true;
+                    }
+                    let (_, te) = to_body(h.start, h.end);
+                    sent_actors
+                        .iter()
+                        .any(|a| a.start >= te && a.start <= te + 40)
+                })
+                .collect();
+            // The clause's own happening is its strongest non-standalone trigger; standalone
+            // nominal happenings ("over US strikes on X") are coded beside it.
+            let rank = |h: &&TriggerHit| {
+                (
+                    self.triggers.triggers[h.trigger].priority,
+                    std::cmp::Reverse(h.start),
+                )
+            };
+            let Some(best) = in_clause
+                .iter()
+                .filter(|h| !self.triggers.triggers[h.trigger].standalone)
+                .max_by_key(rank)
+                .or_else(|| in_clause.iter().max_by_key(rank))
+                .copied()
+            else {
+                continue;
+            };
+            let mut chosen = vec![best];
+            let best_type = self.triggers.triggers[best.trigger].event_type;
+            for h in &in_clause {
+                let t = &self.triggers.triggers[h.trigger];
+                // "condemned the attack": a definite nominal is the object of the clause's own
+                // happening, already reported, not a new one.
+                if t.standalone
+                    && !triggers::definite_before(f, h.start)
+                    && t.event_type != best_type
+                    && !chosen
+                        .iter()
+                        .any(|c| self.triggers.triggers[c.trigger].event_type == t.event_type)
+                {
+                    chosen.push(*h);
+                }
+            }
+            let (cbs, cbe) = to_body(cs, ce);
+            let continuation = self.triggers.continuation_subject(&f[cs..ce]);
+            for h in chosen {
+                let t = &self.triggers.triggers[h.trigger];
+                let (tbs, tbe) = to_body(h.start, h.end);
+                let clause_actors: Vec<&ActorHit> = sent_actors
+                    .iter()
+                    .copied()
+                    .filter(|a| a.start >= cbs && a.end <= cbe)
+                    .collect();
+                let standalone = h != best;
+                let pool: Vec<&ActorHit> = if standalone {
+                    // A nominal happening keeps to its own phrase: "US strikes on X".
+                    clause_actors
+                        .iter()
+                        .copied()
+                        .filter(|a| {
+                            let adjacent = a.end <= tbs && {
+                                let gap = &body[a.end..tbs];
+                                !gap.contains(',') && gap.split_whitespace().count() <= 1
+                            };
+                            adjacent || a.start >= tbe
+                        })
+                        .collect()
+                } else if clause_actors.is_empty() {
+                    sent_actors.clone()
+                } else {
+                    clause_actors.clone()
+                };
+                let pool = &pool;
+                let passive = t.passive || passive_before(f, h.start);
+                let mut actors = assign_sides(body, pool, tbs, tbe, passive);
+                // A coordinated clause without its own subject shares the previous clause's
+                // participants ("X held talks with Y, and a third round is scheduled").
+                if ci > 0 && !clause_actors.iter().any(|a| a.end <= tbs) {
+                    for a in previous_clause.iter().rev() {
+                        if !actors.iter().any(|x| x.0 == a.0) {
+                            actors.insert(0, a.clone());
+                        }
+                    }
+                }
+                if h == best {
+                    previous_clause = actors.clone();
+                }
+                let counts = if matches!(t.event_type, EventType::Assault | EventType::Coerce) {
+                    counts::counts(sentence)
+                } else {
+                    Counts::default()
+                };
+                // "killed during the raid": a definite happening noun of the same type in the
+                // clause makes the whole mention a reference back.
+                let anaphoric = in_clause.iter().any(|o| {
+                    let ot = &self.triggers.triggers[o.trigger];
+                    ot.event_type == t.event_type
+                        && ot.anaphoric
+                        && triggers::definite_before(f, o.start)
+                });
+                let base = Draft {
+                    sentence: si,
+                    span: (ss, se),
+                    event_type: t.event_type,
+                    mode: t.mode.clone(),
+                    anaphoric,
+                    continuation,
+                    standalone,
+                    actors,
+                    date: None,
+                    place: None,
+                    counts,
+                };
+                // Times in the clause after the trigger joined by "and" ("defeated in Iraq by
+                // 2017 and in Syria by 2019") are one happening each.
+                let coordinated = self.coordinated_times(sentence, &times, tbe - ss, cbe - ss);
+                if coordinated.len() >= 2 {
+                    let mut from = tbe;
+                    for ft in coordinated {
+                        let mut d = base.clone();
+                        d.date = Some(time::resolve_mention(&ft.text, anchor, Tense::Past));
+                        d.place = self.pick_place(body, place_hits, from, ss + ft.start, from);
+                        from = ss + ft.end;
+                        out.push(d);
+                    }
+                    continue;
+                }
+                let mut d = base;
+                d.date = self.pick_date(
+                    sentence,
+                    &times,
+                    (tbs - ss, tbe - ss),
+                    (cbs - ss, cbe - ss),
+                    anchor,
+                );
+                d.place = self
+                    .pick_place(body, place_hits, cbs, cbe, tbs)
+                    .or_else(|| self.pick_place(body, place_hits, ss, se, tbs));
+                out.push(d);
+            }
+        }
+    }
+
+    /// Past time expressions after the trigger, each separated from the next by "and".
+    fn coordinated_times(
+        &self,
+        sentence: &str,
+        times: &[time::Found],
+        trigger_end: usize,
+        clause_end: usize,
+    ) -> Vec<time::Found> {
+        let after: Vec<&time::Found> = times
+            .iter()
+            .filter(|t| t.start >= trigger_end && t.end <= clause_end)
+            .collect();
+        if after.len() < 2 {
+            return Vec::new();
+        }
+        let lower = sentence.to_lowercase();
+        for pair in after.windows(2) {
+            let between = lower.get(pair[0].end..pair[1].start).unwrap_or("");
+            if !between.contains(" and ") || between.len() > 40 {
+                return Vec::new();
+            }
+        }
+        if after.iter().any(|t| self.future_before(&lower, 0, t.start)) {
+            return Vec::new();
+        }
+        after.into_iter().cloned().collect()
+    }
+
+    fn future_before(&self, lower: &str, from: usize, to: usize) -> bool {
+        self.triggers.future_between(lower, from, to)
+    }
+
+    /// The time of the happening: the past expression nearest the trigger in its clause, else in
+    /// the sentence; a future one only when there is no other ("will end in September 2026"
+    /// dates the statement when the sentence also says "earlier in July").
+    fn pick_date(
+        &self,
+        sentence: &str,
+        times: &[time::Found],
+        (ts, te): (usize, usize),
+        (cs, ce): (usize, usize),
+        anchor: Option<jiff::civil::Date>,
+    ) -> Option<TimeValue> {
+        if times.is_empty() {
+            return None;
+        }
+        let lower = sentence.to_lowercase();
+        let dist = |t: &time::Found| {
+            if t.end <= ts {
+                ts - t.end
+            } else {
+                t.start.saturating_sub(te)
+            }
+        };
+        let future = |t: &time::Found| {
+            let clause_start = if t.start >= cs { cs } else { 0 };
+            self.future_before(&lower, clause_start, t.start)
+        };
+        let in_clause = |t: &&time::Found| t.start >= cs && t.end <= ce;
+        let pick = times
+            .iter()
+            .filter(in_clause)
+            .filter(|t| !future(t))
+            .min_by_key(|t| dist(t))
+            .or_else(|| times.iter().filter(|t| !future(t)).min_by_key(|t| dist(t)));
+        if let Some(t) = pick {
+            return Some(time::resolve_mention(&t.text, anchor, Tense::Past));
+        }
+        let t = times.iter().filter(in_clause).min_by_key(|t| dist(t))?;
+        Some(time::resolve_mention(&t.text, anchor, Tense::Future))
+    }
+
+    /// A gazetteer place in `from..to` after a locative preposition, the one nearest after the
+    /// trigger first.
+    fn pick_place(
+        &self,
+        body: &str,
+        place_hits: &[PlaceHit],
+        from: usize,
+        to: usize,
+        trigger: usize,
+    ) -> Option<Place> {
+        const LOCATIVE: &[&str] = &[
+            "in",
+            "at",
+            "near",
+            "outside",
+            "inside",
+            "across",
+            "around",
+            "throughout",
+            "of",
+            "from",
+            "to",
+            "into",
+            "towards",
+            "toward",
+            "on",
+            "over",
+        ];
+        let candidates: Vec<&PlaceHit> = place_hits
+            .iter()
+            .filter(|p| p.start >= from && p.end <= to)
+            .filter(|p| {
+                let before = body[..p.start].trim_end();
+                let word = before
+                    .rsplit(|c: char| c.is_whitespace())
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                LOCATIVE.contains(&word.as_str())
+                    || word == "the" && {
+                        let b2 = before[..before.len() - 3].trim_end();
+                        let w2 = b2.rsplit(' ').next().unwrap_or("").to_lowercase();
+                        LOCATIVE.contains(&w2.as_str())
+                    }
+            })
+            .collect();
+        candidates
+            .iter()
+            .find(|p| p.start >= trigger)
+            .or_else(|| candidates.first())
+            .map(|p| self.places.place(p.place).clone())
+    }
+
+    /// Fills gaps from the happening a mention refers back to or continues.
+    fn inherit(
+        &self,
+        drafts: &mut [Draft],
+        sentences: &[(usize, usize)],
+        body: &str,
+        anchor: Option<jiff::civil::Date>,
+    ) {
+        let reports = |d: &Draft| {
+            let (s, e) = sentences[d.sentence];
+            REPORTING.is_match(&body[s..e])
+        };
+        for i in 0..drafts.len() {
+            let (before, rest) = drafts.split_at_mut(i);
+            let d = &mut rest[0];
+            // The happening referred back to: same type for "the meeting", any type within the
+            // last two sentences for "They discussed".
+            let antecedent = if d.anaphoric {
+                before
+                    .iter()
+                    .rev()
+                    .find(|p| p.event_type == d.event_type && p.sentence < d.sentence)
+            } else if d.continuation {
+                before
+                    .iter()
+                    .rev()
+                    .find(|p| p.sentence < d.sentence && d.sentence - p.sentence <= 2)
+            } else {
+                None
+            };
+            if let Some(a) = antecedent {
+                if d.date.is_none() {
+                    d.date = a.date.clone();
+                }
+                if d.place.is_none() {
+                    d.place = a.place.clone();
+                }
+                // Same happening: its participants are this mention's too.
+                for x in &a.actors {
+                    if !d.actors.iter().any(|y| y.0 == x.0) {
+                        d.actors.push(x.clone());
+                    }
+                }
+            }
+            // An actorless happening right after one of the same kind continues its participants
+            // ("She was 10 at the time of her abduction"; "A third round is expected soon" after
+            // "two rounds of talks with the US").
+            if d.actors.is_empty()
+                && let Some(p) = before.iter().rev().find(|p| {
+                    p.sentence + 1 == d.sentence
+                        && !p.actors.is_empty()
+                        && (p.event_type == d.event_type || d.mode == "intent to meet")
+                })
+            {
+                d.actors = p.actors.clone();
+            }
+            // A definite reference with no antecedent in the body and no date of its own (the
+            // lead is missing): date it from the sentence just before, if that one has a time.
+            if d.anaphoric && antecedent.is_none() && d.date.is_none() && d.sentence > 0 {
+                let (ps, pe) = sentences[d.sentence - 1];
+                let prev = &body[ps..pe];
+                d.date = time::scan(prev)
+                    .first()
+                    .map(|t| time::resolve_mention(&t.text, anchor, Tense::Past))
+                    .filter(|v| v.value.is_some());
+            }
+        }
+        let snapshot: Vec<Draft> = drafts.to_vec();
+        for d in drafts.iter_mut() {
+            if d.date.is_some() || d.anaphoric || d.standalone {
+                continue;
+            }
+            // Same happening told twice nearby: the date of a dated mention of the same type
+            // with the same source, within two sentences.
+            let mut near: Vec<&Draft> = snapshot
+                .iter()
+                .filter(|p| p.sentence != d.sentence && p.sentence.abs_diff(d.sentence) <= 2)
+                .filter(|p| p.event_type == d.event_type)
+                .filter(|p| p.date.as_ref().is_some_and(|v| v.value.is_some()))
+                .filter(|p| self.share_source(&p.actors, &d.actors))
+                .collect();
+            near.sort_by_key(|p| (p.sentence.abs_diff(d.sentence), p.sentence > d.sentence));
+            if let Some(p) = near.first() {
+                d.date = p.date.clone();
+                continue;
+            }
+            // What a speaker says in an article is, unless dated otherwise, the statement already
+            // dated ("the YPJ said in a statement on Thursday" … "The force said …").
+            if reports(d)
+                && let Some(p) = snapshot.iter().rev().find(|p| {
+                    p.sentence < d.sentence
+                        && reports(p)
+                        && p.date.as_ref().is_some_and(|v| v.value.is_some())
+                        && self.share_source(&p.actors, &d.actors)
+                })
+            {
+                d.date = p.date.clone();
+            }
+        }
+    }
+
+    fn share_source(
+        &self,
+        a: &[(Who, Side, usize, usize)],
+        b: &[(Who, Side, usize, usize)],
+    ) -> bool {
+        let sources = |v: &[(Who, Side, usize, usize)]| -> Vec<Who> {
+            v.iter()
+                .filter(|x| x.1 == Side::Source)
+                .map(|x| x.0.clone())
+                .collect()
+        };
+        let (sa, sb) = (sources(a), sources(b));
+        sa.iter().any(|x| sb.contains(x))
+    }
+
+    fn finish(&self, article: &Article, drafts: Vec<Draft>) -> Vec<EventMention> {
+        let body = article.body.as_str();
+        let mut out: Vec<EventMention> = Vec::new();
+        let mut kept: Vec<Draft> = Vec::new();
+        for d in drafts {
+            // Nobody acting or suffering: nothing to match or merge — unless people were killed,
+            // injured or arrested, which is a happening whoever did it.
+            if d.actors.is_empty() && d.counts.is_empty() {
+                continue;
+            }
+            // A reference back with no antecedent and no date is a lead the copy lost.
+            if d.anaphoric && d.date.is_none() {
+                continue;
+            }
+            // One mention per (sentence, happening).
+            let value = |x: &Draft| x.date.as_ref().and_then(|v| v.value.clone());
+            if let Some(k) = kept.iter_mut().find(|k| {
+                k.sentence == d.sentence
+                    && k.event_type == d.event_type
+                    && (value(k) == value(&d) || value(k).is_none() || value(&d).is_none())
+            }) {
+                if k.date.as_ref().and_then(|v| v.value.as_ref()).is_none() {
+                    k.date = d.date.clone();
+                }
+                if k.place.is_none() {
+                    k.place = d.place.clone();
+                }
+                for a in d.actors {
+                    if !k.actors.iter().any(|x| x.0 == a.0) {
+                        k.actors.push(a);
+                    }
+                }
+                continue;
+            }
+            kept.push(d);
+        }
+        let mut per_sentence: std::collections::HashMap<usize, usize> = Default::default();
+        for d in kept {
+            let n = per_sentence.entry(d.sentence).or_insert(0);
+            *n += 1;
+            let (s, e) = d.span;
+            let mut actors: Vec<ActorRef> = Vec::new();
+            for (who, side, a_s, a_e) in &d.actors {
+                let r = self.actor_ref(who, *side, body.get(*a_s..*a_e));
+                if !actors.iter().any(|x| x.name == r.name) {
+                    actors.push(r);
+                }
+            }
+            out.push(EventMention {
+                id: format!("{}:{}:{}", article.id, s, n),
+                capture: article.capture.clone(),
+                article: article.id.clone(),
+                outlet: article.outlet.clone(),
+                event_type: d.event_type,
+                mode: Some(d.mode),
+                date: d.date.unwrap_or_default(),
+                place: d.place,
+                actors,
+                counts: d.counts,
+                evidence: Evidence {
+                    sentence: body[s..e].to_owned(),
+                    start: s,
+                    end: e,
+                },
+                claim: None,
+            });
+        }
+        out
+    }
+
+    fn actor_ref(&self, who: &Who, side: Side, text: Option<&str>) -> ActorRef {
+        match who {
+            Who::Known(a) => {
+                let x = &self.actors.actors[*a];
+                ActorRef {
+                    name: x.name.clone(),
+                    role: x.role.clone(),
+                    organisation: x.organisation.clone(),
+                    country: x.country.clone(),
+                    side,
+                    text: text.map(str::to_owned),
+                }
+            }
+            Who::Unknown {
+                name,
+                role,
+                country,
+            } => ActorRef {
+                name: name.clone(),
+                role: role.clone(),
+                organisation: None,
+                country: country.clone(),
+                side,
+                text: text.map(str::to_owned),
+            },
+        }
+    }
+}
+
+/// Byte offset where the dateline prefix ends in the body (0 when there is none): the place a
+/// story is filed from is not where its events happened.
+fn dateline_end(article: &Article) -> usize {
+    let Some(place) = article.dateline.as_deref() else {
+        return 0;
+    };
+    let body = &article.body;
+    let head_end = body
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| i >= 120)
+        .unwrap_or(body.len());
+    let head = &body[..head_end];
+    match head.find(place) {
+        Some(i) => {
+            let after = i + place.len();
+            // Up to and including the dash that closes the dateline ("Baghdad ( –"), if it
+            // follows at once; "Shafaq News - Damascus Syrian forces" has none after the place.
+            head[after..]
+                .char_indices()
+                .take(6)
+                .find(|(_, c)| matches!(c, '-' | '–' | '—'))
+                .map_or(after, |(d, c)| after + d + c.len_utf8())
+        }
+        None => 0,
+    }
+}
+
+/// Clause bounds in a folded sentence: semicolons, and commas before a coordinator or a
+/// subordinator that opens a new happening (", and", ", following", ", when").
+fn clauses(f: &str) -> Vec<(usize, usize)> {
+    const OPENERS: &[&str] = &[
+        ", and ",
+        ", but ",
+        ", while ",
+        ", following ",
+        ", after ",
+        ", when ",
+        ", as ",
+        "; ",
+        ", whereas ",
+        ", before ",
+    ];
+    let mut cuts: Vec<usize> = Vec::new();
+    for o in OPENERS {
+        let mut from = 0;
+        while let Some(i) = f[from..].find(o) {
+            cuts.push(from + i);
+            from += i + o.len();
+        }
+    }
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for c in cuts {
+        if c > start {
+            out.push((start, c));
+            start = c;
+        }
+    }
+    out.push((start, f.len()));
+    out
+}
+
+/// "was rescued", "were killed", "has been detained": the subject undergoes the happening (but
+/// "has been contributing" is progressive).
+fn passive_before(f: &str, start: usize) -> bool {
+    let verb = f[start..].split_whitespace().next().unwrap_or("");
+    let participle = verb.ends_with("ed")
+        || verb.ends_with("en")
+        || verb.ends_with("wn")
+        || matches!(
+            verb,
+            "held" | "hit" | "shot" | "struck" | "led" | "seen" | "met" | "fought"
+        );
+    if !participle {
+        return false;
+    }
+    let words: Vec<&str> = f[..start].split_whitespace().rev().take(2).collect();
+    let aux = |w: &str| matches!(w, "was" | "were" | "been" | "being" | "is" | "are");
+    match words.as_slice() {
+        [w, ..] if aux(w) => true,
+        [adv, w, ..] if aux(w) && adv.ends_with("ly") => true,
+        _ => false,
+    }
+}
+
+/// Source before the trigger, target after — or, in the passive, source from "by X" after it.
+fn assign_sides(
+    body: &str,
+    pool: &[&ActorHit],
+    trig_start: usize,
+    trig_end: usize,
+    passive: bool,
+) -> Vec<(Who, Side, usize, usize)> {
+    let mut out = Vec::new();
+    let by_at = if passive {
+        body.get(trig_end..)
+            .and_then(|rest| rest.find(" by ").filter(|&i| i < 40))
+            .map(|i| trig_end + i)
+    } else {
+        None
+    };
+    for a in pool {
+        let side = if a.end <= trig_start {
+            if passive { Side::Target } else { Side::Source }
+        } else if passive {
+            match by_at {
+                Some(b) if a.start > b && a.start < b + 60 => Side::Source,
+                _ => Side::Participant,
+            }
+        } else {
+            Side::Target
+        };
+        out.push((a.who.clone(), side, a.start, a.end));
+    }
+    out
 }

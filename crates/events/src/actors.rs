@@ -1,0 +1,658 @@
+//! Who is named in an article: lexicon aliases, titles, short forms that refer back, and people
+//! the lexicon lacks but the text introduces by title ("Iraqi Foreign Minister Fuad Hussein").
+//!
+//! Every spelling of one actor resolves to one canonical entry: matching runs on folded text (see
+//! [`crate::fold`]) so case, accents, dashes and apostrophes do not matter, and a short form (a
+//! surname, "the premier", "the force") only resolves once the article has named its actor.
+
+use crate::LexiconError;
+use crate::fold::{self, Folded, boundary_after, boundary_before};
+use crate::lexicon::{ActorEntry, ActorsFile};
+use aho_corasick::{AhoCorasick, MatchKind};
+use jiff::civil::Date;
+use regex::Regex;
+use std::collections::HashMap;
+
+/// One lexicon actor.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub name: String,
+    pub kind: String,
+    pub role: Option<String>,
+    pub organisation: Option<String>,
+    pub country: Option<String>,
+    pub parent: Option<usize>,
+    valid: (Option<Date>, Option<Date>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AliasKind {
+    Plain,
+    /// A place name standing for its government ("Baghdad said").
+    Metonym,
+    /// A title that names its holder while the holder is in office.
+    Title,
+    /// A short form that names an actor already named in the article.
+    Context,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct AliasInfo {
+    actor: usize,
+    kind: AliasKind,
+    /// Written in capitals in the lexicon ("IS", "US"): must be in capitals in the text too.
+    acronym: bool,
+}
+
+/// Who a span of the body names.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Who {
+    Known(usize),
+    /// A person introduced by title whom the lexicon lacks.
+    Unknown {
+        name: String,
+        role: Option<String>,
+        country: Option<String>,
+    },
+}
+
+/// A name found in the body: `body[start..end]` is the text as printed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorHit {
+    pub start: usize,
+    pub end: usize,
+    pub who: Who,
+}
+
+pub struct ActorIndex {
+    pub actors: Vec<Actor>,
+    by_name: HashMap<String, usize>,
+    matcher: AhoCorasick,
+    infos: Vec<Vec<AliasInfo>>,
+    title_before_name: Regex,
+    title_of_org_name: Regex,
+    nationalities: Vec<(String, String)>,
+}
+
+/// Words after which a place name is a place, not a government.
+const LOCATIVES: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "from",
+    "to",
+    "into",
+    "across",
+    "outside",
+    "inside",
+    "throughout",
+    "around",
+    "toward",
+    "towards",
+    "via",
+    "of",
+    "within",
+    "on",
+];
+
+/// Words that make the place name after them part of a place ("northeast Syria") or of an
+/// attribute ("pro-Iran groups"), not a government acting.
+const PLACE_MODIFIERS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "pro",
+    "anti",
+    "greater",
+    "rural",
+];
+
+/// Capitalised words that cannot be part of a person's name found by a title pattern.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "Of",
+    "And",
+    "For",
+    "To",
+    "With",
+    "Iraq",
+    "Iraqi",
+    "Syria",
+    "Syrian",
+    "US",
+    "United",
+    "States",
+    "Office",
+    "Ministry",
+    "Government",
+    "Command",
+    "Coalition",
+    "Forces",
+    "Force",
+    "Army",
+    "Council",
+    "Region",
+    "Kurdistan",
+    "Baghdad",
+    "Erbil",
+    "Damascus",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "He",
+    "She",
+    "They",
+    "It",
+    "His",
+    "Her",
+    "Their",
+    "But",
+    "General",
+    "Major",
+    "Minister",
+    "Prime",
+    "President",
+    "Affairs",
+    "Defense",
+    "Defence",
+    "Foreign",
+    "Interior",
+    "State",
+    "Islamic",
+    "Task",
+    "Joint",
+];
+
+fn parse_day(s: &str, end: bool) -> Option<Date> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let y: i16 = parts.first()?.parse().ok()?;
+    let m: i8 = match parts.get(1) {
+        Some(m) => m.parse().ok()?,
+        None if end => 12,
+        None => 1,
+    };
+    match parts.get(2) {
+        Some(d) => Date::new(y, m, d.parse().ok()?).ok(),
+        None => {
+            let first = Date::new(y, m, 1).ok()?;
+            Some(if end { first.last_of_month() } else { first })
+        }
+    }
+}
+
+fn is_acronym(alias: &str) -> bool {
+    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase())
+}
+
+impl ActorIndex {
+    pub fn build(file: &ActorsFile) -> Result<ActorIndex, LexiconError> {
+        let invalid = |reason: String| LexiconError::Invalid {
+            file: "actors.toml".into(),
+            reason,
+        };
+        let mut by_name = HashMap::new();
+        for (i, a) in file.actor.iter().enumerate() {
+            if by_name.insert(a.name.clone(), i).is_some() {
+                return Err(invalid(format!("actor {:?} is listed twice", a.name)));
+            }
+        }
+        let mut actors = Vec::with_capacity(file.actor.len());
+        for a in &file.actor {
+            let parent = match &a.parent {
+                Some(p) => Some(
+                    *by_name
+                        .get(p)
+                        .ok_or_else(|| invalid(format!("{}: unknown parent {p:?}", a.name)))?,
+                ),
+                None => None,
+            };
+            let from = match &a.valid_from {
+                Some(s) => Some(
+                    parse_day(s, false)
+                        .ok_or_else(|| invalid(format!("{}: bad valid_from {s:?}", a.name)))?,
+                ),
+                None => None,
+            };
+            let to = match &a.valid_to {
+                Some(s) => Some(
+                    parse_day(s, true)
+                        .ok_or_else(|| invalid(format!("{}: bad valid_to {s:?}", a.name)))?,
+                ),
+                None => None,
+            };
+            actors.push(Actor {
+                name: a.name.clone(),
+                kind: a.kind.clone(),
+                role: a.role.clone(),
+                organisation: a.organisation.clone(),
+                country: a.country.clone(),
+                parent,
+                valid: (from, to),
+            });
+        }
+        let mut keys: Vec<String> = Vec::new();
+        let mut infos: Vec<Vec<AliasInfo>> = Vec::new();
+        let mut slot: HashMap<String, usize> = HashMap::new();
+        let mut add = |alias: &str, info: AliasInfo| {
+            let key = fold::fold_key(alias);
+            if key.is_empty() {
+                return;
+            }
+            let id = *slot.entry(key.clone()).or_insert_with(|| {
+                keys.push(key);
+                infos.push(Vec::new());
+                infos.len() - 1
+            });
+            let list = &mut infos[id];
+            if !list
+                .iter()
+                .any(|i| i.actor == info.actor && i.kind == info.kind)
+            {
+                list.push(info);
+            }
+        };
+        for (i, a) in file.actor.iter().enumerate() {
+            let plain = |s: &String| AliasInfo {
+                actor: i,
+                kind: AliasKind::Plain,
+                acronym: is_acronym(s),
+            };
+            add(&a.name, plain(&a.name));
+            for s in &a.aliases {
+                add(s, plain(s));
+            }
+            for s in &a.metonym_aliases {
+                add(
+                    s,
+                    AliasInfo {
+                        actor: i,
+                        kind: AliasKind::Metonym,
+                        acronym: is_acronym(s),
+                    },
+                );
+            }
+            for s in &a.titles {
+                add(
+                    s,
+                    AliasInfo {
+                        actor: i,
+                        kind: AliasKind::Title,
+                        acronym: false,
+                    },
+                );
+            }
+            for s in a.context_aliases.iter().cloned().chain(surname(a)) {
+                add(
+                    &s,
+                    AliasInfo {
+                        actor: i,
+                        kind: AliasKind::Context,
+                        acronym: is_acronym(&s),
+                    },
+                );
+            }
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&keys)
+            .map_err(|e| invalid(e.to_string()))?;
+
+        let titles: Vec<String> = {
+            let mut t = file.titles.person.clone();
+            t.sort_by_key(|s| std::cmp::Reverse(s.len()));
+            t.iter().map(|s| regex::escape(s)).collect()
+        };
+        let nat: Vec<String> = {
+            let mut n: Vec<&String> = file.nationalities.keys().collect();
+            n.sort_by_key(|s| std::cmp::Reverse(s.len()));
+            n.iter().map(|s| regex::escape(s)).collect()
+        };
+        let name = r"((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:(?:al|Al|el|El|bin|Abu|abu)[- ])?[A-Z][a-zA-Z'’]+(?:-[A-Z][a-z]+)?){1,3})";
+        let title_before_name = Regex::new(&format!(
+            r"(?:(?-u:\b)({nat})\s+)?(?-u:\b)({titles}),?\s+{name}",
+            nat = nat.join("|"),
+            titles = titles.join("|"),
+        ))
+        .map_err(|e| invalid(e.to_string()))?;
+        let title_of_org_name = Regex::new(&format!(
+            r"(?-u:\b)({titles})\s+(?:of|for|to|at)\s+(?:the\s+)?([A-Z][A-Za-z0-9_.-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][A-Za-z0-9_.-]*){{0,5}}(?:\s+\([A-Z-]+\))?),\s+{name}",
+            titles = titles.join("|"),
+        ))
+        .map_err(|e| invalid(e.to_string()))?;
+        Ok(ActorIndex {
+            actors,
+            by_name,
+            matcher,
+            infos,
+            title_before_name,
+            title_of_org_name,
+            nationalities: file
+                .nationalities
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        })
+    }
+
+    pub fn get(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).copied()
+    }
+
+    /// True when `a` is `b` or belongs to it (or the other way round), following `parent` links.
+    pub fn related(&self, a: usize, b: usize) -> bool {
+        self.ancestors(a).any(|x| x == b) || self.ancestors(b).any(|x| x == a)
+    }
+
+    fn ancestors(&self, a: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut cur = Some(a);
+        let mut steps = 0;
+        std::iter::from_fn(move || {
+            let c = cur?;
+            steps += 1;
+            cur = if steps > 8 {
+                None
+            } else {
+                self.actors.get(c).and_then(|x| x.parent)
+            };
+            Some(c)
+        })
+    }
+
+    fn valid_on(&self, actor: usize, day: Option<Date>) -> bool {
+        let Some(day) = day else { return true };
+        let (from, to) = self.actors[actor].valid;
+        from.is_none_or(|f| f <= day) && to.is_none_or(|t| day <= t)
+    }
+
+    /// Every actor named in `text` (an article body), in order, resolved in the article's context.
+    /// `day` is the article's anchor date, used to pick the holder of a title.
+    pub fn find(&self, text: &str, folded: &Folded, day: Option<Date>) -> Vec<ActorHit> {
+        let f = folded.text.as_str();
+        // Candidates: (folded start, end, pattern id).
+        let mut cands: Vec<(usize, usize, usize)> = self
+            .matcher
+            .find_overlapping_iter(f)
+            .filter(|m| boundary_before(f, m.start()) && boundary_after(f, m.end()))
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        // Longest first, then leftmost.
+        cands.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let mut hits: Vec<(usize, usize, usize, AliasKind)> = Vec::new(); // folded s, e, actor, kind
+        let mut places_as_place: Vec<(usize, usize)> = Vec::new();
+        // Pass 1: everything but short forms.
+        let mut order: Vec<usize> = (0..cands.len()).collect();
+        order.sort_by_key(|&i| {
+            let (s, e, _) = cands[i];
+            (std::cmp::Reverse(e - s), s)
+        });
+        let overlaps = |taken: &[(usize, usize)], s: usize, e: usize| {
+            taken.iter().any(|&(a, b)| s < b && a < e)
+        };
+        // Process metonyms left to right so "in Baghdad and Washington" can see its first conjunct.
+        let mut pass1: Vec<(usize, usize, usize)> = cands.clone();
+        pass1.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+        for &(s, e, pid) in &pass1 {
+            if overlaps(&taken, s, e) {
+                continue;
+            }
+            let (os, oe) = folded.original_span(s, e);
+            let original = &text[os..oe];
+            let mut chosen: Option<(usize, AliasKind)> = None;
+            let mut is_place = false;
+            let title_holders: Vec<usize> = self.infos[pid]
+                .iter()
+                .filter(|i| i.kind == AliasKind::Title && self.valid_on(i.actor, day))
+                .map(|i| i.actor)
+                .collect();
+            for info in &self.infos[pid] {
+                if info.acronym && !acronym_in_text(original) {
+                    continue;
+                }
+                match info.kind {
+                    AliasKind::Plain => {
+                        chosen = Some((info.actor, info.kind));
+                        break;
+                    }
+                    AliasKind::Metonym => {
+                        if self.locative_before(f, s, &places_as_place) {
+                            is_place = true;
+                        } else {
+                            chosen = Some((info.actor, info.kind));
+                            break;
+                        }
+                    }
+                    AliasKind::Title => {
+                        if let Some(&a) = self.pick_holder(&title_holders, text, folded, &hits) {
+                            chosen = Some((a, info.kind));
+                            break;
+                        }
+                    }
+                    AliasKind::Context => {}
+                }
+            }
+            if is_place && chosen.is_none() {
+                places_as_place.push((s, e));
+                continue;
+            }
+            if let Some((a, k)) = chosen {
+                taken.push((s, e));
+                hits.push((s, e, a, k));
+            }
+        }
+        // Actors named inside a longer name ("the coalition against the Islamic State") count as
+        // named for the short forms that follow ("the extremist group").
+        let mut named: Vec<(usize, usize)> = hits.iter().map(|h| (h.1, h.2)).collect();
+        for &(s, e, pid) in &cands {
+            if taken.iter().any(|&(a, b)| a <= s && e <= b) {
+                for info in &self.infos[pid] {
+                    if info.kind == AliasKind::Plain
+                        && (!info.acronym || {
+                            let (os, oe) = folded.original_span(s, e);
+                            acronym_in_text(&text[os..oe])
+                        })
+                    {
+                        named.push((e, info.actor));
+                    }
+                }
+            }
+        }
+        // Pass 2: short forms, left to right, each resolved to an actor named before it.
+        let mut ctx: Vec<(usize, usize, usize)> = cands
+            .iter()
+            .copied()
+            .filter(|&(_, _, pid)| self.infos[pid].iter().any(|i| i.kind == AliasKind::Context))
+            .collect();
+        ctx.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e - s)));
+        for (s, e, pid) in ctx {
+            if overlaps(&taken, s, e) {
+                continue;
+            }
+            let (os, oe) = folded.original_span(s, e);
+            let original = &text[os..oe];
+            let mut best: Option<(usize, usize)> = None; // (last mention position, actor)
+            for info in &self.infos[pid] {
+                if info.kind != AliasKind::Context || (info.acronym && !acronym_in_text(original)) {
+                    continue;
+                }
+                let last = named
+                    .iter()
+                    .filter(|h| h.1 == info.actor && h.0 <= s)
+                    .map(|h| h.0)
+                    .max();
+                if let Some(pos) = last
+                    && best.is_none_or(|(p, _)| pos > p)
+                {
+                    best = Some((pos, info.actor));
+                }
+            }
+            if let Some((_, a)) = best {
+                taken.push((s, e));
+                hits.push((s, e, a, AliasKind::Context));
+                named.push((e, a));
+            }
+        }
+        hits.sort_by_key(|h| (h.0, h.1));
+        let mut out: Vec<ActorHit> = hits
+            .iter()
+            .map(|&(s, e, a, _)| {
+                let (os, oe) = folded.original_span(s, e);
+                ActorHit {
+                    start: os,
+                    end: oe,
+                    who: Who::Known(a),
+                }
+            })
+            .collect();
+        out.extend(self.unknown_people(text, &out));
+        out.sort_by_key(|h| (h.start, h.end));
+        out
+    }
+
+    /// The holder of a title: the one valid on the article date; among several, one the article
+    /// names, else the latest to take office.
+    fn pick_holder<'a>(
+        &self,
+        holders: &'a [usize],
+        _text: &str,
+        _folded: &Folded,
+        hits: &[(usize, usize, usize, AliasKind)],
+    ) -> Option<&'a usize> {
+        if holders.len() <= 1 {
+            return holders.first();
+        }
+        holders
+            .iter()
+            .find(|a| hits.iter().any(|h| h.2 == **a))
+            .or_else(|| holders.iter().max_by_key(|a| self.actors[**a].valid.0))
+    }
+
+    fn locative_before(&self, f: &str, s: usize, places: &[(usize, usize)]) -> bool {
+        let before = f[..s].trim_end();
+        let mut words = before.rsplit(' ');
+        let Some(prev) = words.next() else {
+            return false;
+        };
+        let prev = prev.trim_matches(|c: char| !c.is_alphanumeric());
+        if LOCATIVES.contains(&prev) || PLACE_MODIFIERS.contains(&prev) {
+            return true;
+        }
+        // "in Baghdad and Washington": a conjunct of a place is a place.
+        if prev == "and" || prev == "or" {
+            let conj_start = before.len() - prev.len();
+            let before_conj = f[..conj_start].trim_end();
+            return places
+                .iter()
+                .any(|&(_, pe)| pe == before_conj.len() || pe + 1 == before_conj.len());
+        }
+        false
+    }
+
+    /// People the lexicon lacks, introduced by a title: "Iraqi Foreign Minister X",
+    /// "the spokesperson for the coalition, X". Names overlapping a known actor are skipped.
+    fn unknown_people(&self, text: &str, known: &[ActorHit]) -> Vec<ActorHit> {
+        let mut out: Vec<ActorHit> = Vec::new();
+        let mut push =
+            |start: usize, end: usize, name: &str, role: String, country: Option<String>| {
+                if known.iter().any(|h| start < h.end && h.start < end)
+                    || out.iter().any(|h| start < h.end && h.start < end)
+                {
+                    return;
+                }
+                let tokens: Vec<&str> = name.split_whitespace().collect();
+                if tokens.len() < 2 || tokens.iter().any(|t| NOT_NAMES.contains(t)) {
+                    return;
+                }
+                out.push(ActorHit {
+                    start,
+                    end,
+                    who: Who::Unknown {
+                        name: name.to_owned(),
+                        role: Some(role),
+                        country,
+                    },
+                });
+            };
+        for c in self.title_before_name.captures_iter(text) {
+            let (Some(title), Some(name)) = (c.get(2), c.get(3)) else {
+                continue;
+            };
+            let country = c.get(1).and_then(|n| self.nationality(n.as_str()));
+            let role = match c.get(1) {
+                Some(n) => format!("{} {}", n.as_str(), title.as_str()),
+                None => title.as_str().to_owned(),
+            };
+            push(name.start(), name.end(), name.as_str(), role, country);
+        }
+        for c in self.title_of_org_name.captures_iter(text) {
+            let (Some(title), Some(org), Some(name)) = (c.get(1), c.get(2), c.get(3)) else {
+                continue;
+            };
+            let role = format!("{} of {}", title.as_str(), org.as_str());
+            push(name.start(), name.end(), name.as_str(), role, None);
+        }
+        out
+    }
+
+    fn nationality(&self, adjective: &str) -> Option<String> {
+        self.nationalities
+            .iter()
+            .find(|(k, _)| k == adjective)
+            .map(|(_, v)| v.clone())
+    }
+
+    /// Resolves a free-standing name ("US-led global coalition against ISIS (CJTF-OIR)",
+    /// "Islamic State") to the canonical actor its longest alias names.
+    pub fn resolve_name(&self, name: &str, day: Option<Date>) -> Option<usize> {
+        let folded = fold::fold(name);
+        let hits = self.find(name, &folded, day);
+        hits.iter()
+            .filter_map(|h| match h.who {
+                Who::Known(a) => Some((h.end - h.start, h.start, a)),
+                Who::Unknown { .. } => None,
+            })
+            .max_by_key(|&(len, start, _)| (len, std::cmp::Reverse(start)))
+            .map(|(_, _, a)| a)
+    }
+}
+
+fn acronym_in_text(original: &str) -> bool {
+    original
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase())
+}
+
+/// A person's surname as a short form ("Leahy", "Pevkur"), when it is a usable word.
+fn surname(a: &ActorEntry) -> Option<String> {
+    if a.kind != "person" {
+        return None;
+    }
+    let last = a.name.split_whitespace().last()?;
+    let last = last.trim_start_matches("al-").trim_start_matches("Al-");
+    (last.chars().filter(|c| c.is_alphabetic()).count() >= 4).then(|| last.to_owned())
+}

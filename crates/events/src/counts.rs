@@ -1,0 +1,173 @@
+//! How many: killed, injured and arrested figures with their qualifier ("at least 15",
+//! "some 800", "four suspects", "nearly 2,600"), in words or digits.
+
+use dateline_core::event::Counts;
+use regex::Regex;
+use std::sync::LazyLock;
+
+const QUALIFIER: &str = r"at least|some|nearly|about|around|more than|over|up to|approximately|almost|roughly|an estimated|as many as|fewer than|less than|dozens of";
+const NUMBER: &str = r"\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred";
+const KILLED: &str = r"killed|dead|died|slain|shot dead";
+const INJURED: &str = r"injured|wounded|hurt";
+const ARRESTED: &str = r"arrested|detained|captured|apprehended|taken into custody";
+
+/// "15 suspected ISIS members were killed", "four suspects were killed", "seven US troops injured".
+static NUMBER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:({QUALIFIER})\s+)?({NUMBER})\b((?:\s+[\w'’-]+){{0,4}}?)\s+(?:(?:were|was|have been|had been|are|being|been|people|others)\s+)?(?:({KILLED})|({INJURED})|({ARRESTED}))\b"
+    ))
+    .expect("static regex")
+});
+
+/// "killed some 800 Palestinians", "arrested four suspects".
+static VERB_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:(killed|killing|kills)|(wounded|wounding|injured|injuring)|(arrested|arresting|detained|detaining))\s+(?:({QUALIFIER})\s+)?({NUMBER})\b"
+    ))
+    .expect("static regex")
+});
+
+fn number(word: &str) -> Option<u32> {
+    let w = word.to_ascii_lowercase();
+    let small = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    if let Some(i) = small.iter().position(|s| *s == w) {
+        return u32::try_from(i).ok();
+    }
+    let tens = [
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+        ("sixty", 60),
+        ("seventy", 70),
+        ("eighty", 80),
+        ("ninety", 90),
+        ("a hundred", 100),
+        ("hundred", 100),
+    ];
+    if let Some((_, n)) = tens.iter().find(|(s, _)| *s == w) {
+        return Some(*n);
+    }
+    w.replace(',', "").parse().ok()
+}
+
+/// Years ("in 2014 … killed") are not casualty figures.
+fn is_year(raw: &str, n: u32) -> bool {
+    !raw.contains(',') && raw.len() == 4 && (1900..=2100).contains(&n)
+}
+
+/// The casualty and arrest figures a sentence gives; the first figure of each kind wins
+/// ("at least seven US troops were injured, including five wounded" is 7 injured).
+pub fn counts(sentence: &str) -> Counts {
+    let mut c = Counts::default();
+    let set = |slot: &mut Option<u32>, raw: &str, qual: Option<&str>, q: &mut Option<String>| {
+        let Some(n) = number(raw) else { return };
+        if slot.is_some() || is_year(raw, n) {
+            return;
+        }
+        *slot = Some(n);
+        if q.is_none() {
+            *q = qual.map(|s| s.to_ascii_lowercase());
+        }
+    };
+    let mut qualifier: Option<String> = None;
+    let mut found: Vec<(usize, u8, String, Option<String>)> = Vec::new();
+    for m in NUMBER_FIRST.captures_iter(sentence) {
+        let Some(num) = m.get(2) else { continue };
+        let kind = if m.get(4).is_some() {
+            0
+        } else if m.get(5).is_some() {
+            1
+        } else {
+            2
+        };
+        found.push((
+            num.start(),
+            kind,
+            num.as_str().to_owned(),
+            m.get(1).map(|q| q.as_str().to_owned()),
+        ));
+    }
+    for m in VERB_FIRST.captures_iter(sentence) {
+        let Some(num) = m.get(5) else { continue };
+        let kind = if m.get(1).is_some() {
+            0
+        } else if m.get(2).is_some() {
+            1
+        } else {
+            2
+        };
+        found.push((
+            num.start(),
+            kind,
+            num.as_str().to_owned(),
+            m.get(4).map(|q| q.as_str().to_owned()),
+        ));
+    }
+    found.sort_by_key(|f| f.0);
+    for (_, kind, raw, qual) in &found {
+        let slot = match kind {
+            0 => &mut c.killed,
+            1 => &mut c.injured,
+            _ => &mut c.arrested,
+        };
+        set(slot, raw, qual.as_deref(), &mut qualifier);
+    }
+    c.qualifier = qualifier;
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_in_words_and_digits() {
+        let c =
+            counts("CENTCOM said that at least 15 suspected ISIS members were killed in a raid.");
+        assert_eq!(
+            (c.killed, c.qualifier.as_deref()),
+            (Some(15), Some("at least"))
+        );
+        let c = counts(
+            "At least seven US troops were injured, including five wounded, during the operation.",
+        );
+        assert_eq!(c.injured, Some(7));
+        let c = counts("Four suspects were killed during the raid.");
+        assert_eq!((c.killed, c.qualifier), (Some(4), None));
+        let c =
+            counts("Israeli forces have killed some 800 Palestinian aid-seekers since late May.");
+        assert_eq!(
+            (c.killed, c.qualifier.as_deref()),
+            (Some(800), Some("some"))
+        );
+        let c = counts("Police arrested nearly 2,600 people.");
+        assert_eq!(
+            (c.arrested, c.qualifier.as_deref()),
+            (Some(2600), Some("nearly"))
+        );
+        let c = counts("In 2014 killed was the word.");
+        assert!(c.is_empty());
+    }
+}

@@ -1,0 +1,138 @@
+//! Text folding for matching: one spelling for the many ways news copy writes a name.
+//!
+//! `Al-Sudani`, `al Sudani` and `AL‑SUDANI` all fold to `al sudani`; `Shia’ al-Sudani` to
+//! `shia al sudani`; `Women’s` to `women's`; `Chargé` to `charge`. Every folded byte remembers the
+//! byte of the original it came from, so a match in folded text maps back to an exact span of the
+//! article body (evidence offsets must be exact).
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Folded text plus, for every byte of it, the byte offset in the original where it came from.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    pub text: String,
+    /// `origin[i]` is the original byte offset of folded byte `i`; one extra entry for the end.
+    origin: Vec<usize>,
+    /// End (exclusive) of the original char that produced folded byte `i`.
+    origin_end: Vec<usize>,
+}
+
+impl Folded {
+    /// Original byte range of the folded range `start..end`.
+    pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.origin.get(start).copied().unwrap_or(0);
+        let e = if end == 0 {
+            s
+        } else {
+            // End of the original char that produced the last folded byte.
+            self.origin_end.get(end - 1).copied().unwrap_or(s)
+        };
+        (s, e.max(s))
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | 'ʿ' | 'ʾ' | '`' | '´' | '′')
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '_')
+}
+
+/// Folds `s`: lower case, accents stripped, dashes to spaces, apostrophes straight and kept only
+/// between two letters, whitespace runs collapsed to one space.
+pub fn fold(s: &str) -> Folded {
+    let mut text = String::with_capacity(s.len());
+    let mut origin = Vec::with_capacity(s.len() + 1);
+    let mut origin_end = Vec::with_capacity(s.len() + 1);
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let end = chars.get(k + 1).map_or(s.len(), |(j, _)| *j);
+        let mut push = |text: &mut String, ch: char| {
+            let before = text.len();
+            text.push(ch);
+            for _ in before..text.len() {
+                origin.push(i);
+                origin_end.push(end);
+            }
+        };
+        if c.is_whitespace() || is_dash(c) || c == '\u{200b}' || c == '\u{feff}' {
+            if !text.ends_with(' ') {
+                push(&mut text, ' ');
+            }
+            continue;
+        }
+        if is_apostrophe(c) {
+            let prev_letter = k > 0 && chars[k - 1].1.is_alphanumeric();
+            let next_letter = chars.get(k + 1).is_some_and(|(_, n)| n.is_alphabetic());
+            if prev_letter && next_letter {
+                push(&mut text, '\'');
+            }
+            continue;
+        }
+        if c.is_ascii() {
+            push(&mut text, c.to_ascii_lowercase());
+            continue;
+        }
+        for d in c.nfd().filter(|d| !is_combining_mark(*d)) {
+            for l in d.to_lowercase() {
+                push(&mut text, l);
+            }
+        }
+    }
+    origin.push(s.len());
+    origin_end.push(s.len());
+    Folded {
+        text,
+        origin,
+        origin_end,
+    }
+}
+
+/// Folds a lexicon entry (alias, pattern target) the same way as text, trimmed.
+pub fn fold_key(s: &str) -> String {
+    fold(s).text.trim().to_owned()
+}
+
+/// True when byte `i` of `s` is at a word edge: start/end, or next to a non-alphanumeric char.
+pub fn boundary_before(s: &str, i: usize) -> bool {
+    s[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+pub fn boundary_after(s: &str, i: usize) -> bool {
+    s[i..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_fold_together() {
+        assert_eq!(fold_key("Al-Sudani"), "al sudani");
+        assert_eq!(
+            fold_key("Mohammed Shia’ al-Sudani"),
+            "mohammed shia al sudani"
+        );
+        assert_eq!(fold_key("Sudani’s"), "sudani's");
+        assert_eq!(fold_key("Chargé d’Affaires"), "charge d'affaires");
+        assert_eq!(fold_key("Task Force—Operation"), "task force operation");
+        assert_eq!(fold_key("‘Ayn al ‘Arab"), "ayn al arab");
+    }
+
+    #[test]
+    fn spans_map_back() {
+        let s = "Mr Al-Sudani’s  office in Chargé";
+        let f = fold(s);
+        let start = f.text.find("sudani").unwrap();
+        let (a, b) = f.original_span(start, start + "sudani".len());
+        assert_eq!(&s[a..b], "Sudani");
+        let start = f.text.find("charge").unwrap();
+        let (a, b) = f.original_span(start, start + "charge".len());
+        assert_eq!(&s[a..b], "Chargé");
+    }
+}

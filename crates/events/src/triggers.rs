@@ -1,0 +1,229 @@
+//! What happened: trigger patterns from `data/events.toml` found in folded clauses.
+
+use crate::LexiconError;
+use crate::lexicon::{EventsFile, Grammar};
+use dateline_core::event::EventType;
+use regex::Regex;
+
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    pub event_type: EventType,
+    pub mode: String,
+    pub priority: u32,
+    pub anaphoric: bool,
+    pub standalone: bool,
+    pub passive: bool,
+    pub needs_actor_after: bool,
+    /// Counts only after a definite determiner ("the operation"): a bare noun too vague alone.
+    pub definite_only: bool,
+}
+
+/// A trigger found in folded text: `folded[start..end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TriggerHit {
+    pub start: usize,
+    pub end: usize,
+    pub trigger: usize,
+}
+
+pub struct TriggerIndex {
+    pub triggers: Vec<Trigger>,
+    patterns: Vec<(Regex, usize)>,
+    grammar: Grammar,
+    future: Regex,
+}
+
+/// `\b` and `\w` in their ASCII forms.
+pub fn ascii_classes(pattern: &str) -> String {
+    pattern
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(r"\w", r"(?-u:\w)")
+}
+
+fn word_list(words: &[String]) -> String {
+    let mut w: Vec<&String> = words.iter().collect();
+    w.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    w.iter()
+        .map(|s| regex::escape(s))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+impl TriggerIndex {
+    pub fn build(file: &EventsFile) -> Result<TriggerIndex, LexiconError> {
+        let invalid = |reason: String| LexiconError::Invalid {
+            file: "events.toml".into(),
+            reason,
+        };
+        let mut triggers = Vec::new();
+        let mut patterns = Vec::new();
+        for t in &file.trigger {
+            let event_type: EventType = t.event_type.parse().map_err(invalid)?;
+            let id = triggers.len();
+            triggers.push(Trigger {
+                event_type,
+                mode: t.mode.clone(),
+                priority: t.priority,
+                anaphoric: t.anaphoric,
+                standalone: t.standalone,
+                passive: t.passive,
+                needs_actor_after: t.needs_actor_after,
+                definite_only: t.definite_only,
+            });
+            // One regex per trigger, with ASCII word boundaries: folded text is lower-case ASCII
+            // for the words that matter, and Unicode \b makes compiling several times slower.
+            let joined = t
+                .patterns
+                .iter()
+                .map(|p| format!("(?:{})", ascii_classes(p)))
+                .collect::<Vec<_>>()
+                .join("|");
+            let re = Regex::new(&joined).map_err(|e| {
+                // Name the pattern at fault, not the joined expression.
+                let culprit = t.patterns.iter().find(|p| Regex::new(p).is_err());
+                invalid(format!(
+                    "{} {}: pattern {culprit:?}: {e}",
+                    t.event_type, t.mode
+                ))
+            })?;
+            patterns.push((re, id));
+        }
+        let future = Regex::new(&format!(
+            r"\b(?:{})\b",
+            word_list(&file.grammar.future_markers)
+        ))
+        .map_err(|e| invalid(e.to_string()))?;
+        Ok(TriggerIndex {
+            triggers,
+            patterns,
+            grammar: file.grammar.clone(),
+            future,
+        })
+    }
+
+    /// Triggers in the folded sentence `f`, minus those in a purpose clause or under a negation.
+    pub fn find(&self, f: &str) -> Vec<TriggerHit> {
+        let mut hits: Vec<TriggerHit> = Vec::new();
+        for (re, id) in &self.patterns {
+            for m in re.find_iter(f) {
+                if self.blocked(f, m.start())
+                    || (self.triggers[*id].definite_only && !definite_before(f, m.start()))
+                {
+                    continue;
+                }
+                hits.push(TriggerHit {
+                    start: m.start(),
+                    end: m.end(),
+                    trigger: *id,
+                });
+            }
+        }
+        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        // Overlapping hits of different patterns: keep the higher priority one.
+        let mut kept: Vec<TriggerHit> = Vec::new();
+        for h in hits {
+            if let Some(k) = kept.iter_mut().find(|k| h.start < k.end && k.start < h.end) {
+                if self.triggers[h.trigger].priority > self.triggers[k.trigger].priority {
+                    *k = h;
+                }
+                continue;
+            }
+            kept.push(h);
+        }
+        kept
+    }
+
+    fn blocked(&self, f: &str, start: usize) -> bool {
+        let before: Vec<&str> = f[..start].split_whitespace().rev().take(4).collect();
+        // Negation within the three words before: "don't deliver", "did not attack".
+        if before
+            .iter()
+            .take(3)
+            .any(|w| self.grammar.negations.iter().any(|n| n == w))
+        {
+            return true;
+        }
+        // Purpose or intent clause: "to discuss", "determination to eliminate" — unless the verb
+        // before "to" is a decision ("decided to withdraw", "is expected to visit").
+        if before.first() == Some(&"to") {
+            let head = &before[1..];
+            let one = head.first().copied().unwrap_or("");
+            let two = match head {
+                [a, b, ..] => format!("{b} {a}"),
+                _ => String::new(),
+            };
+            let intent = self
+                .grammar
+                .intent_verbs
+                .iter()
+                .any(|v| v == one || *v == two);
+            return !intent;
+        }
+        false
+    }
+
+    /// True when a future marker ("will", "is expected") occurs in `f[from..to]`.
+    pub fn future_between(&self, f: &str, from: usize, to: usize) -> bool {
+        f.get(from..to).is_some_and(|s| self.future.is_match(s))
+    }
+
+    /// True when the clause opens with a subject that continues the previous happening.
+    pub fn continuation_subject(&self, clause: &str) -> bool {
+        let c = clause.trim_start();
+        self.grammar.continuation_subjects.iter().any(|s| {
+            c.strip_prefix(s.as_str())
+                .is_some_and(|rest| rest.starts_with(' ') || rest.is_empty())
+        })
+    }
+}
+
+/// Whether the words before `start` make a noun trigger definite ("the meeting", "his visit",
+/// "the joint operation") and so a reference back to a happening already reported.
+pub fn definite_before(f: &str, start: usize) -> bool {
+    const DET: &[&str] = &[
+        "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "same",
+    ];
+    // A verb in the past ("the two sides discussed") is not a noun with a determiner.
+    let head = f[start..].split_whitespace().next().unwrap_or("");
+    if head.ends_with("ed") || matches!(head, "met" | "held" | "fought" | "struck") {
+        return false;
+    }
+    let words: Vec<&str> = f[..start].split_whitespace().rev().take(3).collect();
+    // "the first meeting", "the latest raid": a new happening, not a reference back.
+    if words.first().is_some_and(|w| {
+        matches!(
+            *w,
+            "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "latest"
+                | "new"
+                | "next"
+                | "another"
+                | "last"
+        )
+    }) {
+        return false;
+    }
+    // "its 2014 assault": a dated happening of its own.
+    if words
+        .iter()
+        .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return false;
+    }
+    words
+        .iter()
+        .take(3)
+        .position(|w| DET.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .is_some_and(|i| {
+            // Only adjectives between determiner and noun: no verb or preposition.
+            words[..i].iter().all(|w| {
+                !matches!(
+                    *w,
+                    "of" | "in" | "on" | "with" | "and" | "by" | "for" | "to" | "a" | "an"
+                )
+            })
+        })
+}

@@ -1,0 +1,126 @@
+//! The lexicon: it loads (bundled and from a folder), and every spelling the gold lists under
+//! `name_variants` resolves to its one canonical actor or place — in the context of the seed
+//! article where it is printed when it is there (short forms like "the premier" only resolve after
+//! the article has named their actor), standalone otherwise (headlines, captions).
+
+use dateline_core::Capture;
+use dateline_events::Extractor;
+use dateline_events::fold::fold_key;
+use dateline_events::lexicon::Lexicon;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+#[test]
+fn lexicon_loads_bundled_and_from_a_folder() {
+    let start = Instant::now();
+    let x = Extractor::load_default().expect("bundled lexicon loads");
+    let elapsed = start.elapsed();
+    let (actors, places, triggers) = x.sizes();
+    // Measured, not asserted: the speed target belongs to `cargo xtask bench`.
+    println!(
+        "lexicon + gazetteer load: {elapsed:?} ({actors} actors, {places} places, {triggers} triggers)"
+    );
+    assert!(actors >= 50 && places >= 400 && triggers >= 30);
+    let from_dir = Extractor::load_dir(&root().join("data")).expect("data/ loads");
+    assert_eq!(from_dir.sizes(), x.sizes());
+    let broken = Lexicon::from_strs("[[actor]]\nname = 1", "", "");
+    assert!(broken.is_err(), "a malformed file is an error, not a panic");
+}
+
+#[test]
+fn every_gold_spelling_resolves_to_one_canonical_name() {
+    let _ = dateline_adapters::linked();
+    let x = Extractor::load_default().expect("bundled lexicon loads");
+    let lex = Lexicon::bundled().expect("bundled");
+    let gold: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("samples/gold/seeds.json")).expect("gold"),
+    )
+    .expect("gold parses");
+    let mut articles = Vec::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("samples/seeds"))
+        .expect("seeds")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    for f in files {
+        let capture = Capture::load(&f).expect("capture loads");
+        if let Ok(ex) = dateline_core::extract(&capture) {
+            articles.extend(ex.articles);
+        }
+    }
+    let titles: Vec<String> = lex
+        .actors
+        .titles
+        .person
+        .iter()
+        .map(|t| fold_key(t))
+        .collect();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (key, variants) in gold["name_variants"].as_object().expect("name_variants") {
+        let variants: Vec<&str> = variants
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        if key.ends_with("(title)") {
+            for v in &variants {
+                checked += 1;
+                if !titles.contains(&fold_key(v)) {
+                    failures.push(format!("{key}: title {v:?} not known"));
+                }
+            }
+            continue;
+        }
+        let Some(canonical) = x.resolve_actor(key, None).map(str::to_owned) else {
+            if let Some(place) = x.resolve_place(key).map(|p| p.name.clone()) {
+                for v in &variants {
+                    checked += 1;
+                    let got = x.resolve_place(v).map(|p| p.name.clone());
+                    if got.as_deref() != Some(place.as_str()) {
+                        failures.push(format!("{key}: place {v:?} -> {got:?}, want {place:?}"));
+                    }
+                }
+                continue;
+            }
+            failures.push(format!("{key}: the canonical name itself does not resolve"));
+            continue;
+        };
+        for v in &variants {
+            checked += 1;
+            let mut seen = false;
+            let mut resolved = false;
+            for a in &articles {
+                let spans = x.actors_in(a);
+                for (at, _) in a.body.match_indices(v) {
+                    seen = true;
+                    let end = at + v.len();
+                    if spans.iter().any(|s| {
+                        s.start < end && at < s.end && x.actors_related(&s.name, &canonical)
+                    }) {
+                        resolved = true;
+                    }
+                }
+            }
+            if !seen {
+                resolved = x
+                    .resolve_actor(v, None)
+                    .is_some_and(|n| x.actors_related(n, &canonical));
+            }
+            if !resolved {
+                failures.push(format!(
+                    "{key}: {v:?} (in a body: {seen}) does not resolve to {canonical:?}"
+                ));
+            }
+        }
+    }
+    println!("{checked} spellings checked");
+    assert!(failures.is_empty(), "{failures:#?}");
+}
