@@ -56,10 +56,9 @@ fn choose(
     if let Some(enc) = declared.and_then(|l| Encoding::for_label(l.trim().as_bytes())) {
         return (enc, EncodingSource::Sidecar, 0);
     }
-    if html
-        && let Some(enc) = prescan_meta_charset(bytes) {
-            return (enc, EncodingSource::MetaCharset, 0);
-        }
+    if html && let Some(enc) = prescan_meta_charset(bytes) {
+        return (enc, EncodingSource::MetaCharset, 0);
+    }
     if std::str::from_utf8(bytes).is_ok() {
         return (encoding_rs::UTF_8, EncodingSource::ValidUtf8, 0);
     }

@@ -137,9 +137,10 @@ impl TimeValue {
     /// Inclusive day bounds of the value, for comparing dates of different precisions.
     pub fn bounds(&self) -> Option<(Date, Date)> {
         if let Some([a, b]) = &self.range
-            && let (Ok(a), Ok(b)) = (a.parse::<Date>(), b.parse::<Date>()) {
-                return Some((a, b));
-            }
+            && let (Ok(a), Ok(b)) = (a.parse::<Date>(), b.parse::<Date>())
+        {
+            return Some((a, b));
+        }
         let value = self.value.as_deref()?;
         match self.precision? {
             Precision::Minute | Precision::Hour | Precision::Day => {
@@ -268,14 +269,16 @@ pub fn resolve_published(raw: &str, anchor: Option<Timestamp>, order: DateOrder)
     }
     if let Some(c) = WRITTEN_MDY.captures(text)
         && let (Some(m), Ok(d), Ok(y)) = (month_number(&c[1]), c[2].parse(), c[3].parse())
-            && let Ok(date) = Date::new(y, m, d) {
-                return with_clock(raw, date, c.get(4), c.get(5), c.get(6));
-            }
+        && let Ok(date) = Date::new(y, m, d)
+    {
+        return with_clock(raw, date, c.get(4), c.get(5), c.get(6));
+    }
     if let Some(c) = WRITTEN_DMY.captures(text)
         && let (Some(m), Ok(d), Ok(y)) = (month_number(&c[2]), c[1].parse(), c[3].parse())
-            && let Ok(date) = Date::new(y, m, d) {
-                return with_clock(raw, date, c.get(4), c.get(5), c.get(6));
-            }
+        && let Ok(date) = Date::new(y, m, d)
+    {
+        return with_clock(raw, date, c.get(4), c.get(5), c.get(6));
+    }
 
     let Some(anchor) = anchor else {
         return TimeValue::unresolved(raw);
@@ -351,16 +354,18 @@ fn parse_iso(text: &str) -> Option<TimeValue> {
     if let Ok(zdt) = text.parse::<jiff::Zoned>() {
         return Some(TimeValue::instant(text, zdt.timestamp(), Precision::Minute));
     }
-    if text.len() >= 10 && text.as_bytes().get(4) == Some(&b'-')
-        && let Ok(d) = text[..10].parse::<Date>() {
-            // A local date-time without offset: the day is certain, the instant is not.
-            if text.len() == 10
-                || text.as_bytes().get(10) == Some(&b'T')
-                || text.as_bytes().get(10) == Some(&b' ')
-            {
-                return Some(TimeValue::day(text, d));
-            }
+    if text.len() >= 10
+        && text.as_bytes().get(4) == Some(&b'-')
+        && let Ok(d) = text[..10].parse::<Date>()
+    {
+        // A local date-time without offset: the day is certain, the instant is not.
+        if text.len() == 10
+            || text.as_bytes().get(10) == Some(&b'T')
+            || text.as_bytes().get(10) == Some(&b' ')
+        {
+            return Some(TimeValue::day(text, d));
         }
+    }
     None
 }
 
@@ -412,7 +417,9 @@ pub fn scan(sentence: &str) -> Vec<Found> {
             // from a bare number; the expression ends with the year.
             let t = m.as_str();
             let t = match t.char_indices().rev().nth(1) {
-                Some((i, c)) if c.is_whitespace() && t.ends_with(|l: char| l.is_ascii_lowercase()) => {
+                Some((i, c))
+                    if c.is_whitespace() && t.ends_with(|l: char| l.is_ascii_lowercase()) =>
+                {
                     t[..i].trim_end()
                 }
                 _ => t,
@@ -464,9 +471,10 @@ pub fn resolve_mention(raw: &str, anchor: Option<Date>, tense: Tense) -> TimeVal
         let v = TimeValue::year(raw, y);
         if let Some(y2) = c.get(3).and_then(|m| m.as_str().parse::<i16>().ok())
             && let (Ok(a), Ok(b)) = (Date::new(y, 1, 1), Date::new(y2, 12, 31))
-                && y2 >= y {
-                    return v.with_range(a, b);
-                }
+            && y2 >= y
+        {
+            return v.with_range(a, b);
+        }
         return v;
     }
     if let Some(v) = parse_iso(text) {
@@ -822,7 +830,8 @@ mod tests {
             vec!["in January 2024", "on Monday", "on April 24, 2025"]
         );
         assert!(scan("The force may continue.").is_empty());
-        let s = "During its 2014 assault on Shingal, ISIS abducted 6,417 women in the 2014 World Cup.";
+        let s =
+            "During its 2014 assault on Shingal, ISIS abducted 6,417 women in the 2014 World Cup.";
         let found: Vec<_> = scan(s).into_iter().map(|f| f.text).collect();
         assert_eq!(found, vec!["its 2014"]);
         assert_eq!(

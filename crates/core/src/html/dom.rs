@@ -7,13 +7,13 @@
 //! start tags beyond [`MAX_DEPTH`] open elements, and their end tags, are dropped and their text stays
 //! in the deepest kept element.
 
+use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{LocalName, local_name};
-use html5ever::TokenizerResult;
 use scraper::Html;
 use scraper::HtmlTreeSink;
 use std::cell::RefCell;

@@ -136,8 +136,8 @@ impl Collector {
                 }
                 "pubdate" | "publishdate" | "publish-date" | "publish_date" | "date"
                 | "dc.date" | "dc.date.issued" | "dcterms.created" | "dcterms.date"
-                | "sailthru.date" | "parsely-pub-date" | "article.published"
-                | "release_date" | "datecreated" => self.published.offer(4, content),
+                | "sailthru.date" | "parsely-pub-date" | "article.published" | "release_date"
+                | "datecreated" => self.published.offer(4, content),
                 "article:modified_time" | "og:article:modified_time" | "datemodified" => {
                     self.modified.offer(1, content)
                 }
@@ -186,7 +186,12 @@ impl Collector {
                         self.json_ld_article(map);
                         continue;
                     }
-                    for key in ["@graph", "mainEntity", "mainEntityOfPage", "itemListElement"] {
+                    for key in [
+                        "@graph",
+                        "mainEntity",
+                        "mainEntityOfPage",
+                        "itemListElement",
+                    ] {
                         if let Some(inner) = map.get(key) {
                             stack.push(inner);
                         }

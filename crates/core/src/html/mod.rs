@@ -285,9 +285,7 @@ impl<'a> Walker<'a> {
             .iter()
             .rposition(|f| f.index.is_some())
             .map_or(0, |p| p + 1);
-        let mut parent = start
-            .checked_sub(1)
-            .and_then(|p| self.frames[p].index);
+        let mut parent = start.checked_sub(1).and_then(|p| self.frames[p].index);
         for j in start..=i {
             let index = self.elements.len() as u32;
             let el = self.frames[j].el;
@@ -333,7 +331,11 @@ fn kind_of(tag: &str, context: Option<BlockKind>) -> BlockKind {
 /// Class words in source order, then the id.
 fn words_of(el: &DomElement) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for class in el.attr("class").unwrap_or_default().split_ascii_whitespace() {
+    for class in el
+        .attr("class")
+        .unwrap_or_default()
+        .split_ascii_whitespace()
+    {
         if !out.iter().any(|c| c == class) {
             out.push(class.to_owned());
         }

@@ -58,7 +58,11 @@ fn kinds_hints_and_elements() {
          <table><tr><td>cell one</td><td>cell two</td></tr></table>\
          <pre>line a\n\nline b</pre></article></body>",
     );
-    let got: Vec<(&str, BlockKind)> = page.blocks.iter().map(|b| (b.text.as_str(), b.kind)).collect();
+    let got: Vec<(&str, BlockKind)> = page
+        .blocks
+        .iter()
+        .map(|b| (b.text.as_str(), b.kind))
+        .collect();
     assert_eq!(
         got,
         vec![
@@ -86,15 +90,22 @@ fn kinds_hints_and_elements() {
 #[test]
 fn inline_wrapper_is_the_element_of_its_text() {
     // A byline printed as a bare <span> in a container: the block is the span's, with its words.
-    let page = parse("<body><div class=\"head\"><span class=\"byline\">By Jane Doe</span><p>Text.</p></div></body>");
+    let page = parse(
+        "<body><div class=\"head\"><span class=\"byline\">By Jane Doe</span><p>Text.</p></div></body>",
+    );
     assert_eq!(page.blocks[0].text, "By Jane Doe");
-    assert_eq!(page.blocks[0].hints.first().map(String::as_str), Some("byline"));
+    assert_eq!(
+        page.blocks[0].hints.first().map(String::as_str),
+        Some("byline")
+    );
     assert_eq!(page.blocks[0].tag.as_deref(), Some("div"));
 }
 
 #[test]
 fn entities_and_whitespace_as_a_browser_renders_them() {
-    let page = parse("<p>  caf&eacute;&nbsp;&nbsp;and&#x20;&lt;tea&gt; &amp;\n\t<i>more</i>  </p><p>a<b>b</b>c</p>");
+    let page = parse(
+        "<p>  caf&eacute;&nbsp;&nbsp;and&#x20;&lt;tea&gt; &amp;\n\t<i>more</i>  </p><p>a<b>b</b>c</p>",
+    );
     assert_eq!(texts(&page), vec!["café and <tea> & more", "abc"]);
 }
 
@@ -145,7 +156,8 @@ fn visible_byline_and_time_when_nothing_is_declared() {
 #[test]
 fn a_meta_charset_in_the_middle_of_the_head_does_not_stop_the_parse() {
     // html5ever pauses at <meta charset> so a caller may switch encodings; the parse must go on.
-    let page = parse("<head><title>t</title><meta charset=\"utf-8\"></head><body><p>after</p></body>");
+    let page =
+        parse("<head><title>t</title><meta charset=\"utf-8\"></head><body><p>after</p></body>");
     assert_eq!(texts(&page), vec!["after"]);
 }
 
@@ -176,7 +188,10 @@ fn malformed_and_truncated_html_parse() {
         texts(&parse("<p>unclosed <b>bold <i>both</p> after")),
         vec!["unclosed bold both", "after"]
     );
-    assert_eq!(texts(&parse("<table><td>cell<p>para</table>text")), vec!["cell", "para", "text"]);
+    assert_eq!(
+        texts(&parse("<table><td>cell<p>para</table>text")),
+        vec!["cell", "para", "text"]
+    );
 }
 
 #[test]
@@ -200,10 +215,19 @@ fn deep_nesting_neither_overflows_nor_crawls() {
     assert_eq!(all.last(), Some(&"after"));
     assert!(all.iter().any(|t| t.contains("deepest")));
     // Nesting is capped as in browsers, and hints stay bounded.
-    assert!(page.blocks.iter().all(|b| b.depth as usize <= dom::MAX_DEPTH + 2));
+    assert!(
+        page.blocks
+            .iter()
+            .all(|b| b.depth as usize <= dom::MAX_DEPTH + 2)
+    );
     assert!(page.blocks.iter().all(|b| b.hints.len() <= HINT_LEVELS));
     // Other deep shapes: inline formatting and lists.
-    for (open, close) in [("<b>", "</b>"), ("<span>", "</span>"), ("<ul><li>", "</li></ul>"), ("<table><tr><td>", "</td></tr></table>")] {
+    for (open, close) in [
+        ("<b>", "</b>"),
+        ("<span>", "</span>"),
+        ("<ul><li>", "</li></ul>"),
+        ("<table><tr><td>", "</td></tr></table>"),
+    ] {
         let html = format!("{}x{}", open.repeat(20_000), close.repeat(20_000));
         let page = parse(&html);
         assert_eq!(page.texts().collect::<Vec<_>>(), vec!["x"], "{open}");
