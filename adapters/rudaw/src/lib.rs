@@ -17,10 +17,15 @@
 //! Copies often lose the top of the page (headline, date line, byline). The title then stays empty —
 //! a caption is never promoted to headline — and the date may come from the caption, because Rudaw
 //! captions date the photo of the event the story reports.
+//!
+//! A saved HTML page is first cut down to what a copy shows (see [`view`]); its markup then adds
+//! certainty about which line is a headline, and its declared metadata fills what the copy lost.
+
+mod view;
 
 use dateline_core::adapter::AdapterError;
 use dateline_core::text::split_dateline;
-use dateline_core::{Adapter, ArticleDraft, DateOrder, Detection, Page, ParseContext};
+use dateline_core::{Adapter, ArticleDraft, BlockKind, DateOrder, Detection, Page, ParseContext};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -81,7 +86,8 @@ impl Adapter for Rudaw {
     }
 
     fn version(&self) -> &'static str {
-        "1"
+        // 2: reads saved HTML pages too.
+        "2"
     }
 
     fn hosts(&self) -> &'static [&'static str] {
@@ -89,7 +95,10 @@ impl Adapter for Rudaw {
     }
 
     fn detect(&self, page: &Page) -> Detection {
-        let texts: Vec<&str> = page.texts().collect();
+        let texts: Vec<&str> = view::visible(page)
+            .into_iter()
+            .map(|b| b.text.as_str())
+            .collect();
         // Whole lines only: other sites quote Rudaw stories with "A+ A-" buried inside a paragraph.
         let signals: [(bool, u32, &str); 7] = [
             (texts.contains(&FONT_CONTROL), 40, "\"A+ A-\" font control"),
@@ -138,8 +147,10 @@ impl Adapter for Rudaw {
         page: &Page,
         ctx: &ParseContext<'_>,
     ) -> Result<Vec<ArticleDraft>, AdapterError> {
-        let texts: Vec<&str> = page.texts().collect();
-        let mut main = main_story(&texts);
+        let blocks = view::visible(page);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        let kinds: Vec<BlockKind> = blocks.iter().map(|b| b.kind).collect();
+        let mut main = main_story(&texts, &kinds);
         main.url = ctx.capture.url.clone();
         fill_from_meta(&mut main, page);
         let mut drafts = vec![main];
@@ -171,6 +182,12 @@ fn is_headline_like(s: &str) -> bool {
     (1..=25).contains(&words(s))
         && !last_mark(s).ends_with(['.', '…', ',', ';', ':'])
         && !is_caption(s)
+}
+
+/// A headline by the markup when it says so (a heading element, or a paragraph that is none), else by
+/// the text.
+fn is_headline(s: &str, kind: BlockKind) -> bool {
+    view::headline_evidence(kind).unwrap_or_else(|| is_headline_like(s))
 }
 
 /// A byline is a name: a few capitalised words, no digits, no sentence punctuation.
@@ -211,7 +228,8 @@ struct Header {
     body_start: usize,
 }
 
-fn read_header(texts: &[&str]) -> Header {
+/// `kinds` gives each line's block kind (all `Line` for a text copy).
+fn read_header(texts: &[&str], kinds: &[BlockKind]) -> Header {
     let font = texts.iter().position(|t| *t == FONT_CONTROL);
     let window = font.unwrap_or(texts.len().min(HEADER_WINDOW));
     // A related-headlines list closes the header's own lines.
@@ -219,31 +237,32 @@ fn read_header(texts: &[&str]) -> Header {
         .iter()
         .position(|t| t.starts_with(ALSO_IN))
         .unwrap_or(window);
-    let own: Vec<&str> = texts[..own_end]
+    let own: Vec<(&str, BlockKind)> = texts[..own_end]
         .iter()
-        .copied()
-        .filter(|t| !is_caption(t))
+        .zip(kinds.iter().chain(std::iter::repeat(&BlockKind::Line)))
+        .filter(|(t, _)| !is_caption(t))
+        .map(|(t, k)| (*t, *k))
         .collect();
-    let date = own.iter().position(|t| DATE_LINE.is_match(t));
+    let date = own.iter().position(|(t, _)| DATE_LINE.is_match(t));
     let mut h = Header::default();
     match date {
         Some(d) => {
-            h.date = Some(own[d].to_owned());
-            if let Some(title) = d.checked_sub(1).map(|i| own[i])
-                && is_headline_like(title)
+            h.date = Some(own[d].0.to_owned());
+            if let Some((title, kind)) = d.checked_sub(1).map(|i| own[i])
+                && is_headline(title, kind)
             {
                 h.title = title.to_owned();
             }
-            h.author = own.get(d + 1).and_then(|t| byline(t));
+            h.author = own.get(d + 1).and_then(|(t, _)| byline(t));
         }
         None if font.is_some() => {
-            if let Some(i) = own.iter().position(|t| is_headline_like(t)) {
-                h.title = own[i].to_owned();
-                h.author = own.get(i + 1).and_then(|t| byline(t));
+            if let Some(i) = own.iter().position(|(t, k)| is_headline(t, *k)) {
+                h.title = own[i].0.to_owned();
+                h.author = own.get(i + 1).and_then(|(t, _)| byline(t));
             }
         }
         // Neither font control nor date line: the top of the page was not captured.
-        None => return headless(texts),
+        None => return headless(texts, kinds),
     }
     h.body_start = match (font, date) {
         (Some(f), _) => f + 1,
@@ -265,22 +284,23 @@ fn read_header(texts: &[&str]) -> Header {
 
 /// A copy that starts below the header: a headline is recognised only directly above the
 /// caption or the dateline paragraph, so a short first paragraph is never taken for one.
-fn headless(texts: &[&str]) -> Header {
+fn headless(texts: &[&str], kinds: &[BlockKind]) -> Header {
     let mut h = Header::default();
     let Some(first) = texts.first() else {
         return h;
     };
+    let kind = kinds.first().copied().unwrap_or(BlockKind::Line);
     let next = texts[1..].iter().find(|t| !is_caption(t));
-    if is_headline_like(first) && next.is_some_and(|t| split_dateline(t).is_some()) {
+    if is_headline(first, kind) && next.is_some_and(|t| split_dateline(t).is_some()) {
         h.title = (*first).to_owned();
         h.body_start = 1;
     }
     h
 }
 
-fn main_story(texts: &[&str]) -> ArticleDraft {
+fn main_story(texts: &[&str], kinds: &[BlockKind]) -> ArticleDraft {
     let end = story_end(texts);
-    let header = read_header(&texts[..end]);
+    let header = read_header(&texts[..end], kinds);
     let mut caption = header.caption;
     let mut body: Vec<String> = Vec::new();
     let mut in_related = false;
@@ -431,11 +451,16 @@ mod tests {
     fn parse(text: &str) -> Vec<ArticleDraft> {
         let texts: Vec<String> = Page::from_text(text).texts().map(str::to_owned).collect();
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let mut drafts = vec![main_story(&texts)];
+        let mut drafts = vec![main_story(&texts, &plain(&texts))];
         if let Some(l) = texts.iter().position(|t| *t == LATEST) {
             drafts.extend(latest_teasers(&texts[l + 1..]));
         }
         drafts
+    }
+
+    /// Block kinds of a text copy: every line a `Line`.
+    fn plain(texts: &[&str]) -> Vec<BlockKind> {
+        vec![BlockKind::Line; texts.len()]
     }
 
     fn score(text: &str) -> u8 {
@@ -534,7 +559,7 @@ mod tests {
         page.meta.headline = Some("Declared headline".into());
         page.meta.published = Some("2025-04-03T10:00:00+03:00".into());
         let texts: Vec<&str> = page.texts().collect();
-        let mut d = main_story(&texts);
+        let mut d = main_story(&texts, &plain(&texts));
         assert_eq!(d.published_basis.as_deref(), Some("photo caption"));
         fill_from_meta(&mut d, &page);
         assert_eq!(d.title, "Declared headline");
@@ -544,7 +569,7 @@ mod tests {
         let mut page = Page::from_text("Visible\n01-09-2024\nRudaw\nA+ A-\nBody.\n");
         page.meta.published = Some("2024-09-02".into());
         let texts: Vec<&str> = page.texts().collect();
-        let mut d = main_story(&texts);
+        let mut d = main_story(&texts, &plain(&texts));
         fill_from_meta(&mut d, &page);
         assert_eq!(
             d.published.as_deref(),
@@ -644,6 +669,29 @@ mod tests {
         assert!(score(quoted) < MIN_SCORE, "score {}", score(quoted));
     }
 
+    #[test]
+    fn markup_decides_the_headline() {
+        let html = |top: &str| {
+            let page = dateline_core::html::parse(&format!(
+                "<body><article>{top}<div>01-09-2024</div><div>Rudaw</div><div>A+ A-</div>\
+                 <p>ERBIL, Kurdistan Region - Body.</p></article></body>"
+            ));
+            let blocks = view::visible(&page);
+            let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+            let kinds: Vec<BlockKind> = blocks.iter().map(|b| b.kind).collect();
+            main_story(&texts, &kinds)
+        };
+        // A headline ending in a colon reads like a clause in a copy; the h1 says it is the headline.
+        let d = html("<h1>Sudani to coalition commander: </h1>");
+        assert_eq!(d.title, "Sudani to coalition commander:");
+        assert_eq!(d.author.as_deref(), Some("Rudaw"));
+        assert_eq!(d.body, vec!["ERBIL, Kurdistan Region - Body."]);
+        // A short paragraph above the date line is not promoted to headline.
+        let d = html("<p>Updated</p>");
+        assert_eq!(d.title, "");
+        assert_eq!(d.published.as_deref(), Some("01-09-2024"));
+    }
+
     /// Pages of the other site layouts in this repository must stay below the claim threshold.
     #[test]
     fn does_not_claim_other_sites_fixtures() {
@@ -654,11 +702,14 @@ mod tests {
                 continue;
             };
             for path in entries.flatten().map(|e| e.path()) {
-                if path.extension().and_then(|e| e.to_str()) != Some("txt") {
-                    continue;
-                }
                 let bytes = std::fs::read(&path).unwrap_or_default();
-                let s = score(&String::from_utf8_lossy(&bytes));
+                let text = String::from_utf8_lossy(&bytes);
+                let page = match path.extension().and_then(|e| e.to_str()) {
+                    Some("txt") => Page::from_text(&text),
+                    Some("html") => dateline_core::html::parse(&text),
+                    _ => continue,
+                };
+                let s = Rudaw.detect(&page).score;
                 assert!(s < MIN_SCORE, "{} scored {s}", path.display());
             }
         }

@@ -1,0 +1,172 @@
+//! The page as a text copy shows it, so that one set of layout rules reads both forms.
+//!
+//! A text copy of a Daily8 page holds the main story or the listing bar, the furniture under the
+//! story (hashtags, AI features, comments) and the story cards, two blank lines between cards. The
+//! saved HTML (a Next.js page) also holds the site header and menu, the "Trending" bar, breadcrumbs,
+//! the share bar, ad slots, the footer with its link lists and newsletter form, and a cookie banner.
+//! Those are dropped by their elements and class words; each card (`<article>`) starts after a blank
+//! line as in a copy, so what is left reads line for line like the copy.
+
+use dateline_core::{Block, BlockKind, Page};
+
+/// Class/id words (substrings, lower case) of Daily8's furniture.
+const CHROME_WORDS: &[&str] = &[
+    "breadcrumb",
+    "trending",
+    "marquee",
+    "share",
+    "adsbygoogle",
+    "ad-sidebar",
+    "advert",
+    "newsletter",
+    "cookie",
+    "consent",
+    "sr-only",
+];
+
+/// A line of the page as a copy shows it.
+#[derive(Debug, Clone, Copy)]
+pub struct Line<'a> {
+    pub text: &'a str,
+    pub kind: BlockKind,
+    pub blank_before: u32,
+}
+
+/// The lines a reader sees, in order; every block of a text copy.
+pub fn lines(page: &Page) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut card = None;
+    for block in &page.blocks {
+        if block.tag.is_none() {
+            out.push(Line {
+                text: &block.text,
+                kind: block.kind,
+                blank_before: block.blank_before,
+            });
+            continue;
+        }
+        if is_chrome(page, block) {
+            continue;
+        }
+        // Cards are `<article>`s; a copy separates them by blank lines.
+        let this_card = page
+            .ancestors(block)
+            .find(|(_, el)| el.tag == "article")
+            .map(|(id, _)| id);
+        let blank_before = if this_card.is_some() && this_card != card {
+            block.blank_before.max(2)
+        } else {
+            block.blank_before
+        };
+        card = this_card;
+        out.push(Line {
+            text: &block.text,
+            kind: block.kind,
+            blank_before,
+        });
+    }
+    out
+}
+
+fn is_chrome(page: &Page, block: &Block) -> bool {
+    let by_word = block.hints.iter().any(|h| {
+        let h = h.to_ascii_lowercase();
+        CHROME_WORDS.iter().any(|w| h.contains(w))
+    });
+    if by_word {
+        return true;
+    }
+    // Menus anywhere; a header or footer only when it belongs to the page, not to a story.
+    let tags: Vec<&str> = page
+        .ancestors(block)
+        .map(|(_, el)| el.tag.as_str())
+        .collect();
+    tags.iter().enumerate().any(|(i, tag)| match *tag {
+        "nav" => true,
+        "header" | "footer" => !tags[i + 1..]
+            .iter()
+            .any(|outer| matches!(*outer, "article" | "main")),
+        _ => false,
+    })
+}
+
+/// What the markup says about a line being a story's title: `Some(true)` for a heading element,
+/// `Some(false)` for a paragraph or list item, `None` for a text line or a plain box.
+pub fn title_evidence(kind: BlockKind) -> Option<bool> {
+    match kind {
+        BlockKind::Line | BlockKind::Other => None,
+        BlockKind::Heading(level) => Some(level <= 3),
+        _ => Some(false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline_core::html;
+
+    /// Daily8's page frame: header, trending bar, breadcrumbs, a story with a share bar, one card, an
+    /// ad, the footer and the cookie banner.
+    const PAGE: &str = r##"<html><body><div class="flex min-h-screen flex-col">
+        <header class="sticky top-0"><a href="/en"><span class="font-bold">Daily8</span></a>
+          <nav class="flex gap-6"><a href="/en">Home</a><a href="/en/category/politics">Politics</a></nav></header>
+        <div class="trending-bar"><span>Trending:</span><a href="/en/hashtag/Iraq">#Iraq</a></div>
+        <main class="container"><nav aria-label="breadcrumb"><ol><li><a href="/en">Home</a></li></ol></nav>
+          <article class="article-main"><h1>Coalition hands over base</h1>
+            <div class="share-bar"><span>Share:</span><button type="button">X</button></div>
+            <div class="prose"><p>The coalition handed over a base.</p></div></article>
+          <section><h2>Related Articles</h2>
+            <article class="news-card"><div class="flex"><div class="flex"><p>Iraqi News</p></div><p><time>yesterday</time></p></div>
+              <h3><a href="/en/news/x">Title</a></h3><p>Text.</p></article>
+            <article class="news-card"><div class="flex"><div class="flex"><p>Shafaq News</p></div><p><time>2 hours ago</time></p></div>
+              <h3><a href="/en/news/y">Other title</a></h3><p>More text.</p></article></section>
+          <aside class="ad-sidebar"><p>Advertisement</p></aside></main>
+        <footer><h4>Newsletter</h4><ul><li><a href="/en/about">About</a></li></ul><p>© 2025 Daily8.</p></footer></div>
+        <div role="dialog" class="cookie-banner"><p>We use cookies.</p></div></body></html>"##;
+
+    #[test]
+    fn html_reads_like_the_text_copy() {
+        let page = html::parse(PAGE);
+        let got: Vec<(&str, u32)> = lines(&page)
+            .iter()
+            .map(|l| (l.text, l.blank_before))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Coalition hands over base", 2),
+                ("The coalition handed over a base.", 0),
+                ("Related Articles", 0),
+                ("Iraqi News", 2),
+                ("yesterday", 0),
+                ("Title", 0),
+                ("Text.", 0),
+                ("Shafaq News", 2),
+                ("2 hours ago", 0),
+                ("Other title", 0),
+                ("More text.", 0),
+            ]
+        );
+    }
+
+    #[test]
+    fn text_copies_keep_every_line_and_blank() {
+        let page = Page::from_text("Trending:\n\n\nIraqi News\nyesterday\n");
+        let got: Vec<(&str, u32)> = lines(&page)
+            .iter()
+            .map(|l| (l.text, l.blank_before))
+            .collect();
+        assert_eq!(
+            got,
+            vec![("Trending:", 0), ("Iraqi News", 2), ("yesterday", 0)]
+        );
+    }
+
+    #[test]
+    fn markup_evidence_for_titles() {
+        assert_eq!(title_evidence(BlockKind::Heading(3)), Some(true));
+        assert_eq!(title_evidence(BlockKind::Heading(5)), Some(false));
+        assert_eq!(title_evidence(BlockKind::Paragraph), Some(false));
+        assert_eq!(title_evidence(BlockKind::Line), None);
+    }
+}

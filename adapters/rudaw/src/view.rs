@@ -1,0 +1,139 @@
+//! The page as a text copy shows it, so that one set of layout rules reads both forms.
+//!
+//! A text copy of a Rudaw article starts at the headline and holds the story, the comment policy and
+//! "The Latest". The saved HTML also holds the site header (language menu, "Watch Live", main menu),
+//! the breaking-news ticker, breadcrumbs, share buttons, ad slots, tags, the newsletter box, "Most
+//! Read", the footer and the cookie notice. Those are dropped by their elements and class words;
+//! what is left reads line for line like the copy.
+
+use dateline_core::{Block, BlockKind, Page};
+
+/// Class/id words (substrings, lower case) of Rudaw's furniture.
+const CHROME_WORDS: &[&str] = &[
+    "breadcrumb",
+    "breaking-news",
+    "ticker",
+    "share",
+    "social",
+    "newsletter",
+    "most-read",
+    "mostread",
+    "ad-slot",
+    "advert",
+    "gpt-ad",
+    "__tags",
+    "cookie",
+    "consent",
+    "sr-only",
+    "visually-hidden",
+];
+
+/// The blocks a reader sees as the page's text, in order; every block of a text copy.
+pub fn visible(page: &Page) -> Vec<&Block> {
+    page.blocks
+        .iter()
+        .filter(|b| b.tag.is_none() || !is_chrome(page, b))
+        .collect()
+}
+
+fn is_chrome(page: &Page, block: &Block) -> bool {
+    let by_word = block.hints.iter().any(|h| {
+        let h = h.to_ascii_lowercase();
+        CHROME_WORDS.iter().any(|w| h.contains(w))
+    });
+    if by_word {
+        return true;
+    }
+    // Menus anywhere; a header or footer only when it belongs to the page, not to the story.
+    let tags: Vec<&str> = page
+        .ancestors(block)
+        .map(|(_, el)| el.tag.as_str())
+        .collect();
+    tags.iter().enumerate().any(|(i, tag)| match *tag {
+        "nav" => true,
+        "header" | "footer" => !tags[i + 1..]
+            .iter()
+            .any(|outer| matches!(*outer, "article" | "main")),
+        _ => false,
+    })
+}
+
+/// True for a block the markup declares a heading (`h1`–`h3`).
+pub fn is_heading(kind: BlockKind) -> bool {
+    matches!(kind, BlockKind::Heading(1..=3))
+}
+
+/// What the markup says about a line being a headline: `Some(true)` for a heading, `Some(false)`
+/// for a paragraph or caption, `None` for a text line or a plain box (the text rules decide).
+pub fn headline_evidence(kind: BlockKind) -> Option<bool> {
+    match kind {
+        BlockKind::Line | BlockKind::Other => None,
+        kind => Some(is_heading(kind)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline_core::html;
+
+    /// Rudaw's page frame around a story, one item of each kind of furniture.
+    const PAGE: &str = r##"<html><body><form id="form1">
+        <header class="header"><ul class="header__langs"><li><a href="/sorani">کوردی</a></li></ul>
+          <a class="header__live" href="/english/live">Watch Live</a>
+          <nav class="main-nav"><ul><li><a href="/english/kurdistan">Kurdistan</a></li></ul></nav></header>
+        <div class="breaking-news"><span class="breaking-news__label">Breaking</span></div>
+        <main><ol class="breadcrumb"><li><a href="/english">Home</a></li></ol>
+          <article class="article-main">
+            <header class="article-main__header"><h1>Gunmen kill two soldiers in Kirkuk</h1></header>
+            <div class="article-main__date">12-03-2025</div><div class="article-main__author"><a href="#">Sura Ali</a></div>
+            <div class="article-main__tools"><div class="font-size"><a href="#">A+</a> <a href="#">A-</a></div>
+              <div class="share-buttons"><a href="#">Print</a></div></div>
+            <div class="article-main__content"><p><strong>ERBIL, Kurdistan Region -</strong> Two soldiers were killed.</p>
+              <div class="ad-slot"><span>Advertisement</span></div><p>&nbsp;</p><p>The attack took place at night.</p></div>
+            <div class="article-main__tags"><span>Tags:</span> <a href="#">ISIS</a></div>
+            <div class="newsletter-box"><h4>Subscribe</h4></div>
+          </article>
+          <div class="comments"><h3>Comments</h3><p>Rudaw moderates all comments submitted on our website.</p></div>
+          <aside><h3>The Latest</h3><div>-</div><h4><a href="#">Kirkuk projects halted</a></h4>
+            <div class="most-read"><h3>Most Read</h3></div></aside></main>
+        <footer class="footer"><p>© 2025 Rudaw Media Network</p></footer>
+        <div class="cookie-consent"><p>This website uses cookies.</p></div>
+        </form></body></html>"##;
+
+    #[test]
+    fn html_reads_like_the_text_copy() {
+        let page = html::parse(PAGE);
+        let texts: Vec<&str> = visible(&page).iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Gunmen kill two soldiers in Kirkuk",
+                "12-03-2025",
+                "Sura Ali",
+                "A+ A-",
+                "ERBIL, Kurdistan Region - Two soldiers were killed.",
+                "The attack took place at night.",
+                "Comments",
+                "Rudaw moderates all comments submitted on our website.",
+                "The Latest",
+                "-",
+                "Kirkuk projects halted",
+            ]
+        );
+    }
+
+    #[test]
+    fn text_copies_keep_every_line() {
+        let page = Page::from_text("Watch Live\nAdvertisement\nTags: ISIS\n");
+        assert_eq!(visible(&page).len(), 3);
+    }
+
+    #[test]
+    fn markup_evidence_for_headlines() {
+        assert_eq!(headline_evidence(BlockKind::Heading(1)), Some(true));
+        assert_eq!(headline_evidence(BlockKind::Paragraph), Some(false));
+        assert_eq!(headline_evidence(BlockKind::Caption), Some(false));
+        assert_eq!(headline_evidence(BlockKind::Line), None);
+    }
+}
