@@ -94,14 +94,18 @@ impl GuardState {
         // Elements whose content the tokenizer reads as raw text must reach the tree builder, or the
         // tokenizer would read a script's `<` as markup.
         let raw_text = is_raw_text(name);
-        if let Some(peer) = closes_open_peer(name) {
-            // `<p>` closes an open `<p>`, `<li>` an open `<li>`…: look a few elements down only.
-            let top = self.open.len();
-            if let Some(i) = self.open[top.saturating_sub(8)..]
-                .iter()
-                .rposition(|n| peer.contains(n))
-            {
-                self.open.truncate(top.saturating_sub(8) + i);
+        if let Some((peers, barriers)) = closes_open_peer(name) {
+            // `<li>` closes an open `<li>`, `<td>` an open cell…, but not across a nested list or
+            // table: search down to the nearest barrier, as the tree builder does.
+            for i in (0..self.open.len()).rev() {
+                let open = &self.open[i];
+                if peers.contains(open) {
+                    self.open.truncate(i);
+                    break;
+                }
+                if barriers.contains(open) {
+                    break;
+                }
             }
         } else if closes_p(name) && self.open.last() == Some(&local_name!("p")) {
             self.open.pop();
@@ -117,11 +121,11 @@ impl GuardState {
     }
 
     fn end(&mut self, name: &LocalName) -> bool {
-        if let Some(n) = self.dropped.get_mut(name) {
-            if *n > 0 {
-                *n -= 1;
-                return false;
-            }
+        if let Some(n) = self.dropped.get_mut(name)
+            && *n > 0
+        {
+            *n -= 1;
+            return false;
         }
         if let Some(i) = self.open.iter().rposition(|n| n == name) {
             self.open.truncate(i);
@@ -175,20 +179,46 @@ fn is_raw_text(name: &LocalName) -> bool {
     )
 }
 
-fn closes_open_peer(name: &LocalName) -> Option<&'static [LocalName]> {
+/// For tags that close an open element of their kind: which open elements they close, and which open
+/// elements stop the search.
+fn closes_open_peer(name: &LocalName) -> Option<(&'static [LocalName], &'static [LocalName])> {
     static P: [LocalName; 1] = [local_name!("p")];
     static LI: [LocalName; 1] = [local_name!("li")];
     static DEF: [LocalName; 2] = [local_name!("dt"), local_name!("dd")];
     static CELL: [LocalName; 2] = [local_name!("td"), local_name!("th")];
     static ROW: [LocalName; 1] = [local_name!("tr")];
     static OPT: [LocalName; 1] = [local_name!("option")];
+    static LISTS: [LocalName; 12] = [
+        local_name!("ul"),
+        local_name!("ol"),
+        local_name!("dl"),
+        local_name!("menu"),
+        local_name!("table"),
+        local_name!("td"),
+        local_name!("th"),
+        local_name!("button"),
+        local_name!("body"),
+        local_name!("html"),
+        local_name!("object"),
+        local_name!("template"),
+    ];
+    static TABLES: [LocalName; 3] = [
+        local_name!("table"),
+        local_name!("html"),
+        local_name!("template"),
+    ];
+    static SELECTS: [LocalName; 3] = [
+        local_name!("select"),
+        local_name!("datalist"),
+        local_name!("html"),
+    ];
     match *name {
-        local_name!("p") => Some(&P),
-        local_name!("li") => Some(&LI),
-        local_name!("dt") | local_name!("dd") => Some(&DEF),
-        local_name!("td") | local_name!("th") => Some(&CELL),
-        local_name!("tr") => Some(&ROW),
-        local_name!("option") => Some(&OPT),
+        local_name!("p") => Some((&P, &LISTS)),
+        local_name!("li") => Some((&LI, &LISTS)),
+        local_name!("dt") | local_name!("dd") => Some((&DEF, &LISTS)),
+        local_name!("td") | local_name!("th") => Some((&CELL, &TABLES)),
+        local_name!("tr") => Some((&ROW, &TABLES)),
+        local_name!("option") => Some((&OPT, &SELECTS)),
         _ => None,
     }
 }

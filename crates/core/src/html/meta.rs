@@ -225,10 +225,10 @@ impl Collector {
                 self.author(0, name);
             }
         }
-        if let Some(publisher) = map.get("publisher") {
-            if let Some(name) = names(publisher).into_iter().next() {
-                self.publisher.offer(0, name);
-            }
+        if let Some(publisher) = map.get("publisher")
+            && let Some(name) = names(publisher).into_iter().next()
+        {
+            self.publisher.offer(0, name);
         }
     }
 

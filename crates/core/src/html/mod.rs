@@ -94,9 +94,14 @@ struct Walker<'a> {
     pending_space: bool,
     chars: usize,
     link_chars: usize,
-    /// Shallowest number of open frames since the current text began: the frames below it have held
-    /// all of the block's text, and the innermost of them is the block's element.
+    /// Shallowest number of open frames while the current text was written: the frames below it have
+    /// held all of the block's text, and the innermost of them is the block's element.
     common: usize,
+    /// Shallowest number of open frames since the last character was written (elements closed after
+    /// the last word do not widen the block's element unless more text follows).
+    low_water: usize,
+    /// The block's element when it has been closed already (`<span class=byline>By X</span><p>`).
+    closed_element: Option<u32>,
     /// `<br>`s since the last block: two in a row make a blank line.
     breaks: u32,
     blank_lines: u32,
@@ -166,10 +171,18 @@ impl<'a> Walker<'a> {
         if block_level {
             self.flush();
         }
-        self.frames.pop();
-        if !self.text.is_empty() {
-            self.common = self.common.min(self.frames.len());
+        let k = self.frames.len().saturating_sub(1);
+        if !self.text.is_empty()
+            && self.closed_element.is_none()
+            && self.common == k + 1
+            && self.low_water > k
+        {
+            // The innermost element holding all the text so far ends here; remember it in case no
+            // more text follows before the block ends.
+            self.closed_element = Some(self.index_of(k));
         }
+        self.frames.pop();
+        self.low_water = self.low_water.min(self.frames.len());
     }
 
     fn push_text(&mut self, t: &str) {
@@ -204,7 +217,11 @@ impl<'a> Walker<'a> {
             }
             if self.text.is_empty() {
                 self.common = self.frames.len();
+            } else if self.low_water < self.common {
+                self.common = self.low_water;
+                self.closed_element = None;
             }
+            self.low_water = self.frames.len();
             if self.pending_space {
                 self.text.push(' ');
                 self.pending_space = false;
@@ -237,7 +254,10 @@ impl<'a> Walker<'a> {
         }
         let text = std::mem::take(&mut self.text);
         let common = self.common.min(self.frames.len());
-        let element = common.checked_sub(1).map(|i| self.index_of(i));
+        let element = match self.closed_element.take() {
+            Some(e) => Some(e),
+            None => common.checked_sub(1).map(|i| self.index_of(i)),
+        };
         // Tag and kind come from the innermost block-level box holding the text.
         let block_frame = self.frames[..common.max(1).min(self.frames.len())]
             .iter()

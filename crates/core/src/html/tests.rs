@@ -80,11 +80,13 @@ fn kinds_hints_and_elements() {
     let item = &page.blocks[3];
     assert_eq!(item.hints, vec!["links", "story", "main", "a1"]);
     assert_eq!(item.link_density, 1.0);
+    assert_eq!(item.tag.as_deref(), Some("li"));
     assert_eq!(page.blocks[7].blank_before, 1);
-    // Every block points at its element, and the element chain climbs to <html>.
+    // Every block points at the innermost element holding all its text (here the link), and the
+    // element chain climbs to <html>.
     let tags: Vec<&str> = page.ancestors(item).map(|(_, e)| e.tag.as_str()).collect();
-    assert_eq!(tags, vec!["li", "ul", "article", "body", "html"]);
-    assert_eq!(item.depth, 4);
+    assert_eq!(tags, vec!["a", "li", "ul", "article", "body", "html"]);
+    assert_eq!(item.depth, 5);
 }
 
 #[test]
