@@ -77,7 +77,11 @@ struct Country {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Supplement {
+    /// GeoNames id → the name English-language news uses (`Kobane` for `‘Ayn al ‘Arab`).
+    #[serde(default)]
+    display: BTreeMap<String, String>,
     #[serde(default)]
     admin1: Vec<Admin1>,
     #[serde(default)]
@@ -182,9 +186,19 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             .filter(|a| usable_alias(a))
             .cloned()
             .collect();
-        aliases.remove(&city.name);
+        // GeoNames spells names with scholarly transliteration (Al Ḩasakah, ‘Ayn al ‘Arab); people
+        // search and read the plain form, so that is the display name and the original an alias.
+        let name = supplement
+            .display
+            .get(&city.geonameid.to_string())
+            .cloned()
+            .unwrap_or_else(|| plain_latin(&city.name));
+        if name != city.name && usable_alias(&city.name) {
+            aliases.insert(city.name.clone());
+        }
+        aliases.remove(&name);
         out.push(Out {
-            name: city.name.clone(),
+            name,
             kind: "city",
             country,
             admin1,
@@ -307,4 +321,14 @@ fn quote(s: &str) -> String {
     }
     q.push('"');
     q
+}
+
+/// `Al Ḩasakah` → `Al Hasakah`, `‘Ayn al ‘Arab` → `Ayn al Arab`: accents and ayn/hamza marks dropped.
+fn plain_latin(name: &str) -> String {
+    use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
+    let folded: String = name
+        .nfd()
+        .filter(|c| !is_combining_mark(*c) && !matches!(c, 'ʿ' | 'ʾ' | '‘' | '’' | '`' | '\''))
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }

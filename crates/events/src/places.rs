@@ -156,7 +156,7 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            vec!["Sinjar", "Al Bāb", "northeast Syria", "Gaza Strip"]
+            vec!["Sinjar", "al-Bab", "northeast Syria", "Gaza Strip"]
         );
     }
 }
