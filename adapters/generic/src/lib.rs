@@ -1,7 +1,20 @@
-//! The fallback: reads any page no site adapter claims. (Text form only for now.)
+//! The fallback: reads any page no site adapter claims.
+//!
+//! Saved HTML: the story body is found from the page's structure ([`html`]: text density, link density,
+//! class and id words), and title, date, author and section come from what the page declares about
+//! itself (Open Graph, JSON-LD, `<time>`, bylines; read by core into `PageMeta`). Text copies have no
+//! markup, so a text copy is read by line shape alone ([`text`]). No rule here names a site: a rule
+//! that only one site needs belongs in that site's adapter.
+
+mod hints;
+pub mod html;
+mod text;
 
 use dateline_core::adapter::AdapterError;
-use dateline_core::{Adapter, ArticleDraft, Capture, Detection, Page, ParseContext};
+use dateline_core::text::{clean_inline, split_dateline};
+use dateline_core::{
+    Adapter, ArticleDraft, BlockKind, Capture, Detection, Media, Page, ParseContext,
+};
 
 pub struct Generic;
 
@@ -10,7 +23,7 @@ impl Adapter for Generic {
         "generic"
     }
     fn version(&self) -> &'static str {
-        "1"
+        "2"
     }
     fn hosts(&self) -> &'static [&'static str] {
         &[]
@@ -29,18 +42,183 @@ impl Adapter for Generic {
         page: &Page,
         _ctx: &ParseContext<'_>,
     ) -> Result<Vec<ArticleDraft>, AdapterError> {
-        let mut blocks = page.blocks.iter();
-        let title = blocks.next().map(|b| b.text.clone()).unwrap_or_default();
-        let body: Vec<String> = blocks
-            .filter(|b| b.text.split_whitespace().count() >= 8)
-            .map(|b| b.text.clone())
-            .collect();
-        Ok(vec![ArticleDraft {
-            title,
-            body,
-            ..Default::default()
-        }])
+        let draft = match page.media {
+            Media::Html => from_html(page),
+            Media::Text => text::draft(page),
+        };
+        Ok(vec![draft])
     }
 }
 
 dateline_core::register_adapter!(Generic);
+
+fn from_html(page: &Page) -> ArticleDraft {
+    let meta = &page.meta;
+    let body_idx = html::body_blocks(page);
+    let title = choose_title(page, &body_idx);
+    let mut body: Vec<String> = Vec::new();
+    let mut last_row = None;
+    for &i in &body_idx {
+        let b = &page.blocks[i];
+        // The headline printed above the story is the title, not body text.
+        if matches!(b.kind, BlockKind::Heading(_)) && same_text(&b.text, &title) {
+            continue;
+        }
+        // The cells of a table row read as one line, as a text copy shows them.
+        let row = table_row(page, b);
+        match (row, body.last_mut()) {
+            (Some(r), Some(line)) if last_row == Some(r) => {
+                line.push_str(" | ");
+                line.push_str(&b.text);
+            }
+            _ => body.push(b.text.clone()),
+        }
+        last_row = row;
+    }
+    let dateline = body.first().and_then(|p| split_dateline(p));
+    ArticleDraft {
+        outlet: meta.site_name.clone().or_else(|| meta.publisher.clone()),
+        title,
+        author: meta.author.clone(),
+        section: meta.section.clone(),
+        published: meta.published.clone(),
+        published_basis: None,
+        dateline,
+        body,
+        url: meta.canonical_url.clone().or_else(|| meta.og_url.clone()),
+        ..Default::default()
+    }
+}
+
+/// The `<tr>` a table cell's block sits in.
+fn table_row(page: &Page, block: &dateline_core::Block) -> Option<u32> {
+    if !matches!(block.tag.as_deref(), Some("td" | "th")) {
+        return None;
+    }
+    page.ancestors(block)
+        .take(8)
+        .find(|(_, e)| e.tag == "tr")
+        .map(|(id, _)| id)
+}
+
+/// Text equality as a reader sees it: case, spacing and punctuation aside.
+fn same_text(a: &str, b: &str) -> bool {
+    let norm = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (norm(a), norm(b));
+    !a.is_empty() && a == b
+}
+
+/// The headline as printed when the page prints one that matches what it declares; else the declared
+/// headline; else the `<title>` without the site name.
+fn choose_title(page: &Page, body: &[usize]) -> String {
+    let meta = &page.meta;
+    let declared = meta
+        .headline
+        .clone()
+        .or_else(|| meta.title.as_deref().map(strip_site_name));
+    let first_body = body.first().copied().unwrap_or(page.blocks.len());
+    let h1s = || {
+        page.blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.kind == BlockKind::Heading(1))
+    };
+    if let Some(declared) = &declared {
+        let key = |s: &str| -> String {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let d = key(declared);
+        for (_, b) in h1s() {
+            let h = key(&b.text);
+            if !h.is_empty() && (d.contains(&h) || h.contains(&d)) {
+                return clean_inline(&b.text);
+            }
+        }
+        return clean_inline(declared);
+    }
+    // Nothing declared: the last top-level heading before the story.
+    h1s()
+        .rfind(|(i, _)| *i < first_body)
+        .or_else(|| h1s().next())
+        .map(|(_, b)| clean_inline(&b.text))
+        .unwrap_or_default()
+}
+
+/// "Story headline | Site" → "Story headline": the longest part between separators.
+fn strip_site_name(title: &str) -> String {
+    let mut marked = title.to_owned();
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        marked = marked.replace(sep, "\u{1}");
+    }
+    let parts: Vec<&str> = marked
+        .split('\u{1}')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let title = parts
+        .iter()
+        .max_by_key(|p| p.chars().count())
+        .copied()
+        .unwrap_or(title);
+    clean_inline(title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn story_page(wrapper_words: &str) -> Page {
+        let para = "Iraqi forces took over the base on Sunday, officials said, in the largest step of the drawdown so far.";
+        dateline_core::html::parse(&format!(
+            r#"<html><head><title>Base handed over - Example</title>
+            <meta property="og:title" content="Base handed over">
+            <meta property="article:published_time" content="2025-09-08T14:20:00+03:00"></head>
+            <body><nav><ul><li><a href="/">Home</a></li><li><a href="/w">World</a></li></ul></nav>
+            <div class="{wrapper_words}"><h1>Base handed over</h1>
+            <div class="story-body"><p>BAGHDAD - {para}</p><p>{para}</p><p>{para}</p>
+            <p><a href="/other">Read more: another story about something else</a></p></div>
+            <div class="comments"><p>Reader comment, long enough to look like a paragraph of text, with commas, too.</p></div>
+            <div class="related"><ul><li><a href="/r1">A related story with a long headline</a></li></ul></div></div>
+            <footer><p>Copyright Example, all rights reserved, 2025.</p></footer></body></html>"#
+        ))
+    }
+
+    #[test]
+    fn html_story_without_furniture() {
+        let d = from_html(&story_page("main-column"));
+        assert_eq!(d.title, "Base handed over");
+        assert_eq!(d.published.as_deref(), Some("2025-09-08T14:20:00+03:00"));
+        assert_eq!(d.body.len(), 3, "{:#?}", d.body);
+        assert!(d.body[0].starts_with("BAGHDAD - Iraqi forces"));
+        assert_eq!(d.dateline.map(|dl| dl.place).as_deref(), Some("BAGHDAD"));
+    }
+
+    #[test]
+    fn furniture_named_wrapper_does_not_lose_the_story() {
+        // A wrapper named like furniture around the whole story: the lenient pass still finds it.
+        let d = from_html(&story_page("has-sidebar"));
+        assert!(d.body.len() >= 3, "{:#?}", d.body);
+        assert!(
+            d.body
+                .iter()
+                .any(|p| p.starts_with("BAGHDAD - Iraqi forces"))
+        );
+    }
+
+    #[test]
+    fn site_name_is_stripped_from_title() {
+        assert_eq!(
+            strip_site_name("Troops leave Ain al-Asad base | Example News"),
+            "Troops leave Ain al-Asad base"
+        );
+        assert_eq!(strip_site_name("Plain title"), "Plain title");
+    }
+}

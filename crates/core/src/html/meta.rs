@@ -307,12 +307,21 @@ fn is_byline(el: &Element) -> bool {
         return true;
     }
     let word_is_byline = |w: &str| {
-        let w = w.to_ascii_lowercase();
-        w.contains("byline")
-            || ((w == "author" || w.ends_with("author-name") || w.ends_with("author__name"))
-                && !w.contains("bio"))
+        has(w, "byline")
+            || ((w.eq_ignore_ascii_case("author")
+                || has(w, "author-name")
+                || has(w, "author__name"))
+                && !has(w, "bio"))
     };
-    el.classes().any(word_is_byline) || el.id().is_some_and(word_is_byline)
+    let class = el.attr("class").unwrap_or_default();
+    class.split_ascii_whitespace().any(word_is_byline) || el.id().is_some_and(word_is_byline)
+}
+
+/// ASCII case-insensitive substring test, without allocating (it runs on every element).
+fn has(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// "By Jane Doe and John Roe" → "Jane Doe and John Roe"; None for text that is no byline.

@@ -20,9 +20,9 @@ use ego_tree::NodeRef;
 use scraper::Node;
 use scraper::node::Element as DomElement;
 
-/// Hints are gathered from at most this many ancestors: enough for any real page's structure, and it
-/// keeps a pathologically deep page from costing depth × blocks.
-const HINT_LEVELS: usize = 48;
+/// Hints are gathered from at most this many ancestors: enough to see the comment thread or sidebar a
+/// paragraph sits in on real pages, and it keeps a pathologically deep page from costing depth × blocks.
+const HINT_LEVELS: usize = 24;
 
 /// Parses an HTML document into blocks and metadata.
 pub fn parse(html: &str) -> Page {
@@ -407,28 +407,22 @@ fn is_dropped(name: &str) -> bool {
     )
 }
 
-/// `hidden`, `aria-hidden="true"` and inline `display:none` / `visibility:hidden`.
+/// `hidden`, `aria-hidden="true"` and inline `display:none` / `visibility:hidden`. One pass over the
+/// attributes: this runs on every element.
 fn is_hidden(el: &DomElement) -> bool {
-    if el.attr("hidden").is_some() {
-        return true;
-    }
-    if el
-        .attr("aria-hidden")
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-    {
-        return true;
-    }
-    if let Some(style) = el.attr("style") {
-        let squeezed: String = style
-            .chars()
-            .filter(|c| !c.is_ascii_whitespace())
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        if squeezed.contains("display:none") || squeezed.contains("visibility:hidden") {
-            return true;
+    el.attrs().any(|(name, value)| match name {
+        "hidden" => true,
+        "aria-hidden" => value.trim().eq_ignore_ascii_case("true"),
+        "style" => {
+            let squeezed: String = value
+                .chars()
+                .filter(|c| !c.is_ascii_whitespace())
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            squeezed.contains("display:none") || squeezed.contains("visibility:hidden")
         }
-    }
-    false
+        _ => false,
+    })
 }
 
 /// Elements a browser lays out as blocks (each starts a new line in a text copy).

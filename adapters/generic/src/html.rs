@@ -1,0 +1,494 @@
+//! The story body of an HTML page nobody wrote an adapter for.
+//!
+//! Readability's idea, on dateline's blocks: paragraphs vote for the containers around them (more and
+//! longer paragraphs with commas vote more; the vote halves with each level up), containers named like
+//! a story body get a bonus and those named like furniture a penalty, link-heavy containers lose in
+//! proportion to their links; the best container, with its siblings that scored nearly as well, is the
+//! story. Inside it, link lists, captions, bylines and containers named like furniture are dropped.
+//! When the rules leave too little text, they are relaxed step by step, as Readability does.
+
+use crate::hints::{self, Verdict};
+use dateline_core::{Block, BlockKind, Page};
+
+/// Per-element facts, indexed like `Page::elements`.
+struct Tree {
+    parent: Vec<Option<usize>>,
+    children: Vec<Vec<usize>>,
+    verdict: Vec<Verdict>,
+    /// The element or an ancestor is furniture.
+    bad: Vec<bool>,
+    chars: Vec<f64>,
+    link_chars: Vec<f64>,
+    commas: Vec<f64>,
+    /// Text blocks read from the element itself (not from a child element).
+    own_blocks: Vec<Vec<usize>>,
+}
+
+/// How strict a pass is; later passes relax the rules when the first finds too little.
+#[derive(Clone, Copy)]
+struct Pass {
+    strip_furniture: bool,
+    weigh_classes: bool,
+    clean_containers: bool,
+}
+
+const PASSES: [Pass; 3] = [
+    Pass {
+        strip_furniture: true,
+        weigh_classes: true,
+        clean_containers: true,
+    },
+    Pass {
+        strip_furniture: false,
+        weigh_classes: true,
+        clean_containers: true,
+    },
+    Pass {
+        strip_furniture: false,
+        weigh_classes: false,
+        clean_containers: false,
+    },
+];
+
+/// A body shorter than this many characters makes the next, more lenient pass run.
+const MIN_BODY_CHARS: usize = 150;
+
+/// Indices of the blocks that make the story body, in page order.
+pub fn body_blocks(page: &Page) -> Vec<usize> {
+    let mut best: Vec<usize> = Vec::new();
+    let mut best_chars = 0;
+    for pass in PASSES {
+        let tree = Tree::build(page, pass.strip_furniture);
+        let found = extract(page, &tree, pass);
+        let chars: usize = found.iter().map(|&i| page.blocks[i].text.len()).sum();
+        if chars >= MIN_BODY_CHARS {
+            return found;
+        }
+        if chars > best_chars {
+            best_chars = chars;
+            best = found;
+        }
+    }
+    best
+}
+
+fn char_count(s: &str) -> f64 {
+    s.chars().filter(|c| !c.is_whitespace()).count() as f64
+}
+
+fn commas(s: &str) -> f64 {
+    s.chars()
+        .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+        .count() as f64
+}
+
+impl Tree {
+    fn build(page: &Page, strip_furniture: bool) -> Tree {
+        let n = page.elements.len();
+        let mut t = Tree {
+            parent: Vec::with_capacity(n),
+            children: vec![Vec::new(); n],
+            verdict: Vec::with_capacity(n),
+            bad: Vec::with_capacity(n),
+            chars: vec![0.0; n],
+            link_chars: vec![0.0; n],
+            commas: vec![0.0; n],
+            own_blocks: vec![Vec::new(); n],
+        };
+        for (i, el) in page.elements.iter().enumerate() {
+            let parent = el.parent.map(|p| p as usize).filter(|&p| p < i);
+            if let Some(p) = parent {
+                t.children[p].push(i);
+            }
+            let verdict = hints::judge(&el.words);
+            let structural = matches!(el.tag.as_str(), "html" | "body" | "article" | "main");
+            let furniture = !structural
+                && ((verdict.negative && !verdict.positive) || hints::furniture_tag(&el.tag));
+            let bad = strip_furniture && (furniture || parent.is_some_and(|p| t.bad[p]));
+            t.parent.push(parent);
+            t.verdict.push(verdict);
+            t.bad.push(bad);
+        }
+        for (b, block) in page.blocks.iter().enumerate() {
+            let Some(e) = block.element.map(|e| e as usize).filter(|&e| e < n) else {
+                continue;
+            };
+            t.own_blocks[e].push(b);
+            if t.bad[e] {
+                continue;
+            }
+            let chars = char_count(&block.text);
+            t.chars[e] += chars;
+            t.link_chars[e] += chars * f64::from(block.link_density);
+            t.commas[e] += commas(&block.text);
+        }
+        // Children come after their parents, so one backward sweep sums every subtree.
+        for i in (0..n).rev() {
+            if let Some(p) = t.parent[i] {
+                t.chars[p] += t.chars[i];
+                t.link_chars[p] += t.link_chars[i];
+                t.commas[p] += t.commas[i];
+            }
+        }
+        t
+    }
+
+    fn link_density(&self, e: usize) -> f64 {
+        if self.chars[e] == 0.0 {
+            0.0
+        } else {
+            self.link_chars[e] / self.chars[e]
+        }
+    }
+
+    fn class_weight(&self, e: usize, pass: Pass) -> f64 {
+        if !pass.weigh_classes {
+            return 0.0;
+        }
+        let v = self.verdict[e];
+        let mut w = 0.0;
+        if v.positive {
+            w += 25.0;
+        }
+        if v.negative {
+            w -= 25.0;
+        }
+        w
+    }
+
+    fn is_within(&self, mut e: usize, ancestor: usize) -> bool {
+        loop {
+            if e == ancestor {
+                return true;
+            }
+            match self.parent[e] {
+                Some(p) => e = p,
+                None => return false,
+            }
+        }
+    }
+}
+
+/// The element a block's paragraph is: the nearest element with the block's own tag.
+fn paragraph_element(page: &Page, tree: &Tree, block: &Block) -> Option<usize> {
+    let mut e = block.element.map(|e| e as usize)?;
+    let tag = block.tag.as_deref()?;
+    for _ in 0..8 {
+        if page.elements.get(e)?.tag == tag {
+            return Some(e);
+        }
+        e = tree.parent[e]?;
+    }
+    block.element.map(|e| e as usize)
+}
+
+fn tag_bonus(tag: &str) -> f64 {
+    match tag {
+        "div" | "article" | "section" | "main" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+fn is_paragraph_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "pre"
+            | "td"
+            | "th"
+            | "li"
+            | "dd"
+            | "dt"
+            | "blockquote"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "figcaption"
+            | "caption"
+            | "address"
+    )
+}
+
+fn is_inline(tag: &str) -> bool {
+    matches!(
+        tag,
+        "a" | "span"
+            | "b"
+            | "strong"
+            | "i"
+            | "em"
+            | "u"
+            | "font"
+            | "small"
+            | "big"
+            | "sup"
+            | "sub"
+            | "mark"
+            | "cite"
+            | "q"
+            | "abbr"
+            | "time"
+            | "label"
+            | "code"
+    )
+}
+
+/// The scoring of the first pass, for looking into a page (`dateline-eval --explain`).
+#[doc(hidden)]
+pub fn explain(page: &Page) -> Vec<String> {
+    let pass = PASSES[0];
+    let tree = Tree::build(page, pass.strip_furniture);
+    let mut trace = Vec::new();
+    let found = extract_traced(page, &tree, pass, &mut trace);
+    let chars: usize = found.iter().map(|&i| page.blocks[i].text.len()).sum();
+    trace.push(format!("first pass: {} blocks, {chars} bytes", found.len()));
+    trace
+}
+
+fn extract(page: &Page, tree: &Tree, pass: Pass) -> Vec<usize> {
+    extract_traced(page, tree, pass, &mut Vec::new())
+}
+
+fn describe(page: &Page, tree: &Tree, e: usize) -> String {
+    let el = &page.elements[e];
+    format!(
+        "#{e} <{}> {:?} chars {} ld {:.2}{}",
+        el.tag,
+        el.words,
+        tree.chars[e],
+        tree.link_density(e),
+        if tree.bad[e] { " BAD" } else { "" }
+    )
+}
+
+fn extract_traced(page: &Page, tree: &Tree, pass: Pass, trace: &mut Vec<String>) -> Vec<usize> {
+    let n = page.elements.len();
+    let mut score: Vec<Option<f64>> = vec![None; n];
+    for block in &page.blocks {
+        if matches!(block.kind, BlockKind::Heading(_) | BlockKind::Caption) {
+            continue;
+        }
+        let Some(p) = paragraph_element(page, tree, block) else {
+            continue;
+        };
+        if tree.bad[p] {
+            continue;
+        }
+        let chars = char_count(&block.text);
+        if chars < 25.0 {
+            continue;
+        }
+        let content = 1.0 + commas(&block.text) + (chars / 100.0).floor().min(3.0);
+        let mut level = 0;
+        // Text straight inside a container (no <p>) is a paragraph of that container, as Readability
+        // reads it: the container itself gets the full vote.
+        let mut cur = if is_paragraph_tag(&page.elements[p].tag) {
+            tree.parent[p]
+        } else {
+            Some(p)
+        };
+        while let Some(a) = cur {
+            if level >= 5 {
+                break;
+            }
+            cur = tree.parent[a];
+            let el = &page.elements[a];
+            if is_inline(&el.tag) {
+                continue;
+            }
+            let s = score[a].get_or_insert_with(|| tag_bonus(&el.tag) + tree.class_weight(a, pass));
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => f64::from(l) * 3.0,
+            };
+            *s += content / divider;
+            level += 1;
+        }
+    }
+    let final_score = |e: usize| score[e].map(|s| s * (1.0 - tree.link_density(e)));
+    let mut candidates: Vec<(usize, f64)> = (0..n)
+        .filter_map(|e| final_score(e).map(|s| (e, s)))
+        .collect();
+    // Highest score first; on a tie the earlier element, so the result never depends on hashing.
+    candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    for (e, s) in candidates.iter().take(8) {
+        trace.push(format!("candidate {s:.1} {}", describe(page, tree, *e)));
+    }
+    let Some(&(mut top, mut top_score)) = candidates.first() else {
+        return fallback(page, tree);
+    };
+
+    // Several strong candidates under one ancestor: the story is split in parts, take the ancestor.
+    let alternatives: Vec<usize> = candidates
+        .iter()
+        .skip(1)
+        .take(4)
+        .filter(|(_, s)| *s / top_score >= 0.75)
+        .map(|(e, _)| *e)
+        .collect();
+    if alternatives.len() >= 3 {
+        let mut a = tree.parent[top];
+        while let Some(anc) = a {
+            if page.elements[anc].tag == "body" {
+                break;
+            }
+            let containing = alternatives
+                .iter()
+                .filter(|&&alt| tree.is_within(alt, anc))
+                .count();
+            if containing >= 3 {
+                top = anc;
+                break;
+            }
+            a = tree.parent[anc];
+        }
+    }
+    // Climb while the parent scores better: the candidate was one part of a larger body.
+    let mut last = final_score(top).unwrap_or(top_score);
+    let threshold = last / 3.0;
+    let mut cur = tree.parent[top];
+    while let Some(p) = cur {
+        if page.elements[p].tag == "body" {
+            break;
+        }
+        if let Some(ps) = final_score(p) {
+            if ps < threshold {
+                break;
+            }
+            if ps > last {
+                top = p;
+                break;
+            }
+            last = ps;
+        }
+        cur = tree.parent[p];
+    }
+    // A lone child says nothing its parent does not.
+    while let Some(p) = tree.parent[top] {
+        if page.elements[p].tag == "body" || tree.children[p].len() != 1 {
+            break;
+        }
+        top = p;
+    }
+    top_score = final_score(top).unwrap_or(top_score);
+
+    // Siblings that scored nearly as well, or that are plain paragraphs, belong to the story too.
+    let mut chosen = vec![top];
+    if let Some(parent) = tree.parent[top] {
+        let threshold = (top_score * 0.2).max(10.0);
+        for &sib in &tree.children[parent] {
+            if sib == top || tree.bad[sib] {
+                continue;
+            }
+            let same_kind = page.elements[sib].words == page.elements[top].words
+                && !page.elements[top].words.is_empty();
+            let bonus = if same_kind { top_score * 0.2 } else { 0.0 };
+            let scored = final_score(sib).is_some_and(|s| s + bonus >= threshold);
+            // A story split into sections of the same class, some too deep down for their
+            // paragraphs' votes to reach them.
+            let twin = same_kind && tree.chars[sib] >= 100.0 && tree.link_density(sib) < 0.3;
+            let paragraph = page.elements[sib].tag == "p" && {
+                let chars = tree.chars[sib];
+                let ld = tree.link_density(sib);
+                let text_ends = tree.own_blocks[sib]
+                    .last()
+                    .is_some_and(|&b| page.blocks[b].text.ends_with(['.', '!', '?', '"', '”']));
+                (chars > 80.0 && ld < 0.25) || (chars > 0.0 && ld == 0.0 && text_ends)
+            };
+            if scored || paragraph || twin {
+                chosen.push(sib);
+            }
+        }
+    }
+
+    for &c in &chosen {
+        trace.push(format!("chosen {}", describe(page, tree, c)));
+    }
+    let dropped = if pass.clean_containers {
+        fishy_containers(page, tree, &chosen, pass)
+    } else {
+        vec![false; n]
+    };
+    let mut out = Vec::new();
+    for (b, block) in page.blocks.iter().enumerate() {
+        let Some(e) = block.element.map(|e| e as usize).filter(|&e| e < n) else {
+            continue;
+        };
+        if tree.bad[e] || !chosen.iter().any(|&c| tree.is_within(e, c)) {
+            continue;
+        }
+        if ancestors(tree, e).any(|a| dropped[a]) {
+            continue;
+        }
+        if keep_block(block) {
+            out.push(b);
+        }
+    }
+    out
+}
+
+fn ancestors(tree: &Tree, e: usize) -> impl Iterator<Item = usize> + '_ {
+    std::iter::successors(Some(e), move |&x| tree.parent[x])
+}
+
+/// Readability's "clean conditionally": inside the story, lists, tables and boxes that are mostly links
+/// or named like furniture are furniture.
+fn fishy_containers(page: &Page, tree: &Tree, chosen: &[usize], pass: Pass) -> Vec<bool> {
+    let n = page.elements.len();
+    let mut dropped = vec![false; n];
+    for (e, el) in page.elements.iter().enumerate() {
+        let tag = el.tag.as_str();
+        if !matches!(
+            tag,
+            "div" | "section" | "ul" | "ol" | "table" | "header" | "aside" | "figure"
+        ) {
+            continue;
+        }
+        if chosen.contains(&e) || !chosen.iter().any(|&c| tree.is_within(e, c)) {
+            continue;
+        }
+        if tree.commas[e] >= 10.0 {
+            continue;
+        }
+        let weight = tree.class_weight(e, pass);
+        let ld = tree.link_density(e);
+        if weight < 0.0 || (ld > 0.2 && weight < 25.0) || ld > 0.5 {
+            dropped[e] = true;
+        }
+    }
+    dropped
+}
+
+/// Blocks that are never story text even inside the story's container.
+fn keep_block(block: &Block) -> bool {
+    if block.kind == BlockKind::Caption {
+        return false;
+    }
+    let chars = char_count(&block.text);
+    if block.link_density > 0.5 && chars < 300.0 {
+        return false;
+    }
+    true
+}
+
+/// No container scored: keep the paragraphs that read like prose.
+fn fallback(page: &Page, tree: &Tree) -> Vec<usize> {
+    page.blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| {
+            let ok_element = b
+                .element
+                .map(|e| e as usize)
+                .is_none_or(|e| !tree.bad.get(e).copied().unwrap_or(false));
+            ok_element && b.text.split_whitespace().count() >= 8 && b.link_density < 0.3
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
