@@ -1,6 +1,9 @@
 //! `dateline`: the command line. Thin by design: every decision lives in a library crate.
 
+mod ingest;
 mod inputs;
+mod query;
+mod report;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -39,6 +42,65 @@ enum Command {
     },
     /// List the registered site adapters.
     Adapters,
+    /// Store captures in the database (idempotent: a capture already stored is skipped), then
+    /// recompute stories and events. A summary goes to stderr; rejections are stored with reasons.
+    Ingest {
+        #[arg(long, default_value = DEFAULT_DB)]
+        db: PathBuf,
+        /// Captures or folders of captures.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Exit with status 1 when any input was rejected.
+        #[arg(long)]
+        strict: bool,
+        /// Captures per transaction.
+        #[arg(long, default_value_t = 256, hide = true)]
+        batch_size: usize,
+        /// Print time per stage and peak memory.
+        #[arg(long)]
+        timings: bool,
+    },
+    /// List stored articles (`*` marks an outlet or date inherited from a copy).
+    Articles(Listing),
+    /// List stories: articles grouped with their copies and rewrites.
+    Stories(Listing),
+    /// List events merged across articles.
+    Events(Listing),
+    /// One event with every mention: evidence sentence, outlet, article.
+    Show {
+        #[arg(long, default_value = DEFAULT_DB)]
+        db: PathBuf,
+        event: String,
+    },
+    /// Events on a terminal timeline, month by month.
+    Timeline {
+        #[arg(long, default_value = DEFAULT_DB)]
+        db: PathBuf,
+        #[command(flatten)]
+        filter: query::Filter,
+    },
+    /// Write the events as one self-contained HTML timeline.
+    Report {
+        #[arg(long, default_value = DEFAULT_DB)]
+        db: PathBuf,
+        #[arg(short, long, default_value = "timeline.html")]
+        output: PathBuf,
+        #[command(flatten)]
+        filter: query::Filter,
+    },
+}
+
+const DEFAULT_DB: &str = "dateline.db";
+
+#[derive(clap::Args)]
+struct Listing {
+    #[arg(long, default_value = DEFAULT_DB)]
+    db: PathBuf,
+    #[command(flatten)]
+    filter: query::Filter,
+    /// Output format (default: table on a terminal, jsonl otherwise).
+    #[arg(long, value_enum)]
+    format: Option<query::Format>,
 }
 
 fn main() -> ExitCode {
@@ -69,6 +131,35 @@ fn run() -> Result<ExitCode> {
                 };
                 writeln!(out, "{:<20} v{:<4} {hosts}", a.id(), a.version())?;
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Ingest {
+            db,
+            paths,
+            strict,
+            batch_size,
+            timings,
+        } => ingest::run(ingest::Options {
+            db,
+            paths,
+            strict,
+            batch_size,
+            timings,
+        }),
+        Command::Articles(l) => {
+            query::articles(&l.db, &l.filter, l.format).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Stories(l) => {
+            query::stories(&l.db, &l.filter, l.format).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Events(l) => query::events(&l.db, &l.filter, l.format).map(|()| ExitCode::SUCCESS),
+        Command::Show { db, event } => query::show(&db, &event).map(|()| ExitCode::SUCCESS),
+        Command::Timeline { db, filter } => {
+            query::timeline(&db, &filter).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Report { db, output, filter } => {
+            let n = report::write(&db, &output, &filter)?;
+            eprintln!("wrote {} ({n} events)", output.display());
             Ok(ExitCode::SUCCESS)
         }
     }

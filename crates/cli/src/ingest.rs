@@ -1,0 +1,251 @@
+//! `dateline ingest`: captures → the SQLite store, in batches, each batch one transaction.
+//!
+//! A batch is read and extracted in parallel, then written at once. Captures already stored (same
+//! SHA-256) are skipped before extraction, so a rerun after a crash costs only the hashing of what
+//! was done. Stories and events are recomputed once at the end, from everything stored.
+
+use crate::inputs::{self, Outcome};
+use anyhow::{Context, Result};
+use dateline_core::Capture;
+use dateline_events::Extractor;
+use dateline_store::{NewCapture, Rejection, Store};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+pub struct Options {
+    pub db: PathBuf,
+    pub paths: Vec<PathBuf>,
+    pub strict: bool,
+    pub batch_size: usize,
+    pub timings: bool,
+}
+
+enum Item {
+    Loaded(Capture),
+    Rejected(Rejection),
+}
+
+/// CPU time spent per stage, summed over threads (nanoseconds).
+#[derive(Default)]
+struct Clock {
+    load: AtomicU64,
+    extract: AtomicU64,
+    events: AtomicU64,
+}
+
+fn timed<T>(slot: &AtomicU64, f: impl FnOnce() -> T) -> T {
+    let t = Instant::now();
+    let out = f();
+    slot.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+    out
+}
+
+pub fn run(opts: Options) -> Result<ExitCode> {
+    let started = Instant::now();
+    let (files, early) = inputs::collect(&opts.paths);
+    let mut store = Store::open(&opts.db)
+        .with_context(|| format!("opening the database {}", opts.db.display()))?;
+    let extractor = Extractor::load_default().context("loading the event lexicon")?;
+
+    let mut rejections: Vec<Rejection> = Vec::new();
+    let mut skipped = 0usize;
+    for o in early {
+        match o {
+            Outcome::Rejected { file, reason } => rejections.push(Rejection {
+                path: file.display().to_string(),
+                sha256: None,
+                reason,
+            }),
+            Outcome::Skipped => skipped += 1,
+            Outcome::Extracted { .. } => {}
+        }
+    }
+    let early_rejected = rejections.len();
+    let bar = progress(files.len() as u64);
+    let clock = Clock::default();
+    let mut total = dateline_store::BatchReport::default();
+    let mut store_time = std::time::Duration::ZERO;
+    let mut article_count = 0usize;
+    let mut first = true;
+    for chunk in files.chunks(opts.batch_size.max(1)) {
+        let loaded: Vec<Item> = chunk
+            .par_iter()
+            .map(|f| timed(&clock.load, || load(f)))
+            .collect();
+        let shas: Vec<&str> = loaded
+            .iter()
+            .filter_map(|i| match i {
+                Item::Loaded(c) => Some(c.sha256.as_str()),
+                Item::Rejected(_) => None,
+            })
+            .collect();
+        let known = store.known(&shas)?;
+        let results: Vec<Result<NewCapture, Rejection>> = loaded
+            .into_par_iter()
+            .filter_map(|item| match item {
+                Item::Rejected(r) => Some(Err(r)),
+                Item::Loaded(c) if known.contains(&c.sha256) => None,
+                Item::Loaded(c) => Some(extract(&c, &extractor, &clock)),
+            })
+            .collect();
+        let mut new = Vec::new();
+        let mut batch_rejections = if first {
+            first = false;
+            std::mem::take(&mut rejections)
+        } else {
+            Vec::new()
+        };
+        for r in results {
+            match r {
+                Ok(c) => new.push(c),
+                Err(r) => batch_rejections.push(r),
+            }
+        }
+        let t = Instant::now();
+        let report = store
+            .ingest_batch(&new, &batch_rejections)
+            .context("writing a batch to the database")?;
+        store_time += t.elapsed();
+        total.new_captures += report.new_captures;
+        total.known_captures += report.known_captures + known.len();
+        total.articles += report.articles;
+        total.mentions += report.mentions;
+        article_count += new.iter().map(|c| c.articles.len()).sum::<usize>();
+        rejections.extend(batch_rejections);
+        bar.inc(chunk.len() as u64);
+    }
+    if files.is_empty() && !rejections.is_empty() {
+        store.ingest_batch(&[], &rejections)?;
+    }
+    bar.finish_and_clear();
+
+    let t = Instant::now();
+    let derived = store
+        .rebuild_if_stale()
+        .context("recomputing stories and events")?;
+    let rebuild_time = t.elapsed();
+
+    rejections.sort_by(|a, b| a.path.cmp(&b.path));
+    for r in &rejections {
+        eprintln!("rejected {}: {}", r.path, r.reason);
+    }
+    let skipped = if skipped > 0 {
+        format!(" ({skipped} other files skipped)")
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "read {} files{skipped}: {} new captures, {} already known, {} articles, {} event mentions, {} rejected",
+        files.len() + early_rejected,
+        total.new_captures,
+        total.known_captures,
+        total.articles,
+        total.mentions,
+        rejections.len()
+    );
+    let counts = store.counts()?;
+    let count = |t: &str| counts.iter().find(|(n, _)| *n == t).map_or(0, |(_, c)| *c);
+    eprintln!(
+        "database {}: {} captures, {} articles, {} stories, {} events{}",
+        opts.db.display(),
+        count("captures"),
+        count("articles"),
+        count("stories"),
+        count("events"),
+        match derived {
+            Some(d) if d.conflicts > 0 => format!(" ({} conflicts flagged)", d.conflicts),
+            _ => String::new(),
+        }
+    );
+    if opts.timings {
+        let secs = |a: &AtomicU64| a.load(Ordering::Relaxed) as f64 / 1e9;
+        let wall = started.elapsed().as_secs_f64();
+        let rate = |n: usize, s: f64| if s > 0.0 { n as f64 / s } else { 0.0 };
+        eprintln!(
+            "timings: wall {wall:.2}s ({:.0} files/s); cpu load {:.2}s, extract {:.2}s ({:.0} articles/s per core), events {:.2}s ({:.0} articles/s per core); store {:.2}s; rebuild {:.2}s",
+            rate(files.len(), wall),
+            secs(&clock.load),
+            secs(&clock.extract),
+            rate(article_count, secs(&clock.extract)),
+            secs(&clock.events),
+            rate(article_count, secs(&clock.events)),
+            store_time.as_secs_f64(),
+            rebuild_time.as_secs_f64(),
+        );
+        if let Some(kib) = peak_memory_kib() {
+            eprintln!("peak memory: {:.1} MiB", kib as f64 / 1024.0);
+        }
+    }
+    Ok(if opts.strict && !rejections.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn progress(len: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} captures (eta {eta})",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn load(file: &Path) -> Item {
+    match Capture::load(file) {
+        Ok(c) => Item::Loaded(c),
+        Err(e) => Item::Rejected(Rejection {
+            path: file.display().to_string(),
+            sha256: None,
+            reason: strip_path(&e.to_string(), file),
+        }),
+    }
+}
+
+fn extract(c: &Capture, extractor: &Extractor, clock: &Clock) -> Result<NewCapture, Rejection> {
+    let x = timed(&clock.extract, || dateline_core::extract(c)).map_err(|e| Rejection {
+        path: c.path.display().to_string(),
+        sha256: Some(c.sha256.clone()),
+        reason: strip_path(&e.to_string(), &c.path),
+    })?;
+    let mentions = timed(&clock.events, || {
+        x.articles
+            .iter()
+            .flat_map(|a| extractor.mentions(a))
+            .collect()
+    });
+    Ok(NewCapture::new(
+        c, x.adapter, &x.reason, x.articles, mentions,
+    ))
+}
+
+/// Errors name their file; the summary prints the path once.
+fn strip_path(message: &str, file: &Path) -> String {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let full = file.display().to_string();
+    message
+        .strip_prefix(&format!("{full}: "))
+        .or_else(|| message.strip_prefix(&format!("{name}: ")))
+        .unwrap_or(message)
+        .to_owned()
+}
+
+/// Peak resident memory of this process (Linux `VmHWM`), in KiB.
+fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}

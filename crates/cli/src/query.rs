@@ -1,0 +1,585 @@
+//! `dateline articles | stories | events | show | timeline`: reading the store back.
+
+use anyhow::{Context, Result, bail};
+use dateline_core::TimeValue;
+use dateline_core::event::{Event, EventMention, EventType};
+use dateline_corpus::Story;
+use dateline_store::{Store, StoredArticle};
+use jiff::civil::Date;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Jsonl,
+    Csv,
+}
+
+impl Format {
+    /// A table for people at a terminal, JSON Lines for programs reading a pipe.
+    pub fn resolve(chosen: Option<Format>) -> Format {
+        chosen.unwrap_or(if std::io::stdout().is_terminal() {
+            Format::Table
+        } else {
+            Format::Jsonl
+        })
+    }
+}
+
+/// Inclusive day bounds given on the command line as `2025`, `2025-07` or `2025-07-21`.
+#[derive(Debug, Clone, Copy)]
+pub struct Day(Date, Date);
+
+impl std::str::FromStr for Day {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Day, String> {
+        let bad = || format!("{s:?} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+        let parts: Vec<&str> = s.trim().split('-').collect();
+        let num = |i: usize| parts.get(i).and_then(|p| p.parse::<i16>().ok());
+        match parts.len() {
+            1 => {
+                let y = num(0).ok_or_else(bad)?;
+                let a = Date::new(y, 1, 1).map_err(|_| bad())?;
+                Ok(Day(a, a.last_of_year()))
+            }
+            2 => {
+                let (y, m) = (num(0).ok_or_else(bad)?, num(1).ok_or_else(bad)?);
+                let a = Date::new(y, i8::try_from(m).map_err(|_| bad())?, 1).map_err(|_| bad())?;
+                Ok(Day(a, a.last_of_month()))
+            }
+            3 => {
+                let d: Date = s.trim().parse().map_err(|_| bad())?;
+                Ok(Day(d, d))
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
+/// The filters every listing accepts. Text filters match a part of the name, ignoring case.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct Filter {
+    /// Events with an actor whose canonical name contains this.
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// PLOVER event type (ASSAULT, CONSULT, …).
+    #[arg(long = "type")]
+    pub event_type: Option<EventType>,
+    /// Events whose place (name, region or country code) contains this.
+    #[arg(long)]
+    pub place: Option<String>,
+    /// On or after this day, month or year (events: their date; articles and stories: publication).
+    #[arg(long)]
+    pub since: Option<Day>,
+    /// On or before this day, month or year.
+    #[arg(long)]
+    pub until: Option<Day>,
+    /// Reported by (events) or published by (articles, stories) an outlet whose name contains this.
+    #[arg(long)]
+    pub outlet: Option<String>,
+}
+
+fn has(hay: &str, needle: &str) -> bool {
+    hay.to_lowercase().contains(&needle.to_lowercase())
+}
+
+impl Filter {
+    fn dates(&self, t: &TimeValue) -> bool {
+        if self.since.is_none() && self.until.is_none() {
+            return true;
+        }
+        let Some((a, b)) = t.bounds() else {
+            return false;
+        };
+        self.since.is_none_or(|Day(s, _)| b >= s) && self.until.is_none_or(|Day(_, u)| a <= u)
+    }
+
+    fn content_filters(&self) -> bool {
+        self.actor.is_some() || self.event_type.is_some() || self.place.is_some()
+    }
+
+    /// Type, actor and place: the filters that are about what happened.
+    fn what(
+        &self,
+        t: EventType,
+        actors: &[dateline_core::event::ActorRef],
+        place: Option<&dateline_core::event::Place>,
+    ) -> bool {
+        self.event_type.is_none_or(|x| x == t)
+            && self.actor.as_deref().is_none_or(|n| {
+                actors
+                    .iter()
+                    .any(|a| has(&a.name, n) || a.text.as_deref().is_some_and(|t| has(t, n)))
+            })
+            && self.place.as_deref().is_none_or(|n| {
+                place.is_some_and(|p| {
+                    has(&p.name, n)
+                        || p.admin1.as_deref().is_some_and(|x| has(x, n))
+                        || p.country.as_deref().is_some_and(|x| has(x, n))
+                })
+            })
+    }
+
+    pub fn event(&self, e: &Event) -> bool {
+        self.what(e.event_type, &e.actors, e.place.as_ref())
+            && self.dates(&e.date)
+            && self
+                .outlet
+                .as_deref()
+                .is_none_or(|o| e.sources.iter().any(|s| has(s, o)))
+    }
+
+    fn mention(&self, m: &EventMention) -> bool {
+        self.what(m.event_type, &m.actors, m.place.as_ref())
+    }
+
+    fn article(&self, a: &StoredArticle, mentions: &[&EventMention]) -> bool {
+        self.outlet
+            .as_deref()
+            .is_none_or(|o| a.outlet().is_some_and(|x| has(x, o)))
+            && self.dates(a.published())
+            && (!self.content_filters() || mentions.iter().any(|m| self.mention(m)))
+    }
+}
+
+pub fn open(db: &Path) -> Result<Store> {
+    if !db.exists() {
+        bail!(
+            "{}: no such database (run `dateline ingest --db {} PATH…` first)",
+            db.display(),
+            db.display()
+        );
+    }
+    Store::open_read_only(db).with_context(|| format!("opening {}", db.display()))
+}
+
+fn mentions_by_article(store: &Store) -> Result<HashMap<String, Vec<EventMention>>> {
+    let mut map: HashMap<String, Vec<EventMention>> = HashMap::new();
+    for m in store.mentions()? {
+        map.entry(m.article.clone()).or_default().push(m);
+    }
+    Ok(map)
+}
+
+/// Writes rows as an aligned table, JSON Lines or CSV.
+struct Out<W: Write> {
+    w: W,
+    format: Format,
+    header: Vec<&'static str>,
+    rows: Vec<Vec<String>>,
+}
+
+impl<W: Write> Out<W> {
+    fn new(w: W, format: Format, header: Vec<&'static str>) -> Result<Self> {
+        let mut out = Out {
+            w,
+            format,
+            header,
+            rows: Vec::new(),
+        };
+        if format == Format::Csv {
+            let line = csv_line(out.header.iter().map(|s| s.to_string()));
+            writeln!(out.w, "{line}")?;
+        }
+        Ok(out)
+    }
+
+    fn row(&mut self, cells: Vec<String>, json: &impl Serialize) -> Result<()> {
+        match self.format {
+            Format::Jsonl => {
+                serde_json::to_writer(&mut self.w, json)?;
+                writeln!(self.w)?;
+            }
+            Format::Csv => writeln!(self.w, "{}", csv_line(cells.into_iter()))?,
+            Format::Table => self.rows.push(cells),
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<()> {
+        if self.format == Format::Table {
+            let n = self.header.len();
+            let mut widths: Vec<usize> = self.header.iter().map(|h| h.chars().count()).collect();
+            for r in &self.rows {
+                for (i, c) in r.iter().enumerate().take(n - 1) {
+                    widths[i] = widths[i].max(c.chars().count());
+                }
+            }
+            let line = |cells: Vec<String>| {
+                cells
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        if i + 1 == n {
+                            clip(c, 90)
+                        } else {
+                            format!("{c:<w$}", w = widths[i])
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("  ")
+            };
+            writeln!(
+                self.w,
+                "{}",
+                line(self.header.iter().map(|s| s.to_string()).collect())
+            )?;
+            let count = self.rows.len();
+            for r in std::mem::take(&mut self.rows) {
+                writeln!(self.w, "{}", line(r))?;
+            }
+            writeln!(self.w, "({count} rows)")?;
+        }
+        self.w.flush()?;
+        Ok(())
+    }
+}
+
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(max - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn csv_line(cells: impl Iterator<Item = String>) -> String {
+    cells
+        .map(|c| {
+            if c.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", c.replace('"', "\"\""))
+            } else {
+                c
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+pub fn date_text(t: &TimeValue) -> String {
+    t.value.clone().unwrap_or_else(|| "-".into())
+}
+
+#[derive(Serialize)]
+struct ArticleLine<'a> {
+    #[serde(flatten)]
+    article: &'a dateline_core::Article,
+    story: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relation: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    copy_of: Option<&'a str>,
+    /// Fields taken from a copy in the same story, with the copy's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    inferred_outlet: Option<&'a dateline_corpus::Inferred<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    inferred_published: Option<&'a dateline_corpus::Inferred<TimeValue>>,
+}
+
+pub fn articles(db: &Path, filter: &Filter, format: Option<Format>) -> Result<()> {
+    let store = open(db)?;
+    let mentions = mentions_by_article(&store)?;
+    let stdout = std::io::stdout().lock();
+    let mut out = Out::new(
+        std::io::BufWriter::new(stdout),
+        Format::resolve(format),
+        vec![
+            "id",
+            "published",
+            "outlet",
+            "words",
+            "story",
+            "relation",
+            "title",
+        ],
+    )?;
+    for a in store.articles()? {
+        let ms: Vec<&EventMention> = mentions
+            .get(&a.article.id)
+            .map(|v| v.iter().collect())
+            .unwrap_or_default();
+        if !filter.article(&a, &ms) {
+            continue;
+        }
+        let member = a.member.as_ref();
+        let inferred = |yes: bool| if yes { "*" } else { "" };
+        let cells = vec![
+            a.article.id.clone(),
+            format!(
+                "{}{}",
+                date_text(a.published()),
+                inferred(member.is_some_and(|m| m.inferred_published.is_some()))
+            ),
+            format!(
+                "{}{}",
+                a.outlet().unwrap_or("-"),
+                inferred(member.is_some_and(|m| m.inferred_outlet.is_some()))
+            ),
+            a.article.word_count().to_string(),
+            a.story.clone().unwrap_or_default(),
+            member.map_or("", |m| m.relation.as_str()).to_owned(),
+            if a.article.title.is_empty() {
+                "(no title)".into()
+            } else {
+                a.article.title.clone()
+            },
+        ];
+        let line = ArticleLine {
+            article: &a.article,
+            story: a.story.as_deref(),
+            relation: member.map(|m| m.relation.as_str()),
+            copy_of: member.and_then(|m| m.copy_of.as_deref()),
+            inferred_outlet: member.and_then(|m| m.inferred_outlet.as_ref()),
+            inferred_published: member.and_then(|m| m.inferred_published.as_ref()),
+        };
+        out.row(cells, &line)?;
+    }
+    out.finish()
+}
+
+pub fn stories(db: &Path, filter: &Filter, format: Option<Format>) -> Result<()> {
+    let store = open(db)?;
+    let mentions = mentions_by_article(&store)?;
+    let stdout = std::io::stdout().lock();
+    let mut out = Out::new(
+        std::io::BufWriter::new(stdout),
+        Format::resolve(format),
+        vec!["id", "earliest", "members", "outlets", "title"],
+    )?;
+    let stories: Vec<Story> = store.stories()?;
+    for s in &stories {
+        let earliest = s
+            .earliest
+            .as_ref()
+            .map(|e| e.value.clone())
+            .unwrap_or_default();
+        let ok = filter
+            .outlet
+            .as_deref()
+            .is_none_or(|o| s.outlets.iter().any(|x| has(x, o)))
+            && filter.dates(&earliest)
+            && (!filter.content_filters()
+                || s.members.iter().any(|m| {
+                    mentions
+                        .get(&m.article)
+                        .is_some_and(|ms| ms.iter().any(|x| filter.mention(x)))
+                }));
+        if !ok {
+            continue;
+        }
+        let cells = vec![
+            s.id.clone(),
+            date_text(&earliest),
+            s.members.len().to_string(),
+            s.outlets.join("; "),
+            s.title.clone(),
+        ];
+        out.row(cells, s)?;
+    }
+    out.finish()
+}
+
+fn actors_text(e: &Event) -> String {
+    e.actors
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+pub fn events(db: &Path, filter: &Filter, format: Option<Format>) -> Result<()> {
+    let store = open(db)?;
+    let stdout = std::io::stdout().lock();
+    let mut out = Out::new(
+        std::io::BufWriter::new(stdout),
+        Format::resolve(format),
+        vec![
+            "id",
+            "date",
+            "precision",
+            "type",
+            "sources",
+            "mentions",
+            "conflicts",
+            "place",
+            "actors",
+        ],
+    )?;
+    for e in store.events()?.iter().filter(|e| filter.event(e)) {
+        let cells = vec![
+            e.id.clone(),
+            date_text(&e.date),
+            e.date
+                .precision
+                .map_or("-".into(), |p| format!("{p:?}").to_lowercase()),
+            e.event_type.to_string(),
+            e.sources.len().to_string(),
+            e.mentions.len().to_string(),
+            e.conflicts
+                .iter()
+                .map(|c| c.field.as_str())
+                .collect::<Vec<_>>()
+                .join(";"),
+            e.place.as_ref().map_or(String::new(), |p| p.name.clone()),
+            actors_text(e),
+        ];
+        out.row(cells, e)?;
+    }
+    out.finish()
+}
+
+pub fn show(db: &Path, id: &str) -> Result<()> {
+    let store = open(db)?;
+    let Some(e) = store.event(id)? else {
+        bail!(
+            "no event {id:?} in {} (list them with `dateline events`)",
+            db.display()
+        );
+    };
+    let articles: HashMap<String, StoredArticle> = store
+        .articles()?
+        .into_iter()
+        .map(|a| (a.article.id.clone(), a))
+        .collect();
+    let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+    writeln!(w, "{}  {}  {}", e.id, e.event_type, date_text(&e.date))?;
+    if let Some(m) = &e.mode {
+        writeln!(w, "mode:    {m}")?;
+    }
+    if let Some(p) = &e.place {
+        writeln!(
+            w,
+            "place:   {}{}",
+            p.name,
+            p.country
+                .as_deref()
+                .map(|c| format!(" ({c})"))
+                .unwrap_or_default()
+        )?;
+    }
+    for a in &e.actors {
+        writeln!(w, "actor:   {} [{:?}]", a.name, a.side)?;
+    }
+    if !e.counts.is_empty() {
+        writeln!(w, "counts:  {}", serde_json::to_string(&e.counts)?)?;
+    }
+    writeln!(w, "sources: {} ({})", e.sources.len(), e.sources.join(", "))?;
+    for c in &e.conflicts {
+        writeln!(w, "CONFLICT on {}:", c.field)?;
+        for v in &c.values {
+            writeln!(w, "  {}  — {}", v.value, v.outlets.join(", "))?;
+        }
+    }
+    writeln!(w)?;
+    for m in store.mentions_of(&e.id)? {
+        let a = articles.get(&m.article);
+        let outlet = m
+            .outlet
+            .as_deref()
+            .or_else(|| a.and_then(|a| a.outlet()))
+            .unwrap_or("unknown outlet");
+        let title = a.map_or("", |a| a.article.title.as_str());
+        writeln!(
+            w,
+            "{} — {outlet} — {} [{}]",
+            m.id,
+            if title.is_empty() {
+                "(no title)"
+            } else {
+                title
+            },
+            m.capture
+        )?;
+        writeln!(
+            w,
+            "  date: {} ({})",
+            date_text(&m.date),
+            m.date.raw.as_deref().unwrap_or("no time expression")
+        )?;
+        writeln!(w, "  \u{201c}{}\u{201d}", m.evidence.sentence)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// ANSI colour per PLOVER type family: cooperation green, verbal conflict yellow, material red.
+fn colour(t: EventType) -> &'static str {
+    use EventType::*;
+    match t {
+        Agree | Consult | Support | Concede | Cooperate | Aid => "\x1b[32m",
+        Retreat | Request => "\x1b[36m",
+        Accuse | Reject | Threaten | Protest | Sanction => "\x1b[33m",
+        Mobilize | Coerce | Assault => "\x1b[31m",
+    }
+}
+
+pub fn timeline(db: &Path, filter: &Filter) -> Result<()> {
+    let store = open(db)?;
+    let tty = std::io::stdout().is_terminal();
+    let c = |t| {
+        if tty {
+            (colour(t), "\x1b[1m", "\x1b[0m")
+        } else {
+            ("", "", "")
+        }
+    };
+    let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+    let events: Vec<Event> = store
+        .events()?
+        .into_iter()
+        .filter(|e| filter.event(e))
+        .collect();
+    let mut last_month = String::new();
+    let mut undated = 0usize;
+    for e in &events {
+        let Some(start) = e.date.start_date() else {
+            undated += 1;
+            continue;
+        };
+        let month = format!("{:04}-{:02}", start.year(), start.month());
+        if month != last_month {
+            let (_, b, r) = c(e.event_type);
+            writeln!(w, "{b}{month}{r}")?;
+            last_month = month;
+        }
+        let (col, _, r) = c(e.event_type);
+        let dots = "●".repeat(e.sources.len().clamp(1, 8));
+        let warn = if e.conflicts.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "  ⚠ {}",
+                e.conflicts
+                    .iter()
+                    .map(|c| c.field.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        writeln!(
+            w,
+            "  │ {:<10} {col}{:<9}{r} {:<8} {}  [{}]{warn}",
+            date_text(&e.date),
+            e.event_type.as_str(),
+            dots,
+            clip(&actors_text(e), 70),
+            e.id
+        )?;
+    }
+    if undated > 0 {
+        writeln!(
+            w,
+            "({undated} undated events not shown; `dateline events` lists them)"
+        )?;
+    }
+    if events.is_empty() {
+        writeln!(w, "(no events)")?;
+    }
+    w.flush()?;
+    Ok(())
+}

@@ -1,0 +1,21 @@
+//! Across articles: which articles are one story, and which mentions are one happening.
+//!
+//! - [`minhash`]: fingerprints of bodies (MinHash over word shingles) and LSH candidate search, so
+//!   finding near-duplicates costs time in proportion to the corpus, not its square;
+//! - [`story`]: exact copies, truncated copies and rewrites grouped into [`Story`]s, with fields a
+//!   copy lacks inherited from the copy that has them (and marked as inferred);
+//! - [`merge`]: mentions merged into [`Event`](dateline_core::event::Event)s with every mention and
+//!   outlet kept, and disagreements (dates, counts, claims) flagged as conflicts.
+//!
+//! Everything here is a pure function of its inputs: the store calls it after each ingest and the
+//! result does not depend on how the captures were batched.
+
+pub mod merge;
+pub mod minhash;
+pub mod story;
+pub mod text;
+mod unionfind;
+
+pub use merge::{Context, merge};
+pub use minhash::Fingerprint;
+pub use story::{ArticleDigest, Inferred, Relation, Story, StoryMember, stories};

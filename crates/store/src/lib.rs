@@ -1,0 +1,633 @@
+//! dateline's corpus on disk: one SQLite file.
+//!
+//! What was read from captures (captures, articles, event mentions, rejections) is the source of
+//! truth and is only ever added to, one transaction per batch, keyed by the capture's SHA-256 so a
+//! second ingest of the same bytes adds nothing. Stories and events are derived: after an ingest
+//! they are recomputed from everything stored, in one transaction, so they never depend on how the
+//! captures were batched, and a run killed part-way leaves either the old or the new derivation.
+//! A `derived = stale` mark written with each batch makes the next run finish an interrupted one.
+
+mod schema;
+
+use dateline_core::event::{Event, EventMention};
+use dateline_core::{Article, Capture, TimeValue};
+use dateline_corpus::{ArticleDigest, Context, Fingerprint, Story, StoryMember};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+pub use schema::TABLES;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: cannot open the database: {source}")]
+    Open {
+        path: String,
+        source: rusqlite::Error,
+    },
+    #[error(
+        "{path}: schema version {found} is newer than this dateline knows ({known}); upgrade dateline"
+    )]
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    #[error("database: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("database holds a record that does not parse ({what} {id}): {source}")]
+    Corrupt {
+        what: &'static str,
+        id: String,
+        source: serde_json::Error,
+    },
+    #[error("cannot encode a record: {0}")]
+    Encode(serde_json::Error),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// One capture read successfully, with what was found in it.
+#[derive(Debug, Clone)]
+pub struct NewCapture {
+    pub sha256: String,
+    pub name: String,
+    pub path: String,
+    pub url: Option<String>,
+    pub captured_at: Option<String>,
+    pub outlet_hint: Option<String>,
+    pub media: String,
+    pub encoding: String,
+    pub adapter: String,
+    pub reason: String,
+    pub articles: Vec<Article>,
+    /// One per article, computed with the article (in parallel) rather than in the writer.
+    pub fingerprints: Vec<Fingerprint>,
+    pub mentions: Vec<EventMention>,
+}
+
+impl NewCapture {
+    pub fn new(
+        capture: &Capture,
+        adapter: &str,
+        reason: &str,
+        articles: Vec<Article>,
+        mentions: Vec<EventMention>,
+    ) -> Self {
+        NewCapture {
+            sha256: capture.sha256.clone(),
+            name: capture.name.clone(),
+            path: capture.path.display().to_string(),
+            url: capture.url.clone(),
+            captured_at: capture.captured_at.map(|t| t.to_string()),
+            outlet_hint: capture.outlet_hint.clone(),
+            media: format!("{:?}", capture.media).to_lowercase(),
+            encoding: capture.encoding.to_owned(),
+            adapter: adapter.to_owned(),
+            reason: reason.to_owned(),
+            fingerprints: articles.iter().map(|a| Fingerprint::of(&a.body)).collect(),
+            articles,
+            mentions,
+        }
+    }
+}
+
+/// A file that gave no article, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    pub path: String,
+    pub sha256: Option<String>,
+    pub reason: String,
+}
+
+/// What one batch added.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct BatchReport {
+    pub new_captures: usize,
+    pub known_captures: usize,
+    pub articles: usize,
+    pub mentions: usize,
+}
+
+/// An article as stored, with what its story lets us say about it.
+#[derive(Debug, Clone)]
+pub struct StoredArticle {
+    pub article: Article,
+    pub story: Option<String>,
+    pub member: Option<StoryMember>,
+}
+
+impl StoredArticle {
+    /// The article's outlet, or the one inherited from a copy.
+    pub fn outlet(&self) -> Option<&str> {
+        self.article.outlet.as_deref().or_else(|| {
+            self.member
+                .as_ref()?
+                .inferred_outlet
+                .as_ref()
+                .map(|i| i.value.as_str())
+        })
+    }
+
+    /// The article's publication date, or the one inherited from a copy.
+    pub fn published(&self) -> &TimeValue {
+        if self.article.published.value.is_some() {
+            return &self.article.published;
+        }
+        self.member
+            .as_ref()
+            .and_then(|m| m.inferred_published.as_ref())
+            .map_or(&self.article.published, |i| &i.value)
+    }
+}
+
+/// What a rebuild of the derived tables produced.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Derived {
+    pub stories: usize,
+    pub events: usize,
+    pub conflicts: usize,
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        let open_err = |source| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        };
+        let mut conn = Connection::open(path).map_err(open_err)?;
+        // WAL: readers never block the writer, and a killed writer leaves committed batches intact.
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(open_err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))
+            .map_err(open_err)?;
+        migrate(&mut conn, path)?;
+        Ok(Store { conn })
+    }
+
+    /// Opens an existing database for reading only (queries, reports, watching an ingest).
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|source| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        })?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version > schema::MIGRATIONS.len() as i64 {
+            return Err(StoreError::TooNew {
+                path: path.display().to_string(),
+                found: version,
+                known: schema::MIGRATIONS.len() as i64,
+            });
+        }
+        Ok(Store { conn })
+    }
+
+    /// Which of these capture hashes are already stored.
+    pub fn known(&self, shas: &[&str]) -> Result<HashSet<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT 1 FROM captures WHERE sha256 = ?1")?;
+        let mut out = HashSet::new();
+        for sha in shas {
+            if stmt.exists([sha])? {
+                out.insert((*sha).to_owned());
+            }
+        }
+        Ok(out)
+    }
+
+    /// Stores one batch in one transaction: all of it, or (if the process dies) none of it.
+    pub fn ingest_batch(
+        &mut self,
+        captures: &[NewCapture],
+        rejections: &[Rejection],
+    ) -> Result<BatchReport> {
+        let tx = self.conn.transaction()?;
+        let mut report = BatchReport::default();
+        {
+            let mut ins_capture = tx.prepare_cached(
+                "INSERT OR IGNORE INTO captures
+                 (sha256, name, path, url, captured_at, outlet_hint, media, encoding, adapter, reason)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
+            let mut ins_article = tx.prepare_cached(
+                "INSERT OR IGNORE INTO articles
+                 (id, capture, position, outlet, title, published, words, body_hash, shingles, signature, json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?;
+            let mut ins_mention = tx.prepare_cached(
+                "INSERT OR IGNORE INTO event_mentions (id, article, type, json) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            let mut del_rejection = tx.prepare_cached("DELETE FROM rejections WHERE path = ?1")?;
+            for c in captures {
+                let added = ins_capture.execute(params![
+                    c.sha256,
+                    c.name,
+                    c.path,
+                    c.url,
+                    c.captured_at,
+                    c.outlet_hint,
+                    c.media,
+                    c.encoding,
+                    c.adapter,
+                    c.reason
+                ])?;
+                del_rejection.execute([&c.path])?;
+                if added == 0 {
+                    report.known_captures += 1;
+                    continue;
+                }
+                report.new_captures += 1;
+                for (position, a) in c.articles.iter().enumerate() {
+                    let fp = match c.fingerprints.get(position) {
+                        Some(fp) => std::borrow::Cow::Borrowed(fp),
+                        None => std::borrow::Cow::Owned(Fingerprint::of(&a.body)),
+                    };
+                    let published =
+                        serde_json::to_string(&a.published).map_err(StoreError::Encode)?;
+                    let json = serde_json::to_string(a).map_err(StoreError::Encode)?;
+                    report.articles += ins_article.execute(params![
+                        a.id,
+                        c.sha256,
+                        position as i64,
+                        a.outlet,
+                        a.title,
+                        published,
+                        a.word_count() as i64,
+                        fp.body_hash as i64,
+                        i64::from(fp.shingles),
+                        fp.signature_bytes(),
+                        json
+                    ])?;
+                }
+                for m in &c.mentions {
+                    let json = serde_json::to_string(m).map_err(StoreError::Encode)?;
+                    report.mentions += ins_mention.execute(params![
+                        m.id,
+                        m.article,
+                        m.event_type.as_str(),
+                        json
+                    ])?;
+                }
+            }
+            let mut ins_rejection = tx.prepare_cached(
+                "INSERT OR REPLACE INTO rejections (path, sha256, reason) VALUES (?1, ?2, ?3)",
+            )?;
+            for r in rejections {
+                ins_rejection.execute(params![r.path, r.sha256, r.reason])?;
+            }
+            if report.new_captures > 0 {
+                tx.execute("UPDATE meta SET value = 'stale' WHERE key = 'derived'", [])?;
+            }
+        }
+        tx.commit()?;
+        Ok(report)
+    }
+
+    /// True when captures were added since stories and events were last computed.
+    pub fn is_stale(&self) -> Result<bool> {
+        let v: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'derived'", [], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(v.as_deref() != Some("fresh"))
+    }
+
+    /// Recomputes stories and events from every stored article and mention, in one transaction.
+    pub fn rebuild(&mut self) -> Result<Derived> {
+        let digests = self.digests()?;
+        let mentions = self.mentions()?;
+        let stories = dateline_corpus::stories(&digests, &mentions);
+        let outlets: HashMap<&str, &str> = digests
+            .iter()
+            .filter_map(|d| Some((d.id.as_str(), d.outlet.as_deref()?)))
+            .collect();
+        let mut ctx = Context::default();
+        for s in &stories {
+            for m in &s.members {
+                ctx.story_of.insert(m.article.clone(), s.id.clone());
+                let outlet = outlets
+                    .get(m.article.as_str())
+                    .map(|o| (*o).to_owned())
+                    .or_else(|| m.inferred_outlet.as_ref().map(|i| i.value.clone()));
+                if let Some(o) = outlet {
+                    ctx.outlet_of.insert(m.article.clone(), o);
+                }
+            }
+        }
+        let events = dateline_corpus::merge(&mentions, &ctx);
+        drop(digests);
+        drop(mentions);
+
+        let tx = self.conn.transaction()?;
+        for t in ["stories", "story_members", "events", "event_links"] {
+            tx.execute(&format!("DELETE FROM {t}"), [])?;
+        }
+        {
+            let mut ins_story = tx.prepare_cached(
+                "INSERT INTO stories (id, title, fullest, members, json) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            let mut ins_member = tx.prepare_cached(
+                "INSERT INTO story_members (article, story, json) VALUES (?1, ?2, ?3)",
+            )?;
+            for s in &stories {
+                let json = serde_json::to_string(s).map_err(StoreError::Encode)?;
+                ins_story.execute(params![
+                    s.id,
+                    s.title,
+                    s.fullest,
+                    s.members.len() as i64,
+                    json
+                ])?;
+                for m in &s.members {
+                    let json = serde_json::to_string(m).map_err(StoreError::Encode)?;
+                    ins_member.execute(params![m.article, s.id, json])?;
+                }
+            }
+            let mut ins_event = tx.prepare_cached(
+                "INSERT INTO events (id, type, date_start, sources, mentions, conflicts, json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            let mut ins_link =
+                tx.prepare_cached("INSERT INTO event_links (mention, event) VALUES (?1, ?2)")?;
+            for e in &events {
+                let json = serde_json::to_string(e).map_err(StoreError::Encode)?;
+                ins_event.execute(params![
+                    e.id,
+                    e.event_type.as_str(),
+                    e.date.start_date().map(|d| d.to_string()),
+                    e.sources.len() as i64,
+                    e.mentions.len() as i64,
+                    e.conflicts.len() as i64,
+                    json
+                ])?;
+                for m in &e.mentions {
+                    ins_link.execute(params![m, e.id])?;
+                }
+            }
+        }
+        tx.execute("UPDATE meta SET value = 'fresh' WHERE key = 'derived'", [])?;
+        tx.commit()?;
+        Ok(Derived {
+            stories: stories.len(),
+            events: events.len(),
+            conflicts: events.iter().map(|e| e.conflicts.len()).sum(),
+        })
+    }
+
+    /// Rebuilds only when something was added since the last rebuild (or a rebuild was cut short).
+    pub fn rebuild_if_stale(&mut self) -> Result<Option<Derived>> {
+        if self.is_stale()? {
+            self.rebuild().map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
+    fn digests(&self) -> Result<Vec<ArticleDigest>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, title, outlet, published, words, body_hash, shingles, signature,
+                    json_extract(json, '$.captured') FROM articles",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, i64>(5)?,
+                r.get::<_, i64>(6)?,
+                r.get::<_, Vec<u8>>(7)?,
+                r.get::<_, Option<String>>(8)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, title, outlet, published, words, body_hash, shingles, sig, captured) = row?;
+            let corrupt = |source| StoreError::Corrupt {
+                what: "article",
+                id: id.clone(),
+                source,
+            };
+            let published: TimeValue = serde_json::from_str(&published).map_err(corrupt)?;
+            let captured: TimeValue = match captured {
+                Some(c) => serde_json::from_str(&c).map_err(corrupt)?,
+                None => TimeValue::default(),
+            };
+            out.push(ArticleDigest {
+                id,
+                title,
+                outlet,
+                published,
+                captured,
+                words: u32::try_from(words).unwrap_or(u32::MAX),
+                fingerprint: Fingerprint {
+                    body_hash: body_hash as u64,
+                    shingles: u32::try_from(shingles).unwrap_or(0),
+                    signature: Fingerprint::signature_from_bytes(&sig),
+                },
+            });
+        }
+        Ok(out)
+    }
+
+    fn json_rows<T: serde::de::DeserializeOwned>(
+        &self,
+        what: &'static str,
+        sql: &str,
+        args: impl rusqlite::Params,
+    ) -> Result<Vec<T>> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let rows = stmt.query_map(args, |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, json) = row?;
+            out.push(
+                serde_json::from_str(&json).map_err(|source| StoreError::Corrupt {
+                    what,
+                    id,
+                    source,
+                })?,
+            );
+        }
+        Ok(out)
+    }
+
+    /// Every event mention, by id.
+    pub fn mentions(&self) -> Result<Vec<EventMention>> {
+        self.json_rows(
+            "mention",
+            "SELECT id, json FROM event_mentions ORDER BY id",
+            [],
+        )
+    }
+
+    /// The mentions merged into one event, by id.
+    pub fn mentions_of(&self, event: &str) -> Result<Vec<EventMention>> {
+        self.json_rows(
+            "mention",
+            "SELECT m.id, m.json FROM event_links l JOIN event_mentions m ON m.id = l.mention
+             WHERE l.event = ?1 ORDER BY m.id",
+            [event],
+        )
+    }
+
+    /// Every event, earliest first (undated last), then by id.
+    pub fn events(&self) -> Result<Vec<Event>> {
+        self.json_rows(
+            "event",
+            "SELECT id, json FROM events ORDER BY date_start IS NULL, date_start, id",
+            [],
+        )
+    }
+
+    pub fn event(&self, id: &str) -> Result<Option<Event>> {
+        Ok(self
+            .json_rows("event", "SELECT id, json FROM events WHERE id = ?1", [id])?
+            .into_iter()
+            .next())
+    }
+
+    /// Every story, by id.
+    pub fn stories(&self) -> Result<Vec<Story>> {
+        self.json_rows("story", "SELECT id, json FROM stories ORDER BY id", [])
+    }
+
+    /// Every article with its story membership, by capture name then position on the page.
+    pub fn articles(&self) -> Result<Vec<StoredArticle>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id, a.json, m.story, m.json FROM articles a
+             JOIN captures c ON c.sha256 = a.capture
+             LEFT JOIN story_members m ON m.article = a.id
+             ORDER BY c.name, c.sha256, a.position",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, json, story, member) = row?;
+            let corrupt = |source| StoreError::Corrupt {
+                what: "article",
+                id: id.clone(),
+                source,
+            };
+            let article: Article = serde_json::from_str(&json).map_err(corrupt)?;
+            let member = match member {
+                Some(m) => Some(serde_json::from_str(&m).map_err(corrupt)?),
+                None => None,
+            };
+            out.push(StoredArticle {
+                article,
+                story,
+                member,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Every stored rejection, by path.
+    pub fn rejections(&self) -> Result<Vec<Rejection>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT path, sha256, reason FROM rejections ORDER BY path")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Rejection {
+                path: r.get(0)?,
+                sha256: r.get(1)?,
+                reason: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Row count of each table in [`TABLES`].
+    pub fn counts(&self) -> Result<Vec<(&'static str, u64)>> {
+        TABLES
+            .iter()
+            .map(|t| {
+                let n: i64 =
+                    self.conn
+                        .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
+                Ok((*t, n as u64))
+            })
+            .collect()
+    }
+
+    /// A hash of every row of every table (paths aside, which depend on where the files were), in
+    /// key order: two databases with equal digests hold the same corpus.
+    pub fn digest(&self) -> Result<String> {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut feed = |s: &str| {
+            for b in s.bytes().chain([0xff]) {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        };
+        let queries = [
+            "SELECT sha256 || name FROM captures ORDER BY sha256",
+            "SELECT id || json FROM articles ORDER BY id",
+            "SELECT id || json FROM event_mentions ORDER BY id",
+            "SELECT reason FROM rejections ORDER BY path",
+            "SELECT id || json FROM stories ORDER BY id",
+            "SELECT article || story || json FROM story_members ORDER BY article",
+            "SELECT id || json FROM events ORDER BY id",
+            "SELECT mention || event FROM event_links ORDER BY mention",
+        ];
+        for q in queries {
+            let mut stmt = self.conn.prepare(q)?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                feed(&r.get::<_, String>(0)?);
+            }
+            feed("--");
+        }
+        Ok(format!("{h:016x}"))
+    }
+}
+
+fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let known = schema::MIGRATIONS.len() as i64;
+    if version > known {
+        return Err(StoreError::TooNew {
+            path: path.display().to_string(),
+            found: version,
+            known,
+        });
+    }
+    if version == known {
+        return Ok(());
+    }
+    let tx = conn.transaction()?;
+    for sql in &schema::MIGRATIONS[version as usize..] {
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "user_version", known)?;
+    tx.commit()?;
+    Ok(())
+}

@@ -1,0 +1,126 @@
+//! The store on its own: schema versioning, idempotent batches, derived tables independent of
+//! batch boundaries.
+
+use dateline_core::{AdapterRef, Article, TimeValue};
+use dateline_store::{NewCapture, Store, StoreError};
+
+fn capture(i: usize, body: &str) -> NewCapture {
+    let article = Article {
+        id: format!("a{i}"),
+        capture: format!("c{i}.txt"),
+        via: None,
+        outlet: i.is_multiple_of(2).then(|| "Iraqi News".to_owned()),
+        url: None,
+        title: format!("title {i}"),
+        author: None,
+        section: None,
+        published: TimeValue::default(),
+        captured: TimeValue::default(),
+        dateline: None,
+        caption: None,
+        body: body.to_owned(),
+        truncated: false,
+        adapter: AdapterRef {
+            name: "test".into(),
+            version: "1".into(),
+        },
+    };
+    NewCapture {
+        sha256: format!("sha{i}"),
+        name: format!("c{i}.txt"),
+        path: format!("c{i}.txt"),
+        url: None,
+        captured_at: None,
+        outlet_hint: None,
+        media: "text".into(),
+        encoding: "UTF-8".into(),
+        adapter: "test".into(),
+        reason: "test".into(),
+        fingerprints: vec![dateline_corpus::Fingerprint::of(body)],
+        articles: vec![article],
+        mentions: Vec::new(),
+    }
+}
+
+const BODY: &str = "The meeting was attended by Steven Fagin, Charge d'Affaires at the US Embassy in Baghdad, and Kevin Lambert, the new commander of the US-led global coalition against ISIS, according to the Prime Minister's Office.";
+
+fn corpus() -> Vec<NewCapture> {
+    (0..12)
+        .map(|i| {
+            let body = match i % 3 {
+                0 => BODY.to_owned(),
+                1 => BODY.replace(
+                    "according to the Prime Minister's Office",
+                    "the office said",
+                ),
+                _ => format!("Unrelated story number {i} about water shortages in the south."),
+            };
+            capture(i, &body)
+        })
+        .collect()
+}
+
+#[test]
+fn batches_are_idempotent_and_derived_tables_ignore_batch_boundaries() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let caps = corpus();
+
+    let mut one = Store::open(&dir.path().join("one.db")).expect("open");
+    let r = one.ingest_batch(&caps, &[]).expect("ingest");
+    assert_eq!((r.new_captures, r.known_captures, r.articles), (12, 0, 12));
+    assert!(one.is_stale().expect("stale"));
+    one.rebuild_if_stale().expect("rebuild");
+    assert!(!one.is_stale().expect("fresh"));
+    let counts = one.counts().expect("counts");
+    let again = one.ingest_batch(&caps, &[]).expect("again");
+    assert_eq!((again.new_captures, again.known_captures), (0, 12));
+    assert!(!one.is_stale().expect("nothing new, nothing stale"));
+    assert_eq!(one.counts().expect("counts"), counts);
+
+    let mut many = Store::open(&dir.path().join("many.db")).expect("open");
+    for chunk in caps.rchunks(5) {
+        many.ingest_batch(chunk, &[]).expect("ingest");
+    }
+    many.rebuild().expect("rebuild");
+    assert_eq!(
+        many.digest().expect("digest"),
+        one.digest().expect("digest")
+    );
+
+    // Copies and the near copy form one story; the copy without outlet inherits it.
+    let stories = one.stories().expect("stories");
+    let big = stories
+        .iter()
+        .find(|s| s.members.len() == 8)
+        .expect("story of 8 members");
+    assert_eq!(big.outlets, vec!["Iraqi News"]);
+    let inherited = one
+        .articles()
+        .expect("articles")
+        .into_iter()
+        .filter(|a| a.article.outlet.is_none() && a.outlet() == Some("Iraqi News"))
+        .count();
+    // Odd positions lack the outlet: 3 and 9 are exact copies, 1 and 7 shorter copies whose
+    // shingles are (by the 0.8 containment rule) inside the fullest text.
+    assert_eq!(inherited, 4);
+}
+
+#[test]
+fn schema_is_versioned_and_a_newer_database_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("v.db");
+    drop(Store::open(&path).expect("create"));
+    drop(Store::open(&path).expect("reopen runs no migration twice"));
+    let conn = rusqlite::Connection::open(&path).expect("raw");
+    let v: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .expect("version");
+    assert_eq!(v, 1);
+    conn.pragma_update(None, "user_version", 99).expect("bump");
+    drop(conn);
+    match Store::open(&path) {
+        Err(StoreError::TooNew { found: 99, .. }) => {}
+        Err(other) => panic!("wrong error: {other}"),
+        Ok(_) => panic!("a database from a newer dateline must be refused"),
+    }
+}
