@@ -33,6 +33,18 @@ fn ensure_cargo_insta(root: &Path) -> Result<()> {
     )
 }
 
+/// The report test renders the timeline in headless Chromium (Debian's package). Under CI a missing
+/// browser is installed here, so a fresh machine needs nothing by hand; elsewhere the test says how.
+fn ensure_chromium(root: &Path, ci: bool) -> Result<()> {
+    if !ci || Path::new("/usr/bin/chromium").exists() {
+        return Ok(());
+    }
+    run(
+        Command::new("bash").arg(root.join(".ci/install-chromium")),
+        "installing chromium (.ci/install-chromium)",
+    )
+}
+
 pub fn test(root: &Path, extra: &[String]) -> Result<()> {
     run(
         cargo().args(["fmt", "--all", "--check"]).current_dir(root),
@@ -56,6 +68,7 @@ pub fn test(root: &Path, extra: &[String]) -> Result<()> {
     // Orphaned snapshots (a fixture removed or renamed) are rejected by the harness itself, so plain
     // `cargo test` is enough and a fresh machine needs no cargo-insta for this.
     let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+    ensure_chromium(root, ci)?;
     let mut cmd = cargo();
     cmd.args(["test", "--workspace"])
         .env("INSTA_UPDATE", if ci { "no" } else { "new" })

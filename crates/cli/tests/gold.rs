@@ -202,7 +202,7 @@ fn samples_match_the_gold() {
                 let block = norm(block);
                 checked += 1;
                 let leaked = if block.split(' ').count() < 4 {
-                    paragraphs.iter().any(|p| *p == block)
+                    paragraphs.contains(&block)
                 } else {
                     norm(body).contains(&block)
                 };
