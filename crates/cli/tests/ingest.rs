@@ -195,8 +195,8 @@ fn the_truncated_daily8_copy_joins_the_iraqi_news_story_and_inherits_its_outlet(
     assert!(story["outlets"].to_string().contains("Iraqi News"));
 }
 
-/// Acceptance on the samples, against the gold's events and conflicts. It needs the event coder
-/// (`dateline_events`); until it codes events this test fails.
+/// Acceptance on the samples, against the gold's events and conflicts: the 21 July meeting is one
+/// event from several outlets, the rewrite joins the story it rewrites, the end dates conflict.
 #[test]
 fn samples_end_to_end_events_stories_and_conflicts() {
     let dir = scratch("e2e");
