@@ -269,9 +269,19 @@ fn samples_end_to_end_events_stories_and_conflicts() {
         "E2 and E16 both flag the end-date conflict"
     );
 
-    // The gold's other conflict, "no longer a threat" (al-Sudani) vs "remains a threat" (CENTCOM) in
-    // 004, needs the event coder to fill `claim`, which it does not yet; the corpus side of it is
-    // tested with coded claims in crates/corpus/tests/corpus.rs.
+    // Gold conflict: "no longer a threat" (al-Sudani) vs "remains a threat" (CENTCOM), in 004.
+    let threat = events.iter().find_map(|e| {
+        e["conflicts"]
+            .as_array()?
+            .iter()
+            .find(|c| c["field"] == "claim")
+            .map(|c| c["values"].to_string())
+    });
+    let threat = threat.expect("the threat claims contradict");
+    assert!(
+        threat.contains("isis is no longer a threat") && threat.contains("isis is a threat"),
+        "{threat}"
+    );
 }
 
 /// Mostly words that code no event (the coder is slow in a debug build), and a few that do.

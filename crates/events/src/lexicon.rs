@@ -57,6 +57,17 @@ pub struct EventsFile {
     pub grammar: Grammar,
     #[serde(default)]
     pub trigger: Vec<TriggerEntry>,
+    #[serde(default)]
+    pub claim: Vec<ClaimEntry>,
+}
+
+/// A predicate that makes a sentence a claim: `pattern` is matched on the folded sentence right
+/// after the claim's subject; `says` is the canonical predicate written into the claim.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimEntry {
+    pub pattern: String,
+    pub says: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -13,6 +13,7 @@
 //!    happening nobody did or suffered cannot be matched or merged.
 
 pub mod actors;
+mod claims;
 pub mod counts;
 pub mod fold;
 pub mod lexicon;
@@ -44,6 +45,7 @@ pub enum LexiconError {
 
 /// Codes event mentions from article bodies.
 pub struct Extractor {
+    claims: claims::ClaimIndex,
     actors: ActorIndex,
     places: PlaceIndex,
     triggers: TriggerIndex,
@@ -91,6 +93,7 @@ impl Extractor {
 
     pub fn from_lexicon(lexicon: &Lexicon) -> Result<Extractor, LexiconError> {
         Ok(Extractor {
+            claims: claims::ClaimIndex::build(&lexicon.events.claim)?,
             actors: ActorIndex::build(&lexicon.actors)?,
             places: PlaceIndex::build(&lexicon.places)?,
             triggers: TriggerIndex::build(&lexicon.events)?,
@@ -186,7 +189,9 @@ impl Extractor {
             );
         }
         self.inherit(&mut drafts, &sentences, body, anchor);
-        self.finish(article, drafts)
+        let mut mentions = self.finish(article, drafts);
+        self.claims.attach(body, &sentences, &mut mentions);
+        mentions
     }
 
     #[allow(clippy::too_many_arguments)]
