@@ -1,9 +1,14 @@
-"""Times trafilatura.extract over the article-extraction benchmark, one core, pages in memory."""
+"""Times trafilatura.extract over the article-extraction benchmark, one core, pages in memory.
+
+Not part of dateline (which needs no Python): the comparison behind the README's speed figure.
+    python3 -m venv /tmp/tf && /tmp/tf/bin/pip install trafilatura lxml_html_clean
+    /tmp/tf/bin/python benchmarks/compare/trafilatura_time.py     # then: cargo xtask eval
+"""
 import gzip, json, os, sys, time
 import trafilatura
 
 os.sched_setaffinity(0, {0}) if hasattr(os, "sched_setaffinity") else None
-bench = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "article-extraction")
+bench = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "article-extraction")
 truth = json.load(open(os.path.join(bench, "ground-truth.json")))
 pages = {}
 for k in sorted(truth):
