@@ -1,0 +1,129 @@
+//! Issue-level acceptance for the corpus: after `dateline ingest samples/seeds`, the merged events
+//! that `dateline events --format jsonl` prints, counted per (event, capture) pair, against the gold
+//! events of `samples/gold/seeds.json` — the same matching rule as the mention-level test in
+//! `crates/events/tests/gold.rs` (type or an alternative type, overlapping dates, a shared actor).
+//!
+//! A merged event yields one pair per capture among its mentions. A pair is right when it matches a
+//! gold event reported in that capture; a gold pair is found when some right pair matches it.
+
+#[path = "../../events/tests/support/gold_match.rs"]
+mod gold_match;
+
+use dateline_core::event::Event;
+use dateline_events::Extractor;
+use gold_match::{actor_ok, date_ok, gold_actors, types};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn dateline(args: &[&str], dir: &Path) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run dateline");
+    assert!(
+        out.status.success(),
+        "dateline {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn merged_events_match_the_gold() {
+    let dir = std::env::temp_dir().join(format!("dateline-merged-gold-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let seeds = root().join("samples/seeds");
+    dateline(&["ingest", seeds.to_str().expect("utf-8 path")], &dir);
+    let capture_of: BTreeMap<String, String> = dateline(&["articles", "--format", "jsonl"], &dir)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter_map(|a| {
+            Some((
+                a["id"].as_str()?.to_owned(),
+                a["capture"].as_str()?.to_owned(),
+            ))
+        })
+        .collect();
+    let events: Vec<Event> = dateline(&["events", "--format", "jsonl"], &dir)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("an event per line"))
+        .collect();
+    let gold: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("samples/gold/seeds.json")).expect("gold"),
+    )
+    .expect("gold json");
+    let x = Extractor::load_default().expect("lexicon");
+    let gold_events: Vec<(&Value, Vec<String>, Vec<String>, BTreeSet<String>)> = gold["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .map(|e| {
+            let files = e["reported_in"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|r| r["file"].as_str().map(str::to_owned))
+                .collect();
+            (e, types(e), gold_actors(&x, e), files)
+        })
+        .collect();
+
+    let mut right = 0;
+    let mut pairs = 0;
+    let mut found: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut wrong = Vec::new();
+    for event in &events {
+        let captures: BTreeSet<&str> = event
+            .mentions
+            .iter()
+            .filter_map(|m| capture_of.get(m.split(':').next().unwrap_or_default()))
+            .map(String::as_str)
+            .collect();
+        for capture in captures {
+            pairs += 1;
+            let matches: Vec<String> = gold_events
+                .iter()
+                .filter(|(g, ts, actors, files)| {
+                    files.contains(capture)
+                        && ts.iter().any(|t| t == event.event_type.as_str())
+                        && date_ok(&g["date"], &event.date)
+                        && actor_ok(&x, actors, &event.actors)
+                })
+                .filter_map(|(g, ..)| g["id"].as_str().map(str::to_owned))
+                .collect();
+            if matches.is_empty() {
+                wrong.push(format!(
+                    "{capture} {} {:?}",
+                    event.event_type, event.date.value
+                ));
+            } else {
+                right += 1;
+            }
+            for id in matches {
+                found.insert((id, capture.to_owned()));
+            }
+        }
+    }
+    let gold_pairs: usize = gold_events.iter().map(|(.., files)| files.len()).sum();
+    let precision = right as f64 / pairs.max(1) as f64;
+    let recall = found.len() as f64 / gold_pairs.max(1) as f64;
+    eprintln!(
+        "merged events: {} events; precision {right}/{pairs} = {precision:.3}; recall {}/{gold_pairs} = {recall:.3}",
+        events.len(),
+        found.len()
+    );
+    for w in &wrong {
+        eprintln!("  no gold event: {w}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(precision >= 0.80, "precision {precision:.3}");
+    assert!(recall >= 0.80, "recall {recall:.3}");
+}
