@@ -35,6 +35,14 @@ fn dateline(args: &[&str], dir: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// A gold event with what matching needs: its types, canonical actors and the captures reporting it.
+struct GoldEvent<'a> {
+    event: &'a Value,
+    types: Vec<String>,
+    actors: Vec<String>,
+    files: BTreeSet<String>,
+}
+
 #[test]
 fn merged_events_match_the_gold() {
     let dir = std::env::temp_dir().join(format!("dateline-merged-gold-{}", std::process::id()));
@@ -61,7 +69,7 @@ fn merged_events_match_the_gold() {
     )
     .expect("gold json");
     let x = Extractor::load_default().expect("lexicon");
-    let gold_events: Vec<(&Value, Vec<String>, Vec<String>, BTreeSet<String>)> = gold["events"]
+    let gold_events: Vec<GoldEvent> = gold["events"]
         .as_array()
         .expect("events")
         .iter()
@@ -72,7 +80,12 @@ fn merged_events_match_the_gold() {
                 .flatten()
                 .filter_map(|r| r["file"].as_str().map(str::to_owned))
                 .collect();
-            (e, types(e), gold_actors(&x, e), files)
+            GoldEvent {
+                event: e,
+                types: types(e),
+                actors: gold_actors(&x, e),
+                files,
+            }
         })
         .collect();
 
@@ -91,13 +104,13 @@ fn merged_events_match_the_gold() {
             pairs += 1;
             let matches: Vec<String> = gold_events
                 .iter()
-                .filter(|(g, ts, actors, files)| {
-                    files.contains(capture)
-                        && ts.iter().any(|t| t == event.event_type.as_str())
-                        && date_ok(&g["date"], &event.date)
-                        && actor_ok(&x, actors, &event.actors)
+                .filter(|g| {
+                    g.files.contains(capture)
+                        && g.types.iter().any(|t| t == event.event_type.as_str())
+                        && date_ok(&g.event["date"], &event.date)
+                        && actor_ok(&x, &g.actors, &event.actors)
                 })
-                .filter_map(|(g, ..)| g["id"].as_str().map(str::to_owned))
+                .filter_map(|g| g.event["id"].as_str().map(str::to_owned))
                 .collect();
             if matches.is_empty() {
                 wrong.push(format!(
@@ -112,7 +125,7 @@ fn merged_events_match_the_gold() {
             }
         }
     }
-    let gold_pairs: usize = gold_events.iter().map(|(.., files)| files.len()).sum();
+    let gold_pairs: usize = gold_events.iter().map(|g| g.files.len()).sum();
     let precision = right as f64 / pairs.max(1) as f64;
     let recall = found.len() as f64 / gold_pairs.max(1) as f64;
     eprintln!(
