@@ -158,12 +158,7 @@ impl Adapter for BaghdadTelegraph {
                 "headline lists with snippets cut with \"...\"",
             ),
         ];
-        let score: u32 = signals.iter().filter(|s| s.0).map(|s| s.1).sum();
-        if score == 0 {
-            return Detection::no();
-        }
-        let seen: Vec<&str> = signals.iter().filter(|s| s.0).map(|s| s.2).collect();
-        Detection::new(score.min(100) as u8, seen.join(", "))
+        Detection::from_signals(&signals)
     }
 
     fn parse(

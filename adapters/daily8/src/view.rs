@@ -7,7 +7,7 @@
 //! Those are dropped by their elements and class words; each card (`<article>`) starts after a blank
 //! line as in a copy, so what is left reads line for line like the copy.
 
-use dateline_core::{Block, BlockKind, Page};
+use dateline_core::{BlockKind, Page};
 
 /// Class/id words (substrings, lower case) of Daily8's furniture.
 const CHROME_WORDS: &[&str] = &[
@@ -45,7 +45,7 @@ pub fn lines(page: &Page) -> Vec<Line<'_>> {
             });
             continue;
         }
-        if is_chrome(page, block) {
+        if page.in_chrome(block, CHROME_WORDS) {
             continue;
         }
         // Cards are `<article>`s; a copy separates them by blank lines.
@@ -66,28 +66,6 @@ pub fn lines(page: &Page) -> Vec<Line<'_>> {
         });
     }
     out
-}
-
-fn is_chrome(page: &Page, block: &Block) -> bool {
-    let by_word = block.hints.iter().any(|h| {
-        let h = h.to_ascii_lowercase();
-        CHROME_WORDS.iter().any(|w| h.contains(w))
-    });
-    if by_word {
-        return true;
-    }
-    // Menus anywhere; a header or footer only when it belongs to the page, not to a story.
-    let tags: Vec<&str> = page
-        .ancestors(block)
-        .map(|(_, el)| el.tag.as_str())
-        .collect();
-    tags.iter().enumerate().any(|(i, tag)| match *tag {
-        "nav" => true,
-        "header" | "footer" => !tags[i + 1..]
-            .iter()
-            .any(|outer| matches!(*outer, "article" | "main")),
-        _ => false,
-    })
 }
 
 /// What the markup says about a line being a story's title: `Some(true)` for a heading element,

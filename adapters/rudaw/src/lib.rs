@@ -134,12 +134,7 @@ impl Adapter for Rudaw {
             (texts.contains(&LATEST), 10, "\"The Latest\" sidebar"),
             (texts.contains(&POST_COMMENT), 5, "\"Post a comment\""),
         ];
-        let score: u32 = signals.iter().filter(|s| s.0).map(|s| s.1).sum();
-        if score == 0 {
-            return Detection::no();
-        }
-        let seen: Vec<&str> = signals.iter().filter(|s| s.0).map(|s| s.2).collect();
-        Detection::new(score.min(100) as u8, seen.join(", "))
+        Detection::from_signals(&signals)
     }
 
     fn parse(

@@ -32,30 +32,8 @@ const CHROME_WORDS: &[&str] = &[
 pub fn visible(page: &Page) -> Vec<&Block> {
     page.blocks
         .iter()
-        .filter(|b| b.tag.is_none() || !is_chrome(page, b))
+        .filter(|b| b.tag.is_none() || !page.in_chrome(b, CHROME_WORDS))
         .collect()
-}
-
-fn is_chrome(page: &Page, block: &Block) -> bool {
-    let by_word = block.hints.iter().any(|h| {
-        let h = h.to_ascii_lowercase();
-        CHROME_WORDS.iter().any(|w| h.contains(w))
-    });
-    if by_word {
-        return true;
-    }
-    // Menus anywhere; a header or footer only when it belongs to the page, not to the story.
-    let tags: Vec<&str> = page
-        .ancestors(block)
-        .map(|(_, el)| el.tag.as_str())
-        .collect();
-    tags.iter().enumerate().any(|(i, tag)| match *tag {
-        "nav" => true,
-        "header" | "footer" => !tags[i + 1..]
-            .iter()
-            .any(|outer| matches!(*outer, "article" | "main")),
-        _ => false,
-    })
 }
 
 /// True for a block the markup declares a heading (`h1`–`h3`).

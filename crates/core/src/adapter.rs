@@ -21,6 +21,17 @@ pub struct Detection {
 }
 
 impl Detection {
+    /// Layout evidence as `(holds, points, what)`: the points of the signals that hold, capped at
+    /// 100, with their names as the reason. No signal, no claim.
+    pub fn from_signals(signals: &[(bool, u32, &str)]) -> Self {
+        let score: u32 = signals.iter().filter(|s| s.0).map(|s| s.1).sum();
+        if score == 0 {
+            return Detection::no();
+        }
+        let seen: Vec<&str> = signals.iter().filter(|s| s.0).map(|s| s.2).collect();
+        Detection::new(score.min(100) as u8, seen.join(", "))
+    }
+
     pub fn no() -> Self {
         Detection {
             score: 0,

@@ -154,6 +154,31 @@ impl Page {
         })
     }
 
+    /// True when `block` sits in the page's own furniture rather than a story: an element whose class
+    /// or id words contain one of `words` (a site's names for menus, share bars, ads), a `<nav>`, or a
+    /// `<header>`/`<footer>` that belongs to the page and not to an `<article>` or `<main>`. Always
+    /// false for text captures, which carry no markup.
+    pub fn in_chrome(&self, block: &Block, words: &[&str]) -> bool {
+        let by_word = block.hints.iter().any(|h| {
+            let h = h.to_ascii_lowercase();
+            words.iter().any(|w| h.contains(w))
+        });
+        if by_word {
+            return true;
+        }
+        let tags: Vec<&str> = self
+            .ancestors(block)
+            .map(|(_, el)| el.tag.as_str())
+            .collect();
+        tags.iter().enumerate().any(|(i, tag)| match *tag {
+            "nav" => true,
+            "header" | "footer" => !tags[i + 1..]
+                .iter()
+                .any(|outer| matches!(*outer, "article" | "main")),
+            _ => false,
+        })
+    }
+
     /// True when some block's text equals `text` exactly.
     pub fn contains_line(&self, text: &str) -> bool {
         self.find(text).is_some()
