@@ -258,6 +258,9 @@ mod tests {
     fn harness(copy: &Path, root: &Path, filter: &str) -> (bool, String) {
         let out =
             std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+                // Built only to run once on tiny fixtures: no optimisation, no debug info.
+                .args(["--config", "profile.dev.package.\"*\".opt-level=0"])
+                .args(["--config", "profile.dev.debug=0"])
                 .args([
                     "test",
                     "-q",
@@ -269,8 +272,9 @@ mod tests {
                 ])
                 .arg(filter)
                 .current_dir(copy)
-                // Share the build of third-party crates; our crates build again under the copy's paths.
-                .env("CARGO_TARGET_DIR", root.join("target"))
+                // A target dir of its own: Cargo hashes workspace crates by their path relative to
+                // the workspace root, so the copy's crates would overwrite the outer build's.
+                .env("CARGO_TARGET_DIR", root.join("target/scaffold-test"))
                 .env("INSTA_UPDATE", "always")
                 .env_remove("CI")
                 .output()
