@@ -107,6 +107,20 @@ fn snapshot_fixture(id: &str, path: &Path, root: &Path) -> Result<(), Failed> {
         )
         .into());
     }
+    // Layouts must not overlap: no other site adapter may reach the claim threshold on this page,
+    // even when it would lose to the right one.
+    for other in adapter::registry() {
+        let d = other.detect(&page);
+        if other.id() != id && !other.is_fallback() && d.score >= adapter::MIN_SCORE {
+            return Err(format!(
+                "`{}` also claims this page ({}: {})",
+                other.id(),
+                d.score,
+                d.reason
+            )
+            .into());
+        }
+    }
     let extraction = dateline_core::extract(&capture).map_err(|e| e.to_string())?;
     if extraction.adapter != id {
         return Err(format!("the pipeline chose `{}`, not `{id}`", extraction.adapter).into());

@@ -4,7 +4,7 @@
 //! SHA-256) are skipped before extraction, so a rerun after a crash costs only the hashing of what
 //! was done. Stories and events are recomputed once at the end, from everything stored.
 
-use crate::inputs::{self, Outcome};
+use crate::inputs::{self, Outcome, strip_path};
 use anyhow::{Context, Result};
 use dateline_core::Capture;
 use dateline_events::Extractor;
@@ -227,20 +227,6 @@ fn extract(c: &Capture, extractor: &Extractor, clock: &Clock) -> Result<NewCaptu
     Ok(NewCapture::new(
         c, x.adapter, &x.reason, x.articles, mentions,
     ))
-}
-
-/// Errors name their file; the summary prints the path once.
-fn strip_path(message: &str, file: &Path) -> String {
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let full = file.display().to_string();
-    message
-        .strip_prefix(&format!("{full}: "))
-        .or_else(|| message.strip_prefix(&format!("{name}: ")))
-        .unwrap_or(message)
-        .to_owned()
 }
 
 /// Peak resident memory of this process (Linux `VmHWM`), in KiB.

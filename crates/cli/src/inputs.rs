@@ -97,7 +97,7 @@ pub fn extract_one(file: &Path) -> Outcome {
 }
 
 /// Errors name their file; the summary prints the path once, so drop the repeated prefix.
-fn strip_path(message: &str, file: &Path) -> String {
+pub fn strip_path(message: &str, file: &Path) -> String {
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
