@@ -65,7 +65,7 @@ pub fn generate(folders: &[String]) -> (String, String) {
         "\n/// Folder names of the adapter crates this list links, in order.\n\
          pub const LINKED: &[&str] = &[{list}];\n\n\
          /// Every registered adapter. Calling this is what keeps the adapter crates linked.\n\
-         pub fn linked() -> Vec<&'static dyn dateline_core::Adapter> {{\n    dateline_core::registry()\n}}\n"
+         pub fn linked() -> Vec<&'static dyn dateline_core::Adapter> {{\n    dateline_core::registry().to_vec()\n}}\n"
     );
     (manifest, lib)
 }

@@ -14,5 +14,5 @@ pub const LINKED: &[&str] = &["baghdad-telegraph", "daily8", "generic", "rudaw"]
 
 /// Every registered adapter. Calling this is what keeps the adapter crates linked.
 pub fn linked() -> Vec<&'static dyn dateline_core::Adapter> {
-    dateline_core::registry()
+    dateline_core::registry().to_vec()
 }

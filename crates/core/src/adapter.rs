@@ -88,26 +88,31 @@ pub struct AdapterRegistration(pub &'static dyn Adapter);
 
 inventory::collect!(AdapterRegistration);
 
-/// Every registered adapter, sorted by id so that ties and listings are deterministic.
-pub fn registry() -> Vec<&'static dyn Adapter> {
-    let mut all: Vec<&'static dyn Adapter> = inventory::iter::<AdapterRegistration>
-        .into_iter()
-        .map(|r| r.0)
-        .collect();
-    all.sort_by_key(|a| a.id());
-    all
+/// Every registered adapter, sorted by id so that ties and listings are deterministic. Collected
+/// once: [`select`] runs for every capture.
+pub fn registry() -> &'static [&'static dyn Adapter] {
+    static REGISTRY: std::sync::LazyLock<Vec<&'static dyn Adapter>> =
+        std::sync::LazyLock::new(|| {
+            let mut all: Vec<&'static dyn Adapter> = inventory::iter::<AdapterRegistration>
+                .into_iter()
+                .map(|r| r.0)
+                .collect();
+            all.sort_by_key(|a| a.id());
+            all
+        });
+    &REGISTRY
 }
 
 /// Looks an adapter up by id.
 pub fn by_id(id: &str) -> Option<&'static dyn Adapter> {
-    registry().into_iter().find(|a| a.id() == id)
+    registry().iter().copied().find(|a| a.id() == id)
 }
 
 /// Picks the adapter for `page`, preferring the URL's host.
 pub fn select(page: &Page, host: Option<&str>) -> Option<(&'static dyn Adapter, Detection)> {
     let all = registry();
     if let Some(host) = host {
-        for a in &all {
+        for a in all {
             if a.hosts()
                 .iter()
                 .any(|h| host == *h || host.ends_with(&format!(".{h}")))
