@@ -124,6 +124,7 @@ pub fn run(opts: Options) -> Result<ExitCode> {
     }
     bar.finish_and_clear();
 
+    let peak_before_rebuild = peak_memory_kib();
     let t = Instant::now();
     let derived = store
         .rebuild_if_stale()
@@ -178,7 +179,10 @@ pub fn run(opts: Options) -> Result<ExitCode> {
             rebuild_time.as_secs_f64(),
         );
         if let Some(kib) = peak_memory_kib() {
-            eprintln!("peak memory: {:.1} MiB", kib as f64 / 1024.0);
+            let before = peak_before_rebuild
+                .map(|b| format!(" ({:.1} MiB before the rebuild)", b as f64 / 1024.0))
+                .unwrap_or_default();
+            eprintln!("peak memory: {:.1} MiB{before}", kib as f64 / 1024.0);
         }
     }
     Ok(if opts.strict && !rejections.is_empty() {

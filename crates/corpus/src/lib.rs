@@ -7,15 +7,24 @@
 //! - [`merge`]: mentions merged into [`Event`](dateline_core::event::Event)s with every mention and
 //!   outlet kept, and disagreements (dates, counts, claims) flagged as conflicts.
 //!
+//! - [`rebuild`]: both over a whole corpus read through the [`Corpus`] trait, in memory that does
+//!   not grow with the text of the corpus (see its module docs).
+//!
 //! Everything here is a pure function of its inputs: the store calls it after each ingest and the
 //! result does not depend on how the captures were batched.
 
+pub mod compact;
 pub mod merge;
 pub mod minhash;
+pub mod rebuild;
 pub mod story;
 pub mod text;
 mod unionfind;
 
-pub use merge::{Context, merge};
+pub use compact::MentionTable;
+pub use merge::{Context, MentionStore, merge};
 pub use minhash::Fingerprint;
-pub use story::{ArticleDigest, Inferred, Relation, Story, StoryMember, stories};
+pub use rebuild::{Corpus, Derived, rebuild};
+pub use story::{
+    ArticleDigest, ArticleKey, Inferred, Relation, Signatures, Story, StoryMember, stories,
+};

@@ -5,17 +5,38 @@
 //! order depends only on the mentions, so the result is the same whatever the ingest batches were.
 //! A mention without a usable date joins only an event reported in the same story: without a date,
 //! "same type, same actor" is too weak to say two reports are one happening.
+//!
+//! Grouping works on the [`MentionTable`] (integers only); each event is then built from its own
+//! mentions, fetched one event at a time, and written out at once, so memory holds the table and
+//! one event, never the corpus.
 
-use crate::text::{content_words, is_negative, overlap, stable_id};
+use crate::compact::{Claimed, Item, MentionTable, NONE, time_label};
+use crate::text::{overlap, stable_id};
 use crate::unionfind::UnionFind;
 use dateline_core::TimeValue;
 use dateline_core::event::{
     ActorRef, Conflict, ConflictValue, Counts, Event, EventMention, EventType, Place,
     PlacePrecision, Side,
 };
-use dateline_core::time::{Tense, resolve_mention, scan};
 use jiff::civil::Date;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Where merging reads mentions back and writes events.
+pub trait MentionStore {
+    type Error;
+    /// The mention pushed into the table with this handle.
+    fn mention(&mut self, handle: u64) -> Result<EventMention, Self::Error>;
+    /// Writes an event, replacing any with the same id (and its mention links).
+    fn put_event(&mut self, event: &Event) -> Result<(), Self::Error>;
+    fn event(&mut self, id: &str) -> Result<Option<Event>, Self::Error>;
+}
+
+/// What merging wrote.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Merged {
+    pub events: usize,
+    pub conflicts: usize,
+}
 
 /// Where each article sits, as clustering found it: its story and its outlet (inferred included).
 #[derive(Debug, Default, Clone)]
@@ -24,64 +45,204 @@ pub struct Context {
     pub outlet_of: HashMap<String, String>,
 }
 
-impl Context {
-    fn story<'a>(&'a self, m: &'a EventMention) -> &'a str {
-        self.story_of
-            .get(&m.article)
-            .map_or(m.article.as_str(), String::as_str)
-    }
-
-    fn outlet(&self, m: &EventMention) -> Option<String> {
-        m.outlet
-            .clone()
-            .or_else(|| self.outlet_of.get(&m.article).cloned())
-    }
-}
-
-struct Open<'a> {
-    event_type: EventType,
-    members: Vec<usize>,
-    bounds: Option<(Date, Date)>,
-    actors: BTreeSet<&'a str>,
-    /// Names seen on the source side: two reports of one happening agree on who did it.
-    sources: BTreeSet<&'a str>,
-    places: Vec<&'a Place>,
-    stories: BTreeSet<&'a str>,
-}
-
-/// Merges every mention into events, sorted by id.
+/// Merges every mention into events, sorted by id: the whole of [`merge_table`] in memory, for
+/// callers that hold their mentions already.
 pub fn merge(mentions: &[EventMention], ctx: &Context) -> Vec<Event> {
-    // Dates parsed once: (precision rank, bounds) per mention.
-    let dates: Vec<(u8, Option<(Date, Date)>)> = mentions
-        .iter()
-        .map(|m| {
-            let b = m.date.bounds();
-            (b.and(m.date.precision).map_or(99, |p| p as u8), b)
-        })
-        .collect();
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by(|&a, &b| {
-        let key = |i: usize| (dates[i].0, dates[i].1.map(|(s, _)| s), &mentions[i].id);
-        key(a).cmp(&key(b))
+    order.sort_by(|&a, &b| mentions[a].id.cmp(&mentions[b].id));
+    let story_name = |m: &EventMention| {
+        ctx.story_of
+            .get(&m.article)
+            .map_or(m.article.clone(), Clone::clone)
+    };
+    let stories: BTreeSet<String> = mentions.iter().map(story_name).collect();
+    let rank: HashMap<&str, u32> = stories
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i as u32))
+        .collect();
+    let mut articles: HashMap<&str, u32> = HashMap::new();
+    let mut table = MentionTable::new();
+    let mut filled = Vec::with_capacity(mentions.len());
+    for &i in &order {
+        let mut m = mentions[i].clone();
+        if m.outlet.is_none() {
+            m.outlet = ctx.outlet_of.get(&m.article).cloned();
+        }
+        let next = articles.len() as u32;
+        let article = *articles.entry(mentions[i].article.as_str()).or_insert(next);
+        if article == next {
+            let story = rank.get(story_name(&m).as_str()).copied();
+            table.story_of.push(story.unwrap_or(NONE));
+        }
+        table.push(article, filled.len() as u64, &m);
+        filled.push(m);
+    }
+    let mut store = InMemory {
+        mentions: &filled,
+        events: BTreeMap::new(),
+    };
+    let Ok(_) = merge_table(&table, &mut store);
+    store.events.into_values().collect()
+}
+
+struct InMemory<'a> {
+    mentions: &'a [EventMention],
+    events: BTreeMap<String, Event>,
+}
+
+impl MentionStore for InMemory<'_> {
+    type Error = std::convert::Infallible;
+    fn mention(&mut self, handle: u64) -> Result<EventMention, Self::Error> {
+        Ok(self.mentions[handle as usize].clone())
+    }
+    fn put_event(&mut self, event: &Event) -> Result<(), Self::Error> {
+        self.events.insert(event.id.clone(), event.clone());
+        Ok(())
+    }
+    fn event(&mut self, id: &str) -> Result<Option<Event>, Self::Error> {
+        Ok(self.events.get(id).cloned())
+    }
+}
+
+/// What the conflict passes keep of a written event.
+struct Summary {
+    id: String,
+    event_type: EventType,
+    bounds: Option<(Date, Date)>,
+    /// Source and target names.
+    roles: [BTreeSet<String>; 2],
+    /// Article and story numbers of its mentions, sorted.
+    articles: Vec<u32>,
+    stories: Vec<u32>,
+}
+
+/// Merges the table's mentions (stories and outlets set) into events and writes them to `store`.
+pub fn merge_table<S: MentionStore>(t: &MentionTable, store: &mut S) -> Result<Merged, S::Error> {
+    let groups = group(t);
+    let mut out = Merged::default();
+    let mut event_of = vec![NONE; t.len()];
+    let mut summaries = Vec::with_capacity(groups.len());
+    for (e, members) in groups.iter().enumerate() {
+        let ms = members
+            .iter()
+            .map(|&i| fetch(t, store, i))
+            .collect::<Result<Vec<_>, _>>()?;
+        let refs: Vec<&EventMention> = ms.iter().collect();
+        let mut event = build(t.kind[members[0] as usize], &refs);
+        sort_conflicts(&mut event.conflicts);
+        store.put_event(&event)?;
+        out.events += 1;
+        out.conflicts += event.conflicts.len();
+        let side = |s: Side| -> BTreeSet<String> {
+            event
+                .actors
+                .iter()
+                .filter(|a| a.side == s)
+                .map(|a| a.name.clone())
+                .collect()
+        };
+        let sorted = |f: &dyn Fn(usize) -> u32| {
+            let mut v: Vec<u32> = members.iter().map(|&i| f(i as usize)).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        summaries.push(Summary {
+            roles: [side(Side::Source), side(Side::Target)],
+            bounds: event.date.bounds(),
+            event_type: event.event_type,
+            articles: sorted(&|i| t.article[i]),
+            stories: sorted(&|i| t.story(i)),
+            id: event.id,
+        });
+        for &i in members {
+            event_of[i as usize] = e as u32;
+        }
+    }
+    drop(groups);
+
+    // Conflicts across events, added to the events they concern, in the order found.
+    let extra = cross_conflicts(t, store, &summaries, &event_of)?;
+    let mut by_event: BTreeMap<usize, Vec<Conflict>> = BTreeMap::new();
+    for (e, c) in extra {
+        by_event.entry(e).or_default().push(c);
+    }
+    for (e, conflicts) in by_event {
+        let Some(mut event) = store.event(&summaries[e].id)? else {
+            continue;
+        };
+        for c in conflicts {
+            if !event.conflicts.contains(&c) {
+                event.conflicts.push(c);
+                out.conflicts += 1;
+            }
+        }
+        sort_conflicts(&mut event.conflicts);
+        store.put_event(&event)?;
+    }
+    Ok(out)
+}
+
+fn sort_conflicts(conflicts: &mut [Conflict]) {
+    conflicts.sort_by(|a, b| (&a.field, &a.values[0].value).cmp(&(&b.field, &b.values[0].value)));
+}
+
+/// Mention `i` as stored, with its (possibly inferred) outlet.
+fn fetch<S: MentionStore>(
+    t: &MentionTable,
+    store: &mut S,
+    i: u32,
+) -> Result<EventMention, S::Error> {
+    let i = i as usize;
+    let mut m = store.mention(t.handle[i])?;
+    if m.outlet.is_none()
+        && let Some(&o) = t.outlet_of.get(t.article[i] as usize)
+        && o != NONE
+    {
+        m.outlet = Some(t.outlets.name(o).to_owned());
+    }
+    Ok(m)
+}
+
+struct Open {
+    event_type: EventType,
+    members: Vec<u32>,
+    bounds: Option<(Date, Date)>,
+    actors: BTreeSet<u32>,
+    /// Names seen on the source side: two reports of one happening agree on who did it.
+    sources: BTreeSet<u32>,
+    /// Distinct places (by name).
+    places: Vec<u32>,
+    stories: BTreeSet<u32>,
+}
+
+/// The events as lists of mentions, in the order events were opened; members in joining order.
+fn group(t: &MentionTable) -> Vec<Vec<u32>> {
+    // The table is in id order, so a stable sort by (precision, start) breaks ties by id.
+    let mut order: Vec<u32> = (0..t.len() as u32).collect();
+    order.sort_by_key(|&i| {
+        let i = i as usize;
+        (t.rank[i], t.bounds[i].map(|(s, _)| s))
     });
 
     let mut open: Vec<Open> = Vec::new();
     // Candidates only: events sharing type and an actor, and either a year (dated) or the story
     // (any). `compatible` decides; the index only keeps the search from scanning every event.
-    let mut by_year: HashMap<(EventType, &str, i16), Vec<usize>> = HashMap::new();
-    let mut by_story: HashMap<(EventType, &str, &str), Vec<usize>> = HashMap::new();
+    let mut by_year: HashMap<(EventType, u32, i16), Vec<usize>> = HashMap::new();
+    let mut by_story: HashMap<(EventType, u32, u32), Vec<usize>> = HashMap::new();
     for &mi in &order {
-        let m = &mentions[mi];
-        let story = ctx.story(m);
-        let bounds = dates[mi].1;
+        let m = mi as usize;
+        let kind = t.kind[m];
+        let story = t.story(m);
+        let bounds = t.bounds[m];
         let mut candidates: Vec<usize> = Vec::new();
-        for a in &m.actors {
-            let name = a.name.as_str();
-            if let Some(es) = by_story.get(&(m.event_type, name, story)) {
+        for (name, _) in t.actors(m) {
+            if let Some(es) = by_story.get(&(kind, name, story)) {
                 candidates.extend(es);
             }
             for y in years(bounds) {
-                if let Some(es) = by_year.get(&(m.event_type, name, y)) {
+                if let Some(es) = by_year.get(&(kind, name, y)) {
                     candidates.extend(es);
                 }
             }
@@ -90,12 +251,11 @@ pub fn merge(mentions: &[EventMention], ctx: &Context) -> Vec<Event> {
         candidates.dedup();
         let best = candidates
             .into_iter()
-            .filter(|&e| compatible(m, story, bounds, &open[e]))
+            .filter(|&e| compatible(t, m, &open[e]))
             .max_by_key(|&e| {
-                let shared = m
-                    .actors
-                    .iter()
-                    .filter(|a| open[e].actors.contains(a.name.as_str()))
+                let shared = t
+                    .actors(m)
+                    .filter(|(name, _)| open[e].actors.contains(name))
                     .count();
                 (shared, std::cmp::Reverse(e))
             });
@@ -103,7 +263,7 @@ pub fn merge(mentions: &[EventMention], ctx: &Context) -> Vec<Event> {
             Some(e) => e,
             None => {
                 open.push(Open {
-                    event_type: m.event_type,
+                    event_type: kind,
                     members: Vec::new(),
                     bounds,
                     actors: BTreeSet::new(),
@@ -122,59 +282,44 @@ pub fn merge(mentions: &[EventMention], ctx: &Context) -> Vec<Event> {
         };
         let new_story = ev.stories.insert(story);
         // Distinct places only: compatibility is checked against each.
-        if let Some(p) = &m.place
-            && !ev.places.iter().any(|q| q.name == p.name)
+        if let Some(p) = t.place(m)
+            && !ev
+                .places
+                .iter()
+                .any(|&q| t.place_by_id(q).is_some_and(|q| q.name == p.name))
         {
-            ev.places.push(p);
+            ev.places.push(t.place[m]);
         }
         let mut new_actors = Vec::new();
-        for a in &m.actors {
-            if a.side == Side::Source {
-                ev.sources.insert(a.name.as_str());
+        for (name, source) in t.actors(m) {
+            if source {
+                ev.sources.insert(name);
             }
-            if ev.actors.insert(a.name.as_str()) {
-                new_actors.push(a.name.as_str());
+            if ev.actors.insert(name) {
+                new_actors.push(name);
             }
         }
         // Index the event under every (actor, story) and (actor, year) pair it now has; only
         // the pairs this mention added are new.
-        let t = ev.event_type;
+        let ty = ev.event_type;
         let ev_years: Vec<i16> = years(ev.bounds).collect();
         if new_story {
             for &name in &ev.actors {
                 if !new_actors.contains(&name) {
-                    by_story.entry((t, name, story)).or_default().push(e);
+                    by_story.entry((ty, name, story)).or_default().push(e);
                 }
             }
         }
         for &name in &new_actors {
             for &s in &ev.stories {
-                by_story.entry((t, name, s)).or_default().push(e);
+                by_story.entry((ty, name, s)).or_default().push(e);
             }
             for &y in &ev_years {
-                by_year.entry((t, name, y)).or_default().push(e);
+                by_year.entry((ty, name, y)).or_default().push(e);
             }
         }
     }
-
-    let mut events: Vec<Event> = open.iter().map(|o| build(mentions, ctx, o)).collect();
-    let event_of: HashMap<&str, usize> = events
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.as_str(), i)))
-        .collect();
-    let extra = cross_conflicts(mentions, ctx, &events, &event_of);
-    for (i, conflict) in extra {
-        if !events[i].conflicts.contains(&conflict) {
-            events[i].conflicts.push(conflict);
-        }
-    }
-    for e in &mut events {
-        e.conflicts
-            .sort_by(|a, b| (&a.field, &a.values[0].value).cmp(&(&b.field, &b.values[0].value)));
-    }
-    events.sort_by(|a, b| a.id.cmp(&b.id));
-    events
+    open.into_iter().map(|o| o.members).collect()
 }
 
 /// Years a date's bounds touch (at most a few: a vaguer date is indexed by its first years only,
@@ -184,31 +329,30 @@ fn years(bounds: Option<(Date, Date)>) -> impl Iterator<Item = i16> {
     (a..=b.min(a.saturating_add(4))).filter(move |_| bounds.is_some())
 }
 
-fn compatible(m: &EventMention, story: &str, bounds: Option<(Date, Date)>, e: &Open) -> bool {
-    if m.event_type != e.event_type {
+fn compatible(t: &MentionTable, m: usize, e: &Open) -> bool {
+    if t.kind[m] != e.event_type {
         return false;
     }
     // When both name who acted, they must share one: the same target with different agents
     // (Estonia withdrawing, Iraq announcing the coalition's end) is two happenings.
-    let mut m_sources = m
-        .actors
-        .iter()
-        .filter(|a| a.side == Side::Source)
-        .peekable();
+    let mut m_sources = t.actors(m).filter(|&(_, source)| source).peekable();
     if m_sources.peek().is_some()
         && !e.sources.is_empty()
-        && !m_sources.any(|a| e.sources.contains(a.name.as_str()))
+        && !m_sources.any(|(name, _)| e.sources.contains(&name))
     {
         return false;
     }
-    let dates_ok = match (bounds, e.bounds) {
+    let dates_ok = match (t.bounds[m], e.bounds) {
         (Some((a1, b1)), Some((a2, b2))) => a1 <= b2 && a2 <= b1,
-        _ => e.stories.contains(story),
+        _ => e.stories.contains(&t.story(m)),
     };
     dates_ok
-        && m.place
-            .as_ref()
-            .is_none_or(|p| e.places.iter().all(|q| places_compatible(p, q)))
+        && t.place(m).is_none_or(|p| {
+            e.places
+                .iter()
+                .filter_map(|&q| t.place_by_id(q))
+                .all(|q| places_compatible(p, q))
+        })
 }
 
 /// Same place, or one is a whole country (or region) that holds the other.
@@ -238,8 +382,8 @@ fn most_common<T: Ord + Clone>(items: impl Iterator<Item = T>) -> Option<T> {
     counts.into_iter().find(|(_, c)| *c == max).map(|(v, _)| v)
 }
 
-fn build(mentions: &[EventMention], ctx: &Context, o: &Open) -> Event {
-    let ms: Vec<&EventMention> = o.members.iter().map(|&i| &mentions[i]).collect();
+/// One event from its mentions, in the order they joined (outlets filled in).
+fn build(event_type: EventType, ms: &[&EventMention]) -> Event {
     let mut ids: Vec<String> = ms.iter().map(|m| m.id.clone()).collect();
     ids.sort();
     // Members joined finest date first, so the first one carries the most precise date.
@@ -264,7 +408,7 @@ fn build(mentions: &[EventMention], ctx: &Context, o: &Open) -> Event {
         })
     };
     let mut actors: Vec<ActorRef> = Vec::new();
-    for m in &ms {
+    for m in ms {
         for a in &m.actors {
             match actors.iter_mut().find(|x| x.name == a.name) {
                 Some(x) => {
@@ -280,7 +424,7 @@ fn build(mentions: &[EventMention], ctx: &Context, o: &Open) -> Event {
         }
     }
     actors.sort_by(|a, b| (a.side, &a.name).cmp(&(b.side, &b.name)));
-    let mut sources: Vec<String> = ms.iter().filter_map(|m| ctx.outlet(m)).collect();
+    let mut sources: Vec<String> = ms.iter().filter_map(|m| m.outlet.clone()).collect();
     sources.sort();
     sources.dedup();
 
@@ -294,7 +438,7 @@ fn build(mentions: &[EventMention], ctx: &Context, o: &Open) -> Event {
     ];
     for (field, get) in fields {
         let mut values: BTreeMap<u32, Vec<&EventMention>> = BTreeMap::new();
-        for m in &ms {
+        for m in ms {
             if let Some(v) = get(&m.counts) {
                 values.entry(v).or_default().push(m);
             }
@@ -316,7 +460,7 @@ fn build(mentions: &[EventMention], ctx: &Context, o: &Open) -> Event {
                 field: field.to_owned(),
                 values: values
                     .iter()
-                    .map(|(v, ms)| conflict_value(v.to_string(), ms, ctx))
+                    .map(|(v, ms)| conflict_value(v.to_string(), ms))
                     .collect(),
             });
         }
@@ -324,7 +468,7 @@ fn build(mentions: &[EventMention], ctx: &Context, o: &Open) -> Event {
 
     Event {
         id: stable_id("e", &ids[0]),
-        event_type: o.event_type,
+        event_type,
         mode,
         date,
         place,
@@ -336,11 +480,11 @@ fn build(mentions: &[EventMention], ctx: &Context, o: &Open) -> Event {
     }
 }
 
-fn conflict_value(value: String, ms: &[&EventMention], ctx: &Context) -> ConflictValue {
+fn conflict_value(value: String, ms: &[&EventMention]) -> ConflictValue {
     let mut mentions: Vec<String> = ms.iter().map(|m| m.id.clone()).collect();
     mentions.sort();
     mentions.dedup();
-    let mut outlets: Vec<String> = ms.iter().filter_map(|m| ctx.outlet(m)).collect();
+    let mut outlets: Vec<String> = ms.iter().filter_map(|m| m.outlet.clone()).collect();
     outlets.sort();
     outlets.dedup();
     ConflictValue {
@@ -350,81 +494,57 @@ fn conflict_value(value: String, ms: &[&EventMention], ctx: &Context) -> Conflic
     }
 }
 
-/// A statement inside a mention that can disagree with another source's: a claimed date ("will
-/// end in September 2026") or a claim with a polarity ("no longer a threat").
-struct Item<'a> {
-    mention: &'a EventMention,
-    key: Vec<String>,
-    /// The claimed time, for date items; `None` for claims.
-    time: Option<TimeValue>,
-    negative: bool,
-}
-
 /// Buckets of items sharing a key word larger than this are skipped: a word that common
 /// (`iraq` in an Iraq corpus) says nothing about two claims being about one thing.
 const WORD_BUCKET_CAP: usize = 300;
-/// Words before a claimed date that name what the date is about.
-const KEY_WINDOW: usize = 8;
 
-fn cross_conflicts(
-    mentions: &[EventMention],
-    ctx: &Context,
-    events: &[Event],
-    event_of: &HashMap<&str, usize>,
-) -> Vec<(usize, Conflict)> {
-    let mut dates = Vec::new();
-    let mut claims = Vec::new();
-    for m in mentions {
-        dates.extend(claimed_times(m));
-        if let Some(c) = m.claim.as_deref() {
-            let key = content_words(c);
-            if !key.is_empty() {
-                claims.push(Item {
-                    mention: m,
-                    key,
-                    time: None,
-                    negative: is_negative(c),
-                });
-            }
-        }
-    }
+fn cross_conflicts<S: MentionStore>(
+    t: &MentionTable,
+    store: &mut S,
+    events: &[Summary],
+    event_of: &[u32],
+) -> Result<Vec<(usize, Conflict)>, S::Error> {
     let mut out = Vec::new();
+    let article = |it: &Item| t.article[it.mention as usize];
+    let story = |it: &Item| t.story(it.mention as usize);
+    let shares = |a: &Item, b: &Item| t.shares_actor(a.mention as usize, b.mention as usize);
 
     // Claimed dates: same subject, different articles, a shared actor or the same story.
     let linked = |a: &Item, b: &Item| {
         let (j, common) = overlap(&a.key, &b.key);
-        a.mention.article != b.mention.article
+        article(a) != article(b)
             && common >= 3
             && j >= 0.4
-            && (shares_actor(a.mention, b.mention) || ctx.story(a.mention) == ctx.story(b.mention))
+            && (shares(a, b) || story(a) == story(b))
     };
-    for group in components(&dates, linked) {
-        let mut values: BTreeMap<String, (TimeValue, Vec<&EventMention>)> = BTreeMap::new();
+    for group in components(&t.dates, linked) {
+        let mut values: BTreeMap<&str, (&Claimed, Vec<u32>)> = BTreeMap::new();
         for &i in &group {
-            let it = &dates[i];
-            let tv = it.time.clone().unwrap_or_default();
+            let it = &t.dates[i];
+            let Some(time) = &it.time else { continue };
             // One value per resolved date: "in September 2026" and "by September 2026" agree.
-            let key = tv.value.clone().unwrap_or_else(|| time_label(&tv));
             values
-                .entry(key)
-                .or_insert_with(|| (tv, Vec::new()))
+                .entry(&time.key)
+                .or_insert_with(|| (time, Vec::new()))
                 .1
                 .push(it.mention);
         }
-        let tvs: Vec<&TimeValue> = values.values().map(|(t, _)| t).collect();
-        let disagree = tvs
+        let times: Vec<&Claimed> = values.values().map(|(t, _)| *t).collect();
+        let meet = |a: &Claimed, b: &Claimed| a.bounds.0 <= b.bounds.1 && b.bounds.0 <= a.bounds.1;
+        let disagree = times
             .iter()
             .enumerate()
-            .any(|(i, a)| tvs[i + 1..].iter().any(|b| !a.overlaps(b)));
+            .any(|(i, a)| times[i + 1..].iter().any(|b| !meet(a, b)));
         if disagree {
+            let mut vs = Vec::new();
+            for (time, ms) in values.into_values() {
+                vs.push(value_of(t, store, time.label.to_string(), &ms)?);
+            }
             let conflict = Conflict {
                 field: "date".into(),
-                values: values
-                    .into_values()
-                    .map(|(tv, ms)| conflict_value(time_label(&tv), &ms, ctx))
-                    .collect(),
+                values: vs,
             };
-            attach(&mut out, &group, &dates, event_of, &conflict);
+            attach(&mut out, &group, &t.dates, event_of, &conflict);
         }
     }
 
@@ -433,110 +553,80 @@ fn cross_conflicts(
         let (j, common) = overlap(&a.key, &b.key);
         common >= 1
             && j >= 0.5
-            && (a.mention.article == b.mention.article
-                || ctx.story(a.mention) == ctx.story(b.mention)
-                || shares_actor(a.mention, b.mention))
+            && (article(a) == article(b) || story(a) == story(b) || shares(a, b))
     };
-    for group in components(&claims, linked) {
-        let has = |neg: bool| group.iter().any(|&i| claims[i].negative == neg);
+    for group in components(&t.claims, linked) {
+        let has = |neg: bool| group.iter().any(|&i| t.claims[i].negative == neg);
         if !(has(true) && has(false)) {
             continue;
         }
-        let mut values: BTreeMap<String, Vec<&EventMention>> = BTreeMap::new();
+        let mut values: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
         for &i in &group {
-            let c = claims[i].mention.claim.as_deref().unwrap_or_default();
-            values
-                .entry(c.trim().to_lowercase())
-                .or_default()
-                .push(claims[i].mention);
+            let c = t.claims[i].claim.as_deref().unwrap_or_default();
+            values.entry(c).or_default().push(t.claims[i].mention);
+        }
+        let mut vs = Vec::new();
+        for (v, ms) in values {
+            vs.push(value_of(t, store, v.to_owned(), &ms)?);
         }
         let conflict = Conflict {
             field: "claim".into(),
-            values: values
-                .into_iter()
-                .map(|(v, ms)| conflict_value(v, &ms, ctx))
-                .collect(),
+            values: vs,
         };
-        attach(&mut out, &group, &claims, event_of, &conflict);
+        attach(&mut out, &group, &t.claims, event_of, &conflict);
     }
 
-    out.extend(story_date_conflicts(mentions, ctx, events, event_of));
-    out
+    out.extend(story_date_conflicts(store, events)?);
+    Ok(out)
+}
+
+/// One side of a conflict: the value and the mentions (with their outlets) that give it.
+fn value_of<S: MentionStore>(
+    t: &MentionTable,
+    store: &mut S,
+    value: String,
+    mentions: &[u32],
+) -> Result<ConflictValue, S::Error> {
+    let ms = mentions
+        .iter()
+        .map(|&i| fetch(t, store, i))
+        .collect::<Result<Vec<_>, _>>()?;
+    let refs: Vec<&EventMention> = ms.iter().collect();
+    Ok(conflict_value(value, &refs))
 }
 
 fn attach(
     out: &mut Vec<(usize, Conflict)>,
     group: &[usize],
     items: &[Item],
-    event_of: &HashMap<&str, usize>,
+    event_of: &[u32],
     conflict: &Conflict,
 ) {
     let mut evs: Vec<usize> = group
         .iter()
-        .filter_map(|&i| event_of.get(items[i].mention.id.as_str()).copied())
+        .map(|&i| event_of[items[i].mention as usize])
+        .filter(|&e| e != NONE)
+        .map(|e| e as usize)
         .collect();
     evs.sort_unstable();
     evs.dedup();
     out.extend(evs.into_iter().map(|e| (e, conflict.clone())));
 }
 
-fn shares_actor(a: &EventMention, b: &EventMention) -> bool {
-    a.actors
-        .iter()
-        .any(|x| b.actors.iter().any(|y| x.name == y.name))
-}
-
-fn time_label(t: &TimeValue) -> String {
-    match (&t.value, &t.raw) {
-        (Some(v), Some(r)) => format!("{v} (\u{201c}{}\u{201d})", r.trim()),
-        (Some(v), None) => v.clone(),
-        (None, Some(r)) => r.clone(),
-        (None, None) => "unknown".into(),
-    }
-}
-
-/// Dates a mention's sentence (or claim) states besides the happening's own date: "the mission
-/// will end in September 2026" in a sentence about an interview earlier in July.
-fn claimed_times(m: &EventMention) -> Vec<Item<'_>> {
-    let text = m.claim.as_deref().unwrap_or(&m.evidence.sentence);
-    let own_raw = m.date.raw.as_deref().map(|r| r.trim().to_lowercase());
-    scan(text)
-        .into_iter()
-        .filter(|f| own_raw.as_deref() != Some(f.text.trim().to_lowercase().as_str()))
-        .filter_map(|f| {
-            let tv = resolve_mention(&f.text, None, Tense::Future);
-            tv.bounds()?;
-            if tv.value.is_some() && tv.value == m.date.value {
-                return None;
-            }
-            let before = text.get(..f.start)?;
-            let tokens: Vec<&str> = before.split_whitespace().collect();
-            let window = tokens[tokens.len().saturating_sub(KEY_WINDOW)..].join(" ");
-            let key = content_words(&window);
-            (key.len() >= 2).then_some(Item {
-                mention: m,
-                key,
-                time: Some(tv),
-                negative: false,
-            })
-        })
-        .collect()
-}
-
 /// Connected groups (of two or more) of items under `linked`, compared only within shared-word
 /// buckets so the cost stays near-linear.
 fn components(items: &[Item], linked: impl Fn(&Item, &Item) -> bool) -> Vec<Vec<usize>> {
-    let mut buckets: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<u32, Vec<usize>> = HashMap::new();
     for (i, it) in items.iter().enumerate() {
-        for w in &it.key {
-            buckets.entry(w.as_str()).or_default().push(i);
+        for &w in &it.key {
+            buckets.entry(w).or_default().push(i);
         }
     }
     let mut uf = UnionFind::new(items.len());
-    let mut keys: Vec<&&str> = buckets.keys().collect();
+    let mut keys: Vec<&u32> = buckets.keys().collect();
     keys.sort();
     for k in keys {
-        let members = &buckets[*k];
+        let members = &buckets[k];
         if members.len() > WORD_BUCKET_CAP {
             continue;
         }
@@ -557,33 +647,16 @@ fn components(items: &[Item], linked: impl Fn(&Item, &Item) -> bool) -> Vec<Vec<
 
 /// Two events of one story with the same type, source and target but dates that cannot meet, where
 /// no article reports both: the story's sources disagree on when it happened.
-fn story_date_conflicts(
-    mentions: &[EventMention],
-    ctx: &Context,
-    events: &[Event],
-    event_of: &HashMap<&str, usize>,
-) -> Vec<(usize, Conflict)> {
-    let mut by_story: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-    let mut articles_of: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); events.len()];
-    for m in mentions {
-        if let Some(&e) = event_of.get(m.id.as_str()) {
-            by_story.entry(ctx.story(m)).or_default().insert(e);
-            articles_of[e].insert(m.article.as_str());
+fn story_date_conflicts<S: MentionStore>(
+    store: &mut S,
+    events: &[Summary],
+) -> Result<Vec<(usize, Conflict)>, S::Error> {
+    let mut by_story: BTreeMap<u32, BTreeSet<usize>> = BTreeMap::new();
+    for (e, s) in events.iter().enumerate() {
+        for &story in &s.stories {
+            by_story.entry(story).or_default().insert(e);
         }
     }
-    let by_id: HashMap<&str, &EventMention> = mentions.iter().map(|m| (m.id.as_str(), m)).collect();
-    let side = |e: &Event, s: Side| -> BTreeSet<String> {
-        e.actors
-            .iter()
-            .filter(|a| a.side == s)
-            .map(|a| a.name.clone())
-            .collect()
-    };
-    let bounds: Vec<Option<(Date, Date)>> = events.iter().map(|e| e.date.bounds()).collect();
-    let roles: Vec<[BTreeSet<String>; 2]> = events
-        .iter()
-        .map(|e| [side(e, Side::Source), side(e, Side::Target)])
-        .collect();
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for evs in by_story.values() {
@@ -595,30 +668,33 @@ fn story_date_conflicts(
             for &b in &evs[x + 1..] {
                 let (ea, eb) = (&events[a], &events[b]);
                 let same_roles = |k: usize| {
-                    let (sa, sb) = (&roles[a][k], &roles[b][k]);
+                    let (sa, sb) = (&ea.roles[k], &eb.roles[k]);
                     !sa.is_empty() && sa.intersection(sb).next().is_some()
                 };
+                let share_article = ea
+                    .articles
+                    .iter()
+                    .any(|x| eb.articles.binary_search(x).is_ok());
                 if ea.event_type != eb.event_type
                     || !same_roles(0)
                     || !same_roles(1)
-                    || !matches!((bounds[a], bounds[b]), (Some((a1, b1)), Some((a2, b2))) if b1 < a2 || b2 < a1)
-                    || articles_of[a]
-                        .intersection(&articles_of[b])
-                        .next()
-                        .is_some()
+                    || !matches!((ea.bounds, eb.bounds), (Some((a1, b1)), Some((a2, b2))) if b1 < a2 || b2 < a1)
+                    || share_article
                     || !seen.insert((a, b))
                 {
                     continue;
                 }
-                let value = |e: &Event| {
-                    let ms: Vec<&EventMention> = e
-                        .mentions
-                        .iter()
-                        .filter_map(|id| by_id.get(id.as_str()).copied())
-                        .collect();
-                    conflict_value(time_label(&e.date), &ms, ctx)
-                };
-                let mut values = vec![value(ea), value(eb)];
+                // The values are the events themselves: their date, mentions and outlets.
+                let mut values = Vec::new();
+                for id in [&ea.id, &eb.id] {
+                    if let Some(e) = store.event(id)? {
+                        values.push(ConflictValue {
+                            value: time_label(&e.date),
+                            mentions: e.mentions,
+                            outlets: e.sources,
+                        });
+                    }
+                }
                 values.sort_by(|p, q| p.value.cmp(&q.value));
                 let conflict = Conflict {
                     field: "date".into(),
@@ -629,5 +705,5 @@ fn story_date_conflicts(
             }
         }
     }
-    out
+    Ok(out)
 }

@@ -102,20 +102,46 @@ impl Fingerprint {
 
     /// One key per band; articles sharing any key are candidate near-duplicates.
     pub fn band_keys(&self) -> impl Iterator<Item = (usize, u64)> + '_ {
-        self.signature.chunks(ROWS).enumerate().map(|(band, rows)| {
-            let mut h = mix(band as u64 + 1);
-            for r in rows {
-                h = mix(h ^ u64::from(*r));
-            }
-            (band, h)
-        })
+        (0..self.signature.len().div_ceil(ROWS)).map(|band| (band, band_key(&self.signature, band)))
     }
+}
+
+/// The LSH key of one band of a signature.
+pub fn band_key(signature: &[u32], band: usize) -> u64 {
+    let rows = signature.chunks(ROWS).nth(band).unwrap_or_default();
+    let mut h = mix(band as u64 + 1);
+    for r in rows {
+        h = mix(h ^ u64::from(*r));
+    }
+    h
 }
 
 /// Buckets larger than this are compared along a chain (each member with its predecessor and the
 /// bucket's first member) instead of all pairs, so a flood of identical texts cannot make the
 /// comparison quadratic. Connectivity is what clustering needs, and a chain keeps it.
 const BUCKET_ALL_PAIRS: usize = 32;
+
+/// The pairs `(i, j)`, `i < j`, to compare in one bucket (members in ascending order).
+pub fn bucket_pairs(members: &[usize], pairs: &mut Vec<(usize, usize)>) {
+    if members.len() < 2 {
+        return;
+    }
+    if members.len() <= BUCKET_ALL_PAIRS {
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                pairs.push((a.min(b), a.max(b)));
+            }
+        }
+    } else {
+        let first = members[0];
+        for w in members.windows(2) {
+            pairs.push((w[0].min(w[1]), w[0].max(w[1])));
+            if w[1] != first {
+                pairs.push((first.min(w[1]), first.max(w[1])));
+            }
+        }
+    }
+}
 
 /// Candidate pairs `(i, j)`, `i < j`, of indexes into `prints`, sorted and deduplicated.
 pub fn candidate_pairs(prints: &[&Fingerprint]) -> Vec<(usize, usize)> {
@@ -127,24 +153,7 @@ pub fn candidate_pairs(prints: &[&Fingerprint]) -> Vec<(usize, usize)> {
     }
     let mut pairs = Vec::new();
     for members in buckets.values() {
-        if members.len() < 2 {
-            continue;
-        }
-        if members.len() <= BUCKET_ALL_PAIRS {
-            for (x, &a) in members.iter().enumerate() {
-                for &b in &members[x + 1..] {
-                    pairs.push((a.min(b), a.max(b)));
-                }
-            }
-        } else {
-            let first = members[0];
-            for w in members.windows(2) {
-                pairs.push((w[0].min(w[1]), w[0].max(w[1])));
-                if w[1] != first {
-                    pairs.push((first.min(w[1]), first.max(w[1])));
-                }
-            }
-        }
+        bucket_pairs(members, &mut pairs);
     }
     pairs.sort_unstable();
     pairs.dedup();

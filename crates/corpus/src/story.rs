@@ -5,13 +5,15 @@
 //! probe), so a second pass links articles whose coded events mostly match (same type, a shared
 //! actor, compatible dates) and that were published within a week of each other.
 
-use crate::minhash::{Fingerprint, candidate_pairs};
+use crate::compact::MentionTable;
+use crate::minhash::{BANDS, Fingerprint, band_key, bucket_pairs};
 use crate::text::stable_id;
 use crate::unionfind::UnionFind;
 use dateline_core::TimeValue;
 use dateline_core::event::EventMention;
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 /// What story clustering needs to know about one article (no body: the fingerprint stands for it).
 #[derive(Debug, Clone)]
@@ -90,7 +92,8 @@ pub struct Story {
     pub earliest: Option<Inferred<TimeValue>>,
     /// Distinct outlets of the members (inferred outlets included), sorted.
     pub outlets: Vec<String>,
-    /// Sorted by relation, then article id.
+    /// Sorted by relation, then article id. Empty when a story is written during a rebuild: its
+    /// members are written one by one (see [`crate::Corpus::put_member`]).
     pub members: Vec<StoryMember>,
 }
 
@@ -104,215 +107,316 @@ const REWRITE_WINDOW_DAYS: i64 = 7;
 const EVENT_BUCKET_CAP: usize = 200;
 
 /// Groups articles into stories. Deterministic: the result depends only on the set of inputs.
+/// The whole of [`crate::rebuild`] in memory, for callers that hold their articles already.
 pub fn stories(articles: &[ArticleDigest], mentions: &[EventMention]) -> Vec<Story> {
-    let mut order: Vec<usize> = (0..articles.len()).collect();
-    order.sort_by(|&a, &b| articles[a].id.cmp(&articles[b].id));
-    let articles: Vec<&ArticleDigest> = order.iter().map(|&i| &articles[i]).collect();
-    let index: HashMap<&str, usize> = articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect();
-    let mut uf = UnionFind::new(articles.len());
+    crate::rebuild::in_memory(articles, mentions).0
+}
+
+/// What linking keeps per article: a few integers. An article's index is its position in id
+/// order.
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleKey {
+    pub words: u32,
+    pub body_hash: u64,
+    pub shingles: u32,
+    /// The publication date's bounds, else the capture date's: a page is published on or before
+    /// it is seen.
+    pub when: Option<(Date, Date)>,
+}
+
+impl ArticleKey {
+    pub fn of(a: &ArticleDigest) -> ArticleKey {
+        ArticleKey {
+            words: a.words,
+            body_hash: a.fingerprint.body_hash,
+            shingles: a.fingerprint.shingles,
+            when: a.published.bounds().or_else(|| a.captured.bounds()),
+        }
+    }
+}
+
+/// Where linking reads MinHash signatures: in full passes, and one at a time to confirm a
+/// candidate pair, so they never have to be in memory all at once.
+pub trait Signatures {
+    type Error;
+    /// Calls `visit(index, signature)` for every article.
+    fn scan(&mut self, visit: &mut dyn FnMut(usize, &[u32])) -> Result<(), Self::Error>;
+    fn signature(&mut self, index: usize) -> Result<Vec<u32>, Self::Error>;
+}
+
+/// (band, key, article) entries one LSH pass may hold, 16 bytes each: about 8 MiB. A larger
+/// corpus takes more passes over the signatures, not more memory.
+const PASS_ENTRIES: usize = 1 << 19;
+
+/// Candidate pairs collected before they are checked and dropped (at most 16 bytes each).
+const PAIR_BATCH: usize = 1 << 18;
+
+/// Unites the articles of each story: exact copies, MinHash near-duplicates and truncated copies,
+/// then rewrites. Returns the union-find over articles and each article's copy group (its root
+/// after the MinHash links alone).
+pub(crate) fn link<S: Signatures>(
+    keys: &[ArticleKey],
+    signatures: &mut S,
+    mentions: &MentionTable,
+) -> Result<(UnionFind, Vec<u32>), S::Error> {
+    let n = keys.len();
+    let mut uf = UnionFind::new(n);
 
     // Exact copies first, so LSH sees one representative per text.
-    let mut by_hash: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
-    for (i, a) in articles.iter().enumerate() {
-        by_hash.entry(a.fingerprint.body_hash).or_default().push(i);
-    }
-    let mut reps = Vec::with_capacity(by_hash.len());
-    for group in by_hash.values() {
-        for &i in &group[1..] {
-            uf.union(group[0], i);
+    let mut by_hash: Vec<(u64, u32)> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.body_hash, i as u32))
+        .collect();
+    by_hash.sort_unstable();
+    let mut is_rep = vec![false; n];
+    for run in by_hash.chunk_by(|a, b| a.0 == b.0) {
+        let first = run[0].1 as usize;
+        is_rep[first] = true;
+        for &(_, i) in &run[1..] {
+            uf.union(first, i as usize);
         }
-        reps.push(group[0]);
     }
-    reps.sort_unstable();
-    let prints: Vec<&Fingerprint> = reps.iter().map(|&i| &articles[i].fingerprint).collect();
-    for (x, y) in candidate_pairs(&prints) {
-        let (a, b) = (
-            &articles[reps[x]].fingerprint,
-            &articles[reps[y]].fingerprint,
-        );
-        let (small, large) = if a.shingles <= b.shingles {
-            (a, b)
-        } else {
-            (b, a)
-        };
-        if a.jaccard(b) >= NEAR_DUPLICATE || small.contained_in(large) >= TRUNCATED {
-            uf.union(reps[x], reps[y]);
+    drop(by_hash);
+
+    let reps = is_rep.iter().filter(|&&r| r).count();
+    let per_pass = (PASS_ENTRIES / reps.max(1)).clamp(1, BANDS);
+    let mut first_band = 0;
+    while first_band < BANDS {
+        let bands = first_band..(first_band + per_pass).min(BANDS);
+        first_band = bands.end;
+        let mut entries: Vec<(u8, u64, u32)> = Vec::with_capacity(reps * bands.len());
+        signatures.scan(&mut |i, sig| {
+            if is_rep.get(i) == Some(&true) {
+                for b in bands.clone() {
+                    entries.push((b as u8, band_key(sig, b), i as u32));
+                }
+            }
+        })?;
+        entries.sort_unstable();
+        let mut pairs = Vec::new();
+        let mut left: Option<(usize, Fingerprint)> = None;
+        let runs = entries.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        for run in runs {
+            let members: Vec<usize> = run.iter().map(|e| e.2 as usize).collect();
+            bucket_pairs(&members, &mut pairs);
+            if pairs.len() >= PAIR_BATCH {
+                near_duplicates(keys, signatures, &mut pairs, &mut left, &mut uf)?;
+            }
         }
+        near_duplicates(keys, signatures, &mut pairs, &mut left, &mut uf)?;
     }
 
     // Copy groups (MinHash links only) decide relations and inheritance inside a story.
-    let mut copies = UnionFind::new(articles.len());
-    for i in 0..articles.len() {
-        copies.union(i, uf.find(i));
-    }
-    let group_of: Vec<usize> = (0..articles.len()).map(|i| copies.find(i)).collect();
-
-    link_rewrites(&articles, &index, mentions, &mut uf);
-
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..articles.len() {
-        groups.entry(uf.find(i)).or_default().push(i);
-    }
-    let mut out: Vec<Story> = groups
-        .into_values()
-        .map(|members| build_story(&articles, &members, &group_of))
-        .collect();
-    out.sort_by(|a, b| a.id.cmp(&b.id));
-    out
+    let group_of: Vec<u32> = (0..n).map(|i| uf.find(i) as u32).collect();
+    link_rewrites(keys, mentions, &mut uf);
+    Ok((uf, group_of))
 }
 
-fn build_story(articles: &[&ArticleDigest], members: &[usize], group_of: &[usize]) -> Story {
-    // Longest body; ties go to the smaller id (members are in id order).
-    let longest = |xs: &mut dyn Iterator<Item = usize>| {
-        xs.max_by(|&a, &b| articles[a].words.cmp(&articles[b].words).then(b.cmp(&a)))
-    };
-    let fullest = longest(&mut members.iter().copied()).unwrap_or(members[0]);
-    let full = &articles[fullest].fingerprint;
-    // Each copy group's head is its longest text; copies relate to their head, heads to the
-    // story's fullest text.
-    let mut heads: BTreeMap<usize, usize> = BTreeMap::new();
-    for &i in members {
-        let g = group_of[i];
-        let better = heads
-            .get(&g)
-            .is_none_or(|&h| longest(&mut [h, i].into_iter()) == Some(i));
-        if better {
-            heads.insert(g, i);
-        }
-    }
-    let mut list: Vec<(usize, StoryMember)> = members
-        .iter()
-        .map(|&i| {
-            let a = &articles[i];
-            let fp = &a.fingerprint;
-            let head = heads.get(&group_of[i]).copied().unwrap_or(i);
-            let similarity = fp.jaccard(full);
-            let relation = if i == fullest {
-                Relation::Fullest
-            } else if i == head {
-                Relation::Rewrite
-            } else {
-                let h = &articles[head].fingerprint;
-                if fp.body_hash == h.body_hash {
-                    Relation::Exact
-                } else if fp.contained_in(h) >= TRUNCATED {
-                    Relation::Truncated
-                } else {
-                    Relation::NearDuplicate
-                }
-            };
-            let member = StoryMember {
-                article: a.id.clone(),
-                relation,
-                copy_of: (i != head).then(|| articles[head].id.clone()),
-                similarity: (similarity * 1000.0).round() / 1000.0,
-                inferred_outlet: None,
-                inferred_published: None,
-            };
-            (i, member)
-        })
-        .collect();
+fn fingerprint<S: Signatures>(
+    keys: &[ArticleKey],
+    signatures: &mut S,
+    i: usize,
+) -> Result<Fingerprint, S::Error> {
+    Ok(Fingerprint {
+        body_hash: keys[i].body_hash,
+        shingles: keys[i].shingles,
+        signature: signatures.signature(i)?,
+    })
+}
 
-    // Inheritance: only inside a copy group (exact or truncated copies), head first. One donor
-    // per group and field, found in one pass, so large groups of copies stay linear.
-    let donor_ok = |r: Relation| matches!(r, Relation::Exact | Relation::Truncated);
-    let mut candidates: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, m) in &list {
-        let g = group_of[*i];
-        if heads.get(&g) == Some(i) || donor_ok(m.relation) {
-            candidates.entry(g).or_default().push(*i);
-        }
-    }
-    let mut donors: HashMap<usize, (Option<usize>, Option<usize>)> = HashMap::new();
-    for (g, mut ds) in candidates {
-        let head = heads.get(&g).copied();
-        ds.sort_by_key(|&d| (Some(d) != head, d));
-        let outlet = ds.iter().copied().find(|&d| articles[d].outlet.is_some());
-        let published = ds
-            .iter()
-            .copied()
-            .find(|&d| articles[d].published.value.is_some());
-        donors.insert(g, (outlet, published));
-    }
-    for (i, m) in list.iter_mut() {
-        let g = group_of[*i];
-        if !(heads.get(&g) == Some(i) || donor_ok(m.relation)) {
+/// Unites the candidate pairs that are near-duplicates or truncated copies, and empties `pairs`.
+/// Pairs already in one story are skipped: the result depends only on which pairs qualify.
+fn near_duplicates<S: Signatures>(
+    keys: &[ArticleKey],
+    signatures: &mut S,
+    pairs: &mut Vec<(usize, usize)>,
+    left: &mut Option<(usize, Fingerprint)>,
+    uf: &mut UnionFind,
+) -> Result<(), S::Error> {
+    pairs.sort_unstable();
+    pairs.dedup();
+    for &(a, b) in pairs.iter() {
+        if uf.find(a) == uf.find(b) {
             continue;
         }
-        let (outlet, published) = donors.get(&g).copied().unwrap_or_default();
-        let me = articles[*i];
-        if me.outlet.is_none() {
-            m.inferred_outlet = outlet.and_then(|d| {
-                Some(Inferred {
-                    value: articles[d].outlet.clone()?,
-                    from: articles[d].id.clone(),
-                })
-            });
+        if left.as_ref().is_none_or(|(i, _)| *i != a) {
+            *left = Some((a, fingerprint(keys, signatures, a)?));
         }
-        if me.published.value.is_none() {
-            m.inferred_published = published.map(|d| Inferred {
-                value: articles[d].published.clone(),
-                from: articles[d].id.clone(),
-            });
+        let Some((_, fa)) = left.as_ref() else {
+            continue;
+        };
+        let fb = fingerprint(keys, signatures, b)?;
+        let (small, large) = if fa.shingles <= fb.shingles {
+            (fa, &fb)
+        } else {
+            (&fb, fa)
+        };
+        if fa.jaccard(&fb) >= NEAR_DUPLICATE || small.contained_in(large) >= TRUNCATED {
+            uf.union(a, b);
         }
     }
-
-    let mut outlets: Vec<String> = list
-        .iter()
-        .filter_map(|(i, m)| {
-            articles[*i]
-                .outlet
-                .clone()
-                .or_else(|| m.inferred_outlet.as_ref().map(|o| o.value.clone()))
-        })
-        .collect();
-    outlets.sort();
-    outlets.dedup();
-
-    let earliest = list
-        .iter()
-        .filter_map(|(i, m)| {
-            let a = articles[*i];
-            let (tv, from) = if a.published.value.is_some() {
-                (a.published.clone(), a.id.clone())
-            } else {
-                let inf = m.inferred_published.as_ref()?;
-                (inf.value.clone(), a.id.clone())
-            };
-            let start = tv.start_date()?;
-            Some((start, from, tv))
-        })
-        .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)))
-        .map(|(_, from, value)| Inferred { value, from });
-
-    list.sort_by(|a, b| (a.1.relation, &a.1.article).cmp(&(b.1.relation, &b.1.article)));
-    Story {
-        id: stable_id("s", &articles[members[0]].id),
-        title: articles[fullest].title.clone(),
-        fullest: articles[fullest].id.clone(),
-        earliest,
-        outlets,
-        members: list.into_iter().map(|(_, m)| m).collect(),
-    }
+    pairs.clear();
+    Ok(())
 }
 
-/// What the rewrite pass compares of a mention: its type, its actors (interned) and its date.
-struct Coded {
-    event_type: dateline_core::event::EventType,
-    actors: Vec<u32>,
-    bounds: Option<(jiff::civil::Date, jiff::civil::Date)>,
+/// Builds one story from its members (article indexes, ascending), reading each member's digest
+/// through `fetch` and handing each finished member to `member` (with the story id), one copy
+/// group at a time: a story of any size is never in memory whole. The returned story has no
+/// members. `outlet` is told each member's outlet (printed or inherited).
+pub(crate) fn build_story<E>(
+    members: &[usize],
+    keys: &[ArticleKey],
+    group_of: &[u32],
+    fetch: &mut dyn FnMut(usize) -> Result<ArticleDigest, E>,
+    outlet: &mut dyn FnMut(usize, &str),
+    member: &mut dyn FnMut(&str, &StoryMember) -> Result<(), E>,
+) -> Result<Story, E> {
+    // Longest body; ties go to the smaller index.
+    let longer = |a: usize, b: usize| {
+        keys[a].words > keys[b].words || (keys[a].words == keys[b].words && a < b)
+    };
+    let fullest = members
+        .iter()
+        .copied()
+        .reduce(|best, i| if longer(i, best) { i } else { best })
+        .unwrap_or_default();
+    // Each copy group's head is its longest text; copies relate to their head, heads to the
+    // story's fullest text.
+    let mut heads: HashMap<u32, usize> = HashMap::new();
+    for &i in members {
+        let head = heads.entry(group_of[i]).or_insert(i);
+        if longer(i, *head) {
+            *head = i;
+        }
+    }
+    let full = fetch(fullest)?;
+    let id = match members.first() {
+        Some(&first) if first != fullest => stable_id("s", &fetch(first)?.id),
+        _ => stable_id("s", &full.id),
+    };
+    // Members group by group, each head first.
+    let mut order: Vec<(u32, bool, usize)> = members
+        .iter()
+        .map(|&i| (group_of[i], heads.get(&group_of[i]) != Some(&i), i))
+        .collect();
+    order.sort_unstable();
+
+    let donor_ok = |r: Relation| matches!(r, Relation::Exact | Relation::Truncated);
+    let mut outlets: BTreeSet<String> = BTreeSet::new();
+    // (start, member id, date): the earliest publication, own or inherited.
+    let mut earliest: Option<(Date, String, TimeValue)> = None;
+    for group in order.chunk_by(|a, b| a.0 == b.0) {
+        let mut list: Vec<StoryMember> = Vec::with_capacity(group.len());
+        let head_index = group[0].2;
+        let head = fetch(head_index)?;
+        // One donor per group and field: the head, else the first copy (by index) that has it.
+        let mut donor_outlet: Option<(String, String)> = None;
+        let mut donor_published: Option<(TimeValue, String)> = None;
+        // Members that take part in inheritance and lack a field: (position in list, article,
+        // lacks outlet, lacks date).
+        let mut heirs: Vec<(usize, usize, bool, bool)> = Vec::new();
+        for &(_, _, i) in group {
+            let a = if i == head_index {
+                head.clone()
+            } else {
+                fetch(i)?
+            };
+            let fp = &a.fingerprint;
+            let relation = if i == fullest {
+                Relation::Fullest
+            } else if i == head_index {
+                Relation::Rewrite
+            } else if fp.body_hash == head.fingerprint.body_hash {
+                Relation::Exact
+            } else if fp.contained_in(&head.fingerprint) >= TRUNCATED {
+                Relation::Truncated
+            } else {
+                Relation::NearDuplicate
+            };
+            let inherits = i == head_index || donor_ok(relation);
+            if inherits {
+                if donor_outlet.is_none()
+                    && let Some(o) = &a.outlet
+                {
+                    donor_outlet = Some((o.clone(), a.id.clone()));
+                }
+                if donor_published.is_none() && a.published.value.is_some() {
+                    donor_published = Some((a.published.clone(), a.id.clone()));
+                }
+                let (no_outlet, no_date) = (a.outlet.is_none(), a.published.value.is_none());
+                if no_outlet || no_date {
+                    heirs.push((list.len(), i, no_outlet, no_date));
+                }
+            }
+            if let Some(o) = &a.outlet {
+                outlet(i, o);
+                outlets.insert(o.clone());
+            }
+            if a.published.value.is_some() {
+                consider_earliest(&mut earliest, &a.published, &a.id);
+            }
+            list.push(StoryMember {
+                article: a.id.clone(),
+                relation,
+                copy_of: (i != head_index).then(|| head.id.clone()),
+                similarity: (fp.jaccard(&full.fingerprint) * 1000.0).round() / 1000.0,
+                inferred_outlet: None,
+                inferred_published: None,
+            });
+        }
+        for (k, i, no_outlet, no_date) in heirs {
+            let m = &mut list[k];
+            if no_outlet && let Some((value, from)) = &donor_outlet {
+                m.inferred_outlet = Some(Inferred {
+                    value: value.clone(),
+                    from: from.clone(),
+                });
+                outlets.insert(value.clone());
+                outlet(i, value);
+            }
+            if no_date && let Some((value, from)) = &donor_published {
+                m.inferred_published = Some(Inferred {
+                    value: value.clone(),
+                    from: from.clone(),
+                });
+                let id = m.article.clone();
+                consider_earliest(&mut earliest, value, &id);
+            }
+        }
+        for m in &list {
+            member(&id, m)?;
+        }
+    }
+    Ok(Story {
+        id,
+        title: full.title,
+        fullest: full.id,
+        earliest: earliest.map(|(_, from, value)| Inferred { value, from }),
+        outlets: outlets.into_iter().collect(),
+        members: Vec::new(),
+    })
+}
+
+/// Keeps the earliest (start date, then member id) of the dates seen.
+fn consider_earliest(best: &mut Option<(Date, String, TimeValue)>, tv: &TimeValue, id: &str) {
+    let Some(start) = tv.start_date() else {
+        return;
+    };
+    let better = best
+        .as_ref()
+        .is_none_or(|(s, from, _)| (start, id) < (*s, from.as_str()));
+    if better {
+        *best = Some((start, id.to_owned(), tv.clone()));
+    }
 }
 
 /// True when the two mentions can report the same happening: same type, a shared actor, dates
 /// that overlap (or both undated).
-fn same_happening(a: &Coded, b: &Coded) -> bool {
-    a.event_type == b.event_type
-        && a.actors.iter().any(|x| b.actors.binary_search(x).is_ok())
-        && match (a.bounds, b.bounds) {
+fn same_happening(t: &MentionTable, a: usize, b: usize) -> bool {
+    t.kind[a] == t.kind[b]
+        && t.names_of(a).any(|x| t.names_of(b).any(|y| x == y))
+        && match (t.bounds[a], t.bounds[b]) {
             (Some((a1, b1)), Some((a2, b2))) => a1 <= b2 && a2 <= b1,
             (None, None) => true,
             _ => false,
@@ -322,90 +426,96 @@ fn same_happening(a: &Coded, b: &Coded) -> bool {
 /// Unites articles whose coded events mostly match: at least two mentions of each match the
 /// other's, and matched mentions are at least half of each article's. Pairs already in one group
 /// (copies) are not compared.
-fn link_rewrites(
-    articles: &[&ArticleDigest],
-    index: &HashMap<&str, usize>,
-    mentions: &[EventMention],
-    uf: &mut UnionFind,
-) {
-    let mut names: HashMap<&str, u32> = HashMap::new();
-    let mut by_article: BTreeMap<usize, Vec<Coded>> = BTreeMap::new();
+fn link_rewrites(keys: &[ArticleKey], t: &MentionTable, uf: &mut UnionFind) {
+    // Each article's mentions: `of[at[i]..at[i + 1]]`.
+    let mut at = vec![0u32; keys.len() + 1];
+    for &a in &t.article {
+        if let Some(slot) = at.get_mut(a as usize + 1) {
+            *slot += 1;
+        }
+    }
+    for i in 1..at.len() {
+        at[i] += at[i - 1];
+    }
+    let mut next = at.clone();
+    let mut of = vec![0u32; at[keys.len()] as usize];
+    for (m, &a) in t.article.iter().enumerate() {
+        if let Some(slot) = next.get_mut(a as usize) {
+            of[*slot as usize] = m as u32;
+            *slot += 1;
+        }
+    }
+    let mentions_of = |i: usize| &of[at[i] as usize..at[i + 1] as usize];
+
     // Bucketed by (type, actor, week of publication); an article also joins the next week's
     // buckets, so any two published within seven days share one.
     type Key = (dateline_core::event::EventType, u32, Option<i32>);
-    let mut buckets: HashMap<Key, Vec<usize>> = HashMap::new();
-    for m in mentions {
-        let Some(&i) = index.get(m.article.as_str()) else {
+    let mut buckets: HashMap<Key, Vec<u32>> = HashMap::new();
+    for m in 0..t.len() {
+        let i = t.article[m];
+        let Some(key) = keys.get(i as usize) else {
             continue;
         };
-        let mut actors: Vec<u32> = m
-            .actors
-            .iter()
-            .map(|a| {
-                let next = names.len() as u32;
-                *names.entry(a.name.as_str()).or_insert(next)
-            })
-            .collect();
-        actors.sort_unstable();
-        actors.dedup();
-        let weeks: Vec<Option<i32>> = match day_number(articles[i]) {
-            Some(d) => vec![Some(d.div_euclid(7)), Some(d.div_euclid(7) + 1)],
-            None => vec![None],
+        let week = day_number(key).map(|d| d.div_euclid(7));
+        let both = [week, week.map(|w| w + 1)];
+        let weeks = if week.is_some() {
+            &both[..]
+        } else {
+            &both[..1]
         };
-        for &a in &actors {
-            for w in &weeks {
-                let bucket = buckets.entry((m.event_type, a, *w)).or_default();
+        for a in t.names_of(m) {
+            for w in weeks {
+                let bucket = buckets.entry((t.kind[m], a, *w)).or_default();
                 if bucket.last() != Some(&i) {
                     bucket.push(i);
                 }
             }
         }
-        by_article.entry(i).or_default().push(Coded {
-            event_type: m.event_type,
-            actors,
-            bounds: m.date.bounds(),
-        });
     }
-    let mut candidates: Vec<(usize, usize)> = Vec::new();
-    for members in buckets.values() {
+    // Candidates are checked in batches, so their number (quadratic in the bucket sizes) never
+    // has to fit in memory; a pair already in one story is skipped.
+    let mut batch: Vec<(u32, u32)> = Vec::new();
+    let check = |batch: &mut Vec<(u32, u32)>, uf: &mut UnionFind| {
+        batch.sort_unstable();
+        batch.dedup();
+        for &(a, b) in batch.iter() {
+            let (a, b) = (a as usize, b as usize);
+            if uf.find(a) != uf.find(b)
+                && published_close(keys[a].when, keys[b].when)
+                && events_match(t, mentions_of(a), mentions_of(b))
+            {
+                uf.union(a, b);
+            }
+        }
+        batch.clear();
+    };
+    let mut order: Vec<&Key> = buckets.keys().collect();
+    order.sort_unstable();
+    for key in order {
+        let members = &buckets[key];
         if members.len() < 2 || members.len() > EVENT_BUCKET_CAP {
             continue;
         }
         for (x, &a) in members.iter().enumerate() {
             for &b in &members[x + 1..] {
-                candidates.push((a.min(b), a.max(b)));
+                batch.push((a.min(b), a.max(b)));
             }
         }
-    }
-    candidates.sort_unstable();
-    candidates.dedup();
-    for (a, b) in candidates {
-        if uf.find(a) != uf.find(b)
-            && published_close(when(articles[a]), when(articles[b]))
-            && events_match(&by_article[&a], &by_article[&b])
-        {
-            uf.union(a, b);
+        if batch.len() >= PAIR_BATCH {
+            check(&mut batch, uf);
         }
     }
+    check(&mut batch, uf);
 }
 
-/// The publication date, else the capture date: a page is published on or before it is seen.
-fn when(a: &ArticleDigest) -> &TimeValue {
-    if a.published.bounds().is_some() {
-        &a.published
-    } else {
-        &a.captured
-    }
-}
-
-fn day_number(a: &ArticleDigest) -> Option<i32> {
-    let d = when(a).start_date()?;
+fn day_number(k: &ArticleKey) -> Option<i32> {
+    let (d, _) = k.when?;
     let epoch = jiff::civil::date(1970, 1, 1);
     Some((d - epoch).get_days())
 }
 
-fn published_close(a: &TimeValue, b: &TimeValue) -> bool {
-    match (a.bounds(), b.bounds()) {
+fn published_close(a: Option<(Date, Date)>, b: Option<(Date, Date)>) -> bool {
+    match (a, b) {
         (Some((a1, a2)), Some((b1, b2))) => {
             let gap = if a2 < b1 {
                 (b1 - a2).get_days()
@@ -420,14 +530,15 @@ fn published_close(a: &TimeValue, b: &TimeValue) -> bool {
     }
 }
 
-fn events_match(a: &[Coded], b: &[Coded]) -> bool {
-    let matched_a = a
-        .iter()
-        .filter(|m| b.iter().any(|n| same_happening(m, n)))
-        .count();
-    let matched_b = b
-        .iter()
-        .filter(|m| a.iter().any(|n| same_happening(m, n)))
-        .count();
+fn events_match(t: &MentionTable, a: &[u32], b: &[u32]) -> bool {
+    let matched = |xs: &[u32], ys: &[u32]| {
+        xs.iter()
+            .filter(|&&m| {
+                ys.iter()
+                    .any(|&n| same_happening(t, m as usize, n as usize))
+            })
+            .count()
+    };
+    let (matched_a, matched_b) = (matched(a, b), matched(b, a));
     matched_a >= 2 && matched_b >= 2 && matched_a * 2 >= a.len() && matched_b * 2 >= b.len()
 }

@@ -131,8 +131,9 @@ pub fn is_negative(claim: &str) -> bool {
     words(claim).any(|w| NEGATIONS.contains(&w.as_str()))
 }
 
-/// Jaccard similarity and size of the intersection of two sorted, deduplicated word lists.
-pub fn overlap(a: &[String], b: &[String]) -> (f64, usize) {
+/// Jaccard similarity and size of the intersection of two sorted, deduplicated word lists (as
+/// words or as interned numbers).
+pub fn overlap<T: Ord>(a: &[T], b: &[T]) -> (f64, usize) {
     let (mut i, mut j, mut common) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

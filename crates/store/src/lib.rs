@@ -8,13 +8,15 @@
 //! A `derived = stale` mark written with each batch makes the next run finish an interrupted one.
 
 mod schema;
+mod tables;
 
 use dateline_core::event::{Event, EventMention};
 use dateline_core::{Article, Capture, TimeValue};
-use dateline_corpus::{ArticleDigest, Context, Fingerprint, Story, StoryMember};
+use dateline_corpus::{Fingerprint, Story, StoryMember};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
+use tables::Tables;
 
 pub use schema::TABLES;
 
@@ -35,6 +37,8 @@ pub enum StoreError {
     },
     #[error("database: {0}")]
     Sql(#[from] rusqlite::Error),
+    #[error("database: a column holds the wrong type: {0}")]
+    Column(#[from] rusqlite::types::FromSqlError),
     #[error("database holds a record that does not parse ({what} {id}): {source}")]
     Corrupt {
         what: &'static str,
@@ -43,6 +47,8 @@ pub enum StoreError {
     },
     #[error("cannot encode a record: {0}")]
     Encode(serde_json::Error),
+    #[error("database lost a row during the rebuild ({what} {id})")]
+    Missing { what: &'static str, id: String },
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -310,84 +316,20 @@ impl Store {
     }
 
     /// Recomputes stories and events from every stored article and mention, in one transaction.
+    /// The corpus is read in passes and written back story by story and event by event (see
+    /// [`dateline_corpus::rebuild`]), so memory does not grow with the text of the corpus.
     pub fn rebuild(&mut self) -> Result<Derived> {
-        let digests = self.digests()?;
-        let mentions = self.mentions()?;
-        let stories = dateline_corpus::stories(&digests, &mentions);
-        let outlets: HashMap<&str, &str> = digests
-            .iter()
-            .filter_map(|d| Some((d.id.as_str(), d.outlet.as_deref()?)))
-            .collect();
-        let mut ctx = Context::default();
-        for s in &stories {
-            for m in &s.members {
-                ctx.story_of.insert(m.article.clone(), s.id.clone());
-                let outlet = outlets
-                    .get(m.article.as_str())
-                    .map(|o| (*o).to_owned())
-                    .or_else(|| m.inferred_outlet.as_ref().map(|i| i.value.clone()));
-                if let Some(o) = outlet {
-                    ctx.outlet_of.insert(m.article.clone(), o);
-                }
-            }
-        }
-        let events = dateline_corpus::merge(&mentions, &ctx);
-        drop(digests);
-        drop(mentions);
-
         let tx = self.conn.transaction()?;
         for t in ["stories", "story_members", "events", "event_links"] {
             tx.execute(&format!("DELETE FROM {t}"), [])?;
         }
-        {
-            let mut ins_story = tx.prepare_cached(
-                "INSERT INTO stories (id, title, fullest, members, json) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            let mut ins_member = tx.prepare_cached(
-                "INSERT INTO story_members (article, story, json) VALUES (?1, ?2, ?3)",
-            )?;
-            for s in &stories {
-                let json = serde_json::to_string(s).map_err(StoreError::Encode)?;
-                ins_story.execute(params![
-                    s.id,
-                    s.title,
-                    s.fullest,
-                    s.members.len() as i64,
-                    json
-                ])?;
-                for m in &s.members {
-                    let json = serde_json::to_string(m).map_err(StoreError::Encode)?;
-                    ins_member.execute(params![m.article, s.id, json])?;
-                }
-            }
-            let mut ins_event = tx.prepare_cached(
-                "INSERT INTO events (id, type, date_start, sources, mentions, conflicts, json)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?;
-            let mut ins_link =
-                tx.prepare_cached("INSERT INTO event_links (mention, event) VALUES (?1, ?2)")?;
-            for e in &events {
-                let json = serde_json::to_string(e).map_err(StoreError::Encode)?;
-                ins_event.execute(params![
-                    e.id,
-                    e.event_type.as_str(),
-                    e.date.start_date().map(|d| d.to_string()),
-                    e.sources.len() as i64,
-                    e.mentions.len() as i64,
-                    e.conflicts.len() as i64,
-                    json
-                ])?;
-                for m in &e.mentions {
-                    ins_link.execute(params![m, e.id])?;
-                }
-            }
-        }
+        let derived = dateline_corpus::rebuild(&mut Tables::new(&tx))?;
         tx.execute("UPDATE meta SET value = 'fresh' WHERE key = 'derived'", [])?;
         tx.commit()?;
         Ok(Derived {
-            stories: stories.len(),
-            events: events.len(),
-            conflicts: events.iter().map(|e| e.conflicts.len()).sum(),
+            stories: derived.stories,
+            events: derived.events,
+            conflicts: derived.conflicts,
         })
     }
 
@@ -398,54 +340,6 @@ impl Store {
         } else {
             Ok(None)
         }
-    }
-
-    fn digests(&self) -> Result<Vec<ArticleDigest>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, title, outlet, published, words, body_hash, shingles, signature,
-                    json_extract(json, '$.captured') FROM articles",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<String>>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, i64>(4)?,
-                r.get::<_, i64>(5)?,
-                r.get::<_, i64>(6)?,
-                r.get::<_, Vec<u8>>(7)?,
-                r.get::<_, Option<String>>(8)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, title, outlet, published, words, body_hash, shingles, sig, captured) = row?;
-            let corrupt = |source| StoreError::Corrupt {
-                what: "article",
-                id: id.clone(),
-                source,
-            };
-            let published: TimeValue = serde_json::from_str(&published).map_err(corrupt)?;
-            let captured: TimeValue = match captured {
-                Some(c) => serde_json::from_str(&c).map_err(corrupt)?,
-                None => TimeValue::default(),
-            };
-            out.push(ArticleDigest {
-                id,
-                title,
-                outlet,
-                published,
-                captured,
-                words: u32::try_from(words).unwrap_or(u32::MAX),
-                fingerprint: Fingerprint {
-                    body_hash: body_hash as u64,
-                    shingles: u32::try_from(shingles).unwrap_or(0),
-                    signature: Fingerprint::signature_from_bytes(&sig),
-                },
-            });
-        }
-        Ok(out)
     }
 
     fn json_rows<T: serde::de::DeserializeOwned>(
@@ -507,9 +401,39 @@ impl Store {
             .next())
     }
 
-    /// Every story, by id.
+    /// Every story with its members, by id. (A story row holds no members: a rebuild writes
+    /// them one by one, so a story of any size is never in memory whole while it is built.)
     pub fn stories(&self) -> Result<Vec<Story>> {
-        self.json_rows("story", "SELECT id, json FROM stories ORDER BY id", [])
+        let mut stories: Vec<Story> =
+            self.json_rows("story", "SELECT id, json FROM stories ORDER BY id", [])?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT story, article, json FROM story_members ORDER BY story")?;
+        let mut rows = stmt.query([])?;
+        let mut at = 0;
+        while let Some(r) = rows.next()? {
+            let story = r.get_ref(0)?.as_str()?;
+            while stories.get(at).is_some_and(|s| s.id.as_str() < story) {
+                at += 1;
+            }
+            let Some(s) = stories.get_mut(at).filter(|s| s.id == story) else {
+                continue;
+            };
+            let member: StoryMember =
+                serde_json::from_str(r.get_ref(2)?.as_str()?).map_err(|source| {
+                    StoreError::Corrupt {
+                        what: "story member",
+                        id: r.get::<_, String>(1).unwrap_or_default(),
+                        source,
+                    }
+                })?;
+            s.members.push(member);
+        }
+        for s in &mut stories {
+            s.members
+                .sort_by(|a, b| (a.relation, &a.article).cmp(&(b.relation, &b.article)));
+        }
+        Ok(stories)
     }
 
     /// Every article with its story membership, by capture name then position on the page.

@@ -1,0 +1,220 @@
+//! Stories and events recomputed from a whole corpus in bounded memory.
+//!
+//! The corpus stays where it is (the store's tables); this module reads it through [`Corpus`]:
+//! articles as [`ArticleKey`]s and mentions as [`MentionTable`] rows (integers only), signatures
+//! in passes, and full articles and mentions one story or one event at a time. What it holds is a
+//! few dozen bytes per mention plus the largest single story or event, not the text of the corpus.
+
+use crate::compact::{MentionTable, NONE};
+use crate::merge::{MentionStore, merge_table};
+use crate::story::{ArticleDigest, ArticleKey, Signatures, Story, StoryMember, build_story, link};
+use dateline_core::event::{Event, EventMention};
+use std::collections::{BTreeMap, HashMap};
+
+/// A corpus to cluster: read in passes, written back story by story and event by event.
+pub trait Corpus: Signatures + MentionStore<Error = <Self as Signatures>::Error> {
+    /// Calls `visit` for every article in id order; an article's index is its position.
+    fn scan_articles(
+        &mut self,
+        visit: &mut dyn FnMut(ArticleKey),
+    ) -> Result<(), <Self as Signatures>::Error>;
+    /// The full digest of article `index`.
+    fn digest(&mut self, index: usize) -> Result<ArticleDigest, <Self as Signatures>::Error>;
+    /// Calls `visit(article index, handle, mention)` for every mention in id order.
+    fn scan_mentions(
+        &mut self,
+        visit: &mut dyn FnMut(usize, u64, &EventMention),
+    ) -> Result<(), <Self as Signatures>::Error>;
+    /// Writes a story without its members (`story.members` is empty); `members` is their count.
+    fn put_story(
+        &mut self,
+        story: &Story,
+        members: usize,
+    ) -> Result<(), <Self as Signatures>::Error>;
+    /// Writes one member of the story `story` (members come before their story).
+    fn put_member(
+        &mut self,
+        story: &str,
+        member: &StoryMember,
+    ) -> Result<(), <Self as Signatures>::Error>;
+}
+
+/// What a rebuild wrote.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Derived {
+    pub stories: usize,
+    pub events: usize,
+    pub conflicts: usize,
+}
+
+/// Clusters the corpus into stories, merges its mentions into events, and writes both. The
+/// result depends only on the corpus, not on the order it was stored in.
+pub fn rebuild<C: Corpus>(c: &mut C) -> Result<Derived, <C as Signatures>::Error> {
+    let mut keys = Vec::new();
+    c.scan_articles(&mut |k| keys.push(k))?;
+    let mut table = MentionTable::new();
+    c.scan_mentions(&mut |article, handle, m| table.push(article as u32, handle, m))?;
+    table.shrink_to_fit();
+
+    let (mut uf, group_of) = link(&keys, c, &table)?;
+
+    // Stories, one at a time: (root, article) sorted gives each story's members in id order.
+    let mut runs: Vec<(u32, u32)> = (0..keys.len())
+        .map(|i| (uf.find(i) as u32, i as u32))
+        .collect();
+    drop(uf);
+    runs.sort_unstable();
+    let mut outlet_of = vec![NONE; keys.len()];
+    let mut story_of = vec![0u32; keys.len()];
+    let mut ids: Vec<(String, u32)> = Vec::new();
+    for (n, run) in runs.chunk_by(|a, b| a.0 == b.0).enumerate() {
+        let members: Vec<usize> = run.iter().map(|&(_, i)| i as usize).collect();
+        // Two views of the corpus at once: members are written while digests are read.
+        let c = std::cell::RefCell::new(&mut *c);
+        let outlets = &mut table.outlets;
+        let story = build_story(
+            &members,
+            &keys,
+            &group_of,
+            &mut |i| c.borrow_mut().digest(i),
+            &mut |i, o| outlet_of[i] = outlets.id(o),
+            &mut |id, m| c.borrow_mut().put_member(id, m),
+        )?;
+        c.into_inner().put_story(&story, members.len())?;
+        for &i in &members {
+            story_of[i] = n as u32;
+        }
+        ids.push((story.id, n as u32));
+    }
+    drop(runs);
+    // Story numbers in story id order, so every ordering by story is an ordering by its id.
+    ids.sort_unstable();
+    let mut rank = vec![0u32; ids.len()];
+    for (r, (_, n)) in ids.iter().enumerate() {
+        rank[*n as usize] = r as u32;
+    }
+    let stories = ids.len();
+    drop(ids);
+    table.story_of = story_of.iter().map(|&s| rank[s as usize]).collect();
+    table.outlet_of = outlet_of;
+    drop(story_of);
+    let merged = merge_table(&table, c)?;
+    Ok(Derived {
+        stories,
+        events: merged.events,
+        conflicts: merged.conflicts,
+    })
+}
+
+/// The whole rebuild over articles and mentions held in memory: stories and events, by id.
+pub fn in_memory(
+    articles: &[ArticleDigest],
+    mentions: &[EventMention],
+) -> (Vec<Story>, Vec<Event>) {
+    let mut arts: Vec<&ArticleDigest> = articles.iter().collect();
+    arts.sort_by(|a, b| a.id.cmp(&b.id));
+    let index: HashMap<&str, usize> = arts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut ms: Vec<(usize, &EventMention)> = mentions
+        .iter()
+        .filter_map(|m| Some((*index.get(m.article.as_str())?, m)))
+        .collect();
+    ms.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+    let mut memory = Memory {
+        articles: arts,
+        mentions: ms,
+        stories: BTreeMap::new(),
+        members: HashMap::new(),
+        events: BTreeMap::new(),
+    };
+    let Ok(_) = rebuild(&mut memory);
+    let mut members = memory.members;
+    let stories = memory
+        .stories
+        .into_values()
+        .map(|mut s| {
+            s.members = members.remove(&s.id).unwrap_or_default();
+            s.members
+                .sort_by(|a, b| (a.relation, &a.article).cmp(&(b.relation, &b.article)));
+            s
+        })
+        .collect();
+    (stories, memory.events.into_values().collect())
+}
+
+struct Memory<'a> {
+    articles: Vec<&'a ArticleDigest>,
+    mentions: Vec<(usize, &'a EventMention)>,
+    stories: BTreeMap<String, Story>,
+    members: HashMap<String, Vec<StoryMember>>,
+    events: BTreeMap<String, Event>,
+}
+
+impl Signatures for Memory<'_> {
+    type Error = std::convert::Infallible;
+    fn scan(&mut self, visit: &mut dyn FnMut(usize, &[u32])) -> Result<(), Self::Error> {
+        for (i, a) in self.articles.iter().enumerate() {
+            visit(i, &a.fingerprint.signature);
+        }
+        Ok(())
+    }
+    fn signature(&mut self, index: usize) -> Result<Vec<u32>, Self::Error> {
+        Ok(self.articles[index].fingerprint.signature.clone())
+    }
+}
+
+impl MentionStore for Memory<'_> {
+    type Error = std::convert::Infallible;
+    fn mention(&mut self, handle: u64) -> Result<EventMention, Self::Error> {
+        Ok(self.mentions[handle as usize].1.clone())
+    }
+    fn put_event(&mut self, event: &Event) -> Result<(), Self::Error> {
+        self.events.insert(event.id.clone(), event.clone());
+        Ok(())
+    }
+    fn event(&mut self, id: &str) -> Result<Option<Event>, Self::Error> {
+        Ok(self.events.get(id).cloned())
+    }
+}
+
+impl Corpus for Memory<'_> {
+    fn scan_articles(
+        &mut self,
+        visit: &mut dyn FnMut(ArticleKey),
+    ) -> Result<(), std::convert::Infallible> {
+        for a in &self.articles {
+            visit(ArticleKey::of(a));
+        }
+        Ok(())
+    }
+    fn digest(&mut self, index: usize) -> Result<ArticleDigest, std::convert::Infallible> {
+        Ok(self.articles[index].clone())
+    }
+    fn scan_mentions(
+        &mut self,
+        visit: &mut dyn FnMut(usize, u64, &EventMention),
+    ) -> Result<(), std::convert::Infallible> {
+        for (handle, (article, m)) in self.mentions.iter().enumerate() {
+            visit(*article, handle as u64, m);
+        }
+        Ok(())
+    }
+    fn put_story(&mut self, story: &Story, _: usize) -> Result<(), std::convert::Infallible> {
+        self.stories.insert(story.id.clone(), story.clone());
+        Ok(())
+    }
+    fn put_member(
+        &mut self,
+        story: &str,
+        member: &StoryMember,
+    ) -> Result<(), std::convert::Infallible> {
+        self.members
+            .entry(story.to_owned())
+            .or_default()
+            .push(member.clone());
+        Ok(())
+    }
+}
