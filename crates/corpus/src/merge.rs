@@ -124,12 +124,11 @@ pub fn merge_table<S: MentionStore>(t: &MentionTable, store: &mut S) -> Result<M
     let mut event_of = vec![NONE; t.len()];
     let mut summaries = Vec::with_capacity(groups.len());
     for (e, members) in groups.iter().enumerate() {
-        let ms = members
-            .iter()
-            .map(|&i| fetch(t, store, i))
-            .collect::<Result<Vec<_>, _>>()?;
-        let refs: Vec<&EventMention> = ms.iter().collect();
-        let mut event = build(t.kind[members[0] as usize], &refs);
+        let mut builder = Builder::new(t.kind[members[0] as usize]);
+        for &i in members {
+            builder.add(&fetch(t, store, i)?);
+        }
+        let mut event = builder.finish();
         sort_conflicts(&mut event.conflicts);
         store.put_event(&event)?;
         out.events += 1;
@@ -372,127 +371,176 @@ pub fn places_compatible(a: &Place, b: &Place) -> bool {
     (coarse(a) && contains(a, b)) || (coarse(b) && contains(b, a))
 }
 
-fn most_common<T: Ord + Clone>(items: impl Iterator<Item = T>) -> Option<T> {
-    let mut counts: BTreeMap<T, usize> = BTreeMap::new();
-    for i in items {
-        *counts.entry(i).or_default() += 1;
+/// The value counted most often; ties go to the smallest value, for determinism.
+fn most_common<T: Ord>(counts: impl IntoIterator<Item = (T, usize)>) -> Option<T> {
+    let mut best: Option<(T, usize)> = None;
+    for (v, n) in counts {
+        // Values come in ascending order, so only a strictly higher count replaces the best.
+        if best.as_ref().is_none_or(|(_, b)| n > *b) {
+            best = Some((v, n));
+        }
     }
-    // Highest count; ties go to the smallest value (BTreeMap order), for determinism.
-    let max = counts.values().copied().max()?;
-    counts.into_iter().find(|(_, c)| *c == max).map(|(v, _)| v)
+    best.map(|(v, _)| v)
 }
 
-/// One event from its mentions, in the order they joined (outlets filled in).
-fn build(event_type: EventType, ms: &[&EventMention]) -> Event {
-    let mut ids: Vec<String> = ms.iter().map(|m| m.id.clone()).collect();
-    ids.sort();
-    // Members joined finest date first, so the first one carries the most precise date.
-    let date: TimeValue = ms[0].date.clone();
-    let mode = most_common(ms.iter().filter_map(|m| m.mode.clone()));
-    let place = {
-        let finest = ms
-            .iter()
-            .filter_map(|m| m.place.as_ref())
-            .map(|p| p.precision as u8)
-            .min();
-        let name = most_common(
-            ms.iter()
-                .filter_map(|m| m.place.as_ref())
-                .filter(|p| Some(p.precision as u8) == finest)
-                .map(|p| p.name.clone()),
-        );
-        name.and_then(|n| {
-            ms.iter()
-                .filter_map(|m| m.place.clone())
-                .find(|p| p.name == n)
-        })
-    };
-    let mut actors: Vec<ActorRef> = Vec::new();
-    for m in ms {
+/// An event being built from its mentions, fed one at a time in the order they joined (outlets
+/// filled in): an event reported ten thousand times needs its ids, not ten thousand mentions.
+struct Builder {
+    event_type: EventType,
+    ids: Vec<String>,
+    /// The first mention's date: members joined finest date first, so it is the most precise.
+    date: Option<TimeValue>,
+    modes: BTreeMap<String, usize>,
+    /// Mentions per (place precision, name), and the first place seen under each name.
+    places: BTreeMap<(u8, String), usize>,
+    first_place: HashMap<String, Place>,
+    actors: Vec<ActorRef>,
+    sources: BTreeSet<String>,
+    /// Killed, injured, arrested: per value, the mentions and outlets giving it.
+    counts: [BTreeMap<u32, Reported>; 3],
+    /// The first qualifier ("at least") among the mentions giving each field's lowest value.
+    qualifiers: [BTreeMap<u32, String>; 3],
+}
+
+#[derive(Default)]
+struct Reported {
+    ids: Vec<String>,
+    outlets: BTreeSet<String>,
+}
+
+impl Reported {
+    fn add(&mut self, m: &EventMention) {
+        self.ids.push(m.id.clone());
+        self.outlets.extend(m.outlet.clone());
+    }
+
+    fn value(mut self, value: String) -> ConflictValue {
+        self.ids.sort();
+        self.ids.dedup();
+        ConflictValue {
+            value,
+            mentions: self.ids,
+            outlets: self.outlets.into_iter().collect(),
+        }
+    }
+}
+
+impl Builder {
+    fn new(event_type: EventType) -> Self {
+        Builder {
+            event_type,
+            ids: Vec::new(),
+            date: None,
+            modes: BTreeMap::new(),
+            places: BTreeMap::new(),
+            first_place: HashMap::new(),
+            actors: Vec::new(),
+            sources: BTreeSet::new(),
+            counts: Default::default(),
+            qualifiers: Default::default(),
+        }
+    }
+
+    fn add(&mut self, m: &EventMention) {
+        self.ids.push(m.id.clone());
+        if self.date.is_none() {
+            self.date = Some(m.date.clone());
+        }
+        if let Some(mode) = &m.mode {
+            *self.modes.entry(mode.clone()).or_default() += 1;
+        }
+        if let Some(p) = &m.place {
+            *self
+                .places
+                .entry((p.precision as u8, p.name.clone()))
+                .or_default() += 1;
+            self.first_place
+                .entry(p.name.clone())
+                .or_insert_with(|| p.clone());
+        }
         for a in &m.actors {
-            match actors.iter_mut().find(|x| x.name == a.name) {
+            match self.actors.iter_mut().find(|x| x.name == a.name) {
                 Some(x) => {
                     x.role = x.role.take().or_else(|| a.role.clone());
                     x.organisation = x.organisation.take().or_else(|| a.organisation.clone());
                     x.country = x.country.take().or_else(|| a.country.clone());
                 }
-                None => actors.push(ActorRef {
+                None => self.actors.push(ActorRef {
                     text: None,
                     ..a.clone()
                 }),
             }
         }
-    }
-    actors.sort_by(|a, b| (a.side, &a.name).cmp(&(b.side, &b.name)));
-    let mut sources: Vec<String> = ms.iter().filter_map(|m| m.outlet.clone()).collect();
-    sources.sort();
-    sources.dedup();
-
-    let mut conflicts = Vec::new();
-    let mut counts = Counts::default();
-    type Field = (&'static str, fn(&Counts) -> Option<u32>);
-    let fields: [Field; 3] = [
-        ("killed", |c| c.killed),
-        ("injured", |c| c.injured),
-        ("arrested", |c| c.arrested),
-    ];
-    for (field, get) in fields {
-        let mut values: BTreeMap<u32, Vec<&EventMention>> = BTreeMap::new();
-        for m in ms {
-            if let Some(v) = get(&m.counts) {
-                values.entry(v).or_default().push(m);
+        self.sources.extend(m.outlet.clone());
+        let values = [m.counts.killed, m.counts.injured, m.counts.arrested];
+        for (k, v) in values.into_iter().enumerate() {
+            let Some(v) = v else { continue };
+            self.counts[k].entry(v).or_default().add(m);
+            if let Some(q) = &m.counts.qualifier {
+                self.qualifiers[k].entry(v).or_insert_with(|| q.clone());
             }
         }
-        // The most conservative figure stands for the event (ACLED's rule); the others are kept.
-        let Some((&low, low_ms)) = values.iter().next() else {
-            continue;
-        };
-        match field {
-            "killed" => counts.killed = Some(low),
-            "injured" => counts.injured = Some(low),
-            _ => counts.arrested = Some(low),
-        }
-        if counts.qualifier.is_none() {
-            counts.qualifier = low_ms.iter().find_map(|m| m.counts.qualifier.clone());
-        }
-        if values.len() > 1 {
-            conflicts.push(Conflict {
-                field: field.to_owned(),
-                values: values
-                    .iter()
-                    .map(|(v, ms)| conflict_value(v.to_string(), ms))
-                    .collect(),
-            });
-        }
     }
 
-    Event {
-        id: stable_id("e", &ids[0]),
-        event_type,
-        mode,
-        date,
-        place,
-        actors,
-        counts,
-        mentions: ids,
-        sources,
-        conflicts,
+    fn finish(self) -> Event {
+        let mut ids = self.ids;
+        ids.sort();
+        let mode = most_common(self.modes);
+        // The most reported name among the finest places, as first seen.
+        let finest = self.places.keys().map(|(p, _)| *p).min();
+        let names = self
+            .places
+            .into_iter()
+            .filter(|((p, _), _)| Some(*p) == finest)
+            .map(|((_, name), n)| (name, n));
+        let mut first_place = self.first_place;
+        let place = most_common(names).and_then(|n| first_place.remove(&n));
+        let mut actors = self.actors;
+        actors.sort_by(|a, b| (a.side, &a.name).cmp(&(b.side, &b.name)));
+
+        let mut conflicts = Vec::new();
+        let mut counts = Counts::default();
+        let fields = ["killed", "injured", "arrested"];
+        for ((field, values), mut qualifiers) in fields.into_iter().zip(self.counts).zip(self.qualifiers) {
+            // The most conservative figure stands for the event (ACLED's rule); the others are
+            // kept.
+            let Some(&low) = values.keys().next() else {
+                continue;
+            };
+            match field {
+                "killed" => counts.killed = Some(low),
+                "injured" => counts.injured = Some(low),
+                _ => counts.arrested = Some(low),
+            }
+            if counts.qualifier.is_none() {
+                counts.qualifier = qualifiers.remove(&low);
+            }
+            if values.len() > 1 {
+                conflicts.push(Conflict {
+                    field: field.to_owned(),
+                    values: values
+                        .into_iter()
+                        .map(|(v, r)| r.value(v.to_string()))
+                        .collect(),
+                });
+            }
+        }
+
+        Event {
+            id: stable_id("e", ids.first().map_or("", String::as_str)),
+            event_type: self.event_type,
+            mode,
+            date: self.date.unwrap_or_default(),
+            place,
+            actors,
+            counts,
+            mentions: ids,
+            sources: self.sources.into_iter().collect(),
+            conflicts,
+        }
     }
 }
 
-fn conflict_value(value: String, ms: &[&EventMention]) -> ConflictValue {
-    let mut mentions: Vec<String> = ms.iter().map(|m| m.id.clone()).collect();
-    mentions.sort();
-    mentions.dedup();
-    let mut outlets: Vec<String> = ms.iter().filter_map(|m| m.outlet.clone()).collect();
-    outlets.sort();
-    outlets.dedup();
-    ConflictValue {
-        value,
-        mentions,
-        outlets,
-    }
-}
 
 /// Buckets of items sharing a key word larger than this are skipped: a word that common
 /// (`iraq` in an Iraq corpus) says nothing about two claims being about one thing.
@@ -587,12 +635,11 @@ fn value_of<S: MentionStore>(
     value: String,
     mentions: &[u32],
 ) -> Result<ConflictValue, S::Error> {
-    let ms = mentions
-        .iter()
-        .map(|&i| fetch(t, store, i))
-        .collect::<Result<Vec<_>, _>>()?;
-    let refs: Vec<&EventMention> = ms.iter().collect();
-    Ok(conflict_value(value, &refs))
+    let mut reported = Reported::default();
+    for &i in mentions {
+        reported.add(&fetch(t, store, i)?);
+    }
+    Ok(reported.value(value))
 }
 
 fn attach(

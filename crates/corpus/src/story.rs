@@ -447,31 +447,6 @@ fn link_rewrites(keys: &[ArticleKey], t: &MentionTable, uf: &mut UnionFind) {
     }
     let mentions_of = |i: usize| &of[at[i] as usize..at[i + 1] as usize];
 
-    // Bucketed by (type, actor, week of publication); an article also joins the next week's
-    // buckets, so any two published within seven days share one.
-    type Key = (dateline_core::event::EventType, u32, Option<i32>);
-    let mut buckets: HashMap<Key, Vec<u32>> = HashMap::new();
-    for m in 0..t.len() {
-        let i = t.article[m];
-        let Some(key) = keys.get(i as usize) else {
-            continue;
-        };
-        let week = day_number(key).map(|d| d.div_euclid(7));
-        let both = [week, week.map(|w| w + 1)];
-        let weeks = if week.is_some() {
-            &both[..]
-        } else {
-            &both[..1]
-        };
-        for a in t.names_of(m) {
-            for w in weeks {
-                let bucket = buckets.entry((t.kind[m], a, *w)).or_default();
-                if bucket.last() != Some(&i) {
-                    bucket.push(i);
-                }
-            }
-        }
-    }
     // Candidates are checked in batches, so their number (quadratic in the bucket sizes) never
     // has to fit in memory; a pair already in one story is skipped.
     let mut batch: Vec<(u32, u32)> = Vec::new();
@@ -489,20 +464,50 @@ fn link_rewrites(keys: &[ArticleKey], t: &MentionTable, uf: &mut UnionFind) {
         }
         batch.clear();
     };
-    let mut order: Vec<&Key> = buckets.keys().collect();
-    order.sort_unstable();
-    for key in order {
-        let members = &buckets[key];
-        if members.len() < 2 || members.len() > EVENT_BUCKET_CAP {
-            continue;
-        }
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
-                batch.push((a.min(b), a.max(b)));
+    // Bucketed by (type, actor, week of publication); an article also joins the next week's
+    // buckets, so any two published within seven days share one. One type at a time: buckets
+    // never mix types, and only one type's buckets are in memory.
+    let mut kinds = t.kind.clone();
+    kinds.sort_unstable();
+    kinds.dedup();
+    for kind in kinds {
+        let mut buckets: HashMap<(u32, Option<i32>), Vec<u32>> = HashMap::new();
+        for m in (0..t.len()).filter(|&m| t.kind[m] == kind) {
+            let i = t.article[m];
+            let Some(key) = keys.get(i as usize) else {
+                continue;
+            };
+            let week = day_number(key).map(|d| d.div_euclid(7));
+            let both = [week, week.map(|w| w + 1)];
+            let weeks = if week.is_some() {
+                &both[..]
+            } else {
+                &both[..1]
+            };
+            for a in t.names_of(m) {
+                for w in weeks {
+                    let bucket = buckets.entry((a, *w)).or_default();
+                    if bucket.last() != Some(&i) {
+                        bucket.push(i);
+                    }
+                }
             }
         }
-        if batch.len() >= PAIR_BATCH {
-            check(&mut batch, uf);
+        let mut order: Vec<&(u32, Option<i32>)> = buckets.keys().collect();
+        order.sort_unstable();
+        for key in order {
+            let members = &buckets[key];
+            if members.len() < 2 || members.len() > EVENT_BUCKET_CAP {
+                continue;
+            }
+            for (x, &a) in members.iter().enumerate() {
+                for &b in &members[x + 1..] {
+                    batch.push((a.min(b), a.max(b)));
+                }
+            }
+            if batch.len() >= PAIR_BATCH {
+                check(&mut batch, uf);
+            }
         }
     }
     check(&mut batch, uf);

@@ -406,6 +406,10 @@ impl Store {
     pub fn stories(&self) -> Result<Vec<Story>> {
         let mut stories: Vec<Story> =
             self.json_rows("story", "SELECT id, json FROM stories ORDER BY id", [])?;
+        // Rows written before members had their own table embed them: the table is the truth.
+        for s in &mut stories {
+            s.members.clear();
+        }
         let mut stmt = self
             .conn
             .prepare("SELECT story, article, json FROM story_members ORDER BY story")?;
