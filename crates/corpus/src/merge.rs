@@ -501,7 +501,9 @@ impl Builder {
         let mut conflicts = Vec::new();
         let mut counts = Counts::default();
         let fields = ["killed", "injured", "arrested"];
-        for ((field, values), mut qualifiers) in fields.into_iter().zip(self.counts).zip(self.qualifiers) {
+        for ((field, values), mut qualifiers) in
+            fields.into_iter().zip(self.counts).zip(self.qualifiers)
+        {
             // The most conservative figure stands for the event (ACLED's rule); the others are
             // kept.
             let Some(&low) = values.keys().next() else {
@@ -540,7 +542,6 @@ impl Builder {
         }
     }
 }
-
 
 /// Buckets of items sharing a key word larger than this are skipped: a word that common
 /// (`iraq` in an Iraq corpus) says nothing about two claims being about one thing.

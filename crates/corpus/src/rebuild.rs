@@ -2,12 +2,15 @@
 //!
 //! The corpus stays where it is (the store's tables); this module reads it through [`Corpus`]:
 //! articles as [`ArticleKey`]s and mentions as [`MentionTable`] rows (integers only), signatures
-//! in passes, and full articles and mentions one story or one event at a time. What it holds is a
-//! few dozen bytes per mention plus the largest single story or event, not the text of the corpus.
+//! in passes, and full articles and mentions one copy group or one event at a time. What it holds
+//! is a few dozen bytes per mention and per article, the fixed [`Budget`] of the linking passes,
+//! and one copy group of a story: never a body, a sentence, or a whole story or event.
 
 use crate::compact::{MentionTable, NONE};
 use crate::merge::{MentionStore, merge_table};
-use crate::story::{ArticleDigest, ArticleKey, Signatures, Story, StoryMember, build_story, link};
+use crate::story::{
+    ArticleDigest, ArticleKey, Budget, Signatures, Story, StoryMember, build_story, link,
+};
 use dateline_core::event::{Event, EventMention};
 use std::collections::{BTreeMap, HashMap};
 
@@ -50,13 +53,21 @@ pub struct Derived {
 /// Clusters the corpus into stories, merges its mentions into events, and writes both. The
 /// result depends only on the corpus, not on the order it was stored in.
 pub fn rebuild<C: Corpus>(c: &mut C) -> Result<Derived, <C as Signatures>::Error> {
+    rebuild_within(c, Budget::default())
+}
+
+/// [`rebuild`] with the linking passes held to `budget`.
+pub fn rebuild_within<C: Corpus>(
+    c: &mut C,
+    budget: Budget,
+) -> Result<Derived, <C as Signatures>::Error> {
     let mut keys = Vec::new();
     c.scan_articles(&mut |k| keys.push(k))?;
     let mut table = MentionTable::new();
     c.scan_mentions(&mut |article, handle, m| table.push(article as u32, handle, m))?;
     table.shrink_to_fit();
 
-    let (mut uf, group_of) = link(&keys, c, &table)?;
+    let (mut uf, group_of) = link(&keys, c, &table, budget)?;
 
     // Stories, one at a time: (root, article) sorted gives each story's members in id order.
     let mut runs: Vec<(u32, u32)> = (0..keys.len())
@@ -111,6 +122,15 @@ pub fn in_memory(
     articles: &[ArticleDigest],
     mentions: &[EventMention],
 ) -> (Vec<Story>, Vec<Event>) {
+    in_memory_within(articles, mentions, Budget::default())
+}
+
+/// [`in_memory`] with the linking passes held to `budget`.
+pub fn in_memory_within(
+    articles: &[ArticleDigest],
+    mentions: &[EventMention],
+    budget: Budget,
+) -> (Vec<Story>, Vec<Event>) {
     let mut arts: Vec<&ArticleDigest> = articles.iter().collect();
     arts.sort_by(|a, b| a.id.cmp(&b.id));
     let index: HashMap<&str, usize> = arts
@@ -130,7 +150,7 @@ pub fn in_memory(
         members: HashMap::new(),
         events: BTreeMap::new(),
     };
-    let Ok(_) = rebuild(&mut memory);
+    let Ok(_) = rebuild_within(&mut memory, budget);
     let mut members = memory.members;
     let stories = memory
         .stories

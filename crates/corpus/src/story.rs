@@ -144,12 +144,25 @@ pub trait Signatures {
     fn signature(&mut self, index: usize) -> Result<Vec<u32>, Self::Error>;
 }
 
-/// (band, key, article) entries one LSH pass may hold, 16 bytes each: about 8 MiB. A larger
-/// corpus takes more passes over the signatures, not more memory.
-const PASS_ENTRIES: usize = 1 << 19;
+/// How much the linking passes may hold at once. A larger corpus takes more passes over the
+/// signatures and more batches of candidates, not more memory; the result does not depend on it.
+#[derive(Debug, Clone, Copy)]
+pub struct Budget {
+    /// (band, key, article) entries one LSH pass may hold, 16 bytes each.
+    pub pass_entries: usize,
+    /// Candidate pairs collected before they are checked and dropped (at most 16 bytes each).
+    pub pair_batch: usize,
+}
 
-/// Candidate pairs collected before they are checked and dropped (at most 16 bytes each).
-const PAIR_BATCH: usize = 1 << 18;
+impl Default for Budget {
+    /// About 8 MiB of LSH entries and 4 MiB of candidate pairs.
+    fn default() -> Self {
+        Budget {
+            pass_entries: 1 << 19,
+            pair_batch: 1 << 18,
+        }
+    }
+}
 
 /// Unites the articles of each story: exact copies, MinHash near-duplicates and truncated copies,
 /// then rewrites. Returns the union-find over articles and each article's copy group (its root
@@ -158,6 +171,7 @@ pub(crate) fn link<S: Signatures>(
     keys: &[ArticleKey],
     signatures: &mut S,
     mentions: &MentionTable,
+    budget: Budget,
 ) -> Result<(UnionFind, Vec<u32>), S::Error> {
     let n = keys.len();
     let mut uf = UnionFind::new(n);
@@ -180,7 +194,7 @@ pub(crate) fn link<S: Signatures>(
     drop(by_hash);
 
     let reps = is_rep.iter().filter(|&&r| r).count();
-    let per_pass = (PASS_ENTRIES / reps.max(1)).clamp(1, BANDS);
+    let per_pass = (budget.pass_entries / reps.max(1)).clamp(1, BANDS);
     let mut first_band = 0;
     while first_band < BANDS {
         let bands = first_band..(first_band + per_pass).min(BANDS);
@@ -200,7 +214,7 @@ pub(crate) fn link<S: Signatures>(
         for run in runs {
             let members: Vec<usize> = run.iter().map(|e| e.2 as usize).collect();
             bucket_pairs(&members, &mut pairs);
-            if pairs.len() >= PAIR_BATCH {
+            if pairs.len() >= budget.pair_batch {
                 near_duplicates(keys, signatures, &mut pairs, &mut left, &mut uf)?;
             }
         }
@@ -209,7 +223,7 @@ pub(crate) fn link<S: Signatures>(
 
     // Copy groups (MinHash links only) decide relations and inheritance inside a story.
     let group_of: Vec<u32> = (0..n).map(|i| uf.find(i) as u32).collect();
-    link_rewrites(keys, mentions, &mut uf);
+    link_rewrites(keys, mentions, &mut uf, budget.pair_batch);
     Ok((uf, group_of))
 }
 
@@ -426,7 +440,7 @@ fn same_happening(t: &MentionTable, a: usize, b: usize) -> bool {
 /// Unites articles whose coded events mostly match: at least two mentions of each match the
 /// other's, and matched mentions are at least half of each article's. Pairs already in one group
 /// (copies) are not compared.
-fn link_rewrites(keys: &[ArticleKey], t: &MentionTable, uf: &mut UnionFind) {
+fn link_rewrites(keys: &[ArticleKey], t: &MentionTable, uf: &mut UnionFind, pair_batch: usize) {
     // Each article's mentions: `of[at[i]..at[i + 1]]`.
     let mut at = vec![0u32; keys.len() + 1];
     for &a in &t.article {
@@ -505,7 +519,7 @@ fn link_rewrites(keys: &[ArticleKey], t: &MentionTable, uf: &mut UnionFind) {
                     batch.push((a.min(b), a.max(b)));
                 }
             }
-            if batch.len() >= PAIR_BATCH {
+            if batch.len() >= pair_batch {
                 check(&mut batch, uf);
             }
         }

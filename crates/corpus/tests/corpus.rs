@@ -501,3 +501,34 @@ fn the_same_target_with_different_agents_is_two_happenings() {
     assert_eq!(groups.len(), 2, "{groups:?}");
     assert!(groups.contains(&vec!["estonia".to_string(), "estonia-again".to_string()]));
 }
+
+#[test]
+fn stories_and_events_do_not_depend_on_the_memory_budget() {
+    use dateline_corpus::Budget;
+    use dateline_corpus::rebuild::{in_memory, in_memory_within};
+    let (mut articles, mut mentions) = corpus();
+    // Copies cut at different points, so LSH passes and candidate batches split real work.
+    let full = format!("{LEAD}\n\n{REST}");
+    for k in 0..20 {
+        let id = format!("a-copy-{k:02}");
+        let cut = &full[..full.len() - 8 * k];
+        articles.push(digest(&id, None, None, cut));
+        mentions.extend(report(&format!("copy{k:02}"), &id, None, "2025-07-25"));
+    }
+    let roomy = in_memory(&articles, &mentions);
+    let tight = in_memory_within(
+        &articles,
+        &mentions,
+        Budget {
+            pass_entries: 1,
+            pair_batch: 1,
+        },
+    );
+    assert_eq!(roomy, tight);
+    assert!(
+        roomy.0.iter().any(|s| s.members.len() > 20),
+        "the copies join the story of their original: {:?}",
+        roomy.0.iter().map(|s| s.members.len()).collect::<Vec<_>>()
+    );
+    assert!(roomy.1.iter().any(|e| e.mentions.len() > 20));
+}
