@@ -26,8 +26,10 @@ pub trait MentionStore {
     type Error;
     /// The mention pushed into the table with this handle.
     fn mention(&mut self, handle: u64) -> Result<EventMention, Self::Error>;
-    /// Writes an event, replacing any with the same id (and its mention links).
+    /// Writes a new event and its mention links.
     fn put_event(&mut self, event: &Event) -> Result<(), Self::Error>;
+    /// Rewrites an event already written (its conflicts changed; its mentions did not).
+    fn update_event(&mut self, event: &Event) -> Result<(), Self::Error>;
     fn event(&mut self, id: &str) -> Result<Option<Event>, Self::Error>;
 }
 
@@ -100,6 +102,9 @@ impl MentionStore for InMemory<'_> {
         self.events.insert(event.id.clone(), event.clone());
         Ok(())
     }
+    fn update_event(&mut self, event: &Event) -> Result<(), Self::Error> {
+        self.put_event(event)
+    }
     fn event(&mut self, id: &str) -> Result<Option<Event>, Self::Error> {
         Ok(self.events.get(id).cloned())
     }
@@ -161,25 +166,8 @@ pub fn merge_table<S: MentionStore>(t: &MentionTable, store: &mut S) -> Result<M
     }
     drop(groups);
 
-    // Conflicts across events, added to the events they concern, in the order found.
-    let extra = cross_conflicts(t, store, &summaries, &event_of)?;
-    let mut by_event: BTreeMap<usize, Vec<Conflict>> = BTreeMap::new();
-    for (e, c) in extra {
-        by_event.entry(e).or_default().push(c);
-    }
-    for (e, conflicts) in by_event {
-        let Some(mut event) = store.event(&summaries[e].id)? else {
-            continue;
-        };
-        for c in conflicts {
-            if !event.conflicts.contains(&c) {
-                event.conflicts.push(c);
-                out.conflicts += 1;
-            }
-        }
-        sort_conflicts(&mut event.conflicts);
-        store.put_event(&event)?;
-    }
+    // Conflicts across events, added to the events they concern as they are found.
+    out.conflicts += cross_conflicts(t, store, &summaries, &event_of)?;
     Ok(out)
 }
 
@@ -552,8 +540,8 @@ fn cross_conflicts<S: MentionStore>(
     store: &mut S,
     events: &[Summary],
     event_of: &[u32],
-) -> Result<Vec<(usize, Conflict)>, S::Error> {
-    let mut out = Vec::new();
+) -> Result<usize, S::Error> {
+    let mut added = 0;
     let article = |it: &Item| t.article[it.mention as usize];
     let story = |it: &Item| t.story(it.mention as usize);
     let shares = |a: &Item, b: &Item| t.shares_actor(a.mention as usize, b.mention as usize);
@@ -593,7 +581,8 @@ fn cross_conflicts<S: MentionStore>(
                 field: "date".into(),
                 values: vs,
             };
-            attach(&mut out, &group, &t.dates, event_of, &conflict);
+            let evs = events_of(&group, &t.dates, event_of);
+            added += patch(store, events, &evs, &conflict)?;
         }
     }
 
@@ -622,11 +611,12 @@ fn cross_conflicts<S: MentionStore>(
             field: "claim".into(),
             values: vs,
         };
-        attach(&mut out, &group, &t.claims, event_of, &conflict);
+        let evs = events_of(&group, &t.claims, event_of);
+        added += patch(store, events, &evs, &conflict)?;
     }
 
-    out.extend(story_date_conflicts(store, events)?);
-    Ok(out)
+    added += story_date_conflicts(store, events)?;
+    Ok(added)
 }
 
 /// One side of a conflict: the value and the mentions (with their outlets) that give it.
@@ -643,13 +633,8 @@ fn value_of<S: MentionStore>(
     Ok(reported.value(value))
 }
 
-fn attach(
-    out: &mut Vec<(usize, Conflict)>,
-    group: &[usize],
-    items: &[Item],
-    event_of: &[u32],
-    conflict: &Conflict,
-) {
+/// The events a group of items' mentions belong to, ascending.
+fn events_of(group: &[usize], items: &[Item], event_of: &[u32]) -> Vec<usize> {
     let mut evs: Vec<usize> = group
         .iter()
         .map(|&i| event_of[items[i].mention as usize])
@@ -658,7 +643,31 @@ fn attach(
         .collect();
     evs.sort_unstable();
     evs.dedup();
-    out.extend(evs.into_iter().map(|e| (e, conflict.clone())));
+    evs
+}
+
+/// Adds `conflict` to each event that lacks it (kept sorted by field and first value; equal keys
+/// in the order found) and rewrites it. Returns how many events took it.
+fn patch<S: MentionStore>(
+    store: &mut S,
+    events: &[Summary],
+    evs: &[usize],
+    conflict: &Conflict,
+) -> Result<usize, S::Error> {
+    let mut added = 0;
+    for &e in evs {
+        let Some(mut event) = store.event(&events[e].id)? else {
+            continue;
+        };
+        if event.conflicts.contains(conflict) {
+            continue;
+        }
+        event.conflicts.push(conflict.clone());
+        sort_conflicts(&mut event.conflicts);
+        store.update_event(&event)?;
+        added += 1;
+    }
+    Ok(added)
 }
 
 /// Connected groups (of two or more) of items under `linked`, compared only within shared-word
@@ -698,14 +707,14 @@ fn components(items: &[Item], linked: impl Fn(&Item, &Item) -> bool) -> Vec<Vec<
 fn story_date_conflicts<S: MentionStore>(
     store: &mut S,
     events: &[Summary],
-) -> Result<Vec<(usize, Conflict)>, S::Error> {
+) -> Result<usize, S::Error> {
     let mut by_story: BTreeMap<u32, BTreeSet<usize>> = BTreeMap::new();
     for (e, s) in events.iter().enumerate() {
         for &story in &s.stories {
             by_story.entry(story).or_default().insert(e);
         }
     }
-    let mut out = Vec::new();
+    let mut added = 0;
     let mut seen = BTreeSet::new();
     for evs in by_story.values() {
         let evs: Vec<usize> = evs.iter().copied().collect();
@@ -748,10 +757,9 @@ fn story_date_conflicts<S: MentionStore>(
                     field: "date".into(),
                     values,
                 };
-                out.push((a, conflict.clone()));
-                out.push((b, conflict));
+                added += patch(store, events, &[a, b], &conflict)?;
             }
         }
     }
-    Ok(out)
+    Ok(added)
 }

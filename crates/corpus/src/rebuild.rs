@@ -195,6 +195,9 @@ impl MentionStore for Memory<'_> {
         self.events.insert(event.id.clone(), event.clone());
         Ok(())
     }
+    fn update_event(&mut self, event: &Event) -> Result<(), Self::Error> {
+        self.put_event(event)
+    }
     fn event(&mut self, id: &str) -> Result<Option<Event>, Self::Error> {
         Ok(self.events.get(id).cloned())
     }

@@ -321,23 +321,11 @@ pub(crate) fn build_story<E>(
     // (start, member id, date): the earliest publication, own or inherited.
     let mut earliest: Option<(Date, String, TimeValue)> = None;
     for group in order.chunk_by(|a, b| a.0 == b.0) {
-        let mut list: Vec<StoryMember> = Vec::with_capacity(group.len());
         let head_index = group[0].2;
         let head = fetch(head_index)?;
-        // One donor per group and field: the head, else the first copy (by index) that has it.
-        let mut donor_outlet: Option<(String, String)> = None;
-        let mut donor_published: Option<(TimeValue, String)> = None;
-        // Members that take part in inheritance and lack a field: (position in list, article,
-        // lacks outlet, lacks date).
-        let mut heirs: Vec<(usize, usize, bool, bool)> = Vec::new();
-        for &(_, _, i) in group {
-            let a = if i == head_index {
-                head.clone()
-            } else {
-                fetch(i)?
-            };
+        let relation_of = |i: usize, a: &ArticleDigest| {
             let fp = &a.fingerprint;
-            let relation = if i == fullest {
+            if i == fullest {
                 Relation::Fullest
             } else if i == head_index {
                 Relation::Rewrite
@@ -347,59 +335,87 @@ pub(crate) fn build_story<E>(
                 Relation::Truncated
             } else {
                 Relation::NearDuplicate
-            };
-            let inherits = i == head_index || donor_ok(relation);
-            if inherits {
-                if donor_outlet.is_none()
-                    && let Some(o) = &a.outlet
-                {
-                    donor_outlet = Some((o.clone(), a.id.clone()));
-                }
-                if donor_published.is_none() && a.published.value.is_some() {
-                    donor_published = Some((a.published.clone(), a.id.clone()));
-                }
-                let (no_outlet, no_date) = (a.outlet.is_none(), a.published.value.is_none());
-                if no_outlet || no_date {
-                    heirs.push((list.len(), i, no_outlet, no_date));
-                }
             }
-            if let Some(o) = &a.outlet {
+        };
+        // Only the head and its exact or truncated copies give and take missing fields.
+        let inherits = |i: usize, a: &ArticleDigest| i == head_index || donor_ok(relation_of(i, a));
+
+        // First pass: one donor per field, the head, else the first copy (by index) that has it.
+        let mut donor_outlet: Option<Inferred<String>> = None;
+        let mut donor_published: Option<Inferred<TimeValue>> = None;
+        for &(_, _, i) in group {
+            if donor_outlet.is_some() && donor_published.is_some() {
+                break;
+            }
+            let fetched;
+            let a = if i == head_index {
+                &head
+            } else {
+                fetched = fetch(i)?;
+                &fetched
+            };
+            if !inherits(i, a) {
+                continue;
+            }
+            if donor_outlet.is_none()
+                && let Some(o) = &a.outlet
+            {
+                donor_outlet = Some(Inferred {
+                    value: o.clone(),
+                    from: a.id.clone(),
+                });
+            }
+            if donor_published.is_none() && a.published.value.is_some() {
+                donor_published = Some(Inferred {
+                    value: a.published.clone(),
+                    from: a.id.clone(),
+                });
+            }
+        }
+
+        // Second pass: each member, finished and written at once.
+        for &(_, _, i) in group {
+            let fetched;
+            let a = if i == head_index {
+                &head
+            } else {
+                fetched = fetch(i)?;
+                &fetched
+            };
+            let heir = inherits(i, a);
+            let inferred_outlet = match &a.outlet {
+                Some(_) => None,
+                None => donor_outlet.clone().filter(|_| heir),
+            };
+            let inferred_published = match a.published.value {
+                Some(_) => None,
+                None => donor_published.clone().filter(|_| heir),
+            };
+            let shown = a
+                .outlet
+                .as_deref()
+                .or(inferred_outlet.as_ref().map(|o| o.value.as_str()));
+            if let Some(o) = shown {
                 outlet(i, o);
-                outlets.insert(o.clone());
+                outlets.insert(o.to_owned());
             }
             if a.published.value.is_some() {
                 consider_earliest(&mut earliest, &a.published, &a.id);
+            } else if let Some(p) = &inferred_published {
+                consider_earliest(&mut earliest, &p.value, &a.id);
             }
-            list.push(StoryMember {
-                article: a.id.clone(),
-                relation,
-                copy_of: (i != head_index).then(|| head.id.clone()),
-                similarity: (fp.jaccard(&full.fingerprint) * 1000.0).round() / 1000.0,
-                inferred_outlet: None,
-                inferred_published: None,
-            });
-        }
-        for (k, i, no_outlet, no_date) in heirs {
-            let m = &mut list[k];
-            if no_outlet && let Some((value, from)) = &donor_outlet {
-                m.inferred_outlet = Some(Inferred {
-                    value: value.clone(),
-                    from: from.clone(),
-                });
-                outlets.insert(value.clone());
-                outlet(i, value);
-            }
-            if no_date && let Some((value, from)) = &donor_published {
-                m.inferred_published = Some(Inferred {
-                    value: value.clone(),
-                    from: from.clone(),
-                });
-                let id = m.article.clone();
-                consider_earliest(&mut earliest, value, &id);
-            }
-        }
-        for m in &list {
-            member(&id, m)?;
+            member(
+                &id,
+                &StoryMember {
+                    article: a.id.clone(),
+                    relation: relation_of(i, a),
+                    copy_of: (i != head_index).then(|| head.id.clone()),
+                    similarity: (a.fingerprint.jaccard(&full.fingerprint) * 1000.0).round()
+                        / 1000.0,
+                    inferred_outlet,
+                    inferred_published,
+                },
+            )?;
         }
     }
     Ok(Story {

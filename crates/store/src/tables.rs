@@ -99,6 +99,17 @@ impl MentionStore for Tables<'_> {
     }
 
     fn put_event(&mut self, e: &Event) -> Result<()> {
+        self.update_event(e)?;
+        let mut link = self
+            .tx
+            .prepare_cached("INSERT INTO event_links (mention, event) VALUES (?1, ?2)")?;
+        for m in &e.mentions {
+            link.execute(params![m, e.id])?;
+        }
+        Ok(())
+    }
+
+    fn update_event(&mut self, e: &Event) -> Result<()> {
         let text = serde_json::to_string(e).map_err(StoreError::Encode)?;
         self.tx
             .prepare_cached(
@@ -114,12 +125,6 @@ impl MentionStore for Tables<'_> {
                 e.conflicts.len() as i64,
                 text
             ])?;
-        let mut link = self.tx.prepare_cached(
-            "INSERT OR REPLACE INTO event_links (mention, event) VALUES (?1, ?2)",
-        )?;
-        for m in &e.mentions {
-            link.execute(params![m, e.id])?;
-        }
         Ok(())
     }
 
