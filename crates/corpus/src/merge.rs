@@ -80,34 +80,10 @@ pub fn merge(mentions: &[EventMention], ctx: &Context) -> Vec<Event> {
         table.push(article, filled.len() as u64, &m);
         filled.push(m);
     }
-    let mut store = InMemory {
-        mentions: &filled,
-        events: BTreeMap::new(),
-    };
+    let mut store =
+        crate::rebuild::Memory::new(Vec::new(), filled.iter().map(|m| (0, m)).collect());
     let Ok(_) = merge_table(&table, &mut store);
     store.events.into_values().collect()
-}
-
-struct InMemory<'a> {
-    mentions: &'a [EventMention],
-    events: BTreeMap<String, Event>,
-}
-
-impl MentionStore for InMemory<'_> {
-    type Error = std::convert::Infallible;
-    fn mention(&mut self, handle: u64) -> Result<EventMention, Self::Error> {
-        Ok(self.mentions[handle as usize].clone())
-    }
-    fn put_event(&mut self, event: &Event) -> Result<(), Self::Error> {
-        self.events.insert(event.id.clone(), event.clone());
-        Ok(())
-    }
-    fn update_event(&mut self, event: &Event) -> Result<(), Self::Error> {
-        self.put_event(event)
-    }
-    fn event(&mut self, id: &str) -> Result<Option<Event>, Self::Error> {
-        Ok(self.events.get(id).cloned())
-    }
 }
 
 /// What the conflict passes keep of a written event.

@@ -143,13 +143,7 @@ pub fn in_memory_within(
         .filter_map(|m| Some((*index.get(m.article.as_str())?, m)))
         .collect();
     ms.sort_by(|a, b| a.1.id.cmp(&b.1.id));
-    let mut memory = Memory {
-        articles: arts,
-        mentions: ms,
-        stories: BTreeMap::new(),
-        members: HashMap::new(),
-        events: BTreeMap::new(),
-    };
+    let mut memory = Memory::new(arts, ms);
     let Ok(_) = rebuild_within(&mut memory, budget);
     let mut members = memory.members;
     let stories = memory
@@ -165,12 +159,29 @@ pub fn in_memory_within(
     (stories, memory.events.into_values().collect())
 }
 
-struct Memory<'a> {
+/// A corpus held in memory (articles in id order; mentions in id order, with their article's
+/// index), for tests and for callers that hold their data already.
+pub(crate) struct Memory<'a> {
     articles: Vec<&'a ArticleDigest>,
     mentions: Vec<(usize, &'a EventMention)>,
     stories: BTreeMap<String, Story>,
     members: HashMap<String, Vec<StoryMember>>,
-    events: BTreeMap<String, Event>,
+    pub(crate) events: BTreeMap<String, Event>,
+}
+
+impl<'a> Memory<'a> {
+    pub(crate) fn new(
+        articles: Vec<&'a ArticleDigest>,
+        mentions: Vec<(usize, &'a EventMention)>,
+    ) -> Self {
+        Memory {
+            articles,
+            mentions,
+            stories: BTreeMap::new(),
+            members: HashMap::new(),
+            events: BTreeMap::new(),
+        }
+    }
 }
 
 impl Signatures for Memory<'_> {

@@ -347,13 +347,8 @@ pub(crate) fn build_story<E>(
             if donor_outlet.is_some() && donor_published.is_some() {
                 break;
             }
-            let fetched;
-            let a = if i == head_index {
-                &head
-            } else {
-                fetched = fetch(i)?;
-                &fetched
-            };
+            let a = member_digest(i, head_index, &head, fetch)?;
+            let a = a.as_ref();
             if !inherits(i, a) {
                 continue;
             }
@@ -375,13 +370,8 @@ pub(crate) fn build_story<E>(
 
         // Second pass: each member, finished and written at once.
         for &(_, _, i) in group {
-            let fetched;
-            let a = if i == head_index {
-                &head
-            } else {
-                fetched = fetch(i)?;
-                &fetched
-            };
+            let a = member_digest(i, head_index, &head, fetch)?;
+            let a = a.as_ref();
             let heir = inherits(i, a);
             let inferred_outlet = match &a.outlet {
                 Some(_) => None,
@@ -425,6 +415,20 @@ pub(crate) fn build_story<E>(
         earliest: earliest.map(|(_, from, value)| Inferred { value, from }),
         outlets: outlets.into_iter().collect(),
         members: Vec::new(),
+    })
+}
+
+/// Member `i`'s digest: the head's, already read, or fetched.
+fn member_digest<'h, E>(
+    i: usize,
+    head_index: usize,
+    head: &'h ArticleDigest,
+    fetch: &mut dyn FnMut(usize) -> Result<ArticleDigest, E>,
+) -> Result<std::borrow::Cow<'h, ArticleDigest>, E> {
+    Ok(if i == head_index {
+        std::borrow::Cow::Borrowed(head)
+    } else {
+        std::borrow::Cow::Owned(fetch(i)?)
     })
 }
 
