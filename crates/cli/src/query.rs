@@ -172,6 +172,14 @@ struct Out<W: Write> {
     rows: Vec<Vec<String>>,
 }
 
+impl Out<std::io::BufWriter<std::io::StdoutLock<'static>>> {
+    /// A listing on standard output, in `format` or the one that suits where stdout goes.
+    fn stdout(format: Option<Format>, header: Vec<&'static str>) -> Result<Self> {
+        let w = std::io::BufWriter::new(std::io::stdout().lock());
+        Out::new(w, Format::resolve(format), header)
+    }
+}
+
 impl<W: Write> Out<W> {
     fn new(w: W, format: Format, header: Vec<&'static str>) -> Result<Self> {
         let mut out = Out {
@@ -284,10 +292,8 @@ struct ArticleLine<'a> {
 pub fn articles(db: &Path, filter: &Filter, format: Option<Format>) -> Result<()> {
     let store = open(db)?;
     let mentions = mentions_by_article(&store)?;
-    let stdout = std::io::stdout().lock();
-    let mut out = Out::new(
-        std::io::BufWriter::new(stdout),
-        Format::resolve(format),
+    let mut out = Out::stdout(
+        format,
         vec![
             "id",
             "published",
@@ -345,10 +351,8 @@ pub fn articles(db: &Path, filter: &Filter, format: Option<Format>) -> Result<()
 pub fn stories(db: &Path, filter: &Filter, format: Option<Format>) -> Result<()> {
     let store = open(db)?;
     let mentions = mentions_by_article(&store)?;
-    let stdout = std::io::stdout().lock();
-    let mut out = Out::new(
-        std::io::BufWriter::new(stdout),
-        Format::resolve(format),
+    let mut out = Out::stdout(
+        format,
         vec!["id", "earliest", "members", "outlets", "title"],
     )?;
     let stories: Vec<Story> = store.stories()?;
@@ -394,10 +398,8 @@ fn actors_text(e: &Event) -> String {
 
 pub fn events(db: &Path, filter: &Filter, format: Option<Format>) -> Result<()> {
     let store = open(db)?;
-    let stdout = std::io::stdout().lock();
-    let mut out = Out::new(
-        std::io::BufWriter::new(stdout),
-        Format::resolve(format),
+    let mut out = Out::stdout(
+        format,
         vec![
             "id",
             "date",

@@ -5,13 +5,11 @@
 //! from the outside world), the test accepts `null` and says why in [`NOT_IN_THIS_CAPTURE`]: a
 //! per-capture extractor must not invent it. Everything else must be exact.
 
-use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod support;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use serde_json::Value;
+use std::ffi::OsStr;
+use support::{dateline, root};
 
 /// (capture, title, field, why) — gold values that the capture alone does not carry.
 const NOT_IN_THIS_CAPTURE: &[(&str, &str, &str, &str)] = &[
@@ -57,16 +55,8 @@ fn norm(s: &str) -> String {
 }
 
 fn run_extract() -> Vec<Value> {
-    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .arg("extract")
-        .arg(root().join("samples/seeds"))
-        .output()
-        .expect("run dateline");
-    assert!(
-        out.status.success(),
-        "dateline extract failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let seeds = root().join("samples/seeds");
+    let out = dateline(&[OsStr::new("extract"), seeds.as_os_str()], &root());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("read 5 files"),

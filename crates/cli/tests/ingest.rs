@@ -1,36 +1,14 @@
 //! `dateline ingest` and the queries on the store: idempotence, atomic batches, recovery after a
 //! kill, and what the store says about the sample corpus.
 
+mod support;
+
 use dateline_store::Store;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dateline-ingest-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-fn dateline(args: &[&str], dir: &Path) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run dateline");
-    assert!(
-        out.status.success(),
-        "dateline {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
+use support::{dateline, root};
 
 fn counts(db: &Path) -> Vec<(&'static str, u64)> {
     Store::open_read_only(db)
@@ -55,7 +33,7 @@ fn jsonl(out: &Output) -> Vec<Value> {
 
 #[test]
 fn ingesting_the_samples_twice_changes_nothing() {
-    let dir = scratch("twice");
+    let dir = support::scratch("ingest-twice");
     let seeds = root().join("samples/seeds");
     let seeds = seeds.to_str().expect("utf-8 path");
     let first = dateline(&["ingest", seeds], &dir);
@@ -88,7 +66,7 @@ fn ingesting_the_samples_twice_changes_nothing() {
 
 #[test]
 fn rejections_are_reported_and_stored_once() {
-    let dir = scratch("rejections");
+    let dir = support::scratch("ingest-rejections");
     std::fs::write(dir.join("empty.txt"), b"").expect("write");
     std::fs::write(dir.join("notes.pdf"), b"%PDF").expect("write");
     for _ in 0..2 {
@@ -123,7 +101,7 @@ fn rejections_are_reported_and_stored_once() {
 /// is the Iraqi News article that 002 carries in full, published 21 July 2025.
 #[test]
 fn the_truncated_daily8_copy_joins_the_iraqi_news_story_and_inherits_its_outlet() {
-    let dir = scratch("samples");
+    let dir = support::scratch("ingest-samples");
     let seeds = root().join("samples/seeds");
     dateline(&["ingest", seeds.to_str().expect("utf-8")], &dir);
     let articles = jsonl(&dateline(&["articles", "--format", "jsonl"], &dir));
@@ -199,7 +177,7 @@ fn the_truncated_daily8_copy_joins_the_iraqi_news_story_and_inherits_its_outlet(
 /// event from several outlets, the rewrite joins the story it rewrites, the end dates conflict.
 #[test]
 fn samples_end_to_end_events_stories_and_conflicts() {
-    let dir = scratch("e2e");
+    let dir = support::scratch("ingest-e2e");
     let seeds = root().join("samples/seeds");
     dateline(&["ingest", seeds.to_str().expect("utf-8")], &dir);
     let events = jsonl(&dateline(&["events", "--format", "jsonl"], &dir));
@@ -378,7 +356,7 @@ fn captures_in(db: &Path) -> u64 {
 fn a_killed_ingest_loses_nothing_committed_and_a_rerun_completes_it() {
     const N: usize = 10_000;
     const BATCH: usize = 100;
-    let dir = scratch("kill");
+    let dir = support::scratch("ingest-kill");
     let corpus = dir.join("corpus");
     generate(&corpus, N);
 

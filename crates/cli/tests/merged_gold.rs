@@ -8,31 +8,19 @@
 
 #[path = "../../events/tests/support/gold_match.rs"]
 mod gold_match;
+mod support;
 
 use dateline_core::event::Event;
 use dateline_events::Extractor;
 use gold_match::{actor_ok, date_ok, gold_actors, types};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
+use support::root;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn dateline(args: &[&str], dir: &Path) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run dateline");
-    assert!(
-        out.status.success(),
-        "dateline {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+/// What `dateline args` prints, run in `dir`.
+fn stdout_of(args: &[&str], dir: &Path) -> String {
+    String::from_utf8_lossy(&support::dateline(args, dir).stdout).into_owned()
 }
 
 /// A gold event with what matching needs: its types, canonical actors and the captures reporting it.
@@ -45,12 +33,10 @@ struct GoldEvent<'a> {
 
 #[test]
 fn merged_events_match_the_gold() {
-    let dir = std::env::temp_dir().join(format!("dateline-merged-gold-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = support::scratch("merged-gold");
     let seeds = root().join("samples/seeds");
-    dateline(&["ingest", seeds.to_str().expect("utf-8 path")], &dir);
-    let capture_of: BTreeMap<String, String> = dateline(&["articles", "--format", "jsonl"], &dir)
+    stdout_of(&["ingest", seeds.to_str().expect("utf-8 path")], &dir);
+    let capture_of: BTreeMap<String, String> = stdout_of(&["articles", "--format", "jsonl"], &dir)
         .lines()
         .filter_map(|l| serde_json::from_str::<Value>(l).ok())
         .filter_map(|a| {
@@ -60,7 +46,7 @@ fn merged_events_match_the_gold() {
             ))
         })
         .collect();
-    let events: Vec<Event> = dateline(&["events", "--format", "jsonl"], &dir)
+    let events: Vec<Event> = stdout_of(&["events", "--format", "jsonl"], &dir)
         .lines()
         .map(|l| serde_json::from_str(l).expect("an event per line"))
         .collect();

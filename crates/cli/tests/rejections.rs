@@ -1,10 +1,13 @@
 //! Bad input gets a clear reason naming the file, never a panic, and nothing is lost: every file
 //! given is counted as articles or as a rejection.
 
+mod support;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn dateline(args: &[&str], dir: &Path) -> Output {
+/// Runs `dateline args` in `dir`, whatever its exit status: these tests expect failures.
+fn run(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dateline"))
         .args(args)
         .current_dir(dir)
@@ -12,17 +15,9 @@ fn dateline(args: &[&str], dir: &Path) -> Output {
         .expect("run dateline")
 }
 
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("dateline-rejections-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
 #[test]
 fn bad_files_are_rejected_with_reasons_and_counted() {
-    let dir = scratch("bad");
+    let dir = support::scratch("rejections-bad");
     std::fs::write(dir.join("empty.txt"), b"").expect("write");
     std::fs::write(dir.join("blank.txt"), b"\n \r\n").expect("write");
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
@@ -48,7 +43,7 @@ fn bad_files_are_rejected_with_reasons_and_counted() {
     .expect("write");
     std::fs::write(dir.join("notes.md"), "not a capture").expect("write");
 
-    let out = dateline(&["extract", "."], &dir);
+    let out = run(&["extract", "."], &dir);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         out.status.success(),
@@ -79,7 +74,7 @@ fn bad_files_are_rejected_with_reasons_and_counted() {
         "only good.txt yields an article: {stdout}"
     );
 
-    let strict = dateline(&["extract", "--strict", "."], &dir);
+    let strict = run(&["extract", "--strict", "."], &dir);
     assert_eq!(
         strict.status.code(),
         Some(1),
@@ -90,9 +85,9 @@ fn bad_files_are_rejected_with_reasons_and_counted() {
 
 #[test]
 fn named_files_that_are_missing_or_not_captures_are_rejected() {
-    let dir = scratch("named");
+    let dir = support::scratch("rejections-named");
     std::fs::write(dir.join("report.pdf"), b"%PDF-1.4").expect("write");
-    let out = dateline(&["extract", "report.pdf", "missing.txt"], &dir);
+    let out = run(&["extract", "report.pdf", "missing.txt"], &dir);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("rejected report.pdf: not a capture"),

@@ -6,16 +6,16 @@
 //! Chromium comes from Debian (`.ci/install-chromium`); without it the test fails under CI and is
 //! skipped loudly elsewhere.
 
+mod support;
+
 use dateline_core::event::*;
 use dateline_core::time::{Tense, resolve_mention, resolve_published};
 use dateline_core::{AdapterRef, Article, DateOrder, TimeValue};
 use dateline_store::{NewCapture, Store};
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use support::root;
 
 fn article(id: &str, outlet: &str, published: &str, title: &str, body: &str) -> Article {
     Article {
@@ -282,9 +282,7 @@ fn headless(bin: &Path, profile: &Path, extra: &[&str], url: &str) -> std::proce
 
 #[test]
 fn the_report_draws_every_event_and_opens_its_evidence_in_chromium() {
-    let dir = std::env::temp_dir().join(format!("dateline-report-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("dir");
+    let dir = support::scratch("report");
     let db = dir.join("r.db");
     let store = build_store(&db);
     let events = store.events().expect("events");
@@ -303,17 +301,15 @@ fn the_report_draws_every_event_and_opens_its_evidence_in_chromium() {
     assert!(raid.conflicts.iter().any(|c| c.field == "killed"));
 
     let html = dir.join("timeline.html");
-    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["report", "--db"])
-        .arg(&db)
-        .arg("-o")
-        .arg(&html)
-        .output()
-        .expect("run dateline report");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    support::dateline(
+        &[
+            OsStr::new("report"),
+            OsStr::new("--db"),
+            db.as_os_str(),
+            OsStr::new("-o"),
+            html.as_os_str(),
+        ],
+        &dir,
     );
     let page = std::fs::read_to_string(&html).expect("report written");
     // Self-contained: nothing to fetch (the SVG namespace is a name, not a request).

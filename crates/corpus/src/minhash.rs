@@ -6,7 +6,6 @@
 
 use crate::text::{fnv1a, mix, words};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// Words per shingle. Five keeps shared names and stock phrases ("the US-led coalition") from
 /// making unrelated stories look alike, while a copy with one sentence missing still shares most.
@@ -94,15 +93,19 @@ impl Fingerprint {
 
     /// Inverse of [`Fingerprint::signature_bytes`].
     pub fn signature_from_bytes(bytes: &[u8]) -> Vec<u32> {
-        bytes
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect()
+        let mut out = Vec::with_capacity(bytes.len() / 4);
+        Fingerprint::decode_signature(bytes, &mut out);
+        out
     }
 
-    /// One key per band; articles sharing any key are candidate near-duplicates.
-    pub fn band_keys(&self) -> impl Iterator<Item = (usize, u64)> + '_ {
-        (0..self.signature.len().div_ceil(ROWS)).map(|band| (band, band_key(&self.signature, band)))
+    /// [`Fingerprint::signature_from_bytes`] into a buffer that is reused across rows.
+    pub fn decode_signature(bytes: &[u8], out: &mut Vec<u32>) {
+        out.clear();
+        out.extend(
+            bytes
+                .chunks_exact(4)
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])),
+        );
     }
 }
 
@@ -143,17 +146,41 @@ pub fn bucket_pairs(members: &[usize], pairs: &mut Vec<(usize, usize)>) {
     }
 }
 
-/// Candidate pairs `(i, j)`, `i < j`, of indexes into `prints`, sorted and deduplicated.
+/// One LSH entry: (band, the signature's key in that band, article index).
+pub type BandEntry = (u8, u64, u32);
+
+/// Appends the entries of `signature` (article `index`) for `bands`.
+pub fn band_entries(
+    signature: &[u32],
+    index: usize,
+    bands: std::ops::Range<usize>,
+    out: &mut Vec<BandEntry>,
+) {
+    for b in bands {
+        out.push((b as u8, band_key(signature, b), index as u32));
+    }
+}
+
+/// Sorts `entries` and yields the members (ascending) of each bucket of two or more: the articles
+/// agreeing on one whole band.
+pub fn buckets(entries: &mut [BandEntry]) -> impl Iterator<Item = Vec<usize>> + '_ {
+    entries.sort_unstable();
+    entries
+        .chunk_by(|a, b| a.0 == b.0 && a.1 == b.1)
+        .filter(|run| run.len() >= 2)
+        .map(|run| run.iter().map(|e| e.2 as usize).collect())
+}
+
+/// Candidate pairs `(i, j)`, `i < j`, of indexes into `prints`, sorted and deduplicated: every
+/// band at once, for callers that hold their fingerprints.
 pub fn candidate_pairs(prints: &[&Fingerprint]) -> Vec<(usize, usize)> {
-    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    let mut entries = Vec::new();
     for (i, p) in prints.iter().enumerate() {
-        for key in p.band_keys() {
-            buckets.entry(key).or_default().push(i);
-        }
+        band_entries(&p.signature, i, 0..BANDS, &mut entries);
     }
     let mut pairs = Vec::new();
-    for members in buckets.values() {
-        bucket_pairs(members, &mut pairs);
+    for members in buckets(&mut entries) {
+        bucket_pairs(&members, &mut pairs);
     }
     pairs.sort_unstable();
     pairs.dedup();

@@ -80,18 +80,11 @@ pub fn rebuild_within<C: Corpus>(
     let mut ids: Vec<(String, u32)> = Vec::new();
     for (n, run) in runs.chunk_by(|a, b| a.0 == b.0).enumerate() {
         let members: Vec<usize> = run.iter().map(|&(_, i)| i as usize).collect();
-        // Two views of the corpus at once: members are written while digests are read.
-        let c = std::cell::RefCell::new(&mut *c);
         let outlets = &mut table.outlets;
-        let story = build_story(
-            &members,
-            &keys,
-            &group_of,
-            &mut |i| c.borrow_mut().digest(i),
-            &mut |i, o| outlet_of[i] = outlets.id(o),
-            &mut |id, m| c.borrow_mut().put_member(id, m),
-        )?;
-        c.into_inner().put_story(&story, members.len())?;
+        let story = build_story(&members, &keys, &group_of, c, &mut |i, o| {
+            outlet_of[i] = outlets.id(o)
+        })?;
+        c.put_story(&story, members.len())?;
         for &i in &members {
             story_of[i] = n as u32;
         }

@@ -6,7 +6,8 @@
 //! actor, compatible dates) and that were published within a week of each other.
 
 use crate::compact::MentionTable;
-use crate::minhash::{BANDS, Fingerprint, band_key, bucket_pairs};
+use crate::minhash::{BANDS, Fingerprint, band_entries, bucket_pairs, buckets};
+use crate::rebuild::Corpus;
 use crate::text::stable_id;
 use crate::unionfind::UnionFind;
 use dateline_core::TimeValue;
@@ -199,20 +200,15 @@ pub(crate) fn link<S: Signatures>(
     while first_band < BANDS {
         let bands = first_band..(first_band + per_pass).min(BANDS);
         first_band = bands.end;
-        let mut entries: Vec<(u8, u64, u32)> = Vec::with_capacity(reps * bands.len());
+        let mut entries = Vec::with_capacity(reps * bands.len());
         signatures.scan(&mut |i, sig| {
             if is_rep.get(i) == Some(&true) {
-                for b in bands.clone() {
-                    entries.push((b as u8, band_key(sig, b), i as u32));
-                }
+                band_entries(sig, i, bands.clone(), &mut entries);
             }
         })?;
-        entries.sort_unstable();
         let mut pairs = Vec::new();
         let mut left: Option<(usize, Fingerprint)> = None;
-        let runs = entries.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1);
-        for run in runs {
-            let members: Vec<usize> = run.iter().map(|e| e.2 as usize).collect();
+        for members in buckets(&mut entries) {
             bucket_pairs(&members, &mut pairs);
             if pairs.len() >= budget.pair_batch {
                 near_duplicates(keys, signatures, &mut pairs, &mut left, &mut uf)?;
@@ -275,17 +271,16 @@ fn near_duplicates<S: Signatures>(
 }
 
 /// Builds one story from its members (article indexes, ascending), reading each member's digest
-/// through `fetch` and handing each finished member to `member` (with the story id), one copy
-/// group at a time: a story of any size is never in memory whole. The returned story has no
-/// members. `outlet` is told each member's outlet (printed or inherited).
-pub(crate) fn build_story<E>(
+/// from the corpus and writing each finished member to it, one copy group at a time: a story of
+/// any size is never in memory whole. The returned story has no members. `outlet` is told each
+/// member's outlet (printed or inherited).
+pub(crate) fn build_story<C: Corpus>(
     members: &[usize],
     keys: &[ArticleKey],
     group_of: &[u32],
-    fetch: &mut dyn FnMut(usize) -> Result<ArticleDigest, E>,
+    c: &mut C,
     outlet: &mut dyn FnMut(usize, &str),
-    member: &mut dyn FnMut(&str, &StoryMember) -> Result<(), E>,
-) -> Result<Story, E> {
+) -> Result<Story, <C as Signatures>::Error> {
     // Longest body; ties go to the smaller index.
     let longer = |a: usize, b: usize| {
         keys[a].words > keys[b].words || (keys[a].words == keys[b].words && a < b)
@@ -304,9 +299,9 @@ pub(crate) fn build_story<E>(
             *head = i;
         }
     }
-    let full = fetch(fullest)?;
+    let full = c.digest(fullest)?;
     let id = match members.first() {
-        Some(&first) if first != fullest => stable_id("s", &fetch(first)?.id),
+        Some(&first) if first != fullest => stable_id("s", &c.digest(first)?.id),
         _ => stable_id("s", &full.id),
     };
     // Members group by group, each head first.
@@ -322,7 +317,7 @@ pub(crate) fn build_story<E>(
     let mut earliest: Option<(Date, String, TimeValue)> = None;
     for group in order.chunk_by(|a, b| a.0 == b.0) {
         let head_index = group[0].2;
-        let head = fetch(head_index)?;
+        let head = c.digest(head_index)?;
         let relation_of = |i: usize, a: &ArticleDigest| {
             let fp = &a.fingerprint;
             if i == fullest {
@@ -338,7 +333,7 @@ pub(crate) fn build_story<E>(
             }
         };
         // Only the head and its exact or truncated copies give and take missing fields.
-        let inherits = |i: usize, a: &ArticleDigest| i == head_index || donor_ok(relation_of(i, a));
+        let inherits = |i: usize, r: Relation| i == head_index || donor_ok(r);
 
         // First pass: one donor per field, the head, else the first copy (by index) that has it.
         let mut donor_outlet: Option<Inferred<String>> = None;
@@ -347,9 +342,9 @@ pub(crate) fn build_story<E>(
             if donor_outlet.is_some() && donor_published.is_some() {
                 break;
             }
-            let a = member_digest(i, head_index, &head, fetch)?;
+            let a = member_digest(i, head_index, &head, c)?;
             let a = a.as_ref();
-            if !inherits(i, a) {
+            if !inherits(i, relation_of(i, a)) {
                 continue;
             }
             if donor_outlet.is_none()
@@ -370,9 +365,10 @@ pub(crate) fn build_story<E>(
 
         // Second pass: each member, finished and written at once.
         for &(_, _, i) in group {
-            let a = member_digest(i, head_index, &head, fetch)?;
+            let a = member_digest(i, head_index, &head, c)?;
             let a = a.as_ref();
-            let heir = inherits(i, a);
+            let relation = relation_of(i, a);
+            let heir = inherits(i, relation);
             let inferred_outlet = match &a.outlet {
                 Some(_) => None,
                 None => donor_outlet.clone().filter(|_| heir),
@@ -394,11 +390,11 @@ pub(crate) fn build_story<E>(
             } else if let Some(p) = &inferred_published {
                 consider_earliest(&mut earliest, &p.value, &a.id);
             }
-            member(
+            c.put_member(
                 &id,
                 &StoryMember {
                     article: a.id.clone(),
-                    relation: relation_of(i, a),
+                    relation,
                     copy_of: (i != head_index).then(|| head.id.clone()),
                     similarity: (a.fingerprint.jaccard(&full.fingerprint) * 1000.0).round()
                         / 1000.0,
@@ -419,16 +415,16 @@ pub(crate) fn build_story<E>(
 }
 
 /// Member `i`'s digest: the head's, already read, or fetched.
-fn member_digest<'h, E>(
+fn member_digest<'h, C: Corpus>(
     i: usize,
     head_index: usize,
     head: &'h ArticleDigest,
-    fetch: &mut dyn FnMut(usize) -> Result<ArticleDigest, E>,
-) -> Result<std::borrow::Cow<'h, ArticleDigest>, E> {
+    c: &mut C,
+) -> Result<std::borrow::Cow<'h, ArticleDigest>, <C as Signatures>::Error> {
     Ok(if i == head_index {
         std::borrow::Cow::Borrowed(head)
     } else {
-        std::borrow::Cow::Owned(fetch(i)?)
+        std::borrow::Cow::Owned(c.digest(i)?)
     })
 }
 

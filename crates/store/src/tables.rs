@@ -64,13 +64,7 @@ impl Signatures for Tables<'_> {
             let Some(i) = self.index_of(r.get(0)?) else {
                 continue;
             };
-            let bytes = r.get_ref(1)?.as_blob()?;
-            sig.clear();
-            sig.extend(
-                bytes
-                    .chunks_exact(4)
-                    .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])),
-            );
+            Fingerprint::decode_signature(r.get_ref(1)?.as_blob()?, &mut sig);
             visit(i, &sig);
         }
         Ok(())
