@@ -47,32 +47,40 @@ fn timed<T>(slot: &AtomicU64, f: impl FnOnce() -> T) -> T {
 
 pub fn run(opts: Options) -> Result<ExitCode> {
     let started = Instant::now();
-    let (files, early) = inputs::collect(&opts.paths);
     let mut store = Store::open(&opts.db)
         .with_context(|| format!("opening the database {}", opts.db.display()))?;
     let extractor = Extractor::load_default().context("loading the event lexicon")?;
 
     let mut rejections: Vec<Rejection> = Vec::new();
     let mut skipped = 0usize;
-    for o in early {
-        match o {
-            Outcome::Rejected { file, reason } => rejections.push(Rejection {
-                path: file.display().to_string(),
-                sha256: None,
-                reason,
-            }),
-            Outcome::Skipped => skipped += 1,
-            Outcome::Extracted { .. } => {}
-        }
-    }
-    let early_rejected = rejections.len();
-    let bar = progress(files.len() as u64);
+    let mut files = 0usize;
+    let mut early_rejected = 0usize;
+    let bar = progress(&opts.paths);
     let clock = Clock::default();
     let mut total = dateline_store::BatchReport::default();
     let mut store_time = std::time::Duration::ZERO;
     let mut article_count = 0usize;
-    let mut first = true;
-    for chunk in files.chunks(opts.batch_size.max(1)) {
+    // The walk finds captures a batch at a time: a corpus's list of files is never held whole.
+    let mut walk = inputs::Walk::new(&opts.paths);
+    loop {
+        let chunk: Vec<PathBuf> = walk.by_ref().take(opts.batch_size.max(1)).collect();
+        let mut batch_rejections = Vec::new();
+        for o in walk.take_early() {
+            match o {
+                Outcome::Rejected { file, reason } => batch_rejections.push(Rejection {
+                    path: file.display().to_string(),
+                    sha256: None,
+                    reason,
+                }),
+                Outcome::Skipped => skipped += 1,
+                Outcome::Extracted { .. } => {}
+            }
+        }
+        if chunk.is_empty() && batch_rejections.is_empty() {
+            break;
+        }
+        files += chunk.len();
+        early_rejected += batch_rejections.len();
         let loaded: Vec<Item> = chunk
             .par_iter()
             .map(|f| timed(&clock.load, || load(f)))
@@ -94,12 +102,6 @@ pub fn run(opts: Options) -> Result<ExitCode> {
             })
             .collect();
         let mut new = Vec::new();
-        let mut batch_rejections = if first {
-            first = false;
-            std::mem::take(&mut rejections)
-        } else {
-            Vec::new()
-        };
         for r in results {
             match r {
                 Ok(c) => new.push(c),
@@ -118,9 +120,6 @@ pub fn run(opts: Options) -> Result<ExitCode> {
         article_count += new.iter().map(|c| c.articles.len()).sum::<usize>();
         rejections.extend(batch_rejections);
         bar.inc(chunk.len() as u64);
-    }
-    if files.is_empty() && !rejections.is_empty() {
-        store.ingest_batch(&[], &rejections)?;
     }
     bar.finish_and_clear();
 
@@ -142,7 +141,7 @@ pub fn run(opts: Options) -> Result<ExitCode> {
     };
     eprintln!(
         "read {} files{skipped}: {} new captures, {} already known, {} articles, {} event mentions, {} rejected",
-        files.len() + early_rejected,
+        files + early_rejected,
         total.new_captures,
         total.known_captures,
         total.articles,
@@ -169,7 +168,7 @@ pub fn run(opts: Options) -> Result<ExitCode> {
         let rate = |n: usize, s: f64| if s > 0.0 { n as f64 / s } else { 0.0 };
         eprintln!(
             "timings: wall {wall:.2}s ({:.0} files/s); cpu load {:.2}s, extract {:.2}s ({:.0} articles/s per core), events {:.2}s ({:.0} articles/s per core); store {:.2}s; rebuild {:.2}s",
-            rate(files.len(), wall),
+            rate(files, wall),
             secs(&clock.load),
             secs(&clock.extract),
             rate(article_count, secs(&clock.extract)),
@@ -192,10 +191,12 @@ pub fn run(opts: Options) -> Result<ExitCode> {
     })
 }
 
-fn progress(len: u64) -> ProgressBar {
+/// A bar on a terminal (its length from a first walk that only counts), else nothing.
+fn progress(paths: &[PathBuf]) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
+    let len = inputs::Walk::new(paths).count() as u64;
     let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
     if let Ok(style) = ProgressStyle::with_template(
         "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} captures (eta {eta})",

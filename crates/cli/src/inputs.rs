@@ -19,49 +19,78 @@ pub enum Outcome {
 
 /// Every capture under `paths`, in a stable order; explicitly named non-captures are rejected.
 pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Outcome>) {
-    let mut files = Vec::new();
-    let mut early = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            walk(path, &mut files, &mut early);
-        } else if !path.exists() {
-            early.push(Outcome::Rejected {
-                file: path.clone(),
-                reason: "no such file or folder".into(),
-            });
-        } else if media_for(path).is_some() {
-            files.push(path.clone());
-        } else {
-            early.push(Outcome::Rejected {
-                file: path.clone(),
-                reason: "not a capture (expected .txt, .html or .htm)".into(),
-            });
-        }
-    }
-    (files, early)
+    let mut walk = Walk::new(paths);
+    let files = walk.by_ref().collect();
+    (files, walk.take_early())
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, out: &mut Vec<Outcome>) {
-    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(rd) => rd.flatten().map(|e| e.path()).collect(),
-        Err(e) => {
-            out.push(Outcome::Rejected {
+/// The captures under some paths, found as the walk goes (each folder's entries sorted, depth
+/// first): it holds one folder listing per level, never the list of a whole corpus.
+pub struct Walk {
+    /// Entries still to visit, per level; level 0 is the paths the user named.
+    stack: Vec<std::vec::IntoIter<PathBuf>>,
+    /// Rejections and skipped files met since the last [`Walk::take_early`].
+    early: Vec<Outcome>,
+}
+
+impl Walk {
+    pub fn new(paths: &[PathBuf]) -> Self {
+        let named: Vec<PathBuf> = paths.to_owned();
+        Walk {
+            stack: vec![named.into_iter()],
+            early: Vec::new(),
+        }
+    }
+
+    /// What the walk met that is not a capture, since the last call.
+    pub fn take_early(&mut self) -> Vec<Outcome> {
+        std::mem::take(&mut self.early)
+    }
+
+    fn enter(&mut self, dir: &Path) {
+        match std::fs::read_dir(dir) {
+            Ok(rd) => {
+                let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
+                entries.sort();
+                self.stack.push(entries.into_iter());
+            }
+            Err(e) => self.early.push(Outcome::Rejected {
                 file: dir.into(),
                 reason: format!("cannot read folder: {e}"),
-            });
-            return;
+            }),
         }
-    };
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, files, out);
-        } else if media_for(&p).is_some() {
-            files.push(p);
-        } else if p.extension().is_some_and(|e| e == "toml") {
-            // A sidecar: read together with its capture.
-        } else {
-            out.push(Outcome::Skipped);
+    }
+}
+
+impl Iterator for Walk {
+    type Item = PathBuf;
+
+    fn next(&mut self) -> Option<PathBuf> {
+        loop {
+            let named = self.stack.len() == 1;
+            let Some(p) = self.stack.last_mut()?.next() else {
+                self.stack.pop();
+                continue;
+            };
+            if p.is_dir() {
+                self.enter(&p);
+            } else if media_for(&p).is_some() && (!named || p.exists()) {
+                return Some(p);
+            } else if named {
+                let reason = if p.exists() {
+                    "not a capture (expected .txt, .html or .htm)"
+                } else {
+                    "no such file or folder"
+                };
+                self.early.push(Outcome::Rejected {
+                    file: p,
+                    reason: reason.into(),
+                });
+            } else if p.extension().is_some_and(|e| e == "toml") {
+                // A sidecar: read together with its capture.
+            } else {
+                self.early.push(Outcome::Skipped);
+            }
         }
     }
 }

@@ -6,11 +6,14 @@
 //! A mention without a usable date joins only an event reported in the same story: without a date,
 //! "same type, same actor" is too weak to say two reports are one happening.
 //!
-//! Grouping works on the [`MentionTable`] (integers only); each event is then built from its own
-//! mentions, fetched one event at a time, and written out at once, so memory holds the table and
-//! one event, never the corpus.
+//! Grouping works on a [`MentionTable`] (integers only) of one event type at a time, since an
+//! event never mixes types; each event is then built from its own mentions, fetched one event at a
+//! time, and written out at once. Memory holds one type's table, one event, and the few
+//! statements (claimed dates, claims) that the conflict passes compare across types.
 
-use crate::compact::{Claimed, Item, MentionTable, NONE, time_label};
+use crate::compact::{Claimed, Item, MentionTable, NONE, Shared, time_label};
+use crate::rebuild::{Corpus, Memory};
+use crate::story::Signatures;
 use crate::text::{overlap, stable_id};
 use crate::unionfind::UnionFind;
 use dateline_core::TimeValue;
@@ -64,7 +67,7 @@ pub fn merge(mentions: &[EventMention], ctx: &Context) -> Vec<Event> {
         .map(|(i, s)| (s.as_str(), i as u32))
         .collect();
     let mut articles: HashMap<&str, u32> = HashMap::new();
-    let mut table = MentionTable::new();
+    let mut shared = Shared::default();
     let mut filled = Vec::with_capacity(mentions.len());
     for &i in &order {
         let mut m = mentions[i].clone();
@@ -75,14 +78,12 @@ pub fn merge(mentions: &[EventMention], ctx: &Context) -> Vec<Event> {
         let article = *articles.entry(mentions[i].article.as_str()).or_insert(next);
         if article == next {
             let story = rank.get(story_name(&m).as_str()).copied();
-            table.story_of.push(story.unwrap_or(NONE));
+            shared.story_of.push(story.unwrap_or(NONE));
         }
-        table.push(article, filled.len() as u64, &m);
-        filled.push(m);
+        filled.push((article as usize, m));
     }
-    let mut store =
-        crate::rebuild::Memory::new(Vec::new(), filled.iter().map(|m| (0, m)).collect());
-    let Ok(_) = merge_table(&table, &mut store);
+    let mut store = Memory::new(Vec::new(), filled.iter().map(|(a, m)| (*a, m)).collect());
+    let Ok(_) = merge_all(&mut store, &mut shared);
     store.events.into_values().collect()
 }
 
@@ -98,16 +99,55 @@ struct Summary {
     stories: Vec<u32>,
 }
 
-/// Merges the table's mentions (stories and outlets set) into events and writes them to `store`.
-pub fn merge_table<S: MentionStore>(t: &MentionTable, store: &mut S) -> Result<Merged, S::Error> {
-    let groups = group(t);
+/// What merging keeps across event types for the conflict passes.
+#[derive(Default)]
+struct Found {
+    /// One per event, in the order written.
+    summaries: Vec<Summary>,
+    dates: Vec<Item>,
+    claims: Vec<Item>,
+}
+
+/// Merges the corpus's mentions (stories and outlets in `shared`) into events, one event type at
+/// a time, writes them, then adds the conflicts found across events.
+pub(crate) fn merge_all<C: Corpus>(
+    c: &mut C,
+    shared: &mut Shared,
+) -> Result<Merged, <C as Signatures>::Error> {
     let mut out = Merged::default();
+    let mut found = Found::default();
+    for kind in EventType::ALL {
+        let mut t = MentionTable::new();
+        c.scan_mentions(Some(kind), &mut |article, handle, m| {
+            t.push(shared, article as u32, handle, m)
+        })?;
+        if t.is_empty() {
+            continue;
+        }
+        t.shrink_to_fit();
+        merge_table(&mut t, shared, c, &mut found, &mut out)?;
+    }
+    out.conflicts += cross_conflicts(shared, c, &found)?;
+    Ok(out)
+}
+
+/// Merges one table's mentions into events and writes them; moves its conflict items (with
+/// their events set) into `found`.
+fn merge_table<S: MentionStore>(
+    t: &mut MentionTable,
+    shared: &Shared,
+    store: &mut S,
+    found: &mut Found,
+    out: &mut Merged,
+) -> Result<(), S::Error> {
+    let groups = group(t, shared);
     let mut event_of = vec![NONE; t.len()];
-    let mut summaries = Vec::with_capacity(groups.len());
-    for (e, members) in groups.iter().enumerate() {
+    for members in &groups {
+        let e = found.summaries.len() as u32;
         let mut builder = Builder::new(t.kind[members[0] as usize]);
         for &i in members {
-            builder.add(&fetch(t, store, i)?);
+            let i = i as usize;
+            builder.add(&fetch(shared, store, t.handle[i], t.article[i])?);
         }
         let mut event = builder.finish();
         sort_conflicts(&mut event.conflicts);
@@ -126,44 +166,51 @@ pub fn merge_table<S: MentionStore>(t: &MentionTable, store: &mut S) -> Result<M
             let mut v: Vec<u32> = members.iter().map(|&i| f(i as usize)).collect();
             v.sort_unstable();
             v.dedup();
+            v.shrink_to_fit();
             v
         };
-        summaries.push(Summary {
+        found.summaries.push(Summary {
             roles: [side(Side::Source), side(Side::Target)],
             bounds: event.date.bounds(),
             event_type: event.event_type,
             articles: sorted(&|i| t.article[i]),
-            stories: sorted(&|i| t.story(i)),
+            stories: sorted(&|i| shared.story(t.article[i])),
             id: event.id,
         });
         for &i in members {
-            event_of[i as usize] = e as u32;
+            event_of[i as usize] = e;
         }
     }
-    drop(groups);
-
-    // Conflicts across events, added to the events they concern as they are found.
-    out.conflicts += cross_conflicts(t, store, &summaries, &event_of)?;
-    Ok(out)
+    let with_event = |mut it: Item| {
+        it.event = event_of[it.mention as usize];
+        it
+    };
+    found
+        .dates
+        .extend(std::mem::take(&mut t.dates).into_iter().map(with_event));
+    found
+        .claims
+        .extend(std::mem::take(&mut t.claims).into_iter().map(with_event));
+    Ok(())
 }
 
 fn sort_conflicts(conflicts: &mut [Conflict]) {
     conflicts.sort_by(|a, b| (&a.field, &a.values[0].value).cmp(&(&b.field, &b.values[0].value)));
 }
 
-/// Mention `i` as stored, with its (possibly inferred) outlet.
+/// The mention with this handle (of article `article`) as stored, with its (possibly inferred)
+/// outlet.
 fn fetch<S: MentionStore>(
-    t: &MentionTable,
+    shared: &Shared,
     store: &mut S,
-    i: u32,
+    handle: u64,
+    article: u32,
 ) -> Result<EventMention, S::Error> {
-    let i = i as usize;
-    let mut m = store.mention(t.handle[i])?;
+    let mut m = store.mention(handle)?;
     if m.outlet.is_none()
-        && let Some(&o) = t.outlet_of.get(t.article[i] as usize)
-        && o != NONE
+        && let Some(o) = shared.outlet(article)
     {
-        m.outlet = Some(t.outlets.name(o).to_owned());
+        m.outlet = Some(o.to_owned());
     }
     Ok(m)
 }
@@ -181,7 +228,7 @@ struct Open {
 }
 
 /// The events as lists of mentions, in the order events were opened; members in joining order.
-fn group(t: &MentionTable) -> Vec<Vec<u32>> {
+fn group(t: &MentionTable, shared: &Shared) -> Vec<Vec<u32>> {
     // The table is in id order, so a stable sort by (precision, start) breaks ties by id.
     let mut order: Vec<u32> = (0..t.len() as u32).collect();
     order.sort_by_key(|&i| {
@@ -197,7 +244,7 @@ fn group(t: &MentionTable) -> Vec<Vec<u32>> {
     for &mi in &order {
         let m = mi as usize;
         let kind = t.kind[m];
-        let story = t.story(m);
+        let story = shared.story(t.article[m]);
         let bounds = t.bounds[m];
         let mut candidates: Vec<usize> = Vec::new();
         for (name, _) in t.actors(m) {
@@ -214,7 +261,7 @@ fn group(t: &MentionTable) -> Vec<Vec<u32>> {
         candidates.dedup();
         let best = candidates
             .into_iter()
-            .filter(|&e| compatible(t, m, &open[e]))
+            .filter(|&e| compatible(t, m, story, &open[e]))
             .max_by_key(|&e| {
                 let shared = t
                     .actors(m)
@@ -292,7 +339,8 @@ fn years(bounds: Option<(Date, Date)>) -> impl Iterator<Item = i16> {
     (a..=b.min(a.saturating_add(4))).filter(move |_| bounds.is_some())
 }
 
-fn compatible(t: &MentionTable, m: usize, e: &Open) -> bool {
+/// Whether mention `m` (of story `story`) can join `e`.
+fn compatible(t: &MentionTable, m: usize, story: u32, e: &Open) -> bool {
     if t.kind[m] != e.event_type {
         return false;
     }
@@ -307,7 +355,7 @@ fn compatible(t: &MentionTable, m: usize, e: &Open) -> bool {
     }
     let dates_ok = match (t.bounds[m], e.bounds) {
         (Some((a1, b1)), Some((a2, b2))) => a1 <= b2 && a2 <= b1,
-        _ => e.stories.contains(&t.story(m)),
+        _ => e.stories.contains(&story),
     };
     dates_ok
         && t.place(m).is_none_or(|p| {
@@ -512,15 +560,15 @@ impl Builder {
 const WORD_BUCKET_CAP: usize = 300;
 
 fn cross_conflicts<S: MentionStore>(
-    t: &MentionTable,
+    shared: &Shared,
     store: &mut S,
-    events: &[Summary],
-    event_of: &[u32],
+    found: &Found,
 ) -> Result<usize, S::Error> {
     let mut added = 0;
-    let article = |it: &Item| t.article[it.mention as usize];
-    let story = |it: &Item| t.story(it.mention as usize);
-    let shares = |a: &Item, b: &Item| t.shares_actor(a.mention as usize, b.mention as usize);
+    let events = &found.summaries;
+    let article = |it: &Item| it.article;
+    let story = |it: &Item| shared.story(it.article);
+    let shares = |a: &Item, b: &Item| a.names.iter().any(|x| b.names.binary_search(x).is_ok());
 
     // Claimed dates: same subject, different articles, a shared actor or the same story.
     let linked = |a: &Item, b: &Item| {
@@ -530,17 +578,17 @@ fn cross_conflicts<S: MentionStore>(
             && j >= 0.4
             && (shares(a, b) || story(a) == story(b))
     };
-    for group in components(&t.dates, linked) {
-        let mut values: BTreeMap<&str, (&Claimed, Vec<u32>)> = BTreeMap::new();
+    for group in components(&found.dates, linked) {
+        let mut values: BTreeMap<&str, (&Claimed, Vec<&Item>)> = BTreeMap::new();
         for &i in &group {
-            let it = &t.dates[i];
+            let it = &found.dates[i];
             let Some(time) = &it.time else { continue };
             // One value per resolved date: "in September 2026" and "by September 2026" agree.
             values
-                .entry(&time.key)
+                .entry(shared.texts.name(time.key))
                 .or_insert_with(|| (time, Vec::new()))
                 .1
-                .push(it.mention);
+                .push(it);
         }
         let times: Vec<&Claimed> = values.values().map(|(t, _)| *t).collect();
         let meet = |a: &Claimed, b: &Claimed| a.bounds.0 <= b.bounds.1 && b.bounds.0 <= a.bounds.1;
@@ -551,13 +599,14 @@ fn cross_conflicts<S: MentionStore>(
         if disagree {
             let mut vs = Vec::new();
             for (time, ms) in values.into_values() {
-                vs.push(value_of(t, store, time.label.to_string(), &ms)?);
+                let label = shared.texts.name(time.label).to_owned();
+                vs.push(value_of(shared, store, label, &ms)?);
             }
             let conflict = Conflict {
                 field: "date".into(),
                 values: vs,
             };
-            let evs = events_of(&group, &t.dates, event_of);
+            let evs = events_of(&group, &found.dates);
             added += patch(store, events, &evs, &conflict)?;
         }
     }
@@ -569,25 +618,28 @@ fn cross_conflicts<S: MentionStore>(
             && j >= 0.5
             && (article(a) == article(b) || story(a) == story(b) || shares(a, b))
     };
-    for group in components(&t.claims, linked) {
-        let has = |neg: bool| group.iter().any(|&i| t.claims[i].negative == neg);
+    for group in components(&found.claims, linked) {
+        let has = |neg: bool| group.iter().any(|&i| found.claims[i].negative == neg);
         if !(has(true) && has(false)) {
             continue;
         }
-        let mut values: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+        let mut values: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
         for &i in &group {
-            let c = t.claims[i].claim.as_deref().unwrap_or_default();
-            values.entry(c).or_default().push(t.claims[i].mention);
+            let it = &found.claims[i];
+            values
+                .entry(it.claim.map_or("", |c| shared.texts.name(c)))
+                .or_default()
+                .push(it);
         }
         let mut vs = Vec::new();
         for (v, ms) in values {
-            vs.push(value_of(t, store, v.to_owned(), &ms)?);
+            vs.push(value_of(shared, store, v.to_owned(), &ms)?);
         }
         let conflict = Conflict {
             field: "claim".into(),
             values: vs,
         };
-        let evs = events_of(&group, &t.claims, event_of);
+        let evs = events_of(&group, &found.claims);
         added += patch(store, events, &evs, &conflict)?;
     }
 
@@ -597,23 +649,23 @@ fn cross_conflicts<S: MentionStore>(
 
 /// One side of a conflict: the value and the mentions (with their outlets) that give it.
 fn value_of<S: MentionStore>(
-    t: &MentionTable,
+    shared: &Shared,
     store: &mut S,
     value: String,
-    mentions: &[u32],
+    items: &[&Item],
 ) -> Result<ConflictValue, S::Error> {
     let mut reported = Reported::default();
-    for &i in mentions {
-        reported.add(&fetch(t, store, i)?);
+    for it in items {
+        reported.add(&fetch(shared, store, it.handle, it.article)?);
     }
     Ok(reported.value(value))
 }
 
 /// The events a group of items' mentions belong to, ascending.
-fn events_of(group: &[usize], items: &[Item], event_of: &[u32]) -> Vec<usize> {
+fn events_of(group: &[usize], items: &[Item]) -> Vec<usize> {
     let mut evs: Vec<usize> = group
         .iter()
-        .map(|&i| event_of[items[i].mention as usize])
+        .map(|&i| items[i].event)
         .filter(|&e| e != NONE)
         .map(|e| e as usize)
         .collect();

@@ -1,17 +1,18 @@
 //! Stories and events recomputed from a whole corpus in bounded memory.
 //!
 //! The corpus stays where it is (the store's tables); this module reads it through [`Corpus`]:
-//! articles as [`ArticleKey`]s and mentions as [`MentionTable`] rows (integers only), signatures
-//! in passes, and full articles and mentions one copy group or one event at a time. What it holds
-//! is a few dozen bytes per mention and per article, the fixed [`Budget`] of the linking passes,
-//! and one copy group of a story: never a body, a sentence, or a whole story or event.
+//! articles as [`ArticleKey`]s, mentions as [`Coded`] rows kept in the store (read back by type
+//! and by article) and as a [`crate::MentionTable`] of one event type at a time, signatures in passes,
+//! and full articles and mentions one copy group or one event at a time. What it holds is a few
+//! dozen bytes per article, the mentions of one event type, the fixed [`Budget`] of the linking
+//! passes, and one copy group of a story: never a body, a sentence, or a whole story or event.
 
-use crate::compact::{MentionTable, NONE};
-use crate::merge::{MentionStore, merge_table};
+use crate::compact::{Coded, NONE, Shared};
+use crate::merge::{MentionStore, merge_all};
 use crate::story::{
     ArticleDigest, ArticleKey, Budget, Signatures, Story, StoryMember, build_story, link,
 };
-use dateline_core::event::{Event, EventMention};
+use dateline_core::event::{Event, EventMention, EventType};
 use std::collections::{BTreeMap, HashMap};
 
 /// A corpus to cluster: read in passes, written back story by story and event by event.
@@ -23,10 +24,30 @@ pub trait Corpus: Signatures + MentionStore<Error = <Self as Signatures>::Error>
     ) -> Result<(), <Self as Signatures>::Error>;
     /// The full digest of article `index`.
     fn digest(&mut self, index: usize) -> Result<ArticleDigest, <Self as Signatures>::Error>;
-    /// Calls `visit(article index, handle, mention)` for every mention in id order.
+    /// Calls `visit(article index, handle, mention)` for every mention (of type `kind`, when
+    /// given) in id order.
     fn scan_mentions(
         &mut self,
+        kind: Option<EventType>,
         visit: &mut dyn FnMut(usize, u64, &EventMention),
+    ) -> Result<(), <Self as Signatures>::Error>;
+    /// Reads every mention once and keeps `code(article index, mention)` of each, in id order,
+    /// for the rest of the rebuild (the store keeps them in a scratch table, not in memory).
+    fn keep_coded(
+        &mut self,
+        code: &mut dyn FnMut(usize, &EventMention) -> Coded,
+    ) -> Result<(), <Self as Signatures>::Error>;
+    /// Calls `visit` for every kept row of type `kind`, by article, then in the order kept.
+    fn scan_coded(
+        &mut self,
+        kind: EventType,
+        visit: &mut dyn FnMut(&Coded),
+    ) -> Result<(), <Self as Signatures>::Error>;
+    /// Appends the kept rows of article `index` to `out`, in the order kept.
+    fn coded_of(
+        &mut self,
+        index: usize,
+        out: &mut Vec<Coded>,
     ) -> Result<(), <Self as Signatures>::Error>;
     /// Writes a story without its members (`story.members` is empty); `members` is their count.
     fn put_story(
@@ -63,11 +84,9 @@ pub fn rebuild_within<C: Corpus>(
 ) -> Result<Derived, <C as Signatures>::Error> {
     let mut keys = Vec::new();
     c.scan_articles(&mut |k| keys.push(k))?;
-    let mut table = MentionTable::new();
-    c.scan_mentions(&mut |article, handle, m| table.push(article as u32, handle, m))?;
-    table.shrink_to_fit();
-
-    let (mut uf, group_of) = link(&keys, c, &table, budget)?;
+    let mut shared = Shared::default();
+    c.keep_coded(&mut |article, m| Coded::of(&mut shared, article as u32, m))?;
+    let (mut uf, group_of) = link(&keys, c, budget)?;
 
     // Stories, one at a time: (root, article) sorted gives each story's members in id order.
     let mut runs: Vec<(u32, u32)> = (0..keys.len())
@@ -80,7 +99,7 @@ pub fn rebuild_within<C: Corpus>(
     let mut ids: Vec<(String, u32)> = Vec::new();
     for (n, run) in runs.chunk_by(|a, b| a.0 == b.0).enumerate() {
         let members: Vec<usize> = run.iter().map(|&(_, i)| i as usize).collect();
-        let outlets = &mut table.outlets;
+        let outlets = &mut shared.outlets;
         let story = build_story(&members, &keys, &group_of, c, &mut |i, o| {
             outlet_of[i] = outlets.id(o)
         })?;
@@ -99,10 +118,12 @@ pub fn rebuild_within<C: Corpus>(
     }
     let stories = ids.len();
     drop(ids);
-    table.story_of = story_of.iter().map(|&s| rank[s as usize]).collect();
-    table.outlet_of = outlet_of;
+    shared.story_of = story_of.iter().map(|&s| rank[s as usize]).collect();
+    shared.outlet_of = outlet_of;
     drop(story_of);
-    let merged = merge_table(&table, c)?;
+    drop(keys);
+    drop(group_of);
+    let merged = merge_all(c, &mut shared)?;
     Ok(Derived {
         stories,
         events: merged.events,
@@ -160,6 +181,19 @@ pub(crate) struct Memory<'a> {
     stories: BTreeMap<String, Story>,
     members: HashMap<String, Vec<StoryMember>>,
     pub(crate) events: BTreeMap<String, Event>,
+    /// Kept coded rows, sorted by article (stable) before they are read.
+    coded: Vec<Coded>,
+    coded_sorted: bool,
+}
+
+impl Memory<'_> {
+    fn sorted_coded(&mut self) -> &[Coded] {
+        if !self.coded_sorted {
+            self.coded.sort_by_key(|c| c.article);
+            self.coded_sorted = true;
+        }
+        &self.coded
+    }
 }
 
 impl<'a> Memory<'a> {
@@ -173,6 +207,8 @@ impl<'a> Memory<'a> {
             stories: BTreeMap::new(),
             members: HashMap::new(),
             events: BTreeMap::new(),
+            coded: Vec::new(),
+            coded_sorted: false,
         }
     }
 }
@@ -222,13 +258,48 @@ impl Corpus for Memory<'_> {
     }
     fn scan_mentions(
         &mut self,
+        kind: Option<EventType>,
         visit: &mut dyn FnMut(usize, u64, &EventMention),
     ) -> Result<(), std::convert::Infallible> {
         for (handle, (article, m)) in self.mentions.iter().enumerate() {
-            visit(*article, handle as u64, m);
+            if kind.is_none_or(|k| k == m.event_type) {
+                visit(*article, handle as u64, m);
+            }
         }
         Ok(())
     }
+    fn keep_coded(
+        &mut self,
+        code: &mut dyn FnMut(usize, &EventMention) -> Coded,
+    ) -> Result<(), std::convert::Infallible> {
+        self.coded = self.mentions.iter().map(|(a, m)| code(*a, m)).collect();
+        self.coded_sorted = false;
+        Ok(())
+    }
+
+    fn scan_coded(
+        &mut self,
+        kind: EventType,
+        visit: &mut dyn FnMut(&Coded),
+    ) -> Result<(), std::convert::Infallible> {
+        for c in self.sorted_coded().iter().filter(|c| c.kind == kind) {
+            visit(c);
+        }
+        Ok(())
+    }
+
+    fn coded_of(
+        &mut self,
+        index: usize,
+        out: &mut Vec<Coded>,
+    ) -> Result<(), std::convert::Infallible> {
+        let rows = self.sorted_coded();
+        let from = rows.partition_point(|c| (c.article as usize) < index);
+        let to = rows.partition_point(|c| c.article as usize <= index);
+        out.extend_from_slice(&rows[from..to]);
+        Ok(())
+    }
+
     fn put_story(&mut self, story: &Story, _: usize) -> Result<(), std::convert::Infallible> {
         self.stories.insert(story.id.clone(), story.clone());
         Ok(())

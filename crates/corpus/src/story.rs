@@ -5,13 +5,13 @@
 //! probe), so a second pass links articles whose coded events mostly match (same type, a shared
 //! actor, compatible dates) and that were published within a week of each other.
 
-use crate::compact::MentionTable;
+use crate::compact::Coded;
 use crate::minhash::{BANDS, Fingerprint, band_entries, bucket_pairs, buckets};
 use crate::rebuild::Corpus;
 use crate::text::stable_id;
 use crate::unionfind::UnionFind;
 use dateline_core::TimeValue;
-use dateline_core::event::EventMention;
+use dateline_core::event::{EventMention, EventType};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
@@ -168,12 +168,11 @@ impl Default for Budget {
 /// Unites the articles of each story: exact copies, MinHash near-duplicates and truncated copies,
 /// then rewrites. Returns the union-find over articles and each article's copy group (its root
 /// after the MinHash links alone).
-pub(crate) fn link<S: Signatures>(
+pub(crate) fn link<C: Corpus>(
     keys: &[ArticleKey],
-    signatures: &mut S,
-    mentions: &MentionTable,
+    signatures: &mut C,
     budget: Budget,
-) -> Result<(UnionFind, Vec<u32>), S::Error> {
+) -> Result<(UnionFind, Vec<u32>), <C as Signatures>::Error> {
     let n = keys.len();
     let mut uf = UnionFind::new(n);
 
@@ -219,7 +218,7 @@ pub(crate) fn link<S: Signatures>(
 
     // Copy groups (MinHash links only) decide relations and inheritance inside a story.
     let group_of: Vec<u32> = (0..n).map(|i| uf.find(i) as u32).collect();
-    link_rewrites(keys, mentions, &mut uf, budget.pair_batch);
+    link_rewrites(keys, signatures, &mut uf, budget.pair_batch)?;
     Ok((uf, group_of))
 }
 
@@ -441,71 +440,30 @@ fn consider_earliest(best: &mut Option<(Date, String, TimeValue)>, tv: &TimeValu
     }
 }
 
-/// True when the two mentions can report the same happening: same type, a shared actor, dates
-/// that overlap (or both undated).
-fn same_happening(t: &MentionTable, a: usize, b: usize) -> bool {
-    t.kind[a] == t.kind[b]
-        && t.names_of(a).any(|x| t.names_of(b).any(|y| x == y))
-        && match (t.bounds[a], t.bounds[b]) {
-            (Some((a1, b1)), Some((a2, b2))) => a1 <= b2 && a2 <= b1,
-            (None, None) => true,
-            _ => false,
-        }
-}
-
 /// Unites articles whose coded events mostly match: at least two mentions of each match the
 /// other's, and matched mentions are at least half of each article's. Pairs already in one group
-/// (copies) are not compared.
-fn link_rewrites(keys: &[ArticleKey], t: &MentionTable, uf: &mut UnionFind, pair_batch: usize) {
-    // Each article's mentions: `of[at[i]..at[i + 1]]`.
-    let mut at = vec![0u32; keys.len() + 1];
-    for &a in &t.article {
-        if let Some(slot) = at.get_mut(a as usize + 1) {
-            *slot += 1;
-        }
-    }
-    for i in 1..at.len() {
-        at[i] += at[i - 1];
-    }
-    let mut next = at.clone();
-    let mut of = vec![0u32; at[keys.len()] as usize];
-    for (m, &a) in t.article.iter().enumerate() {
-        if let Some(slot) = next.get_mut(a as usize) {
-            of[*slot as usize] = m as u32;
-            *slot += 1;
-        }
-    }
-    let mentions_of = |i: usize| &of[at[i] as usize..at[i + 1] as usize];
-
+/// (copies) are not compared. Mentions are read from the corpus's coded rows, one event type at
+/// a time to find candidates and one article at a time to check them.
+fn link_rewrites<C: Corpus>(
+    keys: &[ArticleKey],
+    c: &mut C,
+    uf: &mut UnionFind,
+    pair_batch: usize,
+) -> Result<(), <C as Signatures>::Error> {
     // Candidates are checked in batches, so their number (quadratic in the bucket sizes) never
     // has to fit in memory; a pair already in one story is skipped.
     let mut batch: Vec<(u32, u32)> = Vec::new();
-    let check = |batch: &mut Vec<(u32, u32)>, uf: &mut UnionFind| {
-        batch.sort_unstable();
-        batch.dedup();
-        for &(a, b) in batch.iter() {
-            let (a, b) = (a as usize, b as usize);
-            if uf.find(a) != uf.find(b)
-                && published_close(keys[a].when, keys[b].when)
-                && events_match(t, mentions_of(a), mentions_of(b))
-            {
-                uf.union(a, b);
-            }
-        }
-        batch.clear();
-    };
+    let mut left: (u32, Vec<Coded>) = (u32::MAX, Vec::new());
+    let mut right = Vec::new();
     // Bucketed by (type, actor, week of publication); an article also joins the next week's
     // buckets, so any two published within seven days share one. One type at a time: buckets
     // never mix types, and only one type's buckets are in memory.
-    let mut kinds = t.kind.clone();
-    kinds.sort_unstable();
-    kinds.dedup();
-    for kind in kinds {
+    for kind in EventType::ALL {
         let mut buckets: HashMap<(u32, Option<i32>), Vec<u32>> = HashMap::new();
-        for m in (0..t.len()).filter(|&m| t.kind[m] == kind) {
-            let i = t.article[m];
+        c.scan_coded(kind, &mut |m| {
+            let i = m.article;
             let Some(key) = keys.get(i as usize) else {
-                continue;
+                return;
             };
             let week = day_number(key).map(|d| d.div_euclid(7));
             let both = [week, week.map(|w| w + 1)];
@@ -514,7 +472,7 @@ fn link_rewrites(keys: &[ArticleKey], t: &MentionTable, uf: &mut UnionFind, pair
             } else {
                 &both[..1]
             };
-            for a in t.names_of(m) {
+            for &a in &m.names {
                 for w in weeks {
                     let bucket = buckets.entry((a, *w)).or_default();
                     if bucket.last() != Some(&i) {
@@ -522,7 +480,7 @@ fn link_rewrites(keys: &[ArticleKey], t: &MentionTable, uf: &mut UnionFind, pair
                     }
                 }
             }
-        }
+        })?;
         let mut order: Vec<&(u32, Option<i32>)> = buckets.keys().collect();
         order.sort_unstable();
         for key in order {
@@ -536,11 +494,43 @@ fn link_rewrites(keys: &[ArticleKey], t: &MentionTable, uf: &mut UnionFind, pair
                 }
             }
             if batch.len() >= pair_batch {
-                check(&mut batch, uf);
+                check_rewrites(keys, c, uf, &mut batch, &mut left, &mut right)?;
             }
         }
     }
-    check(&mut batch, uf);
+    check_rewrites(keys, c, uf, &mut batch, &mut left, &mut right)
+}
+
+/// Unites the pairs of `batch` that are rewrites of each other, and empties it. `left` keeps the
+/// last first article's coded mentions, since sorted pairs repeat it.
+fn check_rewrites<C: Corpus>(
+    keys: &[ArticleKey],
+    c: &mut C,
+    uf: &mut UnionFind,
+    batch: &mut Vec<(u32, u32)>,
+    left: &mut (u32, Vec<Coded>),
+    right: &mut Vec<Coded>,
+) -> Result<(), <C as Signatures>::Error> {
+    batch.sort_unstable();
+    batch.dedup();
+    for &(a, b) in batch.iter() {
+        let (ai, bi) = (a as usize, b as usize);
+        if uf.find(ai) == uf.find(bi) || !published_close(keys[ai].when, keys[bi].when) {
+            continue;
+        }
+        if left.0 != a {
+            left.1.clear();
+            c.coded_of(ai, &mut left.1)?;
+            left.0 = a;
+        }
+        right.clear();
+        c.coded_of(bi, right)?;
+        if events_match(&left.1, right) {
+            uf.union(ai, bi);
+        }
+    }
+    batch.clear();
+    Ok(())
 }
 
 fn day_number(k: &ArticleKey) -> Option<i32> {
@@ -565,13 +555,10 @@ fn published_close(a: Option<(Date, Date)>, b: Option<(Date, Date)>) -> bool {
     }
 }
 
-fn events_match(t: &MentionTable, a: &[u32], b: &[u32]) -> bool {
-    let matched = |xs: &[u32], ys: &[u32]| {
+fn events_match(a: &[Coded], b: &[Coded]) -> bool {
+    let matched = |xs: &[Coded], ys: &[Coded]| {
         xs.iter()
-            .filter(|&&m| {
-                ys.iter()
-                    .any(|&n| same_happening(t, m as usize, n as usize))
-            })
+            .filter(|m| ys.iter().any(|n| m.same_happening(n)))
             .count()
     };
     let (matched_a, matched_b) = (matched(a, b), matched(b, a));

@@ -4,7 +4,8 @@
 
 use crate::{Result, StoreError};
 use dateline_core::TimeValue;
-use dateline_core::event::{Event, EventMention};
+use dateline_core::event::{Event, EventMention, EventType};
+use dateline_corpus::compact::{Coded, date_from_number, date_number};
 use dateline_corpus::{
     ArticleDigest, ArticleKey, Corpus, Fingerprint, MentionStore, Signatures, Story, StoryMember,
 };
@@ -33,6 +34,40 @@ impl<'a> Tables<'a> {
         (i != NONE).then_some(i as usize)
     }
 
+    /// Every mention (of type `kind`, when given) in id order, with its article's index and its
+    /// rowid as handle.
+    fn each_mention(
+        &self,
+        kind: Option<EventType>,
+        visit: &mut dyn FnMut(usize, u64, &EventMention),
+    ) -> Result<()> {
+        const SELECT: &str = "SELECT m.rowid, m.id, m.json, a.rowid FROM event_mentions m
+             JOIN articles a ON a.id = m.article";
+        // One type reads its range of the `(type, id)` index, not the whole table.
+        let mut stmt;
+        let mut rows = match kind {
+            Some(k) => {
+                stmt = self
+                    .tx
+                    .prepare(&format!("{SELECT} WHERE m.type = ?1 ORDER BY m.id"))?;
+                stmt.query([k.as_str()])?
+            }
+            None => {
+                stmt = self.tx.prepare(&format!("{SELECT} ORDER BY m.id"))?;
+                stmt.query([])?
+            }
+        };
+        while let Some(r) = rows.next()? {
+            let Some(article) = self.index_of(r.get(3)?) else {
+                continue;
+            };
+            let m: EventMention =
+                json("mention", r.get_ref(1)?.as_str()?, r.get_ref(2)?.as_str()?)?;
+            visit(article, r.get::<_, i64>(0)? as u64, &m);
+        }
+        Ok(())
+    }
+
     fn rowid_of(&self, index: usize) -> Result<i64> {
         self.rowid.get(index).copied().ok_or(StoreError::Missing {
             what: "article",
@@ -46,6 +81,31 @@ fn json<T: serde::de::DeserializeOwned>(what: &'static str, id: &str, text: &str
         what,
         id: id.to_owned(),
         source,
+    })
+}
+
+/// A row of the scratch table `temp.coded`.
+fn coded(r: &rusqlite::Row<'_>) -> Result<Coded> {
+    let kind: usize = r.get(1)?;
+    let kind = *EventType::ALL.get(kind).ok_or(StoreError::Missing {
+        what: "event type",
+        id: kind.to_string(),
+    })?;
+    let date = |i: usize| {
+        r.get::<_, Option<i32>>(i)
+            .map(|n| n.and_then(date_from_number))
+    };
+    let names = r
+        .get_ref(4)?
+        .as_blob()?
+        .chunks_exact(4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect();
+    Ok(Coded {
+        article: r.get(0)?,
+        kind,
+        bounds: date(2)?.zip(date(3)?),
+        names,
     })
 }
 
@@ -199,19 +259,78 @@ impl Corpus for Tables<'_> {
         })
     }
 
-    fn scan_mentions(&mut self, visit: &mut dyn FnMut(usize, u64, &EventMention)) -> Result<()> {
-        let mut stmt = self.tx.prepare(
-            "SELECT m.rowid, m.id, m.json, a.rowid FROM event_mentions m
-             JOIN articles a ON a.id = m.article ORDER BY m.id",
+    fn scan_mentions(
+        &mut self,
+        kind: Option<EventType>,
+        visit: &mut dyn FnMut(usize, u64, &EventMention),
+    ) -> Result<()> {
+        self.each_mention(kind, visit)
+    }
+
+    fn keep_coded(&mut self, code: &mut dyn FnMut(usize, &EventMention) -> Coded) -> Result<()> {
+        self.tx.execute_batch(
+            "DROP TABLE IF EXISTS temp.coded;
+             CREATE TEMP TABLE coded (
+                 article INTEGER NOT NULL,
+                 kind    INTEGER NOT NULL,
+                 start   INTEGER,
+                 end     INTEGER,
+                 names   BLOB NOT NULL
+             );",
         )?;
-        let mut rows = stmt.query([])?;
+        let mut insert = self.tx.prepare(
+            "INSERT INTO temp.coded (article, kind, start, end, names) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        let mut failed = None;
+        self.each_mention(None, &mut |article, _, m| {
+            if failed.is_some() {
+                return;
+            }
+            let c = code(article, m);
+            let kind = EventType::ALL.iter().position(|&k| k == c.kind);
+            let names: Vec<u8> = c.names.iter().flat_map(|n| n.to_le_bytes()).collect();
+            if let Err(e) = insert.execute(params![
+                c.article,
+                kind,
+                c.bounds.map(|b| date_number(b.0)),
+                c.bounds.map(|b| date_number(b.1)),
+                names
+            ]) {
+                failed = Some(e);
+            }
+        })?;
+        if let Some(e) = failed {
+            return Err(e.into());
+        }
+        // Indexed once filled: cheaper than keeping the indexes up to date row by row.
+        self.tx.execute_batch(
+            "CREATE INDEX temp.coded_kind ON coded(kind, article);
+             CREATE INDEX temp.coded_article ON coded(article);",
+        )?;
+        Ok(())
+    }
+
+    fn scan_coded(&mut self, kind: EventType, visit: &mut dyn FnMut(&Coded)) -> Result<()> {
+        let k = EventType::ALL.iter().position(|&x| x == kind);
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT article, kind, start, end, names FROM temp.coded
+             WHERE kind = ?1 ORDER BY article, rowid",
+        )?;
+        let mut rows = stmt.query([k])?;
         while let Some(r) = rows.next()? {
-            let Some(article) = self.index_of(r.get(3)?) else {
-                continue;
-            };
-            let m: EventMention =
-                json("mention", r.get_ref(1)?.as_str()?, r.get_ref(2)?.as_str()?)?;
-            visit(article, r.get::<_, i64>(0)? as u64, &m);
+            visit(&coded(r)?);
+        }
+        Ok(())
+    }
+
+    fn coded_of(&mut self, index: usize, out: &mut Vec<Coded>) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT article, kind, start, end, names FROM temp.coded
+             WHERE article = ?1 ORDER BY rowid",
+        )?;
+        let mut rows = stmt.query([index as i64])?;
+        while let Some(r) = rows.next()? {
+            out.push(coded(r)?);
         }
         Ok(())
     }
