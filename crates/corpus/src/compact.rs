@@ -1,7 +1,7 @@
-//! Mentions reduced to a few integers each, so a rebuild over a million of them needs tens of
-//! MiB, not the gigabytes their JSON takes. Names, places, stories and outlets are numbers; the
-//! sentences stay in the store and are fetched again only for the events and conflicts that
-//! need them.
+//! Mentions reduced to a few integers each ([`Coded`] rows), so a rebuild over a million of them
+//! keeps them in a scratch table and reads them back in the order it needs, instead of holding
+//! gigabytes of JSON. Names, places, stories and outlets are numbers ([`Shared`]); sentences stay
+//! in the store and are fetched again only for the events and conflicts that need them.
 
 use crate::text::{content_words, is_negative};
 use dateline_core::TimeValue;
@@ -48,11 +48,9 @@ pub const NONE: u32 = u32::MAX;
 const KEY_WINDOW: usize = 8;
 
 /// A statement inside a mention that can disagree with another source's: a claimed date ("will
-/// end in September 2026") or a claim with a polarity ("no longer a threat"). It carries what the
-/// conflict passes read of its mention, so it outlives the table of its event type.
+/// end in September 2026") or a claim with a polarity ("no longer a threat"), with what the
+/// conflict passes read of its mention.
 pub struct Item {
-    /// Its mention's row in the table it was read into.
-    pub mention: u32,
     pub article: u32,
     pub handle: u64,
     /// The event its mention joined (a number in merge order), once merged.
@@ -100,12 +98,14 @@ pub fn time_label(t: &TimeValue) -> String {
     }
 }
 
-/// What the tables of one rebuild share: interned names and words, so that items read with
-/// different event types compare, and where each article sits once stories are known.
+/// What one rebuild interns (names, words, texts, outlets, places) and where each article sits
+/// once stories are known.
 #[derive(Default)]
 pub struct Shared {
     pub(crate) names: Interner,
     words: Interner,
+    places: Vec<Place>,
+    place_ids: HashMap<String, u32>,
     /// Claimed dates' keys and labels, and claims.
     pub(crate) texts: Interner,
     pub(crate) outlets: Interner,
@@ -133,41 +133,133 @@ impl Shared {
         ids.dedup();
         ids.into()
     }
+
+    /// The number of a place (equal name, region, country and precision: equal number).
+    fn place_id(&mut self, p: &Place) -> u32 {
+        let key = format!(
+            "{}\u{0}{:?}\u{0}{:?}\u{0}{:?}",
+            p.name, p.admin1, p.country, p.precision
+        );
+        let next = self.places.len() as u32;
+        let id = *self.place_ids.entry(key).or_insert(next);
+        if id == next {
+            self.places.push(p.clone());
+        }
+        id
+    }
+
+    pub(crate) fn place(&self, id: u32) -> Option<&Place> {
+        self.places.get(id as usize)
+    }
+
+    /// The conflict statements of a mention: the dates its sentence claims for something (with
+    /// the topic words before them) and its claim, if any.
+    pub(crate) fn statements(
+        &mut self,
+        article: u32,
+        handle: u64,
+        m: &EventMention,
+        dates: &mut Vec<Item>,
+        claims: &mut Vec<Item>,
+    ) {
+        let mut names: Vec<u32> = m.actors.iter().map(|a| self.names.id(&a.name)).collect();
+        names.sort_unstable();
+        names.dedup();
+        let names: Box<[u32]> = names.into();
+        let item = |key: Box<[u32]>| Item {
+            article,
+            handle,
+            event: NONE,
+            names: names.clone(),
+            key,
+            time: None,
+            negative: false,
+            claim: None,
+        };
+        for (key, tv) in claimed_times(m) {
+            if let Some(time) = Claimed::of(self, &tv) {
+                dates.push(Item {
+                    time: Some(time),
+                    ..item(self.intern(&key))
+                });
+            }
+        }
+        if let Some(c) = m.claim.as_deref() {
+            let key = content_words(c);
+            if !key.is_empty() {
+                claims.push(Item {
+                    negative: is_negative(c),
+                    claim: Some(self.texts.id(&c.trim().to_lowercase())),
+                    ..item(self.intern(&key))
+                });
+            }
+        }
+    }
 }
 
-/// A mention as the rewrite pass of linking reads it: article, type, date, actor names (interned
-/// in the rebuild's [`Shared`]). The rebuild keeps these in the store, not in memory, and reads
-/// them back by type and by article.
+/// A mention as merging and linking read it: integers only. The rebuild keeps these in the
+/// store's scratch table, not in memory, and reads them back by type, by article, and in merge
+/// order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Coded {
     pub article: u32,
+    /// How to fetch the mention itself.
+    pub handle: u64,
     pub kind: EventType,
+    /// Date precision rank (finest first); 99 when the date has no bounds.
+    pub rank: u8,
     pub bounds: Option<(Date, Date)>,
-    /// Distinct, ascending.
-    pub names: Vec<u32>,
+    /// A [`Shared`] place number, or [`NONE`].
+    pub place: u32,
+    /// `name << 1 | is_source`, ascending (a name may repeat with the other side).
+    pub actors: Vec<u32>,
 }
 
 impl Coded {
-    pub fn of(shared: &mut Shared, article: u32, m: &EventMention) -> Coded {
-        let mut names: Vec<u32> = m.actors.iter().map(|a| shared.names.id(&a.name)).collect();
-        names.sort_unstable();
-        names.dedup();
+    pub fn of(shared: &mut Shared, article: u32, handle: u64, m: &EventMention) -> Coded {
+        let bounds = m.date.bounds();
+        let mut actors: Vec<u32> = m
+            .actors
+            .iter()
+            .map(|a| shared.names.id(&a.name) << 1 | u32::from(a.side == Side::Source))
+            .collect();
+        actors.sort_unstable();
         Coded {
             article,
+            handle,
             kind: m.event_type,
-            bounds: m.date.bounds(),
-            names,
+            rank: bounds.and(m.date.precision).map_or(99, |p| p as u8),
+            bounds,
+            place: m.place.as_ref().map_or(NONE, |p| shared.place_id(p)),
+            actors,
         }
+    }
+
+    /// Actors as `(name, is_source)`, by name.
+    pub(crate) fn actors(&self) -> impl Iterator<Item = (u32, bool)> + '_ {
+        self.actors.iter().map(|&x| (x >> 1, x & 1 == 1))
+    }
+
+    /// Distinct actor names, ascending.
+    pub(crate) fn names(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut last = NONE;
+        self.actors().filter_map(move |(n, _)| {
+            let new = n != last;
+            last = n;
+            new.then_some(n)
+        })
+    }
+
+    fn has_name(&self, name: u32) -> bool {
+        let at = self.actors.partition_point(|&x| x < name << 1);
+        self.actors.get(at).is_some_and(|&x| x >> 1 == name)
     }
 
     /// True when the two can report the same happening: same type, a shared actor, dates that
     /// overlap (or both undated).
     pub(crate) fn same_happening(&self, other: &Coded) -> bool {
         self.kind == other.kind
-            && self
-                .names
-                .iter()
-                .any(|x| other.names.binary_search(x).is_ok())
+            && self.names().any(|x| other.has_name(x))
             && match (self.bounds, other.bounds) {
                 (Some((a1, b1)), Some((a2, b2))) => a1 <= b2 && a2 <= b1,
                 (None, None) => true,
@@ -187,152 +279,6 @@ pub fn date_from_number(n: i32) -> Option<Date> {
     let month = i8::try_from(n.rem_euclid(10_000) / 100).ok()?;
     let day = i8::try_from(n.rem_euclid(100)).ok()?;
     Date::new(year, month, day).ok()
-}
-
-/// Mentions column by column, in the order they were pushed (id order). Merging reads one event
-/// type at a time into a table, since events never mix types.
-#[derive(Default)]
-pub struct MentionTable {
-    places: Vec<Place>,
-    place_ids: HashMap<String, u32>,
-    pub(crate) kind: Vec<EventType>,
-    pub(crate) article: Vec<u32>,
-    /// Date precision rank (finest first); 99 when the date has no bounds.
-    pub(crate) rank: Vec<u8>,
-    pub(crate) bounds: Vec<Option<(Date, Date)>>,
-    pub(crate) place: Vec<u32>,
-    /// Offsets into `actors`: mention `i` has `actors[actor_at[i]..actor_at[i + 1]]`.
-    actor_at: Vec<u32>,
-    /// `name << 1 | is_source`, sorted per mention.
-    actors: Vec<u32>,
-    pub(crate) handle: Vec<u64>,
-    pub(crate) dates: Vec<Item>,
-    pub(crate) claims: Vec<Item>,
-}
-
-impl MentionTable {
-    pub fn new() -> Self {
-        MentionTable {
-            actor_at: vec![0],
-            ..MentionTable::default()
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        self.kind.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.kind.is_empty()
-    }
-
-    /// Adds a mention of article number `article`; `handle` is how the caller fetches it again.
-    pub fn push(&mut self, shared: &mut Shared, article: u32, handle: u64, m: &EventMention) {
-        let index = self.len() as u32;
-        let b = m.date.bounds();
-        self.kind.push(m.event_type);
-        self.article.push(article);
-        self.rank
-            .push(b.and(m.date.precision).map_or(99, |p| p as u8));
-        self.bounds.push(b);
-        let start = self.actors.len();
-        for a in &m.actors {
-            let id = shared.names.id(&a.name);
-            self.actors
-                .push(id << 1 | u32::from(a.side == Side::Source));
-        }
-        self.actors[start..].sort_unstable();
-        self.actor_at.push(self.actors.len() as u32);
-        let place = match &m.place {
-            Some(p) => {
-                let key = format!(
-                    "{}\u{0}{:?}\u{0}{:?}\u{0}{:?}",
-                    p.name, p.admin1, p.country, p.precision
-                );
-                let next = self.places.len() as u32;
-                let id = *self.place_ids.entry(key).or_insert(next);
-                if id == next {
-                    self.places.push(p.clone());
-                }
-                id
-            }
-            None => NONE,
-        };
-        self.place.push(place);
-        self.handle.push(handle);
-        let item = |key: Box<[u32]>| Item {
-            mention: index,
-            article,
-            handle,
-            event: NONE,
-            names: self.names_of(index as usize).collect(),
-            key,
-            time: None,
-            negative: false,
-            claim: None,
-        };
-        let mut dates = Vec::new();
-        for (key, tv) in claimed_times(m) {
-            if let Some(time) = Claimed::of(shared, &tv) {
-                dates.push(Item {
-                    time: Some(time),
-                    ..item(shared.intern(&key))
-                });
-            }
-        }
-        let mut claims = Vec::new();
-        if let Some(c) = m.claim.as_deref() {
-            let key = content_words(c);
-            if !key.is_empty() {
-                claims.push(Item {
-                    negative: is_negative(c),
-                    claim: Some(shared.texts.id(&c.trim().to_lowercase())),
-                    ..item(shared.intern(&key))
-                });
-            }
-        }
-        self.dates.extend(dates);
-        self.claims.extend(claims);
-    }
-
-    /// Frees the slack of growing: the table is complete.
-    pub(crate) fn shrink_to_fit(&mut self) {
-        self.kind.shrink_to_fit();
-        self.article.shrink_to_fit();
-        self.rank.shrink_to_fit();
-        self.bounds.shrink_to_fit();
-        self.place.shrink_to_fit();
-        self.actor_at.shrink_to_fit();
-        self.actors.shrink_to_fit();
-        self.handle.shrink_to_fit();
-        self.dates.shrink_to_fit();
-        self.claims.shrink_to_fit();
-    }
-
-    /// Mention `i`'s actors as `(name, is_source)`, sorted by name; a name may repeat with
-    /// another side.
-    pub(crate) fn actors(&self, i: usize) -> impl Iterator<Item = (u32, bool)> + '_ {
-        let (a, b) = (self.actor_at[i] as usize, self.actor_at[i + 1] as usize);
-        self.actors[a..b].iter().map(|&x| (x >> 1, x & 1 == 1))
-    }
-
-    /// Mention `i`'s distinct actor names, ascending.
-    pub(crate) fn names_of(&self, i: usize) -> impl Iterator<Item = u32> + '_ {
-        let mut last = NONE;
-        self.actors(i).filter_map(move |(n, _)| {
-            let new = n != last;
-            last = n;
-            new.then_some(n)
-        })
-    }
-
-    pub(crate) fn place(&self, i: usize) -> Option<&Place> {
-        self.places.get(self.place[i] as usize)
-    }
-
-    pub(crate) fn place_by_id(&self, id: u32) -> Option<&Place> {
-        self.places.get(id as usize)
-    }
 }
 
 /// Dates a mention's sentence (or claim) states besides the happening's own date ("the mission

@@ -21,7 +21,7 @@ pub mod story;
 pub mod text;
 mod unionfind;
 
-pub use compact::MentionTable;
+pub use compact::Coded;
 pub use merge::{Context, MentionStore, merge};
 pub use minhash::Fingerprint;
 pub use rebuild::{Corpus, Derived, rebuild};

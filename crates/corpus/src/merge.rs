@@ -6,12 +6,13 @@
 //! A mention without a usable date joins only an event reported in the same story: without a date,
 //! "same type, same actor" is too weak to say two reports are one happening.
 //!
-//! Grouping works on a [`MentionTable`] (integers only) of one event type at a time, since an
-//! event never mixes types; each event is then built from its own mentions, fetched one event at a
-//! time, and written out at once. Memory holds one type's table, one event, and the few
-//! statements (claimed dates, claims) that the conflict passes compare across types.
+//! Grouping reads one event type at a time (an event never mixes types) as [`Coded`] rows in merge
+//! order from the corpus, which records each row's event; each event is then built from its own
+//! mentions, fetched one by one, and written out at once. Memory holds the open events of one
+//! type, one event's member list, a summary per event, and the statements (claimed dates, claims)
+//! that the conflict passes compare: never the mentions themselves.
 
-use crate::compact::{Claimed, Item, MentionTable, NONE, Shared, time_label};
+use crate::compact::{Claimed, Coded, Item, NONE, Shared, time_label};
 use crate::rebuild::{Corpus, Memory};
 use crate::story::Signatures;
 use crate::text::{overlap, stable_id};
@@ -50,8 +51,8 @@ pub struct Context {
     pub outlet_of: HashMap<String, String>,
 }
 
-/// Merges every mention into events, sorted by id: the whole of [`merge_table`] in memory, for
-/// callers that hold their mentions already.
+/// Merges every mention into events, sorted by id: the whole of merging in memory, for callers
+/// that hold their mentions already.
 pub fn merge(mentions: &[EventMention], ctx: &Context) -> Vec<Event> {
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by(|&a, &b| mentions[a].id.cmp(&mentions[b].id));
@@ -83,7 +84,8 @@ pub fn merge(mentions: &[EventMention], ctx: &Context) -> Vec<Event> {
         filled.push((article as usize, m));
     }
     let mut store = Memory::new(Vec::new(), filled.iter().map(|(a, m)| (*a, m)).collect());
-    let Ok(_) = merge_all(&mut store, &mut shared);
+    let Ok(statements) = keep(&mut store, &mut shared);
+    let Ok(_) = merge_all(&mut store, &shared, statements);
     store.events.into_values().collect()
 }
 
@@ -99,61 +101,98 @@ struct Summary {
     stories: Vec<u32>,
 }
 
-/// What merging keeps across event types for the conflict passes.
+/// The conflict statements of every mention, read in the one pass over the mentions.
 #[derive(Default)]
+pub(crate) struct Statements {
+    dates: Vec<Item>,
+    claims: Vec<Item>,
+}
+
+/// Reads every mention once: keeps its [`Coded`] row in the corpus and returns its statements.
+pub(crate) fn keep<C: Corpus>(
+    c: &mut C,
+    shared: &mut Shared,
+) -> Result<Statements, <C as Signatures>::Error> {
+    let mut st = Statements::default();
+    c.keep_coded(&mut |article, handle, m| {
+        shared.statements(article as u32, handle, m, &mut st.dates, &mut st.claims);
+        Coded::of(shared, article as u32, handle, m)
+    })?;
+    st.dates.shrink_to_fit();
+    st.claims.shrink_to_fit();
+    Ok(st)
+}
+
+/// Merges the kept mentions (stories and outlets in `shared`) into events, one event type at a
+/// time, writes them, then adds the conflicts found across events.
+pub(crate) fn merge_all<C: Corpus>(
+    c: &mut C,
+    shared: &Shared,
+    mut st: Statements,
+) -> Result<Merged, <C as Signatures>::Error> {
+    let mut out = Merged::default();
+    let mut summaries: Vec<Summary> = Vec::new();
+    // The event of each mention that has statements: the conflict passes patch that event.
+    let mut event_of: HashMap<u64, u32> = st
+        .dates
+        .iter()
+        .chain(&st.claims)
+        .map(|it| (it.handle, NONE))
+        .collect();
+    let mut members = Vec::new();
+    for kind in EventType::ALL {
+        let base = summaries.len() as u32;
+        let opened = group(c, kind, shared, base, &mut event_of)?;
+        for e in base..base + opened {
+            members.clear();
+            c.members_of(e, &mut members)?;
+            let mut builder = Builder::new(kind);
+            for &(handle, article) in &members {
+                builder.add(&fetch(shared, c, handle, article)?);
+            }
+            // Every event opened with a member; a summary is kept either way, so numbers hold.
+            let summary = if members.is_empty() {
+                Summary {
+                    id: String::new(),
+                    event_type: kind,
+                    bounds: None,
+                    roles: Default::default(),
+                    articles: Vec::new(),
+                    stories: Vec::new(),
+                }
+            } else {
+                let mut event = builder.finish();
+                sort_conflicts(&mut event.conflicts);
+                c.put_event(&event)?;
+                out.events += 1;
+                out.conflicts += event.conflicts.len();
+                Summary::of(event, &members, shared)
+            };
+            summaries.push(summary);
+        }
+    }
+    for it in st.dates.iter_mut().chain(&mut st.claims) {
+        it.event = event_of.get(&it.handle).copied().unwrap_or(NONE);
+    }
+    drop(event_of);
+    let found = Found {
+        summaries,
+        dates: st.dates,
+        claims: st.claims,
+    };
+    out.conflicts += cross_conflicts(shared, c, &found)?;
+    Ok(out)
+}
+
+/// What the conflict passes read: one summary per event (by event number) and the statements.
 struct Found {
-    /// One per event, in the order written.
     summaries: Vec<Summary>,
     dates: Vec<Item>,
     claims: Vec<Item>,
 }
 
-/// Merges the corpus's mentions (stories and outlets in `shared`) into events, one event type at
-/// a time, writes them, then adds the conflicts found across events.
-pub(crate) fn merge_all<C: Corpus>(
-    c: &mut C,
-    shared: &mut Shared,
-) -> Result<Merged, <C as Signatures>::Error> {
-    let mut out = Merged::default();
-    let mut found = Found::default();
-    for kind in EventType::ALL {
-        let mut t = MentionTable::new();
-        c.scan_mentions(Some(kind), &mut |article, handle, m| {
-            t.push(shared, article as u32, handle, m)
-        })?;
-        if t.is_empty() {
-            continue;
-        }
-        t.shrink_to_fit();
-        merge_table(&mut t, shared, c, &mut found, &mut out)?;
-    }
-    out.conflicts += cross_conflicts(shared, c, &found)?;
-    Ok(out)
-}
-
-/// Merges one table's mentions into events and writes them; moves its conflict items (with
-/// their events set) into `found`.
-fn merge_table<S: MentionStore>(
-    t: &mut MentionTable,
-    shared: &Shared,
-    store: &mut S,
-    found: &mut Found,
-    out: &mut Merged,
-) -> Result<(), S::Error> {
-    let groups = group(t, shared);
-    let mut event_of = vec![NONE; t.len()];
-    for members in &groups {
-        let e = found.summaries.len() as u32;
-        let mut builder = Builder::new(t.kind[members[0] as usize]);
-        for &i in members {
-            let i = i as usize;
-            builder.add(&fetch(shared, store, t.handle[i], t.article[i])?);
-        }
-        let mut event = builder.finish();
-        sort_conflicts(&mut event.conflicts);
-        store.put_event(&event)?;
-        out.events += 1;
-        out.conflicts += event.conflicts.len();
+impl Summary {
+    fn of(event: Event, members: &[(u64, u32)], shared: &Shared) -> Summary {
         let side = |s: Side| -> BTreeSet<String> {
             event
                 .actors
@@ -162,36 +201,22 @@ fn merge_table<S: MentionStore>(
                 .map(|a| a.name.clone())
                 .collect()
         };
-        let sorted = |f: &dyn Fn(usize) -> u32| {
-            let mut v: Vec<u32> = members.iter().map(|&i| f(i as usize)).collect();
+        let sorted = |f: &dyn Fn(u32) -> u32| {
+            let mut v: Vec<u32> = members.iter().map(|&(_, a)| f(a)).collect();
             v.sort_unstable();
             v.dedup();
             v.shrink_to_fit();
             v
         };
-        found.summaries.push(Summary {
+        Summary {
             roles: [side(Side::Source), side(Side::Target)],
             bounds: event.date.bounds(),
             event_type: event.event_type,
-            articles: sorted(&|i| t.article[i]),
-            stories: sorted(&|i| shared.story(t.article[i])),
+            articles: sorted(&|a| a),
+            stories: sorted(&|a| shared.story(a)),
             id: event.id,
-        });
-        for &i in members {
-            event_of[i as usize] = e;
         }
     }
-    let with_event = |mut it: Item| {
-        it.event = event_of[it.mention as usize];
-        it
-    };
-    found
-        .dates
-        .extend(std::mem::take(&mut t.dates).into_iter().map(with_event));
-    found
-        .claims
-        .extend(std::mem::take(&mut t.claims).into_iter().map(with_event));
-    Ok(())
 }
 
 fn sort_conflicts(conflicts: &mut [Conflict]) {
@@ -217,7 +242,6 @@ fn fetch<S: MentionStore>(
 
 struct Open {
     event_type: EventType,
-    members: Vec<u32>,
     bounds: Option<(Date, Date)>,
     actors: BTreeSet<u32>,
     /// Names seen on the source side: two reports of one happening agree on who did it.
@@ -227,27 +251,27 @@ struct Open {
     stories: BTreeSet<u32>,
 }
 
-/// The events as lists of mentions, in the order events were opened; members in joining order.
-fn group(t: &MentionTable, shared: &Shared) -> Vec<Vec<u32>> {
-    // The table is in id order, so a stable sort by (precision, start) breaks ties by id.
-    let mut order: Vec<u32> = (0..t.len() as u32).collect();
-    order.sort_by_key(|&i| {
-        let i = i as usize;
-        (t.rank[i], t.bounds[i].map(|(s, _)| s))
-    });
-
+/// Groups the mentions of type `kind` into events numbered from `base` in the order opened,
+/// reading them in merge order from the corpus, which records each one's event. Holds the open
+/// events only, never the mentions. Sets `event_of` for the handles it holds. Returns how many
+/// events were opened.
+fn group<C: Corpus>(
+    c: &mut C,
+    kind: EventType,
+    shared: &Shared,
+    base: u32,
+    event_of: &mut HashMap<u64, u32>,
+) -> Result<u32, <C as Signatures>::Error> {
     let mut open: Vec<Open> = Vec::new();
     // Candidates only: events sharing type and an actor, and either a year (dated) or the story
     // (any). `compatible` decides; the index only keeps the search from scanning every event.
     let mut by_year: HashMap<(EventType, u32, i16), Vec<usize>> = HashMap::new();
     let mut by_story: HashMap<(EventType, u32, u32), Vec<usize>> = HashMap::new();
-    for &mi in &order {
-        let m = mi as usize;
-        let kind = t.kind[m];
-        let story = shared.story(t.article[m]);
-        let bounds = t.bounds[m];
+    c.scan_merge_order(kind, &mut |m: &Coded| {
+        let story = shared.story(m.article);
+        let bounds = m.bounds;
         let mut candidates: Vec<usize> = Vec::new();
-        for (name, _) in t.actors(m) {
+        for (name, _) in m.actors() {
             if let Some(es) = by_story.get(&(kind, name, story)) {
                 candidates.extend(es);
             }
@@ -261,10 +285,10 @@ fn group(t: &MentionTable, shared: &Shared) -> Vec<Vec<u32>> {
         candidates.dedup();
         let best = candidates
             .into_iter()
-            .filter(|&e| compatible(t, m, story, &open[e]))
+            .filter(|&e| compatible(m, story, &open[e], shared))
             .max_by_key(|&e| {
-                let shared = t
-                    .actors(m)
+                let shared = m
+                    .actors()
                     .filter(|(name, _)| open[e].actors.contains(name))
                     .count();
                 (shared, std::cmp::Reverse(e))
@@ -273,8 +297,7 @@ fn group(t: &MentionTable, shared: &Shared) -> Vec<Vec<u32>> {
             Some(e) => e,
             None => {
                 open.push(Open {
-                    event_type: kind,
-                    members: Vec::new(),
+                    event_type: m.kind,
                     bounds,
                     actors: BTreeSet::new(),
                     sources: BTreeSet::new(),
@@ -285,23 +308,22 @@ fn group(t: &MentionTable, shared: &Shared) -> Vec<Vec<u32>> {
             }
         };
         let ev = &mut open[e];
-        ev.members.push(mi);
         ev.bounds = match (ev.bounds, bounds) {
             (Some((a1, b1)), Some((a2, b2))) => Some((a1.max(a2), b1.min(b2))),
             (None, b) | (b, None) => b,
         };
         let new_story = ev.stories.insert(story);
         // Distinct places only: compatibility is checked against each.
-        if let Some(p) = t.place(m)
+        if let Some(p) = shared.place(m.place)
             && !ev
                 .places
                 .iter()
-                .any(|&q| t.place_by_id(q).is_some_and(|q| q.name == p.name))
+                .any(|&q| shared.place(q).is_some_and(|q| q.name == p.name))
         {
-            ev.places.push(t.place[m]);
+            ev.places.push(m.place);
         }
         let mut new_actors = Vec::new();
-        for (name, source) in t.actors(m) {
+        for (name, source) in m.actors() {
             if source {
                 ev.sources.insert(name);
             }
@@ -328,8 +350,13 @@ fn group(t: &MentionTable, shared: &Shared) -> Vec<Vec<u32>> {
                 by_year.entry((ty, name, y)).or_default().push(e);
             }
         }
-    }
-    open.into_iter().map(|o| o.members).collect()
+        let number = base + e as u32;
+        if let Some(slot) = event_of.get_mut(&m.handle) {
+            *slot = number;
+        }
+        number
+    })?;
+    Ok(open.len() as u32)
 }
 
 /// Years a date's bounds touch (at most a few: a vaguer date is indexed by its first years only,
@@ -340,28 +367,28 @@ fn years(bounds: Option<(Date, Date)>) -> impl Iterator<Item = i16> {
 }
 
 /// Whether mention `m` (of story `story`) can join `e`.
-fn compatible(t: &MentionTable, m: usize, story: u32, e: &Open) -> bool {
-    if t.kind[m] != e.event_type {
+fn compatible(m: &Coded, story: u32, e: &Open, shared: &Shared) -> bool {
+    if m.kind != e.event_type {
         return false;
     }
     // When both name who acted, they must share one: the same target with different agents
     // (Estonia withdrawing, Iraq announcing the coalition's end) is two happenings.
-    let mut m_sources = t.actors(m).filter(|&(_, source)| source).peekable();
+    let mut m_sources = m.actors().filter(|&(_, source)| source).peekable();
     if m_sources.peek().is_some()
         && !e.sources.is_empty()
         && !m_sources.any(|(name, _)| e.sources.contains(&name))
     {
         return false;
     }
-    let dates_ok = match (t.bounds[m], e.bounds) {
+    let dates_ok = match (m.bounds, e.bounds) {
         (Some((a1, b1)), Some((a2, b2))) => a1 <= b2 && a2 <= b1,
         _ => e.stories.contains(&story),
     };
     dates_ok
-        && t.place(m).is_none_or(|p| {
+        && shared.place(m.place).is_none_or(|p| {
             e.places
                 .iter()
-                .filter_map(|&q| t.place_by_id(q))
+                .filter_map(|&q| shared.place(q))
                 .all(|q| places_compatible(p, q))
         })
 }

@@ -1,14 +1,14 @@
 //! Stories and events recomputed from a whole corpus in bounded memory.
 //!
 //! The corpus stays where it is (the store's tables); this module reads it through [`Corpus`]:
-//! articles as [`ArticleKey`]s, mentions as [`Coded`] rows kept in the store (read back by type
-//! and by article) and as a [`crate::MentionTable`] of one event type at a time, signatures in passes,
-//! and full articles and mentions one copy group or one event at a time. What it holds is a few
-//! dozen bytes per article, the mentions of one event type, the fixed [`Budget`] of the linking
-//! passes, and one copy group of a story: never a body, a sentence, or a whole story or event.
+//! articles as [`ArticleKey`]s, mentions as [`Coded`] rows kept in the store (read back by type,
+//! by article, and in merge order), signatures in passes, and full articles and mentions one copy
+//! group or one event at a time. What it holds is a few dozen bytes per article, the open events
+//! of one event type, the conflict statements, the fixed [`Budget`] of the linking passes, and one
+//! copy group of a story: never a body, a sentence, a mention table, or a whole story or event.
 
 use crate::compact::{Coded, NONE, Shared};
-use crate::merge::{MentionStore, merge_all};
+use crate::merge::{MentionStore, keep, merge_all};
 use crate::story::{
     ArticleDigest, ArticleKey, Budget, Signatures, Story, StoryMember, build_story, link,
 };
@@ -24,18 +24,26 @@ pub trait Corpus: Signatures + MentionStore<Error = <Self as Signatures>::Error>
     ) -> Result<(), <Self as Signatures>::Error>;
     /// The full digest of article `index`.
     fn digest(&mut self, index: usize) -> Result<ArticleDigest, <Self as Signatures>::Error>;
-    /// Calls `visit(article index, handle, mention)` for every mention (of type `kind`, when
-    /// given) in id order.
-    fn scan_mentions(
-        &mut self,
-        kind: Option<EventType>,
-        visit: &mut dyn FnMut(usize, u64, &EventMention),
-    ) -> Result<(), <Self as Signatures>::Error>;
-    /// Reads every mention once and keeps `code(article index, mention)` of each, in id order,
-    /// for the rest of the rebuild (the store keeps them in a scratch table, not in memory).
+    /// Reads every mention once, in id order, and keeps `code(article index, handle, mention)`
+    /// of each for the rest of the rebuild (the store keeps them in a scratch table, not in
+    /// memory). The handle is what [`MentionStore::mention`] takes.
     fn keep_coded(
         &mut self,
-        code: &mut dyn FnMut(usize, &EventMention) -> Coded,
+        code: &mut dyn FnMut(usize, u64, &EventMention) -> Coded,
+    ) -> Result<(), <Self as Signatures>::Error>;
+    /// Calls `visit` for every kept row of type `kind` in merge order: precision rank, then start
+    /// date (undated first), then the order kept. `visit` returns the event the row joined, which
+    /// the corpus records for [`Corpus::members_of`].
+    fn scan_merge_order(
+        &mut self,
+        kind: EventType,
+        visit: &mut dyn FnMut(&Coded) -> u32,
+    ) -> Result<(), <Self as Signatures>::Error>;
+    /// Appends `(handle, article index)` of the rows that joined `event`, in joining order.
+    fn members_of(
+        &mut self,
+        event: u32,
+        out: &mut Vec<(u64, u32)>,
     ) -> Result<(), <Self as Signatures>::Error>;
     /// Calls `visit` for every kept row of type `kind`, by article, then in the order kept.
     fn scan_coded(
@@ -85,7 +93,7 @@ pub fn rebuild_within<C: Corpus>(
     let mut keys = Vec::new();
     c.scan_articles(&mut |k| keys.push(k))?;
     let mut shared = Shared::default();
-    c.keep_coded(&mut |article, m| Coded::of(&mut shared, article as u32, m))?;
+    let statements = keep(c, &mut shared)?;
     let (mut uf, group_of) = link(&keys, c, budget)?;
 
     // Stories, one at a time: (root, article) sorted gives each story's members in id order.
@@ -123,7 +131,7 @@ pub fn rebuild_within<C: Corpus>(
     drop(story_of);
     drop(keys);
     drop(group_of);
-    let merged = merge_all(c, &mut shared)?;
+    let merged = merge_all(c, &shared, statements)?;
     Ok(Derived {
         stories,
         events: merged.events,
@@ -181,18 +189,22 @@ pub(crate) struct Memory<'a> {
     stories: BTreeMap<String, Story>,
     members: HashMap<String, Vec<StoryMember>>,
     pub(crate) events: BTreeMap<String, Event>,
-    /// Kept coded rows, sorted by article (stable) before they are read.
+    /// Kept coded rows, in the order kept.
     coded: Vec<Coded>,
-    coded_sorted: bool,
+    /// Their positions by article (stable), made when first read by article.
+    by_article: Vec<u32>,
+    /// Per event number, its members' `(handle, article)` in joining order.
+    joined: Vec<Vec<(u64, u32)>>,
 }
 
 impl Memory<'_> {
-    fn sorted_coded(&mut self) -> &[Coded] {
-        if !self.coded_sorted {
-            self.coded.sort_by_key(|c| c.article);
-            self.coded_sorted = true;
+    fn by_article(&mut self) -> &[u32] {
+        if self.by_article.len() != self.coded.len() {
+            let coded = &self.coded;
+            self.by_article = (0..coded.len() as u32).collect();
+            self.by_article.sort_by_key(|&i| coded[i as usize].article);
         }
-        &self.coded
+        &self.by_article
     }
 }
 
@@ -208,7 +220,8 @@ impl<'a> Memory<'a> {
             members: HashMap::new(),
             events: BTreeMap::new(),
             coded: Vec::new(),
-            coded_sorted: false,
+            by_article: Vec::new(),
+            joined: Vec::new(),
         }
     }
 }
@@ -256,24 +269,15 @@ impl Corpus for Memory<'_> {
     fn digest(&mut self, index: usize) -> Result<ArticleDigest, std::convert::Infallible> {
         Ok(self.articles[index].clone())
     }
-    fn scan_mentions(
-        &mut self,
-        kind: Option<EventType>,
-        visit: &mut dyn FnMut(usize, u64, &EventMention),
-    ) -> Result<(), std::convert::Infallible> {
-        for (handle, (article, m)) in self.mentions.iter().enumerate() {
-            if kind.is_none_or(|k| k == m.event_type) {
-                visit(*article, handle as u64, m);
-            }
-        }
-        Ok(())
-    }
     fn keep_coded(
         &mut self,
-        code: &mut dyn FnMut(usize, &EventMention) -> Coded,
+        code: &mut dyn FnMut(usize, u64, &EventMention) -> Coded,
     ) -> Result<(), std::convert::Infallible> {
-        self.coded = self.mentions.iter().map(|(a, m)| code(*a, m)).collect();
-        self.coded_sorted = false;
+        self.coded = (self.mentions.iter().enumerate())
+            .map(|(handle, (a, m))| code(*a, handle as u64, m))
+            .collect();
+        self.by_article.clear();
+        self.joined.clear();
         Ok(())
     }
 
@@ -282,8 +286,12 @@ impl Corpus for Memory<'_> {
         kind: EventType,
         visit: &mut dyn FnMut(&Coded),
     ) -> Result<(), std::convert::Infallible> {
-        for c in self.sorted_coded().iter().filter(|c| c.kind == kind) {
-            visit(c);
+        self.by_article();
+        for &i in &self.by_article {
+            let c = &self.coded[i as usize];
+            if c.kind == kind {
+                visit(c);
+            }
         }
         Ok(())
     }
@@ -293,10 +301,39 @@ impl Corpus for Memory<'_> {
         index: usize,
         out: &mut Vec<Coded>,
     ) -> Result<(), std::convert::Infallible> {
-        let rows = self.sorted_coded();
-        let from = rows.partition_point(|c| (c.article as usize) < index);
-        let to = rows.partition_point(|c| c.article as usize <= index);
-        out.extend_from_slice(&rows[from..to]);
+        self.by_article();
+        let rows = &self.coded;
+        let order = &self.by_article;
+        let from = order.partition_point(|&i| (rows[i as usize].article as usize) < index);
+        let to = order.partition_point(|&i| rows[i as usize].article as usize <= index);
+        out.extend(order[from..to].iter().map(|&i| rows[i as usize].clone()));
+        Ok(())
+    }
+
+    fn scan_merge_order(
+        &mut self,
+        kind: EventType,
+        visit: &mut dyn FnMut(&Coded) -> u32,
+    ) -> Result<(), std::convert::Infallible> {
+        let rows = &self.coded;
+        let mut order: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].kind == kind).collect();
+        order.sort_by_key(|&i| (rows[i].rank, rows[i].bounds.map(|(s, _)| s)));
+        for i in order {
+            let e = visit(&rows[i]) as usize;
+            if self.joined.len() <= e {
+                self.joined.resize_with(e + 1, Vec::new);
+            }
+            self.joined[e].push((rows[i].handle, rows[i].article));
+        }
+        Ok(())
+    }
+
+    fn members_of(
+        &mut self,
+        event: u32,
+        out: &mut Vec<(u64, u32)>,
+    ) -> Result<(), std::convert::Infallible> {
+        out.extend(self.joined.get(event as usize).into_iter().flatten());
         Ok(())
     }
 

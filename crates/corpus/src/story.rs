@@ -472,7 +472,7 @@ fn link_rewrites<C: Corpus>(
             } else {
                 &both[..1]
             };
-            for &a in &m.names {
+            for a in m.names() {
                 for w in weeks {
                     let bucket = buckets.entry((a, *w)).or_default();
                     if bucket.last() != Some(&i) {

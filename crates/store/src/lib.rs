@@ -324,6 +324,8 @@ impl Store {
             tx.execute(&format!("DELETE FROM {t}"), [])?;
         }
         let derived = dateline_corpus::rebuild(&mut Tables::new(&tx))?;
+        // The rebuild's scratch tables: on disk, and only for its duration.
+        tx.execute_batch("DROP TABLE IF EXISTS temp.coded; DROP TABLE IF EXISTS temp.joined;")?;
         tx.execute("UPDATE meta SET value = 'fresh' WHERE key = 'derived'", [])?;
         tx.commit()?;
         Ok(Derived {

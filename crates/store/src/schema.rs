@@ -76,10 +76,6 @@ pub const MIGRATIONS: &[&str] = &[
     );
     INSERT INTO meta (key, value) VALUES ('derived', 'fresh');
     "#,
-    // 2: merging reads mentions one event type at a time.
-    r#"
-    CREATE INDEX event_mentions_type ON event_mentions(type, id);
-    "#,
 ];
 
 /// Tables whose rows are counted and digested in tests and summaries, in a fixed order.

@@ -34,29 +34,13 @@ impl<'a> Tables<'a> {
         (i != NONE).then_some(i as usize)
     }
 
-    /// Every mention (of type `kind`, when given) in id order, with its article's index and its
-    /// rowid as handle.
-    fn each_mention(
-        &self,
-        kind: Option<EventType>,
-        visit: &mut dyn FnMut(usize, u64, &EventMention),
-    ) -> Result<()> {
-        const SELECT: &str = "SELECT m.rowid, m.id, m.json, a.rowid FROM event_mentions m
-             JOIN articles a ON a.id = m.article";
-        // One type reads its range of the `(type, id)` index, not the whole table.
-        let mut stmt;
-        let mut rows = match kind {
-            Some(k) => {
-                stmt = self
-                    .tx
-                    .prepare(&format!("{SELECT} WHERE m.type = ?1 ORDER BY m.id"))?;
-                stmt.query([k.as_str()])?
-            }
-            None => {
-                stmt = self.tx.prepare(&format!("{SELECT} ORDER BY m.id"))?;
-                stmt.query([])?
-            }
-        };
+    /// Every mention in id order, with its article's index and its rowid as handle.
+    fn each_mention(&self, visit: &mut dyn FnMut(usize, u64, &EventMention)) -> Result<()> {
+        let mut stmt = self.tx.prepare(
+            "SELECT m.rowid, m.id, m.json, a.rowid FROM event_mentions m
+             JOIN articles a ON a.id = m.article ORDER BY m.id",
+        )?;
+        let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let Some(article) = self.index_of(r.get(3)?) else {
                 continue;
@@ -84,9 +68,20 @@ fn json<T: serde::de::DeserializeOwned>(what: &'static str, id: &str, text: &str
     })
 }
 
-/// A row of the scratch table `temp.coded`.
+/// The columns of the scratch table `temp.coded` that [`coded`] reads, in its order.
+const CODED: &str = "article, handle, kind, rank, start, end, place, actors";
+
+/// An event type as a number: its position in [`EventType::ALL`].
+fn kind_number(kind: EventType) -> i64 {
+    EventType::ALL
+        .iter()
+        .position(|&k| k == kind)
+        .map_or(-1, |p| p as i64)
+}
+
+/// A row of the scratch table `temp.coded` (columns [`CODED`]).
 fn coded(r: &rusqlite::Row<'_>) -> Result<Coded> {
-    let kind: usize = r.get(1)?;
+    let kind: usize = r.get(2)?;
     let kind = *EventType::ALL.get(kind).ok_or(StoreError::Missing {
         what: "event type",
         id: kind.to_string(),
@@ -95,17 +90,20 @@ fn coded(r: &rusqlite::Row<'_>) -> Result<Coded> {
         r.get::<_, Option<i32>>(i)
             .map(|n| n.and_then(date_from_number))
     };
-    let names = r
-        .get_ref(4)?
+    let actors = r
+        .get_ref(7)?
         .as_blob()?
         .chunks_exact(4)
         .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
         .collect();
     Ok(Coded {
         article: r.get(0)?,
+        handle: r.get::<_, i64>(1)? as u64,
         kind,
-        bounds: date(2)?.zip(date(3)?),
-        names,
+        rank: r.get(3)?,
+        bounds: date(4)?.zip(date(5)?),
+        place: r.get(6)?,
+        actors,
     })
 }
 
@@ -259,42 +257,51 @@ impl Corpus for Tables<'_> {
         })
     }
 
-    fn scan_mentions(
+    fn keep_coded(
         &mut self,
-        kind: Option<EventType>,
-        visit: &mut dyn FnMut(usize, u64, &EventMention),
+        code: &mut dyn FnMut(usize, u64, &EventMention) -> Coded,
     ) -> Result<()> {
-        self.each_mention(kind, visit)
-    }
-
-    fn keep_coded(&mut self, code: &mut dyn FnMut(usize, &EventMention) -> Coded) -> Result<()> {
         self.tx.execute_batch(
-            "DROP TABLE IF EXISTS temp.coded;
+            "PRAGMA temp.cache_size = -8192;
+             DROP TABLE IF EXISTS temp.coded;
+             DROP TABLE IF EXISTS temp.joined;
              CREATE TEMP TABLE coded (
                  article INTEGER NOT NULL,
+                 handle  INTEGER NOT NULL,
                  kind    INTEGER NOT NULL,
+                 rank    INTEGER NOT NULL,
                  start   INTEGER,
                  end     INTEGER,
-                 names   BLOB NOT NULL
-             );",
+                 place   INTEGER NOT NULL,
+                 actors  BLOB NOT NULL
+             );
+             CREATE TEMP TABLE joined (
+                 event   INTEGER NOT NULL,
+                 handle  INTEGER NOT NULL,
+                 article INTEGER NOT NULL
+             );
+             CREATE INDEX temp.joined_event ON joined(event);",
         )?;
         let mut insert = self.tx.prepare(
-            "INSERT INTO temp.coded (article, kind, start, end, names) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO temp.coded (article, handle, kind, rank, start, end, place, actors)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
         let mut failed = None;
-        self.each_mention(None, &mut |article, _, m| {
+        self.each_mention(&mut |article, handle, m| {
             if failed.is_some() {
                 return;
             }
-            let c = code(article, m);
-            let kind = EventType::ALL.iter().position(|&k| k == c.kind);
-            let names: Vec<u8> = c.names.iter().flat_map(|n| n.to_le_bytes()).collect();
+            let c = code(article, handle, m);
+            let actors: Vec<u8> = c.actors.iter().flat_map(|n| n.to_le_bytes()).collect();
             if let Err(e) = insert.execute(params![
                 c.article,
-                kind,
+                c.handle as i64,
+                kind_number(c.kind),
+                c.rank,
                 c.bounds.map(|b| date_number(b.0)),
                 c.bounds.map(|b| date_number(b.1)),
-                names
+                c.place,
+                actors
             ]) {
                 failed = Some(e);
             }
@@ -305,18 +312,17 @@ impl Corpus for Tables<'_> {
         // Indexed once filled: cheaper than keeping the indexes up to date row by row.
         self.tx.execute_batch(
             "CREATE INDEX temp.coded_kind ON coded(kind, article);
-             CREATE INDEX temp.coded_article ON coded(article);",
+             CREATE INDEX temp.coded_article ON coded(article);
+             CREATE INDEX temp.coded_merge ON coded(kind, rank, start);",
         )?;
         Ok(())
     }
 
     fn scan_coded(&mut self, kind: EventType, visit: &mut dyn FnMut(&Coded)) -> Result<()> {
-        let k = EventType::ALL.iter().position(|&x| x == kind);
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT article, kind, start, end, names FROM temp.coded
-             WHERE kind = ?1 ORDER BY article, rowid",
-        )?;
-        let mut rows = stmt.query([k])?;
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT {CODED} FROM temp.coded WHERE kind = ?1 ORDER BY article, rowid"
+        ))?;
+        let mut rows = stmt.query([kind_number(kind)])?;
         while let Some(r) = rows.next()? {
             visit(&coded(r)?);
         }
@@ -324,13 +330,43 @@ impl Corpus for Tables<'_> {
     }
 
     fn coded_of(&mut self, index: usize, out: &mut Vec<Coded>) -> Result<()> {
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT article, kind, start, end, names FROM temp.coded
-             WHERE article = ?1 ORDER BY rowid",
-        )?;
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT {CODED} FROM temp.coded WHERE article = ?1 ORDER BY rowid"
+        ))?;
         let mut rows = stmt.query([index as i64])?;
         while let Some(r) = rows.next()? {
             out.push(coded(r)?);
+        }
+        Ok(())
+    }
+
+    fn scan_merge_order(
+        &mut self,
+        kind: EventType,
+        visit: &mut dyn FnMut(&Coded) -> u32,
+    ) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT {CODED} FROM temp.coded WHERE kind = ?1 ORDER BY rank, start, rowid"
+        ))?;
+        let mut record = self.tx.prepare_cached(
+            "INSERT INTO temp.joined (event, handle, article) VALUES (?1, ?2, ?3)",
+        )?;
+        let mut rows = stmt.query([kind_number(kind)])?;
+        while let Some(r) = rows.next()? {
+            let c = coded(r)?;
+            let event = visit(&c);
+            record.execute(params![event, c.handle as i64, c.article])?;
+        }
+        Ok(())
+    }
+
+    fn members_of(&mut self, event: u32, out: &mut Vec<(u64, u32)>) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT handle, article FROM temp.joined WHERE event = ?1 ORDER BY rowid",
+        )?;
+        let mut rows = stmt.query([event])?;
+        while let Some(r) = rows.next()? {
+            out.push((r.get::<_, i64>(0)? as u64, r.get(1)?));
         }
         Ok(())
     }

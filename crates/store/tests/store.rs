@@ -115,7 +115,7 @@ fn schema_is_versioned_and_a_newer_database_is_refused() {
     let v: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .expect("version");
-    assert_eq!(v, 2);
+    assert_eq!(v, 1);
     conn.pragma_update(None, "user_version", 99).expect("bump");
     drop(conn);
     match Store::open(&path) {
@@ -123,40 +123,6 @@ fn schema_is_versioned_and_a_newer_database_is_refused() {
         Err(other) => panic!("wrong error: {other}"),
         Ok(_) => panic!("a database from a newer dateline must be refused"),
     }
-}
-
-#[test]
-fn an_older_database_is_migrated_in_place() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("v1.db");
-    let mut store = Store::open(&path).expect("create");
-    let report = store
-        .ingest_batch(&[capture(0, "Iraqi News meets in Baghdad")], &[])
-        .expect("ingest");
-    assert_eq!(report.new_captures, 1);
-    drop(store);
-    // What version 1 was: no index by event type.
-    let conn = rusqlite::Connection::open(&path).expect("raw");
-    conn.execute_batch("DROP INDEX event_mentions_type; PRAGMA user_version = 1;")
-        .expect("downgrade");
-    drop(conn);
-
-    let store = Store::open(&path).expect("migrates");
-    let counts = store.counts().expect("counts");
-    assert!(counts.contains(&("captures", 1)), "{counts:?}");
-    drop(store);
-    let conn = rusqlite::Connection::open(&path).expect("raw");
-    let v: i64 = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .expect("version");
-    let index: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM sqlite_master WHERE name = 'event_mentions_type'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("index");
-    assert_eq!((v, index), (2, 1));
 }
 
 /// A mention of article `i`: a meeting on `day`, reported with `killed` dead (to give counts to
