@@ -122,6 +122,8 @@ pub fn run(opts: Options) -> Result<ExitCode> {
         bar.inc(chunk.len() as u64);
     }
     bar.finish_and_clear();
+    // The lexicon and gazetteer are done with: their memory goes to the rebuild.
+    drop(extractor);
 
     let peak_before_rebuild = peak_memory_kib();
     let t = Instant::now();
