@@ -287,11 +287,11 @@ fn group<C: Corpus>(
             .into_iter()
             .filter(|&e| compatible(m, story, &open[e], shared))
             .max_by_key(|&e| {
-                let shared = m
+                let in_common = m
                     .actors()
                     .filter(|(name, _)| open[e].actors.contains(name))
                     .count();
-                (shared, std::cmp::Reverse(e))
+                (in_common, std::cmp::Reverse(e))
             });
         let e = match best {
             Some(e) => e,

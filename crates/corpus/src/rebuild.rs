@@ -198,13 +198,13 @@ pub(crate) struct Memory<'a> {
 }
 
 impl Memory<'_> {
-    fn by_article(&mut self) -> &[u32] {
+    /// Orders the kept rows by article (stably), once.
+    fn index_by_article(&mut self) {
         if self.by_article.len() != self.coded.len() {
             let coded = &self.coded;
             self.by_article = (0..coded.len() as u32).collect();
             self.by_article.sort_by_key(|&i| coded[i as usize].article);
         }
-        &self.by_article
     }
 }
 
@@ -286,7 +286,7 @@ impl Corpus for Memory<'_> {
         kind: EventType,
         visit: &mut dyn FnMut(&Coded),
     ) -> Result<(), std::convert::Infallible> {
-        self.by_article();
+        self.index_by_article();
         for &i in &self.by_article {
             let c = &self.coded[i as usize];
             if c.kind == kind {
@@ -301,7 +301,7 @@ impl Corpus for Memory<'_> {
         index: usize,
         out: &mut Vec<Coded>,
     ) -> Result<(), std::convert::Infallible> {
-        self.by_article();
+        self.index_by_article();
         let rows = &self.coded;
         let order = &self.by_article;
         let from = order.partition_point(|&i| (rows[i as usize].article as usize) < index);
