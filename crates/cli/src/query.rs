@@ -3,11 +3,9 @@
 use anyhow::{Context, Result, bail};
 use dateline_core::TimeValue;
 use dateline_core::event::{Event, EventMention, EventType};
-use dateline_corpus::Story;
 use dateline_store::{Store, StoredArticle};
 use jiff::civil::Date;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -136,12 +134,12 @@ impl Filter {
         self.what(m.event_type, &m.actors, m.place.as_ref())
     }
 
-    fn article(&self, a: &StoredArticle, mentions: &[&EventMention]) -> bool {
+    /// Outlet and dates; the content filters are checked on the article's mentions.
+    fn article(&self, a: &StoredArticle) -> bool {
         self.outlet
             .as_deref()
             .is_none_or(|o| a.outlet().is_some_and(|x| has(x, o)))
             && self.dates(a.published())
-            && (!self.content_filters() || mentions.iter().any(|m| self.mention(m)))
     }
 }
 
@@ -156,12 +154,14 @@ pub fn open(db: &Path) -> Result<Store> {
     Store::open_read_only(db).with_context(|| format!("opening {}", db.display()))
 }
 
-fn mentions_by_article(store: &Store) -> Result<HashMap<String, Vec<EventMention>>> {
-    let mut map: HashMap<String, Vec<EventMention>> = HashMap::new();
-    for m in store.mentions()? {
-        map.entry(m.article.clone()).or_default().push(m);
-    }
-    Ok(map)
+/// Whether one of an article's mentions passes the content filters (read only when some are
+/// set: listing a corpus never loads every mention).
+fn has_matching_mention(store: &Store, filter: &Filter, article: &str) -> Result<bool> {
+    Ok(!filter.content_filters()
+        || store
+            .mentions_in(article)?
+            .iter()
+            .any(|m| filter.mention(m)))
 }
 
 /// Writes rows as an aligned table, JSON Lines or CSV.
@@ -291,7 +291,6 @@ struct ArticleLine<'a> {
 
 pub fn articles(db: &Path, filter: &Filter, format: Option<Format>) -> Result<()> {
     let store = open(db)?;
-    let mentions = mentions_by_article(&store)?;
     let mut out = Out::stdout(
         format,
         vec![
@@ -304,13 +303,9 @@ pub fn articles(db: &Path, filter: &Filter, format: Option<Format>) -> Result<()
             "title",
         ],
     )?;
-    for a in store.articles()? {
-        let ms: Vec<&EventMention> = mentions
-            .get(&a.article.id)
-            .map(|v| v.iter().collect())
-            .unwrap_or_default();
-        if !filter.article(&a, &ms) {
-            continue;
+    store.for_each_article(|a| -> Result<()> {
+        if !filter.article(&a) || !has_matching_mention(&store, filter, &a.article.id)? {
+            return Ok(());
         }
         let member = a.member.as_ref();
         let inferred = |yes: bool| if yes { "*" } else { "" };
@@ -343,38 +338,39 @@ pub fn articles(db: &Path, filter: &Filter, format: Option<Format>) -> Result<()
             inferred_outlet: member.and_then(|m| m.inferred_outlet.as_ref()),
             inferred_published: member.and_then(|m| m.inferred_published.as_ref()),
         };
-        out.row(cells, &line)?;
-    }
+        out.row(cells, &line)
+    })?;
     out.finish()
 }
 
 pub fn stories(db: &Path, filter: &Filter, format: Option<Format>) -> Result<()> {
     let store = open(db)?;
-    let mentions = mentions_by_article(&store)?;
     let mut out = Out::stdout(
         format,
         vec!["id", "earliest", "members", "outlets", "title"],
     )?;
-    let stories: Vec<Story> = store.stories()?;
-    for s in &stories {
+    store.for_each_story(|s| -> Result<()> {
         let earliest = s
             .earliest
             .as_ref()
             .map(|e| e.value.clone())
             .unwrap_or_default();
-        let ok = filter
+        let mut ok = filter
             .outlet
             .as_deref()
             .is_none_or(|o| s.outlets.iter().any(|x| has(x, o)))
-            && filter.dates(&earliest)
-            && (!filter.content_filters()
-                || s.members.iter().any(|m| {
-                    mentions
-                        .get(&m.article)
-                        .is_some_and(|ms| ms.iter().any(|x| filter.mention(x)))
-                }));
+            && filter.dates(&earliest);
+        if ok && filter.content_filters() {
+            ok = false;
+            for m in &s.members {
+                if has_matching_mention(&store, filter, &m.article)? {
+                    ok = true;
+                    break;
+                }
+            }
+        }
         if !ok {
-            continue;
+            return Ok(());
         }
         let cells = vec![
             s.id.clone(),
@@ -383,8 +379,8 @@ pub fn stories(db: &Path, filter: &Filter, format: Option<Format>) -> Result<()>
             s.outlets.join("; "),
             s.title.clone(),
         ];
-        out.row(cells, s)?;
-    }
+        out.row(cells, &s)
+    })?;
     out.finish()
 }
 
@@ -443,11 +439,6 @@ pub fn show(db: &Path, id: &str) -> Result<()> {
             db.display()
         );
     };
-    let articles: HashMap<String, StoredArticle> = store
-        .articles()?
-        .into_iter()
-        .map(|a| (a.article.id.clone(), a))
-        .collect();
     let mut w = std::io::BufWriter::new(std::io::stdout().lock());
     writeln!(w, "{}  {}  {}", e.id, e.event_type, date_text(&e.date))?;
     if let Some(m) = &e.mode {
@@ -479,7 +470,8 @@ pub fn show(db: &Path, id: &str) -> Result<()> {
     }
     writeln!(w)?;
     for m in store.mentions_of(&e.id)? {
-        let a = articles.get(&m.article);
+        let a = store.article(&m.article)?;
+        let a = a.as_ref();
         let outlet = m
             .outlet
             .as_deref()

@@ -32,8 +32,14 @@ struct Ev<'a> {
     sources: &'a [String],
     counts: &'a dateline_core::event::Counts,
     conflicts: &'a [dateline_core::event::Conflict],
+    /// All of them; `mentions` holds the first [`EVIDENCE_SHOWN`].
+    mention_count: usize,
     mentions: Vec<Mention>,
 }
+
+/// Evidence sentences embedded per event: a corpus of 100,000 captures reports some events
+/// thousands of times, and a page must stay small enough to open.
+const EVIDENCE_SHOWN: usize = 20;
 
 #[derive(Serialize)]
 struct Actor<'a> {
@@ -79,14 +85,19 @@ pub fn write(db: &Path, out: &Path, filter: &Filter) -> Result<usize> {
         .into_iter()
         .filter(|e| filter.event(e))
         .collect();
-    let articles: HashMap<String, dateline_store::StoredArticle> = store
-        .articles()?
-        .into_iter()
-        .map(|a| (a.article.id.clone(), a))
-        .collect();
+    // Only the articles the drawn events cite, each read once.
     let mut mentions = HashMap::new();
+    let mut articles: HashMap<String, dateline_store::StoredArticle> = HashMap::new();
     for e in &events {
-        mentions.insert(e.id.clone(), store.mentions_of(&e.id)?);
+        let ms = store.some_mentions_of(&e.id, EVIDENCE_SHOWN)?;
+        for m in &ms {
+            if !articles.contains_key(&m.article)
+                && let Some(a) = store.article(&m.article)?
+            {
+                articles.insert(m.article.clone(), a);
+            }
+        }
+        mentions.insert(e.id.clone(), ms);
     }
     let page = Page {
         types: COLOURS.iter().map(|(t, c)| (t.as_str(), *c)).collect(),
@@ -120,6 +131,7 @@ pub fn write(db: &Path, out: &Path, filter: &Filter) -> Result<usize> {
                     sources: &e.sources,
                     counts: &e.counts,
                     conflicts: &e.conflicts,
+                    mention_count: e.mentions.len(),
                     mentions: mentions
                         .get(&e.id)
                         .map(|ms| {
@@ -366,7 +378,8 @@ function select(e) {
     for (const v of c.values) div.append(el("div", {}, `${v.value} — ${v.outlets.join(", ") || "unknown outlet"}`));
     d.append(div);
   }
-  d.append(el("h3", {}, `Evidence (${e.mentions.length})`));
+  const shown = e.mentions.length < e.mention_count ? `${e.mentions.length} of ${e.mention_count}` : `${e.mention_count}`;
+  d.append(el("h3", {}, `Evidence (${shown})`));
   for (const m of e.mentions) {
     d.append(el("div", { class: "meta" }, `${m.outlet} — ${m.title || "(no title)"} — ${m.capture}`));
     d.append(el("blockquote", { class: "evidence" }, m.sentence));

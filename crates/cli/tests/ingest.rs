@@ -5,6 +5,7 @@ mod support;
 
 use dateline_store::Store;
 use serde_json::Value;
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -171,6 +172,50 @@ fn the_truncated_daily8_copy_joins_the_iraqi_news_story_and_inherits_its_outlet(
             && members.contains(full["id"].as_str().unwrap_or("?"))
     );
     assert!(story["outlets"].to_string().contains("Iraqi News"));
+}
+
+/// The content filters of `articles` and `stories` read each article's own mentions: an article
+/// is listed by `--type ASSAULT` exactly when one of its mentions went into an ASSAULT event, and a
+/// story when one of its members is.
+#[test]
+fn articles_and_stories_filter_on_the_mentions_they_carry() {
+    let dir = support::scratch("ingest-filters");
+    let seeds = root().join("samples/seeds");
+    dateline(&["ingest", seeds.to_str().expect("utf-8")], &dir);
+    let ids = |rows: &[Value], key: &str| -> BTreeSet<String> {
+        rows.iter()
+            .filter_map(|r| r[key].as_str().map(str::to_owned))
+            .collect()
+    };
+    let events = jsonl(&dateline(
+        &["events", "--type", "ASSAULT", "--format", "jsonl"],
+        &dir,
+    ));
+    // A mention id is `article:offset:n`.
+    let expected: BTreeSet<String> = events
+        .iter()
+        .flat_map(|e| e["mentions"].as_array().cloned().unwrap_or_default())
+        .filter_map(|m| Some(m.as_str()?.split(':').next()?.to_owned()))
+        .collect();
+    assert!(!expected.is_empty(), "the samples report ISIS raids");
+    let articles = jsonl(&dateline(
+        &["articles", "--type", "ASSAULT", "--format", "jsonl"],
+        &dir,
+    ));
+    assert_eq!(ids(&articles, "id"), expected);
+
+    let all = jsonl(&dateline(&["articles", "--format", "jsonl"], &dir));
+    assert!(all.len() > articles.len(), "the filter drops something");
+    let story_of: BTreeSet<String> = all
+        .iter()
+        .filter(|a| a["id"].as_str().is_some_and(|id| expected.contains(id)))
+        .filter_map(|a| a["story"].as_str().map(str::to_owned))
+        .collect();
+    let stories = jsonl(&dateline(
+        &["stories", "--type", "ASSAULT", "--format", "jsonl"],
+        &dir,
+    ));
+    assert_eq!(ids(&stories, "id"), story_of);
 }
 
 /// Acceptance on the samples, against the gold's events and conflicts: the 21 July meeting is one

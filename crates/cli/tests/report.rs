@@ -301,16 +301,7 @@ fn the_report_draws_every_event_and_opens_its_evidence_in_chromium() {
     assert!(raid.conflicts.iter().any(|c| c.field == "killed"));
 
     let html = dir.join("timeline.html");
-    support::dateline(
-        &[
-            OsStr::new("report"),
-            OsStr::new("--db"),
-            db.as_os_str(),
-            OsStr::new("-o"),
-            html.as_os_str(),
-        ],
-        &dir,
-    );
+    write_report(&db, &html, &dir);
     let page = std::fs::read_to_string(&html).expect("report written");
     // Self-contained: nothing to fetch (the SVG namespace is a name, not a request).
     for needle in [
@@ -414,4 +405,76 @@ fn the_report_draws_every_event_and_opens_its_evidence_in_chromium() {
         "a real picture"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// An event reported many times embeds a bounded number of evidence sentences and says how many
+/// there are, so a large corpus still gives a page that opens.
+#[test]
+fn an_event_reported_many_times_shows_a_bounded_sample_of_its_evidence() {
+    let dir = support::scratch("report-many");
+    let db = dir.join("r.db");
+    let mut store = Store::open(&db).expect("open");
+    let on = |raw: &str| resolve_mention(raw, "2025-07-21".parse().ok(), Tense::Past);
+    let captures: Vec<NewCapture> = (0..30)
+        .map(|i| {
+            let a = article(
+                &format!("m{i:02}"),
+                &format!("Outlet {i}"),
+                "2025-07-21",
+                &format!("Report {i}"),
+                &format!("{MEETING_IN} Report number {i} of many, in its own words."),
+            );
+            let m = mention(
+                &format!("m{i:02}:0:1"),
+                &a,
+                EventType::Consult,
+                on("on Monday"),
+                vec![
+                    actor("Mohammed Shia al-Sudani", Side::Source),
+                    actor("Michael Kurilla", Side::Target),
+                ],
+                Some("Baghdad"),
+                None,
+                MEETING_IN,
+            );
+            capture(a, vec![m])
+        })
+        .collect();
+    store.ingest_batch(&captures, &[]).expect("ingest");
+    store.rebuild().expect("rebuild");
+    let events = store.events().expect("events");
+    assert_eq!(events.len(), 1, "thirty reports of one meeting");
+    assert_eq!(events[0].mentions.len(), 30);
+    drop(store);
+
+    let html = dir.join("timeline.html");
+    write_report(&db, &html, &dir);
+    let page = std::fs::read_to_string(&html).expect("report written");
+    let data = page
+        .split("<script id=\"data\" type=\"application/json\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .expect("embedded data");
+    let data: serde_json::Value = serde_json::from_str(data).expect("data is JSON");
+    let event = &data["events"][0];
+    assert_eq!(event["mention_count"], 30);
+    let shown = event["mentions"].as_array().expect("mentions");
+    assert_eq!(shown.len(), 20);
+    // The first by id, each with its own outlet.
+    assert_eq!(shown[0]["outlet"], "Outlet 0");
+    assert_eq!(shown[19]["id"], "m19:0:1");
+}
+
+/// `dateline report --db DB -o HTML`, run in `dir`.
+fn write_report(db: &Path, html: &Path, dir: &Path) {
+    support::dateline(
+        &[
+            OsStr::new("report"),
+            OsStr::new("--db"),
+            db.as_os_str(),
+            OsStr::new("-o"),
+            html.as_os_str(),
+        ],
+        dir,
+    );
 }

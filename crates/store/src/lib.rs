@@ -387,6 +387,17 @@ impl Store {
         )
     }
 
+    /// At most `limit` of the mentions merged into one event, by id: what a page can show of an
+    /// event reported thousands of times.
+    pub fn some_mentions_of(&self, event: &str, limit: usize) -> Result<Vec<EventMention>> {
+        self.json_rows(
+            "mention",
+            "SELECT m.id, m.json FROM event_links l JOIN event_mentions m ON m.id = l.mention
+             WHERE l.event = ?1 ORDER BY m.id LIMIT ?2",
+            rusqlite::params![event, i64::try_from(limit).unwrap_or(i64::MAX)],
+        )
+    }
+
     /// Every event, earliest first (undated last), then by id.
     pub fn events(&self) -> Result<Vec<Event>> {
         self.json_rows(
@@ -406,78 +417,130 @@ impl Store {
     /// Every story with its members, by id. (A story row holds no members: a rebuild writes
     /// them one by one, so a story of any size is never in memory whole while it is built.)
     pub fn stories(&self) -> Result<Vec<Story>> {
-        let mut stories: Vec<Story> =
-            self.json_rows("story", "SELECT id, json FROM stories ORDER BY id", [])?;
-        // Rows written before members had their own table embed them: the table is the truth.
-        for s in &mut stories {
-            s.members.clear();
-        }
-        let mut stmt = self
+        let mut out = Vec::new();
+        self.for_each_story(|s| {
+            out.push(s);
+            Ok::<_, StoreError>(())
+        })?;
+        Ok(out)
+    }
+
+    /// Calls `f` with each story and its members, by id: one story in memory at a time.
+    pub fn for_each_story<E: From<StoreError>>(
+        &self,
+        mut f: impl FnMut(Story) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let mut failed = None;
+        self.each_story(&mut |s| stop_on_error(f(s), &mut failed))?;
+        failed.map_or(Ok(()), Err)
+    }
+
+    /// [`Store::for_each_story`] until `f` returns false.
+    fn each_story(&self, f: &mut dyn FnMut(Story) -> bool) -> Result<()> {
+        let mut stories = self
+            .conn
+            .prepare("SELECT id, json FROM stories ORDER BY id")?;
+        let mut members = self
             .conn
             .prepare("SELECT story, article, json FROM story_members ORDER BY story")?;
-        let mut rows = stmt.query([])?;
-        let mut at = 0;
-        while let Some(r) = rows.next()? {
-            let story = r.get_ref(0)?.as_str()?;
-            while stories.get(at).is_some_and(|s| s.id.as_str() < story) {
-                at += 1;
-            }
-            let Some(s) = stories.get_mut(at).filter(|s| s.id == story) else {
-                continue;
-            };
-            let member: StoryMember =
-                serde_json::from_str(r.get_ref(2)?.as_str()?).map_err(|source| {
+        let mut stories = stories.query([])?;
+        let mut members = members.query([])?;
+        // Both cursors run in story id order: members join their story as it passes.
+        let mut pending: Option<(String, StoryMember)> = None;
+        while let Some(r) = stories.next()? {
+            let id = r.get_ref(0)?.as_str()?;
+            let mut story: Story =
+                serde_json::from_str(r.get_ref(1)?.as_str()?).map_err(|source| {
                     StoreError::Corrupt {
-                        what: "story member",
-                        id: r.get::<_, String>(1).unwrap_or_default(),
+                        what: "story",
+                        id: id.to_owned(),
                         source,
                     }
                 })?;
-            s.members.push(member);
-        }
-        for s in &mut stories {
-            s.members
+            // Rows written before members had their own table embed them: the table is the truth.
+            story.members.clear();
+            loop {
+                let (owner, member) = match pending.take() {
+                    Some(p) => p,
+                    None => match members.next()? {
+                        Some(m) => member_row(m)?,
+                        None => break,
+                    },
+                };
+                match owner.as_str().cmp(id) {
+                    std::cmp::Ordering::Less => continue,
+                    std::cmp::Ordering::Equal => story.members.push(member),
+                    std::cmp::Ordering::Greater => {
+                        pending = Some((owner, member));
+                        break;
+                    }
+                }
+            }
+            story
+                .members
                 .sort_by(|a, b| (a.relation, &a.article).cmp(&(b.relation, &b.article)));
+            if !f(story) {
+                break;
+            }
         }
-        Ok(stories)
+        Ok(())
     }
 
     /// Every article with its story membership, by capture name then position on the page.
     pub fn articles(&self) -> Result<Vec<StoredArticle>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT a.id, a.json, m.story, m.json FROM articles a
-             JOIN captures c ON c.sha256 = a.capture
-             LEFT JOIN story_members m ON m.article = a.id
-             ORDER BY c.name, c.sha256, a.position",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<String>>(2)?,
-                r.get::<_, Option<String>>(3)?,
-            ))
-        })?;
         let mut out = Vec::new();
-        for row in rows {
-            let (id, json, story, member) = row?;
-            let corrupt = |source| StoreError::Corrupt {
-                what: "article",
-                id: id.clone(),
-                source,
-            };
-            let article: Article = serde_json::from_str(&json).map_err(corrupt)?;
-            let member = match member {
-                Some(m) => Some(serde_json::from_str(&m).map_err(corrupt)?),
-                None => None,
-            };
-            out.push(StoredArticle {
-                article,
-                story,
-                member,
-            });
-        }
+        self.for_each_article(|a| {
+            out.push(a);
+            Ok::<_, StoreError>(())
+        })?;
         Ok(out)
+    }
+
+    /// Calls `f` with each article and its story membership, in the order of [`Store::articles`]:
+    /// one article in memory at a time.
+    pub fn for_each_article<E: From<StoreError>>(
+        &self,
+        mut f: impl FnMut(StoredArticle) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let mut failed = None;
+        self.each_article(&mut |a| stop_on_error(f(a), &mut failed))?;
+        failed.map_or(Ok(()), Err)
+    }
+
+    /// [`Store::for_each_article`] until `f` returns false.
+    fn each_article(&self, f: &mut dyn FnMut(StoredArticle) -> bool) -> Result<()> {
+        let mut stmt = self.conn.prepare(&format!(
+            "{ARTICLE} JOIN captures c ON c.sha256 = a.capture
+             ORDER BY c.name, c.sha256, a.position"
+        ))?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            if !f(stored_article(r)?) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// One article with its story membership.
+    pub fn article(&self, id: &str) -> Result<Option<StoredArticle>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{ARTICLE} WHERE a.id = ?1"))?;
+        let mut rows = stmt.query([id])?;
+        match rows.next()? {
+            Some(r) => Ok(Some(stored_article(r)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The mentions coded from one article, by id.
+    pub fn mentions_in(&self, article: &str) -> Result<Vec<EventMention>> {
+        self.json_rows(
+            "mention",
+            "SELECT id, json FROM event_mentions WHERE article = ?1 ORDER BY id",
+            [article],
+        )
     }
 
     /// Every stored rejection, by path.
@@ -560,4 +623,51 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     tx.pragma_update(None, "user_version", known)?;
     tx.commit()?;
     Ok(())
+}
+
+/// The columns [`stored_article`] reads, from `articles a` and its story membership.
+const ARTICLE: &str = "SELECT a.id, a.json, m.story, m.json FROM articles a
+     LEFT JOIN story_members m ON m.article = a.id";
+
+/// A row of [`ARTICLE`].
+fn stored_article(r: &rusqlite::Row<'_>) -> Result<StoredArticle> {
+    let id: String = r.get(0)?;
+    let corrupt = |source| StoreError::Corrupt {
+        what: "article",
+        id: id.clone(),
+        source,
+    };
+    let article: Article = serde_json::from_str(r.get_ref(1)?.as_str()?).map_err(corrupt)?;
+    let member = match r.get_ref(3)?.as_str_or_null()? {
+        Some(m) => Some(serde_json::from_str(m).map_err(corrupt)?),
+        None => None,
+    };
+    Ok(StoredArticle {
+        article,
+        story: r.get(2)?,
+        member,
+    })
+}
+
+/// A row of `story_members`: its story and the member.
+fn member_row(r: &rusqlite::Row<'_>) -> Result<(String, StoryMember)> {
+    let story: String = r.get(0)?;
+    let member =
+        serde_json::from_str(r.get_ref(2)?.as_str()?).map_err(|source| StoreError::Corrupt {
+            what: "story member",
+            id: r.get::<_, String>(1).unwrap_or_default(),
+            source,
+        })?;
+    Ok((story, member))
+}
+
+/// For the `for_each_*` listings: true to go on; an error of the caller's is kept in `failed`.
+fn stop_on_error<E>(r: std::result::Result<(), E>, failed: &mut Option<E>) -> bool {
+    match r {
+        Ok(()) => true,
+        Err(e) => {
+            *failed = Some(e);
+            false
+        }
+    }
 }
