@@ -407,12 +407,27 @@ fn is_dropped(name: &str) -> bool {
     )
 }
 
-/// `hidden`, `aria-hidden="true"` and inline `display:none` / `visibility:hidden`. One pass over the
-/// attributes: this runs on every element.
+/// Classes that every common stylesheet (WordPress, Bootstrap, Drupal, the a11y project) hides from
+/// sight and keeps for screen readers: "Skip to content", "Posted on", "Continue reading TITLE".
+/// A text copy of the page never has them. Responsive classes (`hidden-xs`, `d-none d-md-block`)
+/// are not here: they show on some screens.
+const SCREEN_READER_ONLY: &[&str] = &[
+    "screen-reader-text",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "element-invisible",
+];
+
+/// `hidden`, `aria-hidden="true"`, inline `display:none` / `visibility:hidden`, and the
+/// screen-reader-only classes. One pass over the attributes: this runs on every element.
 fn is_hidden(el: &DomElement) -> bool {
     el.attrs().any(|(name, value)| match name {
         "hidden" => true,
         "aria-hidden" => value.trim().eq_ignore_ascii_case("true"),
+        "class" => value
+            .split_ascii_whitespace()
+            .any(|c| SCREEN_READER_ONLY.iter().any(|s| c.eq_ignore_ascii_case(s))),
         "style" => {
             let squeezed: String = value
                 .chars()

@@ -49,6 +49,26 @@ fn hidden_and_unrendered_elements_are_dropped() {
 }
 
 #[test]
+fn screen_reader_only_text_is_dropped_and_responsive_classes_are_kept() {
+    let page = parse(
+        "<body><a class=\"skip-link screen-reader-text\" href=\"#c\">Skip to content</a>\
+         <p>Posted on <span class=\"SR-ONLY\">date:</span>21 July</p>\
+         <p>Continue reading<span class=\"visually-hidden\"> Raid in Anbar</span></p>\
+         <div class=\"d-none d-md-block\">desktop menu</div><p class=\"hidden-xs\">wide only</p>\
+         </body>",
+    );
+    assert_eq!(
+        texts(&page),
+        vec![
+            "Posted on 21 July",
+            "Continue reading",
+            "desktop menu",
+            "wide only"
+        ]
+    );
+}
+
+#[test]
 fn kinds_hints_and_elements() {
     let page = parse(
         "<body><article class=\"story main\" id=\"a1\"><h2>Sub</h2>\
