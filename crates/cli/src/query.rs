@@ -154,14 +154,27 @@ pub fn open(db: &Path) -> Result<Store> {
     Store::open_read_only(db).with_context(|| format!("opening {}", db.display()))
 }
 
-/// Whether one of an article's mentions passes the content filters (read only when some are
-/// set: listing a corpus never loads every mention).
-fn has_matching_mention(store: &Store, filter: &Filter, article: &str) -> Result<bool> {
-    Ok(!filter.content_filters()
-        || store
+/// Whether a mention of one of `articles` passes the content filters (true when none is set).
+/// Mentions are read article by article, only when a filter needs them: listing a corpus never
+/// loads every mention.
+fn has_matching_mention<'a>(
+    store: &Store,
+    filter: &Filter,
+    articles: impl IntoIterator<Item = &'a str>,
+) -> Result<bool> {
+    if !filter.content_filters() {
+        return Ok(true);
+    }
+    for article in articles {
+        if store
             .mentions_in(article)?
             .iter()
-            .any(|m| filter.mention(m)))
+            .any(|m| filter.mention(m))
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// Writes rows as an aligned table, JSON Lines or CSV.
@@ -304,7 +317,7 @@ pub fn articles(db: &Path, filter: &Filter, format: Option<Format>) -> Result<()
         ],
     )?;
     store.for_each_article(|a| -> Result<()> {
-        if !filter.article(&a) || !has_matching_mention(&store, filter, &a.article.id)? {
+        if !filter.article(&a) || !has_matching_mention(&store, filter, [a.article.id.as_str()])? {
             return Ok(());
         }
         let member = a.member.as_ref();
@@ -355,20 +368,12 @@ pub fn stories(db: &Path, filter: &Filter, format: Option<Format>) -> Result<()>
             .as_ref()
             .map(|e| e.value.clone())
             .unwrap_or_default();
-        let mut ok = filter
+        let ok = filter
             .outlet
             .as_deref()
             .is_none_or(|o| s.outlets.iter().any(|x| has(x, o)))
-            && filter.dates(&earliest);
-        if ok && filter.content_filters() {
-            ok = false;
-            for m in &s.members {
-                if has_matching_mention(&store, filter, &m.article)? {
-                    ok = true;
-                    break;
-                }
-            }
-        }
+            && filter.dates(&earliest)
+            && has_matching_mention(&store, filter, s.members.iter().map(|m| m.article.as_str()))?;
         if !ok {
             return Ok(());
         }

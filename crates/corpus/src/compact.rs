@@ -152,25 +152,20 @@ impl Shared {
         self.places.get(id as usize)
     }
 
-    /// The conflict statements of a mention: the dates its sentence claims for something (with
-    /// the topic words before them) and its claim, if any.
+    /// The conflict statements of mention `m` (coded as `coded`): the dates its sentence claims
+    /// for something (with the topic words before them) and its claim, if any.
     pub(crate) fn statements(
         &mut self,
-        article: u32,
-        handle: u64,
+        coded: &Coded,
         m: &EventMention,
         dates: &mut Vec<Item>,
         claims: &mut Vec<Item>,
     ) {
-        let mut names: Vec<u32> = m.actors.iter().map(|a| self.names.id(&a.name)).collect();
-        names.sort_unstable();
-        names.dedup();
-        let names: Box<[u32]> = names.into();
         let item = |key: Box<[u32]>| Item {
-            article,
-            handle,
+            article: coded.article,
+            handle: coded.handle,
             event: NONE,
-            names: names.clone(),
+            names: coded.names().collect(),
             key,
             time: None,
             negative: false,

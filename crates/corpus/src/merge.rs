@@ -115,8 +115,9 @@ pub(crate) fn keep<C: Corpus>(
 ) -> Result<Statements, <C as Signatures>::Error> {
     let mut st = Statements::default();
     c.keep_coded(&mut |article, handle, m| {
-        shared.statements(article as u32, handle, m, &mut st.dates, &mut st.claims);
-        Coded::of(shared, article as u32, handle, m)
+        let coded = Coded::of(shared, article as u32, handle, m);
+        shared.statements(&coded, m, &mut st.dates, &mut st.claims);
+        coded
     })?;
     st.dates.shrink_to_fit();
     st.claims.shrink_to_fit();

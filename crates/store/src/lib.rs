@@ -324,8 +324,7 @@ impl Store {
             tx.execute(&format!("DELETE FROM {t}"), [])?;
         }
         let derived = dateline_corpus::rebuild(&mut Tables::new(&tx))?;
-        // The rebuild's scratch tables: on disk, and only for its duration.
-        tx.execute_batch("DROP TABLE IF EXISTS temp.coded; DROP TABLE IF EXISTS temp.joined;")?;
+        tables::drop_scratch(&tx)?;
         tx.execute("UPDATE meta SET value = 'fresh' WHERE key = 'derived'", [])?;
         tx.commit()?;
         Ok(Derived {
@@ -379,12 +378,7 @@ impl Store {
 
     /// The mentions merged into one event, by id.
     pub fn mentions_of(&self, event: &str) -> Result<Vec<EventMention>> {
-        self.json_rows(
-            "mention",
-            "SELECT m.id, m.json FROM event_links l JOIN event_mentions m ON m.id = l.mention
-             WHERE l.event = ?1 ORDER BY m.id",
-            [event],
-        )
+        self.some_mentions_of(event, usize::MAX)
     }
 
     /// At most `limit` of the mentions merged into one event, by id: what a page can show of an
@@ -418,9 +412,9 @@ impl Store {
     /// them one by one, so a story of any size is never in memory whole while it is built.)
     pub fn stories(&self) -> Result<Vec<Story>> {
         let mut out = Vec::new();
-        self.for_each_story(|s| {
+        self.each_story(&mut |s| {
             out.push(s);
-            Ok::<_, StoreError>(())
+            true
         })?;
         Ok(out)
     }
@@ -428,11 +422,9 @@ impl Store {
     /// Calls `f` with each story and its members, by id: one story in memory at a time.
     pub fn for_each_story<E: From<StoreError>>(
         &self,
-        mut f: impl FnMut(Story) -> std::result::Result<(), E>,
+        f: impl FnMut(Story) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        let mut failed = None;
-        self.each_story(&mut |s| stop_on_error(f(s), &mut failed))?;
-        failed.map_or(Ok(()), Err)
+        until_error(|g| self.each_story(g), f)
     }
 
     /// [`Store::for_each_story`] until `f` returns false.
@@ -489,9 +481,9 @@ impl Store {
     /// Every article with its story membership, by capture name then position on the page.
     pub fn articles(&self) -> Result<Vec<StoredArticle>> {
         let mut out = Vec::new();
-        self.for_each_article(|a| {
+        self.each_article(&mut |a| {
             out.push(a);
-            Ok::<_, StoreError>(())
+            true
         })?;
         Ok(out)
     }
@@ -500,11 +492,9 @@ impl Store {
     /// one article in memory at a time.
     pub fn for_each_article<E: From<StoreError>>(
         &self,
-        mut f: impl FnMut(StoredArticle) -> std::result::Result<(), E>,
+        f: impl FnMut(StoredArticle) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        let mut failed = None;
-        self.each_article(&mut |a| stop_on_error(f(a), &mut failed))?;
-        failed.map_or(Ok(()), Err)
+        until_error(|g| self.each_article(g), f)
     }
 
     /// [`Store::for_each_article`] until `f` returns false.
@@ -661,13 +651,19 @@ fn member_row(r: &rusqlite::Row<'_>) -> Result<(String, StoryMember)> {
     Ok((story, member))
 }
 
-/// For the `for_each_*` listings: true to go on; an error of the caller's is kept in `failed`.
-fn stop_on_error<E>(r: std::result::Result<(), E>, failed: &mut Option<E>) -> bool {
-    match r {
+/// Runs a walk over rows (`walk` calls its argument per row, stopping when it returns false)
+/// with a caller's fallible `f`: the walk stops at `f`'s first error, which is returned.
+fn until_error<T, E: From<StoreError>>(
+    walk: impl FnOnce(&mut dyn FnMut(T) -> bool) -> Result<()>,
+    mut f: impl FnMut(T) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
+    let mut failed = None;
+    walk(&mut |row| match f(row) {
         Ok(()) => true,
         Err(e) => {
-            *failed = Some(e);
+            failed = Some(e);
             false
         }
-    }
+    })?;
+    failed.map_or(Ok(()), Err)
 }

@@ -35,7 +35,10 @@ impl<'a> Tables<'a> {
     }
 
     /// Every mention in id order, with its article's index and its rowid as handle.
-    fn each_mention(&self, visit: &mut dyn FnMut(usize, u64, &EventMention)) -> Result<()> {
+    fn each_mention(
+        &self,
+        visit: &mut dyn FnMut(usize, u64, &EventMention) -> Result<()>,
+    ) -> Result<()> {
         let mut stmt = self.tx.prepare(
             "SELECT m.rowid, m.id, m.json, a.rowid FROM event_mentions m
              JOIN articles a ON a.id = m.article ORDER BY m.id",
@@ -47,7 +50,7 @@ impl<'a> Tables<'a> {
             };
             let m: EventMention =
                 json("mention", r.get_ref(1)?.as_str()?, r.get_ref(2)?.as_str()?)?;
-            visit(article, r.get::<_, i64>(0)? as u64, &m);
+            visit(article, r.get::<_, i64>(0)? as u64, &m)?;
         }
         Ok(())
     }
@@ -66,6 +69,13 @@ fn json<T: serde::de::DeserializeOwned>(what: &'static str, id: &str, text: &str
         id: id.to_owned(),
         source,
     })
+}
+
+/// Drops the rebuild's scratch tables (`temp.coded`, `temp.joined`): they live on disk in the
+/// connection's temp database, for the length of one rebuild.
+pub(crate) fn drop_scratch(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute_batch("DROP TABLE IF EXISTS temp.coded; DROP TABLE IF EXISTS temp.joined;")?;
+    Ok(())
 }
 
 /// The columns of the scratch table `temp.coded` that [`coded`] reads, in its order.
@@ -261,10 +271,9 @@ impl Corpus for Tables<'_> {
         &mut self,
         code: &mut dyn FnMut(usize, u64, &EventMention) -> Coded,
     ) -> Result<()> {
+        drop_scratch(self.tx)?;
         self.tx.execute_batch(
             "PRAGMA temp.cache_size = -8192;
-             DROP TABLE IF EXISTS temp.coded;
-             DROP TABLE IF EXISTS temp.joined;
              CREATE TEMP TABLE coded (
                  article INTEGER NOT NULL,
                  handle  INTEGER NOT NULL,
@@ -286,14 +295,10 @@ impl Corpus for Tables<'_> {
             "INSERT INTO temp.coded (article, handle, kind, rank, start, end, place, actors)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
-        let mut failed = None;
         self.each_mention(&mut |article, handle, m| {
-            if failed.is_some() {
-                return;
-            }
             let c = code(article, handle, m);
             let actors: Vec<u8> = c.actors.iter().flat_map(|n| n.to_le_bytes()).collect();
-            if let Err(e) = insert.execute(params![
+            insert.execute(params![
                 c.article,
                 c.handle as i64,
                 kind_number(c.kind),
@@ -302,13 +307,9 @@ impl Corpus for Tables<'_> {
                 c.bounds.map(|b| date_number(b.1)),
                 c.place,
                 actors
-            ]) {
-                failed = Some(e);
-            }
+            ])?;
+            Ok(())
         })?;
-        if let Some(e) = failed {
-            return Err(e.into());
-        }
         // Indexed once filled: cheaper than keeping the indexes up to date row by row.
         self.tx.execute_batch(
             "CREATE INDEX temp.coded_kind ON coded(kind, article);
