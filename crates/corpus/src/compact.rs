@@ -28,6 +28,11 @@ impl Interner {
         id
     }
 
+    /// The number of `s`, if it has one.
+    pub fn get(&self, s: &str) -> Option<u32> {
+        self.ids.get(s).copied()
+    }
+
     pub fn len(&self) -> usize {
         self.names.len()
     }
@@ -49,8 +54,12 @@ const KEY_WINDOW: usize = 8;
 
 /// A statement inside a mention that can disagree with another source's: a claimed date ("will
 /// end in September 2026") or a claim with a polarity ("no longer a threat"), with what the
-/// conflict passes read of its mention.
+/// conflict passes read of its mention. The rebuild keeps them in the corpus, like [`Coded`] rows,
+/// and reads them back by key word and by connected group.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Item {
+    /// Its number, in the order kept (dense from 0 across both kinds).
+    pub id: u32,
     pub article: u32,
     pub handle: u64,
     /// The event its mention joined (a number in merge order), once merged.
@@ -66,8 +75,44 @@ pub struct Item {
     pub claim: Option<u32>,
 }
 
+/// What the story-date conflict pass reads of a written event. The rebuild keeps these in the
+/// corpus, read back by event number and by story, not in memory.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventSummary {
+    /// Its number, in the order merging opened it.
+    pub number: u32,
+    pub id: String,
+    pub kind: EventType,
+    pub bounds: Option<(Date, Date)>,
+    /// Names (in [`Shared`]'s numbering) on the source side and on the target side, ascending.
+    pub sources: Box<[u32]>,
+    pub targets: Box<[u32]>,
+    /// Story numbers of its mentions, ascending.
+    pub stories: Box<[u32]>,
+}
+
+/// The two kinds of [`Item`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Statement {
+    /// A claimed date: [`Item::time`] is set.
+    Date,
+    /// A claim with a polarity: [`Item::claim`] is set.
+    Claim,
+}
+
+impl Item {
+    pub fn kind(&self) -> Statement {
+        if self.time.is_some() {
+            Statement::Date
+        } else {
+            Statement::Claim
+        }
+    }
+}
+
 /// What the conflict check reads of a claimed time (strings in [`Shared::texts`]: the same dates
 /// recur in thousands of sentences).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Claimed {
     /// The resolved value, else the label: equal keys are one value.
     pub key: u32,
@@ -152,16 +197,18 @@ impl Shared {
         self.places.get(id as usize)
     }
 
-    /// The conflict statements of mention `m` (coded as `coded`): the dates its sentence claims
-    /// for something (with the topic words before them) and its claim, if any.
+    /// Appends the conflict statements of mention `m` (coded as `coded`) to `out`, numbered
+    /// from `next`: the dates its sentence claims for something (with the topic words before
+    /// them), then its claim, if any.
     pub(crate) fn statements(
         &mut self,
         coded: &Coded,
         m: &EventMention,
-        dates: &mut Vec<Item>,
-        claims: &mut Vec<Item>,
+        next: u32,
+        out: &mut Vec<Item>,
     ) {
-        let item = |key: Box<[u32]>| Item {
+        let item = |id: u32, key: Box<[u32]>| Item {
+            id,
             article: coded.article,
             handle: coded.handle,
             event: NONE,
@@ -171,21 +218,23 @@ impl Shared {
             negative: false,
             claim: None,
         };
+        let first = out.len();
+        let id = |out: &Vec<Item>| next + (out.len() - first) as u32;
         for (key, tv) in claimed_times(m) {
             if let Some(time) = Claimed::of(self, &tv) {
-                dates.push(Item {
+                out.push(Item {
                     time: Some(time),
-                    ..item(self.intern(&key))
+                    ..item(id(out), self.intern(&key))
                 });
             }
         }
         if let Some(c) = m.claim.as_deref() {
             let key = content_words(c);
             if !key.is_empty() {
-                claims.push(Item {
+                out.push(Item {
                     negative: is_negative(c),
                     claim: Some(self.texts.id(&c.trim().to_lowercase())),
-                    ..item(self.intern(&key))
+                    ..item(id(out), self.intern(&key))
                 });
             }
         }

@@ -26,5 +26,6 @@ pub use merge::{Context, MentionStore, merge};
 pub use minhash::Fingerprint;
 pub use rebuild::{Corpus, Derived, rebuild};
 pub use story::{
-    ArticleDigest, ArticleKey, Budget, Inferred, Relation, Signatures, Story, StoryMember, stories,
+    ArticleDigest, ArticleKey, Budget, Grouping, Inferred, Relation, Signatures, Story,
+    StoryMember, StoryRow, stories,
 };

@@ -9,10 +9,12 @@
 //! Grouping reads one event type at a time (an event never mixes types) as [`Coded`] rows in merge
 //! order from the corpus, which records each row's event; each event is then built from its own
 //! mentions, fetched one by one, and written out at once. Memory holds the open events of one
-//! type, one event's member list, a summary per event, and the statements (claimed dates, claims)
-//! that the conflict passes compare: never the mentions themselves.
+//! type and one event's member list: never the mentions themselves. The statements (claimed
+//! dates, claims) and event summaries that the conflict passes compare stay in the corpus; those
+//! passes hold one word's bucket of statements, one connected group, or one story's events, and
+//! four bytes of union-find per statement.
 
-use crate::compact::{Claimed, Coded, Item, NONE, Shared, time_label};
+use crate::compact::{Claimed, Coded, EventSummary, Item, NONE, Shared, Statement, time_label};
 use crate::rebuild::{Corpus, Memory};
 use crate::story::Signatures;
 use crate::text::{overlap, stable_id};
@@ -89,134 +91,79 @@ pub fn merge(mentions: &[EventMention], ctx: &Context) -> Vec<Event> {
     store.events.into_values().collect()
 }
 
-/// What the conflict passes keep of a written event.
-struct Summary {
-    id: String,
-    event_type: EventType,
-    bounds: Option<(Date, Date)>,
-    /// Source and target names.
-    roles: [BTreeSet<String>; 2],
-    /// Article and story numbers of its mentions, sorted.
-    articles: Vec<u32>,
-    stories: Vec<u32>,
-}
-
-/// The conflict statements of every mention, read in the one pass over the mentions.
-#[derive(Default)]
-pub(crate) struct Statements {
-    dates: Vec<Item>,
-    claims: Vec<Item>,
-}
-
-/// Reads every mention once: keeps its [`Coded`] row in the corpus and returns its statements.
+/// Reads every mention once: keeps its [`Coded`] row and its statements in the corpus. Returns
+/// how many statements were kept.
 pub(crate) fn keep<C: Corpus>(
     c: &mut C,
     shared: &mut Shared,
-) -> Result<Statements, <C as Signatures>::Error> {
-    let mut st = Statements::default();
-    c.keep_coded(&mut |article, handle, m| {
+) -> Result<u32, <C as Signatures>::Error> {
+    let mut kept = 0u32;
+    c.keep_coded(&mut |article, handle, m, items| {
         let coded = Coded::of(shared, article as u32, handle, m);
-        shared.statements(&coded, m, &mut st.dates, &mut st.claims);
+        shared.statements(&coded, m, kept, items);
+        kept += items.len() as u32;
         coded
     })?;
-    st.dates.shrink_to_fit();
-    st.claims.shrink_to_fit();
-    Ok(st)
+    Ok(kept)
 }
 
 /// Merges the kept mentions (stories and outlets in `shared`) into events, one event type at a
-/// time, writes them, then adds the conflicts found across events.
+/// time, writes them, then adds the conflicts found across events among the `statements` kept.
 pub(crate) fn merge_all<C: Corpus>(
     c: &mut C,
     shared: &Shared,
-    mut st: Statements,
+    statements: u32,
 ) -> Result<Merged, <C as Signatures>::Error> {
     let mut out = Merged::default();
-    let mut summaries: Vec<Summary> = Vec::new();
-    // The event of each mention that has statements: the conflict passes patch that event.
-    let mut event_of: HashMap<u64, u32> = st
-        .dates
-        .iter()
-        .chain(&st.claims)
-        .map(|it| (it.handle, NONE))
-        .collect();
     let mut members = Vec::new();
+    let mut next = 0;
     for kind in EventType::ALL {
-        let base = summaries.len() as u32;
-        let opened = group(c, kind, shared, base, &mut event_of)?;
-        for e in base..base + opened {
+        let base = next;
+        next += group(c, kind, shared, base)?;
+        for number in base..next {
             members.clear();
-            c.members_of(e, &mut members)?;
+            c.members_of(number, &mut members)?;
+            if members.is_empty() {
+                continue;
+            }
             let mut builder = Builder::new(kind);
             for &(handle, article) in &members {
                 builder.add(&fetch(shared, c, handle, article)?);
             }
-            // Every event opened with a member; a summary is kept either way, so numbers hold.
-            let summary = if members.is_empty() {
-                Summary {
-                    id: String::new(),
-                    event_type: kind,
-                    bounds: None,
-                    roles: Default::default(),
-                    articles: Vec::new(),
-                    stories: Vec::new(),
-                }
-            } else {
-                let mut event = builder.finish();
-                sort_conflicts(&mut event.conflicts);
-                c.put_event(&event)?;
-                out.events += 1;
-                out.conflicts += event.conflicts.len();
-                Summary::of(event, &members, shared)
-            };
-            summaries.push(summary);
+            let mut event = builder.finish();
+            sort_conflicts(&mut event.conflicts);
+            c.put_event(&event)?;
+            out.events += 1;
+            out.conflicts += event.conflicts.len();
+            c.put_summary(&summary(number, event, &members, shared))?;
         }
     }
-    for it in st.dates.iter_mut().chain(&mut st.claims) {
-        it.event = event_of.get(&it.handle).copied().unwrap_or(NONE);
-    }
-    drop(event_of);
-    let found = Found {
-        summaries,
-        dates: st.dates,
-        claims: st.claims,
-    };
-    out.conflicts += cross_conflicts(shared, c, &found)?;
+    out.conflicts += cross_conflicts(shared, c, statements)?;
     Ok(out)
 }
 
-/// What the conflict passes read: one summary per event (by event number) and the statements.
-struct Found {
-    summaries: Vec<Summary>,
-    dates: Vec<Item>,
-    claims: Vec<Item>,
-}
-
-impl Summary {
-    fn of(event: Event, members: &[(u64, u32)], shared: &Shared) -> Summary {
-        let side = |s: Side| -> BTreeSet<String> {
-            event
-                .actors
-                .iter()
-                .filter(|a| a.side == s)
-                .map(|a| a.name.clone())
-                .collect()
-        };
-        let sorted = |f: &dyn Fn(u32) -> u32| {
-            let mut v: Vec<u32> = members.iter().map(|&(_, a)| f(a)).collect();
-            v.sort_unstable();
-            v.dedup();
-            v.shrink_to_fit();
-            v
-        };
-        Summary {
-            roles: [side(Side::Source), side(Side::Target)],
-            bounds: event.date.bounds(),
-            event_type: event.event_type,
-            articles: sorted(&|a| a),
-            stories: sorted(&|a| shared.story(a)),
-            id: event.id,
-        }
+/// What the story-date conflict pass needs of event `number`, built from `members`.
+fn summary(number: u32, event: Event, members: &[(u64, u32)], shared: &Shared) -> EventSummary {
+    let side = |s: Side| -> Box<[u32]> {
+        let mut names: Vec<u32> = (event.actors.iter())
+            .filter(|a| a.side == s)
+            .filter_map(|a| shared.names.get(&a.name))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names.into()
+    };
+    let mut stories: Vec<u32> = members.iter().map(|&(_, a)| shared.story(a)).collect();
+    stories.sort_unstable();
+    stories.dedup();
+    EventSummary {
+        number,
+        sources: side(Side::Source),
+        targets: side(Side::Target),
+        bounds: event.date.bounds(),
+        kind: event.event_type,
+        stories: stories.into(),
+        id: event.id,
     }
 }
 
@@ -254,14 +201,12 @@ struct Open {
 
 /// Groups the mentions of type `kind` into events numbered from `base` in the order opened,
 /// reading them in merge order from the corpus, which records each one's event. Holds the open
-/// events only, never the mentions. Sets `event_of` for the handles it holds. Returns how many
-/// events were opened.
+/// events only, never the mentions. Returns how many events were opened.
 fn group<C: Corpus>(
     c: &mut C,
     kind: EventType,
     shared: &Shared,
     base: u32,
-    event_of: &mut HashMap<u64, u32>,
 ) -> Result<u32, <C as Signatures>::Error> {
     let mut open: Vec<Open> = Vec::new();
     // Candidates only: events sharing type and an actor, and either a year (dated) or the story
@@ -351,11 +296,7 @@ fn group<C: Corpus>(
                 by_year.entry((ty, name, y)).or_default().push(e);
             }
         }
-        let number = base + e as u32;
-        if let Some(slot) = event_of.get_mut(&m.handle) {
-            *slot = number;
-        }
-        number
+        base + e as u32
     })?;
     Ok(open.len() as u32)
 }
@@ -587,29 +528,50 @@ impl Builder {
 /// (`iraq` in an Iraq corpus) says nothing about two claims being about one thing.
 const WORD_BUCKET_CAP: usize = 300;
 
-fn cross_conflicts<S: MentionStore>(
+/// Conflicts between the events' statements: claimed dates that cannot meet, claims of opposite
+/// polarity, each among the statements linked (directly or through others) to one another; then
+/// dates that disagree within one story.
+fn cross_conflicts<C: Corpus>(
     shared: &Shared,
-    store: &mut S,
-    found: &Found,
-) -> Result<usize, S::Error> {
-    let mut added = 0;
-    let events = &found.summaries;
+    c: &mut C,
+    statements: u32,
+) -> Result<usize, <C as Signatures>::Error> {
     let article = |it: &Item| it.article;
     let story = |it: &Item| shared.story(it.article);
     let shares = |a: &Item, b: &Item| a.names.iter().any(|x| b.names.binary_search(x).is_ok());
-
     // Claimed dates: same subject, different articles, a shared actor or the same story.
-    let linked = |a: &Item, b: &Item| {
+    let dates_linked = |a: &Item, b: &Item| {
         let (j, common) = overlap(&a.key, &b.key);
         article(a) != article(b)
             && common >= 3
             && j >= 0.4
             && (shares(a, b) || story(a) == story(b))
     };
-    for group in components(&found.dates, linked) {
+    // Claims: same subject, opposite polarity, in one article or story or about a shared actor.
+    let claims_linked = |a: &Item, b: &Item| {
+        let (j, common) = overlap(&a.key, &b.key);
+        common >= 1
+            && j >= 0.5
+            && (article(a) == article(b) || story(a) == story(b) || shares(a, b))
+    };
+    let mut uf = UnionFind::new(statements as usize);
+    connect(c, Statement::Date, &mut uf, dates_linked)?;
+    connect(c, Statement::Claim, &mut uf, claims_linked)?;
+    c.put_statement_roots(&mut (0..statements as usize).map(|i| uf.find(i) as u32))?;
+    drop(uf);
+
+    let mut added = 0;
+    let mut group = Vec::new();
+    let mut after = None;
+    loop {
+        c.next_statement_group(Statement::Date, after, &mut group)?;
+        let Some(first) = group.first() else { break };
+        after = Some(first.id);
+        if group.len() < 2 {
+            continue;
+        }
         let mut values: BTreeMap<&str, (&Claimed, Vec<&Item>)> = BTreeMap::new();
-        for &i in &group {
-            let it = &found.dates[i];
+        for it in &group {
             let Some(time) = &it.time else { continue };
             // One value per resolved date: "in September 2026" and "by September 2026" agree.
             values
@@ -628,32 +590,27 @@ fn cross_conflicts<S: MentionStore>(
             let mut vs = Vec::new();
             for (time, ms) in values.into_values() {
                 let label = shared.texts.name(time.label).to_owned();
-                vs.push(value_of(shared, store, label, &ms)?);
+                vs.push(value_of(shared, c, label, &ms)?);
             }
             let conflict = Conflict {
                 field: "date".into(),
                 values: vs,
             };
-            let evs = events_of(&group, &found.dates);
-            added += patch(store, events, &evs, &conflict)?;
+            added += patch(c, &events_of(&group), &conflict)?;
         }
     }
 
-    // Claims: same subject, opposite polarity, in one article or story or about a shared actor.
-    let linked = |a: &Item, b: &Item| {
-        let (j, common) = overlap(&a.key, &b.key);
-        common >= 1
-            && j >= 0.5
-            && (article(a) == article(b) || story(a) == story(b) || shares(a, b))
-    };
-    for group in components(&found.claims, linked) {
-        let has = |neg: bool| group.iter().any(|&i| found.claims[i].negative == neg);
-        if !(has(true) && has(false)) {
+    after = None;
+    loop {
+        c.next_statement_group(Statement::Claim, after, &mut group)?;
+        let Some(first) = group.first() else { break };
+        after = Some(first.id);
+        let has = |neg: bool| group.iter().any(|it| it.negative == neg);
+        if group.len() < 2 || !(has(true) && has(false)) {
             continue;
         }
         let mut values: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
-        for &i in &group {
-            let it = &found.claims[i];
+        for it in &group {
             values
                 .entry(it.claim.map_or("", |c| shared.texts.name(c)))
                 .or_default()
@@ -661,17 +618,16 @@ fn cross_conflicts<S: MentionStore>(
         }
         let mut vs = Vec::new();
         for (v, ms) in values {
-            vs.push(value_of(shared, store, v.to_owned(), &ms)?);
+            vs.push(value_of(shared, c, v.to_owned(), &ms)?);
         }
         let conflict = Conflict {
             field: "claim".into(),
             values: vs,
         };
-        let evs = events_of(&group, &found.claims);
-        added += patch(store, events, &evs, &conflict)?;
+        added += patch(c, &events_of(&group), &conflict)?;
     }
 
-    added += story_date_conflicts(store, events)?;
+    added += story_date_conflicts(c)?;
     Ok(added)
 }
 
@@ -690,12 +646,11 @@ fn value_of<S: MentionStore>(
 }
 
 /// The events a group of items' mentions belong to, ascending.
-fn events_of(group: &[usize], items: &[Item]) -> Vec<usize> {
-    let mut evs: Vec<usize> = group
+fn events_of(group: &[Item]) -> Vec<u32> {
+    let mut evs: Vec<u32> = group
         .iter()
-        .map(|&i| items[i].event)
+        .map(|it| it.event)
         .filter(|&e| e != NONE)
-        .map(|e| e as usize)
         .collect();
     evs.sort_unstable();
     evs.dedup();
@@ -704,15 +659,17 @@ fn events_of(group: &[usize], items: &[Item]) -> Vec<usize> {
 
 /// Adds `conflict` to each event that lacks it (kept sorted by field and first value; equal keys
 /// in the order found) and rewrites it. Returns how many events took it.
-fn patch<S: MentionStore>(
-    store: &mut S,
-    events: &[Summary],
-    evs: &[usize],
+fn patch<C: Corpus>(
+    store: &mut C,
+    evs: &[u32],
     conflict: &Conflict,
-) -> Result<usize, S::Error> {
+) -> Result<usize, <C as Signatures>::Error> {
     let mut added = 0;
     for &e in evs {
-        let Some(mut event) = store.event(&events[e].id)? else {
+        let Some(id) = store.event_id(e)? else {
+            continue;
+        };
+        let Some(mut event) = store.event(&id)? else {
             continue;
         };
         if event.conflicts.contains(conflict) {
@@ -726,81 +683,79 @@ fn patch<S: MentionStore>(
     Ok(added)
 }
 
-/// Connected groups (of two or more) of items under `linked`, compared only within shared-word
-/// buckets so the cost stays near-linear.
-fn components(items: &[Item], linked: impl Fn(&Item, &Item) -> bool) -> Vec<Vec<usize>> {
-    let mut buckets: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (i, it) in items.iter().enumerate() {
-        for &w in &it.key {
-            buckets.entry(w).or_default().push(i);
-        }
-    }
-    let mut uf = UnionFind::new(items.len());
-    let mut keys: Vec<&u32> = buckets.keys().collect();
-    keys.sort();
-    for k in keys {
-        let members = &buckets[k];
-        if members.len() > WORD_BUCKET_CAP {
-            continue;
-        }
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
-                if uf.find(a) != uf.find(b) && linked(&items[a], &items[b]) {
-                    uf.union(a, b);
+/// Unites the statements of kind `kind` that are `linked`, comparing only those that share a key
+/// word, one word's bucket at a time, so the cost stays near-linear and memory holds one bucket.
+fn connect<C: Corpus>(
+    c: &mut C,
+    kind: Statement,
+    uf: &mut UnionFind,
+    linked: impl Fn(&Item, &Item) -> bool,
+) -> Result<(), <C as Signatures>::Error> {
+    let mut bucket: Vec<Item> = Vec::new();
+    // The current word and how many statements carry it (a bucket over the cap is not kept).
+    let mut word = NONE;
+    let mut size = 0;
+    let mut close = |bucket: &mut Vec<Item>, size: usize| {
+        if size <= WORD_BUCKET_CAP {
+            for (x, a) in bucket.iter().enumerate() {
+                for b in &bucket[x + 1..] {
+                    let (ia, ib) = (a.id as usize, b.id as usize);
+                    if uf.find(ia) != uf.find(ib) && linked(a, b) {
+                        uf.union(ia, ib);
+                    }
                 }
             }
         }
-    }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..items.len() {
-        groups.entry(uf.find(i)).or_default().push(i);
-    }
-    groups.into_values().filter(|g| g.len() > 1).collect()
+        bucket.clear();
+    };
+    c.scan_statements(kind, &mut |w, it| {
+        if w != word {
+            close(&mut bucket, size);
+            word = w;
+            size = 0;
+        }
+        size += 1;
+        if size <= WORD_BUCKET_CAP {
+            bucket.push(it.clone());
+        }
+    })?;
+    close(&mut bucket, size);
+    Ok(())
 }
 
+/// Stories with more events than this are not searched for date conflicts (quadratic in them).
+const STORY_EVENTS_CAP: usize = 200;
+
 /// Two events of one story with the same type, source and target but dates that cannot meet, where
-/// no article reports both: the story's sources disagree on when it happened.
-fn story_date_conflicts<S: MentionStore>(
-    store: &mut S,
-    events: &[Summary],
-) -> Result<usize, S::Error> {
-    let mut by_story: BTreeMap<u32, BTreeSet<usize>> = BTreeMap::new();
-    for (e, s) in events.iter().enumerate() {
-        for &story in &s.stories {
-            by_story.entry(story).or_default().insert(e);
-        }
-    }
+/// no article reports both: the story's sources disagree on when it happened. Reads one story's
+/// event summaries at a time.
+fn story_date_conflicts<C: Corpus>(c: &mut C) -> Result<usize, <C as Signatures>::Error> {
     let mut added = 0;
     let mut seen = BTreeSet::new();
-    for evs in by_story.values() {
-        let evs: Vec<usize> = evs.iter().copied().collect();
-        if evs.len() > 200 {
-            continue;
-        }
-        for (x, &a) in evs.iter().enumerate() {
-            for &b in &evs[x + 1..] {
-                let (ea, eb) = (&events[a], &events[b]);
-                let same_roles = |k: usize| {
-                    let (sa, sb) = (&ea.roles[k], &eb.roles[k]);
-                    !sa.is_empty() && sa.intersection(sb).next().is_some()
-                };
-                let share_article = ea
-                    .articles
-                    .iter()
-                    .any(|x| eb.articles.binary_search(x).is_ok());
-                if ea.event_type != eb.event_type
-                    || !same_roles(0)
-                    || !same_roles(1)
-                    || !matches!((ea.bounds, eb.bounds), (Some((a1, b1)), Some((a2, b2))) if b1 < a2 || b2 < a1)
-                    || share_article
-                    || !seen.insert((a, b))
+    let mut evs = Vec::new();
+    let mut after = None;
+    while let Some(story) = c.next_story_events(after, STORY_EVENTS_CAP, &mut evs)? {
+        after = Some(story);
+        for (x, ea) in evs.iter().enumerate() {
+            for eb in &evs[x + 1..] {
+                let meet = |sa: &[u32], sb: &[u32]| sa.iter().any(|n| sb.binary_search(n).is_ok());
+                let disjoint = matches!((ea.bounds, eb.bounds),
+                    (Some((a1, b1)), Some((a2, b2))) if b1 < a2 || b2 < a1);
+                let pair = (ea.number, eb.number);
+                if ea.kind != eb.kind
+                    || !meet(&ea.sources, &eb.sources)
+                    || !meet(&ea.targets, &eb.targets)
+                    || !disjoint
+                    || seen.contains(&pair)
+                    || c.share_article(ea.number, eb.number)?
                 {
                     continue;
                 }
+                seen.insert(pair);
                 // The values are the events themselves: their date, mentions and outlets.
                 let mut values = Vec::new();
                 for id in [&ea.id, &eb.id] {
-                    if let Some(e) = store.event(id)? {
+                    if let Some(e) = c.event(id)? {
                         values.push(ConflictValue {
                             value: time_label(&e.date),
                             mentions: e.mentions,
@@ -813,7 +768,7 @@ fn story_date_conflicts<S: MentionStore>(
                     field: "date".into(),
                     values,
                 };
-                added += patch(store, events, &[a, b], &conflict)?;
+                added += patch(c, &[ea.number, eb.number], &conflict)?;
             }
         }
     }

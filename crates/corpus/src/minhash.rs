@@ -125,22 +125,23 @@ pub fn band_key(signature: &[u32], band: usize) -> u64 {
 const BUCKET_ALL_PAIRS: usize = 32;
 
 /// The pairs `(i, j)`, `i < j`, to compare in one bucket (members in ascending order).
-pub fn bucket_pairs(members: &[usize], pairs: &mut Vec<(usize, usize)>) {
+pub fn bucket_pairs(members: &[usize], pairs: &mut Vec<(u32, u32)>) {
+    let mut push = |a: usize, b: usize| pairs.push((a.min(b) as u32, a.max(b) as u32));
     if members.len() < 2 {
         return;
     }
     if members.len() <= BUCKET_ALL_PAIRS {
         for (x, &a) in members.iter().enumerate() {
             for &b in &members[x + 1..] {
-                pairs.push((a.min(b), a.max(b)));
+                push(a, b);
             }
         }
     } else {
         let first = members[0];
         for w in members.windows(2) {
-            pairs.push((w[0].min(w[1]), w[0].max(w[1])));
+            push(w[0], w[1]);
             if w[1] != first {
-                pairs.push((first.min(w[1]), first.max(w[1])));
+                push(first, w[1]);
             }
         }
     }
@@ -185,6 +186,9 @@ pub fn candidate_pairs(prints: &[&Fingerprint]) -> Vec<(usize, usize)> {
     pairs.sort_unstable();
     pairs.dedup();
     pairs
+        .into_iter()
+        .map(|(a, b)| (a as usize, b as usize))
+        .collect()
 }
 
 /// Fixed seeds (the first K outputs of SplitMix64 from 0): part of the on-disk format.

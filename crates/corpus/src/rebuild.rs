@@ -1,35 +1,88 @@
 //! Stories and events recomputed from a whole corpus in bounded memory.
 //!
 //! The corpus stays where it is (the store's tables); this module reads it through [`Corpus`]:
-//! articles as [`ArticleKey`]s, mentions as [`Coded`] rows kept in the store (read back by type,
-//! by article, and in merge order), signatures in passes, and full articles and mentions one copy
-//! group or one event at a time. What it holds is a few dozen bytes per article, the open events
-//! of one event type, the conflict statements, the fixed [`Budget`] of the linking passes, and one
-//! copy group of a story: never a body, a sentence, a mention table, or a whole story or event.
+//! articles as [`ArticleKey`]s and mentions as [`Coded`] rows, both kept in the store (read back
+//! one at a time, by type, by article, and in merge order), signatures in passes, and full
+//! articles and mentions one copy group or one event at a time. Per article it holds four bytes
+//! of union-find while linking and eight (story and outlet numbers) while merging; besides that,
+//! the open events of one event type, the conflict statements, the fixed [`Budget`] of the
+//! linking passes, and one story's member rows: never a body, a sentence, a mention table, or a
+//! whole event.
 
-use crate::compact::{Coded, NONE, Shared};
+use crate::compact::{Coded, EventSummary, Item, NONE, Shared, Statement};
 use crate::merge::{MentionStore, keep, merge_all};
+use crate::minhash::Fingerprint;
 use crate::story::{
-    ArticleDigest, ArticleKey, Budget, Signatures, Story, StoryMember, build_story, link,
+    ArticleDigest, ArticleKey, Budget, Grouping, Signatures, Story, StoryMember, StoryRow,
+    build_story, link,
 };
 use dateline_core::event::{Event, EventMention, EventType};
+use jiff::civil::Date;
 use std::collections::{BTreeMap, HashMap};
+
+/// How [`Corpus::keep_coded`] codes a mention: `(article index, handle, mention, statements)`
+/// gives its row, and appends its statements.
+pub type CodeMention<'a> = dyn FnMut(usize, u64, &EventMention, &mut Vec<Item>) -> Coded + 'a;
+
+/// A date range, as [`ArticleKey::when`] holds it.
+pub type When = Option<(Date, Date)>;
 
 /// A corpus to cluster: read in passes, written back story by story and event by event.
 pub trait Corpus: Signatures + MentionStore<Error = <Self as Signatures>::Error> {
-    /// Calls `visit` for every article in id order; an article's index is its position.
-    fn scan_articles(
+    /// Numbers the articles in id order (an article's index is its position) and keeps each
+    /// one's [`ArticleKey`] for the rest of the rebuild (the store in a scratch table, not in
+    /// memory). Returns how many there are.
+    fn keep_keys(&mut self) -> Result<usize, <Self as Signatures>::Error>;
+    /// The key of article `index`.
+    fn key(&mut self, index: usize) -> Result<ArticleKey, <Self as Signatures>::Error>;
+    /// Calls `visit(index, body hash)` for every article, by body hash, then index.
+    fn scan_by_body_hash(
         &mut self,
-        visit: &mut dyn FnMut(ArticleKey),
+        visit: &mut dyn FnMut(usize, u64),
+    ) -> Result<(), <Self as Signatures>::Error>;
+    /// Keeps each article's root under `grouping`, given in index order.
+    fn put_roots(
+        &mut self,
+        grouping: Grouping,
+        roots: &mut dyn Iterator<Item = u32>,
+    ) -> Result<(), <Self as Signatures>::Error>;
+    /// Replaces `out` with the members of the story whose root is the smallest above `after`
+    /// (any root when `None`), in index order; leaves it empty when there is none.
+    fn next_story(
+        &mut self,
+        after: Option<u32>,
+        out: &mut Vec<StoryRow>,
     ) -> Result<(), <Self as Signatures>::Error>;
     /// The full digest of article `index`.
     fn digest(&mut self, index: usize) -> Result<ArticleDigest, <Self as Signatures>::Error>;
-    /// Reads every mention once, in id order, and keeps `code(article index, handle, mention)`
-    /// of each for the rest of the rebuild (the store keeps them in a scratch table, not in
-    /// memory). The handle is what [`MentionStore::mention`] takes.
-    fn keep_coded(
+    /// Reads every mention once, in id order, and keeps `code(article index, handle, mention,
+    /// statements)` of each for the rest of the rebuild, with the statements `code` appended to
+    /// the (empty) buffer it is given (the store keeps both in scratch tables, not in memory).
+    /// The handle is what [`MentionStore::mention`] takes.
+    fn keep_coded(&mut self, code: &mut CodeMention<'_>)
+    -> Result<(), <Self as Signatures>::Error>;
+    /// Calls `visit(word, item)` for every kept statement of kind `kind` and every word of its
+    /// key, by word, then by item id.
+    fn scan_statements(
         &mut self,
-        code: &mut dyn FnMut(usize, u64, &EventMention) -> Coded,
+        kind: Statement,
+        visit: &mut dyn FnMut(u32, &Item),
+    ) -> Result<(), <Self as Signatures>::Error>;
+    /// Keeps each statement's root (the smallest id of its connected group), given in id order.
+    /// Called once, after merging: from then on the corpus is read by statement group, by story
+    /// and by event, not in merge order.
+    fn put_statement_roots(
+        &mut self,
+        roots: &mut dyn Iterator<Item = u32>,
+    ) -> Result<(), <Self as Signatures>::Error>;
+    /// Replaces `out` with the statements of kind `kind` whose root is the smallest above `after`
+    /// (any root when `None`), by id, each with [`Item::event`] set to the event its mention
+    /// joined; leaves it empty when there is none. Call after merging.
+    fn next_statement_group(
+        &mut self,
+        kind: Statement,
+        after: Option<u32>,
+        out: &mut Vec<Item>,
     ) -> Result<(), <Self as Signatures>::Error>;
     /// Calls `visit` for every kept row of type `kind` in merge order: precision rank, then start
     /// date (undated first), then the order kept. `visit` returns the event the row joined, which
@@ -45,11 +98,12 @@ pub trait Corpus: Signatures + MentionStore<Error = <Self as Signatures>::Error>
         event: u32,
         out: &mut Vec<(u64, u32)>,
     ) -> Result<(), <Self as Signatures>::Error>;
-    /// Calls `visit` for every kept row of type `kind`, by article, then in the order kept.
+    /// Calls `visit(row, its article's key's `when`)` for every kept row of type `kind`, by
+    /// article, then in the order kept.
     fn scan_coded(
         &mut self,
         kind: EventType,
-        visit: &mut dyn FnMut(&Coded),
+        visit: &mut dyn FnMut(&Coded, When),
     ) -> Result<(), <Self as Signatures>::Error>;
     /// Appends the kept rows of article `index` to `out`, in the order kept.
     fn coded_of(
@@ -57,6 +111,21 @@ pub trait Corpus: Signatures + MentionStore<Error = <Self as Signatures>::Error>
         index: usize,
         out: &mut Vec<Coded>,
     ) -> Result<(), <Self as Signatures>::Error>;
+    /// Keeps the summary of a written event.
+    fn put_summary(&mut self, summary: &EventSummary) -> Result<(), <Self as Signatures>::Error>;
+    /// The id of event number `number`, if it was written.
+    fn event_id(&mut self, number: u32) -> Result<Option<String>, <Self as Signatures>::Error>;
+    /// The smallest story number above `after` (any when `None`) that has events, with the
+    /// summaries of its events in `out`, by number; `out` is left empty when the story has more
+    /// than `cap` events. `None` when there is no such story.
+    fn next_story_events(
+        &mut self,
+        after: Option<u32>,
+        cap: usize,
+        out: &mut Vec<EventSummary>,
+    ) -> Result<Option<u32>, <Self as Signatures>::Error>;
+    /// Whether events `a` and `b` have mentions in one article.
+    fn share_article(&mut self, a: u32, b: u32) -> Result<bool, <Self as Signatures>::Error>;
     /// Writes a story without its members (`story.members` is empty); `members` is their count.
     fn put_story(
         &mut self,
@@ -90,34 +159,31 @@ pub fn rebuild_within<C: Corpus>(
     c: &mut C,
     budget: Budget,
 ) -> Result<Derived, <C as Signatures>::Error> {
-    let mut keys = Vec::new();
-    c.scan_articles(&mut |k| keys.push(k))?;
+    let n = c.keep_keys()?;
     let mut shared = Shared::default();
     let statements = keep(c, &mut shared)?;
-    let (mut uf, group_of) = link(&keys, c, budget)?;
+    link(n, c, budget)?;
 
-    // Stories, one at a time: (root, article) sorted gives each story's members in id order.
-    let mut runs: Vec<(u32, u32)> = (0..keys.len())
-        .map(|i| (uf.find(i) as u32, i as u32))
-        .collect();
-    drop(uf);
-    runs.sort_unstable();
-    let mut outlet_of = vec![NONE; keys.len()];
-    let mut story_of = vec![0u32; keys.len()];
+    // Stories, one at a time, each from its member rows.
+    let mut outlet_of = vec![NONE; n];
+    let mut story_of = vec![0u32; n];
     let mut ids: Vec<(String, u32)> = Vec::new();
-    for (n, run) in runs.chunk_by(|a, b| a.0 == b.0).enumerate() {
-        let members: Vec<usize> = run.iter().map(|&(_, i)| i as usize).collect();
+    let mut members = Vec::new();
+    let mut after = None;
+    loop {
+        c.next_story(after, &mut members)?;
+        let Some(first) = members.first() else { break };
+        after = Some(first.root);
+        let number = ids.len() as u32;
         let outlets = &mut shared.outlets;
-        let story = build_story(&members, &keys, &group_of, c, &mut |i, o| {
-            outlet_of[i] = outlets.id(o)
-        })?;
+        let story = build_story(&members, c, &mut |i, o| outlet_of[i] = outlets.id(o))?;
         c.put_story(&story, members.len())?;
-        for &i in &members {
-            story_of[i] = n as u32;
+        for r in &members {
+            story_of[r.index as usize] = number;
         }
-        ids.push((story.id, n as u32));
+        ids.push((story.id, number));
     }
-    drop(runs);
+    drop(members);
     // Story numbers in story id order, so every ordering by story is an ordering by its id.
     ids.sort_unstable();
     let mut rank = vec![0u32; ids.len()];
@@ -126,11 +192,11 @@ pub fn rebuild_within<C: Corpus>(
     }
     let stories = ids.len();
     drop(ids);
-    shared.story_of = story_of.iter().map(|&s| rank[s as usize]).collect();
+    for s in &mut story_of {
+        *s = rank[*s as usize];
+    }
+    shared.story_of = story_of;
     shared.outlet_of = outlet_of;
-    drop(story_of);
-    drop(keys);
-    drop(group_of);
     let merged = merge_all(c, &shared, statements)?;
     Ok(Derived {
         stories,
@@ -195,6 +261,12 @@ pub(crate) struct Memory<'a> {
     by_article: Vec<u32>,
     /// Per event number, its members' `(handle, article)` in joining order.
     joined: Vec<Vec<(u64, u32)>>,
+    /// Per article: its copy group's root and its story's root.
+    roots: [Vec<u32>; 2],
+    /// Kept statements, by id, and the root of each.
+    statements: Vec<Item>,
+    statement_roots: Vec<u32>,
+    summaries: Vec<EventSummary>,
 }
 
 impl Memory<'_> {
@@ -222,6 +294,10 @@ impl<'a> Memory<'a> {
             coded: Vec::new(),
             by_article: Vec::new(),
             joined: Vec::new(),
+            roots: Default::default(),
+            statements: Vec::new(),
+            statement_roots: Vec::new(),
+            summaries: Vec::new(),
         }
     }
 }
@@ -234,8 +310,8 @@ impl Signatures for Memory<'_> {
         }
         Ok(())
     }
-    fn signature(&mut self, index: usize) -> Result<Vec<u32>, Self::Error> {
-        Ok(self.articles[index].fingerprint.signature.clone())
+    fn fingerprint(&mut self, index: usize) -> Result<Fingerprint, Self::Error> {
+        Ok(self.articles[index].fingerprint.clone())
     }
 }
 
@@ -257,40 +333,146 @@ impl MentionStore for Memory<'_> {
 }
 
 impl Corpus for Memory<'_> {
-    fn scan_articles(
+    fn keep_keys(&mut self) -> Result<usize, std::convert::Infallible> {
+        Ok(self.articles.len())
+    }
+
+    fn key(&mut self, index: usize) -> Result<ArticleKey, std::convert::Infallible> {
+        Ok(ArticleKey::of(self.articles[index]))
+    }
+
+    fn scan_by_body_hash(
         &mut self,
-        visit: &mut dyn FnMut(ArticleKey),
+        visit: &mut dyn FnMut(usize, u64),
     ) -> Result<(), std::convert::Infallible> {
-        for a in &self.articles {
-            visit(ArticleKey::of(a));
+        let mut order: Vec<(u64, usize)> = (self.articles.iter().enumerate())
+            .map(|(i, a)| (a.fingerprint.body_hash, i))
+            .collect();
+        order.sort_unstable();
+        for (hash, i) in order {
+            visit(i, hash);
+        }
+        Ok(())
+    }
+
+    fn put_roots(
+        &mut self,
+        grouping: Grouping,
+        roots: &mut dyn Iterator<Item = u32>,
+    ) -> Result<(), std::convert::Infallible> {
+        self.roots[grouping as usize] = roots.collect();
+        Ok(())
+    }
+
+    fn next_story(
+        &mut self,
+        after: Option<u32>,
+        out: &mut Vec<StoryRow>,
+    ) -> Result<(), std::convert::Infallible> {
+        out.clear();
+        let [groups, stories] = &self.roots;
+        let next = stories
+            .iter()
+            .filter(|&&r| after.is_none_or(|a| r > a))
+            .min();
+        let Some(&root) = next else { return Ok(()) };
+        for (i, _) in stories.iter().enumerate().filter(|&(_, &r)| r == root) {
+            out.push(StoryRow {
+                index: i as u32,
+                group: groups[i],
+                root,
+                words: self.articles[i].words,
+            });
         }
         Ok(())
     }
     fn digest(&mut self, index: usize) -> Result<ArticleDigest, std::convert::Infallible> {
         Ok(self.articles[index].clone())
     }
-    fn keep_coded(
-        &mut self,
-        code: &mut dyn FnMut(usize, u64, &EventMention) -> Coded,
-    ) -> Result<(), std::convert::Infallible> {
+    fn keep_coded(&mut self, code: &mut CodeMention<'_>) -> Result<(), std::convert::Infallible> {
+        let mut items = Vec::new();
+        self.statements.clear();
         self.coded = (self.mentions.iter().enumerate())
-            .map(|(handle, (a, m))| code(*a, handle as u64, m))
+            .map(|(handle, (a, m))| {
+                items.clear();
+                let coded = code(*a, handle as u64, m, &mut items);
+                self.statements.append(&mut items);
+                coded
+            })
             .collect();
         self.by_article.clear();
         self.joined.clear();
         Ok(())
     }
 
+    fn scan_statements(
+        &mut self,
+        kind: Statement,
+        visit: &mut dyn FnMut(u32, &Item),
+    ) -> Result<(), std::convert::Infallible> {
+        let items = &self.statements;
+        let mut order: Vec<(u32, usize)> = (items.iter().enumerate())
+            .filter(|(_, it)| it.kind() == kind)
+            .flat_map(|(i, it)| it.key.iter().map(move |&w| (w, i)))
+            .collect();
+        order.sort_unstable();
+        for (word, i) in order {
+            visit(word, &items[i]);
+        }
+        Ok(())
+    }
+
+    fn put_statement_roots(
+        &mut self,
+        roots: &mut dyn Iterator<Item = u32>,
+    ) -> Result<(), std::convert::Infallible> {
+        self.statement_roots = roots.collect();
+        Ok(())
+    }
+
+    fn next_statement_group(
+        &mut self,
+        kind: Statement,
+        after: Option<u32>,
+        out: &mut Vec<Item>,
+    ) -> Result<(), std::convert::Infallible> {
+        out.clear();
+        let roots = &self.statement_roots;
+        let of_kind = |i: &usize| self.statements[*i].kind() == kind;
+        let next = (0..roots.len())
+            .filter(of_kind)
+            .map(|i| roots[i])
+            .filter(|&r| after.is_none_or(|a| r > a))
+            .min();
+        let Some(root) = next else { return Ok(()) };
+        let event_of = |handle: u64| {
+            (self.joined.iter().enumerate())
+                .find(|(_, ms)| ms.iter().any(|&(h, _)| h == handle))
+                .map_or(NONE, |(e, _)| e as u32)
+        };
+        for i in (0..roots.len())
+            .filter(of_kind)
+            .filter(|&i| roots[i] == root)
+        {
+            let it = &self.statements[i];
+            out.push(Item {
+                event: event_of(it.handle),
+                ..it.clone()
+            });
+        }
+        Ok(())
+    }
+
     fn scan_coded(
         &mut self,
         kind: EventType,
-        visit: &mut dyn FnMut(&Coded),
+        visit: &mut dyn FnMut(&Coded, When),
     ) -> Result<(), std::convert::Infallible> {
         self.index_by_article();
         for &i in &self.by_article {
             let c = &self.coded[i as usize];
             if c.kind == kind {
-                visit(c);
+                visit(c, ArticleKey::of(self.articles[c.article as usize]).when);
             }
         }
         Ok(())
@@ -335,6 +517,49 @@ impl Corpus for Memory<'_> {
     ) -> Result<(), std::convert::Infallible> {
         out.extend(self.joined.get(event as usize).into_iter().flatten());
         Ok(())
+    }
+
+    fn put_summary(&mut self, summary: &EventSummary) -> Result<(), std::convert::Infallible> {
+        self.summaries.push(summary.clone());
+        Ok(())
+    }
+
+    fn event_id(&mut self, number: u32) -> Result<Option<String>, std::convert::Infallible> {
+        let found = self.summaries.iter().find(|s| s.number == number);
+        Ok(found.map(|s| s.id.clone()))
+    }
+
+    fn next_story_events(
+        &mut self,
+        after: Option<u32>,
+        cap: usize,
+        out: &mut Vec<EventSummary>,
+    ) -> Result<Option<u32>, std::convert::Infallible> {
+        out.clear();
+        let all = self
+            .summaries
+            .iter()
+            .flat_map(|s| s.stories.iter().copied());
+        let Some(story) = all.filter(|&s| after.is_none_or(|a| s > a)).min() else {
+            return Ok(None);
+        };
+        let mut events: Vec<&EventSummary> = (self.summaries.iter())
+            .filter(|s| s.stories.contains(&story))
+            .collect();
+        if events.len() <= cap {
+            events.sort_by_key(|s| s.number);
+            out.extend(events.into_iter().cloned());
+        }
+        Ok(Some(story))
+    }
+
+    fn share_article(&mut self, a: u32, b: u32) -> Result<bool, std::convert::Infallible> {
+        let articles = |e: u32| -> Vec<u32> {
+            let joined = self.joined.get(e as usize).into_iter().flatten();
+            joined.map(|&(_, article)| article).collect()
+        };
+        let (xs, ys) = (articles(a), articles(b));
+        Ok(xs.iter().any(|x| ys.contains(x)))
     }
 
     fn put_story(&mut self, story: &Story, _: usize) -> Result<(), std::convert::Infallible> {

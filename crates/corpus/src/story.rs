@@ -113,9 +113,10 @@ pub fn stories(articles: &[ArticleDigest], mentions: &[EventMention]) -> Vec<Sto
     crate::rebuild::in_memory(articles, mentions).0
 }
 
-/// What linking keeps per article: a few integers. An article's index is its position in id
-/// order.
-#[derive(Debug, Clone, Copy)]
+/// What linking reads of an article besides its signature: a few integers, kept by the corpus
+/// (see [`Corpus::keep_keys`]) and read back one article at a time. An article's index is its
+/// position in id order.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ArticleKey {
     pub words: u32,
     pub body_hash: u64,
@@ -136,13 +137,24 @@ impl ArticleKey {
     }
 }
 
-/// Where linking reads MinHash signatures: in full passes, and one at a time to confirm a
-/// candidate pair, so they never have to be in memory all at once.
+/// Where linking reads MinHash signatures: in full passes, and one fingerprint at a time to
+/// confirm a candidate pair, so they never have to be in memory all at once.
 pub trait Signatures {
     type Error;
     /// Calls `visit(index, signature)` for every article.
     fn scan(&mut self, visit: &mut dyn FnMut(usize, &[u32])) -> Result<(), Self::Error>;
-    fn signature(&mut self, index: usize) -> Result<Vec<u32>, Self::Error>;
+    fn fingerprint(&mut self, index: usize) -> Result<Fingerprint, Self::Error>;
+}
+
+/// One article of a story, as [`Corpus::next_story`] gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoryRow {
+    pub index: u32,
+    /// Its copy group: the smallest index among the articles MinHash linked it with.
+    pub group: u32,
+    /// Its story: the smallest index among its members.
+    pub root: u32,
+    pub words: u32,
 }
 
 /// How much the linking passes may hold at once. A larger corpus takes more passes over the
@@ -151,12 +163,12 @@ pub trait Signatures {
 pub struct Budget {
     /// (band, key, article) entries one LSH pass may hold, 16 bytes each.
     pub pass_entries: usize,
-    /// Candidate pairs collected before they are checked and dropped (at most 16 bytes each).
+    /// Candidate pairs collected before they are checked and dropped (8 bytes each).
     pub pair_batch: usize,
 }
 
 impl Default for Budget {
-    /// About 8 MiB of LSH entries and 4 MiB of candidate pairs.
+    /// About 8 MiB of LSH entries and 2 to 4 MiB of candidate pairs.
     fn default() -> Self {
         Budget {
             pass_entries: 1 << 19,
@@ -166,42 +178,37 @@ impl Default for Budget {
 }
 
 /// Unites the articles of each story: exact copies, MinHash near-duplicates and truncated copies,
-/// then rewrites. Returns the union-find over articles and each article's copy group (its root
-/// after the MinHash links alone).
+/// then rewrites, over the `n` articles whose keys the corpus keeps. Tells the corpus each
+/// article's copy group (its root after the MinHash links alone) and its story (its root after
+/// all links). What it holds is the union-find (four bytes an article), a bit per article, and
+/// the [`Budget`].
 pub(crate) fn link<C: Corpus>(
-    keys: &[ArticleKey],
-    signatures: &mut C,
+    n: usize,
+    c: &mut C,
     budget: Budget,
-) -> Result<(UnionFind, Vec<u32>), <C as Signatures>::Error> {
-    let n = keys.len();
+) -> Result<(), <C as Signatures>::Error> {
     let mut uf = UnionFind::new(n);
 
     // Exact copies first, so LSH sees one representative per text.
-    let mut by_hash: Vec<(u64, u32)> = keys
-        .iter()
-        .enumerate()
-        .map(|(i, k)| (k.body_hash, i as u32))
-        .collect();
-    by_hash.sort_unstable();
-    let mut is_rep = vec![false; n];
-    for run in by_hash.chunk_by(|a, b| a.0 == b.0) {
-        let first = run[0].1 as usize;
-        is_rep[first] = true;
-        for &(_, i) in &run[1..] {
-            uf.union(first, i as usize);
+    let mut is_rep = Bits::new(n);
+    let mut last: Option<(u64, usize)> = None;
+    c.scan_by_body_hash(&mut |i, hash| match last {
+        Some((h, first)) if h == hash => uf.union(first, i),
+        _ => {
+            is_rep.set(i);
+            last = Some((hash, i));
         }
-    }
-    drop(by_hash);
+    })?;
 
-    let reps = is_rep.iter().filter(|&&r| r).count();
+    let reps = is_rep.count();
     let per_pass = (budget.pass_entries / reps.max(1)).clamp(1, BANDS);
     let mut first_band = 0;
     while first_band < BANDS {
         let bands = first_band..(first_band + per_pass).min(BANDS);
         first_band = bands.end;
         let mut entries = Vec::with_capacity(reps * bands.len());
-        signatures.scan(&mut |i, sig| {
-            if is_rep.get(i) == Some(&true) {
+        c.scan(&mut |i, sig| {
+            if is_rep.get(i) {
                 band_entries(sig, i, bands.clone(), &mut entries);
             }
         })?;
@@ -210,52 +217,70 @@ pub(crate) fn link<C: Corpus>(
         for members in buckets(&mut entries) {
             bucket_pairs(&members, &mut pairs);
             if pairs.len() >= budget.pair_batch {
-                near_duplicates(keys, signatures, &mut pairs, &mut left, &mut uf)?;
+                near_duplicates(c, &mut pairs, &mut left, &mut uf)?;
             }
         }
-        near_duplicates(keys, signatures, &mut pairs, &mut left, &mut uf)?;
+        near_duplicates(c, &mut pairs, &mut left, &mut uf)?;
     }
+    drop(is_rep);
 
     // Copy groups (MinHash links only) decide relations and inheritance inside a story.
-    let group_of: Vec<u32> = (0..n).map(|i| uf.find(i) as u32).collect();
-    link_rewrites(keys, signatures, &mut uf, budget.pair_batch)?;
-    Ok((uf, group_of))
+    c.put_roots(Grouping::CopyGroup, &mut (0..n).map(|i| uf.find(i) as u32))?;
+    link_rewrites(c, &mut uf, budget.pair_batch)?;
+    c.put_roots(Grouping::Story, &mut (0..n).map(|i| uf.find(i) as u32))
 }
 
-fn fingerprint<S: Signatures>(
-    keys: &[ArticleKey],
-    signatures: &mut S,
-    i: usize,
-) -> Result<Fingerprint, S::Error> {
-    Ok(Fingerprint {
-        body_hash: keys[i].body_hash,
-        shingles: keys[i].shingles,
-        signature: signatures.signature(i)?,
-    })
+/// Which of linking's groupings [`Corpus::put_roots`] is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grouping {
+    /// Exact copies, near-duplicates and truncated copies.
+    CopyGroup,
+    /// Copy groups joined by rewrites.
+    Story,
+}
+
+/// A bit per article.
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(n: usize) -> Self {
+        Bits(vec![0; n.div_ceil(64)])
+    }
+    fn set(&mut self, i: usize) {
+        if let Some(w) = self.0.get_mut(i / 64) {
+            *w |= 1 << (i % 64);
+        }
+    }
+    fn get(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
+    }
+    fn count(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
 }
 
 /// Unites the candidate pairs that are near-duplicates or truncated copies, and empties `pairs`.
 /// Pairs already in one story are skipped: the result depends only on which pairs qualify.
 fn near_duplicates<S: Signatures>(
-    keys: &[ArticleKey],
     signatures: &mut S,
-    pairs: &mut Vec<(usize, usize)>,
+    pairs: &mut Vec<(u32, u32)>,
     left: &mut Option<(usize, Fingerprint)>,
     uf: &mut UnionFind,
 ) -> Result<(), S::Error> {
     pairs.sort_unstable();
     pairs.dedup();
     for &(a, b) in pairs.iter() {
+        let (a, b) = (a as usize, b as usize);
         if uf.find(a) == uf.find(b) {
             continue;
         }
         if left.as_ref().is_none_or(|(i, _)| *i != a) {
-            *left = Some((a, fingerprint(keys, signatures, a)?));
+            *left = Some((a, signatures.fingerprint(a)?));
         }
         let Some((_, fa)) = left.as_ref() else {
             continue;
         };
-        let fb = fingerprint(keys, signatures, b)?;
+        let fb = signatures.fingerprint(b)?;
         let (small, large) = if fa.shingles <= fb.shingles {
             (fa, &fb)
         } else {
@@ -269,44 +294,46 @@ fn near_duplicates<S: Signatures>(
     Ok(())
 }
 
-/// Builds one story from its members (article indexes, ascending), reading each member's digest
-/// from the corpus and writing each finished member to it, one copy group at a time: a story of
-/// any size is never in memory whole. The returned story has no members. `outlet` is told each
-/// member's outlet (printed or inherited).
+/// Builds one story from its members (ascending by index), reading each member's digest from the
+/// corpus and writing each finished member to it, one copy group at a time: a story of any size
+/// is never in memory whole. The returned story has no members. `outlet` is told each member's
+/// outlet (printed or inherited).
 pub(crate) fn build_story<C: Corpus>(
-    members: &[usize],
-    keys: &[ArticleKey],
-    group_of: &[u32],
+    members: &[StoryRow],
     c: &mut C,
     outlet: &mut dyn FnMut(usize, &str),
 ) -> Result<Story, <C as Signatures>::Error> {
     // Longest body; ties go to the smaller index.
-    let longer = |a: usize, b: usize| {
-        keys[a].words > keys[b].words || (keys[a].words == keys[b].words && a < b)
+    let longer = |a: &StoryRow, b: &StoryRow| {
+        (a.words, std::cmp::Reverse(a.index)) > (b.words, std::cmp::Reverse(b.index))
     };
     let fullest = members
         .iter()
-        .copied()
-        .reduce(|best, i| if longer(i, best) { i } else { best })
-        .unwrap_or_default();
+        .reduce(|best, r| if longer(r, best) { r } else { best })
+        .map_or(0, |r| r.index as usize);
     // Each copy group's head is its longest text; copies relate to their head, heads to the
     // story's fullest text.
-    let mut heads: HashMap<u32, usize> = HashMap::new();
-    for &i in members {
-        let head = heads.entry(group_of[i]).or_insert(i);
-        if longer(i, *head) {
-            *head = i;
+    let mut heads: HashMap<u32, &StoryRow> = HashMap::new();
+    for r in members {
+        let head = heads.entry(r.group).or_insert(r);
+        if longer(r, head) {
+            *head = r;
         }
     }
     let full = c.digest(fullest)?;
     let id = match members.first() {
-        Some(&first) if first != fullest => stable_id("s", &c.digest(first)?.id),
+        Some(first) if first.index as usize != fullest => {
+            stable_id("s", &c.digest(first.index as usize)?.id)
+        }
         _ => stable_id("s", &full.id),
     };
     // Members group by group, each head first.
     let mut order: Vec<(u32, bool, usize)> = members
         .iter()
-        .map(|&i| (group_of[i], heads.get(&group_of[i]) != Some(&i), i))
+        .map(|r| {
+            let head = heads.get(&r.group).map(|h| h.index);
+            (r.group, head != Some(r.index), r.index as usize)
+        })
         .collect();
     order.sort_unstable();
 
@@ -445,7 +472,6 @@ fn consider_earliest(best: &mut Option<(Date, String, TimeValue)>, tv: &TimeValu
 /// (copies) are not compared. Mentions are read from the corpus's coded rows, one event type at
 /// a time to find candidates and one article at a time to check them.
 fn link_rewrites<C: Corpus>(
-    keys: &[ArticleKey],
     c: &mut C,
     uf: &mut UnionFind,
     pair_batch: usize,
@@ -453,19 +479,20 @@ fn link_rewrites<C: Corpus>(
     // Candidates are checked in batches, so their number (quadratic in the bucket sizes) never
     // has to fit in memory; a pair already in one story is skipped.
     let mut batch: Vec<(u32, u32)> = Vec::new();
-    let mut left: (u32, Vec<Coded>) = (u32::MAX, Vec::new());
+    let mut left = Left {
+        index: u32::MAX,
+        when: None,
+        coded: None,
+    };
     let mut right = Vec::new();
     // Bucketed by (type, actor, week of publication); an article also joins the next week's
     // buckets, so any two published within seven days share one. One type at a time: buckets
     // never mix types, and only one type's buckets are in memory.
     for kind in EventType::ALL {
         let mut buckets: HashMap<(u32, Option<i32>), Vec<u32>> = HashMap::new();
-        c.scan_coded(kind, &mut |m| {
+        c.scan_coded(kind, &mut |m, when| {
             let i = m.article;
-            let Some(key) = keys.get(i as usize) else {
-                return;
-            };
-            let week = day_number(key).map(|d| d.div_euclid(7));
+            let week = day_number(when).map(|d| d.div_euclid(7));
             let both = [week, week.map(|w| w + 1)];
             let weeks = if week.is_some() {
                 &both[..]
@@ -494,38 +521,48 @@ fn link_rewrites<C: Corpus>(
                 }
             }
             if batch.len() >= pair_batch {
-                check_rewrites(keys, c, uf, &mut batch, &mut left, &mut right)?;
+                check_rewrites(c, uf, &mut batch, &mut left, &mut right)?;
             }
         }
     }
-    check_rewrites(keys, c, uf, &mut batch, &mut left, &mut right)
+    check_rewrites(c, uf, &mut batch, &mut left, &mut right)
 }
 
 /// Unites the pairs of `batch` that are rewrites of each other, and empties it. `left` keeps the
-/// last first article's coded mentions, since sorted pairs repeat it.
+/// last first article's publication bounds and coded mentions, since sorted pairs repeat it.
 fn check_rewrites<C: Corpus>(
-    keys: &[ArticleKey],
     c: &mut C,
     uf: &mut UnionFind,
     batch: &mut Vec<(u32, u32)>,
-    left: &mut (u32, Vec<Coded>),
+    left: &mut Left,
     right: &mut Vec<Coded>,
 ) -> Result<(), <C as Signatures>::Error> {
     batch.sort_unstable();
     batch.dedup();
     for &(a, b) in batch.iter() {
         let (ai, bi) = (a as usize, b as usize);
-        if uf.find(ai) == uf.find(bi) || !published_close(keys[ai].when, keys[bi].when) {
+        if uf.find(ai) == uf.find(bi) {
             continue;
         }
-        if left.0 != a {
-            left.1.clear();
-            c.coded_of(ai, &mut left.1)?;
-            left.0 = a;
+        if left.index != a {
+            left.when = c.key(ai)?.when;
+            left.coded = None;
+            left.index = a;
         }
+        if !published_close(left.when, c.key(bi)?.when) {
+            continue;
+        }
+        let coded = match &mut left.coded {
+            Some(coded) => coded,
+            None => {
+                let mut coded = Vec::new();
+                c.coded_of(ai, &mut coded)?;
+                left.coded.insert(coded)
+            }
+        };
         right.clear();
         c.coded_of(bi, right)?;
-        if events_match(&left.1, right) {
+        if events_match(coded, right) {
             uf.union(ai, bi);
         }
     }
@@ -533,8 +570,16 @@ fn check_rewrites<C: Corpus>(
     Ok(())
 }
 
-fn day_number(k: &ArticleKey) -> Option<i32> {
-    let (d, _) = k.when?;
+/// The first article of the pairs being checked: its publication bounds, and its coded mentions
+/// once a pair needs them.
+struct Left {
+    index: u32,
+    when: Option<(Date, Date)>,
+    coded: Option<Vec<Coded>>,
+}
+
+fn day_number(when: Option<(Date, Date)>) -> Option<i32> {
+    let (d, _) = when?;
     let epoch = jiff::civil::date(1970, 1, 1);
     Some((d - epoch).get_days())
 }

@@ -5,33 +5,24 @@
 use crate::{Result, StoreError};
 use dateline_core::TimeValue;
 use dateline_core::event::{Event, EventMention, EventType};
-use dateline_corpus::compact::{Coded, date_from_number, date_number};
-use dateline_corpus::{
-    ArticleDigest, ArticleKey, Corpus, Fingerprint, MentionStore, Signatures, Story, StoryMember,
+use dateline_corpus::compact::{
+    Claimed, Coded, EventSummary, Item, Statement, date_from_number, date_number,
 };
-use rusqlite::{Transaction, params};
+use dateline_corpus::rebuild::{CodeMention, When};
+use dateline_corpus::{
+    ArticleDigest, ArticleKey, Corpus, Fingerprint, Grouping, MentionStore, Signatures, Story,
+    StoryMember, StoryRow,
+};
+use jiff::civil::Date;
+use rusqlite::{OptionalExtension, Transaction, params};
 
 pub(crate) struct Tables<'a> {
     tx: &'a Transaction<'a>,
-    /// Article rowid by index (id order), and the way back.
-    rowid: Vec<i64>,
-    index: Vec<u32>,
 }
-
-const NONE: u32 = u32::MAX;
 
 impl<'a> Tables<'a> {
     pub(crate) fn new(tx: &'a Transaction<'a>) -> Self {
-        Tables {
-            tx,
-            rowid: Vec::new(),
-            index: Vec::new(),
-        }
-    }
-
-    fn index_of(&self, rowid: i64) -> Option<usize> {
-        let i = *self.index.get(usize::try_from(rowid).ok()?)?;
-        (i != NONE).then_some(i as usize)
+        Tables { tx }
     }
 
     /// Every mention in id order, with its article's index and its rowid as handle.
@@ -40,27 +31,35 @@ impl<'a> Tables<'a> {
         visit: &mut dyn FnMut(usize, u64, &EventMention) -> Result<()>,
     ) -> Result<()> {
         let mut stmt = self.tx.prepare(
-            "SELECT m.rowid, m.id, m.json, a.rowid FROM event_mentions m
-             JOIN articles a ON a.id = m.article ORDER BY m.id",
+            "SELECT m.rowid, m.id, m.json, k.idx FROM event_mentions m
+             JOIN articles a ON a.id = m.article JOIN temp.keys k ON k.article = a.rowid
+             ORDER BY m.id",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let Some(article) = self.index_of(r.get(3)?) else {
-                continue;
-            };
             let m: EventMention =
                 json("mention", r.get_ref(1)?.as_str()?, r.get_ref(2)?.as_str()?)?;
-            visit(article, r.get::<_, i64>(0)? as u64, &m)?;
+            visit(r.get(3)?, r.get::<_, i64>(0)? as u64, &m)?;
         }
         Ok(())
     }
+}
 
-    fn rowid_of(&self, index: usize) -> Result<i64> {
-        self.rowid.get(index).copied().ok_or(StoreError::Missing {
-            what: "article",
-            id: index.to_string(),
-        })
+/// The error for an article index the key table does not have.
+fn missing_article(index: usize) -> StoreError {
+    StoreError::Missing {
+        what: "article",
+        id: index.to_string(),
     }
+}
+
+/// Bounds stored as two [`date_number`] columns, read back.
+fn bounds(r: &rusqlite::Row<'_>, at: usize) -> Result<Option<(Date, Date)>> {
+    let date = |i: usize| {
+        r.get::<_, Option<i32>>(i)
+            .map(|n| n.and_then(date_from_number))
+    };
+    Ok(date(at)?.zip(date(at + 1)?))
 }
 
 fn json<T: serde::de::DeserializeOwned>(what: &'static str, id: &str, text: &str) -> Result<T> {
@@ -71,15 +70,21 @@ fn json<T: serde::de::DeserializeOwned>(what: &'static str, id: &str, text: &str
     })
 }
 
-/// Drops the rebuild's scratch tables (`temp.coded`, `temp.joined`): they live on disk in the
-/// connection's temp database, for the length of one rebuild.
+/// Drops the rebuild's scratch tables (`temp.keys`, `temp.coded`, `temp.joined`,
+/// `temp.statements`, `temp.statement_words`, `temp.summaries`, `temp.event_stories`): they live
+/// on disk in the connection's temp database, for the length of one rebuild.
 pub(crate) fn drop_scratch(tx: &Transaction<'_>) -> Result<()> {
-    tx.execute_batch("DROP TABLE IF EXISTS temp.coded; DROP TABLE IF EXISTS temp.joined;")?;
+    tx.execute_batch(
+        "DROP TABLE IF EXISTS temp.keys; DROP TABLE IF EXISTS temp.coded;
+         DROP TABLE IF EXISTS temp.joined; DROP TABLE IF EXISTS temp.statements;
+         DROP TABLE IF EXISTS temp.statement_words; DROP TABLE IF EXISTS temp.summaries;
+         DROP TABLE IF EXISTS temp.event_stories;",
+    )?;
     Ok(())
 }
 
 /// The columns of the scratch table `temp.coded` that [`coded`] reads, in its order.
-const CODED: &str = "article, handle, kind, rank, start, end, place, actors";
+const CODED: &str = "c.article, c.handle, c.kind, c.rank, c.start, c.end, c.place, c.actors";
 
 /// An event type as a number: its position in [`EventType::ALL`].
 fn kind_number(kind: EventType) -> i64 {
@@ -89,29 +94,76 @@ fn kind_number(kind: EventType) -> i64 {
         .map_or(-1, |p| p as i64)
 }
 
-/// A row of the scratch table `temp.coded` (columns [`CODED`]).
-fn coded(r: &rusqlite::Row<'_>) -> Result<Coded> {
-    let kind: usize = r.get(2)?;
-    let kind = *EventType::ALL.get(kind).ok_or(StoreError::Missing {
-        what: "event type",
-        id: kind.to_string(),
-    })?;
-    let date = |i: usize| {
-        r.get::<_, Option<i32>>(i)
-            .map(|n| n.and_then(date_from_number))
-    };
-    let actors = r
-        .get_ref(7)?
+/// Numbers as a blob of little-endian `u32`s, and back.
+fn blob(ns: &[u32]) -> Vec<u8> {
+    ns.iter().flat_map(|n| n.to_le_bytes()).collect()
+}
+
+fn numbers(r: &rusqlite::Row<'_>, at: usize) -> Result<Vec<u32>> {
+    Ok(r.get_ref(at)?
         .as_blob()?
         .chunks_exact(4)
         .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        .collect();
+        .collect())
+}
+
+/// A statement kind as a number.
+fn statement_number(kind: Statement) -> i64 {
+    match kind {
+        Statement::Date => 0,
+        Statement::Claim => 1,
+    }
+}
+
+/// The columns of the scratch table `temp.statements` (as `s`) that [`item`] reads, in its order.
+const ITEM: &str = "s.id, s.article, s.handle, s.names, s.key, s.time_key, s.time_label, s.start, \
+                    s.end, s.negative, s.claim";
+
+/// A row of `temp.statements` (columns [`ITEM`]); its event is not read.
+fn item(r: &rusqlite::Row<'_>) -> Result<Item> {
+    let time = match (r.get::<_, Option<u32>>(5)?, bounds(r, 7)?) {
+        (Some(key), Some(bounds)) => Some(Claimed {
+            key,
+            label: r.get(6)?,
+            bounds,
+        }),
+        _ => None,
+    };
+    Ok(Item {
+        id: r.get(0)?,
+        article: r.get(1)?,
+        handle: r.get::<_, i64>(2)? as u64,
+        event: u32::MAX,
+        names: numbers(r, 3)?.into(),
+        key: numbers(r, 4)?.into(),
+        time,
+        negative: r.get(9)?,
+        claim: r.get(10)?,
+    })
+}
+
+/// The event type in column `at`, stored by [`kind_number`].
+fn kind_at(r: &rusqlite::Row<'_>, at: usize) -> Result<EventType> {
+    let kind: usize = r.get(at)?;
+    EventType::ALL
+        .get(kind)
+        .copied()
+        .ok_or(StoreError::Missing {
+            what: "event type",
+            id: kind.to_string(),
+        })
+}
+
+/// A row of the scratch table `temp.coded`, as `c` (columns [`CODED`]).
+fn coded(r: &rusqlite::Row<'_>) -> Result<Coded> {
+    let kind = kind_at(r, 2)?;
+    let actors = numbers(r, 7)?;
     Ok(Coded {
         article: r.get(0)?,
         handle: r.get::<_, i64>(1)? as u64,
         kind,
         rank: r.get(3)?,
-        bounds: date(4)?.zip(date(5)?),
+        bounds: bounds(r, 4)?,
         place: r.get(6)?,
         actors,
     })
@@ -125,26 +177,34 @@ impl Signatures for Tables<'_> {
     type Error = StoreError;
 
     fn scan(&mut self, visit: &mut dyn FnMut(usize, &[u32])) -> Result<()> {
-        let mut stmt = self.tx.prepare("SELECT rowid, signature FROM articles")?;
+        // Articles in storage order, each looked up in the key table's index.
+        let mut stmt = self.tx.prepare(
+            "SELECT k.idx, a.signature FROM articles a CROSS JOIN temp.keys k
+             ON k.article = a.rowid",
+        )?;
         let mut rows = stmt.query([])?;
         let mut sig = Vec::new();
         while let Some(r) = rows.next()? {
-            let Some(i) = self.index_of(r.get(0)?) else {
-                continue;
-            };
             Fingerprint::decode_signature(r.get_ref(1)?.as_blob()?, &mut sig);
-            visit(i, &sig);
+            visit(r.get(0)?, &sig);
         }
         Ok(())
     }
 
-    fn signature(&mut self, index: usize) -> Result<Vec<u32>> {
-        let rowid = self.rowid_of(index)?;
-        let mut stmt = self
-            .tx
-            .prepare_cached("SELECT signature FROM articles WHERE rowid = ?1")?;
-        let bytes: Vec<u8> = stmt.query_row([rowid], |r| r.get(0))?;
-        Ok(Fingerprint::signature_from_bytes(&bytes))
+    fn fingerprint(&mut self, index: usize) -> Result<Fingerprint> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT a.body_hash, a.shingles, a.signature FROM temp.keys k
+             JOIN articles a ON a.rowid = k.article WHERE k.idx = ?1",
+        )?;
+        let mut rows = stmt.query([index as i64])?;
+        let Some(r) = rows.next()? else {
+            return Err(missing_article(index));
+        };
+        Ok(Fingerprint {
+            body_hash: r.get::<_, i64>(0)? as u64,
+            shingles: u32::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
+            signature: Fingerprint::signature_from_bytes(r.get_ref(2)?.as_blob()?),
+        })
     }
 }
 
@@ -203,51 +263,131 @@ impl MentionStore for Tables<'_> {
 }
 
 impl Corpus for Tables<'_> {
-    fn scan_articles(&mut self, visit: &mut dyn FnMut(ArticleKey)) -> Result<()> {
+    fn keep_keys(&mut self) -> Result<usize> {
+        drop_scratch(self.tx)?;
+        // The temp database's cache is set once here, for every scratch table.
+        self.tx.execute_batch(
+            "PRAGMA temp.cache_size = -8192;
+             CREATE TEMP TABLE keys (
+                 idx       INTEGER PRIMARY KEY,
+                 article   INTEGER NOT NULL,
+                 words     INTEGER NOT NULL,
+                 body_hash INTEGER NOT NULL,
+                 shingles  INTEGER NOT NULL,
+                 start     INTEGER,
+                 end       INTEGER,
+                 copies    INTEGER,
+                 story     INTEGER
+             );",
+        )?;
         let mut stmt = self.tx.prepare(
             "SELECT rowid, id, body_hash, shingles, published, json_extract(json, '$.captured'), words
              FROM articles ORDER BY id",
         )?;
+        let mut insert = self.tx.prepare(
+            "INSERT INTO temp.keys (idx, article, words, body_hash, shingles, start, end)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
         let mut rows = stmt.query([])?;
-        self.rowid.clear();
+        let mut n = 0usize;
         while let Some(r) = rows.next()? {
-            let rowid: i64 = r.get(0)?;
             let id = r.get_ref(1)?.as_str()?;
             let published: TimeValue = json("article", id, r.get_ref(4)?.as_str()?)?;
             let when = match published.bounds() {
                 Some(b) => Some(b),
                 None => time(id, r.get_ref(5)?.as_str_or_null()?)?.bounds(),
             };
-            visit(ArticleKey {
-                words: u32::try_from(r.get::<_, i64>(6)?).unwrap_or(u32::MAX),
-                body_hash: r.get::<_, i64>(2)? as u64,
-                shingles: u32::try_from(r.get::<_, i64>(3)?).unwrap_or(0),
-                when,
-            });
-            self.rowid.push(rowid);
+            insert.execute(params![
+                n as i64,
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(6)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, i64>(3)?,
+                when.map(|b| date_number(b.0)),
+                when.map(|b| date_number(b.1)),
+            ])?;
+            n += 1;
         }
-        let max = self.rowid.iter().copied().max().unwrap_or(0).max(0) as usize;
-        self.index = vec![NONE; max + 1];
-        for (i, &rowid) in self.rowid.iter().enumerate() {
-            if let Ok(r) = usize::try_from(rowid) {
-                self.index[r] = i as u32;
-            }
+        self.tx.execute_batch(
+            "CREATE INDEX temp.keys_article ON keys(article);
+             CREATE INDEX temp.keys_hash ON keys(body_hash, idx);",
+        )?;
+        Ok(n)
+    }
+
+    fn key(&mut self, index: usize) -> Result<ArticleKey> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT words, body_hash, shingles, start, end FROM temp.keys WHERE idx = ?1",
+        )?;
+        let mut rows = stmt.query([index as i64])?;
+        let Some(r) = rows.next()? else {
+            return Err(missing_article(index));
+        };
+        Ok(ArticleKey {
+            words: u32::try_from(r.get::<_, i64>(0)?).unwrap_or(u32::MAX),
+            body_hash: r.get::<_, i64>(1)? as u64,
+            shingles: u32::try_from(r.get::<_, i64>(2)?).unwrap_or(0),
+            when: bounds(r, 3)?,
+        })
+    }
+
+    fn scan_by_body_hash(&mut self, visit: &mut dyn FnMut(usize, u64)) -> Result<()> {
+        let mut stmt = self
+            .tx
+            .prepare("SELECT idx, body_hash FROM temp.keys ORDER BY body_hash, idx")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            visit(r.get(0)?, r.get::<_, i64>(1)? as u64);
+        }
+        Ok(())
+    }
+
+    fn put_roots(
+        &mut self,
+        grouping: Grouping,
+        roots: &mut dyn Iterator<Item = u32>,
+    ) -> Result<()> {
+        let mut update = self.tx.prepare(match grouping {
+            Grouping::CopyGroup => "UPDATE temp.keys SET copies = ?2 WHERE idx = ?1",
+            Grouping::Story => "UPDATE temp.keys SET story = ?2 WHERE idx = ?1",
+        })?;
+        for (i, root) in roots.enumerate() {
+            update.execute(params![i as i64, root])?;
+        }
+        if grouping == Grouping::Story {
+            self.tx
+                .execute_batch("CREATE INDEX temp.keys_story ON keys(story, idx);")?;
+        }
+        Ok(())
+    }
+
+    fn next_story(&mut self, after: Option<u32>, out: &mut Vec<StoryRow>) -> Result<()> {
+        out.clear();
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT idx, copies, story, words FROM temp.keys
+             WHERE story = (SELECT min(story) FROM temp.keys WHERE story > ?1) ORDER BY idx",
+        )?;
+        let mut rows = stmt.query([after.map_or(-1, i64::from)])?;
+        while let Some(r) = rows.next()? {
+            out.push(StoryRow {
+                index: r.get(0)?,
+                group: r.get(1)?,
+                root: r.get(2)?,
+                words: u32::try_from(r.get::<_, i64>(3)?).unwrap_or(u32::MAX),
+            });
         }
         Ok(())
     }
 
     fn digest(&mut self, index: usize) -> Result<ArticleDigest> {
-        let rowid = self.rowid_of(index)?;
         let mut stmt = self.tx.prepare_cached(
-            "SELECT id, title, outlet, published, words, body_hash, shingles, signature,
-                    json_extract(json, '$.captured') FROM articles WHERE rowid = ?1",
+            "SELECT a.id, a.title, a.outlet, a.published, a.words, a.body_hash, a.shingles,
+                    a.signature, json_extract(a.json, '$.captured')
+             FROM temp.keys k JOIN articles a ON a.rowid = k.article WHERE k.idx = ?1",
         )?;
-        let mut rows = stmt.query([rowid])?;
+        let mut rows = stmt.query([index as i64])?;
         let Some(r) = rows.next()? else {
-            return Err(StoreError::Missing {
-                what: "article",
-                id: rowid.to_string(),
-            });
+            return Err(missing_article(index));
         };
         let id: String = r.get(0)?;
         let published = json("article", &id, r.get_ref(3)?.as_str()?)?;
@@ -267,13 +407,26 @@ impl Corpus for Tables<'_> {
         })
     }
 
-    fn keep_coded(
-        &mut self,
-        code: &mut dyn FnMut(usize, u64, &EventMention) -> Coded,
-    ) -> Result<()> {
-        drop_scratch(self.tx)?;
+    fn keep_coded(&mut self, code: &mut CodeMention<'_>) -> Result<()> {
         self.tx.execute_batch(
-            "PRAGMA temp.cache_size = -8192;
+            "DROP TABLE IF EXISTS temp.coded; DROP TABLE IF EXISTS temp.joined;
+             DROP TABLE IF EXISTS temp.statements; DROP TABLE IF EXISTS temp.statement_words;
+             DROP TABLE IF EXISTS temp.summaries; DROP TABLE IF EXISTS temp.event_stories;
+             CREATE TEMP TABLE summaries (
+                 number  INTEGER PRIMARY KEY,
+                 id      TEXT NOT NULL,
+                 kind    INTEGER NOT NULL,
+                 start   INTEGER,
+                 end     INTEGER,
+                 sources BLOB NOT NULL,
+                 targets BLOB NOT NULL,
+                 stories BLOB NOT NULL
+             );
+             CREATE TEMP TABLE event_stories (
+                 story INTEGER NOT NULL,
+                 event INTEGER NOT NULL
+             );
+             CREATE INDEX temp.event_stories_story ON event_stories(story, event);
              CREATE TEMP TABLE coded (
                  article INTEGER NOT NULL,
                  handle  INTEGER NOT NULL,
@@ -289,15 +442,44 @@ impl Corpus for Tables<'_> {
                  handle  INTEGER NOT NULL,
                  article INTEGER NOT NULL
              );
-             CREATE INDEX temp.joined_event ON joined(event);",
+             CREATE INDEX temp.joined_event ON joined(event);
+             CREATE TEMP TABLE statements (
+                 id         INTEGER PRIMARY KEY,
+                 kind       INTEGER NOT NULL,
+                 article    INTEGER NOT NULL,
+                 handle     INTEGER NOT NULL,
+                 names      BLOB NOT NULL,
+                 key        BLOB NOT NULL,
+                 time_key   INTEGER,
+                 time_label INTEGER,
+                 start      INTEGER,
+                 end        INTEGER,
+                 negative   INTEGER NOT NULL,
+                 claim      INTEGER,
+                 root       INTEGER
+             );
+             CREATE TEMP TABLE statement_words (
+                 kind INTEGER NOT NULL,
+                 word INTEGER NOT NULL,
+                 id   INTEGER NOT NULL
+             );",
         )?;
         let mut insert = self.tx.prepare(
             "INSERT INTO temp.coded (article, handle, kind, rank, start, end, place, actors)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
+        let mut statement = self.tx.prepare(
+            "INSERT INTO temp.statements (id, kind, article, handle, names, key, time_key,
+                 time_label, start, end, negative, claim)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )?;
+        let mut word = self
+            .tx
+            .prepare("INSERT INTO temp.statement_words (kind, word, id) VALUES (?1, ?2, ?3)")?;
+        let mut items = Vec::new();
         self.each_mention(&mut |article, handle, m| {
-            let c = code(article, handle, m);
-            let actors: Vec<u8> = c.actors.iter().flat_map(|n| n.to_le_bytes()).collect();
+            items.clear();
+            let c = code(article, handle, m, &mut items);
             insert.execute(params![
                 c.article,
                 c.handle as i64,
@@ -306,33 +488,112 @@ impl Corpus for Tables<'_> {
                 c.bounds.map(|b| date_number(b.0)),
                 c.bounds.map(|b| date_number(b.1)),
                 c.place,
-                actors
+                blob(&c.actors)
             ])?;
+            for it in &items {
+                let kind = statement_number(it.kind());
+                let time = it.time.as_ref();
+                statement.execute(params![
+                    it.id,
+                    kind,
+                    it.article,
+                    it.handle as i64,
+                    blob(&it.names),
+                    blob(&it.key),
+                    time.map(|t| t.key),
+                    time.map(|t| t.label),
+                    time.map(|t| date_number(t.bounds.0)),
+                    time.map(|t| date_number(t.bounds.1)),
+                    it.negative,
+                    it.claim
+                ])?;
+                for &w in &it.key {
+                    word.execute(params![kind, w, it.id])?;
+                }
+            }
             Ok(())
         })?;
         // Indexed once filled: cheaper than keeping the indexes up to date row by row.
         self.tx.execute_batch(
             "CREATE INDEX temp.coded_kind ON coded(kind, article);
              CREATE INDEX temp.coded_article ON coded(article);
-             CREATE INDEX temp.coded_merge ON coded(kind, rank, start);",
+             CREATE INDEX temp.coded_merge ON coded(kind, rank, start);
+             CREATE INDEX temp.statement_words_kind ON statement_words(kind, word, id);",
         )?;
         Ok(())
     }
 
-    fn scan_coded(&mut self, kind: EventType, visit: &mut dyn FnMut(&Coded)) -> Result<()> {
+    fn scan_statements(
+        &mut self,
+        kind: Statement,
+        visit: &mut dyn FnMut(u32, &Item),
+    ) -> Result<()> {
         let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT {CODED} FROM temp.coded WHERE kind = ?1 ORDER BY article, rowid"
+            "SELECT {ITEM}, w.word FROM temp.statement_words w
+             JOIN temp.statements s ON s.id = w.id WHERE w.kind = ?1 ORDER BY w.word, w.id"
+        ))?;
+        let mut rows = stmt.query([statement_number(kind)])?;
+        while let Some(r) = rows.next()? {
+            visit(r.get(11)?, &item(r)?);
+        }
+        Ok(())
+    }
+
+    fn put_statement_roots(&mut self, roots: &mut dyn Iterator<Item = u32>) -> Result<()> {
+        let mut update = self
+            .tx
+            .prepare("UPDATE temp.statements SET root = ?2 WHERE id = ?1")?;
+        for (id, root) in roots.enumerate() {
+            update.execute(params![id as i64, root])?;
+        }
+        // Merging is done: `joined` is complete, and is read by handle and by article from now.
+        self.tx.execute_batch(
+            "CREATE INDEX temp.statements_root ON statements(kind, root, id);
+             CREATE INDEX temp.joined_handle ON joined(handle);
+             CREATE INDEX temp.joined_article ON joined(article, event);",
+        )?;
+        Ok(())
+    }
+
+    fn next_statement_group(
+        &mut self,
+        kind: Statement,
+        after: Option<u32>,
+        out: &mut Vec<Item>,
+    ) -> Result<()> {
+        out.clear();
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT {ITEM}, j.event FROM temp.statements s
+             LEFT JOIN temp.joined j ON j.handle = s.handle
+             WHERE s.kind = ?1 AND s.root =
+                 (SELECT min(root) FROM temp.statements WHERE kind = ?1 AND root > ?2)
+             ORDER BY s.id"
+        ))?;
+        let mut rows = stmt.query(params![statement_number(kind), after.map_or(-1, i64::from)])?;
+        while let Some(r) = rows.next()? {
+            out.push(Item {
+                event: r.get::<_, Option<u32>>(11)?.unwrap_or(u32::MAX),
+                ..item(r)?
+            });
+        }
+        Ok(())
+    }
+
+    fn scan_coded(&mut self, kind: EventType, visit: &mut dyn FnMut(&Coded, When)) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT {CODED}, k.start, k.end FROM temp.coded c JOIN temp.keys k ON k.idx = c.article
+             WHERE c.kind = ?1 ORDER BY c.article, c.rowid"
         ))?;
         let mut rows = stmt.query([kind_number(kind)])?;
         while let Some(r) = rows.next()? {
-            visit(&coded(r)?);
+            visit(&coded(r)?, bounds(r, 8)?);
         }
         Ok(())
     }
 
     fn coded_of(&mut self, index: usize, out: &mut Vec<Coded>) -> Result<()> {
         let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT {CODED} FROM temp.coded WHERE article = ?1 ORDER BY rowid"
+            "SELECT {CODED} FROM temp.coded c WHERE article = ?1 ORDER BY rowid"
         ))?;
         let mut rows = stmt.query([index as i64])?;
         while let Some(r) = rows.next()? {
@@ -347,7 +608,7 @@ impl Corpus for Tables<'_> {
         visit: &mut dyn FnMut(&Coded) -> u32,
     ) -> Result<()> {
         let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT {CODED} FROM temp.coded WHERE kind = ?1 ORDER BY rank, start, rowid"
+            "SELECT {CODED} FROM temp.coded c WHERE kind = ?1 ORDER BY rank, start, rowid"
         ))?;
         let mut record = self.tx.prepare_cached(
             "INSERT INTO temp.joined (event, handle, article) VALUES (?1, ?2, ?3)",
@@ -370,6 +631,88 @@ impl Corpus for Tables<'_> {
             out.push((r.get::<_, i64>(0)? as u64, r.get(1)?));
         }
         Ok(())
+    }
+
+    fn put_summary(&mut self, s: &EventSummary) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO temp.summaries (number, id, kind, start, end, sources, targets, stories)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                s.number,
+                s.id,
+                kind_number(s.kind),
+                s.bounds.map(|b| date_number(b.0)),
+                s.bounds.map(|b| date_number(b.1)),
+                blob(&s.sources),
+                blob(&s.targets),
+                blob(&s.stories),
+            ])?;
+        let mut story = self
+            .tx
+            .prepare_cached("INSERT INTO temp.event_stories (story, event) VALUES (?1, ?2)")?;
+        for &n in &s.stories {
+            story.execute(params![n, s.number])?;
+        }
+        Ok(())
+    }
+
+    fn event_id(&mut self, number: u32) -> Result<Option<String>> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT id FROM temp.summaries WHERE number = ?1")?
+            .query_row([number], |r| r.get(0))
+            .optional()?)
+    }
+
+    fn next_story_events(
+        &mut self,
+        after: Option<u32>,
+        cap: usize,
+        out: &mut Vec<EventSummary>,
+    ) -> Result<Option<u32>> {
+        out.clear();
+        let story: Option<u32> = self
+            .tx
+            .prepare_cached("SELECT min(story) FROM temp.event_stories WHERE story > ?1")?
+            .query_row([after.map_or(-1, i64::from)], |r| r.get(0))?;
+        let Some(story) = story else { return Ok(None) };
+        let count: usize = self
+            .tx
+            .prepare_cached("SELECT count(*) FROM temp.event_stories WHERE story = ?1")?
+            .query_row([story], |r| r.get(0))?;
+        if count > cap {
+            return Ok(Some(story));
+        }
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT s.number, s.id, s.kind, s.start, s.end, s.sources, s.targets, s.stories
+             FROM temp.event_stories e JOIN temp.summaries s ON s.number = e.event
+             WHERE e.story = ?1 ORDER BY e.event",
+        )?;
+        let mut rows = stmt.query([story])?;
+        while let Some(r) = rows.next()? {
+            out.push(EventSummary {
+                number: r.get(0)?,
+                id: r.get(1)?,
+                kind: kind_at(r, 2)?,
+                bounds: bounds(r, 3)?,
+                sources: numbers(r, 5)?.into(),
+                targets: numbers(r, 6)?.into(),
+                stories: numbers(r, 7)?.into(),
+            });
+        }
+        Ok(Some(story))
+    }
+
+    fn share_article(&mut self, a: u32, b: u32) -> Result<bool> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM temp.joined x WHERE x.event = ?1 AND EXISTS
+                     (SELECT 1 FROM temp.joined y WHERE y.article = x.article AND y.event = ?2))",
+            )?
+            .query_row([a, b], |r| r.get(0))?)
     }
 
     fn put_story(&mut self, s: &Story, members: usize) -> Result<()> {

@@ -153,7 +153,7 @@ fn mention(
 }
 
 /// The rebuild streams the store through `Corpus`; the same corpus held in memory must give the
-/// same stories and events.
+/// same stories and events, every kind of conflict included.
 #[test]
 fn the_rebuild_over_sqlite_equals_the_rebuild_in_memory() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -164,10 +164,27 @@ fn the_rebuild_over_sqlite_equals_the_rebuild_in_memory() {
         } else {
             "2025-07-22"
         };
-        c.mentions = vec![
-            mention(i, 0, "2025-07-21", Some(3 + (i % 3) as u32)),
-            mention(i, 1, day, None),
-        ];
+        // Death tolls of 3, 4 and 5; the mission's end in 2026 or in 2025; the threat gone or
+        // not. Articles 6 to 11 report only a meeting on the 23rd, which the first six do not
+        // report: one story, two dates for one meeting.
+        let mut first = mention(i, 0, "2025-07-21", Some(3 + (i % 3) as u32));
+        if i % 2 == 1 {
+            first.evidence.sentence = first.evidence.sentence.replace("2026", "2025");
+        }
+        let mut second = mention(i, 1, day, None);
+        second.claim = Some(
+            if i % 3 == 0 {
+                "no longer a threat"
+            } else {
+                "remains a threat"
+            }
+            .to_owned(),
+        );
+        c.mentions = if i < 6 {
+            vec![first, second]
+        } else {
+            vec![mention(i, 2, "2025-07-23", None)]
+        };
     }
     let mut store = Store::open(&dir.path().join("s.db")).expect("open");
     store.ingest_batch(&caps, &[]).expect("ingest");
@@ -194,10 +211,23 @@ fn the_rebuild_over_sqlite_equals_the_rebuild_in_memory() {
     let mut stored = store.events().expect("events");
     stored.sort_by(|a, b| a.id.cmp(&b.id));
     assert_eq!(stored, events);
+    let flagged = |field: &str, value: &str| {
+        events.iter().any(|e| {
+            (e.conflicts.iter())
+                .any(|c| c.field == field && c.values.iter().any(|v| v.value.starts_with(value)))
+        })
+    };
     assert!(
-        events
-            .iter()
-            .any(|e| e.conflicts.iter().any(|c| c.field == "killed")),
-        "the differing death tolls are flagged: {events:#?}"
+        flagged("killed", "5"),
+        "the differing death tolls: {events:#?}"
+    );
+    assert!(flagged("date", "2025-09"), "the mission's end: {events:#?}");
+    assert!(
+        flagged("date", "2025-07-23"),
+        "the meeting's day: {events:#?}"
+    );
+    assert!(
+        flagged("claim", "no longer a threat"),
+        "the threat: {events:#?}"
     );
 }
