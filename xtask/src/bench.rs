@@ -106,6 +106,19 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             r.events
         );
     }
+    // Memory must stay bounded as the corpus grows: say how the peak scales between the sizes.
+    if let (Some(first), Some(last)) = (rows.first(), rows.last())
+        && last.captures > first.captures
+    {
+        println!();
+        println!(
+            "peak memory ×{:.2} for ×{:.0} the captures ({:.0} → {:.0} MiB)",
+            last.peak_mib / first.peak_mib,
+            last.captures as f64 / first.captures as f64,
+            first.peak_mib,
+            last.peak_mib
+        );
+    }
     println!();
     println!(
         "one core ({smallest} captures, RAYON_NUM_THREADS=1): {}",

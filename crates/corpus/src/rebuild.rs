@@ -263,10 +263,17 @@ pub(crate) struct Memory<'a> {
     joined: Vec<Vec<(u64, u32)>>,
     /// Per article: its copy group's root and its story's root.
     roots: [Vec<u32>; 2],
-    /// Kept statements, by id, and the root of each.
+    /// `(story root, article)`, sorted.
+    story_order: Vec<(u32, u32)>,
+    /// Kept statements, by id.
     statements: Vec<Item>,
-    statement_roots: Vec<u32>,
-    summaries: Vec<EventSummary>,
+    /// `(kind, root, id)` of the statements, sorted, and each mention's event (set once merging
+    /// is done).
+    statement_order: Vec<(u8, u32, u32)>,
+    event_of: HashMap<u64, u32>,
+    /// Event summaries by number, and the numbers by story.
+    summaries: BTreeMap<u32, EventSummary>,
+    by_story: BTreeMap<u32, Vec<u32>>,
 }
 
 impl Memory<'_> {
@@ -295,9 +302,12 @@ impl<'a> Memory<'a> {
             by_article: Vec::new(),
             joined: Vec::new(),
             roots: Default::default(),
+            story_order: Vec::new(),
             statements: Vec::new(),
-            statement_roots: Vec::new(),
-            summaries: Vec::new(),
+            statement_order: Vec::new(),
+            event_of: HashMap::new(),
+            summaries: BTreeMap::new(),
+            by_story: BTreeMap::new(),
         }
     }
 }
@@ -360,7 +370,14 @@ impl Corpus for Memory<'_> {
         grouping: Grouping,
         roots: &mut dyn Iterator<Item = u32>,
     ) -> Result<(), std::convert::Infallible> {
-        self.roots[grouping as usize] = roots.collect();
+        let roots: Vec<u32> = roots.collect();
+        if grouping == Grouping::Story {
+            self.story_order = (roots.iter().enumerate())
+                .map(|(i, &r)| (r, i as u32))
+                .collect();
+            self.story_order.sort_unstable();
+        }
+        self.roots[grouping as usize] = roots;
         Ok(())
     }
 
@@ -370,22 +387,22 @@ impl Corpus for Memory<'_> {
         out: &mut Vec<StoryRow>,
     ) -> Result<(), std::convert::Infallible> {
         out.clear();
-        let [groups, stories] = &self.roots;
-        let next = stories
-            .iter()
-            .filter(|&&r| after.is_none_or(|a| r > a))
-            .min();
-        let Some(&root) = next else { return Ok(()) };
-        for (i, _) in stories.iter().enumerate().filter(|&(_, &r)| r == root) {
+        let order = &self.story_order;
+        let from = after.map_or(0, |a| order.partition_point(|&(r, _)| r <= a));
+        let Some(&(root, _)) = order.get(from) else {
+            return Ok(());
+        };
+        for &(_, i) in order[from..].iter().take_while(|&&(r, _)| r == root) {
             out.push(StoryRow {
-                index: i as u32,
-                group: groups[i],
+                index: i,
+                group: self.roots[Grouping::CopyGroup as usize][i as usize],
                 root,
-                words: self.articles[i].words,
+                words: self.articles[i as usize].words,
             });
         }
         Ok(())
     }
+
     fn digest(&mut self, index: usize) -> Result<ArticleDigest, std::convert::Infallible> {
         Ok(self.articles[index].clone())
     }
@@ -426,7 +443,13 @@ impl Corpus for Memory<'_> {
         &mut self,
         roots: &mut dyn Iterator<Item = u32>,
     ) -> Result<(), std::convert::Infallible> {
-        self.statement_roots = roots.collect();
+        self.statement_order = (roots.zip(&self.statements))
+            .map(|(root, it)| (it.kind() as u8, root, it.id))
+            .collect();
+        self.statement_order.sort_unstable();
+        self.event_of = (self.joined.iter().enumerate())
+            .flat_map(|(e, ms)| ms.iter().map(move |&(h, _)| (h, e as u32)))
+            .collect();
         Ok(())
     }
 
@@ -437,26 +460,22 @@ impl Corpus for Memory<'_> {
         out: &mut Vec<Item>,
     ) -> Result<(), std::convert::Infallible> {
         out.clear();
-        let roots = &self.statement_roots;
-        let of_kind = |i: &usize| self.statements[*i].kind() == kind;
-        let next = (0..roots.len())
-            .filter(of_kind)
-            .map(|i| roots[i])
-            .filter(|&r| after.is_none_or(|a| r > a))
-            .min();
-        let Some(root) = next else { return Ok(()) };
-        let event_of = |handle: u64| {
-            (self.joined.iter().enumerate())
-                .find(|(_, ms)| ms.iter().any(|&(h, _)| h == handle))
-                .map_or(NONE, |(e, _)| e as u32)
+        let order = &self.statement_order;
+        let k = kind as u8;
+        let from = order.partition_point(|&(x, r, _)| (x, Some(r)) <= (k, after));
+        let Some(&(x, root, _)) = order.get(from) else {
+            return Ok(());
         };
-        for i in (0..roots.len())
-            .filter(of_kind)
-            .filter(|&i| roots[i] == root)
+        if x != k {
+            return Ok(());
+        }
+        for &(_, _, id) in order[from..]
+            .iter()
+            .take_while(|&&(x, r, _)| (x, r) == (k, root))
         {
-            let it = &self.statements[i];
+            let it = &self.statements[id as usize];
             out.push(Item {
-                event: event_of(it.handle),
+                event: self.event_of.get(&it.handle).copied().unwrap_or(NONE),
                 ..it.clone()
             });
         }
@@ -520,13 +539,15 @@ impl Corpus for Memory<'_> {
     }
 
     fn put_summary(&mut self, summary: &EventSummary) -> Result<(), std::convert::Infallible> {
-        self.summaries.push(summary.clone());
+        for &story in &summary.stories {
+            self.by_story.entry(story).or_default().push(summary.number);
+        }
+        self.summaries.insert(summary.number, summary.clone());
         Ok(())
     }
 
     fn event_id(&mut self, number: u32) -> Result<Option<String>, std::convert::Infallible> {
-        let found = self.summaries.iter().find(|s| s.number == number);
-        Ok(found.map(|s| s.id.clone()))
+        Ok(self.summaries.get(&number).map(|s| s.id.clone()))
     }
 
     fn next_story_events(
@@ -535,20 +556,21 @@ impl Corpus for Memory<'_> {
         cap: usize,
         out: &mut Vec<EventSummary>,
     ) -> Result<Option<u32>, std::convert::Infallible> {
+        use std::ops::Bound::{Excluded, Unbounded};
         out.clear();
-        let all = self
-            .summaries
-            .iter()
-            .flat_map(|s| s.stories.iter().copied());
-        let Some(story) = all.filter(|&s| after.is_none_or(|a| s > a)).min() else {
+        let from = after.map_or(Unbounded, Excluded);
+        let Some((&story, numbers)) = self.by_story.range((from, Unbounded)).next() else {
             return Ok(None);
         };
-        let mut events: Vec<&EventSummary> = (self.summaries.iter())
-            .filter(|s| s.stories.contains(&story))
-            .collect();
-        if events.len() <= cap {
-            events.sort_by_key(|s| s.number);
-            out.extend(events.into_iter().cloned());
+        if numbers.len() <= cap {
+            let mut numbers = numbers.clone();
+            numbers.sort_unstable();
+            out.extend(
+                numbers
+                    .iter()
+                    .filter_map(|n| self.summaries.get(n))
+                    .cloned(),
+            );
         }
         Ok(Some(story))
     }
