@@ -16,6 +16,13 @@ pub const K: usize = 128;
 /// ≈ 0.5 at J = 0.42, > 0.99 at J = 0.6, < 0.03 at J = 0.2.
 pub const BANDS: usize = 32;
 pub const ROWS: usize = K / BANDS;
+/// Signature slots two texts must share before containment is estimated at all. Containment is
+/// read off a Jaccard estimate scaled by the size ratio, so a short text against one twenty
+/// times longer turns 5 chance matches of 128 into "80% contained"; such long pages (a live blog,
+/// a listing left whole) then swallowed unrelated short stories. Sixteen matches are over five
+/// standard deviations above chance at those sizes, and still let a text an eighth of the other's
+/// length count as contained.
+pub const CONTAINMENT_SLOTS: usize = 16;
 
 /// What clustering needs to know about a body, computed once and stored beside the article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,18 +70,23 @@ impl Fingerprint {
         if n == 0 {
             return 0.0;
         }
-        let same = self
-            .signature
-            .iter()
-            .zip(&other.signature)
+        self.shared_slots(other) as f64 / n as f64
+    }
+
+    /// Signature slots with equal values.
+    pub fn shared_slots(&self, other: &Fingerprint) -> usize {
+        (self.signature.iter().zip(&other.signature))
             .filter(|(a, b)| a == b)
-            .count();
-        same as f64 / n as f64
+            .count()
     }
 
     /// Estimated share of `self`'s shingles that also occur in `other`: near 1 when `self` is a
-    /// truncated copy of `other`, whatever their Jaccard.
+    /// truncated copy of `other`, whatever their Jaccard. 0 when fewer than
+    /// [`CONTAINMENT_SLOTS`] slots agree: too few to tell containment from chance.
     pub fn contained_in(&self, other: &Fingerprint) -> f64 {
+        if self.shared_slots(other) < CONTAINMENT_SLOTS {
+            return 0.0;
+        }
         let j = self.jaccard(other);
         let (a, b) = (f64::from(self.shingles), f64::from(other.shingles));
         if a == 0.0 {
@@ -205,6 +217,7 @@ static SEEDS: std::sync::LazyLock<[u64; K]> = std::sync::LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::story::TRUNCATED;
 
     const LEAD: &str = "Iraqi Prime Minister Mohamed Shia Al-Sudani emphasized the importance of maintaining stability and addressing the root causes of conflicts during a meeting on Monday with Michael Kurilla, the commander of US Central Command.";
     const REST: &str = "The meeting was attended by Steven Fagin, Charge d'Affaires at the US Embassy in Baghdad; Kevin Lambert, the new commander of the US-led global coalition against ISIS; and Kevin Leahy, commander of the Combined Joint Task Force in Iraq, according to the Prime Minister's Office. The meeting addressed cooperation between Iraq and the international coalition, as well as preparations for the transition to bilateral security ties with the coalition's member countries. In addition to security coordination, the two sides reviewed recent developments in Syria and their implications for regional security. The Iraqi prime minister indicated that diplomatic initiatives and collaboration are important to maintain regional stability.";
@@ -227,6 +240,40 @@ mod tests {
         assert!(full.contained_in(&cut) < c);
         let pairs = candidate_pairs(&[&full, &cut]);
         assert_eq!(pairs, vec![(0, 1)]);
+    }
+
+    /// A short text (100 shingles) against a page twenty-two times longer, agreeing on 5 of 128
+    /// slots, as unrelated texts sharing a few stock phrases do: scaled by the size ratio, that
+    /// Jaccard estimate reads as 87% contained. It is not evidence of containment; 16 slots are.
+    #[test]
+    fn a_few_chance_matches_against_a_long_page_are_not_containment() {
+        let long = Fingerprint {
+            body_hash: 1,
+            shingles: 2200,
+            signature: (0..K as u32).collect(),
+        };
+        let agreeing_on = |same: usize| Fingerprint {
+            body_hash: 2,
+            shingles: 100,
+            signature: (0..K as u32)
+                .map(|i| if (i as usize) < same { i } else { i + 10_000 })
+                .collect(),
+        };
+        for (same, contained) in [
+            (5, false),
+            (CONTAINMENT_SLOTS - 1, false),
+            (CONTAINMENT_SLOTS, true),
+        ] {
+            let short = agreeing_on(same);
+            let j = short.jaccard(&long);
+            let scaled = j * 2300.0 / (1.0 + j) / 100.0;
+            assert!(scaled >= TRUNCATED, "{same} slots scale to {scaled:.2}");
+            assert_eq!(
+                short.contained_in(&long) >= TRUNCATED,
+                contained,
+                "{same} slots"
+            );
+        }
     }
 
     #[test]
