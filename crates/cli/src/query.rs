@@ -177,12 +177,22 @@ fn has_matching_mention<'a>(
     Ok(false)
 }
 
+/// Rows a table holds to size its columns. Later rows are written as they come, each cell cut to
+/// its column's width, so a listing of any length starts at once and holds this many rows at most.
+const TABLE_SAMPLE: usize = 200;
+
+/// The last column of a table is cut to this many characters.
+const LAST_COLUMN: usize = 90;
+
 /// Writes rows as an aligned table, JSON Lines or CSV.
 struct Out<W: Write> {
     w: W,
     format: Format,
     header: Vec<&'static str>,
-    rows: Vec<Vec<String>>,
+    /// Table rows held until the columns are sized, then the widths.
+    sample: Vec<Vec<String>>,
+    widths: Option<Vec<usize>>,
+    count: usize,
 }
 
 impl Out<std::io::BufWriter<std::io::StdoutLock<'static>>> {
@@ -199,7 +209,9 @@ impl<W: Write> Out<W> {
             w,
             format,
             header,
-            rows: Vec::new(),
+            sample: Vec::new(),
+            widths: None,
+            count: 0,
         };
         if format == Format::Csv {
             let line = csv_line(out.header.iter().map(|s| s.to_string()));
@@ -209,58 +221,73 @@ impl<W: Write> Out<W> {
     }
 
     fn row(&mut self, cells: Vec<String>, json: &impl Serialize) -> Result<()> {
+        self.count += 1;
         match self.format {
             Format::Jsonl => {
                 serde_json::to_writer(&mut self.w, json)?;
                 writeln!(self.w)?;
             }
             Format::Csv => writeln!(self.w, "{}", csv_line(cells.into_iter()))?,
-            Format::Table => self.rows.push(cells),
+            Format::Table => match &self.widths {
+                Some(widths) => writeln!(self.w, "{}", table_line(&cells, widths))?,
+                None => {
+                    self.sample.push(cells);
+                    if self.sample.len() == TABLE_SAMPLE {
+                        self.write_sample()?;
+                    }
+                }
+            },
         }
+        Ok(())
+    }
+
+    /// Sizes the columns on the header and the rows held, and writes them.
+    fn write_sample(&mut self) -> Result<()> {
+        let n = self.header.len();
+        let mut widths: Vec<usize> = self.header.iter().map(|h| h.chars().count()).collect();
+        for r in &self.sample {
+            for (i, c) in r.iter().enumerate().take(n - 1) {
+                widths[i] = widths[i].max(c.chars().count());
+            }
+        }
+        let header: Vec<String> = self.header.iter().map(|s| s.to_string()).collect();
+        writeln!(self.w, "{}", table_line(&header, &widths))?;
+        for r in std::mem::take(&mut self.sample) {
+            writeln!(self.w, "{}", table_line(&r, &widths))?;
+        }
+        self.widths = Some(widths);
         Ok(())
     }
 
     fn finish(mut self) -> Result<()> {
         if self.format == Format::Table {
-            let n = self.header.len();
-            let mut widths: Vec<usize> = self.header.iter().map(|h| h.chars().count()).collect();
-            for r in &self.rows {
-                for (i, c) in r.iter().enumerate().take(n - 1) {
-                    widths[i] = widths[i].max(c.chars().count());
-                }
+            if self.widths.is_none() {
+                self.write_sample()?;
             }
-            let line = |cells: Vec<String>| {
-                cells
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| {
-                        if i + 1 == n {
-                            clip(c, 90)
-                        } else {
-                            format!("{c:<w$}", w = widths[i])
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join("  ")
-            };
-            writeln!(
-                self.w,
-                "{}",
-                line(self.header.iter().map(|s| s.to_string()).collect())
-            )?;
-            let count = self.rows.len();
-            for r in std::mem::take(&mut self.rows) {
-                writeln!(self.w, "{}", line(r))?;
-            }
-            writeln!(self.w, "({count} rows)")?;
+            writeln!(self.w, "({} rows)", self.count)?;
         }
         self.w.flush()?;
         Ok(())
     }
 }
 
+/// One table row: every column but the last padded (or cut) to its width, the last cut to
+/// [`LAST_COLUMN`].
+fn table_line(cells: &[String], widths: &[usize]) -> String {
+    let n = widths.len();
+    cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| match widths.get(i) {
+            Some(&w) if i + 1 < n => format!("{:<w$}", clip(c, w)),
+            _ => clip(c, LAST_COLUMN),
+        })
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
 fn clip(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
+    if s.chars().count() <= max || max == 0 {
         s.to_owned()
     } else {
         let mut t: String = s.chars().take(max - 1).collect();
@@ -581,4 +608,40 @@ pub fn timeline(db: &Path, filter: &Filter) -> Result<()> {
     }
     w.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A long table streams after its first rows: columns keep the widths those rows gave, a
+    /// longer cell later is cut to fit, and the count covers every row.
+    #[test]
+    fn a_long_table_streams_with_the_widths_of_its_first_rows() {
+        let mut buf = Vec::new();
+        let mut out = Out::new(&mut buf, Format::Table, vec!["id", "title"]).expect("out");
+        let rows = TABLE_SAMPLE + 50;
+        for i in 0..rows {
+            let id = if i == rows - 1 {
+                "a-much-longer-identifier".to_owned()
+            } else {
+                format!("a{i:03}")
+            };
+            out.row(vec![id.clone(), format!("title {i}")], &id)
+                .expect("row");
+        }
+        out.finish().expect("finish");
+        let text = String::from_utf8(buf).expect("utf-8");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), rows + 2, "header, rows, count");
+        assert_eq!(lines[0], "id    title");
+        assert_eq!(lines[1], "a000  title 0");
+        assert_eq!(lines[rows], "a-m…  title 249");
+        assert_eq!(lines[rows + 1], format!("({rows} rows)"));
+        let column = |l: &str| l.find("title").map(|at| l[..at].chars().count());
+        assert!(
+            lines[1..=rows].iter().all(|l| column(l) == Some(6)),
+            "every title starts in one column"
+        );
+    }
 }
