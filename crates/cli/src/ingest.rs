@@ -51,7 +51,8 @@ pub fn run(opts: Options) -> Result<ExitCode> {
         .with_context(|| format!("opening the database {}", opts.db.display()))?;
     let extractor = Extractor::load_default().context("loading the event lexicon")?;
 
-    let mut rejections: Vec<Rejection> = Vec::new();
+    // Rejections are reported batch by batch (and kept in the database), not held to the end.
+    let mut rejected = 0usize;
     let mut skipped = 0usize;
     let mut files = 0usize;
     let mut early_rejected = 0usize;
@@ -118,7 +119,13 @@ pub fn run(opts: Options) -> Result<ExitCode> {
         total.articles += report.articles;
         total.mentions += report.mentions;
         article_count += new.iter().map(|c| c.articles.len()).sum::<usize>();
-        rejections.extend(batch_rejections);
+        rejected += batch_rejections.len();
+        batch_rejections.sort_by(|a, b| a.path.cmp(&b.path));
+        bar.suspend(|| {
+            for r in &batch_rejections {
+                eprintln!("rejected {}: {}", r.path, r.reason);
+            }
+        });
         bar.inc(chunk.len() as u64);
     }
     bar.finish_and_clear();
@@ -133,10 +140,6 @@ pub fn run(opts: Options) -> Result<ExitCode> {
         .context("recomputing stories and events")?;
     let rebuild_time = t.elapsed();
 
-    rejections.sort_by(|a, b| a.path.cmp(&b.path));
-    for r in &rejections {
-        eprintln!("rejected {}: {}", r.path, r.reason);
-    }
     let skipped = if skipped > 0 {
         format!(" ({skipped} other files skipped)")
     } else {
@@ -149,7 +152,7 @@ pub fn run(opts: Options) -> Result<ExitCode> {
         total.known_captures,
         total.articles,
         total.mentions,
-        rejections.len()
+        rejected
     );
     let counts = store.counts()?;
     let count = |t: &str| counts.iter().find(|(n, _)| *n == t).map_or(0, |(_, c)| *c);
@@ -187,7 +190,7 @@ pub fn run(opts: Options) -> Result<ExitCode> {
             eprintln!("peak memory: {:.1} MiB{before}", kib as f64 / 1024.0);
         }
     }
-    Ok(if opts.strict && !rejections.is_empty() {
+    Ok(if opts.strict && rejected > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
