@@ -7,8 +7,9 @@
 //! - [`merge`]: mentions merged into [`Event`](dateline_core::event::Event)s with every mention and
 //!   outlet kept, and disagreements (dates, counts, claims) flagged as conflicts.
 //!
-//! - [`rebuild`]: both over a whole corpus read through the [`Corpus`] trait, in memory that does
-//!   not grow with the text of the corpus (see its module docs).
+//! - [`rebuild`]: both over a whole corpus read through the [`Corpus`] trait, its working rows
+//!   kept by the corpus (the store's scratch tables), so memory holds fixed budgets and a few
+//!   bytes per article, not the corpus (see its module docs).
 //!
 //! Everything here is a pure function of its inputs: the store calls it after each ingest and the
 //! result does not depend on how the captures were batched.
