@@ -5,9 +5,10 @@
 //! one at a time, by type, by article, and in merge order), signatures in passes, and full
 //! articles and mentions one copy group or one event at a time. Per article it holds four bytes
 //! of union-find while linking and eight (story and outlet numbers) while merging; besides that,
-//! the open events of one event type, the conflict statements, the fixed [`Budget`] of the
-//! linking passes, and one story's member rows: never a body, a sentence, a mention table, or a
-//! whole event.
+//! a story id per story (to number stories in id order), four bytes of union-find per conflict
+//! statement, the open events of one event type, the fixed [`Budget`] of the linking passes, and
+//! one story's member rows or one event's row: never a body, a sentence, a mention table, the
+//! statements, or the event summaries.
 
 use crate::compact::{Coded, EventSummary, Item, NONE, Shared, Statement};
 use crate::merge::{MentionStore, keep, merge_all};
