@@ -560,18 +560,9 @@ fn cross_conflicts<C: Corpus>(
     c.put_statement_roots(&mut (0..statements as usize).map(|i| uf.find(i) as u32))?;
     drop(uf);
 
-    let mut added = 0;
-    let mut group = Vec::new();
-    let mut after = None;
-    loop {
-        c.next_statement_group(Statement::Date, after, &mut group)?;
-        let Some(first) = group.first() else { break };
-        after = Some(first.id);
-        if group.len() < 2 {
-            continue;
-        }
+    let dates = patch_groups(c, Statement::Date, |c, group| {
         let mut values: BTreeMap<&str, (&Claimed, Vec<&Item>)> = BTreeMap::new();
-        for it in &group {
+        for it in group {
             let Some(time) = &it.time else { continue };
             // One value per resolved date: "in September 2026" and "by September 2026" agree.
             values
@@ -586,31 +577,27 @@ fn cross_conflicts<C: Corpus>(
             .iter()
             .enumerate()
             .any(|(i, a)| times[i + 1..].iter().any(|b| !meet(a, b)));
-        if disagree {
-            let mut vs = Vec::new();
-            for (time, ms) in values.into_values() {
-                let label = shared.texts.name(time.label).to_owned();
-                vs.push(value_of(shared, c, label, &ms)?);
-            }
-            let conflict = Conflict {
-                field: "date".into(),
-                values: vs,
-            };
-            added += patch(c, &events_of(&group), &conflict)?;
+        if !disagree {
+            return Ok(None);
         }
-    }
+        let mut vs = Vec::new();
+        for (time, ms) in values.into_values() {
+            let label = shared.texts.name(time.label).to_owned();
+            vs.push(value_of(shared, c, label, &ms)?);
+        }
+        Ok(Some(Conflict {
+            field: "date".into(),
+            values: vs,
+        }))
+    })?;
 
-    after = None;
-    loop {
-        c.next_statement_group(Statement::Claim, after, &mut group)?;
-        let Some(first) = group.first() else { break };
-        after = Some(first.id);
+    let claims = patch_groups(c, Statement::Claim, |c, group| {
         let has = |neg: bool| group.iter().any(|it| it.negative == neg);
-        if group.len() < 2 || !(has(true) && has(false)) {
-            continue;
+        if !(has(true) && has(false)) {
+            return Ok(None);
         }
         let mut values: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
-        for it in &group {
+        for it in group {
             values
                 .entry(it.claim.map_or("", |c| shared.texts.name(c)))
                 .or_default()
@@ -620,14 +607,37 @@ fn cross_conflicts<C: Corpus>(
         for (v, ms) in values {
             vs.push(value_of(shared, c, v.to_owned(), &ms)?);
         }
-        let conflict = Conflict {
+        Ok(Some(Conflict {
             field: "claim".into(),
             values: vs,
-        };
-        added += patch(c, &events_of(&group), &conflict)?;
-    }
+        }))
+    })?;
 
-    added += story_date_conflicts(c)?;
+    Ok(dates + claims + story_date_conflicts(c)?)
+}
+
+/// Reads the connected groups (two or more) of `kind`'s statements one at a time, and adds the
+/// conflict `conflict_in` finds in a group, if any, to the events of its statements. Returns how
+/// many events took one.
+fn patch_groups<C: Corpus>(
+    c: &mut C,
+    kind: Statement,
+    mut conflict_in: impl FnMut(&mut C, &[Item]) -> Result<Option<Conflict>, <C as Signatures>::Error>,
+) -> Result<usize, <C as Signatures>::Error> {
+    let mut added = 0;
+    let mut group = Vec::new();
+    let mut after = None;
+    loop {
+        c.next_statement_group(kind, after, &mut group)?;
+        let Some(first) = group.first() else { break };
+        after = Some(first.id);
+        if group.len() < 2 {
+            continue;
+        }
+        if let Some(conflict) = conflict_in(c, &group)? {
+            added += patch(c, &events_of(&group), &conflict)?;
+        }
+    }
     Ok(added)
 }
 

@@ -66,28 +66,34 @@ impl Fingerprint {
 
     /// Estimated Jaccard similarity of the two shingle sets.
     pub fn jaccard(&self, other: &Fingerprint) -> f64 {
-        let n = self.signature.len().min(other.signature.len());
+        let (same, n) = self.agreement(other);
         if n == 0 {
             return 0.0;
         }
-        self.shared_slots(other) as f64 / n as f64
+        same as f64 / n as f64
     }
 
     /// Signature slots with equal values.
     pub fn shared_slots(&self, other: &Fingerprint) -> usize {
-        (self.signature.iter().zip(&other.signature))
-            .filter(|(a, b)| a == b)
-            .count()
+        self.agreement(other).0
+    }
+
+    /// Slots with equal values, and slots compared.
+    fn agreement(&self, other: &Fingerprint) -> (usize, usize) {
+        let pairs = self.signature.iter().zip(&other.signature);
+        let n = pairs.len();
+        (pairs.filter(|(a, b)| a == b).count(), n)
     }
 
     /// Estimated share of `self`'s shingles that also occur in `other`: near 1 when `self` is a
     /// truncated copy of `other`, whatever their Jaccard. 0 when fewer than
     /// [`CONTAINMENT_SLOTS`] slots agree: too few to tell containment from chance.
     pub fn contained_in(&self, other: &Fingerprint) -> f64 {
-        if self.shared_slots(other) < CONTAINMENT_SLOTS {
+        let (same, n) = self.agreement(other);
+        if same < CONTAINMENT_SLOTS {
             return 0.0;
         }
-        let j = self.jaccard(other);
+        let j = same as f64 / n as f64;
         let (a, b) = (f64::from(self.shingles), f64::from(other.shingles));
         if a == 0.0 {
             return 0.0;

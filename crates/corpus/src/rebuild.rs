@@ -18,15 +18,13 @@ use crate::story::{
     build_story, link,
 };
 use dateline_core::event::{Event, EventMention, EventType};
-use jiff::civil::Date;
 use std::collections::{BTreeMap, HashMap};
 
 /// How [`Corpus::keep_coded`] codes a mention: `(article index, handle, mention, statements)`
 /// gives its row, and appends its statements.
 pub type CodeMention<'a> = dyn FnMut(usize, u64, &EventMention, &mut Vec<Item>) -> Coded + 'a;
 
-/// A date range, as [`ArticleKey::when`] holds it.
-pub type When = Option<(Date, Date)>;
+pub use crate::story::When;
 
 /// A corpus to cluster: read in passes, written back story by story and event by event.
 pub trait Corpus: Signatures + MentionStore<Error = <Self as Signatures>::Error> {
@@ -59,7 +57,8 @@ pub trait Corpus: Signatures + MentionStore<Error = <Self as Signatures>::Error>
     /// Reads every mention once, in id order, and keeps `code(article index, handle, mention,
     /// statements)` of each for the rest of the rebuild, with the statements `code` appended to
     /// the (empty) buffer it is given (the store keeps both in scratch tables, not in memory).
-    /// The handle is what [`MentionStore::mention`] takes.
+    /// The handle is what [`MentionStore::mention`] takes. Called after [`Corpus::keep_keys`],
+    /// which numbers the articles (and, in the store, creates the scratch tables).
     fn keep_coded(&mut self, code: &mut CodeMention<'_>)
     -> Result<(), <Self as Signatures>::Error>;
     /// Calls `visit(word, item)` for every kept statement of kind `kind` and every word of its

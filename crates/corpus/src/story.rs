@@ -121,10 +121,12 @@ pub struct ArticleKey {
     pub words: u32,
     pub body_hash: u64,
     pub shingles: u32,
-    /// The publication date's bounds, else the capture date's: a page is published on or before
-    /// it is seen.
-    pub when: Option<(Date, Date)>,
+    /// See [`ArticleKey::when_of`].
+    pub when: When,
 }
+
+/// A date range (first and last day), or none.
+pub type When = Option<(Date, Date)>;
 
 impl ArticleKey {
     pub fn of(a: &ArticleDigest) -> ArticleKey {
@@ -132,8 +134,14 @@ impl ArticleKey {
             words: a.words,
             body_hash: a.fingerprint.body_hash,
             shingles: a.fingerprint.shingles,
-            when: a.published.bounds().or_else(|| a.captured.bounds()),
+            when: ArticleKey::when_of(&a.published, &a.captured),
         }
+    }
+
+    /// When an article appeared, for comparing rewrites: the publication date's bounds, else
+    /// the capture date's (a page is published on or before it is seen).
+    pub fn when_of(published: &TimeValue, captured: &TimeValue) -> When {
+        published.bounds().or_else(|| captured.bounds())
     }
 }
 
@@ -259,26 +267,38 @@ impl Bits {
     }
 }
 
+/// Unites each pair of `pairs` that `linked` accepts, and empties it. Pairs are taken sorted and
+/// once each, and a pair already in one set is not checked: the result depends only on which
+/// pairs qualify, and sorted pairs let `linked` keep what it read of the first article.
+fn unite_linked<E>(
+    pairs: &mut Vec<(u32, u32)>,
+    uf: &mut UnionFind,
+    mut linked: impl FnMut(usize, usize) -> Result<bool, E>,
+) -> Result<(), E> {
+    pairs.sort_unstable();
+    pairs.dedup();
+    for &(a, b) in pairs.iter() {
+        let (a, b) = (a as usize, b as usize);
+        if uf.find(a) != uf.find(b) && linked(a, b)? {
+            uf.union(a, b);
+        }
+    }
+    pairs.clear();
+    Ok(())
+}
+
 /// Unites the candidate pairs that are near-duplicates or truncated copies, and empties `pairs`.
-/// Pairs already in one story are skipped: the result depends only on which pairs qualify.
+/// `left` keeps the last first article's fingerprint.
 fn near_duplicates<S: Signatures>(
     signatures: &mut S,
     pairs: &mut Vec<(u32, u32)>,
     left: &mut Option<(usize, Fingerprint)>,
     uf: &mut UnionFind,
 ) -> Result<(), S::Error> {
-    pairs.sort_unstable();
-    pairs.dedup();
-    for &(a, b) in pairs.iter() {
-        let (a, b) = (a as usize, b as usize);
-        if uf.find(a) == uf.find(b) {
-            continue;
-        }
-        if left.as_ref().is_none_or(|(i, _)| *i != a) {
-            *left = Some((a, signatures.fingerprint(a)?));
-        }
-        let Some((_, fa)) = left.as_ref() else {
-            continue;
+    unite_linked(pairs, uf, |a, b| {
+        let fa = match left {
+            Some((i, fa)) if *i == a => fa,
+            _ => &left.insert((a, signatures.fingerprint(a)?)).1,
         };
         let fb = signatures.fingerprint(b)?;
         let (small, large) = if fa.shingles <= fb.shingles {
@@ -286,12 +306,8 @@ fn near_duplicates<S: Signatures>(
         } else {
             (&fb, fa)
         };
-        if fa.jaccard(&fb) >= NEAR_DUPLICATE || small.contained_in(large) >= TRUNCATED {
-            uf.union(a, b);
-        }
-    }
-    pairs.clear();
-    Ok(())
+        Ok(fa.jaccard(&fb) >= NEAR_DUPLICATE || small.contained_in(large) >= TRUNCATED)
+    })
 }
 
 /// Builds one story from its members (ascending by index), reading each member's digest from the
@@ -537,54 +553,46 @@ fn check_rewrites<C: Corpus>(
     left: &mut Left,
     right: &mut Vec<Coded>,
 ) -> Result<(), <C as Signatures>::Error> {
-    batch.sort_unstable();
-    batch.dedup();
-    for &(a, b) in batch.iter() {
-        let (ai, bi) = (a as usize, b as usize);
-        if uf.find(ai) == uf.find(bi) {
-            continue;
+    unite_linked(batch, uf, |a, b| {
+        if left.index != a as u32 {
+            *left = Left {
+                index: a as u32,
+                when: c.key(a)?.when,
+                coded: None,
+            };
         }
-        if left.index != a {
-            left.when = c.key(ai)?.when;
-            left.coded = None;
-            left.index = a;
-        }
-        if !published_close(left.when, c.key(bi)?.when) {
-            continue;
+        if !published_close(left.when, c.key(b)?.when) {
+            return Ok(false);
         }
         let coded = match &mut left.coded {
             Some(coded) => coded,
             None => {
                 let mut coded = Vec::new();
-                c.coded_of(ai, &mut coded)?;
+                c.coded_of(a, &mut coded)?;
                 left.coded.insert(coded)
             }
         };
         right.clear();
-        c.coded_of(bi, right)?;
-        if events_match(coded, right) {
-            uf.union(ai, bi);
-        }
-    }
-    batch.clear();
-    Ok(())
+        c.coded_of(b, right)?;
+        Ok(events_match(coded, right))
+    })
 }
 
 /// The first article of the pairs being checked: its publication bounds, and its coded mentions
 /// once a pair needs them.
 struct Left {
     index: u32,
-    when: Option<(Date, Date)>,
+    when: When,
     coded: Option<Vec<Coded>>,
 }
 
-fn day_number(when: Option<(Date, Date)>) -> Option<i32> {
+fn day_number(when: When) -> Option<i32> {
     let (d, _) = when?;
     let epoch = jiff::civil::date(1970, 1, 1);
     Some((d - epoch).get_days())
 }
 
-fn published_close(a: Option<(Date, Date)>, b: Option<(Date, Date)>) -> bool {
+fn published_close(a: When, b: When) -> bool {
     match (a, b) {
         (Some((a1, a2)), Some((b1, b2))) => {
             let gap = if a2 < b1 {

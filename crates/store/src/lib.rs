@@ -411,12 +411,7 @@ impl Store {
     /// Every story with its members, by id. (A story row holds no members: a rebuild writes
     /// them one by one, so a story of any size is never in memory whole while it is built.)
     pub fn stories(&self) -> Result<Vec<Story>> {
-        let mut out = Vec::new();
-        self.each_story(&mut |s| {
-            out.push(s);
-            true
-        })?;
-        Ok(out)
+        collect(|f| self.each_story(f))
     }
 
     /// Calls `f` with each story and its members, by id: one story in memory at a time.
@@ -480,12 +475,7 @@ impl Store {
 
     /// Every article with its story membership, by capture name then position on the page.
     pub fn articles(&self) -> Result<Vec<StoredArticle>> {
-        let mut out = Vec::new();
-        self.each_article(&mut |a| {
-            out.push(a);
-            true
-        })?;
-        Ok(out)
+        collect(|f| self.each_article(f))
     }
 
     /// Calls `f` with each article and its story membership, in the order of [`Store::articles`]:
@@ -649,6 +639,16 @@ fn member_row(r: &rusqlite::Row<'_>) -> Result<(String, StoryMember)> {
             source,
         })?;
     Ok((story, member))
+}
+
+/// Every row of a walk (`walk` calls its argument per row, stopping when it returns false).
+fn collect<T>(walk: impl FnOnce(&mut dyn FnMut(T) -> bool) -> Result<()>) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    walk(&mut |row| {
+        out.push(row);
+        true
+    })?;
+    Ok(out)
 }
 
 /// Runs a walk over rows (`walk` calls its argument per row, stopping when it returns false)

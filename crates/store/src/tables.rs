@@ -70,16 +70,94 @@ fn json<T: serde::de::DeserializeOwned>(what: &'static str, id: &str, text: &str
     })
 }
 
-/// Drops the rebuild's scratch tables (`temp.keys`, `temp.coded`, `temp.joined`,
-/// `temp.statements`, `temp.statement_words`, `temp.summaries`, `temp.event_stories`): they live
-/// on disk in the connection's temp database, for the length of one rebuild.
+/// The rebuild's scratch tables, in SQLite's temp database (on disk, with one fixed cache) for
+/// the length of one rebuild. Indexes that serve a later pass are built when their table is full.
+const SCRATCH: &str = "
+    PRAGMA temp.cache_size = -8192;
+    -- Articles by index (id order): linking keys, then copy group and story roots.
+    CREATE TEMP TABLE keys (
+        idx       INTEGER PRIMARY KEY,
+        article   INTEGER NOT NULL,
+        words     INTEGER NOT NULL,
+        body_hash INTEGER NOT NULL,
+        shingles  INTEGER NOT NULL,
+        start     INTEGER,
+        end       INTEGER,
+        copies    INTEGER,
+        story     INTEGER
+    );
+    -- One coded row per mention, and the event each joined.
+    CREATE TEMP TABLE coded (
+        article INTEGER NOT NULL,
+        handle  INTEGER NOT NULL,
+        kind    INTEGER NOT NULL,
+        rank    INTEGER NOT NULL,
+        start   INTEGER,
+        end     INTEGER,
+        place   INTEGER NOT NULL,
+        actors  BLOB NOT NULL
+    );
+    CREATE TEMP TABLE joined (
+        event   INTEGER NOT NULL,
+        handle  INTEGER NOT NULL,
+        article INTEGER NOT NULL
+    );
+    CREATE INDEX temp.joined_event ON joined(event);
+    -- Conflict statements, their key words, and their connected group's root.
+    CREATE TEMP TABLE statements (
+        id         INTEGER PRIMARY KEY,
+        kind       INTEGER NOT NULL,
+        article    INTEGER NOT NULL,
+        handle     INTEGER NOT NULL,
+        names      BLOB NOT NULL,
+        key        BLOB NOT NULL,
+        time_key   INTEGER,
+        time_label INTEGER,
+        start      INTEGER,
+        end        INTEGER,
+        negative   INTEGER NOT NULL,
+        claim      INTEGER,
+        root       INTEGER
+    );
+    CREATE TEMP TABLE statement_words (
+        kind INTEGER NOT NULL,
+        word INTEGER NOT NULL,
+        id   INTEGER NOT NULL
+    );
+    -- What the story-date conflict pass reads of each written event, and its stories.
+    CREATE TEMP TABLE summaries (
+        number  INTEGER PRIMARY KEY,
+        id      TEXT NOT NULL,
+        kind    INTEGER NOT NULL,
+        start   INTEGER,
+        end     INTEGER,
+        sources BLOB NOT NULL,
+        targets BLOB NOT NULL,
+        stories BLOB NOT NULL
+    );
+    CREATE TEMP TABLE event_stories (
+        story INTEGER NOT NULL,
+        event INTEGER NOT NULL
+    );
+    CREATE INDEX temp.event_stories_story ON event_stories(story, event);
+";
+
+/// The tables [`SCRATCH`] creates.
+const SCRATCH_TABLES: &[&str] = &[
+    "keys",
+    "coded",
+    "joined",
+    "statements",
+    "statement_words",
+    "summaries",
+    "event_stories",
+];
+
+/// Drops the rebuild's scratch tables ([`SCRATCH`]).
 pub(crate) fn drop_scratch(tx: &Transaction<'_>) -> Result<()> {
-    tx.execute_batch(
-        "DROP TABLE IF EXISTS temp.keys; DROP TABLE IF EXISTS temp.coded;
-         DROP TABLE IF EXISTS temp.joined; DROP TABLE IF EXISTS temp.statements;
-         DROP TABLE IF EXISTS temp.statement_words; DROP TABLE IF EXISTS temp.summaries;
-         DROP TABLE IF EXISTS temp.event_stories;",
-    )?;
+    for t in SCRATCH_TABLES {
+        tx.execute_batch(&format!("DROP TABLE IF EXISTS temp.{t};"))?;
+    }
     Ok(())
 }
 
@@ -169,6 +247,15 @@ fn coded(r: &rusqlite::Row<'_>) -> Result<Coded> {
     })
 }
 
+/// The fingerprint in columns `at..at + 3`: body hash, shingles, signature.
+fn fingerprint_at(r: &rusqlite::Row<'_>, at: usize) -> Result<Fingerprint> {
+    Ok(Fingerprint {
+        body_hash: r.get::<_, i64>(at)? as u64,
+        shingles: u32::try_from(r.get::<_, i64>(at + 1)?).unwrap_or(0),
+        signature: Fingerprint::signature_from_bytes(r.get_ref(at + 2)?.as_blob()?),
+    })
+}
+
 fn time(id: &str, text: Option<&str>) -> Result<TimeValue> {
     text.map_or(Ok(TimeValue::default()), |t| json("article", id, t))
 }
@@ -200,11 +287,7 @@ impl Signatures for Tables<'_> {
         let Some(r) = rows.next()? else {
             return Err(missing_article(index));
         };
-        Ok(Fingerprint {
-            body_hash: r.get::<_, i64>(0)? as u64,
-            shingles: u32::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
-            signature: Fingerprint::signature_from_bytes(r.get_ref(2)?.as_blob()?),
-        })
+        fingerprint_at(r, 0)
     }
 }
 
@@ -265,21 +348,7 @@ impl MentionStore for Tables<'_> {
 impl Corpus for Tables<'_> {
     fn keep_keys(&mut self) -> Result<usize> {
         drop_scratch(self.tx)?;
-        // The temp database's cache is set once here, for every scratch table.
-        self.tx.execute_batch(
-            "PRAGMA temp.cache_size = -8192;
-             CREATE TEMP TABLE keys (
-                 idx       INTEGER PRIMARY KEY,
-                 article   INTEGER NOT NULL,
-                 words     INTEGER NOT NULL,
-                 body_hash INTEGER NOT NULL,
-                 shingles  INTEGER NOT NULL,
-                 start     INTEGER,
-                 end       INTEGER,
-                 copies    INTEGER,
-                 story     INTEGER
-             );",
-        )?;
+        self.tx.execute_batch(SCRATCH)?;
         let mut stmt = self.tx.prepare(
             "SELECT rowid, id, body_hash, shingles, published, json_extract(json, '$.captured'), words
              FROM articles ORDER BY id",
@@ -292,11 +361,10 @@ impl Corpus for Tables<'_> {
         let mut n = 0usize;
         while let Some(r) = rows.next()? {
             let id = r.get_ref(1)?.as_str()?;
-            let published: TimeValue = json("article", id, r.get_ref(4)?.as_str()?)?;
-            let when = match published.bounds() {
-                Some(b) => Some(b),
-                None => time(id, r.get_ref(5)?.as_str_or_null()?)?.bounds(),
-            };
+            let when = ArticleKey::when_of(
+                &json("article", id, r.get_ref(4)?.as_str()?)?,
+                &time(id, r.get_ref(5)?.as_str_or_null()?)?,
+            );
             insert.execute(params![
                 n as i64,
                 r.get::<_, i64>(0)?,
@@ -398,72 +466,12 @@ impl Corpus for Tables<'_> {
             published,
             captured,
             words: u32::try_from(r.get::<_, i64>(4)?).unwrap_or(u32::MAX),
-            fingerprint: Fingerprint {
-                body_hash: r.get::<_, i64>(5)? as u64,
-                shingles: u32::try_from(r.get::<_, i64>(6)?).unwrap_or(0),
-                signature: Fingerprint::signature_from_bytes(r.get_ref(7)?.as_blob()?),
-            },
+            fingerprint: fingerprint_at(r, 5)?,
             id,
         })
     }
 
     fn keep_coded(&mut self, code: &mut CodeMention<'_>) -> Result<()> {
-        self.tx.execute_batch(
-            "DROP TABLE IF EXISTS temp.coded; DROP TABLE IF EXISTS temp.joined;
-             DROP TABLE IF EXISTS temp.statements; DROP TABLE IF EXISTS temp.statement_words;
-             DROP TABLE IF EXISTS temp.summaries; DROP TABLE IF EXISTS temp.event_stories;
-             CREATE TEMP TABLE summaries (
-                 number  INTEGER PRIMARY KEY,
-                 id      TEXT NOT NULL,
-                 kind    INTEGER NOT NULL,
-                 start   INTEGER,
-                 end     INTEGER,
-                 sources BLOB NOT NULL,
-                 targets BLOB NOT NULL,
-                 stories BLOB NOT NULL
-             );
-             CREATE TEMP TABLE event_stories (
-                 story INTEGER NOT NULL,
-                 event INTEGER NOT NULL
-             );
-             CREATE INDEX temp.event_stories_story ON event_stories(story, event);
-             CREATE TEMP TABLE coded (
-                 article INTEGER NOT NULL,
-                 handle  INTEGER NOT NULL,
-                 kind    INTEGER NOT NULL,
-                 rank    INTEGER NOT NULL,
-                 start   INTEGER,
-                 end     INTEGER,
-                 place   INTEGER NOT NULL,
-                 actors  BLOB NOT NULL
-             );
-             CREATE TEMP TABLE joined (
-                 event   INTEGER NOT NULL,
-                 handle  INTEGER NOT NULL,
-                 article INTEGER NOT NULL
-             );
-             CREATE INDEX temp.joined_event ON joined(event);
-             CREATE TEMP TABLE statements (
-                 id         INTEGER PRIMARY KEY,
-                 kind       INTEGER NOT NULL,
-                 article    INTEGER NOT NULL,
-                 handle     INTEGER NOT NULL,
-                 names      BLOB NOT NULL,
-                 key        BLOB NOT NULL,
-                 time_key   INTEGER,
-                 time_label INTEGER,
-                 start      INTEGER,
-                 end        INTEGER,
-                 negative   INTEGER NOT NULL,
-                 claim      INTEGER,
-                 root       INTEGER
-             );
-             CREATE TEMP TABLE statement_words (
-                 kind INTEGER NOT NULL,
-                 word INTEGER NOT NULL,
-                 id   INTEGER NOT NULL
-             );",
-        )?;
         let mut insert = self.tx.prepare(
             "INSERT INTO temp.coded (article, handle, kind, rank, start, end, place, actors)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
