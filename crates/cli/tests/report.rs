@@ -46,6 +46,7 @@ fn actor(name: &str, side: Side) -> ActorRef {
         role: None,
         organisation: None,
         country: None,
+        sector: None,
         side,
         text: None,
     }
@@ -90,6 +91,7 @@ fn mention(
             end: start + sentence.len(),
         },
         claim: None,
+        confidence: 1.0,
     }
 }
 

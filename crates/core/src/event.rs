@@ -104,6 +104,10 @@ pub struct ActorRef {
     pub organisation: Option<String>,
     /// ISO 3166-1 alpha-3.
     pub country: Option<String>,
+    /// What part of its country the actor is: `government`, `military`, `police`, `rebels`,
+    /// `opposition`, `civilians`… (the Phoenix/CAMEO sector codes, in words).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<String>,
     pub side: Side,
     /// The spelling in the sentence (`Al-Sudani`, `the premier`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -171,6 +175,15 @@ pub struct EventMention {
     /// A claim the sentence makes (e.g. "no longer a threat"), kept so contradictions can be flagged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claim: Option<String>,
+    /// How sure the coder is that this sentence reports this happening, 0–1: from how specific
+    /// the phrase that coded it is, how its actors were resolved and where its date came from.
+    #[serde(default = "full_confidence")]
+    pub confidence: f32,
+}
+
+/// Rows stored before confidence existed were coded and kept: read them as certain.
+fn full_confidence() -> f32 {
+    1.0
 }
 
 /// Two sources disagree about one field of an event.
@@ -205,4 +218,7 @@ pub struct Event {
     /// Distinct outlets reporting it.
     pub sources: Vec<String>,
     pub conflicts: Vec<Conflict>,
+    /// The best of its mentions' confidences, raised when several outlets report it.
+    #[serde(default = "full_confidence")]
+    pub confidence: f32,
 }

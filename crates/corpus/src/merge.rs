@@ -381,6 +381,8 @@ struct Builder {
     counts: [BTreeMap<u32, Reported>; 3],
     /// The first qualifier ("at least") among the mentions giving each field's lowest value.
     qualifiers: [BTreeMap<u32, String>; 3],
+    /// The best confidence among the mentions.
+    confidence: f32,
 }
 
 #[derive(Default)]
@@ -419,6 +421,7 @@ impl Builder {
             sources: BTreeSet::new(),
             counts: Default::default(),
             qualifiers: Default::default(),
+            confidence: 0.0,
         }
     }
 
@@ -445,6 +448,7 @@ impl Builder {
                     x.role = x.role.take().or_else(|| a.role.clone());
                     x.organisation = x.organisation.take().or_else(|| a.organisation.clone());
                     x.country = x.country.take().or_else(|| a.country.clone());
+                    x.sector = x.sector.take().or_else(|| a.sector.clone());
                 }
                 None => self.actors.push(ActorRef {
                     text: None,
@@ -453,6 +457,7 @@ impl Builder {
             }
         }
         self.sources.extend(m.outlet.clone());
+        self.confidence = self.confidence.max(m.confidence);
         let values = [m.counts.killed, m.counts.injured, m.counts.arrested];
         for (k, v) in values.into_iter().enumerate() {
             let Some(v) = v else { continue };
@@ -509,7 +514,11 @@ impl Builder {
             }
         }
 
+        // Each further outlet that reports the happening on its own makes it likelier real.
+        let outlets = self.sources.len().max(1) as f32;
+        let confidence = (self.confidence + 0.1 * (outlets - 1.0)).min(1.0);
         Event {
+            confidence,
             id: stable_id("e", ids.first().map_or("", String::as_str)),
             event_type: self.event_type,
             mode,

@@ -34,6 +34,7 @@ fn actor(name: &str, side: Side) -> ActorRef {
         role: None,
         organisation: None,
         country: None,
+        sector: None,
         side,
         text: None,
     }
@@ -73,6 +74,7 @@ impl M<'_> {
                 end: self.sentence.len(),
             },
             claim: self.claim.map(Into::into),
+            confidence: 1.0,
         }
     }
 }

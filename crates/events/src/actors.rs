@@ -6,12 +6,11 @@
 //! surname, "the premier", "the force") only resolves once the article has named its actor.
 
 use crate::LexiconError;
-use crate::fold::{self, Folded, boundary_after, boundary_before};
+use crate::fold::{self, Folded};
 use crate::lexicon::{ActorEntry, ActorsFile};
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::phrases::{FastMap, PhraseIndex};
 use jiff::civil::Date;
 use regex::Regex;
-use std::collections::HashMap;
 
 /// One lexicon actor.
 #[derive(Debug, Clone)]
@@ -22,7 +21,19 @@ pub struct Actor {
     pub organisation: Option<String>,
     pub country: Option<String>,
     pub parent: Option<usize>,
+    pub sector: Option<String>,
     valid: (Option<Date>, Option<Date>),
+    /// Country and sector by period, for actors whose part changed over time.
+    codes: Vec<Period>,
+}
+
+/// An actor's country and sector from `from` to `to` (inclusive, open where `None`).
+#[derive(Debug, Clone)]
+struct Period {
+    from: Option<Date>,
+    to: Option<Date>,
+    country: Option<String>,
+    sector: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +64,23 @@ pub enum Who {
         name: String,
         role: Option<String>,
         country: Option<String>,
+        sector: Option<String>,
     },
+}
+
+impl Who {
+    /// A generic agent with no country ("troops", "gunmen"): somebody, but nobody named.
+    pub fn is_generic(&self) -> bool {
+        matches!(
+            self,
+            Who::Unknown {
+                role: None,
+                country: None,
+                sector: Some(_),
+                ..
+            }
+        )
+    }
 }
 
 /// A name found in the body: `body[start..end]` is the text as printed.
@@ -66,8 +93,8 @@ pub struct ActorHit {
 
 pub struct ActorIndex {
     pub actors: Vec<Actor>,
-    by_name: HashMap<String, usize>,
-    matcher: AhoCorasick,
+    by_name: FastMap<String, usize>,
+    phrases: PhraseIndex,
     infos: Vec<Vec<AliasInfo>>,
     title_before_name: Regex,
     title_of_org_name: Regex,
@@ -214,7 +241,7 @@ impl ActorIndex {
             file: "actors.toml".into(),
             reason,
         };
-        let mut by_name = HashMap::new();
+        let mut by_name = FastMap::default();
         for (i, a) in file.actor.iter().enumerate() {
             if by_name.insert(a.name.clone(), i).is_some() {
                 return Err(invalid(format!("actor {:?} is listed twice", a.name)));
@@ -244,6 +271,21 @@ impl ActorIndex {
                 ),
                 None => None,
             };
+            let mut codes = Vec::with_capacity(a.codes.len());
+            for c in &a.codes {
+                let day = |s: &Option<String>, end: bool| match s {
+                    Some(s) => parse_day(s, end)
+                        .map(Some)
+                        .ok_or_else(|| invalid(format!("{}: bad code date {s:?}", a.name))),
+                    None => Ok(None),
+                };
+                codes.push(Period {
+                    from: day(&c.from, false)?,
+                    to: day(&c.to, true)?,
+                    country: c.country.clone(),
+                    sector: c.sector.clone(),
+                });
+            }
             actors.push(Actor {
                 name: a.name.clone(),
                 kind: a.kind.clone(),
@@ -251,12 +293,14 @@ impl ActorIndex {
                 organisation: a.organisation.clone(),
                 country: a.country.clone(),
                 parent,
+                sector: a.sector.clone(),
                 valid: (from, to),
+                codes,
             });
         }
         let mut keys: Vec<String> = Vec::new();
         let mut infos: Vec<Vec<AliasInfo>> = Vec::new();
-        let mut slot: HashMap<String, usize> = HashMap::new();
+        let mut slot: FastMap<String, usize> = FastMap::default();
         let mut add = |alias: &str, info: AliasInfo| {
             let key = fold::fold_key(alias);
             if key.is_empty() {
@@ -316,10 +360,7 @@ impl ActorIndex {
                 );
             }
         }
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&keys)
-            .map_err(|e| invalid(e.to_string()))?;
+        let phrases = PhraseIndex::build(&keys);
 
         let titles: Vec<String> = {
             let mut t = file.titles.person.clone();
@@ -346,7 +387,7 @@ impl ActorIndex {
         Ok(ActorIndex {
             actors,
             by_name,
-            matcher,
+            phrases,
             infos,
             title_before_name,
             title_of_org_name,
@@ -356,6 +397,13 @@ impl ActorIndex {
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
         })
+    }
+
+    /// True for a state as a whole (a country entry, or a government with no parent body): a
+    /// name that gives an agent after it its country ("Iraqi police").
+    pub fn is_country(&self, a: usize) -> bool {
+        let x = &self.actors[a];
+        x.country.is_some() && (x.kind == "country" || x.kind == "government" && x.parent.is_none())
     }
 
     pub fn get(&self, name: &str) -> Option<usize> {
@@ -382,6 +430,30 @@ impl ActorIndex {
         })
     }
 
+    /// The actor's country and sector as of `day`: the dated code covering it, else an undated
+    /// one, else the actor's own fields.
+    pub fn code_on(&self, actor: usize, day: Option<Date>) -> (Option<String>, Option<String>) {
+        let a = &self.actors[actor];
+        let covering = |c: &&Period| {
+            let Some(d) = day else { return false };
+            (c.from.is_some() || c.to.is_some())
+                && c.from.is_none_or(|f| f <= d)
+                && c.to.is_none_or(|t| d <= t)
+        };
+        let code = a
+            .codes
+            .iter()
+            .find(covering)
+            .or_else(|| a.codes.iter().find(|c| c.from.is_none() && c.to.is_none()));
+        match code {
+            Some(p) => (
+                p.country.clone().or_else(|| a.country.clone()),
+                p.sector.clone(),
+            ),
+            None => (a.country.clone(), a.sector.clone()),
+        }
+    }
+
     fn valid_on(&self, actor: usize, day: Option<Date>) -> bool {
         let Some(day) = day else { return true };
         let (from, to) = self.actors[actor].valid;
@@ -393,14 +465,9 @@ impl ActorIndex {
     pub fn find(&self, text: &str, folded: &Folded, day: Option<Date>) -> Vec<ActorHit> {
         let f = folded.text.as_str();
         // Candidates: (folded start, end, pattern id).
-        let mut cands: Vec<(usize, usize, usize)> = self
-            .matcher
-            .find_overlapping_iter(f)
-            .filter(|m| boundary_before(f, m.start()) && boundary_after(f, m.end()))
-            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-            .collect();
-        // Longest first, then leftmost.
-        cands.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+        let mut cands: Vec<(usize, usize, usize)> = self.phrases.find_all(f);
+        // Longest first, then leftmost, then in lexicon order (the hand-written file first).
+        cands.sort_by_key(|&(s, e, pid)| (std::cmp::Reverse(e - s), s, pid));
         let mut taken: Vec<(usize, usize)> = Vec::new();
         let mut hits: Vec<(usize, usize, usize, AliasKind)> = Vec::new(); // folded s, e, actor, kind
         let mut places_as_place: Vec<(usize, usize)> = Vec::new();
@@ -415,7 +482,7 @@ impl ActorIndex {
         };
         // Process metonyms left to right so "in Baghdad and Washington" can see its first conjunct.
         let mut pass1: Vec<(usize, usize, usize)> = cands.clone();
-        pass1.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+        pass1.sort_by_key(|&(s, e, pid)| (std::cmp::Reverse(e - s), s, pid));
         for &(s, e, pid) in &pass1 {
             if overlaps(&taken, s, e) {
                 continue;
@@ -594,6 +661,7 @@ impl ActorIndex {
                         name: name.to_owned(),
                         role: Some(role),
                         country,
+                        sector: None,
                     },
                 });
             };

@@ -49,6 +49,21 @@ pub struct ActorEntry {
     pub titles: Vec<String>,
     #[serde(default)]
     pub context_aliases: Vec<String>,
+    /// Sector in words (`government`, `military`, `rebels`…) when it does not change over time.
+    pub sector: Option<String>,
+    /// Country and sector by period, for actors whose part changed (an office holder who left
+    /// office): the one valid on the event's date applies.
+    #[serde(default)]
+    pub codes: Vec<DatedCode>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatedCode {
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -59,6 +74,9 @@ pub struct EventsFile {
     pub trigger: Vec<TriggerEntry>,
     #[serde(default)]
     pub claim: Vec<ClaimEntry>,
+    /// CAMEO's quad classes over PLOVER types: class name → types.
+    #[serde(default)]
+    pub quad_class: BTreeMap<String, Vec<String>>,
 }
 
 /// A predicate that makes a sentence a claim: `pattern` is matched on the folded sentence right
@@ -77,6 +95,13 @@ pub struct Grammar {
     pub negations: Vec<String>,
     pub future_markers: Vec<String>,
     pub continuation_subjects: Vec<String>,
+    /// Verbs that report speech: who says is the speaker, not the source of what is said.
+    pub speech_verbs: Vec<String>,
+    /// Phrases that introduce whom a statement was made to or who vouches for it ("told",
+    /// "according to"): the noun phrase after them is never an actor of the happening.
+    pub attribution_openers: Vec<String>,
+    /// Verbs whose event-noun object says what happened ("held talks", "launched an attack").
+    pub light_verbs: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -121,12 +146,27 @@ pub struct PlaceEntry {
     pub aliases: Vec<String>,
 }
 
-/// The three lexicon files, parsed.
+/// The hand-written lexicon files and the one generated from the field's dictionaries, parsed.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     pub actors: ActorsFile,
     pub events: EventsFile,
     pub places: PlacesFile,
+    /// CAMEO verb patterns and Phoenix actors, agents and discards (`data/lexicon/`).
+    pub field: dateline_lexicon::Lexicon,
+    /// Sector codes of the field's dictionaries in words (`data/sectors.toml`).
+    pub sectors: SectorsFile,
+}
+
+pub const DEFAULT_SECTORS: &str = include_str!("../../../data/sectors.toml");
+
+/// CAMEO's three-letter sector codes (`GOV`, `COP`, `REB`) and the words dateline shows for them.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectorsFile {
+    pub sector: BTreeMap<String, String>,
+    #[serde(default)]
+    pub acting: Vec<String>,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LexiconError> {
@@ -137,11 +177,18 @@ fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Le
 }
 
 impl Lexicon {
+    /// The hand-written files from text, with the bundled field dictionaries.
     pub fn from_strs(actors: &str, events: &str, places: &str) -> Result<Lexicon, LexiconError> {
+        let field = dateline_lexicon::Lexicon::bundled().map_err(|e| LexiconError::Invalid {
+            file: "lexicon/".into(),
+            reason: e.to_string(),
+        })?;
         Ok(Lexicon {
             actors: parse("actors.toml", actors)?,
             events: parse("events.toml", events)?,
             places: parse("places.toml", places)?,
+            field,
+            sectors: parse("sectors.toml", DEFAULT_SECTORS)?,
         })
     }
 

@@ -13,10 +13,16 @@
 //!    happening nobody did or suffered cannot be matched or merged.
 
 pub mod actors;
+mod agents;
+mod attribution;
+pub mod cameo;
 mod claims;
 pub mod counts;
+mod discards;
+mod field;
 pub mod fold;
 pub mod lexicon;
+pub mod phrases;
 pub mod places;
 pub mod sentences;
 pub mod triggers;
@@ -45,7 +51,18 @@ pub enum LexiconError {
 
 /// Codes event mentions from article bodies.
 pub struct Extractor {
+    discards: discards::Discards,
+    /// CAMEO quad class of each PLOVER type, from `[quad_class]` in `events.toml`.
+    quad_classes: std::collections::HashMap<EventType, String>,
+    /// Support verbs, from `[grammar] light_verbs`.
+    light_verbs: Vec<String>,
+    agents: agents::AgentIndex,
+    tagger: dateline_tagger::Tagger,
+    attribution: attribution::Attribution,
     claims: claims::ClaimIndex,
+    cameo: cameo::CameoIndex,
+    /// The trigger id of each PLOVER reading of a dictionary verb.
+    verb_triggers: std::collections::HashMap<(EventType, String), usize>,
     actors: ActorIndex,
     places: PlaceIndex,
     triggers: TriggerIndex,
@@ -78,6 +95,10 @@ struct Draft {
     date: Option<TimeValue>,
     place: Option<Place>,
     counts: Counts,
+    /// How much the phrase that coded it says on its own (see [`phrase_confidence`]).
+    phrase: f32,
+    /// The date came from the sentence itself, not from a happening it continues.
+    own_date: bool,
 }
 
 impl Extractor {
@@ -92,12 +113,87 @@ impl Extractor {
     }
 
     pub fn from_lexicon(lexicon: &Lexicon) -> Result<Extractor, LexiconError> {
-        Ok(Extractor {
-            claims: claims::ClaimIndex::build(&lexicon.events.claim)?,
-            actors: ActorIndex::build(&lexicon.actors)?,
-            places: PlaceIndex::build(&lexicon.places)?,
-            triggers: TriggerIndex::build(&lexicon.events)?,
+        // The actor index (some 100,000 spellings) takes as long as everything else together:
+        // it is built on a second thread.
+        std::thread::scope(|scope| {
+            let actors = scope.spawn(|| {
+                let places: phrases::FastSet<String> = lexicon
+                    .places
+                    .place
+                    .iter()
+                    .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases))
+                    .map(|s| fold::fold_key(s))
+                    .collect();
+                ActorIndex::build(&crate::lexicon::ActorsFile {
+                    actor: field::merge(
+                        &lexicon.actors.actor,
+                        &lexicon.field.actors,
+                        &lexicon.sectors,
+                        &places,
+                    ),
+                    ..lexicon.actors.clone()
+                })
+            });
+            let rest = Extractor::build_rest(lexicon);
+            let actors = actors.join().map_err(|_| LexiconError::Invalid {
+                file: "actors.toml".into(),
+                reason: "building the actor index failed".into(),
+            })??;
+            rest.map(|rest| rest(actors))
         })
+    }
+
+    /// Everything but the actor index, as a closure that takes it.
+    #[allow(clippy::type_complexity)]
+    fn build_rest(
+        lexicon: &Lexicon,
+    ) -> Result<Box<dyn FnOnce(ActorIndex) -> Extractor + '_>, LexiconError> {
+        let cameo = cameo::CameoIndex::build(&lexicon.field.verbs)?;
+        let mut triggers = TriggerIndex::build(&lexicon.events)?;
+        let mut verb_triggers = std::collections::HashMap::new();
+        for c in cameo.readings() {
+            let mode = c.mode.clone().unwrap_or_default();
+            let id = triggers.verb_trigger(c.event_type, &mode);
+            verb_triggers.insert((c.event_type, mode), id);
+        }
+        let light_verbs = lexicon.events.grammar.light_verbs.clone();
+        let mut quad_classes = std::collections::HashMap::new();
+        for (class, types) in &lexicon.events.quad_class {
+            for t in types {
+                let t: EventType = t.parse().map_err(|reason| LexiconError::Invalid {
+                    file: "events.toml".into(),
+                    reason,
+                })?;
+                quad_classes.insert(t, class.clone());
+            }
+        }
+        let tagger = dateline_tagger::Tagger::bundled().map_err(|e| LexiconError::Invalid {
+            file: "tagger/".into(),
+            reason: e.to_string(),
+        })?;
+        let agents = agents::AgentIndex::build(
+            &lexicon.field.agents,
+            &lexicon.sectors,
+            field::country_names(&lexicon.field.actors),
+        )?;
+        let attribution = attribution::Attribution::build(&lexicon.events.grammar)?;
+        let claims = claims::ClaimIndex::build(&lexicon.events.claim)?;
+        let places = PlaceIndex::build(&lexicon.places)?;
+        let discards = discards::Discards::build(&lexicon.field.discards)?;
+        Ok(Box::new(move |actors| Extractor {
+            discards,
+            quad_classes,
+            light_verbs,
+            tagger,
+            agents,
+            attribution,
+            claims,
+            cameo,
+            verb_triggers,
+            actors,
+            places,
+            triggers,
+        }))
     }
 
     /// Number of actors and places loaded (for reports and load checks).
@@ -133,8 +229,7 @@ impl Extractor {
     /// Every actor named in the article's body, resolved in context.
     pub fn actors_in(&self, article: &Article) -> Vec<NamedActor> {
         let folded = fold::fold(&article.body);
-        self.actors
-            .find(&article.body, &folded, article.anchor_date())
+        self.find_actors(&article.body, &folded, article.anchor_date())
             .into_iter()
             .map(|h| NamedActor {
                 start: h.start,
@@ -144,6 +239,17 @@ impl Extractor {
             .collect()
     }
 
+    /// Named actors, then the generic agents with the country a neighbouring name gives them.
+    fn find_actors(
+        &self,
+        body: &str,
+        folded: &fold::Folded,
+        anchor: Option<jiff::civil::Date>,
+    ) -> Vec<ActorHit> {
+        let named = self.actors.find(body, folded, anchor);
+        self.agents.attach(body, folded, &self.actors, named)
+    }
+
     fn who_name(&self, who: &Who) -> String {
         match who {
             Who::Known(a) => self.actors.actors[*a].name.clone(),
@@ -151,16 +257,62 @@ impl Extractor {
         }
     }
 
+    /// How the coder reads one sentence, for people tuning the lexicon: its words with their
+    /// part of speech, the dictionary verbs with their readings, and the actors found.
+    pub fn explain(&self, sentence: &str) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        let tokens = self.tagger.tag(sentence);
+        let tagged: Vec<String> = tokens
+            .iter()
+            .map(|t| format!("{}/{}", t.text, t.tag.as_str()))
+            .collect();
+        let _ = writeln!(out, "tags:   {}", tagged.join(" "));
+        let fs = fold::fold(sentence);
+        let f = fs.text.as_str();
+        let spans = word_spans(f);
+        let words: Vec<&str> = spans.iter().map(|&(s, e)| &f[s..e]).collect();
+        for v in self.cameo.find(&words, |_| true, |_| false) {
+            let (os, oe) = fs.original_span(spans[v.first].0, spans[v.last - 1].1);
+            let at = tokens.partition_point(|t| t.end <= os);
+            let finite = at < tokens.len() && finite(&tokens, at);
+            let _ = writeln!(
+                out,
+                "verb:   {:?} finite={finite} reading={} specificity={}",
+                &sentence[os..oe],
+                v.coded.as_ref().map_or("no event".to_owned(), |c| format!(
+                    "{} {} (CAMEO {})",
+                    c.event_type,
+                    c.mode.as_deref().unwrap_or("-"),
+                    c.cameo
+                )),
+                v.specificity
+            );
+        }
+        for a in self.find_actors(sentence, &fs, None) {
+            let _ = writeln!(
+                out,
+                "actor:  {:?} = {}",
+                &sentence[a.start..a.end],
+                self.who_name(&a.who)
+            );
+        }
+        out
+    }
+
     /// Every event mention in the article's body, in body order.
     pub fn mentions(&self, article: &Article) -> Vec<EventMention> {
         let body = article.body.as_str();
         let anchor = article.anchor_date();
         let folded = fold::fold(body);
+        // Sports, entertainment, history: the field does not code such stories.
+        if self.discards.story(&folded.text) {
+            return Vec::new();
+        }
         let dateline_end = dateline_end(article);
         // The dateline names where the story was filed, not who acted.
         let actor_hits: Vec<ActorHit> = self
-            .actors
-            .find(body, &folded, anchor)
+            .find_actors(body, &folded, anchor)
             .into_iter()
             .filter(|a| a.start >= dateline_end)
             .collect();
@@ -208,7 +360,8 @@ impl Extractor {
         let sentence = &body[ss..se];
         let fs = fold::fold(sentence);
         let f = fs.text.as_str();
-        let hits = self.triggers.find(f);
+        let mut hits = self.triggers.find(f);
+        self.add_verb_hits(sentence, &fs, &mut hits);
         if hits.is_empty() {
             return;
         }
@@ -217,9 +370,17 @@ impl Extractor {
             (ss + x, ss + y)
         };
         let times = time::scan(sentence);
+        // Whom a statement was made to, or who vouches for it, takes no part in the happening.
+        let attributed: Vec<(usize, usize)> = self
+            .attribution
+            .spans(f)
+            .into_iter()
+            .map(|(a, b)| to_body(a, b))
+            .collect();
         let sent_actors: Vec<&ActorHit> = actor_hits
             .iter()
             .filter(|a| a.start >= ss && a.end <= se)
+            .filter(|a| !attributed.iter().any(|&(s, e)| s <= a.start && a.end <= e))
             .collect();
         let mut previous_clause: Vec<(Who, Side, usize, usize)> = Vec::new();
         for (ci, (cs, ce)) in clauses(f).into_iter().enumerate() {
@@ -246,12 +407,7 @@ impl Extractor {
                 .collect();
             // The clause's own happening is its strongest non-standalone trigger; standalone
             // nominal happenings ("over US strikes on X") are coded beside it.
-            let rank = |h: &&TriggerHit| {
-                (
-                    self.triggers.triggers[h.trigger].priority,
-                    std::cmp::Reverse(h.start),
-                )
-            };
+            let rank = |h: &&TriggerHit| (h.priority, std::cmp::Reverse(h.start));
             let Some(best) = in_clause
                 .iter()
                 .filter(|h| !self.triggers.triggers[h.trigger].standalone)
@@ -263,6 +419,15 @@ impl Extractor {
             };
             let mut chosen = vec![best];
             let best_type = self.triggers.triggers[best.trigger].event_type;
+            // The dictionary's verb and a hand trigger of the same clause read it as different
+            // kinds of happening: one of them is wrong, and nothing says which.
+            let disputed = {
+                let from_verb = self.triggers.triggers[best.trigger].from_verb;
+                in_clause.iter().any(|o| {
+                    let ot = &self.triggers.triggers[o.trigger];
+                    ot.from_verb != from_verb && !ot.standalone && ot.event_type != best_type
+                })
+            };
             for h in &in_clause {
                 let t = &self.triggers.triggers[h.trigger];
                 // "condemned the attack": a definite nominal is the object of the clause's own
@@ -306,6 +471,18 @@ impl Extractor {
                 } else {
                     clause_actors.clone()
                 };
+                // "X said Y attacked Z": X speaks, Y acts. "X said it would withdraw" or "X said
+                // its troops would withdraw" (nobody named in between): X acts.
+                let mut pool = pool;
+                if let Some(said) = self.attribution.speech_before(f, h.start) {
+                    let (said, _) = to_body(said, said);
+                    if pool
+                        .iter()
+                        .any(|a| a.start >= said && a.end <= tbs && !a.who.is_generic())
+                    {
+                        pool.retain(|a| a.start >= said);
+                    }
+                }
                 let pool = &pool;
                 let passive = t.passive || passive_before(f, h.start);
                 let mut actors = assign_sides(body, pool, tbs, tbe, passive);
@@ -335,6 +512,17 @@ impl Extractor {
                         && triggers::definite_before(f, o.start)
                 });
                 let base = Draft {
+                    phrase: phrase_confidence(t, h.priority, standalone)
+                        - if disputed
+                            && !standalone
+                            && t.from_verb
+                            && h.priority < VERB_PATTERN_PRIORITY
+                        {
+                            DISPUTED
+                        } else {
+                            0.0
+                        },
+                    own_date: false,
                     sentence: si,
                     span: (ss, se),
                     event_type: t.event_type,
@@ -355,6 +543,7 @@ impl Extractor {
                     for ft in coordinated {
                         let mut d = base.clone();
                         d.date = Some(time::resolve_mention(&ft.text, anchor, Tense::Past));
+                        d.own_date = true;
                         d.place = self.pick_place(body, place_hits, from, ss + ft.start, from);
                         from = ss + ft.end;
                         out.push(d);
@@ -369,12 +558,129 @@ impl Extractor {
                     (cbs - ss, cbe - ss),
                     anchor,
                 );
+                d.own_date = d.date.is_some();
                 d.place = self
                     .pick_place(body, place_hits, cbs, cbe, tbs)
                     .or_else(|| self.pick_place(body, place_hits, ss, se, tbs));
                 out.push(d);
             }
         }
+    }
+
+    /// Adds the happenings the CAMEO verb dictionary reads in the folded sentence `f`. A verb
+    /// phrase the dictionary marks as no event ("killed in a car crash") removes a hand trigger
+    /// on the same words; a specific pattern ("lifted * sanctions") outranks every hand trigger,
+    /// a verb read by its block default only the weakest.
+    fn add_verb_hits(&self, sentence: &str, fs: &fold::Folded, hits: &mut Vec<TriggerHit>) {
+        let f = fs.text.as_str();
+        let spans = word_spans(f);
+        let words: Vec<&str> = spans.iter().map(|&(s, e)| &f[s..e]).collect();
+        // Tagged only when a dictionary verb form is there to check.
+        let tokens = std::cell::OnceCell::new();
+        let tag_at = |start: usize| {
+            let tokens = tokens.get_or_init(|| self.tagger.tag(sentence));
+            let (os, _) = fs.original_span(start, start + 1);
+            let at = tokens.partition_point(|t: &dateline_tagger::Token| t.end <= os);
+            tokens.get(at).filter(|t| t.start <= os).map(|t| t.tag)
+        };
+        let is_verb = |i: usize| {
+            let tokens = tokens.get_or_init(|| self.tagger.tag(sentence));
+            let (os, _) = fs.original_span(spans[i].0, spans[i].1);
+            let at = tokens.partition_point(|t: &dateline_tagger::Token| t.end <= os);
+            match tokens.get(at) {
+                Some(t) if t.start <= os => finite(tokens, at),
+                _ => looks_verbal(&words, i),
+            }
+        };
+        let in_phrase = |i: usize| {
+            use dateline_tagger::Tag;
+            words[i] == "of"
+                || tag_at(spans[i].0).is_some_and(|t| {
+                    t.is_noun()
+                        || t.is_adj()
+                        || matches!(t, Tag::DT | Tag::CD | Tag::PRPS | Tag::POS | Tag::PDT)
+                })
+        };
+        for v in self.cameo.find(&words, is_verb, in_phrase) {
+            let (start, end) = (spans[v.first].0, spans[v.last - 1].1);
+            let overlaps = |h: &TriggerHit| h.start < end && start < h.end;
+            let Some(c) = v.coded else {
+                if v.specificity > 0 {
+                    hits.retain(|h| !overlaps(h));
+                }
+                continue;
+            };
+            if self.triggers.blocked(f, start) {
+                continue;
+            }
+            let mode = c.mode.unwrap_or_default();
+            let Some(&trigger) = self.verb_triggers.get(&(c.event_type, mode)) else {
+                continue;
+            };
+            let priority = if v.specificity >= STRONG_PATTERN {
+                STRONG_PATTERN_PRIORITY
+            } else if v.specificity > 0 {
+                VERB_PATTERN_PRIORITY
+            } else {
+                VERB_DEFAULT_PRIORITY
+            };
+            if hits.iter().any(|h| overlaps(h) && h.priority >= priority) {
+                continue;
+            }
+            hits.retain(|h| !overlaps(h));
+            hits.push(TriggerHit {
+                start,
+                end,
+                trigger,
+                priority,
+            });
+        }
+        // A hand trigger on a noun after a finite verb trigger of its clause is that verb's object
+        // ("demanded a truce", "rejected the proposal for a ceasefire", "called for
+        // sanctions"): the clause reports the demand, the rejection, the call.
+        let clauses = clauses(f);
+        let clause_of = |at: usize| clauses.iter().position(|&(s, e)| s <= at && at < e);
+        let light = |h: &TriggerHit| {
+            let w = &f[h.start..h.end];
+            self.light_verbs.iter().any(|l| l == w)
+        };
+        let verbs: Vec<(usize, bool)> = hits
+            .iter()
+            .filter(|h| {
+                self.triggers.triggers[h.trigger].from_verb
+                    || tag_at(h.start).is_some_and(|t| {
+                        use dateline_tagger::Tag;
+                        matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP)
+                    })
+            })
+            .map(|h| (h.start, light(h)))
+            .collect();
+        let nouns: Vec<usize> = hits
+            .iter()
+            .filter(|h| !self.triggers.triggers[h.trigger].from_verb)
+            .filter(|h| tag_at(h.start).is_some_and(|t| t.is_noun()))
+            .map(|h| h.start)
+            .collect();
+        let same_clause = |a: usize, b: usize| clause_of(a) == clause_of(b);
+        for h in hits.iter_mut() {
+            if self.triggers.triggers[h.trigger].from_verb {
+                // "held talks": the talks.
+                if light(h)
+                    && nouns
+                        .iter()
+                        .any(|&n| n > h.start && same_clause(n, h.start))
+                {
+                    h.priority = h.priority.min(OBJECT_NOUN_PRIORITY - 1);
+                }
+            } else if nouns.contains(&h.start)
+                && verbs
+                    .iter()
+                    .any(|&(v, light)| !light && v < h.start && same_clause(v, h.start))
+            {
+                h.priority = h.priority.min(OBJECT_NOUN_PRIORITY);
+            }
+        }
+        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
     }
 
     /// Past time expressions after the trigger, each separated from the next by "and".
@@ -570,6 +876,16 @@ impl Extractor {
             }
         }
         let snapshot: Vec<Draft> = drafts.to_vec();
+        // Paragraph of each sentence: a blank line or a line break between them starts a new one.
+        let mut paragraphs = Vec::with_capacity(sentences.len());
+        let mut p = 0usize;
+        for (i, &(s, _)) in sentences.iter().enumerate() {
+            if i > 0 && body[sentences[i - 1].1..s].contains('\n') {
+                p += 1;
+            }
+            paragraphs.push(p);
+        }
+        let paragraph = |s: usize| paragraphs.get(s).copied().unwrap_or(0);
         for d in drafts.iter_mut() {
             if d.date.is_some() || d.anaphoric || d.standalone {
                 continue;
@@ -599,8 +915,29 @@ impl Extractor {
                 })
             {
                 d.date = p.date.clone();
+                continue;
+            }
+            // A sentence that goes on about a happening of the same kind (the same CAMEO quad
+            // class: material conflict, verbal cooperation…) by the same source, in the same
+            // paragraph, continues it: "Turkish jets struck … on Monday. They also shelled …"
+            // The nearest such dated mention before it gives the date. (Any shared actor, or the
+            // next paragraph too, dated background sentences wrongly on the samples.)
+            let para = paragraph(d.sentence);
+            if let Some(p) = snapshot.iter().rev().find(|p| {
+                p.sentence < d.sentence
+                    && para == paragraph(p.sentence)
+                    && self.quad_class(p.event_type) == self.quad_class(d.event_type)
+                    && p.date.as_ref().is_some_and(|v| v.value.is_some())
+                    && self.share_source(&p.actors, &d.actors)
+            }) {
+                d.date = p.date.clone();
             }
         }
+    }
+
+    /// The CAMEO quad class of a type (`[quad_class]` in `data/events.toml`).
+    fn quad_class(&self, t: EventType) -> Option<&str> {
+        self.quad_classes.get(&t).map(String::as_str)
     }
 
     fn share_source(
@@ -660,20 +997,38 @@ impl Extractor {
             *n += 1;
             let (s, e) = d.span;
             let mut actors: Vec<ActorRef> = Vec::new();
+            let day = d
+                .date
+                .as_ref()
+                .and_then(|v| v.bounds())
+                .map(|(a, _)| a)
+                .or(article.anchor_date());
             for (who, side, a_s, a_e) in &d.actors {
-                let r = self.actor_ref(who, *side, body.get(*a_s..*a_e));
+                let r = self.actor_ref(who, *side, body.get(*a_s..*a_e), day);
                 if !actors.iter().any(|x| x.name == r.name) {
                     actors.push(r);
                 }
             }
+            let confidence = confidence(&d, &actors);
+            let date = match d.date {
+                Some(v) => v,
+                // No time in the sentence and none to continue: all that is known is that it
+                // happened before the article reported it.
+                None => TimeValue {
+                    basis: article
+                        .anchor_date()
+                        .map(|p| format!("on or before publication ({p})")),
+                    ..TimeValue::default()
+                },
+            };
             out.push(EventMention {
                 id: format!("{}:{}:{}", article.id, s, n),
                 capture: article.capture.clone(),
                 article: article.id.clone(),
                 outlet: article.outlet.clone(),
                 event_type: d.event_type,
-                mode: Some(d.mode),
-                date: d.date.unwrap_or_default(),
+                mode: Some(d.mode).filter(|m| !m.is_empty()),
+                date,
                 place: d.place,
                 actors,
                 counts: d.counts,
@@ -683,20 +1038,31 @@ impl Extractor {
                     end: e,
                 },
                 claim: None,
+                confidence,
             });
         }
         out
     }
 
-    fn actor_ref(&self, who: &Who, side: Side, text: Option<&str>) -> ActorRef {
+    /// The mention's view of an actor; an actor whose code changed over time (an office holder)
+    /// is read as of `day`.
+    fn actor_ref(
+        &self,
+        who: &Who,
+        side: Side,
+        text: Option<&str>,
+        day: Option<jiff::civil::Date>,
+    ) -> ActorRef {
         match who {
             Who::Known(a) => {
                 let x = &self.actors.actors[*a];
+                let (country, sector) = self.actors.code_on(*a, day);
                 ActorRef {
                     name: x.name.clone(),
                     role: x.role.clone(),
                     organisation: x.organisation.clone(),
-                    country: x.country.clone(),
+                    country,
+                    sector,
                     side,
                     text: text.map(str::to_owned),
                 }
@@ -705,16 +1071,151 @@ impl Extractor {
                 name,
                 role,
                 country,
+                sector,
             } => ActorRef {
                 name: name.clone(),
                 role: role.clone(),
                 organisation: None,
                 country: country.clone(),
+                sector: sector.clone(),
                 side,
                 text: text.map(str::to_owned),
             },
         }
     }
+}
+
+/// Mentions below this confidence are left out of `events`, `timeline` and `report` (but printed
+/// by `extract --events`). Chosen on the dev sets for precision: see `cargo xtask eval-events`.
+pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.7;
+
+/// What a mention with no date at all loses.
+const UNDATED: f32 = 0.1;
+
+/// What a clause loses when the dictionary and the hand triggers read it differently.
+const DISPUTED: f32 = 0.15;
+
+/// What the coding phrase alone is worth: a CAMEO verb with a matching phrase pattern is the
+/// field's most specific knowledge; a hand-written trigger comes next; a verb read only by its
+/// dictionary block, or a noun inside another clause, least.
+fn phrase_confidence(t: &triggers::Trigger, priority: u32, standalone: bool) -> f32 {
+    match (t.from_verb, priority >= VERB_PATTERN_PRIORITY, standalone) {
+        (true, true, _) => 0.7,
+        (true, false, _) => 0.5,
+        (false, _, false) => 0.6,
+        (false, _, true) => 0.45,
+    }
+}
+
+/// The mention's confidence: its phrase, raised by a resolved source and target and a date of
+/// its own, lowered when nobody is named as acting.
+fn confidence(d: &Draft, actors: &[ActorRef]) -> f32 {
+    let mut c = d.phrase;
+    // A named source (a person, a body, a state) says who acted; a generic agent ("gunmen",
+    // "troops") with no country says little more than the verb.
+    let named = |a: &&ActorRef| {
+        a.side == Side::Source && (a.role.is_some() || a.sector.is_none() || a.country.is_some())
+    };
+    let source = actors
+        .iter()
+        .find(named)
+        .or_else(|| actors.iter().find(|a| a.side == Side::Source));
+    c += match source {
+        Some(a) if a.country.is_some() || a.organisation.is_some() => 0.15,
+        Some(a) if a.sector.is_some() && a.role.is_none() => 0.0,
+        Some(_) => 0.1,
+        None => -0.1,
+    };
+    if actors.iter().any(|a| a.side == Side::Target) {
+        c += 0.05;
+    }
+    // A report of a happening dates it; a sentence with no time of its own and nothing to
+    // continue is more often background or a claim.
+    if d.own_date {
+        c += 0.05;
+    } else if d.date.as_ref().is_none_or(|v| v.value.is_none()) {
+        c -= UNDATED;
+    }
+    if d.anaphoric {
+        c -= 0.05;
+    }
+    // Two decimals: finer steps mean nothing and would show as float noise.
+    (c.clamp(0.05, 0.99) * 100.0).round() / 100.0
+}
+
+/// A CAMEO verb matched with a phrase pattern: above every hand trigger (at most 95).
+const VERB_PATTERN_PRIORITY: u32 = 66;
+const STRONG_PATTERN: usize = 2;
+const STRONG_PATTERN_PRIORITY: u32 = 96;
+/// A hand trigger on a noun that is the object of a dictionary verb: below every verb reading.
+const OBJECT_NOUN_PRIORITY: u32 = 55;
+/// A CAMEO verb read by its block's default code: below the hand triggers' nouns and verbs.
+const VERB_DEFAULT_PRIORITY: u32 = 60;
+
+/// Byte spans of the words of folded text: runs of letters, digits and inner apostrophes.
+fn word_spans(f: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in f.char_indices() {
+        let inner = c.is_alphanumeric() || c == '\'' && start.is_some();
+        match (inner, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, f.len()));
+    }
+    out
+}
+
+/// Whether token `i` heads a clause's own verb phrase, as PETRARCH codes only the verb phrase of
+/// a clause: a finite verb ("struck", "signs"), a base form after a modal or "to" ("will meet",
+/// "decided to withdraw"), a participle after "be" or "have" ("was killed", "has signed",
+/// "are fighting"). Gerunds and participles standing alone modify something else ("boosting
+/// the capabilities", "forces backed by Iran").
+fn finite(tokens: &[dateline_tagger::Token], i: usize) -> bool {
+    use dateline_tagger::Tag;
+    let aux = |want: &dyn Fn(&str, Tag) -> bool| {
+        tokens[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .take_while(|t| {
+                t.tag.is_verb() || matches!(t.tag, Tag::RB | Tag::MD | Tag::TO) || t.text == "not"
+            })
+            .any(|t| want(&t.text.to_ascii_lowercase(), t.tag))
+    };
+    let be = |w: &str| {
+        matches!(
+            w,
+            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "'s" | "'re"
+        )
+    };
+    let have = |w: &str| matches!(w, "has" | "have" | "had" | "having" | "'ve");
+    match tokens[i].tag {
+        Tag::VBD | Tag::VBZ | Tag::VBP => true,
+        // After "to" the verb completes another ("agreed to set up"): that one is coded.
+        Tag::VB => aux(&|w, t| t == Tag::MD || matches!(w, "do" | "does" | "did")),
+        Tag::VBN => aux(&|w, _| be(w) || have(w) || w == "got" || w == "get"),
+        Tag::VBG => aux(&|w, _| be(w)),
+        _ => false,
+    }
+}
+
+/// Whether word `i` can be a verb here: not after a determiner, possessive or preposition that
+/// makes it a noun ("the attack", "its visit", "of killing").
+fn looks_verbal(words: &[&str], i: usize) -> bool {
+    const NOMINAL: &[&str] = &[
+        "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+        "my", "your", "of", "any", "no", "every", "each", "such", "another", "s", "for", "new",
+        "recent", "latest", "first", "last", "further",
+    ];
+    i == 0 || !NOMINAL.contains(&words[i - 1])
 }
 
 /// Byte offset where the dateline prefix ends in the body (0 when there is none): the place a

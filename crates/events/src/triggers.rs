@@ -16,6 +16,8 @@ pub struct Trigger {
     pub needs_actor_after: bool,
     /// Counts only after a definite determiner ("the operation"): a bare noun too vague alone.
     pub definite_only: bool,
+    /// Read from the CAMEO verb dictionary rather than written in `events.toml`.
+    pub from_verb: bool,
 }
 
 /// A trigger found in folded text: `folded[start..end]`.
@@ -24,6 +26,8 @@ pub struct TriggerHit {
     pub start: usize,
     pub end: usize,
     pub trigger: usize,
+    /// The trigger's priority, or for a CAMEO verb the specificity of its pattern.
+    pub priority: u32,
 }
 
 pub struct TriggerIndex {
@@ -40,7 +44,8 @@ pub fn ascii_classes(pattern: &str) -> String {
         .replace(r"\w", r"(?-u:\w)")
 }
 
-fn word_list(words: &[String]) -> String {
+/// An alternation of `words`, longest first so the longest phrase wins, each escaped.
+pub fn word_list(words: &[String]) -> String {
     let mut w: Vec<&String> = words.iter().collect();
     w.sort_by_key(|s| std::cmp::Reverse(s.len()));
     w.iter()
@@ -69,6 +74,7 @@ impl TriggerIndex {
                 passive: t.passive,
                 needs_actor_after: t.needs_actor_after,
                 definite_only: t.definite_only,
+                from_verb: false,
             });
             // One regex per trigger, with ASCII word boundaries: folded text is lower-case ASCII
             // for the words that matter, and Unicode \b makes compiling several times slower.
@@ -115,6 +121,7 @@ impl TriggerIndex {
                     start: m.start(),
                     end: m.end(),
                     trigger: *id,
+                    priority: self.triggers[*id].priority,
                 });
             }
         }
@@ -123,7 +130,7 @@ impl TriggerIndex {
         let mut kept: Vec<TriggerHit> = Vec::new();
         for h in hits {
             if let Some(k) = kept.iter_mut().find(|k| h.start < k.end && k.start < h.end) {
-                if self.triggers[h.trigger].priority > self.triggers[k.trigger].priority {
+                if h.priority > k.priority {
                     *k = h;
                 }
                 continue;
@@ -133,7 +140,8 @@ impl TriggerIndex {
         kept
     }
 
-    fn blocked(&self, f: &str, start: usize) -> bool {
+    /// True when a trigger at `start` sits under a negation or in a purpose clause.
+    pub fn blocked(&self, f: &str, start: usize) -> bool {
         let before: Vec<&str> = f[..start].split_whitespace().rev().take(4).collect();
         // Negation within the three words before: "don't deliver", "did not attack".
         if before
@@ -160,6 +168,30 @@ impl TriggerIndex {
             return !intent;
         }
         false
+    }
+
+    /// The id of a trigger of `event_type` and `mode` read from a dictionary verb (made on first
+    /// use): it has no patterns of its own and no flags.
+    pub fn verb_trigger(&mut self, event_type: EventType, mode: &str) -> usize {
+        if let Some(i) = self
+            .triggers
+            .iter()
+            .position(|t| t.from_verb && t.event_type == event_type && t.mode == mode)
+        {
+            return i;
+        }
+        self.triggers.push(Trigger {
+            event_type,
+            mode: mode.to_owned(),
+            priority: 0,
+            anaphoric: false,
+            standalone: false,
+            passive: false,
+            needs_actor_after: false,
+            definite_only: false,
+            from_verb: true,
+        });
+        self.triggers.len() - 1
     }
 
     /// True when a future marker ("will", "is expected") occurs in `f[from..to]`.

@@ -10,6 +10,9 @@
 //!   text) resolves to through the lexicon, or belongs to it / contains it (US military ⊂ United
 //!   States) — the lexicon's `parent` links.
 //!
+//! Mentions are counted as a user sees them: those at or above
+//! `dateline_events::DEFAULT_MIN_CONFIDENCE` (the ones `dateline events` shows).
+//!
 //! Recall = matched (event, capture) pairs / all pairs. Precision = mentions matching some gold
 //! event of their capture / all mentions. Type accuracy is measured on mentions whose evidence
 //! sentence is a gold evidence sentence of an event sharing an actor: the share whose type fits.
@@ -25,7 +28,7 @@ use std::path::{Path, PathBuf};
 
 #[path = "support/gold_match.rs"]
 mod gold_match;
-use gold_match::{date_ok, gold_actors, types};
+use gold_match::{date_ok, evidence_of, gold_actors, norm, same_sentence, types};
 
 fn actor_ok(x: &Extractor, gold: &[String], m: &EventMention) -> bool {
     gold_match::actor_ok(x, gold, &m.actors)
@@ -33,39 +36,6 @@ fn actor_ok(x: &Extractor, gold: &[String], m: &EventMention) -> bool {
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn norm(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace(['’', '‘'], "'")
-}
-
-fn evidence_of(e: &Value, file: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for r in e["reported_in"].as_array().into_iter().flatten() {
-        if r["file"].as_str() != Some(file) {
-            continue;
-        }
-        if let Some(s) = r["evidence"].as_str() {
-            out.push(norm(s));
-        }
-        for s in r["more_evidence"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-        {
-            out.push(norm(s));
-        }
-    }
-    out
-}
-
-fn same_sentence(a: &str, b: &str) -> bool {
-    let (a, b) = (norm(a), norm(b));
-    a.contains(&b) || b.contains(&a)
 }
 
 fn short(s: &str, n: usize) -> String {
@@ -87,6 +57,7 @@ fn gold_events_recall_precision_types_and_counts() {
     let events = gold["events"].as_array().expect("gold events");
 
     // Mentions per capture, through the real pipeline.
+    let mut below = 0usize;
     let mut by_capture: BTreeMap<String, Vec<EventMention>> = BTreeMap::new();
     let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("samples/seeds"))
         .expect("seeds folder")
@@ -110,7 +81,12 @@ fn gold_events_recall_precision_types_and_counts() {
                             a.body.get(m.evidence.start..m.evidence.end),
                             Some(m.evidence.sentence.as_str())
                         );
-                        all.push(m);
+                        assert!((0.0..=1.0).contains(&m.confidence), "{m:?}");
+                        if m.confidence >= dateline_events::DEFAULT_MIN_CONFIDENCE {
+                            all.push(m);
+                        } else {
+                            below += 1;
+                        }
                     }
                 }
                 all
@@ -230,8 +206,9 @@ fn gold_events_recall_precision_types_and_counts() {
                 right += 1;
             } else {
                 println!(
-                    "  FP {} {} {} [{}] {}",
+                    "  FP {} {:.2} {} {} [{}] {}",
                     &file[..3],
+                    m.confidence,
                     m.event_type,
                     m.date.value.as_deref().unwrap_or("null"),
                     m.actors
@@ -263,6 +240,10 @@ fn gold_events_recall_precision_types_and_counts() {
             }
         }
     }
+    println!(
+        "\n{below} mentions below confidence {} left out",
+        dateline_events::DEFAULT_MIN_CONFIDENCE
+    );
     let recall = hit_pairs as f64 / pairs.max(1) as f64;
     let precision = right as f64 / total.max(1) as f64;
     let type_acc = typed as f64 / located.max(1) as f64;

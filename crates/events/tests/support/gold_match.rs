@@ -89,3 +89,39 @@ pub fn actor_ok(x: &Extractor, gold: &[String], actors: &[ActorRef]) -> bool {
         .iter()
         .any(|a| gold.iter().any(|g| x.actors_related(&a.name, g)))
 }
+
+/// Whitespace runs to one space, curly apostrophes straight: how evidence sentences compare.
+pub fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(['’', '‘'], "'")
+}
+
+/// Gold evidence sentences of an event in one capture, normalised.
+pub fn evidence_of(e: &Value, file: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for r in e["reported_in"].as_array().into_iter().flatten() {
+        if r["file"].as_str() != Some(file) {
+            continue;
+        }
+        if let Some(s) = r["evidence"].as_str() {
+            out.push(norm(s));
+        }
+        for s in r["more_evidence"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
+            out.push(norm(s));
+        }
+    }
+    out
+}
+
+/// One sentence contains the other, once normalised.
+pub fn same_sentence(a: &str, b: &str) -> bool {
+    let (a, b) = (norm(a), norm(b));
+    a.contains(&b) || b.contains(&a)
+}

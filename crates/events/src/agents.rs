@@ -1,0 +1,149 @@
+//! Generic agents ("police", "troops", "officials", "protesters") from Phoenix's agent dictionary
+//! (`data/lexicon/agents.toml`), and the country a neighbouring name gives them.
+//!
+//! The field codes "Iraqi police" as Iraq + police (IRQCOP) and "Turkish troops" as Turkey +
+//! military: a country word right before an agent (or "of Iraq" right after it) gives the agent
+//! its country; the agent gives the country word its sector. An agent with no country nearby is
+//! still somebody acting ("Gunmen opened fire"), with its sector alone.
+
+use crate::LexiconError;
+use crate::actors::{ActorHit, ActorIndex, Who};
+use crate::fold::{Folded, boundary_after, boundary_before, fold_key};
+use crate::lexicon::SectorsFile;
+use aho_corasick::{AhoCorasick, MatchKind};
+use dateline_lexicon::AgentsFile;
+use std::collections::HashMap;
+
+/// Words that may stand between a country word and its agent ("Iraqi security forces", "Turkish
+/// senior officials").
+const MAX_GAP_WORDS: usize = 2;
+
+pub struct AgentIndex {
+    matcher: AhoCorasick,
+    /// Per pattern: the sector in words, and whether the agent acts with no country named.
+    sectors: Vec<(String, bool)>,
+    /// ISO code → the country's name, for naming "Iraq police".
+    countries: HashMap<String, String>,
+}
+
+impl AgentIndex {
+    pub fn build(
+        file: &AgentsFile,
+        sectors: &SectorsFile,
+        countries: HashMap<String, String>,
+    ) -> Result<AgentIndex, LexiconError> {
+        let mut keys = Vec::new();
+        let mut words = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for a in &file.agent {
+            let Some(word) = sectors.sector.get(&a.sector) else {
+                continue;
+            };
+            let key = fold_key(&a.phrase);
+            if key.len() < 3 || !seen.insert(key.clone()) {
+                continue;
+            }
+            keys.push(key);
+            words.push((word.clone(), sectors.acting.contains(&a.sector)));
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&keys)
+            .map_err(|e| LexiconError::Invalid {
+                file: "lexicon/agents.toml".into(),
+                reason: e.to_string(),
+            })?;
+        Ok(AgentIndex {
+            matcher,
+            sectors: words,
+            countries,
+        })
+    }
+
+    /// `hits` with every agent of `text` added: joined to the country word before it when there
+    /// is one, standing alone otherwise. Agents inside a known name are left to that name.
+    pub fn attach(
+        &self,
+        text: &str,
+        folded: &Folded,
+        actors: &ActorIndex,
+        mut hits: Vec<ActorHit>,
+    ) -> Vec<ActorHit> {
+        let f = folded.text.as_str();
+        // `hits` come sorted by start; agents standing alone are collected apart so the order
+        // holds for the lookups below.
+        hits.sort_by_key(|h| (h.start, h.end));
+        let mut alone: Vec<ActorHit> = Vec::new();
+        let few_words = |gap: &str, max: usize| gap.split_whitespace().take(max + 1).count() <= max;
+        for m in self.matcher.find_iter(f) {
+            if !boundary_before(f, m.start()) || !boundary_after(f, m.end()) {
+                continue;
+            }
+            let (s, e) = folded.original_span(m.start(), m.end());
+            // The first name starting at or after the agent's end, and the last starting before
+            // its start.
+            let next = hits.partition_point(|h| h.start < e);
+            let prev = hits.partition_point(|h| h.start < s);
+            if hits[prev..next].iter().any(|h| h.start < e)
+                || hits[..prev].iter().rev().take(4).any(|h| h.end > s)
+            {
+                continue;
+            }
+            let (sector, acting) = self.sectors[m.pattern().as_usize()].clone();
+            // A title before a name ("Commander … Kevin Leahy", "resident Yousef Abu Shehla").
+            if hits.get(next).is_some_and(|h| {
+                few_words(
+                    text[e..h.start].trim_matches(|c: char| c.is_whitespace() || c == ','),
+                    1,
+                )
+            }) {
+                continue;
+            }
+            // A country word just before: "Iraqi police", "Turkish security forces".
+            let before = prev.checked_sub(1).filter(|&i| {
+                let h = &hits[i];
+                h.end <= s && {
+                    let gap = &text[h.end..s];
+                    !gap.contains([',', ';', '.', '(', ')']) && few_words(gap, MAX_GAP_WORDS)
+                }
+            });
+            let country_of = |h: &ActorHit| match &h.who {
+                Who::Known(a) if actors.is_country(*a) => actors.actors[*a].country.clone(),
+                _ => None,
+            };
+            if let Some(i) = before
+                && let Some(code) = country_of(&hits[i])
+            {
+                let name = self.countries.get(&code).cloned().unwrap_or(code.clone());
+                let start = hits[i].start;
+                hits[i] = ActorHit {
+                    start,
+                    end: e,
+                    who: Who::Unknown {
+                        name: format!("{name} {sector}"),
+                        role: None,
+                        country: Some(code),
+                        sector: Some(sector),
+                    },
+                };
+                continue;
+            }
+            if !acting {
+                continue;
+            }
+            alone.push(ActorHit {
+                start: s,
+                end: e,
+                who: Who::Unknown {
+                    name: f[m.start()..m.end()].to_owned(),
+                    role: None,
+                    country: None,
+                    sector: Some(sector),
+                },
+            });
+        }
+        hits.extend(alone);
+        hits.sort_by_key(|h| (h.start, h.end));
+        hits
+    }
+}

@@ -1,0 +1,167 @@
+//! Who says, and to whom: the parts of a sentence that report a statement rather than take part
+//! in the happening.
+//!
+//! News copy wraps most happenings in attribution: "…, the ministry said", "according to the
+//! Security Council", "a source told Shafaq News". The outlet spoken to and the authority quoted
+//! are never actors of what is reported, and the speaker of "X said Y attacked Z" is not its
+//! source. The word lists are `[grammar] speech_verbs` and `attribution_openers` of
+//! `data/events.toml`.
+
+use crate::LexiconError;
+use crate::lexicon::Grammar;
+use crate::triggers::word_list;
+use regex::Regex;
+
+/// At most this many words after an opener belong to the attribution ("told Kurdistan24's
+/// correspondent in Erbil").
+const OPENER_WORDS: usize = 7;
+/// A trailing ", X said …" clause names its speaker within this many words after the comma…
+const SPEAKER_WORDS: usize = 8;
+/// …and says little after the verb ("said on Thursday", "said in a statement").
+const AFTER_SPEECH_WORDS: usize = 6;
+
+pub struct Attribution {
+    openers: Regex,
+    speech: Regex,
+}
+
+impl Attribution {
+    pub fn build(g: &Grammar) -> Result<Attribution, LexiconError> {
+        let invalid = |e: regex::Error| LexiconError::Invalid {
+            file: "events.toml".into(),
+            reason: e.to_string(),
+        };
+        Ok(Attribution {
+            openers: Regex::new(&format!(
+                r"(?-u:\b)(?:{})(?-u:\b)",
+                word_list(&g.attribution_openers)
+            ))
+            .map_err(invalid)?,
+            speech: Regex::new(&format!(
+                r"(?-u:\b)(?:{})(?-u:\b)",
+                word_list(&g.speech_verbs)
+            ))
+            .map_err(invalid)?,
+        })
+    }
+
+    /// Spans of the folded sentence `f` that only attribute: the phrase after an opener, and a
+    /// closing ", X said …" clause.
+    pub fn spans(&self, f: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for m in self.openers.find_iter(f) {
+            out.push((m.start(), phrase_end(f, m.end(), OPENER_WORDS)));
+        }
+        // The last clause, when it opens with its speaker and a verb of saying.
+        if let Some((cut, mark)) = f
+            .char_indices()
+            .rfind(|(_, c)| matches!(c, ',' | '"' | '“' | '”'))
+            && f[cut + mark.len_utf8()..].chars().any(char::is_alphabetic)
+        {
+            let tail = &f[cut + mark.len_utf8()..];
+            if let Some(m) = self.speech.find(tail)
+                && tail[..m.start()].split_whitespace().count() <= SPEAKER_WORDS
+                && tail[m.end()..].split_whitespace().count() <= AFTER_SPEECH_WORDS
+            {
+                out.push((cut, f.len()));
+            }
+        }
+        out
+    }
+
+    /// Folded offset of the end of the last verb of saying before `before` ("X said | Y
+    /// attacked Z"), if any.
+    pub fn speech_before(&self, f: &str, before: usize) -> Option<usize> {
+        self.speech
+            .find_iter(f.get(..before)?)
+            .last()
+            .map(|m| m.end())
+    }
+}
+
+/// End of the noun phrase that starts at `from`: the next comma, semicolon, full stop, "that" or
+/// "on" (a date follows), or `max` words.
+fn phrase_end(f: &str, from: usize, max: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in f[from..].char_indices() {
+        if matches!(c, ',' | ';' | '.' | ':' | '"' | '(' | ')') && !in_word_dot(f, from + i) {
+            return from + i;
+        }
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                in_word = false;
+                let rest = &f[from + i + 1..];
+                if words >= max
+                    || ["that ", "on ", "in a ", "about ", "after ", "when "]
+                        .iter()
+                        .any(|w| rest.starts_with(w))
+                {
+                    return from + i;
+                }
+            }
+        } else {
+            in_word = true;
+        }
+    }
+    f.len()
+}
+
+/// A dot inside an abbreviation ("u.s."), not a full stop.
+fn in_word_dot(f: &str, i: usize) -> bool {
+    f.as_bytes().get(i) == Some(&b'.')
+        && f.as_bytes()
+            .get(i + 1)
+            .is_some_and(|b| b.is_ascii_alphabetic())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attribution() -> Attribution {
+        let words = |s: &[&str]| s.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        Attribution::build(&Grammar {
+            intent_verbs: Vec::new(),
+            negations: Vec::new(),
+            future_markers: Vec::new(),
+            continuation_subjects: Vec::new(),
+            speech_verbs: words(&["said", "told"]),
+            attribution_openers: words(&["according to", "told"]),
+            light_verbs: Vec::new(),
+        })
+        .expect("grammar")
+    }
+
+    #[test]
+    fn the_outlet_told_and_the_closing_speaker_are_attribution() {
+        let a = attribution();
+        let f = "a source told shafaq news on monday that militants attacked a checkpoint";
+        let spans = a.spans(f);
+        assert_eq!(spans.len(), 1);
+        assert_eq!(&f[spans[0].0..spans[0].1], "told shafaq news");
+        let f = "turkish jets struck targets in duhok, the ministry said.";
+        let spans = a.spans(f);
+        assert_eq!(&f[spans[0].0..spans[0].1], ", the ministry said.");
+    }
+
+    #[test]
+    fn according_to_ends_at_the_comma() {
+        let a = attribution();
+        let f = "according to the security council, the sanctions were lifted";
+        let spans = a.spans(f);
+        assert_eq!(
+            &f[spans[0].0..spans[0].1],
+            "according to the security council"
+        );
+    }
+
+    #[test]
+    fn the_speaker_is_before_the_verb_of_saying() {
+        let a = attribution();
+        let f = "the ministry said isis attacked the village";
+        let at = f.find("attacked").expect("verb");
+        assert_eq!(a.speech_before(f, at), Some(f.find(" isis").expect("isis")));
+    }
+}

@@ -1,0 +1,438 @@
+//! What happened, read with the CAMEO verb dictionary (`data/lexicon/verbs.toml`, generated from
+//! PETRARCH2's `CAMEO.2.0.txt`): a verb of the dictionary, then the most specific of its block's
+//! phrase patterns that the clause around it satisfies, else the block's default code; the code
+//! becomes a PLOVER type and mode through CAMEO2PLOVER.
+//!
+//! PETRARCH matches patterns against a constituency parse. Here the clause is a flat word list:
+//! a pattern's words before the verb (`pre`) must occur in order in the words before it, its words
+//! after the verb (`post`) in order in the words after it, both within a window. The slots `$`
+//! (source) and `+` (target) and the grouping marks only say where actors sit in the parse; they
+//! match nothing. That loses PETRARCH's noun-phrase checks but keeps what the field wrote down:
+//! which verb phrases mean which kind of event, and which mean none ("killed in a car crash").
+
+use crate::LexiconError;
+use dateline_core::event::EventType;
+use dateline_lexicon::VerbsFile;
+use std::collections::HashMap;
+
+/// How far a pattern's words may sit from the verb, in words.
+const PRE_WINDOW: usize = 6;
+const POST_WINDOW: usize = 10;
+/// At most this many words may stand between two consecutive words of a pattern (or between the
+/// verb and the pattern's next word): an object's determiner and adjectives, not a new clause.
+const MAX_GAP: usize = 3;
+
+/// A PLOVER reading of a CAMEO code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Coded {
+    pub event_type: EventType,
+    pub mode: Option<String>,
+    pub cameo: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    /// One word or a phrase of consecutive words.
+    Words(Vec<String>),
+    /// Any phrase of a synonym set.
+    Syn(usize),
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    /// `None`: the phrase means no event (a CAMEO `[---]` or a code PLOVER does not code).
+    coded: Option<Coded>,
+    /// Tokens with whether each is tied to the one before it (see `build`).
+    pre: Vec<(Tok, bool)>,
+    post: Vec<(Tok, bool)>,
+    /// Words the pattern asks for besides the verb: the more, the more specific.
+    literal: usize,
+    /// A multi-word verb the pattern is written for ("kidnapped and killed"), else `None`.
+    verb: Option<Vec<String>>,
+    /// Hashes of the first word of each of its literal tokens: a pattern none of whose words
+    /// is near the verb is skipped before it is matched ("said" alone has 148 patterns).
+    needs: Vec<u64>,
+}
+
+/// FNV-1a of a word, for the quick check of [`Pattern::needs`].
+fn word_hash(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in w.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+#[derive(Debug, Clone)]
+struct Block {
+    /// The block's own code, kept only when the dictionary says the verb mostly means it: when
+    /// at least half of its patterns give the same PLOVER type. A verb whose patterns scatter
+    /// over many types ("take", "hold", "call") means nothing certain without one of them.
+    default: Option<Coded>,
+    patterns: Vec<Pattern>,
+}
+
+/// Share of a block's coded patterns one type must hold to stand for the verb when the block's
+/// own default is not its most frequent type.
+const MAJORITY: f32 = 0.5;
+
+/// What a verb of the block means when no pattern around it says more, read from the block's
+/// own patterns: its default code when that is the type its patterns give most often (or it
+/// has fewer than three), else the type more than half of them give (CAMEO files "agree" under
+/// endorse [050] but codes most of its phrases as agreements), else nothing.
+fn usual_reading(default: Option<Coded>, patterns: &[Pattern]) -> Option<Coded> {
+    let mut count: Vec<(EventType, usize, &Coded)> = Vec::new();
+    for c in patterns.iter().filter_map(|p| p.coded.as_ref()) {
+        match count.iter_mut().find(|(t, _, _)| *t == c.event_type) {
+            Some(e) => e.1 += 1,
+            None => count.push((c.event_type, 1, c)),
+        }
+    }
+    let coded: usize = count.iter().map(|e| e.1).sum();
+    let top = count.iter().max_by_key(|e| e.1);
+    if coded < 3 {
+        return default;
+    }
+    match (default, top) {
+        (Some(d), Some(t)) if t.0 == d.event_type => Some(d),
+        (_, Some(t)) if t.1 as f32 >= MAJORITY * coded as f32 => Some(Coded {
+            event_type: t.0,
+            mode: t.2.mode.clone(),
+            cameo: t.2.cameo.clone(),
+        }),
+        (d, Some(t)) => d.filter(|d| {
+            count
+                .iter()
+                .find(|e| e.0 == d.event_type)
+                .is_some_and(|e| e.1 == t.1)
+        }),
+        (d, None) => d,
+    }
+}
+
+/// A verb of the dictionary found in a clause, with what its context says it means.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerbHit {
+    /// Word indices of the verb form in the clause's word list (`end` exclusive).
+    pub first: usize,
+    pub last: usize,
+    /// `None`: the verb is in the dictionary but this phrase means no PLOVER event.
+    pub coded: Option<Coded>,
+    /// How many words besides the verb the matched pattern asked for (0 for a block default).
+    pub specificity: usize,
+}
+
+pub struct CameoIndex {
+    blocks: Vec<Block>,
+    /// First word of a verb form → (block, the form's words), longest forms first.
+    forms: HashMap<String, Vec<(usize, Vec<String>)>>,
+    synonyms: Vec<Vec<Vec<String>>>,
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(str::to_owned).collect()
+}
+
+fn coded(
+    cameo: &Option<String>,
+    plover: &Option<String>,
+    mode: &Option<String>,
+) -> Result<Option<Coded>, String> {
+    let (Some(cameo), Some(plover)) = (cameo, plover) else {
+        return Ok(None);
+    };
+    let event_type: EventType = plover.parse()?;
+    Ok(Some(Coded {
+        event_type,
+        mode: mode.clone().filter(|m| !m.trim().is_empty()),
+        cameo: cameo.clone(),
+    }))
+}
+
+impl CameoIndex {
+    pub fn build(file: &VerbsFile) -> Result<CameoIndex, LexiconError> {
+        let invalid = |reason: String| LexiconError::Invalid {
+            file: "lexicon/verbs.toml".into(),
+            reason,
+        };
+        let mut syn_id: HashMap<String, usize> = HashMap::new();
+        let mut synonyms = Vec::new();
+        for (name, phrases) in &file.synonyms {
+            syn_id.insert(name.to_lowercase(), synonyms.len());
+            synonyms.push(phrases.iter().map(|p| words(&p.to_lowercase())).collect());
+        }
+        // Each token with whether it continues a group: the words of a prepositional phrase
+        // `( from &treaty )` or a compound `{ arms shipment }` belong to one noun phrase, so
+        // nothing but that phrase's own words may stand between them.
+        let tokens = |toks: &[String]| -> Result<(Vec<(Tok, bool)>, usize), String> {
+            let mut out = Vec::new();
+            let mut literal = 0;
+            let mut depth = 0usize;
+            let mut opened = false;
+            for t in toks {
+                let t = t.trim();
+                let tight = depth > 0 && !opened;
+                if t == "(" || t == "{" {
+                    depth += 1;
+                    opened = true;
+                    continue;
+                }
+                if t == ")" || t == "}" {
+                    depth = depth.saturating_sub(1);
+                    continue;
+                }
+                if let Some(name) = t.strip_prefix('&') {
+                    let id = syn_id
+                        .get(&name.to_lowercase())
+                        .ok_or_else(|| format!("unknown synonym set &{name}"))?;
+                    out.push((Tok::Syn(*id), tight));
+                    literal += 1;
+                    opened = false;
+                } else if t.chars().any(|c| c.is_alphanumeric()) {
+                    let w = words(&t.to_lowercase());
+                    literal += w.len();
+                    out.push((Tok::Words(w), tight));
+                    opened = false;
+                }
+                // `$`, `+`, `^`, `%`: positions in the parse, nothing to match.
+            }
+            Ok((out, literal))
+        };
+        let mut blocks = Vec::with_capacity(file.verb.len());
+        let mut forms: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+        for (bi, b) in file.verb.iter().enumerate() {
+            let default = coded(&b.cameo, &b.plover, &b.mode)
+                .map_err(|e| invalid(format!("verb {}: {e}", b.head)))?;
+            let mut patterns = Vec::with_capacity(b.pattern.len());
+            for p in &b.pattern {
+                // A code PLOVER does not carry (CAMEO's appeals, 02x, inside the block of
+                // "demand") says only that CAMEO split hairs here: the verb keeps its own
+                // reading. An explicit `[---]` (no `cameo`) still means no event.
+                if p.cameo.is_some() && p.plover.is_none() {
+                    continue;
+                }
+                let c = coded(&p.cameo, &p.plover, &p.mode)
+                    .map_err(|e| invalid(format!("verb {}: {e}", b.head)))?;
+                let (pre, l1) =
+                    tokens(&p.pre).map_err(|e| invalid(format!("verb {}: {e}", b.head)))?;
+                let (post, l2) =
+                    tokens(&p.post).map_err(|e| invalid(format!("verb {}: {e}", b.head)))?;
+                // A pattern with no words around the verb is the verb's own code, different
+                // from its block's ("strangle" [180] in a block of other verbs): it applies to
+                // that form only.
+                let verb_words = words(&p.verb.to_lowercase());
+                let verb = (pre.is_empty() && post.is_empty()).then_some(verb_words);
+                let needs = pre
+                    .iter()
+                    .chain(&post)
+                    .filter_map(|(t, _)| match t {
+                        Tok::Words(w) => w.first().map(|w| word_hash(w)),
+                        Tok::Syn(_) => None,
+                    })
+                    .collect();
+                patterns.push(Pattern {
+                    needs,
+                    coded: c,
+                    literal: l1 + l2 + verb.as_ref().map_or(0, |v| v.len() - 1),
+                    pre,
+                    post,
+                    verb,
+                });
+            }
+            let default = usual_reading(default, &patterns);
+            blocks.push(Block { default, patterns });
+            for f in &b.forms {
+                let w = words(&f.to_lowercase());
+                if let Some(first) = w.first() {
+                    forms.entry(first.clone()).or_default().push((bi, w));
+                }
+            }
+        }
+        for list in forms.values_mut() {
+            list.sort_by_key(|(b, w)| (std::cmp::Reverse(w.len()), *b));
+        }
+        Ok(CameoIndex {
+            blocks,
+            forms,
+            synonyms,
+        })
+    }
+
+    /// Every PLOVER reading the dictionary can give, defaults and patterns alike.
+    pub fn readings(&self) -> impl Iterator<Item = &Coded> {
+        self.blocks.iter().flat_map(|b| {
+            b.default
+                .iter()
+                .chain(b.patterns.iter().filter_map(|p| p.coded.as_ref()))
+        })
+    }
+
+    /// Number of verb blocks and patterns loaded.
+    pub fn sizes(&self) -> (usize, usize) {
+        (
+            self.blocks.len(),
+            self.blocks.iter().map(|b| b.patterns.len()).sum(),
+        )
+    }
+
+    /// Every dictionary verb among `words` (a clause, folded, one entry per word) for which
+    /// `is_verb(i)` holds, with its reading. Multi-word forms win over their first word.
+    /// `in_phrase(i)` tells that word `i` sits inside a noun phrase (determiner, number,
+    /// adjective, noun, "of"): such words do not count as a gap between a pattern's words, so
+    /// "provide nearly 25,000 tons of emergency food aid" still reads as "provide … aid".
+    pub fn find(
+        &self,
+        words: &[&str],
+        is_verb: impl Fn(usize) -> bool,
+        in_phrase: impl Fn(usize) -> bool,
+    ) -> Vec<VerbHit> {
+        let mut out: Vec<VerbHit> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let Some(cands) = self.forms.get(words[i]) else {
+                i += 1;
+                continue;
+            };
+            let found = cands.iter().find(|(_, f)| {
+                f.iter()
+                    .enumerate()
+                    .all(|(k, w)| words.get(i + k) == Some(&w.as_str()))
+            });
+            let Some((block, form)) = found else {
+                i += 1;
+                continue;
+            };
+            let last = i + form.len();
+            if !(i..last).any(&is_verb) {
+                i += 1;
+                continue;
+            }
+            out.push(self.read(*block, words, i, last, &in_phrase));
+            i = last;
+        }
+        out
+    }
+
+    /// The block's most specific pattern that the words around `first..last` satisfy.
+    fn read(
+        &self,
+        block: usize,
+        words: &[&str],
+        first: usize,
+        last: usize,
+        in_phrase: &dyn Fn(usize) -> bool,
+    ) -> VerbHit {
+        let b = &self.blocks[block];
+        let mut best: Option<&Pattern> = None;
+        let lo = first.saturating_sub(PRE_WINDOW);
+        let hi = (last + POST_WINDOW).min(words.len());
+        let near: Vec<u64> = words[lo..hi]
+            .iter()
+            .flat_map(|w| [word_hash(w), word_hash(w.strip_suffix('s').unwrap_or(w))])
+            .collect();
+        for p in &b.patterns {
+            if best.is_some_and(|q| q.literal >= p.literal)
+                || !p.needs.iter().all(|h| near.contains(h))
+            {
+                continue;
+            }
+            let ok = match &p.verb {
+                Some(v) => {
+                    last - first == v.len()
+                        && v.iter().zip(&words[first..last]).all(|(a, b)| a == b)
+                }
+                None => {
+                    let lo = first.saturating_sub(PRE_WINDOW);
+                    let hi = (last + POST_WINDOW).min(words.len());
+                    // Words before the verb are read backwards from it, so the gap rule holds
+                    // from the verb outwards on both sides.
+                    let before: Vec<&str> = words[lo..first].iter().rev().copied().collect();
+                    // Read backwards, a token is tied to the next one when that one was tied
+                    // to it.
+                    let n = p.pre.len();
+                    let pre: Vec<(Tok, bool)> = (0..n)
+                        .map(|i| {
+                            let k = n - 1 - i;
+                            (p.pre[k].0.clone(), k + 1 < n && p.pre[k + 1].1)
+                        })
+                        .collect();
+                    let skip_before = |i: usize| in_phrase(first - 1 - i);
+                    let skip_after = |i: usize| in_phrase(last + i);
+                    self.in_order(&pre, &before, true, &skip_before)
+                        && self.in_order(&p.post, &words[last..hi], false, &skip_after)
+                }
+            };
+            if ok {
+                best = Some(p);
+            }
+        }
+        match best {
+            Some(p) => VerbHit {
+                first,
+                last,
+                coded: p.coded.clone(),
+                specificity: p.literal,
+            },
+            None => VerbHit {
+                first,
+                last,
+                coded: b.default.clone(),
+                specificity: 0,
+            },
+        }
+    }
+
+    /// True when every token occurs in `words`, in order, each within [`MAX_GAP`] words of the
+    /// previous one. `reversed`: `words` run backwards from the verb, and so do phrase tokens.
+    fn in_order(
+        &self,
+        toks: &[(Tok, bool)],
+        words: &[&str],
+        reversed: bool,
+        in_phrase: &dyn Fn(usize) -> bool,
+    ) -> bool {
+        let mut at = 0;
+        for (t, tight) in toks {
+            let max_gap = if *tight { 0 } else { MAX_GAP };
+            let mut gap = 0;
+            let mut found = None;
+            for i in at..words.len() {
+                if let Some(next) = self.match_at(t, words, i, reversed) {
+                    found = Some(next);
+                    break;
+                }
+                if !in_phrase(i) {
+                    gap += 1;
+                    if gap > max_gap {
+                        break;
+                    }
+                }
+            }
+            let Some(next) = found else {
+                return false;
+            };
+            at = next;
+        }
+        true
+    }
+
+    /// End index when `t` matches at `words[i..]`.
+    fn match_at(&self, t: &Tok, words: &[&str], i: usize, reversed: bool) -> Option<usize> {
+        let phrase_at = |p: &[String]| {
+            let n = p.len();
+            (n > 0
+                && p.iter().enumerate().all(|(k, w)| {
+                    let k = if reversed { n - 1 - k } else { k };
+                    words
+                        .get(i + k)
+                        .is_some_and(|x| *x == w || x.strip_suffix('s') == Some(w.as_str()))
+                }))
+            .then_some(i + n)
+        };
+        match t {
+            Tok::Words(p) => phrase_at(p),
+            Tok::Syn(id) => self.synonyms[*id].iter().find_map(|p| phrase_at(p)),
+        }
+    }
+}

