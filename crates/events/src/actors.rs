@@ -406,6 +406,14 @@ impl ActorIndex {
         x.country.is_some() && (x.kind == "country" || x.kind == "government" && x.parent.is_none())
     }
 
+    /// An organisation, group or government (not a person, not a place standing for a state).
+    fn is_body(&self, a: usize) -> bool {
+        matches!(
+            self.actors[a].kind.as_str(),
+            "organisation" | "group" | "government" | "military" | "media"
+        )
+    }
+
     pub fn get(&self, name: &str) -> Option<usize> {
         self.by_name.get(name).copied()
     }
@@ -501,6 +509,10 @@ impl ActorIndex {
                     continue;
                 }
                 match info.kind {
+                    // "the Kurdistan Region Security Council" is not the UN's: a body's name
+                    // extended on its left by capitalised words names another body.
+                    AliasKind::Plain
+                        if self.is_body(info.actor) && extended_name(text, os, original) => {}
                     AliasKind::Plain => {
                         chosen = Some((info.actor, info.kind));
                         break;
@@ -708,6 +720,31 @@ impl ActorIndex {
     }
 }
 
+/// True when the name at `start` (printed `name`, two words or more, capitalised) follows a
+/// capitalised word inside the sentence: it is the tail of a longer proper name.
+fn extended_name(text: &str, start: usize, name: &str) -> bool {
+    if name.split_whitespace().count() < 2 || !name.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    if before.len() == text[..start].len() {
+        return false;
+    }
+    let prev = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let word_before_prev = before[..before.len() - prev.len()]
+        .trim_end()
+        .chars()
+        .last();
+    // A capitalised word that does not open the sentence, and is not "The".
+    prev.chars().next().is_some_and(char::is_uppercase)
+        && prev.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && prev != "The"
+        && word_before_prev.is_some_and(|c| !matches!(c, '.' | '!' | '?' | '\n' | '"' | '“'))
+}
+
 fn acronym_in_text(original: &str) -> bool {
     original
         .chars()
@@ -723,4 +760,33 @@ fn surname(a: &ActorEntry) -> Option<String> {
     let last = a.name.split_whitespace().last()?;
     let last = last.trim_start_matches("al-").trim_start_matches("Al-");
     (last.chars().filter(|c| c.is_alphabetic()).count() >= 4).then(|| last.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::extended_name;
+
+    #[test]
+    fn a_body_name_after_capitalised_words_is_part_of_another_name() {
+        let t = "Officials of the Kurdistan Region Security Council said so.";
+        let at = t.find("Security").expect("name");
+        assert!(extended_name(t, at, "Security Council"));
+        let t = "The Security Council met. Security Council members left.";
+        assert!(!extended_name(
+            t,
+            t.find("Security").expect("name"),
+            "Security Council"
+        ));
+        assert!(!extended_name(
+            t,
+            t.rfind("Security").expect("name"),
+            "Security Council"
+        ));
+        let t = "the UN Security Council";
+        assert!(!extended_name(
+            t,
+            t.find("UN").expect("name"),
+            "UN Security Council"
+        ));
+    }
 }

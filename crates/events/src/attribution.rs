@@ -130,6 +130,8 @@ mod tests {
             speech_verbs: words(&["said", "told"]),
             attribution_openers: words(&["according to", "told"]),
             light_verbs: Vec::new(),
+            obligation_modals: Vec::new(),
+            conditionals: Vec::new(),
         })
         .expect("grammar")
     }

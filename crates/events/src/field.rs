@@ -183,6 +183,7 @@ pub fn merge(
             metonym_aliases,
             titles: Vec::new(),
             context_aliases: Vec::new(),
+            source: None,
             sector: if dated {
                 None
             } else {

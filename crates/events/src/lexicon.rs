@@ -51,6 +51,8 @@ pub struct ActorEntry {
     pub context_aliases: Vec<String>,
     /// Sector in words (`government`, `military`, `rebels`…) when it does not change over time.
     pub sector: Option<String>,
+    /// Where the entry's facts (an office and its dates) are on record.
+    pub source: Option<String>,
     /// Country and sector by period, for actors whose part changed (an office holder who left
     /// office): the one valid on the event's date applies.
     #[serde(default)]
@@ -102,6 +104,10 @@ pub struct Grammar {
     pub attribution_openers: Vec<String>,
     /// Verbs whose event-noun object says what happened ("held talks", "launched an attack").
     pub light_verbs: Vec<String>,
+    /// Modals of obligation: "X said Y must …" is X's demand.
+    pub obligation_modals: Vec<String>,
+    /// Words that set a condition on a promised action: "will … unless" is a threat.
+    pub conditionals: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

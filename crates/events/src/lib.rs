@@ -22,6 +22,7 @@ mod discards;
 mod field;
 pub mod fold;
 pub mod lexicon;
+mod modality;
 pub mod phrases;
 pub mod places;
 pub mod sentences;
@@ -51,6 +52,8 @@ pub enum LexiconError {
 
 /// Codes event mentions from article bodies.
 pub struct Extractor {
+    /// Modals of obligation and conditions, from `[grammar]`.
+    grammar_words: modality::Modality,
     discards: discards::Discards,
     /// CAMEO quad class of each PLOVER type, from `[quad_class]` in `events.toml`.
     quad_classes: std::collections::HashMap<EventType, String>,
@@ -180,7 +183,9 @@ impl Extractor {
         let claims = claims::ClaimIndex::build(&lexicon.events.claim)?;
         let places = PlaceIndex::build(&lexicon.places)?;
         let discards = discards::Discards::build(&lexicon.field.discards)?;
+        let grammar_words = modality::Modality::new(&lexicon.events.grammar);
         Ok(Box::new(move |actors| Extractor {
+            grammar_words,
             discards,
             quad_classes,
             light_verbs,
@@ -472,20 +477,67 @@ impl Extractor {
                     clause_actors.clone()
                 };
                 // "X said Y attacked Z": X speaks, Y acts. "X said it would withdraw" or "X said
-                // its troops would withdraw" (nobody named in between): X acts.
+                // its troops would withdraw" (nobody named in between): X acts. "X said Y must
+                // withdraw": X demands, of Y (CAMEO's reading of an obligation reported).
                 let mut pool = pool;
-                if let Some(said) = self.attribution.speech_before(f, h.start) {
-                    let (said, _) = to_body(said, said);
-                    if pool
+                let said = self
+                    .attribution
+                    .speech_before(f, h.start)
+                    .map(|s| (s, to_body(s, s).0));
+                let demanded = !standalone
+                    && said.is_some_and(|(s, _)| self.grammar_words.obliged(&f[s..h.start]));
+                let mut speakers: Vec<(Who, Side, usize, usize)> = Vec::new();
+                if let Some((_, said)) = said
+                    && pool
                         .iter()
                         .any(|a| a.start >= said && a.end <= tbs && !a.who.is_generic())
-                    {
-                        pool.retain(|a| a.start >= said);
+                {
+                    if demanded {
+                        speakers = pool
+                            .iter()
+                            .filter(|a| a.end <= said)
+                            .map(|a| (a.who.clone(), Side::Source, a.start, a.end))
+                            .collect();
                     }
+                    pool.retain(|a| a.start >= said);
                 }
                 let pool = &pool;
                 let passive = t.passive || passive_before(f, h.start);
-                let mut actors = assign_sides(body, pool, tbs, tbe, passive);
+                // Sides turn on the clause's finite verb of the same kind when the trigger is a
+                // participle after it ("jets struck PKK positions, killing three"): PKK is hit,
+                // not hitting.
+                let (pivot_s, pivot_e, passive) = match in_clause.iter().find(|o| {
+                    o.finite
+                        && o.start < h.start
+                        && !h.finite
+                        && self.triggers.triggers[o.trigger].event_type == t.event_type
+                }) {
+                    Some(o) => {
+                        let (s, e) = to_body(o.start, o.end);
+                        (s, e, passive_before(f, o.start))
+                    }
+                    None => (tbs, tbe, passive),
+                };
+                let mut actors = assign_sides(body, pool, pivot_s, pivot_e, passive);
+                // A threat is a harm promised on a condition: "will withdraw … unless", "would
+                // boycott … unless" (CAMEO 13, PLOVER THREATEN).
+                let threatened = !standalone
+                    && self.triggers.future_between(f, cs, h.start)
+                    && self.grammar_words.conditional(&f[h.end..ce]);
+                let (event_type, mode) = if demanded {
+                    // The one obliged is the target now; the speaker demands.
+                    for a in actors.iter_mut() {
+                        if a.1 == Side::Source {
+                            a.1 = Side::Target;
+                        }
+                    }
+                    actors.splice(0..0, speakers);
+                    (EventType::Request, "demand".to_owned())
+                } else if threatened {
+                    (EventType::Threaten, "conditional".to_owned())
+                } else {
+                    (t.event_type, t.mode.clone())
+                };
                 // A coordinated clause without its own subject shares the previous clause's
                 // participants ("X held talks with Y, and a third round is scheduled").
                 if ci > 0 && !clause_actors.iter().any(|a| a.end <= tbs) {
@@ -525,8 +577,8 @@ impl Extractor {
                     own_date: false,
                     sentence: si,
                     span: (ss, se),
-                    event_type: t.event_type,
-                    mode: t.mode.clone(),
+                    event_type,
+                    mode,
                     anaphoric,
                     continuation,
                     standalone,
@@ -633,6 +685,7 @@ impl Extractor {
                 end,
                 trigger,
                 priority,
+                finite: true,
             });
         }
         // A hand trigger on a noun after a finite verb trigger of its clause is that verb's object
@@ -662,6 +715,15 @@ impl Extractor {
             .map(|h| h.start)
             .collect();
         let same_clause = |a: usize, b: usize| clause_of(a) == clause_of(b);
+        // Which hand triggers stand on a finite verb: the clause's sides turn on it.
+        {
+            let tokens = tokens.get_or_init(|| self.tagger.tag(sentence));
+            for h in hits.iter_mut().filter(|h| !h.finite) {
+                let (os, _) = fs.original_span(h.start, h.start + 1);
+                let at = tokens.partition_point(|t: &dateline_tagger::Token| t.end <= os);
+                h.finite = at < tokens.len() && tokens[at].start <= os && finite(tokens, at);
+            }
+        }
         for h in hits.iter_mut() {
             if self.triggers.triggers[h.trigger].from_verb {
                 // "held talks": the talks.

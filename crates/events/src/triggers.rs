@@ -28,6 +28,8 @@ pub struct TriggerHit {
     pub trigger: usize,
     /// The trigger's priority, or for a CAMEO verb the specificity of its pattern.
     pub priority: u32,
+    /// It stands on a finite verb ("struck", "was killed"), not a noun or a participle.
+    pub finite: bool,
 }
 
 pub struct TriggerIndex {
@@ -122,6 +124,7 @@ impl TriggerIndex {
                     end: m.end(),
                     trigger: *id,
                     priority: self.triggers[*id].priority,
+                    finite: false,
                 });
             }
         }

@@ -1,0 +1,80 @@
+//! What the modal words around a verb make of it: an obligation reported ("X said Y must
+//! leave") is a demand by the speaker; a harm promised on a condition ("will withdraw … unless")
+//! is a threat. The words are `[grammar] obligation_modals` and `conditionals` in
+//! `data/events.toml`.
+
+use crate::lexicon::Grammar;
+
+/// How close before the verb the modal must stand, in words ("must immediately withdraw").
+const MODAL_REACH: usize = 3;
+
+pub struct Modality {
+    obligation: Vec<Vec<String>>,
+    conditionals: Vec<Vec<String>>,
+}
+
+fn phrases(list: &[String]) -> Vec<Vec<String>> {
+    list.iter()
+        .map(|p| p.split_whitespace().map(str::to_owned).collect())
+        .collect()
+}
+
+fn contains(words: &[&str], phrase: &[String]) -> bool {
+    !phrase.is_empty()
+        && words
+            .windows(phrase.len())
+            .any(|w| w.iter().zip(phrase).all(|(a, b)| a == b))
+}
+
+impl Modality {
+    pub fn new(g: &Grammar) -> Modality {
+        Modality {
+            obligation: phrases(&g.obligation_modals),
+            conditionals: phrases(&g.conditionals),
+        }
+    }
+
+    /// True when the folded text right before a verb holds a modal of obligation.
+    pub fn obliged(&self, before: &str) -> bool {
+        let words: Vec<&str> = before.split_whitespace().collect();
+        let near = &words[words.len().saturating_sub(MODAL_REACH)..];
+        self.obligation.iter().any(|p| contains(near, p))
+    }
+
+    /// True when the folded text after a verb sets a condition on it.
+    pub fn conditional(&self, after: &str) -> bool {
+        let words: Vec<&str> = after
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .collect();
+        self.conditionals.iter().any(|p| contains(&words, p))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn modality() -> Modality {
+        let w = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        Modality {
+            obligation: phrases(&w(&["must", "has to"])),
+            conditionals: phrases(&w(&["unless"])),
+        }
+    }
+
+    #[test]
+    fn an_obligation_just_before_the_verb_is_a_demand() {
+        let m = modality();
+        assert!(m.obliged("that sudan must"));
+        assert!(m.obliged("that iraq has to"));
+        assert!(!m.obliged("that must be said, the army will"));
+    }
+
+    #[test]
+    fn unless_sets_a_condition() {
+        let m = modality();
+        assert!(m.conditional(" its force from chad unless the president agrees"));
+        assert!(!m.conditional(" from chad by september"));
+    }
+}
