@@ -476,7 +476,9 @@ impl ActorIndex {
         let mut cands: Vec<(usize, usize, usize)> = self.phrases.find_all(f);
         // Longest first, then leftmost, then in lexicon order (the hand-written file first).
         cands.sort_by_key(|&(s, e, pid)| (std::cmp::Reverse(e - s), s, pid));
-        let mut taken: Vec<(usize, usize)> = Vec::new();
+        // Spans already given to a name, by start: they never overlap, so the one starting last
+        // before an end is the only one that can overlap a span ending there.
+        let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
         let mut hits: Vec<(usize, usize, usize, AliasKind)> = Vec::new(); // folded s, e, actor, kind
         let mut places_as_place: Vec<(usize, usize)> = Vec::new();
         // Pass 1: everything but short forms.
@@ -485,8 +487,8 @@ impl ActorIndex {
             let (s, e, _) = cands[i];
             (std::cmp::Reverse(e - s), s)
         });
-        let overlaps = |taken: &[(usize, usize)], s: usize, e: usize| {
-            taken.iter().any(|&(a, b)| s < b && a < e)
+        let overlaps = |taken: &std::collections::BTreeMap<usize, usize>, s: usize, e: usize| {
+            taken.range(..e).next_back().is_some_and(|(_, &b)| s < b)
         };
         // Process metonyms left to right so "in Baghdad and Washington" can see its first conjunct.
         let mut pass1: Vec<(usize, usize, usize)> = cands.clone();
@@ -539,7 +541,7 @@ impl ActorIndex {
                 continue;
             }
             if let Some((a, k)) = chosen {
-                taken.push((s, e));
+                taken.insert(s, e);
                 hits.push((s, e, a, k));
             }
         }
@@ -547,7 +549,7 @@ impl ActorIndex {
         // named for the short forms that follow ("the extremist group").
         let mut named: Vec<(usize, usize)> = hits.iter().map(|h| (h.1, h.2)).collect();
         for &(s, e, pid) in &cands {
-            if taken.iter().any(|&(a, b)| a <= s && e <= b) {
+            if taken.range(..=s).next_back().is_some_and(|(_, &b)| e <= b) {
                 for info in &self.infos[pid] {
                     if info.kind == AliasKind::Plain
                         && (!info.acronym || {
@@ -590,7 +592,7 @@ impl ActorIndex {
                 }
             }
             if let Some((_, a)) = best {
-                taken.push((s, e));
+                taken.insert(s, e);
                 hits.push((s, e, a, AliasKind::Context));
                 named.push((e, a));
             }

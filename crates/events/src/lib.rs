@@ -382,7 +382,10 @@ impl Extractor {
             .into_iter()
             .map(|(a, b)| to_body(a, b))
             .collect();
-        let sent_actors: Vec<&ActorHit> = actor_hits
+        // Actor hits are sorted by start: the sentence's are one slice of them.
+        let first = actor_hits.partition_point(|a| a.start < ss);
+        let last = actor_hits.partition_point(|a| a.start < se);
+        let sent_actors: Vec<&ActorHit> = actor_hits[first..last]
             .iter()
             .filter(|a| a.start >= ss && a.end <= se)
             .filter(|a| !attributed.iter().any(|&(s, e)| s <= a.start && a.end <= e))
@@ -546,6 +549,20 @@ impl Extractor {
                             actors.insert(0, a.clone());
                         }
                     }
+                }
+                // "He said …", "It added …": a pronoun subject with nobody named before the verb
+                // is the nearest person (he, she) or body (it) named before the sentence.
+                if !standalone
+                    && !actors.iter().any(|a| a.1 == Side::Source)
+                    && let Some(kind) = pronoun_subject(&f[cs..h.start])
+                    && let Some(a) = actor_hits[..first]
+                        .iter()
+                        .rev()
+                        .filter(|a| a.end <= ss)
+                        .take(PRONOUN_REACH)
+                        .find(|a| self.pronoun_fits(kind, &a.who))
+                {
+                    actors.insert(0, (a.who.clone(), Side::Source, a.start, a.end));
                 }
                 if h == best {
                     previous_clause = actors.clone();
@@ -845,7 +862,10 @@ impl Extractor {
             "on",
             "over",
         ];
-        let candidates: Vec<&PlaceHit> = place_hits
+        // Place hits are sorted by start: the span's are one slice of them.
+        let lo = place_hits.partition_point(|p| p.start < from);
+        let hi = place_hits.partition_point(|p| p.start < to);
+        let candidates: Vec<&PlaceHit> = place_hits[lo..hi]
             .iter()
             .filter(|p| p.start >= from && p.end <= to)
             .filter(|p| {
@@ -878,10 +898,12 @@ impl Extractor {
         body: &str,
         anchor: Option<jiff::civil::Date>,
     ) {
-        let reports = |d: &Draft| {
-            let (s, e) = sentences[d.sentence];
-            REPORTING.is_match(&body[s..e])
-        };
+        // Whether each sentence reports speech, read once: the passes below ask for every pair.
+        let speech: Vec<bool> = sentences
+            .iter()
+            .map(|&(s, e)| REPORTING.is_match(&body[s..e]))
+            .collect();
+        let reports = |d: &Draft| speech.get(d.sentence).copied().unwrap_or(false);
         for i in 0..drafts.len() {
             let (before, rest) = drafts.split_at_mut(i);
             let d = &mut rest[0];
@@ -953,8 +975,11 @@ impl Extractor {
                 continue;
             }
             // Same happening told twice nearby: the date of a dated mention of the same type
-            // with the same source, within two sentences.
-            let mut near: Vec<&Draft> = snapshot
+            // with the same source, within two sentences. Drafts are in sentence order, so the
+            // candidates are one window of them.
+            let lo = snapshot.partition_point(|p| p.sentence + 2 < d.sentence);
+            let hi = snapshot.partition_point(|p| p.sentence <= d.sentence + 2);
+            let mut near: Vec<&Draft> = snapshot[lo..hi]
                 .iter()
                 .filter(|p| p.sentence != d.sentence && p.sentence.abs_diff(d.sentence) <= 2)
                 .filter(|p| p.event_type == d.event_type)
@@ -985,15 +1010,35 @@ impl Extractor {
             // The nearest such dated mention before it gives the date. (Any shared actor, or the
             // next paragraph too, dated background sentences wrongly on the samples.)
             let para = paragraph(d.sentence);
-            if let Some(p) = snapshot.iter().rev().find(|p| {
-                p.sentence < d.sentence
-                    && para == paragraph(p.sentence)
-                    && self.quad_class(p.event_type) == self.quad_class(d.event_type)
-                    && p.date.as_ref().is_some_and(|v| v.value.is_some())
-                    && self.share_source(&p.actors, &d.actors)
-            }) {
+            let start = snapshot.partition_point(|p| p.sentence < d.sentence);
+            if let Some(p) = snapshot[..start]
+                .iter()
+                .rev()
+                .take_while(|p| paragraph(p.sentence) == para)
+                .find(|p| {
+                    p.sentence < d.sentence
+                        && para == paragraph(p.sentence)
+                        && self.quad_class(p.event_type) == self.quad_class(d.event_type)
+                        && p.date.as_ref().is_some_and(|v| v.value.is_some())
+                        && self.share_source(&p.actors, &d.actors)
+                })
+            {
                 d.date = p.date.clone();
             }
+        }
+    }
+
+    /// Whether a named actor can be what `kind` of pronoun stands for.
+    fn pronoun_fits(&self, kind: Pronoun, who: &Who) -> bool {
+        match who {
+            Who::Known(a) => {
+                let person = matches!(self.actors.actors[*a].kind.as_str(), "person" | "listed");
+                match kind {
+                    Pronoun::Person => person,
+                    Pronoun::Body => !person && !self.actors.is_country(*a),
+                }
+            }
+            Who::Unknown { role, .. } => (kind == Pronoun::Person) == role.is_some(),
         }
     }
 
@@ -1033,11 +1078,17 @@ impl Extractor {
             }
             // One mention per (sentence, happening).
             let value = |x: &Draft| x.date.as_ref().and_then(|v| v.value.clone());
-            if let Some(k) = kept.iter_mut().find(|k| {
-                k.sentence == d.sentence
-                    && k.event_type == d.event_type
-                    && (value(k) == value(&d) || value(k).is_none() || value(&d).is_none())
-            }) {
+            // Drafts come in sentence order: only the tail of `kept` can share the sentence.
+            if let Some(k) = kept
+                .iter_mut()
+                .rev()
+                .take_while(|k| k.sentence == d.sentence)
+                .find(|k| {
+                    k.sentence == d.sentence
+                        && k.event_type == d.event_type
+                        && (value(k) == value(&d) || value(k).is_none() || value(&d).is_none())
+                })
+            {
                 if k.date.as_ref().and_then(|v| v.value.as_ref()).is_none() {
                     k.date = d.date.clone();
                 }
@@ -1203,6 +1254,33 @@ fn confidence(d: &Draft, actors: &[ActorRef]) -> f32 {
     }
     // Two decimals: finer steps mean nothing and would show as float noise.
     (c.clamp(0.05, 0.99) * 100.0).round() / 100.0
+}
+
+/// How many names back a pronoun looks for its antecedent.
+const PRONOUN_REACH: usize = 6;
+
+/// What a subject pronoun can stand for.
+#[derive(Clone, Copy, PartialEq)]
+enum Pronoun {
+    Person,
+    Body,
+}
+
+/// The pronoun that opens a clause's subject ("he", "she", "it"), when nothing else stands
+/// before the verb but adverbs and auxiliaries.
+fn pronoun_subject(before_verb: &str) -> Option<Pronoun> {
+    let words: Vec<&str> = before_verb
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let first = *words.first()?;
+    let kind = match first {
+        "he" | "she" => Pronoun::Person,
+        "it" => Pronoun::Body,
+        _ => return None,
+    };
+    // "He also said", "it has been": a short run of auxiliaries and adverbs only.
+    (words.len() <= 4).then_some(kind)
 }
 
 /// A CAMEO verb matched with a phrase pattern: above every hand trigger (at most 95).
