@@ -442,6 +442,11 @@ impl ActorIndex {
     /// one, else the actor's own fields.
     pub fn code_on(&self, actor: usize, day: Option<Date>) -> (Option<String>, Option<String>) {
         let a = &self.actors[actor];
+        // A country's name is that country whatever union it belonged to then ("Serbia" in
+        // 2000 is Serbia, not Serbia and Montenegro): dated codes are for people and bodies.
+        if a.kind == "country" {
+            return (a.country.clone(), a.sector.clone());
+        }
         let covering = |c: &&Period| {
             let Some(d) = day else { return false };
             (c.from.is_some() || c.to.is_some())
