@@ -1337,6 +1337,16 @@ fn finite(tokens: &[dateline_tagger::Token], i: usize) -> bool {
         )
     };
     let have = |w: &str| matches!(w, "has" | "have" | "had" | "having" | "'ve");
+    // After a determiner, a possessive or an adjective the word heads a noun phrase whatever the
+    // tagger said ("US retaliatory strikes", "the group's attacks").
+    if i > 0
+        && matches!(
+            tokens[i - 1].tag,
+            Tag::DT | Tag::PRPS | Tag::POS | Tag::JJ | Tag::JJR | Tag::JJS | Tag::CD
+        )
+    {
+        return false;
+    }
     match tokens[i].tag {
         Tag::VBD | Tag::VBZ | Tag::VBP => true,
         // After "to" the verb completes another ("agreed to set up"): that one is coded.
@@ -1434,6 +1444,12 @@ fn passive_before(f: &str, start: usize) -> bool {
             "held" | "hit" | "shot" | "struck" | "led" | "seen" | "met" | "fought"
         );
     if !participle {
+        return false;
+    }
+    // "is opposed to", "are committed to", "was concerned about": a state of the subject, which
+    // stays the one that acts (the preposition, not an agent, follows).
+    let next = f[start..].split_whitespace().nth(1).unwrap_or("");
+    if matches!(next, "to" | "about" | "with" | "that") {
         return false;
     }
     let words: Vec<&str> = f[..start].split_whitespace().rev().take(2).collect();
