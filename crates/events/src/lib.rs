@@ -1410,6 +1410,11 @@ fn clauses(f: &str) -> Vec<(usize, usize)> {
         "; ",
         ", whereas ",
         ", before ",
+        // A relative clause tells another happening ("Sharon, who has vowed …"). (", where"
+        // also opens one, but its subject is often the main clause's: "soldiers are stationed
+        // in Iraq, where they have trained Iraqi forces".)
+        ", which ",
+        ", who ",
     ];
     let mut cuts: Vec<usize> = Vec::new();
     for o in OPENERS {
