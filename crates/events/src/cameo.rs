@@ -436,3 +436,117 @@ impl CameoIndex {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A block in the dictionary's own shape: "strike" hits (190) by default, "strike a deal"
+    /// agrees (057 → AGREE), "strike ( at { military base } )" is specific, and "struck by
+    /// lightning" means no event.
+    fn index() -> CameoIndex {
+        let file: VerbsFile = toml::from_str(
+            r#"
+            [synonyms]
+            pact = ["deal", "accord"]
+
+            [[verb]]
+            head = "strike"
+            cameo = "190"
+            plover = "ASSAULT"
+            forms = ["strike", "strikes", "struck", "striking"]
+            pattern = [
+              { cameo = "057", plover = "AGREE", verb = "strike", post = ["&pact"] },
+              { cameo = "195", plover = "ASSAULT", mode = "aerial", verb = "strike", post = ["(", "at", "{", "military", "base", "}", ")"] },
+              { verb = "struck", post = ["(", "by", "lightning", ")"] },
+            ]
+            "#,
+        )
+        .expect("verbs");
+        CameoIndex::build(&file).expect("index")
+    }
+
+    fn read(x: &CameoIndex, s: &str) -> Vec<VerbHit> {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        // Nouns and adjectives inside the object phrase: "a large military base".
+        let np = ["a", "the", "large", "new", "us"];
+        x.find(&words, |_| true, |i| np.contains(&words[i]))
+    }
+
+    #[test]
+    fn the_most_specific_pattern_near_the_verb_reads_it() {
+        let x = index();
+        let h = read(&x, "iraq and turkey struck a deal on water");
+        assert_eq!(
+            h[0].coded.as_ref().map(|c| c.event_type),
+            Some(EventType::Agree)
+        );
+        let h = read(&x, "drones struck at a large military base");
+        assert_eq!(h[0].specificity, 3);
+        assert_eq!(
+            h[0].coded.as_ref().and_then(|c| c.mode.as_deref()),
+            Some("aerial")
+        );
+        let h = read(&x, "drones struck targets near the border");
+        assert_eq!(
+            h[0].coded.as_ref().map(|c| c.event_type),
+            Some(EventType::Assault)
+        );
+        assert_eq!(h[0].specificity, 0);
+    }
+
+    #[test]
+    fn a_no_event_phrase_codes_nothing() {
+        let h = read(&index(), "the tower was struck by lightning");
+        assert_eq!(h[0].coded, None);
+        assert!(h[0].specificity > 0);
+    }
+
+    #[test]
+    fn a_group_s_words_stand_together_and_far_words_do_not_count() {
+        let x = index();
+        // "at" and "military base" are split by a clause: not the pattern.
+        let h = read(&x, "drones struck at dawn and then hit a military base");
+        assert_eq!(h[0].specificity, 0);
+        // The object's own words do not count as a gap.
+        let h = read(&x, "they struck a new us deal");
+        assert_eq!(
+            h[0].coded.as_ref().map(|c| c.event_type),
+            Some(EventType::Agree)
+        );
+    }
+
+    #[test]
+    fn a_verb_s_usual_reading_comes_from_its_patterns() {
+        let coded = |t| Coded {
+            event_type: t,
+            mode: None,
+            cameo: "x".into(),
+        };
+        let p = |t| Pattern {
+            coded: Some(coded(t)),
+            pre: Vec::new(),
+            post: Vec::new(),
+            literal: 1,
+            verb: None,
+            needs: Vec::new(),
+        };
+        let patterns = [
+            p(EventType::Agree),
+            p(EventType::Agree),
+            p(EventType::Support),
+        ];
+        // CAMEO files the verb under SUPPORT, its phrases mostly under AGREE.
+        let r = usual_reading(Some(coded(EventType::Support)), &patterns);
+        assert_eq!(r.map(|c| c.event_type), Some(EventType::Agree));
+        let scattered = [
+            p(EventType::Agree),
+            p(EventType::Accuse),
+            p(EventType::Coerce),
+        ];
+        assert_eq!(
+            usual_reading(Some(coded(EventType::Support)), &scattered),
+            None
+        );
+    }
+}
