@@ -709,12 +709,15 @@ impl Extractor {
         // ("demanded a truce", "rejected the proposal for a ceasefire", "called for
         // sanctions"): the clause reports the demand, the rejection, the call.
         let clauses = clauses(f);
-        let clause_of = |at: usize| clauses.iter().position(|&(s, e)| s <= at && at < e);
+        // Clauses are contiguous and in order: the last one starting at or before `at`.
+        let clause_of = |at: usize| clauses.partition_point(|&(s, _)| s <= at).checked_sub(1);
         let light = |h: &TriggerHit| {
             let w = &f[h.start..h.end];
             self.light_verbs.iter().any(|l| l == w)
         };
-        let verbs: Vec<(usize, bool)> = hits
+        // Starts of the finite verbs that govern an object (support verbs excepted) and of the
+        // hand triggers on nouns, sorted: each check below is a binary search.
+        let mut verbs: Vec<usize> = hits
             .iter()
             .filter(|h| {
                 self.triggers.triggers[h.trigger].from_verb
@@ -723,14 +726,17 @@ impl Extractor {
                         matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP)
                     })
             })
-            .map(|h| (h.start, light(h)))
+            .filter(|h| !light(h))
+            .map(|h| h.start)
             .collect();
-        let nouns: Vec<usize> = hits
+        verbs.sort_unstable();
+        let mut nouns: Vec<usize> = hits
             .iter()
             .filter(|h| !self.triggers.triggers[h.trigger].from_verb)
             .filter(|h| tag_at(h.start).is_some_and(|t| t.is_noun()))
             .map(|h| h.start)
             .collect();
+        nouns.sort_unstable();
         let same_clause = |a: usize, b: usize| clause_of(a) == clause_of(b);
         // Which hand triggers stand on a finite verb: the clause's sides turn on it.
         {
@@ -744,17 +750,15 @@ impl Extractor {
         for h in hits.iter_mut() {
             if self.triggers.triggers[h.trigger].from_verb {
                 // "held talks": the talks.
-                if light(h)
-                    && nouns
-                        .iter()
-                        .any(|&n| n > h.start && same_clause(n, h.start))
-                {
+                let next_noun = nouns.get(nouns.partition_point(|&n| n <= h.start));
+                if light(h) && next_noun.is_some_and(|&n| same_clause(n, h.start)) {
                     h.priority = h.priority.min(OBJECT_NOUN_PRIORITY - 1);
                 }
-            } else if nouns.contains(&h.start)
+            } else if nouns.binary_search(&h.start).is_ok()
                 && verbs
-                    .iter()
-                    .any(|&(v, light)| !light && v < h.start && same_clause(v, h.start))
+                    .partition_point(|&v| v < h.start)
+                    .checked_sub(1)
+                    .is_some_and(|i| same_clause(verbs[i], h.start))
             {
                 h.priority = h.priority.min(OBJECT_NOUN_PRIORITY);
             }
