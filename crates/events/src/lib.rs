@@ -327,9 +327,14 @@ impl Extractor {
             .into_iter()
             .filter(|p| p.start >= dateline_end)
             .filter(|p| {
-                !actor_hits
+                // Actor hits are sorted by start: only those starting before the place ends,
+                // the last few of them, can overlap it.
+                let before = actor_hits.partition_point(|a| a.start < p.end);
+                !actor_hits[..before]
                     .iter()
-                    .any(|a| p.start < a.end && a.start < p.end)
+                    .rev()
+                    .take(OVERLAP_LOOKBACK)
+                    .any(|a| p.start < a.end)
             })
             .collect();
         let sentences = sentences::split(body);
@@ -1259,6 +1264,9 @@ fn confidence(d: &Draft, actors: &[ActorRef]) -> f32 {
     // Two decimals: finer steps mean nothing and would show as float noise.
     (c.clamp(0.05, 0.99) * 100.0).round() / 100.0
 }
+
+/// Names that may overlap one place: a handful at most (a name inside a longer name).
+const OVERLAP_LOOKBACK: usize = 8;
 
 /// How many names back a pronoun looks for its antecedent.
 const PRONOUN_REACH: usize = 6;
