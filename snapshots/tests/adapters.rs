@@ -2,8 +2,9 @@
 //! `snapshots/<id>/<stem>.snap` (`<stem>.html` → `<stem>.html.snap`), plus the registry checks that keep every adapter linked.
 //!
 //! Each fixture must be claimed by its own adapter twice: from the layout alone (no URL), and through
-//! the whole pipeline (URL first when the sidecar has one). A snapshot is a claim that the output is
-//! right: read it against the page before accepting it (`cargo xtask review`).
+//! the whole pipeline (URL first when the sidecar has one); and no other site adapter may claim it,
+//! even with a lower score. A snapshot is a claim that the output is right: read it against the page
+//! before accepting it (`cargo xtask review`).
 
 use dateline_core::{Article, Capture, adapter, extract::page_of};
 use libtest_mimic::{Arguments, Failed, Trial};
@@ -40,7 +41,19 @@ struct ArticleView<'a> {
     caption: &'a Option<String>,
     truncated: bool,
     words: usize,
-    body: &'a str,
+    /// The body one paragraph per line (a YAML list), so that a diff shows the paragraph that
+    /// changed rather than one line of 1,500 characters with `\n\n` escapes. Joined with a blank
+    /// line, the list is the article's body exactly.
+    body: Vec<&'a str>,
+}
+
+/// The body's paragraphs: the inverse of joining them with `"\n\n"`, for any text.
+fn paragraphs(body: &str) -> Vec<&str> {
+    if body.is_empty() {
+        Vec::new()
+    } else {
+        body.split("\n\n").collect()
+    }
 }
 
 impl<'a> From<&'a Article> for ArticleView<'a> {
@@ -57,7 +70,7 @@ impl<'a> From<&'a Article> for ArticleView<'a> {
             caption: &a.caption,
             truncated: a.truncated,
             words: a.word_count(),
-            body: &a.body,
+            body: paragraphs(&a.body),
         }
     }
 }
@@ -99,22 +112,33 @@ fn snapshot_fixture(id: &str, path: &Path, root: &Path) -> Result<(), Failed> {
     let capture = Capture::load(path).map_err(|e| e.to_string())?;
     let page = page_of(&capture);
     let (by_layout, detection) = adapter::select(&page, None).ok_or("no adapter registered")?;
+    let min = adapter::MIN_SCORE;
     if by_layout.id() != id {
         return Err(format!(
-            "from its layout alone this page went to `{}` ({}), not `{id}`",
+            "from its layout alone this page went to `{}` ({}), not `{id}`.\n\
+             Rule: every fixture under adapters/{id}/fixtures/ must be claimed by `{id}` from its \
+             layout alone, with no URL (captures often come without a sidecar). Make `detect` in \
+             adapters/{id}/src/lib.rs score this page {min} or more from furniture only that site \
+             prints (masthead, footer, widget titles).",
             by_layout.id(),
             detection.reason
         )
         .into());
     }
     // Layouts must not overlap: no other site adapter may reach the claim threshold on this page,
-    // even when it would lose to the right one.
+    // even when it would lose to the right one. Otherwise the outcome for a capture without a URL
+    // would hang on scores and tie-breaks instead of on the layout.
     for other in adapter::registry() {
         let d = other.detect(&page);
-        if other.id() != id && !other.is_fallback() && d.score >= adapter::MIN_SCORE {
+        if other.id() != id && !other.is_fallback() && d.score >= min {
+            let o = other.id();
             return Err(format!(
-                "`{}` also claims this page ({}: {})",
-                other.id(),
+                "`{o}` also claims this page ({}: {}), a fixture of `{id}`.\n\
+                 Rule: no other adapter may claim an adapter's fixtures; layouts must not overlap. \
+                 Lower `detect` in adapters/{o}/src/lib.rs below {min} on this page: score furniture \
+                 only that site prints, never text that sites copy along with a story (a \
+                 `CITY (Outlet) –` dateline, a byline, an outlet's name in the text). If the page \
+                 really has `{o}`'s layout, move the fixture to adapters/{o}/fixtures/ instead.",
                 d.score,
                 d.reason
             )
@@ -123,7 +147,12 @@ fn snapshot_fixture(id: &str, path: &Path, root: &Path) -> Result<(), Failed> {
     }
     let extraction = dateline_core::extract(&capture).map_err(|e| e.to_string())?;
     if extraction.adapter != id {
-        return Err(format!("the pipeline chose `{}`, not `{id}`", extraction.adapter).into());
+        return Err(format!(
+            "the pipeline chose `{}`, not `{id}`: an adapter whose hosts() match the sidecar's `url` \
+             wins outright; check `hosts()` of both and the fixture's NAME.toml",
+            extraction.adapter
+        )
+        .into());
     }
     let snapshot = Snapshot {
         capture: &capture.name,

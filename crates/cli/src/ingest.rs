@@ -5,7 +5,7 @@
 //! was done. Stories and events are recomputed once at the end, from everything stored.
 
 use crate::inputs::{self, Outcome, strip_path};
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use dateline_core::Capture;
 use dateline_events::Extractor;
 use dateline_store::{NewCapture, Rejection, Store};
@@ -47,6 +47,19 @@ fn timed<T>(slot: &AtomicU64, f: impl FnOnce() -> T) -> T {
 
 pub fn run(opts: Options) -> Result<ExitCode> {
     let started = Instant::now();
+    // A path that does not exist is a typo, not an empty corpus: stop before creating a database.
+    let missing: Vec<String> = opts
+        .paths
+        .iter()
+        .filter(|p| std::fs::symlink_metadata(p).is_err())
+        .map(|p| p.display().to_string())
+        .collect();
+    if !missing.is_empty() {
+        bail!(
+            "no such file or folder: {} (nothing was ingested)",
+            missing.join(", ")
+        );
+    }
     let mut store = Store::open(&opts.db)
         .with_context(|| format!("opening the database {}", opts.db.display()))?;
     let extractor = Extractor::load_default().context("loading the event lexicon")?;
@@ -94,6 +107,20 @@ pub fn run(opts: Options) -> Result<ExitCode> {
             })
             .collect();
         let known = store.known(&shas)?;
+        // Captures read with repairs are stored, and the repairs said once, when first stored.
+        let mut warnings: Vec<(String, String)> = loaded
+            .iter()
+            .filter_map(|i| match i {
+                Item::Loaded(c) if !known.contains(&c.sha256) => Some(c),
+                _ => None,
+            })
+            .flat_map(|c| {
+                c.warnings
+                    .iter()
+                    .map(|w| (c.path.display().to_string(), w.clone()))
+            })
+            .collect();
+        warnings.sort();
         let results: Vec<Result<NewCapture, Rejection>> = loaded
             .into_par_iter()
             .filter_map(|item| match item {
@@ -122,6 +149,9 @@ pub fn run(opts: Options) -> Result<ExitCode> {
         rejected += batch_rejections.len();
         batch_rejections.sort_by(|a, b| a.path.cmp(&b.path));
         bar.suspend(|| {
+            for (file, w) in &warnings {
+                eprintln!("warning {file}: {w}");
+            }
             for r in &batch_rejections {
                 eprintln!("rejected {}: {}", r.path, r.reason);
             }

@@ -2,12 +2,16 @@
 
 use dateline_core::{Article, Capture, capture::media_for};
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 pub enum Outcome {
     Extracted {
+        file: PathBuf,
         adapter: &'static str,
         articles: Vec<Article>,
+        /// What was repaired while reading the capture (see `Capture::warnings`).
+        warnings: Vec<String>,
     },
     Rejected {
         file: PathBuf,
@@ -31,6 +35,9 @@ pub struct Walk {
     stack: Vec<std::vec::IntoIter<PathBuf>>,
     /// Rejections and skipped files met since the last [`Walk::take_early`].
     early: Vec<Outcome>,
+    /// Canonical paths of the folders entered: a symlink back to a parent (`ln -s . self`) or two
+    /// routes to one folder must not read its captures again, or forever.
+    visited: HashSet<PathBuf>,
 }
 
 impl Walk {
@@ -39,6 +46,7 @@ impl Walk {
         Walk {
             stack: vec![named.into_iter()],
             early: Vec::new(),
+            visited: HashSet::new(),
         }
     }
 
@@ -48,6 +56,22 @@ impl Walk {
     }
 
     fn enter(&mut self, dir: &Path) {
+        match std::fs::canonicalize(dir) {
+            Ok(canonical) => {
+                if !self.visited.insert(canonical) {
+                    // Its files were counted the first time; this route to it is counted here.
+                    self.early.push(Outcome::Skipped);
+                    return;
+                }
+            }
+            Err(e) => {
+                self.early.push(Outcome::Rejected {
+                    file: dir.into(),
+                    reason: format!("cannot resolve folder: {e}"),
+                });
+                return;
+            }
+        }
         match std::fs::read_dir(dir) {
             Ok(rd) => {
                 let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
@@ -115,8 +139,10 @@ pub fn extract_one(file: &Path) -> Outcome {
     };
     match dateline_core::extract(&capture) {
         Ok(x) => Outcome::Extracted {
+            file: file.into(),
             adapter: x.adapter,
             articles: x.articles,
+            warnings: capture.warnings,
         },
         Err(e) => Outcome::Rejected {
             file: file.into(),
@@ -148,13 +174,23 @@ pub struct Summary {
     /// Articles per adapter, so a user sees which layouts read their pages.
     pub by_adapter: std::collections::BTreeMap<&'static str, usize>,
     pub rejections: Vec<(PathBuf, String)>,
+    /// Captures read with repairs, and what was repaired.
+    pub warnings: Vec<(PathBuf, String)>,
 }
 
 impl Summary {
     pub fn add(&mut self, o: &Outcome) {
         match o {
-            Outcome::Extracted { adapter, articles } => {
+            Outcome::Extracted {
+                file,
+                adapter,
+                articles,
+                warnings,
+            } => {
                 self.files += 1;
+                for w in warnings {
+                    self.warnings.push((file.clone(), w.clone()));
+                }
                 self.articles += articles.len();
                 *self.by_adapter.entry(adapter).or_default() += articles.len();
             }
@@ -171,6 +207,9 @@ impl Summary {
     }
 
     pub fn print(&self, events: bool) {
+        for (file, warning) in &self.warnings {
+            eprintln!("warning {}: {warning}", file.display());
+        }
         for (file, reason) in &self.rejections {
             eprintln!("rejected {}: {reason}", file.display());
         }

@@ -106,11 +106,26 @@ struct Listing {
 fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
+        // The reader went away (`dateline articles | head`): it has all it wanted.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("dateline: {err:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether the error is a write to a closed pipe, however it was wrapped on the way up.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn run() -> Result<ExitCode> {

@@ -233,15 +233,18 @@ impl<W: Write> Out<W> {
                 writeln!(self.w)?;
             }
             Format::Csv => writeln!(self.w, "{}", csv_line(cells.into_iter()))?,
-            Format::Table => match &self.widths {
-                Some(widths) => writeln!(self.w, "{}", table_line(&cells, widths))?,
-                None => {
-                    self.sample.push(cells);
-                    if self.sample.len() == TABLE_SAMPLE {
-                        self.write_sample()?;
+            Format::Table => {
+                let cells: Vec<String> = cells.iter().map(|c| terminal(c)).collect();
+                match &self.widths {
+                    Some(widths) => writeln!(self.w, "{}", table_line(&cells, widths))?,
+                    None => {
+                        self.sample.push(cells);
+                        if self.sample.len() == TABLE_SAMPLE {
+                            self.write_sample()?;
+                        }
                     }
                 }
-            },
+            }
         }
         Ok(())
     }
@@ -289,6 +292,29 @@ fn table_line(cells: &[String], widths: &[usize]) -> String {
         })
         .collect::<Vec<_>>()
         .join("  ")
+}
+
+/// A field as a terminal may show it: a page's text must not move the cursor, retitle the window
+/// or ring the bell (ESC, BEL and the other C0/C1 controls are written as `\u{1b}`), nor break a
+/// table row (line breaks and tabs become spaces). JSON and CSV keep the text as it is.
+pub fn terminal(s: &str) -> String {
+    if !s
+        .chars()
+        .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+    {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' | '\t' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                out.push(' ')
+            }
+            c if c.is_control() => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn clip(s: &str, max: usize) -> String {
@@ -478,33 +504,50 @@ pub fn show(db: &Path, id: &str) -> Result<()> {
             db.display()
         );
     };
+    let t = terminal;
     let mut w = std::io::BufWriter::new(std::io::stdout().lock());
-    writeln!(w, "{}  {}  {}", e.id, e.event_type, date_text(&e.date))?;
+    writeln!(
+        w,
+        "{}  {}  {}",
+        t(&e.id),
+        e.event_type,
+        t(&date_text(&e.date))
+    )?;
     if let Some(m) = &e.mode {
-        writeln!(w, "mode:    {m}")?;
+        writeln!(w, "mode:    {}", t(&m.to_string()))?;
     }
     if let Some(p) = &e.place {
         writeln!(
             w,
             "place:   {}{}",
-            p.name,
+            t(&p.name),
             p.country
                 .as_deref()
-                .map(|c| format!(" ({c})"))
+                .map(|c| format!(" ({})", t(c)))
                 .unwrap_or_default()
         )?;
     }
     for a in &e.actors {
-        writeln!(w, "actor:   {} [{:?}]", a.name, a.side)?;
+        writeln!(w, "actor:   {} [{:?}]", t(&a.name), a.side)?;
     }
     if !e.counts.is_empty() {
         writeln!(w, "counts:  {}", serde_json::to_string(&e.counts)?)?;
     }
-    writeln!(w, "sources: {} ({})", e.sources.len(), e.sources.join(", "))?;
+    writeln!(
+        w,
+        "sources: {} ({})",
+        e.sources.len(),
+        t(&e.sources.join(", "))
+    )?;
     for c in &e.conflicts {
-        writeln!(w, "CONFLICT on {}:", c.field)?;
+        writeln!(w, "CONFLICT on {}:", t(&c.field))?;
         for v in &c.values {
-            writeln!(w, "  {}  — {}", v.value, v.outlets.join(", "))?;
+            writeln!(
+                w,
+                "  {}  — {}",
+                t(&v.value.to_string()),
+                t(&v.outlets.join(", "))
+            )?;
         }
     }
     writeln!(w)?;
@@ -519,22 +562,23 @@ pub fn show(db: &Path, id: &str) -> Result<()> {
         let title = a.map_or("", |a| a.article.title.as_str());
         writeln!(
             w,
-            "{} — {outlet} — {} [{}]",
-            m.id,
+            "{} — {} — {} [{}]",
+            t(&m.id),
+            t(outlet),
             if title.is_empty() {
-                "(no title)"
+                "(no title)".to_owned()
             } else {
-                title
+                t(title)
             },
-            m.capture
+            t(&m.capture)
         )?;
         writeln!(
             w,
             "  date: {} ({})",
-            date_text(&m.date),
-            m.date.raw.as_deref().unwrap_or("no time expression")
+            t(&date_text(&m.date)),
+            t(m.date.raw.as_deref().unwrap_or("no time expression"))
         )?;
-        writeln!(w, "  \u{201c}{}\u{201d}", m.evidence.sentence)?;
+        writeln!(w, "  \u{201c}{}\u{201d}", t(&m.evidence.sentence))?;
     }
     w.flush()?;
     Ok(())
@@ -596,12 +640,13 @@ pub fn timeline(db: &Path, filter: &Filter) -> Result<()> {
         };
         writeln!(
             w,
-            "  │ {:<10} {col}{:<9}{r} {:<8} {}  [{}]{warn}",
-            date_text(&e.date),
+            "  │ {:<10} {col}{:<9}{r} {:<8} {}  [{}]{}",
+            terminal(&date_text(&e.date)),
             e.event_type.as_str(),
             dots,
-            clip(&actors_text(e), 70),
-            e.id
+            clip(&terminal(&actors_text(e)), 70),
+            terminal(&e.id),
+            terminal(&warn)
         )?;
     }
     if undated > 0 {
@@ -620,6 +665,27 @@ pub fn timeline(db: &Path, filter: &Filter) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A page's text cannot drive the terminal or break a row; plain text passes unchanged.
+    #[test]
+    fn table_cells_escape_control_characters_and_line_breaks() {
+        assert_eq!(terminal("Basra, بغداد"), "Basra, بغداد");
+        assert_eq!(
+            terminal("x \u{1b}]0;pwned\u{7}\u{9b}2J"),
+            "x \\u{1b}]0;pwned\\u{7}\\u{9b}2J"
+        );
+        assert_eq!(terminal("one\ntwo\r\nthree\tfour"), "one two  three four");
+        let mut buf = Vec::new();
+        let mut out = Out::new(&mut buf, Format::Table, vec!["id", "title"]).expect("out");
+        out.row(vec!["a\u{1b}[2J".into(), "first\nsecond".into()], &"a")
+            .expect("row");
+        out.finish().expect("finish");
+        let text = String::from_utf8(buf).expect("utf-8");
+        assert_eq!(
+            text,
+            "id          title\na\\u{1b}[2J  first second\n(1 rows)\n"
+        );
+    }
 
     /// A long table streams after its first rows: columns keep the widths those rows gave, a
     /// longer cell later is cut to fit, and the count covers every row.

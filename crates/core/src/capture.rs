@@ -4,11 +4,15 @@ use crate::decode::{self, EncodingSource};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Captures larger than this are rejected before they are read: a saved news page is rarely over a
 /// few megabytes, and a runaway file must not take the machine's memory.
 pub const MAX_CAPTURE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// A sidecar holds four short fields; anything larger is not one.
+pub const MAX_SIDECAR_BYTES: u64 = 64 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -51,6 +55,10 @@ pub enum CaptureError {
     Sidecar { path: PathBuf, reason: String },
     #[error("{path}: not a capture (expected .txt, .html or .htm)")]
     NotACapture { path: PathBuf },
+    /// A FIFO, socket, device or folder where a page was expected. Such a file is never opened:
+    /// reading a FIFO waits for a writer forever, and a device reports size 0 and never ends.
+    #[error("{path}: not a regular file ({kind}); only regular files are read")]
+    NotRegular { path: PathBuf, kind: &'static str },
 }
 
 fn mib(bytes: u64) -> String {
@@ -66,7 +74,8 @@ impl CaptureError {
             | CaptureError::TooLarge { path, .. }
             | CaptureError::Binary { path, .. }
             | CaptureError::Sidecar { path, .. }
-            | CaptureError::NotACapture { path } => path,
+            | CaptureError::NotACapture { path }
+            | CaptureError::NotRegular { path, .. } => path,
         }
     }
 }
@@ -87,6 +96,10 @@ pub struct Capture {
     pub encoding_source: EncodingSource,
     /// True when undecodable bytes were replaced with U+FFFD.
     pub replaced: bool,
+    /// What was repaired on the way in and how (bad UTF-8 bytes and where, NUL bytes dropped): the
+    /// capture was read, but a user should know its text is not exactly its bytes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
     #[serde(skip)]
     pub text: String,
 }
@@ -96,34 +109,45 @@ impl Capture {
     pub fn load(path: &Path) -> Result<Capture, CaptureError> {
         let media =
             media_for(path).ok_or_else(|| CaptureError::NotACapture { path: path.into() })?;
-        let io = |source| CaptureError::Io {
-            path: path.into(),
-            source,
-        };
-        let size = std::fs::metadata(path).map_err(io)?.len();
-        if size > MAX_CAPTURE_BYTES {
-            return Err(CaptureError::TooLarge {
-                path: path.into(),
-                size,
-                limit: MAX_CAPTURE_BYTES,
-            });
-        }
-        let bytes = std::fs::read(path).map_err(io)?;
-        let sidecar_path = path.with_extension("toml");
-        let sidecar = match std::fs::read_to_string(&sidecar_path) {
-            Ok(text) => Some(
-                parse_sidecar(&text).map_err(|reason| CaptureError::Sidecar {
-                    path: sidecar_path.clone(),
-                    reason,
-                })?,
-            ),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(source) => {
+        let bytes = match read_capped(path, MAX_CAPTURE_BYTES)? {
+            Contents::Bytes(b) => b,
+            Contents::TooLarge(size) => {
+                return Err(CaptureError::TooLarge {
+                    path: path.into(),
+                    size,
+                    limit: MAX_CAPTURE_BYTES,
+                });
+            }
+            Contents::NotFound(source) => {
                 return Err(CaptureError::Io {
-                    path: sidecar_path,
+                    path: path.into(),
                     source,
                 });
             }
+        };
+        let sidecar_path = path.with_extension("toml");
+        let sidecar_error = |reason: String| CaptureError::Sidecar {
+            path: sidecar_path.clone(),
+            reason,
+        };
+        let sidecar = match read_capped(&sidecar_path, MAX_SIDECAR_BYTES) {
+            Ok(Contents::Bytes(b)) => {
+                let text = String::from_utf8(b)
+                    .map_err(|e| sidecar_error(format!("not UTF-8 text ({e})")))?;
+                Some(parse_sidecar(&text).map_err(sidecar_error)?)
+            }
+            Ok(Contents::NotFound(_)) => None,
+            Ok(Contents::TooLarge(size)) => {
+                return Err(sidecar_error(format!(
+                    "{size} bytes is over the {MAX_SIDECAR_BYTES} bytes a sidecar may have"
+                )));
+            }
+            Err(CaptureError::NotRegular { kind, .. }) => {
+                return Err(sidecar_error(format!(
+                    "not a regular file ({kind}); only regular files are read"
+                )));
+            }
+            Err(e) => return Err(e),
         };
         Capture::from_bytes(path, &bytes, media, sidecar.unwrap_or_default())
     }
@@ -144,6 +168,24 @@ impl Capture {
                 size: bytes.len() as u64,
                 limit: MAX_CAPTURE_BYTES,
             });
+        }
+        let sidecar_error = |reason| CaptureError::Sidecar {
+            path: path.with_extension("toml"),
+            reason,
+        };
+        if let Some(label) = &sidecar.charset
+            && encoding_rs::Encoding::for_label(label.trim().as_bytes()).is_none()
+        {
+            return Err(sidecar_error(format!(
+                "charset {label:?} is not an encoding label (e.g. \"utf-8\", \"windows-1256\")"
+            )));
+        }
+        if let Some(url) = &sidecar.url
+            && !is_absolute_url(url)
+        {
+            return Err(sidecar_error(format!(
+                "url {url:?} is not an absolute URL (e.g. \"https://www.rudaw.net/english/…\")"
+            )));
         }
         let captured_at = match &sidecar.captured_at {
             Some(s) => Some(
@@ -177,6 +219,23 @@ impl Capture {
                 why,
             });
         }
+        let mut warnings = Vec::new();
+        if !decoded.invalid_utf8.is_empty() {
+            warnings.push(invalid_utf8_warning(
+                &decoded.invalid_utf8,
+                decoded.invalid_utf8_count,
+            ));
+        }
+        let mut text = decoded.text;
+        // A stray NUL carries no text; left in, it would reach the store and every output.
+        let nuls = text.matches('\0').count();
+        if nuls > 0 {
+            text = text.replace('\0', "");
+            warnings.push(format!(
+                "{nuls} NUL {} removed",
+                if nuls == 1 { "character" } else { "characters" }
+            ));
+        }
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
@@ -192,7 +251,8 @@ impl Capture {
             encoding: decoded.encoding,
             encoding_source: decoded.source,
             replaced: decoded.replaced,
-            text: decoded.text,
+            warnings,
+            text,
         })
     }
 
@@ -200,6 +260,113 @@ impl Capture {
     pub fn host(&self) -> Option<String> {
         self.url.as_deref().and_then(host_of)
     }
+}
+
+/// What reading a file found.
+enum Contents {
+    Bytes(Vec<u8>),
+    /// Over the limit: the size on disk, or the limit + 1 for a file that grew while read.
+    TooLarge(u64),
+    NotFound(std::io::Error),
+}
+
+/// Reads a regular file (through symlinks), never more than `limit` + 1 bytes.
+///
+/// The type is checked before opening: opening a FIFO for reading blocks until someone writes,
+/// and a device (`/dev/zero` behind a symlink) reports size 0 and never ends. The size on disk
+/// rejects most large files before reading; the capped reader holds the limit for files that grow.
+fn read_capped(path: &Path, limit: u64) -> Result<Contents, CaptureError> {
+    let io = |source| CaptureError::Io {
+        path: path.into(),
+        source,
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Contents::NotFound(e)),
+        Err(e) => return Err(io(e)),
+    };
+    if !meta.is_file() {
+        return Err(CaptureError::NotRegular {
+            path: path.into(),
+            kind: file_kind(&meta.file_type()),
+        });
+    }
+    if meta.len() > limit {
+        return Ok(Contents::TooLarge(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    // The file may have been replaced between the check and the open.
+    let opened = file.metadata().map_err(io)?;
+    if !opened.is_file() {
+        return Err(CaptureError::NotRegular {
+            path: path.into(),
+            kind: file_kind(&opened.file_type()),
+        });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(opened.len().min(limit)).unwrap_or(0));
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Ok(Contents::TooLarge(bytes.len() as u64));
+    }
+    Ok(Contents::Bytes(bytes))
+}
+
+/// What a file that is not a regular file is, in words a user recognises.
+fn file_kind(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    if t.is_dir() { "a folder" } else { "not a file" }
+}
+
+/// `scheme://host…` with a host that has a dot and no spaces: what [`host_of`] can use to choose
+/// a site's adapter. A text such as "not a url" would otherwise be stored as the page's address.
+fn is_absolute_url(url: &str) -> bool {
+    let Some((scheme, _)) = url.split_once("://") else {
+        return false;
+    };
+    !scheme.is_empty()
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && !url.chars().any(char::is_whitespace)
+        && host_of(url).is_some()
+}
+
+/// Offsets listed in a warning; a damaged file can have thousands.
+const OFFSETS_SHOWN: usize = 10;
+
+fn invalid_utf8_warning(offsets: &[usize], count: usize) -> String {
+    let shown: Vec<String> = offsets
+        .iter()
+        .take(OFFSETS_SHOWN)
+        .map(ToString::to_string)
+        .collect();
+    let more = count.saturating_sub(shown.len());
+    let more = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    let (sequences, at) = if count == 1 {
+        ("sequence", "offset")
+    } else {
+        ("sequences", "offsets")
+    };
+    format!(
+        "read as UTF-8 with {count} invalid {sequences} replaced by U+FFFD, at byte {at} {}{more}",
+        shown.join(", ")
+    )
 }
 
 /// `.txt` → text, `.html`/`.htm` → HTML; anything else is not a capture.
@@ -246,18 +413,21 @@ fn looks_like_html(bytes: &[u8]) -> bool {
         || head.starts_with(b"\xef\xbb\xbf<!doctype html")
 }
 
-/// Text that is mostly control characters (or holds NULs) is binary, whatever decoder accepted it.
+/// Text with more than a few percent of control characters (NUL included) is binary, whatever
+/// decoder accepted it. A proportion, not a presence: one stray NUL in a saved page is damage to
+/// repair, not proof that the file is an image.
 fn binary_reason(text: &str) -> Option<String> {
     let mut total = 0usize;
     let mut control = 0usize;
     for c in text.chars().take(64 * 1024) {
         total += 1;
-        if c == '\0' {
-            return Some("it contains NUL bytes".into());
-        }
         if c.is_control() && !matches!(c, '\n' | '\t' | '\x0c') {
             control += 1;
         }
+    }
+    // A single control character is not a proportion, however short the text.
+    if control == 1 {
+        control = 0;
     }
     let replacement = text
         .chars()

@@ -1,10 +1,15 @@
 //! Bytes → text, the way a browser would decide, and honest about what it did.
 //!
-//! Order (WHATWG): byte-order mark, then a charset declared out of band (sidecar), then a
-//! `<meta charset>` prescan of an HTML head, then UTF-8 when the bytes are valid UTF-8, then
-//! chardetng's guess (with the site's top-level domain as a hint). A declared charset is preferred to a
-//! guess because single-byte encodings such as windows-1256 decode *any* byte sequence, so a clean
-//! decode proves nothing.
+//! Order (WHATWG): byte-order mark, then a charset declared out of band (sidecar), then UTF-16
+//! recognised by its pattern of zero bytes, then a `<meta charset>` prescan of an HTML head, then
+//! UTF-8 when the bytes are valid UTF-8 or nearly so, then chardetng's guess (with the site's
+//! top-level domain as a hint). A declared charset is preferred to a guess because single-byte
+//! encodings such as windows-1256 decode *any* byte sequence, so a clean decode proves nothing.
+//!
+//! UTF-16 without a BOM comes before the UTF-8 check because ASCII text in UTF-16 is valid UTF-8
+//! (every other byte a NUL). Nearly valid UTF-8 (a few bad bytes, a character cut at the end of
+//! the file) stays UTF-8: handed to the detector it would become mojibake from the first byte to
+//! the last, where replacement characters spoil only the bad bytes, and the offsets are reported.
 
 use encoding_rs::Encoding;
 use serde::Serialize;
@@ -17,6 +22,10 @@ pub enum EncodingSource {
     Sidecar,
     MetaCharset,
     ValidUtf8,
+    /// UTF-8 but for a few malformed sequences, replaced with U+FFFD (see [`Decoded::invalid_utf8`]).
+    MostlyUtf8,
+    /// UTF-16 without a BOM, recognised by ASCII characters' zero high bytes.
+    Utf16Pattern,
     Guessed,
 }
 
@@ -29,19 +38,124 @@ pub struct Decoded {
     pub source: EncodingSource,
     /// True when malformed sequences were replaced with U+FFFD.
     pub replaced: bool,
+    /// For [`EncodingSource::MostlyUtf8`]: the byte offsets of the first malformed sequences (at
+    /// most [`OFFSETS_KEPT`]), so a warning can say where the file is damaged.
+    pub invalid_utf8: Vec<usize>,
+    /// How many malformed sequences there are in all.
+    pub invalid_utf8_count: usize,
 }
+
+/// Offsets of malformed UTF-8 kept for a warning: a hostile file can have one per byte, and
+/// eight bytes of offset per byte of input would be memory out of all proportion.
+pub const OFFSETS_KEPT: usize = 32;
 
 /// Decodes `bytes`. `declared` is a charset label from outside the document (sidecar);
 /// `html` enables the `<meta>` prescan; `tld` is a hint for the detector (e.g. `"iq"`).
 pub fn decode(bytes: &[u8], declared: Option<&str>, html: bool, tld: Option<&str>) -> Decoded {
     let (encoding, source, bom_len) = choose(bytes, declared, html, tld);
     let (text, replaced) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+    let (invalid_utf8, invalid_utf8_count) = if source == EncodingSource::MostlyUtf8 {
+        let damage = utf8_damage(bytes);
+        (damage.first_invalid, damage.invalid)
+    } else {
+        (Vec::new(), 0)
+    };
     Decoded {
         text: normalize_newlines(&text),
         encoding: encoding.name(),
         source,
         replaced,
+        invalid_utf8,
+        invalid_utf8_count,
     }
+}
+
+/// What a UTF-8 reading of some bytes finds: the offsets of malformed sequences (a sequence cut
+/// by the end of the file counts as one) and how many well-formed multi-byte characters there are.
+struct Utf8Damage {
+    /// Offsets of the first [`OFFSETS_KEPT`] malformed sequences.
+    first_invalid: Vec<usize>,
+    invalid: usize,
+    multibyte: usize,
+}
+
+fn utf8_damage(bytes: &[u8]) -> Utf8Damage {
+    let mut damage = Utf8Damage {
+        first_invalid: Vec::new(),
+        invalid: 0,
+        multibyte: 0,
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        let rest = &bytes[at..];
+        let (valid, skip) = match std::str::from_utf8(rest) {
+            Ok(s) => (s, None),
+            Err(e) => {
+                let valid_len = e.valid_up_to();
+                // `None`: a sequence cut by the end of the input; it runs to the end.
+                let bad = e.error_len().unwrap_or(rest.len() - valid_len);
+                (
+                    std::str::from_utf8(&rest[..valid_len]).unwrap_or_default(),
+                    Some(bad),
+                )
+            }
+        };
+        damage.multibyte += valid.chars().filter(|c| !c.is_ascii()).count();
+        at += valid.len();
+        match skip {
+            Some(bad) => {
+                if damage.first_invalid.len() < OFFSETS_KEPT {
+                    damage.first_invalid.push(at);
+                }
+                damage.invalid += 1;
+                at += bad.max(1);
+            }
+            None => break,
+        }
+    }
+    damage
+}
+
+/// Whether bytes that are not valid UTF-8 are still UTF-8 with some damage: there are malformed
+/// sequences, but at least as many well-formed multi-byte characters. Text in a legacy encoding
+/// that is not ASCII fails almost every multi-byte check (windows-1256 Arabic, GBK Chinese), so
+/// its malformed sequences far outnumber the well-formed ones by chance.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let damage = utf8_damage(bytes);
+    damage.invalid > 0 && damage.multibyte >= damage.invalid
+}
+
+/// Recognises UTF-16 without a BOM from the first 4 KiB: in text with ASCII characters (spaces,
+/// digits, punctuation, markup), one byte of each such code unit is zero and it is always the same
+/// one (the high byte). Returns `None` unless one side is zero in at least a fifth of the units,
+/// the other side almost never, and the units with a zero high byte hold printable ASCII.
+fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let units = head.len() / 2;
+    if units < 8 {
+        return None;
+    }
+    let mut zero = [0usize; 2];
+    let mut printable = [0usize; 2];
+    for pair in head.chunks_exact(2) {
+        for side in 0..2 {
+            if pair[side] == 0 {
+                zero[side] += 1;
+                let other = pair[1 - side];
+                if other.is_ascii_graphic() || matches!(other, b' ' | b'\n' | b'\r' | b'\t') {
+                    printable[side] += 1;
+                }
+            }
+        }
+    }
+    // Side 1 zero: the high byte comes second (little-endian); side 0 zero: big-endian.
+    for (side, encoding) in [(1, encoding_rs::UTF_16LE), (0, encoding_rs::UTF_16BE)] {
+        let (z, other) = (zero[side], zero[1 - side]);
+        if z * 5 >= units && other * 50 <= units && printable[side] * 10 >= z * 9 {
+            return Some(encoding);
+        }
+    }
+    None
 }
 
 fn choose(
@@ -56,11 +170,17 @@ fn choose(
     if let Some(enc) = declared.and_then(|l| Encoding::for_label(l.trim().as_bytes())) {
         return (enc, EncodingSource::Sidecar, 0);
     }
+    if let Some(enc) = sniff_utf16(bytes) {
+        return (enc, EncodingSource::Utf16Pattern, 0);
+    }
     if html && let Some(enc) = prescan_meta_charset(bytes) {
         return (enc, EncodingSource::MetaCharset, 0);
     }
     if std::str::from_utf8(bytes).is_ok() {
         return (encoding_rs::UTF_8, EncodingSource::ValidUtf8, 0);
+    }
+    if mostly_utf8(bytes) {
+        return (encoding_rs::UTF_8, EncodingSource::MostlyUtf8, 0);
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -168,6 +288,68 @@ mod tests {
         let d = decode(&bytes, Some("windows-1256"), false, None);
         assert_eq!(d.text, "بغداد");
         assert_eq!(d.source, EncodingSource::Sidecar);
+    }
+
+    #[test]
+    fn almost_utf8_stays_utf8_with_the_bad_offsets() {
+        let mut bytes = "Baghdad’s bridge opens\n\nThe ministry said on Monday…"
+            .as_bytes()
+            .to_vec();
+        let end = bytes.len();
+        bytes.push(0xC0);
+        let d = decode(&bytes, None, false, None);
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.source, EncodingSource::MostlyUtf8);
+        assert!(d.text.starts_with("Baghdad’s bridge"), "{}", d.text);
+        assert!(d.text.ends_with("Monday…\u{fffd}"), "{}", d.text);
+        assert_eq!(d.invalid_utf8, vec![end]);
+        assert_eq!(d.invalid_utf8_count, 1);
+        assert!(d.replaced);
+    }
+
+    #[test]
+    fn a_character_cut_at_the_end_stays_utf8() {
+        let text = "قال محافظ البصرة إن الجسر سيفتح";
+        let bytes = &text.as_bytes()[..text.len() - 1];
+        let d = decode(bytes, None, false, None);
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.starts_with("قال محافظ البصرة"), "{}", d.text);
+        assert_eq!(d.invalid_utf8, vec![text.len() - 2]);
+    }
+
+    #[test]
+    fn mostly_invalid_utf8_still_goes_to_the_detector() {
+        let (bytes, _, _) =
+            encoding_rs::WINDOWS_1256.encode("قال محافظ البصرة إن الجسر سيفتح يوم الاثنين");
+        let d = decode(&bytes, None, false, None);
+        assert_eq!(d.source, EncodingSource::Guessed);
+        assert_ne!(d.encoding, "UTF-8");
+        assert!(d.invalid_utf8.is_empty());
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised() {
+        let text = "<html><body><p>Erbil: the council met on Monday.</p></body></html>";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            let d = decode(&bytes, None, true, None);
+            assert_eq!(d.encoding, name);
+            assert_eq!(d.source, EncodingSource::Utf16Pattern);
+            assert_eq!(d.text, text);
+        }
+        // Arabic with its spaces and punctuation: the high byte is 0x06, the spaces' is zero.
+        let text = "قال محافظ البصرة، يوم 12 تموز: الجسر سيفتح.\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode(&le, None, false, None).encoding, "UTF-16LE");
+        // ASCII text with one stray NUL is not UTF-16.
+        let d = decode(
+            b"<p>Erbil: the council met\0 on Monday.</p>",
+            None,
+            true,
+            None,
+        );
+        assert_eq!(d.encoding, "UTF-8");
     }
 
     #[test]
