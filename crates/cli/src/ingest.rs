@@ -1,8 +1,10 @@
 //! `dateline ingest`: captures → the SQLite store, in batches, each batch one transaction.
 //!
 //! A batch is read and extracted in parallel, then written at once. Captures already stored (same
-//! SHA-256) are skipped before extraction, so a rerun after a crash costs only the hashing of what
-//! was done. Stories and events are recomputed once at the end, from everything stored.
+//! identity: the page and its sidecar) are skipped before extraction, so a rerun after a crash
+//! costs only the hashing of what was done; a file whose page or sidecar changed is extracted
+//! again and replaces its earlier version. Stories and events are recomputed once at the end,
+//! from everything stored.
 
 use crate::inputs::{self, Outcome, strip_path};
 use anyhow::{Context, Result, bail};
@@ -142,6 +144,7 @@ pub fn run(opts: Options) -> Result<ExitCode> {
             .context("writing a batch to the database")?;
         store_time += t.elapsed();
         total.new_captures += report.new_captures;
+        total.replaced += report.replaced;
         total.known_captures += report.known_captures + known.len();
         total.articles += report.articles;
         total.mentions += report.mentions;
@@ -175,8 +178,16 @@ pub fn run(opts: Options) -> Result<ExitCode> {
     } else {
         String::new()
     };
+    let replaced = if total.replaced > 0 {
+        format!(
+            " ({} replacing an earlier version of their file)",
+            total.replaced
+        )
+    } else {
+        String::new()
+    };
     eprintln!(
-        "read {} files{skipped}: {} new captures, {} already known, {} articles, {} event mentions, {} rejected",
+        "read {} files{skipped}: {} new captures{replaced}, {} already known, {} articles, {} event mentions, {} rejected",
         files + early_rejected,
         total.new_captures,
         total.known_captures,

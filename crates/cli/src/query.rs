@@ -156,7 +156,23 @@ pub fn open(db: &Path) -> Result<Store> {
             db.display()
         );
     }
-    Store::open_read_only(db).with_context(|| format!("opening {}", db.display()))
+    let store = Store::open_read_only(db).with_context(|| format!("opening {}", db.display()))?;
+    // Stories, events and each article's story are derived at the end of an ingest: after an
+    // interrupted one they are missing or describe an older corpus, and an answer from them would
+    // look complete while it is not.
+    if store
+        .is_stale()
+        .with_context(|| format!("reading {}", db.display()))?
+    {
+        bail!(
+            "{}: stories and events are out of date: an ingest into this database was interrupted \
+             (or is still running). Rerun `dateline ingest --db {} PATH…` with the same captures \
+             to finish it, then query again",
+            db.display(),
+            db.display()
+        );
+    }
+    Ok(store)
 }
 
 /// Whether a mention of one of `articles` passes the content filters (true when none is set).

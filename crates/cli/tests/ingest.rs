@@ -459,6 +459,16 @@ fn a_killed_ingest_loses_nothing_committed_and_a_rerun_completes_it() {
         "no derived rows before the end of a run"
     );
     drop(store);
+    let events = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["events", "--db", "killed.db"])
+        .current_dir(&dir)
+        .output()
+        .expect("run dateline events");
+    let err = String::from_utf8_lossy(&events.stderr);
+    assert!(
+        !events.status.success() && err.contains("Rerun `dateline ingest"),
+        "queries refuse the stale database: {err}"
+    );
 
     let rerun = dateline(&["ingest", "--db", "killed.db", "corpus"], &dir);
     let stderr = String::from_utf8_lossy(&rerun.stderr);

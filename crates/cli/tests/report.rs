@@ -100,6 +100,7 @@ fn capture(a: Article, mentions: Vec<EventMention>) -> NewCapture {
         sha256: format!("sha-{}", a.id),
         name: a.capture.clone(),
         path: a.capture.clone(),
+        file: a.capture.clone(),
         url: None,
         captured_at: None,
         outlet_hint: None,

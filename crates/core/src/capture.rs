@@ -86,7 +86,9 @@ pub struct Capture {
     pub name: String,
     #[serde(skip)]
     pub path: PathBuf,
-    /// Hex SHA-256 of the bytes on disk: the capture's identity.
+    /// Hex SHA-256 identity of what was read: the page bytes and, when there is one, what the
+    /// sidecar says (see [`identity`]). A sidecar added or fixed later changes how the page is
+    /// read (its URL, anchor time, outlet, charset), so it makes a new version of the capture.
     pub sha256: String,
     pub url: Option<String>,
     pub captured_at: Option<Timestamp>,
@@ -240,10 +242,11 @@ impl Capture {
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
+        let sha256 = identity(bytes, &sidecar, captured_at);
         Ok(Capture {
             name,
             path: path.into(),
-            sha256: hex_sha256(bytes),
+            sha256,
             url: sidecar.url,
             captured_at,
             outlet_hint: sidecar.outlet,
@@ -448,6 +451,35 @@ fn hex_sha256(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A capture's identity: the SHA-256 of its page bytes alone when the sidecar says nothing (so a
+/// page without one keeps the identity it always had), else the SHA-256 of that hash followed by
+/// the sidecar's canonical form. The canonical form is what the sidecar means, not its text: the
+/// parsed time, the encoding a charset label names, fields in a fixed order, values quoted, so a
+/// comment or a reordering is the same version and any change of meaning is a new one.
+pub fn identity(bytes: &[u8], sidecar: &Sidecar, captured_at: Option<Timestamp>) -> String {
+    let page = hex_sha256(bytes);
+    let charset = sidecar.charset.as_deref().map(|label| {
+        encoding_rs::Encoding::for_label(label.trim().as_bytes())
+            .map_or_else(|| label.trim().to_owned(), |e| e.name().to_owned())
+    });
+    let fields = [
+        ("url", sidecar.url.clone()),
+        ("captured_at", captured_at.map(|t| t.to_string())),
+        ("outlet", sidecar.outlet.clone()),
+        ("charset", charset),
+    ];
+    if fields.iter().all(|(_, v)| v.is_none()) {
+        return page;
+    }
+    let mut canonical = format!("page {page}\n");
+    for (key, value) in &fields {
+        if let Some(v) = value {
+            canonical.push_str(&format!("{key} {v:?}\n"));
+        }
+    }
+    hex_sha256(canonical.as_bytes())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -462,6 +494,35 @@ mod tests {
         assert!(matches!(load(b" \n\n"), Err(CaptureError::Empty { .. })));
         let err = load(b"\x00\x01\x02\x03PK\x03\x04").unwrap_err();
         assert!(err.to_string().starts_with("x.txt: binary data"), "{err}");
+    }
+
+    #[test]
+    fn the_sidecar_is_part_of_the_identity() {
+        let page = b"Bridge opens\n\nThe ministry said the bridge would open.";
+        let read = |sidecar: Sidecar| {
+            Capture::from_bytes(Path::new("x.txt"), page, Media::Text, sidecar)
+                .map(|c| c.sha256)
+                .unwrap_or_default()
+        };
+        let bare = read(Sidecar::default());
+        assert_eq!(bare, hex_sha256(page), "no sidecar: the page's own hash");
+        let at = |t: &str| Sidecar {
+            captured_at: Some(t.into()),
+            ..Default::default()
+        };
+        let monday = read(at("2025-07-21T08:00:00Z"));
+        assert_ne!(monday, bare, "a sidecar added later is a new version");
+        assert_ne!(read(at("2025-07-22T08:00:00Z")), monday, "a fixed one too");
+        assert_eq!(
+            read(at("2025-07-21T11:00:00+03:00")),
+            monday,
+            "the same instant written another way is the same version"
+        );
+        let charset = |c: &str| Sidecar {
+            charset: Some(c.into()),
+            ..Default::default()
+        };
+        assert_eq!(read(charset("latin1")), read(charset("windows-1252")));
     }
 
     #[test]

@@ -77,10 +77,19 @@ pub fn extract_page(capture: &Capture, page: &Page) -> Result<Extraction, Extrac
         version: adapter.version().to_owned(),
     };
     let via = adapter.via(capture);
+    // The generic adapter reads a page as one story, so the page's address (from the sidecar) is
+    // the story's when the page names none. A site adapter knows which of its stories the address
+    // belongs to, and leaves the others without one.
+    let page_url = adapter.is_fallback().then(|| capture.url.clone()).flatten();
     let articles = drafts
         .into_iter()
         .enumerate()
-        .map(|(i, d)| normalise(capture, i, d, via.clone(), adapter_ref.clone()))
+        .map(|(i, mut d)| {
+            if d.url.as_deref().is_none_or(|u| u.trim().is_empty()) {
+                d.url.clone_from(&page_url);
+            }
+            normalise(capture, i, d, via.clone(), adapter_ref.clone())
+        })
         .collect();
     Ok(Extraction {
         adapter: adapter.id(),

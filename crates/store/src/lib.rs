@@ -1,11 +1,14 @@
 //! dateline's corpus on disk: one SQLite file.
 //!
 //! What was read from captures (captures, articles, event mentions, rejections) is the source of
-//! truth and is only ever added to, one transaction per batch, keyed by the capture's SHA-256 so a
-//! second ingest of the same bytes adds nothing. Stories and events are derived: after an ingest
-//! they are recomputed from everything stored, in one transaction, so they never depend on how the
-//! captures were batched, and a run killed part-way leaves either the old or the new derivation.
-//! A `derived = stale` mark written with each batch makes the next run finish an interrupted one.
+//! truth, written one transaction per batch, keyed by the capture's identity (SHA-256 of the page
+//! and its sidecar) so a second ingest of the same capture adds nothing. A new version of a file
+//! (its page or its sidecar changed) replaces the old version's rows in the same transaction.
+//! Stories and events are derived: after an ingest they are recomputed from everything stored, in
+//! one transaction, so they never depend on how the captures were batched, and a run killed
+//! part-way leaves either the old or the new derivation. A `derived = stale` mark written with
+//! each batch makes the next run finish an interrupted one, and makes queries refuse to answer
+//! from derived rows that no longer match what is stored.
 
 mod schema;
 mod tables;
@@ -13,7 +16,7 @@ mod tables;
 use dateline_core::event::{Event, EventMention};
 use dateline_core::{Article, Capture, TimeValue};
 use dateline_corpus::{Fingerprint, Story, StoryMember};
-use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 use std::collections::HashSet;
 use std::path::Path;
 use tables::Tables;
@@ -51,6 +54,24 @@ pub enum StoreError {
     Missing { what: &'static str, id: String },
 }
 
+impl StoreError {
+    /// Whether opening failed because SQLite would have had to create or write a file beside the
+    /// database (a WAL index) where nothing may be written.
+    fn is_read_only_location(&self) -> bool {
+        let StoreError::Open {
+            source: rusqlite::Error::SqliteFailure(e, _),
+            ..
+        } = self
+        else {
+            return false;
+        };
+        matches!(
+            e.code,
+            rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen
+        )
+    }
+}
+
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// One capture read successfully, with what was found in it.
@@ -59,6 +80,9 @@ pub struct NewCapture {
     pub sha256: String,
     pub name: String,
     pub path: String,
+    /// The file it was read from, canonical: a later capture with the same `file` and another
+    /// identity is a new version of it, and replaces it.
+    pub file: String,
     pub url: Option<String>,
     pub captured_at: Option<String>,
     pub outlet_hint: Option<String>,
@@ -84,6 +108,10 @@ impl NewCapture {
             sha256: capture.sha256.clone(),
             name: capture.name.clone(),
             path: capture.path.display().to_string(),
+            file: std::fs::canonicalize(&capture.path)
+                .unwrap_or_else(|_| capture.path.clone())
+                .display()
+                .to_string(),
             url: capture.url.clone(),
             captured_at: capture.captured_at.map(|t| t.to_string()),
             outlet_hint: capture.outlet_hint.clone(),
@@ -110,6 +138,8 @@ pub struct Rejection {
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct BatchReport {
     pub new_captures: usize,
+    /// Of the new captures, those that replaced an earlier version of their file.
+    pub replaced: usize,
     pub known_captures: usize,
     pub articles: usize,
     pub mentions: usize,
@@ -167,31 +197,52 @@ impl Store {
             source,
         };
         let mut conn = Connection::open(path).map_err(open_err)?;
+        // First, so that every later step waits for another process (a second ingest creating the
+        // same database) instead of failing with "database is locked".
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
         // WAL: readers never block the writer, and a killed writer leaves committed batches intact.
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(open_err)?;
+        set_wal(&conn).map_err(open_err)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(open_err)?;
         conn.pragma_update(None, "foreign_keys", "ON")
-            .map_err(open_err)?;
-        conn.busy_timeout(std::time::Duration::from_secs(30))
             .map_err(open_err)?;
         migrate(&mut conn, path)?;
         Ok(Store { conn })
     }
 
-    /// Opens an existing database for reading only (queries, reports, watching an ingest).
+    /// Opens an existing database for reading only (queries, reports, watching an ingest): it is
+    /// never written, so a database on a read-only mount, or in a folder or file this user may
+    /// not write, can be queried.
+    ///
+    /// A WAL database is first opened as usual, read-only, which shares the writer's `-shm` index
+    /// and so sees a running ingest's batches as they commit. Where that index can be neither
+    /// found nor created (a read-only folder once the last writer has gone), SQLite refuses; the
+    /// database is then opened as immutable, which reads the file alone and takes no lock. Nobody
+    /// can write there either, so there is nothing for a lock to guard.
     pub fn open_read_only(path: &Path) -> Result<Store> {
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|source| StoreError::Open {
+        match Store::open_read_only_with(path, false) {
+            Err(e) if e.is_read_only_location() => Store::open_read_only_with(path, true),
+            other => other,
+        }
+    }
+
+    fn open_read_only_with(path: &Path, immutable: bool) -> Result<Store> {
+        let open_err = |source| StoreError::Open {
             path: path.display().to_string(),
             source,
-        })?;
-        conn.busy_timeout(std::time::Duration::from_secs(30))?;
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        };
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = if immutable {
+            Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)
+        } else {
+            Connection::open_with_flags(path, flags)
+        }
+        .map_err(open_err)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
+        // The first read is where a WAL database needs its index: errors here are the open's.
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(open_err)?;
         if version > schema::MIGRATIONS.len() as i64 {
             return Err(StoreError::TooNew {
                 path: path.display().to_string(),
@@ -222,13 +273,33 @@ impl Store {
         captures: &[NewCapture],
         rejections: &[Rejection],
     ) -> Result<BatchReport> {
-        let tx = self.conn.transaction()?;
+        // Immediate: the write lock is taken (waiting for another ingest) before anything is read.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut report = BatchReport::default();
         {
             let mut ins_capture = tx.prepare_cached(
                 "INSERT OR IGNORE INTO captures
-                 (sha256, name, path, url, captured_at, outlet_hint, media, encoding, adapter, reason)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                 (sha256, name, path, url, captured_at, outlet_hint, media, encoding, adapter, reason, file)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?;
+            // An earlier version of the same file: its mentions, articles and capture row go. A row
+            // stored before `file` existed has the path it was named by there, matched as named.
+            // (Stories and events are derived, and rebuilt because the batch marks them stale.)
+            let mut del_old_mentions = tx.prepare_cached(
+                "DELETE FROM event_mentions WHERE article IN
+                 (SELECT a.id FROM articles a JOIN captures c ON c.sha256 = a.capture
+                  WHERE (c.file = ?1 OR (c.file = c.path AND c.path = ?3)) AND c.sha256 <> ?2)",
+            )?;
+            let mut del_old_articles = tx.prepare_cached(
+                "DELETE FROM articles WHERE capture IN
+                 (SELECT sha256 FROM captures
+                  WHERE (file = ?1 OR (file = path AND path = ?3)) AND sha256 <> ?2)",
+            )?;
+            let mut del_old_captures = tx.prepare_cached(
+                "DELETE FROM captures
+                 WHERE (file = ?1 OR (file = path AND path = ?3)) AND sha256 <> ?2",
             )?;
             let mut ins_article = tx.prepare_cached(
                 "INSERT OR IGNORE INTO articles
@@ -250,7 +321,8 @@ impl Store {
                     c.media,
                     c.encoding,
                     c.adapter,
-                    c.reason
+                    c.reason,
+                    c.file
                 ])?;
                 del_rejection.execute([&c.path])?;
                 if added == 0 {
@@ -258,6 +330,11 @@ impl Store {
                     continue;
                 }
                 report.new_captures += 1;
+                del_old_mentions.execute(params![c.file, c.sha256, c.path])?;
+                del_old_articles.execute(params![c.file, c.sha256, c.path])?;
+                if del_old_captures.execute(params![c.file, c.sha256, c.path])? > 0 {
+                    report.replaced += 1;
+                }
                 for (position, a) in c.articles.iter().enumerate() {
                     let fp = match c.fingerprints.get(position) {
                         Some(fp) => std::borrow::Cow::Borrowed(fp),
@@ -319,7 +396,9 @@ impl Store {
     /// The corpus is read in passes and written back story by story and event by event (see
     /// [`dateline_corpus::rebuild`]), so memory does not grow with the text of the corpus.
     pub fn rebuild(&mut self) -> Result<Derived> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         for t in ["stories", "story_members", "events", "event_links"] {
             tx.execute(&format!("DELETE FROM {t}"), [])?;
         }
@@ -596,14 +675,65 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     if version == known {
         return Ok(());
     }
-    let tx = conn.transaction()?;
-    for sql in &schema::MIGRATIONS[version as usize..] {
+    // Exclusive, and the version read again under the lock: another process may have created
+    // the schema between the first read and now, and its migrations must not run twice.
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+    let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version > known {
+        return Err(StoreError::TooNew {
+            path: path.display().to_string(),
+            found: version,
+            known,
+        });
+    }
+    let from = usize::try_from(version).unwrap_or(0);
+    for sql in schema::MIGRATIONS.get(from..).unwrap_or_default() {
         tx.execute_batch(sql)?;
     }
     tx.pragma_update(None, "user_version", known)?;
     tx.commit()?;
     Ok(())
 }
+
+/// Puts the database in WAL mode. Switching needs the database to itself, and SQLite answers
+/// "busy" at once rather than calling the busy handler when another process holds it (a second
+/// ingest creating the same database): this waits, as the busy timeout would, and tries again.
+fn set_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let started = std::time::Instant::now();
+    loop {
+        let mode: rusqlite::Result<String> =
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0));
+        match mode {
+            Ok(_) => return Ok(()),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    && started.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// `file:PATH?mode=ro&immutable=1`, the path percent-encoded where a URI needs it.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for b in path.as_os_str().as_encoded_bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                uri.push(char::from(*b));
+            }
+            _ => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?mode=ro&immutable=1");
+    uri
+}
+
+/// How long a connection waits for another process's lock (a concurrent ingest's batch or
+/// rebuild) before giving up.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// The columns [`stored_article`] reads, from `articles a` and its story membership.
 const ARTICLE: &str = "SELECT a.id, a.json, m.story, m.json FROM articles a
@@ -666,4 +796,56 @@ fn until_error<T, E: From<StoreError>>(
         }
     })?;
     failed.map_or(Ok(()), Err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The immutable fallback (taken where SQLite may not create a WAL index) reads a database
+    /// whose path needs escaping in a URI, through a connection that cannot write and leaves
+    /// nothing beside the file. Tests run as root, where file permissions do not stop a write,
+    /// so this holds the read-only flag itself: a write through the connection is refused.
+    #[test]
+    fn the_read_only_store_never_writes() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let folder = dir.path().join("odd ?#%&= name");
+        std::fs::create_dir(&folder).expect("mkdir");
+        let path = folder.join("x.db");
+        {
+            let mut store = Store::open(&path).expect("create");
+            store.rebuild().expect("rebuild");
+        }
+        let before = std::fs::read(&path).expect("bytes");
+        let listing = || {
+            let mut names: Vec<_> = std::fs::read_dir(&folder)
+                .expect("ls")
+                .flatten()
+                .map(|e| e.file_name())
+                .collect();
+            names.sort();
+            names
+        };
+        let files = listing();
+        // Immutable first: it must create nothing. The usual open may then create the WAL index
+        // beside the file where it is allowed to (that is how it sees an ingest's batches).
+        for immutable in [true, false] {
+            let store = Store::open_read_only_with(&path, immutable).expect("open read-only");
+            assert!(!store.is_stale().expect("meta"));
+            assert!(store.articles().expect("articles").is_empty());
+            let write = store.conn.execute("DELETE FROM meta", []);
+            assert!(
+                matches!(
+                    write,
+                    Err(rusqlite::Error::SqliteFailure(ref e, _))
+                        if e.code == rusqlite::ErrorCode::ReadOnly
+                ),
+                "immutable {immutable}: {write:?}"
+            );
+            if immutable {
+                assert_eq!(listing(), files, "no file created beside it");
+            }
+        }
+        assert_eq!(std::fs::read(&path).expect("bytes"), before, "unchanged");
+    }
 }

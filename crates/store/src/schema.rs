@@ -1,6 +1,7 @@
 //! The schema, as an append-only list of migrations. `PRAGMA user_version` records how many have
-//! run; opening a database runs the missing ones in one transaction. Never edit a shipped
-//! migration: add the next one.
+//! run; opening a database runs the missing ones in one exclusive transaction that reads the
+//! version again once it holds the lock, so two processes creating one database run each
+//! migration once. Never edit a shipped migration: add the next one.
 
 pub const MIGRATIONS: &[&str] = &[
     // 1: captures and what was read from them (source of truth), rejections, derived tables.
@@ -75,6 +76,14 @@ pub const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     );
     INSERT INTO meta (key, value) VALUES ('derived', 'fresh');
+    "#,
+    // 2: the file each capture was read from (canonical path), so a new version of a file (its
+    // page or its sidecar changed) replaces the rows of the old one. Rows stored before keep the
+    // path they were named by.
+    r#"
+    ALTER TABLE captures ADD COLUMN file TEXT;
+    UPDATE captures SET file = path;
+    CREATE INDEX captures_file ON captures(file);
     "#,
 ];
 

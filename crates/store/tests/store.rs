@@ -29,6 +29,7 @@ fn capture(i: usize, body: &str) -> NewCapture {
         sha256: format!("sha{i}"),
         name: format!("c{i}.txt"),
         path: format!("c{i}.txt"),
+        file: format!("/corpus/c{i}.txt"),
         url: None,
         captured_at: None,
         outlet_hint: None,
@@ -115,7 +116,7 @@ fn schema_is_versioned_and_a_newer_database_is_refused() {
     let v: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .expect("version");
-    assert_eq!(v, 1);
+    assert_eq!(v, 2, "every migration ran, once");
     conn.pragma_update(None, "user_version", 99).expect("bump");
     drop(conn);
     match Store::open(&path) {
@@ -230,4 +231,81 @@ fn the_rebuild_over_sqlite_equals_the_rebuild_in_memory() {
         flagged("claim", "no longer a threat"),
         "the threat: {events:#?}"
     );
+}
+
+/// A new version of a file (its page or its sidecar changed, so its identity did) replaces the
+/// rows of the old one; the old version is not kept beside it, and the same version is known.
+#[test]
+fn a_new_version_of_a_file_replaces_its_rows() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&dir.path().join("v.db")).expect("open");
+    let mut first = capture(1, BODY);
+    first.mentions = vec![mention(1, 0, "2025-07-21", None)];
+    let r = store.ingest_batch(&[first.clone()], &[]).expect("first");
+    assert_eq!((r.new_captures, r.replaced, r.mentions), (1, 0, 1));
+    store.rebuild().expect("rebuild");
+
+    // Same file, another identity: the page read with a sidecar added later.
+    let mut second = capture(2, "The bridge over the Shatt al-Arab opens next week.");
+    second.file.clone_from(&first.file);
+    let r = store.ingest_batch(&[second.clone()], &[]).expect("second");
+    assert_eq!((r.new_captures, r.replaced, r.known_captures), (1, 1, 0));
+    assert!(
+        store.is_stale().expect("stale"),
+        "derived rows must be redone"
+    );
+    let counts = store.counts().expect("counts");
+    let count = |t: &str| counts.iter().find(|(n, _)| *n == t).map_or(0, |c| c.1);
+    assert_eq!(
+        (
+            count("captures"),
+            count("articles"),
+            count("event_mentions")
+        ),
+        (1, 1, 0),
+        "the old version's capture, article and mention are gone"
+    );
+    assert!(store.article("a1").expect("read").is_none());
+    assert!(store.article("a2").expect("read").is_some());
+
+    let again = store.ingest_batch(&[second], &[]).expect("again");
+    assert_eq!((again.new_captures, again.known_captures), (0, 1));
+    // Another file with the first version's identity is a capture of its own.
+    let mut copy = first;
+    copy.file = "/elsewhere/c1.txt".into();
+    let r = store.ingest_batch(&[copy], &[]).expect("copy");
+    assert_eq!((r.new_captures, r.replaced), (1, 0));
+    store.rebuild().expect("rebuild");
+    assert_eq!(store.articles().expect("articles").len(), 2);
+}
+
+/// Two processes creating one database at once: each waits for the other's lock instead of
+/// failing with "database is locked", and the schema is created once ("table already exists"
+/// never happens). Threads with connections of their own take the same file locks as processes.
+#[test]
+fn concurrent_creation_of_one_database_succeeds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for round in 0..20 {
+        let path = dir.path().join(format!("new{round}.db"));
+        let openers: Vec<_> = (0..3)
+            .map(|i| {
+                let path = path.clone();
+                std::thread::spawn(move || {
+                    let mut store = Store::open(&path).map_err(|e| e.to_string())?;
+                    store
+                        .ingest_batch(&[capture(round * 10 + i, BODY)], &[])
+                        .map_err(|e| e.to_string())?;
+                    store.rebuild().map_err(|e| e.to_string())?;
+                    Ok::<_, String>(())
+                })
+            })
+            .collect();
+        for o in openers {
+            let result = o.join().expect("no panic");
+            assert!(result.is_ok(), "round {round}: {result:?}");
+        }
+        let store = Store::open_read_only(&path).expect("read");
+        assert_eq!(store.articles().expect("articles").len(), 3);
+        assert!(!store.is_stale().expect("stale"));
+    }
 }

@@ -1,29 +1,58 @@
-//! HTML text → DOM tree (html5ever through scraper), with a nesting guard.
+//! HTML text → DOM tree (html5ever through scraper), with guards that keep the tree builder linear.
 //!
-//! html5ever follows the HTML5 tree-building rules exactly, but several of those rules scan the whole
-//! stack of open elements ("has a `p` element in button scope?"), so a document nested 100,000 levels
-//! deep costs billions of steps. Browsers cap the tree depth instead (Blink attaches anything deeper
-//! than 512 levels to the element at that depth); we do the same before the tree builder sees the tags:
-//! start tags beyond [`MAX_DEPTH`] open elements, and their end tags, are dropped and their text stays
-//! in the deepest kept element.
+//! html5ever follows the HTML5 tree-building rules exactly, and several of them cost time in
+//! proportion to what is open: scope checks scan the whole stack of open elements ("has a `p`
+//! element in button scope?"), the adoption agency (misnested `<b>…<i>…</b>`) scans the stack and
+//! the list of active formatting elements, and the tokenizer compares each attribute's name with
+//! every earlier one of its tag. A hostile page makes each of these grow with its length, and the
+//! parse quadratic. So before the tree builder sees a token:
+//!
+//! - **Attributes** beyond [`MAX_ATTRIBUTES`] on one tag are cut from the text by a cheap pre-pass
+//!   ([`cap_attributes`]), because the tokenizer's duplicate check runs before any sink sees them;
+//!   attributes a repeated `<html>` or `<body>` merges into the first are capped the same way.
+//! - **Depth.** Browsers cap the tree depth (Blink attaches anything deeper than 512 levels to the
+//!   element at that depth); so do we, from an approximation of the builder's stack of open
+//!   elements kept from the tags alone ([`GuardState`]). A start tag that would open the
+//!   [`MAX_DEPTH`]+1st element is dropped with its end tag, its text staying in the deepest kept
+//!   element; a block-level one (a paragraph, a list item…) instead closes the deepest element and
+//!   opens in its place, as a sibling, so block boundaries survive any depth.
+//! - **Formatting elements.** The builder reopens ("reconstructs") active formatting elements that
+//!   a foreign end tag closed, so `<b><i>x</b>` repeated nests deeper and deeper although every tag
+//!   looks closed. The guard keeps its own list of active formatting elements, with the builder's
+//!   markers and three-of-a-kind limit, so that this nesting counts towards [`MAX_DEPTH`], and drops
+//!   formatting start tags once [`MAX_ACTIVE_FORMATTING`] are active.
+//!
+//! The approximation errs towards counting too deep; on ordinary pages it is never near the caps
+//! (and a dropped formatting tag only loses bold or italics, never text).
 
 use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
-    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{LocalName, local_name};
 use scraper::Html;
 use scraper::HtmlTreeSink;
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// Deepest element nesting kept, as in Blink.
 pub const MAX_DEPTH: usize = 512;
 
+/// Attributes kept per tag. Real pages stay far below (framework markup reaches a few dozen); the
+/// tokenizer's duplicate check costs the square of this per tag.
+pub const MAX_ATTRIBUTES: usize = 256;
+
+/// Formatting elements (`b`, `i`, `a`, `font`…) active at once, markers excluded. Real pages leave a
+/// handful unclosed; each one active is reopened inside every later block.
+pub const MAX_ACTIVE_FORMATTING: usize = 64;
+
 /// Parses a whole document.
 pub fn parse_document(text: &str) -> Html {
+    let text = cap_attributes(text);
     let builder = TreeBuilder::new(
         HtmlTreeSink::new(Html::new_document()),
         TreeBuilderOpts::default(),
@@ -34,7 +63,8 @@ pub fn parse_document(text: &str) -> Html {
     };
     let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
     let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(text));
+    input.push_back(StrTendril::from_slice(&text));
+    drop(text);
     // The tokenizer pauses after a `<script>` (for the caller to run it) and at a `<meta charset>` (to
     // let it switch encodings); the text is already decoded and scripts never run, so just go on.
     while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
@@ -44,13 +74,178 @@ pub fn parse_document(text: &str) -> Html {
     sink.0.into_inner()
 }
 
-/// An approximation of the tree builder's stack of open elements, kept from the tags alone. It only
-/// has to be good enough to notice runaway nesting: elements the tree builder closes implicitly are
-/// closed here too where it matters for ordinary pages (paragraphs, list items, cells).
+/// Cuts the attributes beyond [`MAX_ATTRIBUTES`] from every tag. It reads a tag as the tokenizer does
+/// (quoted and unquoted values, comments and raw-text elements skipped) closely enough that a page
+/// with no such tag comes back borrowed, unchanged; a misreading can only ever cut inside a tag with
+/// hundreds of attribute-like words.
+pub fn cap_attributes(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(p) = b[i..].iter().position(|&c| c == b'<') {
+        i += p + 1;
+        if b[i..].starts_with(b"!--") {
+            i = find(b, i + 3, b"-->").map_or(n, |e| e + 3);
+            continue;
+        }
+        let end_tag = b.get(i) == Some(&b'/');
+        let name_start = if end_tag { i + 1 } else { i };
+        if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let mut j = name_start;
+        while j < n && !is_tag_space(b[j]) && b[j] != b'/' && b[j] != b'>' {
+            j += 1;
+        }
+        let name_end = j;
+        let mut count = 0;
+        let mut cut_from = None;
+        let tag_end = loop {
+            while j < n && (is_tag_space(b[j]) || b[j] == b'/') {
+                j += 1;
+            }
+            if j >= n {
+                break n;
+            }
+            if b[j] == b'>' {
+                j += 1;
+                break j - 1;
+            }
+            let attr_start = j;
+            j += 1;
+            while j < n && !is_tag_space(b[j]) && !matches!(b[j], b'/' | b'>' | b'=') {
+                j += 1;
+            }
+            while j < n && is_tag_space(b[j]) {
+                j += 1;
+            }
+            if b.get(j) == Some(&b'=') {
+                j += 1;
+                while j < n && is_tag_space(b[j]) {
+                    j += 1;
+                }
+                match b.get(j) {
+                    Some(&q @ (b'"' | b'\'')) => {
+                        j = b[j + 1..]
+                            .iter()
+                            .position(|&c| c == q)
+                            .map_or(n, |e| j + 2 + e);
+                    }
+                    _ => {
+                        while j < n && !is_tag_space(b[j]) && b[j] != b'>' {
+                            j += 1;
+                        }
+                    }
+                }
+            }
+            count += 1;
+            if count == MAX_ATTRIBUTES + 1 {
+                cut_from = Some(attr_start);
+            }
+        };
+        if let Some(from) = cut_from {
+            cuts.push((from, tag_end));
+        }
+        i = j;
+        if !end_tag {
+            let name = &b[name_start..name_end];
+            if name.eq_ignore_ascii_case(b"plaintext") {
+                break;
+            }
+            if RAW_TEXT
+                .iter()
+                .any(|r| name.eq_ignore_ascii_case(r.as_bytes()))
+            {
+                i = find_end_tag(b, i, name).unwrap_or(n);
+            }
+        }
+    }
+    if cuts.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = Vec::with_capacity(n);
+    let mut at = 0;
+    for (from, to) in cuts {
+        out.extend_from_slice(&b[at..from]);
+        at = to;
+    }
+    out.extend_from_slice(&b[at..]);
+    // Every cut starts and ends next to an ASCII delimiter, so the text stays UTF-8; if it somehow
+    // did not, parsing the page uncut is slow but right.
+    String::from_utf8(out).map_or(Cow::Borrowed(text), Cow::Owned)
+}
+
+/// Elements whose content the tokenizer reads as text, markup and all (scripting enabled).
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+fn is_tag_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r')
+}
+
+fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| from + p)
+}
+
+/// Where `</name` starts (any case) at or after `from`.
+fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut i = from;
+    loop {
+        let at = find(b, i, b"</")?;
+        let rest = &b[at + 2..];
+        if rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name) {
+            return Some(at);
+        }
+        i = at + 2;
+    }
+}
+
+/// One element the guard believes open.
+struct Open {
+    name: LocalName,
+    /// For a formatting element, the id of its entry in the list of active formatting elements.
+    formatting: Option<u64>,
+}
+
+/// An entry of the guard's list of active formatting elements.
+enum Active {
+    /// Opened by a cell, caption or object: reconstruction and adoption stop here.
+    Marker,
+    Element {
+        id: u64,
+        name: LocalName,
+        /// Name and attributes, for the three-of-a-kind limit.
+        key: u64,
+        open: bool,
+    },
+}
+
+/// An approximation of the tree builder's stack of open elements and list of active formatting
+/// elements, kept from the tags alone. It only has to be good enough to notice runaway nesting:
+/// elements the tree builder closes implicitly are closed here too where it matters for ordinary
+/// pages (paragraphs, list items, cells), and formatting elements are reopened as the builder does.
 #[derive(Default)]
 struct GuardState {
-    open: Vec<LocalName>,
+    open: Vec<Open>,
+    active: Vec<Active>,
+    next_id: u64,
+    /// End tags still to drop, by name: those of dropped start tags and of elements closed early.
     dropped: HashMap<LocalName, u32>,
+    /// Attributes offered so far by `<html>` and `<body>` tags, which the builder merges into one.
+    root_attributes: usize,
+}
+
+/// What to do with a start tag.
+enum Verdict {
+    Keep,
+    Drop,
+    /// Close the deepest element (this end tag) first, then keep the tag.
+    Replace(LocalName),
 }
 
 struct DepthGuard<S> {
@@ -61,15 +256,35 @@ struct DepthGuard<S> {
 impl<S: TokenSink> TokenSink for DepthGuard<S> {
     type Handle = S::Handle;
 
-    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Self::Handle> {
-        if let Token::TagToken(tag) = &token {
+    fn process_token(&self, mut token: Token, line_number: u64) -> TokenSinkResult<Self::Handle> {
+        let verdict = {
             let mut state = self.state.borrow_mut();
-            let keep = match tag.kind {
-                TagKind::StartTag => state.start(&tag.name, tag.self_closing),
-                TagKind::EndTag => state.end(&tag.name),
-            };
-            if !keep {
-                return TokenSinkResult::Continue;
+            match &mut token {
+                Token::TagToken(tag) => match tag.kind {
+                    TagKind::StartTag => state.start(tag),
+                    TagKind::EndTag if state.end(&tag.name) => Verdict::Keep,
+                    TagKind::EndTag => Verdict::Drop,
+                },
+                Token::CharacterTokens(_) => {
+                    state.reconstruct();
+                    Verdict::Keep
+                }
+                _ => Verdict::Keep,
+            }
+        };
+        match verdict {
+            Verdict::Keep => {}
+            Verdict::Drop => return TokenSinkResult::Continue,
+            Verdict::Replace(name) => {
+                let end = Token::TagToken(Tag {
+                    kind: TagKind::EndTag,
+                    name,
+                    self_closing: false,
+                    attrs: Vec::new(),
+                    had_duplicate_attributes: false,
+                });
+                // An end tag never asks the tokenizer for anything.
+                let _ = self.inner.process_token(end, line_number);
             }
         }
         self.inner.process_token(token, line_number)
@@ -86,40 +301,117 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
 }
 
 impl GuardState {
-    /// Returns false when the start tag must be dropped.
-    fn start(&mut self, name: &LocalName, self_closing: bool) -> bool {
-        if is_void(name) || (self_closing && !is_html_container(name)) {
-            return true;
+    fn start(&mut self, tag: &mut Tag) -> Verdict {
+        let name = tag.name.clone();
+        if matches!(name, local_name!("html") | local_name!("body")) {
+            // A repeated `<html>`/`<body>` adds its attributes to the first one, one sorted insert
+            // each: cap the total.
+            self.root_attributes += tag.attrs.len();
+            if self.root_attributes > MAX_ATTRIBUTES {
+                tag.attrs.clear();
+            }
+        }
+        if is_void(&name) || (tag.self_closing && !is_html_container(&name)) {
+            if !starts_block(&name) {
+                self.reconstruct();
+            }
+            return Verdict::Keep;
         }
         // Elements whose content the tokenizer reads as raw text must reach the tree builder, or the
         // tokenizer would read a script's `<` as markup.
-        let raw_text = is_raw_text(name);
-        if let Some((peers, barriers)) = closes_open_peer(name) {
+        if is_raw_text(&name) {
+            return Verdict::Keep;
+        }
+        if let Some((peers, barriers)) = closes_open_peer(&name) {
             // `<li>` closes an open `<li>`, `<td>` an open cell…, but not across a nested list or
             // table: search down to the nearest barrier, as the tree builder does.
             for i in (0..self.open.len()).rev() {
-                let open = &self.open[i];
+                let open = &self.open[i].name;
                 if peers.contains(open) {
-                    self.open.truncate(i);
+                    self.pop_to(i);
                     break;
                 }
                 if barriers.contains(open) {
                     break;
                 }
             }
-        } else if closes_p(name) && self.open.last() == Some(&local_name!("p")) {
-            self.open.pop();
+        } else if closes_p(&name) && self.open.last().is_some_and(|o| o.name == local_name!("p")) {
+            self.pop_to(self.open.len() - 1);
         }
-        if self.open.len() >= MAX_DEPTH && !raw_text {
-            *self.dropped.entry(name.clone()).or_insert(0) += 1;
-            return false;
+        let formatting = is_formatting(&name);
+        if formatting {
+            if matches!(name, local_name!("a") | local_name!("nobr"))
+                && self.active_index(&name).is_some()
+            {
+                // The builder runs the adoption agency for the open one first.
+                self.end_formatting(&name);
+                if let Some(k) = self.active_index(&name) {
+                    self.active.remove(k);
+                }
+            }
+            let active = self
+                .active
+                .iter()
+                .filter(|a| matches!(a, Active::Element { .. }))
+                .count();
+            if active >= MAX_ACTIVE_FORMATTING {
+                return self.drop_start(name);
+            }
         }
-        if !raw_text {
-            self.open.push(name.clone());
+        if !starts_block(&name) {
+            self.reconstruct();
         }
-        true
+        let mut verdict = Verdict::Keep;
+        if self.open.len() >= MAX_DEPTH {
+            if !starts_block(&name) {
+                return self.drop_start(name);
+            }
+            // A sibling of the deepest element instead of its child: the block keeps its boundary.
+            let Some((deepest, formatting)) =
+                self.open.last().map(|o| (o.name.clone(), o.formatting))
+            else {
+                return self.drop_start(name);
+            };
+            // Closed by an end tag, a formatting element leaves the active list too (else it would
+            // be reopened at once).
+            if let Some(id) = formatting {
+                self.active
+                    .retain(|a| !matches!(a, Active::Element { id: x, .. } if *x == id));
+            }
+            self.pop_to(self.open.len() - 1);
+            *self.dropped.entry(deepest.clone()).or_insert(0) += 1;
+            verdict = Verdict::Replace(deepest);
+        }
+        let id = if formatting {
+            self.next_id += 1;
+            let key = formatting_key(tag);
+            self.noahs_ark(&name, key);
+            self.active.push(Active::Element {
+                id: self.next_id,
+                name: name.clone(),
+                key,
+                open: true,
+            });
+            Some(self.next_id)
+        } else {
+            if is_marker(&name) {
+                self.active.push(Active::Marker);
+            }
+            None
+        };
+        self.open.push(Open {
+            name,
+            formatting: id,
+        });
+        verdict
     }
 
+    fn drop_start(&mut self, name: LocalName) -> Verdict {
+        *self.dropped.entry(name).or_insert(0) += 1;
+        Verdict::Drop
+    }
+
+    /// Returns false when the end tag must be dropped.
     fn end(&mut self, name: &LocalName) -> bool {
         if let Some(n) = self.dropped.get_mut(name)
             && *n > 0
@@ -127,11 +419,135 @@ impl GuardState {
             *n -= 1;
             return false;
         }
-        if let Some(i) = self.open.iter().rposition(|n| n == name) {
-            self.open.truncate(i);
+        if is_formatting(name) && self.active_index(name).is_some() {
+            self.end_formatting(name);
+        } else if let Some(i) = self.open.iter().rposition(|o| o.name == *name) {
+            self.pop_to(i);
         }
         true
     }
+
+    /// The adoption agency, as far as depth goes: without a block-level element inside, the
+    /// formatting element closes with everything inside it; with one, the block stays open and
+    /// only the formatting element goes (the builder moves a copy of it into the block, then closes
+    /// that).
+    fn end_formatting(&mut self, name: &LocalName) {
+        let Some(k) = self.active_index(name) else {
+            return;
+        };
+        let Some(Active::Element { id, open, .. }) = self.active.get(k) else {
+            return;
+        };
+        let (id, open) = (*id, *open);
+        self.active.remove(k);
+        if !open {
+            return;
+        }
+        let Some(i) = self.open.iter().rposition(|o| o.formatting == Some(id)) else {
+            return;
+        };
+        let last_special = self.open[i + 1..]
+            .iter()
+            .rposition(|o| is_special(&o.name))
+            .map(|p| i + 1 + p);
+        match last_special {
+            None => self.pop_to(i),
+            Some(s) => {
+                self.pop_to(s + 1);
+                self.open.remove(i);
+            }
+        }
+    }
+
+    /// Closes the open elements from `len` up: formatting ones stay active (to be reopened), the
+    /// formatting elements after a cell's marker are forgotten with the cell.
+    fn pop_to(&mut self, len: usize) {
+        while self.open.len() > len {
+            let Some(o) = self.open.pop() else {
+                break;
+            };
+            if let Some(id) = o.formatting {
+                if let Some(Active::Element { open, .. }) = self
+                    .active
+                    .iter_mut()
+                    .rev()
+                    .find(|a| matches!(a, Active::Element { id: x, .. } if *x == id))
+                {
+                    *open = false;
+                }
+            } else if is_marker(&o.name) {
+                while let Some(a) = self.active.pop() {
+                    if matches!(a, Active::Marker) {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reopens the active formatting elements that are closed, as the builder does before text and
+    /// before most start tags.
+    fn reconstruct(&mut self) {
+        let mut first = self.active.len();
+        while first > 0 && matches!(self.active[first - 1], Active::Element { open: false, .. }) {
+            first -= 1;
+        }
+        for a in &mut self.active[first..] {
+            if let Active::Element { id, name, open, .. } = a {
+                *open = true;
+                self.open.push(Open {
+                    name: name.clone(),
+                    formatting: Some(*id),
+                });
+            }
+        }
+    }
+
+    /// Index of the last active entry named `name` after the last marker.
+    fn active_index(&self, name: &LocalName) -> Option<usize> {
+        for (k, a) in self.active.iter().enumerate().rev() {
+            match a {
+                Active::Marker => return None,
+                Active::Element { name: n, .. } if n == name => return Some(k),
+                Active::Element { .. } => {}
+            }
+        }
+        None
+    }
+
+    /// The builder keeps at most three identical formatting elements (same name and attributes)
+    /// after the last marker, forgetting the earliest.
+    fn noahs_ark(&mut self, name: &LocalName, key: u64) {
+        let mut same = Vec::new();
+        for (k, a) in self.active.iter().enumerate().rev() {
+            match a {
+                Active::Marker => break,
+                Active::Element {
+                    name: n, key: k2, ..
+                } if n == name && *k2 == key => same.push(k),
+                Active::Element { .. } => {}
+            }
+        }
+        if same.len() >= 3
+            && let Some(&earliest) = same.last()
+        {
+            self.active.remove(earliest);
+        }
+    }
+}
+
+/// Name and attributes (in any order) of a formatting element.
+fn formatting_key(tag: &Tag) -> u64 {
+    let mut attrs: Vec<(&str, &str)> = tag
+        .attrs
+        .iter()
+        .map(|a| (&*a.name.local, &*a.value))
+        .collect();
+    attrs.sort_unstable();
+    let mut h = DefaultHasher::new();
+    tag.name.hash(&mut h);
+    attrs.hash(&mut h);
+    h.finish()
 }
 
 fn is_void(name: &LocalName) -> bool {
@@ -248,4 +664,90 @@ fn closes_p(name: &LocalName) -> bool {
             | local_name!("form")
             | local_name!("hr")
     )
+}
+
+/// The builder's formatting elements: closed by the adoption agency, reopened after foreign ends.
+fn is_formatting(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("a")
+            | local_name!("b")
+            | local_name!("big")
+            | local_name!("code")
+            | local_name!("em")
+            | local_name!("font")
+            | local_name!("i")
+            | local_name!("nobr")
+            | local_name!("s")
+            | local_name!("small")
+            | local_name!("strike")
+            | local_name!("strong")
+            | local_name!("tt")
+            | local_name!("u")
+    )
+}
+
+/// Elements that put a marker on the list of active formatting elements.
+fn is_marker(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("td")
+            | local_name!("th")
+            | local_name!("caption")
+            | local_name!("applet")
+            | local_name!("marquee")
+            | local_name!("object")
+            | local_name!("template")
+    )
+}
+
+/// The builder's "special" elements that can be open: the adoption agency keeps them open.
+fn is_special(name: &LocalName) -> bool {
+    starts_block(name)
+        || matches!(
+            *name,
+            local_name!("applet")
+                | local_name!("button")
+                | local_name!("colgroup")
+                | local_name!("head")
+                | local_name!("marquee")
+                | local_name!("object")
+                | local_name!("select")
+                | local_name!("template")
+        )
+}
+
+/// Block-level elements, the ones whose boundary must survive any depth (and before which the
+/// builder reopens no formatting element).
+fn starts_block(name: &LocalName) -> bool {
+    closes_p(name)
+        || matches!(
+            *name,
+            local_name!("address")
+                | local_name!("body")
+                | local_name!("caption")
+                | local_name!("center")
+                | local_name!("dd")
+                | local_name!("details")
+                | local_name!("dialog")
+                | local_name!("dir")
+                | local_name!("dl")
+                | local_name!("dt")
+                | local_name!("fieldset")
+                | local_name!("figcaption")
+                | local_name!("hgroup")
+                | local_name!("html")
+                | local_name!("li")
+                | local_name!("listing")
+                | local_name!("main")
+                | local_name!("menu")
+                | local_name!("p")
+                | local_name!("summary")
+                | local_name!("tbody")
+                | local_name!("td")
+                | local_name!("tfoot")
+                | local_name!("th")
+                | local_name!("thead")
+                | local_name!("tr")
+        )
 }

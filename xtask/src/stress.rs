@@ -1,0 +1,208 @@
+//! `cargo xtask stress`: the big hostile inputs of issue 13 through the release binary, each timed
+//! and its peak memory measured, failing when one exceeds its bound.
+//!
+//! Too slow for `cargo xtask test` (a release build and about a minute of runs), quick enough by
+//! hand after touching decoding, HTML parsing, adapters or event coding. The same shapes at small
+//! sizes are ordinary tests of `dateline-core` (`tests/pathological_markup.rs`), which check what
+//! the page reads as; only this command looks at time and memory.
+//!
+//! Each run is a child of a fresh `xtask stress-run` process, whose `getrusage(RUSAGE_CHILDREN)`
+//! then holds that one run's peak resident size (the figure is a maximum over all children ever
+//! waited for, so one process cannot measure several runs).
+
+use anyhow::{Context, Result, bail};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+/// No run may take longer (one core's worth of work on a 32 MiB capture is a few seconds).
+pub const MAX_SECONDS: f64 = 10.0;
+/// Peak memory allowed per byte of input, on top of [`BASE_MIB`].
+pub const MEMORY_PER_INPUT_BYTE: u64 = 8;
+/// The binary's own footprint: the lexicon, the tagger and the adapters' tables.
+pub const BASE_MIB: u64 = 150;
+
+struct Case {
+    /// Issue 13's row.
+    row: u32,
+    name: &'static str,
+    file: &'static str,
+    events: bool,
+    text: String,
+}
+
+fn cases() -> Vec<Case> {
+    let mut event_dense = String::new();
+    let mut i = 0u32;
+    while event_dense.len() < 8_000_000 {
+        let _ = write!(
+            event_dense,
+            "Iraqi forces killed {} militants in an attack in Basra on Monday, officials said. \
+             Protesters gathered in Baghdad on Tuesday to demand the release of {} detainees.\n\n",
+            i % 50 + 2,
+            i % 30 + 3
+        );
+        i += 1;
+    }
+    let mut attributes = String::from("<html><body><p");
+    let mut i = 0u32;
+    while attributes.len() < 6_000_000 {
+        let _ = write!(attributes, " a{i}");
+        i += 1;
+    }
+    attributes.push_str(">text</p></body></html>");
+    let depth = 1_000_000;
+    let deep = format!(
+        "{}<p>first</p><p>second</p>{}",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    vec![
+        Case {
+            row: 2,
+            name: "event-dense text, 8 MB",
+            file: "event-dense.txt",
+            events: true,
+            text: event_dense,
+        },
+        Case {
+            row: 3,
+            name: "one element, 6 MB of attributes",
+            file: "attributes.html",
+            events: false,
+            text: attributes,
+        },
+        Case {
+            row: 3,
+            name: "<b><i><u><s>x </b> x 300,000",
+            file: "formatting.html",
+            events: false,
+            text: "<b><i><u><s>x </b>".repeat(300_000),
+        },
+        Case {
+            row: 8,
+            name: "<p>a</p> x 4,000,000 (32 MB)",
+            file: "tiny-blocks.html",
+            events: false,
+            text: "<p>a</p>".repeat(4_000_000),
+        },
+        Case {
+            row: 11,
+            name: "1,000,000 nested <div>s around two <p>s",
+            file: "deep.html",
+            events: false,
+            text: deep,
+        },
+    ]
+}
+
+pub fn run(root: &Path, _args: &[String]) -> Result<()> {
+    println!("building the release binary…");
+    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["build", "--release", "-p", "dateline"])
+        .current_dir(root)
+        .status()
+        .context("running cargo build --release")?;
+    if !status.success() {
+        bail!("cargo build --release -p dateline failed");
+    }
+    let bin = root.join("target/release/dateline");
+    let dir = root.join("target/stress");
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    let me = std::env::current_exe().context("finding the xtask binary")?;
+    println!(
+        "bounds: {MAX_SECONDS} s, {MEMORY_PER_INPUT_BYTE} x input + {BASE_MIB} MiB of peak memory\n"
+    );
+    println!(
+        "{:>3}  {:<42} {:>9} {:>8} {:>10} {:>10}",
+        "row", "input", "size MB", "seconds", "peak MiB", "bound MiB"
+    );
+    let mut failures = Vec::new();
+    for case in cases() {
+        let path = dir.join(case.file);
+        std::fs::write(&path, &case.text).with_context(|| format!("writing {}", path.display()))?;
+        let size = case.text.len() as u64;
+        drop(case.text);
+        let out = Command::new(&me)
+            .arg("stress-run")
+            .arg(&bin)
+            .arg(&path)
+            .arg(if case.events { "--events" } else { "" })
+            .stderr(Stdio::inherit())
+            .output()
+            .context("running xtask stress-run")?;
+        let report = String::from_utf8_lossy(&out.stdout);
+        let mut fields = report.split_whitespace();
+        let (Some(ok), Some(seconds), Some(peak_kib)) =
+            (fields.next(), fields.next(), fields.next())
+        else {
+            bail!("stress-run gave no figures for {}: {report}", case.file);
+        };
+        let seconds: f64 = seconds.parse().context("stress-run seconds")?;
+        let peak_kib: u64 = peak_kib.parse().context("stress-run peak")?;
+        let peak_mib = peak_kib / 1024;
+        let bound_mib = size * MEMORY_PER_INPUT_BYTE / (1024 * 1024) + BASE_MIB;
+        println!(
+            "{:>3}  {:<42} {:>9.1} {:>8.2} {:>10} {:>10}",
+            case.row,
+            case.name,
+            size as f64 / 1e6,
+            seconds,
+            peak_mib,
+            bound_mib
+        );
+        if ok != "ok" {
+            failures.push(format!("{}: dateline extract failed", case.file));
+        }
+        if seconds > MAX_SECONDS {
+            failures.push(format!("{}: {seconds:.1} s > {MAX_SECONDS} s", case.file));
+        }
+        if peak_mib > bound_mib {
+            failures.push(format!("{}: {peak_mib} MiB > {bound_mib} MiB", case.file));
+        }
+    }
+    if !failures.is_empty() {
+        bail!("over the bounds:\n  {}", failures.join("\n  "));
+    }
+    println!("\nall within bounds");
+    Ok(())
+}
+
+/// `xtask stress-run BIN FILE [--events]`: runs `BIN extract FILE` and prints `ok|failed SECONDS
+/// PEAK_KIB` for it.
+pub fn run_one(args: &[String]) -> Result<()> {
+    let [bin, file, flag] = args else {
+        bail!("usage: xtask stress-run BIN FILE --events|''");
+    };
+    let mut cmd = Command::new(PathBuf::from(bin));
+    cmd.arg("extract").arg(file);
+    if !flag.is_empty() {
+        cmd.arg(flag);
+    }
+    let t = Instant::now();
+    let status = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .with_context(|| format!("running {bin}"))?;
+    let seconds = t.elapsed().as_secs_f64();
+    println!(
+        "{} {seconds:.3} {}",
+        if status.success() { "ok" } else { "failed" },
+        children_peak_kib()?
+    );
+    Ok(())
+}
+
+/// Peak resident size of the largest child waited for, in KiB (Linux reports `ru_maxrss` in KiB).
+fn children_peak_kib() -> Result<u64> {
+    // SAFETY: `getrusage` only writes the struct it is given, which is zeroed plain data.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: as above; RUSAGE_CHILDREN is a valid `who`.
+    let rc = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    if rc != 0 {
+        bail!("getrusage: {}", std::io::Error::last_os_error());
+    }
+    Ok(u64::try_from(usage.ru_maxrss).unwrap_or(0))
+}
