@@ -11,7 +11,7 @@ pub mod html;
 mod text;
 
 use dateline_core::adapter::AdapterError;
-use dateline_core::text::{clean_inline, split_dateline};
+use dateline_core::text::{clean_inline, read_prefix, split_dateline};
 use dateline_core::{
     Adapter, ArticleDraft, BlockKind, Capture, Detection, Media, Page, ParseContext,
 };
@@ -23,7 +23,8 @@ impl Adapter for Generic {
         "generic"
     }
     fn version(&self) -> &'static str {
-        "2"
+        // 3: an outlet the story's opening prefix names wins over the page's site name.
+        "3"
     }
     fn hosts(&self) -> &'static [&'static str] {
         &[]
@@ -76,8 +77,16 @@ fn from_html(page: &Page) -> ArticleDraft {
         last_row = row;
     }
     let dateline = body.first().and_then(|p| split_dateline(p));
+    // Who wrote the story: an outlet its opening names (`Mosul (AFP) –`, `Shafaq News/ `) wrote it
+    // even on another site's page; else the site that publishes the page.
+    let prefix_outlet = body
+        .first()
+        .and_then(|p| read_prefix(p))
+        .and_then(|p| p.outlet);
     ArticleDraft {
-        outlet: meta.site_name.clone().or_else(|| meta.publisher.clone()),
+        outlet: prefix_outlet
+            .or_else(|| meta.site_name.clone())
+            .or_else(|| meta.publisher.clone()),
         title,
         author: meta.author.clone(),
         section: meta.section.clone(),
@@ -174,6 +183,70 @@ fn strip_site_name(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Extracts an HTML page through the whole pipeline, as `dateline extract` does.
+    fn extract_html(html: &str) -> dateline_core::Article {
+        let capture = Capture::from_bytes(
+            std::path::Path::new("page.html"),
+            html.as_bytes(),
+            Media::Html,
+            Default::default(),
+        )
+        .expect("test capture");
+        let mut articles = dateline_core::extract(&capture)
+            .expect("extracted")
+            .articles;
+        assert_eq!(articles.len(), 1);
+        articles.remove(0)
+    }
+
+    fn wire_page(first: &str) -> String {
+        let para = "Residents returned to the village on Tuesday after the clearing operation ended, officials said.";
+        format!(
+            r#"<html><head><meta property="og:site_name" content="Valley Courier"></head><body>
+            <article><h1>Village cleared</h1><p>{first}</p><p>{para}</p><p>{para}</p><p>{para}</p></article>
+            </body></html>"#
+        )
+    }
+
+    #[test]
+    fn the_opening_prefix_names_the_outlet_and_its_stamp_is_not_body() {
+        let a = extract_html(&wire_page(
+            "Mosul (AFP) - (Updated: 4:15 p.m.) Iraqi forces cleared a village west of the city on Monday, the army said.",
+        ));
+        assert_eq!(a.outlet.as_deref(), Some("Agence France-Presse"));
+        assert_eq!(a.dateline.as_deref(), Some("Mosul"));
+        assert!(
+            a.body.starts_with("Mosul (AFP) - Iraqi forces cleared"),
+            "{}",
+            a.body
+        );
+        let a = extract_html(&wire_page(
+            "Shafaq News/ Iraqi officials said on Monday that the village west of Mosul had been cleared.",
+        ));
+        assert_eq!(a.outlet.as_deref(), Some("Shafaq News"));
+        assert_eq!(
+            a.dateline, None,
+            "no dateline from the sentence's first word"
+        );
+        // Without a prefix, the site that publishes the page.
+        let a = extract_html(&wire_page(
+            "Iraqi forces cleared a village west of Mosul on Monday, the army said in a statement.",
+        ));
+        assert_eq!(a.outlet.as_deref(), Some("Valley Courier"));
+    }
+
+    #[test]
+    fn a_date_in_a_photo_caption_is_not_the_publication_date() {
+        let a = extract_html(&format!(
+            r#"<html><body><article><h1>Village cleared</h1>
+            <figure><img src="a.jpg"><figcaption>Troops in the village on May 3, 2024. Photo: AFP</figcaption></figure>
+            {}</article></body></html>"#,
+            "<p>Iraqi forces cleared a village west of Mosul, the army said in a statement issued late.</p>".repeat(3)
+        ));
+        assert_eq!(a.published.value, None);
+        assert_eq!(a.published.raw, None);
+    }
 
     fn story_page(wrapper_words: &str) -> Page {
         let para = "Iraqi forces took over the base on Sunday, officials said, in the largest step of the drawdown so far.";

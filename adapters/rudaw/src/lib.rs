@@ -15,8 +15,8 @@
 //! ```
 //!
 //! Copies often lose the top of the page (headline, date line, byline). The title then stays empty —
-//! a caption is never promoted to headline — and the date may come from the caption, because Rudaw
-//! captions date the photo of the event the story reports.
+//! a caption is never promoted to headline. A caption dates its photo, not the story: the date stays
+//! unknown unless the lead reports the pictured event on the caption day's weekday.
 //!
 //! A saved HTML page is first cut down to what a copy shows (see [`view`]); its markup then adds
 //! certainty about which line is a headline, and its declared metadata fills what the copy lost.
@@ -86,12 +86,17 @@ impl Adapter for Rudaw {
     }
 
     fn version(&self) -> &'static str {
-        // 2: reads saved HTML pages too.
-        "2"
+        // 2: reads saved HTML pages too. 3: a caption's date dates the story only when the lead
+        // reports the pictured event on that day's weekday.
+        "3"
     }
 
     fn hosts(&self) -> &'static [&'static str] {
         &["rudaw.net"]
+    }
+
+    fn names(&self) -> &'static [&'static str] {
+        &[OUTLET, "Rudaw Media Network"]
     }
 
     fn detect(&self, page: &Page) -> Detection {
@@ -100,8 +105,12 @@ impl Adapter for Rudaw {
             .map(|b| b.text.as_str())
             .collect();
         // Whole lines only: other sites quote Rudaw stories with "A+ A-" buried inside a paragraph.
+        // A font control, a numeric date line, a "The Latest" box, a comment button and a Kurdistan
+        // dateline (copied along with Rudaw stories) are on many sites' pages and sum to 45 at most;
+        // a claim needs furniture that names Rudaw: its comment policy or its name as the byline
+        // under the date line.
         let signals: [(bool, u32, &str); 7] = [
-            (texts.contains(&FONT_CONTROL), 40, "\"A+ A-\" font control"),
+            (texts.contains(&FONT_CONTROL), 20, "\"A+ A-\" font control"),
             (
                 texts.iter().any(|t| t.starts_with(COMMENT_POLICY)),
                 45,
@@ -112,7 +121,7 @@ impl Adapter for Rudaw {
                     .iter()
                     .take(HEADER_WINDOW)
                     .any(|t| DATE_LINE.is_match(t)),
-                15,
+                10,
                 "DD-MM-YYYY date line at the top",
             ),
             (
@@ -120,7 +129,7 @@ impl Adapter for Rudaw {
                     .iter()
                     .take(2 * HEADER_WINDOW)
                     .any(|t| KURDISTAN_DATELINE.is_match(t)),
-                25,
+                5,
                 "\"…, Kurdistan Region -\" dateline",
             ),
             (
@@ -128,10 +137,10 @@ impl Adapter for Rudaw {
                     .windows(2)
                     .take(HEADER_WINDOW)
                     .any(|w| DATE_LINE.is_match(w[0]) && w[1] == OUTLET),
-                20,
+                35,
                 "\"Rudaw\" byline under the date line",
             ),
-            (texts.contains(&LATEST), 10, "\"The Latest\" sidebar"),
+            (texts.contains(&LATEST), 5, "\"The Latest\" sidebar"),
             (texts.contains(&POST_COMMENT), 5, "\"Post a comment\""),
         ];
         Detection::from_signals(&signals)
@@ -326,8 +335,10 @@ fn main_story(texts: &[&str], kinds: &[BlockKind]) -> ArticleDraft {
     let (published, published_basis) = match header.date {
         Some(d) => (Some(d), None),
         None => match caption.as_deref().and_then(caption_date) {
-            Some(d) => (Some(d), Some("photo caption".to_owned())),
-            None => (None, None),
+            Some(d) if lead_reports_that_day(body.first().map(String::as_str), &d) => {
+                (Some(d), Some("photo caption".to_owned()))
+            }
+            _ => (None, None),
         },
     };
     ArticleDraft {
@@ -373,6 +384,27 @@ fn caption_date(caption: &str) -> Option<String> {
         .captures(caption)
         .and_then(|c| c.get(1))
         .map(|m| m.as_str().to_owned())
+}
+
+/// A caption dates the photo, not the story: old photos illustrate new stories. The caption's day is
+/// the story's only when the lead reports the pictured event on that day's weekday ("on Thursday
+/// received …" under a photo "on April 24, 2025", a Thursday): news names the weekday only within
+/// the week it reports, so the story appeared that day or within days of it.
+fn lead_reports_that_day(lead: Option<&str>, caption_day: &str) -> bool {
+    let Some(lead) = lead else {
+        return false;
+    };
+    let day = dateline_core::time::resolve_published(caption_day, None, DateOrder::DayFirst);
+    let Some(date) = day.start_date() else {
+        return false;
+    };
+    let weekday = format!("{:?}", date.weekday());
+    let sentence = lead.split(['.', '!', '?']).next().unwrap_or(lead);
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| w[0].eq_ignore_ascii_case("on") && w[1] == weekday)
 }
 
 /// True when the lead holds at least one whole sentence, not only a snippet cut with "…".
@@ -516,12 +548,48 @@ mod tests {
             d.caption.as_deref(),
             Some("Troops leave Ain al-Asad on March 3, 2025. Photo: Iraqi Security Media Cell")
         );
+        // March 3, 2025 was a Monday, the day the lead reports.
         assert_eq!(d.published.as_deref(), Some("March 3, 2025"));
         assert_eq!(d.published_basis.as_deref(), Some("photo caption"));
         assert_eq!(
             d.body,
             vec!["ERBIL, Kurdistan Region - Troops left the base on Monday."]
         );
+    }
+
+    #[test]
+    fn a_caption_alone_never_dates_the_story() {
+        // The only date on the page is the photo's: the story's stays unknown.
+        let page = format!(
+            "\nMasrour Barzani in Duhok on October 9, 2023. Photo: KRG\n\
+             ERBIL, Kurdistan Region - The cabinet approved a budget for farmers.\n{POLICY}"
+        );
+        let d = &parse(&page)[0];
+        assert_eq!(
+            d.caption.as_deref(),
+            Some("Masrour Barzani in Duhok on October 9, 2023. Photo: KRG")
+        );
+        assert_eq!(d.published, None);
+        assert_eq!(d.published_basis, None);
+        // A weekday that is not the photo's (October 9, 2023 was a Monday) does not date it either.
+        let page = format!(
+            "\nMasrour Barzani in Duhok on October 9, 2023. Photo: KRG\n\
+             ERBIL, Kurdistan Region - The cabinet on Wednesday approved a budget.\n{POLICY}"
+        );
+        assert_eq!(parse(&page)[0].published, None);
+        // Through the pipeline: `published.value` stays null.
+        let capture = dateline_core::Capture::from_bytes(
+            std::path::Path::new("headless.txt"),
+            page.as_bytes(),
+            dateline_core::Media::Text,
+            Default::default(),
+        )
+        .expect("test capture");
+        let page = Page::from_text(&capture.text);
+        let articles = dateline_core::extract::extract_page(&capture, &page)
+            .expect("extracted")
+            .articles;
+        assert_eq!(articles[0].published.value, None);
     }
 
     #[test]
@@ -549,7 +617,7 @@ mod tests {
     #[test]
     fn declared_metadata_fills_what_the_text_lost() {
         let mut page = Page::from_text(
-            "A meeting on April 2, 2025. Photo: AFP\nERBIL, Kurdistan Region - Body.\n",
+            "A meeting on April 2, 2025. Photo: AFP\nERBIL, Kurdistan Region - They met on Wednesday.\n",
         );
         page.meta.headline = Some("Declared headline".into());
         page.meta.published = Some("2025-04-03T10:00:00+03:00".into());
@@ -649,6 +717,11 @@ mod tests {
         // Copied without the font control and the comments: the header still names Rudaw.
         let top_only = "Title\n\n01-09-2024\nRudaw\n\nERBIL, Kurdistan Region - Body text here.\n";
         assert!(score(top_only) >= MIN_SCORE);
+        // Another site's furniture of the same kinds (font control, date line, "The Latest", comment
+        // button, a copied Kurdistan dateline) names no Rudaw: no claim.
+        let lookalike = "Title\n\n14-07-2025\nAhmed Ali\nA+ A-\n\
+                         ERBIL, Kurdistan Region - Body text here.\nPost a comment\nThe Latest\n";
+        assert!(score(lookalike) < MIN_SCORE, "{}", score(lookalike));
         // An aggregator's header prints the outlet above the date, never the bare byline below it.
         let aggregator = "Rudaw Net\n01-09-2024\n- Politics\n- Rudaw Net\nTitle\n\
                           ERBIL, Kurdistan Region - Body text here.\n";

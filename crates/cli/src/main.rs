@@ -2,6 +2,7 @@
 
 mod ingest;
 mod inputs;
+mod inspect;
 mod query;
 mod report;
 
@@ -42,6 +43,18 @@ enum Command {
     },
     /// List the registered site adapters.
     Adapters,
+    /// Show how one capture is read: its encoding and sidecar, every adapter's detection score
+    /// and reason, the adapter chosen and why, the page's blocks, and the articles extracted.
+    ///
+    /// For adapter authors: it runs the same steps as `extract`, and shows the blocks the rules
+    /// read.
+    Inspect {
+        /// A capture (.txt, .html, .htm), with its NAME.toml sidecar beside it if there is one.
+        path: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: inspect::Format,
+    },
     /// Store captures in the database (idempotent: a capture already stored is skipped), then
     /// recompute stories and events. A summary goes to stderr; rejections are stored with reasons.
     Ingest {
@@ -147,6 +160,9 @@ fn run() -> Result<ExitCode> {
                 writeln!(out, "{:<20} v{:<4} {hosts}", a.id(), a.version())?;
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Inspect { path, format } => {
+            inspect::run(&path, format).map(|()| ExitCode::SUCCESS)
         }
         Command::Ingest {
             db,

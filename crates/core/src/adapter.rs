@@ -1,8 +1,9 @@
 //! The plug-in point: one [`Adapter`] per site layout, registered through `inventory`.
 //!
 //! Choosing an adapter for a page: an adapter whose [`Adapter::hosts`] match the capture's URL wins
-//! outright; otherwise every adapter scores the page's layout ([`Adapter::detect`]) and the best score
-//! at or above [`MIN_SCORE`] wins; otherwise the fallback adapter (the generic extractor) reads it.
+//! outright; otherwise every adapter scores the page's layout ([`Adapter::detect`]), weighed by what
+//! the page's metadata and URL say about whose page it is ([`layout_claim`]), and the best score at
+//! or above [`MIN_SCORE`] wins; otherwise the fallback adapter (the generic extractor) reads it.
 
 use crate::article::ArticleDraft;
 use crate::capture::Capture;
@@ -16,7 +17,7 @@ pub const MIN_SCORE: u8 = 50;
 pub struct Detection {
     /// 0 = not this layout, 100 = certain.
     pub score: u8,
-    /// What the adapter recognised, for `dateline adapters --explain` and error messages.
+    /// What the adapter recognised, for `dateline inspect` and error messages.
     pub reason: String,
 }
 
@@ -67,6 +68,11 @@ pub trait Adapter: Sync + Send {
     fn version(&self) -> &'static str;
     /// URL hosts this adapter owns (`rudaw.net`); subdomains match too.
     fn hosts(&self) -> &'static [&'static str];
+    /// The names the site gives itself in its metadata (`og:site_name`, JSON-LD publisher):
+    /// `Baghdad Telegraph`. With [`Adapter::hosts`], what lets a page's own declaration say whose it is.
+    fn names(&self) -> &'static [&'static str] {
+        &[]
+    }
     /// Scores the page from its layout alone (no URL).
     fn detect(&self, page: &Page) -> Detection;
     /// Splits the page into stories.
@@ -108,6 +114,86 @@ pub fn by_id(id: &str) -> Option<&'static dyn Adapter> {
     registry().iter().copied().find(|a| a.id() == id)
 }
 
+/// Whose page the page's own metadata says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Declared {
+    /// The canonical link or `og:url` is on one of the adapter's hosts, or `og:site_name` or the
+    /// JSON-LD publisher is one of its names.
+    Ours,
+    /// The metadata names a site, and it is not the adapter's.
+    Other,
+    /// The page names no site (every text capture).
+    Unnamed,
+}
+
+/// Letters and digits only, lowercased: `Rudaw.net` and `rudaw.net` are one name.
+fn name_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// What `page` declares about whose page it is, for an adapter with these hosts and names.
+pub fn declared_site(page: &Page, hosts: &[&str], names: &[&str]) -> Declared {
+    let meta = &page.meta;
+    let links: Vec<String> = [&meta.canonical_url, &meta.og_url]
+        .into_iter()
+        .flatten()
+        .filter_map(|u| crate::capture::host_of(u))
+        .collect();
+    let labels: Vec<String> = [&meta.site_name, &meta.publisher]
+        .into_iter()
+        .flatten()
+        .map(|n| name_key(n))
+        .filter(|k| !k.is_empty())
+        .collect();
+    let own_host = |h: &str| {
+        hosts
+            .iter()
+            .any(|o| h == *o || h.ends_with(&format!(".{o}")))
+    };
+    let own_name = |k: &String| names.iter().chain(hosts).any(|n| name_key(n) == *k);
+    if links.iter().any(|h| own_host(h)) || labels.iter().any(own_name) {
+        Declared::Ours
+    } else if links.is_empty() && labels.is_empty() {
+        Declared::Unnamed
+    } else {
+        Declared::Other
+    }
+}
+
+/// An adapter's claim on a page whose URL host (if any) none of the adapters owns.
+///
+/// A layout is evidence only where nothing better is known: sites share themes, widgets and copied
+/// stories, and a site adapter stamps its outlet on everything it reads. So the layout decides alone
+/// only for a capture without a URL whose metadata names no site. A page that declares itself
+/// another site's is never claimed, and neither is a page from another site's URL unless its own
+/// metadata names this adapter's site (a copy saved through a mirror or an archive).
+pub fn layout_claim(adapter: &dyn Adapter, page: &Page, host: Option<&str>) -> Detection {
+    match declared_site(page, adapter.hosts(), adapter.names()) {
+        Declared::Other => Detection::new(0, "the page's metadata names another site"),
+        Declared::Ours => {
+            let d = adapter.detect(page);
+            let reason = if d.reason.is_empty() {
+                "the page's metadata names the site".to_owned()
+            } else {
+                format!("the page's metadata names the site; {}", d.reason)
+            };
+            Detection::new(d.score.max(MIN_SCORE), reason)
+        }
+        Declared::Unnamed => match host {
+            Some(host) => Detection::new(
+                0,
+                format!(
+                    "URL host {host} is another site's and the page's metadata does not name this one"
+                ),
+            ),
+            None => adapter.detect(page),
+        },
+    }
+}
+
 /// Picks the adapter for `page`, preferring the URL's host.
 pub fn select(page: &Page, host: Option<&str>) -> Option<(&'static dyn Adapter, Detection)> {
     let all = registry();
@@ -124,7 +210,7 @@ pub fn select(page: &Page, host: Option<&str>) -> Option<(&'static dyn Adapter, 
     let best = all
         .iter()
         .filter(|a| !a.is_fallback())
-        .map(|a| (*a, a.detect(page)))
+        .map(|a| (*a, layout_claim(*a, page, host)))
         .filter(|(_, d)| d.score >= MIN_SCORE)
         // Highest score; on a tie the first id in order, so the choice never depends on link order.
         .max_by(|(a1, d1), (a2, d2)| d1.score.cmp(&d2.score).then_with(|| a2.id().cmp(a1.id())));
@@ -136,4 +222,73 @@ pub fn select(page: &Page, host: Option<&str>) -> Option<(&'static dyn Adapter, 
             )
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A site whose layout is one masthead line; not registered, so the registry stays as it is.
+    struct Tigris;
+    impl Adapter for Tigris {
+        fn id(&self) -> &'static str {
+            "tigris"
+        }
+        fn version(&self) -> &'static str {
+            "1"
+        }
+        fn hosts(&self) -> &'static [&'static str] {
+            &["tigrisdaily.example"]
+        }
+        fn names(&self) -> &'static [&'static str] {
+            &["Tigris Daily"]
+        }
+        fn detect(&self, page: &Page) -> Detection {
+            Detection::from_signals(&[(page.contains_line("Tigris Daily"), 80, "masthead")])
+        }
+        fn parse(&self, _: &Page, _: &ParseContext<'_>) -> Result<Vec<ArticleDraft>, AdapterError> {
+            Ok(Vec::new())
+        }
+    }
+
+    fn page(site_name: Option<&str>, canonical: Option<&str>) -> Page {
+        let mut p = Page::from_text("Tigris Daily\nKIRKUK – Forces raided a hideout.\n");
+        p.meta.site_name = site_name.map(str::to_owned);
+        p.meta.canonical_url = canonical.map(str::to_owned);
+        p
+    }
+
+    #[test]
+    fn layout_alone_claims_only_without_a_url() {
+        let p = page(None, None);
+        assert_eq!(layout_claim(&Tigris, &p, None).score, 80);
+        let d = layout_claim(&Tigris, &p, Some("blog.example"));
+        assert_eq!(d.score, 0, "{}", d.reason);
+    }
+
+    #[test]
+    fn another_sites_url_needs_the_pages_own_metadata() {
+        let by_name = page(Some("Tigris Daily"), None);
+        assert!(layout_claim(&Tigris, &by_name, Some("archive.example")).score >= MIN_SCORE);
+        let by_link = page(None, Some("https://www.tigrisdaily.example/2025/raid"));
+        assert!(layout_claim(&Tigris, &by_link, Some("archive.example")).score >= MIN_SCORE);
+        assert_eq!(
+            declared_site(&by_link, &["tigrisdaily.example"], &[]),
+            Declared::Ours
+        );
+    }
+
+    #[test]
+    fn a_page_that_names_another_site_is_never_claimed() {
+        let other = page(Some("Lyrics Corner"), Some("https://lyrics.example/song"));
+        assert_eq!(layout_claim(&Tigris, &other, None).score, 0);
+        assert_eq!(
+            declared_site(&other, Tigris.hosts(), Tigris.names()),
+            Declared::Other
+        );
+        assert_eq!(
+            declared_site(&page(None, None), Tigris.hosts(), Tigris.names()),
+            Declared::Unnamed
+        );
+    }
 }

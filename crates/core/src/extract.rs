@@ -4,7 +4,7 @@ use crate::adapter::{self, AdapterError, ParseContext};
 use crate::article::{AdapterRef, Article, ArticleDraft};
 use crate::capture::{Capture, Media};
 use crate::page::Page;
-use crate::text::clean_inline;
+use crate::text::{clean_inline, read_prefix, without_stamp};
 use crate::time::resolve_published;
 use sha2::{Digest, Sha256};
 
@@ -123,18 +123,29 @@ fn normalise(
         (None, Some(raw)) => resolve_published(&clean_inline(raw), None, d.date_order),
         (None, None) => Default::default(),
     };
-    let body = d
+    let mut paragraphs: Vec<String> = d
         .body
         .iter()
         .map(|p| clean_inline(p))
         .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n");
+        .collect();
+    // The opening prefix is read here, for every adapter alike: an outlet it names (`Shafaq News/ `,
+    // `Kirkuk (Kurdistan24) –`) stands for a story whose page does not say who wrote it, and an
+    // update stamp printed after it is page furniture, not the story's first words.
+    let prefix = paragraphs.first().and_then(|p| read_prefix(p));
+    if let Some(first) = paragraphs.first_mut()
+        && let Some(kept) = without_stamp(first)
+    {
+        *first = kept;
+    }
+    let body = paragraphs.join("\n\n");
     Article {
         id: article_id(&capture.sha256, index),
         capture: capture.name.clone(),
         via,
-        outlet: opt(d.outlet).or_else(|| capture.outlet_hint.clone()),
+        outlet: opt(d.outlet)
+            .or_else(|| prefix.and_then(|p| p.outlet))
+            .or_else(|| capture.outlet_hint.clone()),
         url: opt(d.url),
         title: clean_inline(&d.title),
         author: opt(d.author),

@@ -30,6 +30,99 @@ pub struct Dateline {
     pub place: String,
     /// The prefix as printed, up to and including its dash: `ERBIL, Kurdistan Region -`.
     pub raw: String,
+    /// The outlet the prefix names (`Kirkuk (Kurdistan24) –`, `Shafaq News/ Baghdad`), by the name
+    /// of `data/outlets.toml`.
+    #[serde(default)]
+    pub outlet: Option<String>,
+}
+
+/// What a story's opening prefix says: where it was filed, who wrote it, and where the furniture
+/// printed after it (an update stamp) lies. A prefix may name an outlet and no place
+/// (`Shafaq News/ Iraqi officials said…`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prefix {
+    pub place: Option<String>,
+    pub outlet: Option<String>,
+    /// The prefix as printed: the place or the outlet's separator is its last character.
+    pub raw: String,
+    /// Byte range, in the paragraph, of a stamp right after the prefix (`(Updated: 4:15 p.m.)`) and
+    /// the spaces after it: page furniture, not the story's words.
+    pub stamp: Option<std::ops::Range<usize>>,
+}
+
+const OUTLETS_TOML: &str = include_str!("../../../data/outlets.toml");
+const PLACES_TOML: &str = include_str!("../../../data/places.toml");
+
+#[derive(Deserialize)]
+struct OutletsFile {
+    outlet: Vec<OutletEntry>,
+}
+
+#[derive(Deserialize)]
+struct OutletEntry {
+    name: String,
+    #[serde(default)]
+    spellings: Vec<String>,
+}
+
+/// Spellings compare by their letters and digits only: "Kurdistan 24" is "Kurdistan24".
+fn spelling_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Spelling key → the outlet's name. The file is compiled in: a broken file fails the tests below.
+static OUTLETS: LazyLock<std::collections::HashMap<String, String>> = LazyLock::new(|| {
+    let file: OutletsFile =
+        toml::from_str(OUTLETS_TOML).unwrap_or(OutletsFile { outlet: Vec::new() });
+    let mut map = std::collections::HashMap::new();
+    for o in file.outlet {
+        for s in o.spellings.iter().chain(std::iter::once(&o.name)) {
+            map.insert(spelling_key(s), o.name.clone());
+        }
+    }
+    map
+});
+
+/// Every name and alias the gazetteer (`data/places.toml`) knows, lowercased. Built only when a
+/// prefix needs it: most paragraphs never reach the question.
+static PLACES: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    let mut set = std::collections::HashSet::new();
+    let Ok(doc) = PLACES_TOML.parse::<toml::Table>() else {
+        return set;
+    };
+    let places = doc.get("place").and_then(toml::Value::as_array);
+    for place in places.into_iter().flatten() {
+        for key in ["name", "admin1"] {
+            if let Some(n) = place.get(key).and_then(toml::Value::as_str) {
+                set.insert(n.to_lowercase());
+            }
+        }
+        let aliases = place.get("aliases").and_then(toml::Value::as_array);
+        for a in aliases
+            .into_iter()
+            .flatten()
+            .filter_map(toml::Value::as_str)
+        {
+            set.insert(a.to_lowercase());
+        }
+    }
+    set
+});
+
+/// The outlet's name when `printed` is a spelling `data/outlets.toml` lists.
+pub fn outlet_named(printed: &str) -> Option<String> {
+    let key = spelling_key(printed);
+    (!key.is_empty())
+        .then(|| OUTLETS.get(&key).cloned())
+        .flatten()
+}
+
+/// True when the gazetteer knows `name` as a place.
+pub fn is_known_place(name: &str) -> bool {
+    PLACES.contains(&name.to_lowercase())
 }
 
 static CAPS_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -39,41 +132,114 @@ static CAPS_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PAREN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // Baghdad (IraqiNews.com) –   |   Baghdad ( –   (link text lost in the copy)
-    Regex::new(r"^([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,2})\s*\([^)\n]{0,40}?\)?\s*[-–—]\s")
+    Regex::new(r"^([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,2})\s*\(([^)\n]{0,40}?)\)?\s*[-–—]\s")
         .expect("static regex")
 });
-static OUTLET_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    // Shafaq News - Damascus Syrian forces …   |   Shafaq News/ Baghdad
-    Regex::new(r"^([A-Z][\w]+ (?:News|Net|Press|Agency|Media))\s*[-–—/]\s*((?:[Aa]l-)?[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?)[\s,:]")
-        .expect("static regex")
+/// An outlet's name and its separator opening the story: `Shafaq News/ `, `Shafaq News - `. The
+/// name is one `data/outlets.toml` lists, or has the shape of one (`… News`, `… Agency`).
+static OUTLET_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Z][\w.]*(?: [A-Z][\w.]*){0,3})\s*(?:/|\s[-–—])\s*").expect("static regex")
+});
+static OUTLET_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z]\w+ (?:News|Net|Press|Agency|Media)$").expect("static regex")
+});
+/// Up to three capitalised words after an outlet prefix, the candidates for a place.
+static PLACE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^((?:[Aa]l-)?[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?)(?: ([A-Z][\w'’]*))?(?: ([A-Z][\w'’]*))?",
+    )
+    .expect("static regex")
 });
 static TITLE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // Jerusalem – Gazans are …
     Regex::new(r"^((?:[Aa]l-)?[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})\s+[–—-]\s")
         .expect("static regex")
 });
+/// `(Updated: 4:15 p.m.)`, `[UPDATED 2 July 2025]`, `(Last update 10:02 GMT)`.
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*[(\[]\s*(?:last\s+)?(?:updated?|modified)\b[^()\[\]\n]{0,60}[)\]]\s*")
+        .expect("static regex")
+});
 
-/// Recognises the dateline forms news sites put at the start of the first paragraph.
-pub fn split_dateline(first_paragraph: &str) -> Option<Dateline> {
+/// `Outlet/ ` or `Outlet - ` and what follows it: a place only when the gazetteer knows the words
+/// (so "Shafaq News/ Iraqi officials said" gives no dateline "Iraqi"), the longest match first.
+fn outlet_prefix(p: &str) -> Option<(Option<String>, String, usize)> {
+    let c = OUTLET_PREFIX.captures(p)?;
+    let name = c.get(1)?.as_str();
+    let outlet =
+        outlet_named(name).or_else(|| OUTLET_SHAPE.is_match(name).then(|| name.to_owned()))?;
+    let sep_end = c.get(0)?.end();
+    let rest = &p[sep_end..];
+    let place = PLACE_WORDS.captures(rest).and_then(|w| {
+        let parts: Vec<_> = (1..=3).filter_map(|i| w.get(i)).collect();
+        (1..=parts.len()).rev().find_map(|n| {
+            let end = parts.get(n - 1)?.end();
+            let candidate = &rest[..end];
+            // A place is followed by the sentence, a comma or a colon, never by more of a word.
+            let next = rest[end..].chars().next();
+            let bounded = next.is_none_or(|ch| ch.is_whitespace() || matches!(ch, ',' | ':'));
+            (bounded && is_known_place(candidate)).then(|| candidate.to_owned())
+        })
+    });
+    let raw_end = match &place {
+        Some(pl) => sep_end + pl.len(),
+        None => p[..sep_end].trim_end().len(),
+    };
+    Some((Some(outlet), place.unwrap_or_default(), raw_end))
+}
+
+/// Reads the prefix news sites open a story with: a dateline (`ERBIL, Kurdistan Region -`,
+/// `Kirkuk (Kurdistan24) –`, `Jerusalem –`), an outlet's name (`Shafaq News/ `, `Shafaq News - Damascus`),
+/// and an update stamp printed right after either.
+pub fn read_prefix(first_paragraph: &str) -> Option<Prefix> {
     let p = first_paragraph;
-    if let Some(c) = OUTLET_DATELINE.captures(p) {
-        let place = c.get(2)?;
-        return Some(Dateline {
-            place: place.as_str().to_owned(),
-            raw: p[..place.end()].to_owned(),
-        });
-    }
-    for re in [&*CAPS_DATELINE, &*PAREN_DATELINE, &*TITLE_DATELINE] {
-        if let Some(c) = re.captures(p) {
-            let whole = c.get(0)?;
-            let place = c.get(1)?.as_str().trim().to_owned();
-            return Some(Dateline {
-                place,
-                raw: p[..whole.end()].trim_end().to_owned(),
-            });
-        }
-    }
-    None
+    let (place, outlet, raw_end) = if let Some((outlet, place, end)) = outlet_prefix(p) {
+        ((!place.is_empty()).then_some(place), outlet, end)
+    } else if let Some(c) = CAPS_DATELINE.captures(p) {
+        let end = p[..c.get(0)?.end()].trim_end().len();
+        (Some(c.get(1)?.as_str().trim().to_owned()), None, end)
+    } else if let Some(c) = PAREN_DATELINE.captures(p) {
+        let end = p[..c.get(0)?.end()].trim_end().len();
+        let outlet = c.get(2).and_then(|m| outlet_named(m.as_str()));
+        (Some(c.get(1)?.as_str().trim().to_owned()), outlet, end)
+    } else {
+        let c = TITLE_DATELINE.captures(p)?;
+        let end = p[..c.get(0)?.end()].trim_end().len();
+        (Some(c.get(1)?.as_str().trim().to_owned()), None, end)
+    };
+    let stamp = STAMP
+        .find(&p[raw_end..])
+        .map(|m| raw_end + m.start()..raw_end + m.end());
+    Some(Prefix {
+        place,
+        outlet,
+        raw: p[..raw_end].to_owned(),
+        stamp,
+    })
+}
+
+/// Recognises the dateline forms news sites put at the start of the first paragraph. An outlet's
+/// prefix with no place after it is no dateline (see [`read_prefix`] for its outlet).
+pub fn split_dateline(first_paragraph: &str) -> Option<Dateline> {
+    let prefix = read_prefix(first_paragraph)?;
+    Some(Dateline {
+        place: prefix.place?,
+        raw: prefix.raw,
+        outlet: prefix.outlet,
+    })
+}
+
+/// The paragraph without the stamp printed after its prefix (`Mosul (AFP) - (Updated: 4:15 p.m.)
+/// Iraqi forces…` → `Mosul (AFP) - Iraqi forces…`); `None` when it has none.
+pub fn without_stamp(first_paragraph: &str) -> Option<String> {
+    let prefix = read_prefix(first_paragraph)?;
+    let stamp = prefix.stamp?;
+    let rest = first_paragraph.get(stamp.end..)?;
+    Some(if rest.is_empty() {
+        prefix.raw
+    } else {
+        format!("{} {rest}", prefix.raw)
+    })
 }
 
 #[cfg(test)]
@@ -110,6 +276,100 @@ mod tests {
         );
         assert_eq!(place("The US-led coalition in Syria has launched"), None);
         assert_eq!(place("On Monday, Iraqi Prime Minister"), None);
+    }
+
+    fn prefix(s: &str) -> (Option<String>, Option<String>) {
+        read_prefix(s).map_or((None, None), |p| (p.place, p.outlet))
+    }
+
+    #[test]
+    fn outlet_table_and_gazetteer_load() {
+        assert!(OUTLETS.len() > 20, "data/outlets.toml parses");
+        assert!(PLACES.len() > 1000, "data/places.toml parses");
+        assert_eq!(outlet_named("Kurdistan 24").as_deref(), Some("Kurdistan24"));
+        assert_eq!(outlet_named("afp").as_deref(), Some("Agence France-Presse"));
+        assert_eq!(outlet_named("the photographer"), None);
+    }
+
+    #[test]
+    fn place_then_outlet_in_brackets_sets_both() {
+        assert_eq!(
+            prefix("Kirkuk (Kurdistan24) – Gunmen attacked a checkpoint"),
+            (Some("Kirkuk".into()), Some("Kurdistan24".into()))
+        );
+        assert_eq!(
+            prefix("Duhok (Anadolu) - Turkish drones struck a village"),
+            (Some("Duhok".into()), Some("Anadolu Agency".into()))
+        );
+        let d = split_dateline("Halabja (Kurdistan 24) — Farmers protested").unwrap();
+        assert_eq!(d.place, "Halabja");
+        assert_eq!(d.outlet.as_deref(), Some("Kurdistan24"));
+        assert_eq!(d.raw, "Halabja (Kurdistan 24) —");
+        // Words in brackets that no outlet goes by set no outlet; the place still holds.
+        assert_eq!(
+            prefix("Basra (photos) – Dockers went on strike"),
+            (Some("Basra".into()), None)
+        );
+    }
+
+    #[test]
+    fn outlet_slash_before_the_sentence_gives_no_dateline() {
+        let p = read_prefix("Shafaq News/ Iraqi officials said on Tuesday").unwrap();
+        assert_eq!(p.outlet.as_deref(), Some("Shafaq News"));
+        assert_eq!(p.place, None);
+        assert_eq!(p.raw, "Shafaq News/");
+        assert_eq!(
+            split_dateline("Shafaq News/ Iraqi officials said on Tuesday"),
+            None
+        );
+        assert_eq!(
+            prefix("Shafaq News - Security forces arrested two men"),
+            (None, Some("Shafaq News".into()))
+        );
+        // An outlet of the right shape that the table lacks is kept as printed.
+        assert_eq!(
+            prefix("Zagros News/ Protesters gathered"),
+            (None, Some("Zagros News".into()))
+        );
+    }
+
+    #[test]
+    fn outlet_slash_then_a_known_place_is_a_dateline() {
+        let d = split_dateline("Shafaq News/ Samarra Security forces arrested").unwrap();
+        assert_eq!(d.place, "Samarra");
+        assert_eq!(d.raw, "Shafaq News/ Samarra");
+        assert_eq!(d.outlet.as_deref(), Some("Shafaq News"));
+        assert_eq!(
+            prefix("Shafaq News/ Sulaymaniyah, officials said"),
+            (Some("Sulaymaniyah".into()), Some("Shafaq News".into()))
+        );
+    }
+
+    #[test]
+    fn update_stamp_after_the_prefix_is_not_body() {
+        let p = "Mosul (AFP) - (Updated: 4:15 p.m.) Iraqi forces cleared a village.";
+        assert_eq!(
+            prefix(p),
+            (Some("Mosul".into()), Some("Agence France-Presse".into()))
+        );
+        assert_eq!(
+            without_stamp(p).as_deref(),
+            Some("Mosul (AFP) - Iraqi forces cleared a village.")
+        );
+        assert_eq!(
+            without_stamp("Shafaq News/ [UPDATED 2 July 2025] Iraqi officials said").as_deref(),
+            Some("Shafaq News/ Iraqi officials said")
+        );
+        assert_eq!(
+            without_stamp("NINEVEH - (Last update 10:02 GMT) Rain fell.").as_deref(),
+            Some("NINEVEH - Rain fell.")
+        );
+        // Brackets that are not a stamp stay: they are the story's words.
+        assert_eq!(
+            without_stamp("Mosul (AFP) - (Reuters reported) Rain fell."),
+            None
+        );
+        assert_eq!(without_stamp("Rain fell (updated figures follow)."), None);
     }
 
     #[test]
