@@ -26,9 +26,11 @@ const NAMES: &[&[&str]] = &[
 
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let mut sizes = vec![10_000usize, 100_000];
+    let mut warc_only = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
+            "--warc" => warc_only = true,
             "--sizes" => {
                 let v = it
                     .next()
@@ -43,7 +45,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
                     .collect::<Result<_>>()?;
             }
             other => bail!(
-                "unknown argument {other:?} (usage: cargo xtask bench [--sizes 10000,100000])"
+                "unknown argument {other:?} (usage: cargo xtask bench [--sizes 10000,100000] [--warc])"
             ),
         }
     }
@@ -59,6 +61,9 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         bail!("cargo build --release -p dateline failed");
     }
     let bin = root.join("target/release/dateline");
+    if warc_only {
+        return warc(root, &bin, sizes.first().copied().unwrap_or(10_000));
+    }
     let sources = sources(root)?;
     println!(
         "{} source captures (samples and adapter fixtures)",
@@ -124,6 +129,114 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         "one core ({smallest} captures, RAYON_NUM_THREADS=1): {}",
         one.timings
     );
+    println!();
+    warc(root, &bin, smallest)
+}
+
+/// Reading a WARC against extracting it: the bench corpus of `n` captures written as one
+/// `.warc.gz` (a gzip member per record, URL and time from the sidecars), read alone by the
+/// archive crate's `scan` example, then extracted by `dateline extract`, both on one core.
+fn warc(root: &Path, bin: &Path, n: usize) -> Result<()> {
+    let corpus = corpus(root, n)?;
+    let file = root.join(format!("target/bench/corpus-{n}.warc.gz"));
+    write_warc(&corpus, &file)?;
+    let size = std::fs::metadata(&file)?.len() as f64 / (1024.0 * 1024.0);
+    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args([
+            "build",
+            "--release",
+            "--quiet",
+            "-p",
+            "dateline-archive",
+            "--example",
+            "scan",
+        ])
+        .current_dir(root)
+        .status()
+        .context("building the scan example")?;
+    if !status.success() {
+        bail!("cargo build --example scan failed");
+    }
+    let t = Instant::now();
+    let out = Command::new(root.join("target/release/examples/scan"))
+        .arg(&file)
+        .output()
+        .context("running scan")?;
+    let read = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let status = Command::new(bin)
+        .args(["extract"])
+        .arg(&file)
+        .env("RAYON_NUM_THREADS", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .context("running dateline extract")?;
+    let extract = t.elapsed().as_secs_f64();
+    if !status.success() {
+        bail!("dateline extract of {} failed", file.display());
+    }
+    println!(
+        "WARC of {n} captures ({size:.1} MiB gzipped): read alone {read:.2}s ({}), `dateline extract` on one core {extract:.2}s: reading is {:.1}% of extraction",
+        String::from_utf8_lossy(&out.stdout).trim(),
+        100.0 * read / extract
+    );
+    Ok(())
+}
+
+/// Every capture of a bench corpus as a `response` record, one gzip member each.
+fn write_warc(corpus: &Path, file: &Path) -> Result<()> {
+    use std::io::Write;
+    let mut files = Vec::new();
+    let mut stack = vec![corpus.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d)?.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "txt" || x == "html") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let mut out = std::io::BufWriter::new(
+        std::fs::File::create(file).with_context(|| format!("creating {}", file.display()))?,
+    );
+    for (i, p) in files.iter().enumerate() {
+        let body = std::fs::read(p)?;
+        let sidecar: toml::Table = std::fs::read_to_string(p.with_extension("toml"))
+            .ok()
+            .and_then(|t| t.parse().ok())
+            .unwrap_or_default();
+        let get = |k: &str| sidecar.get(k).and_then(|v| v.as_str()).map(str::to_owned);
+        let html = p.extension().is_some_and(|x| x == "html");
+        let mut http = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\n\r\n",
+            if html { "text/html" } else { "text/plain" },
+            body.len()
+        )
+        .into_bytes();
+        http.extend_from_slice(&body);
+        let mut head =
+            format!("WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:bench-{i}>\r\n");
+        if let Some(url) = get("url") {
+            head.push_str(&format!("WARC-Target-URI: {url}\r\n"));
+        }
+        if let Some(at) = get("captured_at") {
+            head.push_str(&format!("WARC-Date: {at}\r\n"));
+        }
+        head.push_str(&format!(
+            "Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+            http.len()
+        ));
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(head.as_bytes())?;
+        gz.write_all(&http)?;
+        gz.write_all(b"\r\n\r\n")?;
+        out.write_all(&gz.finish()?)?;
+    }
+    out.flush()?;
     Ok(())
 }
 

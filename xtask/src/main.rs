@@ -1,7 +1,8 @@
 //! `cargo xtask <command>`: the project's automation, as plain Rust instead of shell scripts.
 //!
 //! - `test`: what CI runs: rustfmt check, clippy with warnings as errors, every test of the
-//!   workspace with snapshots in check mode (a new or changed snapshot fails).
+//!   workspace with snapshots in check mode (a new or changed snapshot fails), after making the
+//!   Python environment the archive tests need (see `python`).
 //! - `new-adapter NAME`: scaffolds `adapters/NAME` and links it (see `link-adapters`).
 //! - `link-adapters`: regenerates `crates/adapters` from the folders under `adapters/`.
 //! - `review`: pending snapshots: `cargo insta review` on a terminal; elsewhere a listing with
@@ -17,6 +18,7 @@ mod eval;
 mod eval_events;
 mod gazetteer;
 mod lexicon;
+mod python;
 mod stress;
 mod tagger;
 mod tools;

@@ -84,8 +84,10 @@ pub fn test(root: &Path, extra: &[String]) -> Result<()> {
     // `cargo test` is enough and a fresh machine needs no cargo-insta for this.
     let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
     ensure_chromium(root, ci)?;
+    let python = crate::python::test_env(root)?;
     let mut cmd = cargo();
     cmd.args(["test", "--workspace"])
+        .env("DATELINE_TEST_PYTHON", python)
         .env("INSTA_UPDATE", if ci { "no" } else { "new" })
         .env_remove("INSTA_FORCE_PASS")
         .current_dir(root);

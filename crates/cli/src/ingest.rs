@@ -6,7 +6,7 @@
 //! again and replaces its earlier version. Stories and events are recomputed once at the end,
 //! from everything stored.
 
-use crate::inputs::{self, Outcome, strip_path};
+use crate::inputs::{self, Input, Outcome, strip_path};
 use anyhow::{Context, Result, bail};
 use dateline_core::Capture;
 use dateline_events::Extractor;
@@ -14,7 +14,7 @@ use dateline_store::{NewCapture, Rejection, Store};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
@@ -28,7 +28,7 @@ pub struct Options {
 }
 
 enum Item {
-    Loaded(Capture),
+    Loaded(Box<Capture>),
     Rejected(Rejection),
 }
 
@@ -69,6 +69,7 @@ pub fn run(opts: Options) -> Result<ExitCode> {
     // Rejections are reported batch by batch (and kept in the database), not held to the end.
     let mut rejected = 0usize;
     let mut skipped = 0usize;
+    let mut skipped_records = std::collections::BTreeMap::<String, usize>::new();
     let mut files = 0usize;
     let mut early_rejected = 0usize;
     let bar = progress(&opts.paths);
@@ -79,9 +80,12 @@ pub fn run(opts: Options) -> Result<ExitCode> {
     // The walk finds captures a batch at a time: a corpus's list of files is never held whole.
     let mut walk = inputs::Walk::new(&opts.paths);
     loop {
-        let chunk: Vec<PathBuf> = walk.by_ref().take(opts.batch_size.max(1)).collect();
+        let (chunk, early) = walk.next_batch(opts.batch_size);
+        if chunk.is_empty() && early.is_empty() {
+            break;
+        }
         let mut batch_rejections = Vec::new();
-        for o in walk.take_early() {
+        for o in early {
             match o {
                 Outcome::Rejected { file, reason } => batch_rejections.push(Rejection {
                     path: file.display().to_string(),
@@ -89,17 +93,19 @@ pub fn run(opts: Options) -> Result<ExitCode> {
                     reason,
                 }),
                 Outcome::Skipped => skipped += 1,
+                Outcome::SkippedRecord { kind } => *skipped_records.entry(kind).or_default() += 1,
                 Outcome::Extracted { .. } => {}
             }
         }
         if chunk.is_empty() && batch_rejections.is_empty() {
-            break;
+            continue;
         }
         files += chunk.len();
         early_rejected += batch_rejections.len();
+        let chunk_len = chunk.len();
         let loaded: Vec<Item> = chunk
-            .par_iter()
-            .map(|f| timed(&clock.load, || load(f)))
+            .into_par_iter()
+            .map(|input| timed(&clock.load, || load(input)))
             .collect();
         let shas: Vec<&str> = loaded
             .iter()
@@ -109,6 +115,11 @@ pub fn run(opts: Options) -> Result<ExitCode> {
             })
             .collect();
         let known = store.known(&shas)?;
+        // Items, not distinct identities: two copies of one page are two inputs accounted for.
+        let known_items = loaded
+            .iter()
+            .filter(|i| matches!(i, Item::Loaded(c) if known.contains(&c.sha256)))
+            .count();
         // Captures read with repairs are stored, and the repairs said once, when first stored.
         let mut warnings: Vec<(String, String)> = loaded
             .iter()
@@ -145,7 +156,7 @@ pub fn run(opts: Options) -> Result<ExitCode> {
         store_time += t.elapsed();
         total.new_captures += report.new_captures;
         total.replaced += report.replaced;
-        total.known_captures += report.known_captures + known.len();
+        total.known_captures += report.known_captures + known_items;
         total.articles += report.articles;
         total.mentions += report.mentions;
         article_count += new.iter().map(|c| c.articles.len()).sum::<usize>();
@@ -159,7 +170,7 @@ pub fn run(opts: Options) -> Result<ExitCode> {
                 eprintln!("rejected {}: {}", r.path, r.reason);
             }
         });
-        bar.inc(chunk.len() as u64);
+        bar.inc(chunk_len as u64);
     }
     bar.finish_and_clear();
     // Extraction is done: its memory goes back before the rebuild takes its own.
@@ -173,11 +184,7 @@ pub fn run(opts: Options) -> Result<ExitCode> {
         .context("recomputing stories and events")?;
     let rebuild_time = t.elapsed();
 
-    let skipped = if skipped > 0 {
-        format!(" ({skipped} other files skipped)")
-    } else {
-        String::new()
-    };
+    let skipped = inputs::skipped_note(skipped, &skipped_records);
     let replaced = if total.replaced > 0 {
         format!(
             " ({} replacing an earlier version of their file)",
@@ -243,7 +250,21 @@ fn progress(paths: &[PathBuf]) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let len = inputs::Walk::new(paths).count() as u64;
+    // Archives are counted as one item each here (reading them twice to count records would
+    // double the work), so with archives the bar is a counter without a length.
+    let mut archives = 0usize;
+    let len = inputs::Walk::without_archives(paths)
+        .inspect(|i| archives += usize::from(dateline_archive::kind_of(i.path()).is_some()))
+        .count() as u64;
+    if archives > 0 {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        if let Ok(style) =
+            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {pos} captures read")
+        {
+            bar.set_style(style);
+        }
+        return bar;
+    }
     let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
     if let Ok(style) = ProgressStyle::with_template(
         "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} captures (eta {eta})",
@@ -253,13 +274,14 @@ fn progress(paths: &[PathBuf]) -> ProgressBar {
     bar
 }
 
-fn load(file: &Path) -> Item {
-    match Capture::load(file) {
-        Ok(c) => Item::Loaded(c),
+fn load(input: Input) -> Item {
+    let file = input.path().to_owned();
+    match input.load() {
+        Ok(c) => Item::Loaded(Box::new(c)),
         Err(e) => Item::Rejected(Rejection {
             path: file.display().to_string(),
             sha256: None,
-            reason: strip_path(&e.to_string(), file),
+            reason: strip_path(&e.to_string(), &file),
         }),
     }
 }

@@ -1,9 +1,43 @@
 //! Walking the paths the user gave, and accounting for every file: articles or a recorded rejection.
+//!
+//! A path is a capture (`.txt`, `.html`, `.htm` with its optional sidecar), a folder of them, or a
+//! web archive (`.warc`, `.warc.gz`, `.wacz`) whose page records are captures of their own, named
+//! `ARCHIVE#OFFSET`. Archives are read record by record as the walk goes, never whole.
 
-use dateline_core::{Article, Capture, capture::media_for};
+use dateline_archive::Entry;
+use dateline_core::{Article, Capture, CaptureError, capture::media_for};
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+
+/// Captures read and extracted together: enough to keep both cores busy, few enough that a
+/// batch of archive records (each up to the capture limit) stays small.
+pub const BATCH: usize = 256;
+
+/// One capture to read: a file, or a page record already read from an archive.
+pub enum Input {
+    File(PathBuf),
+    Record(dateline_archive::Record),
+}
+
+impl Input {
+    /// The path reported for this capture (`ARCHIVE#OFFSET` for a record).
+    pub fn path(&self) -> &Path {
+        match self {
+            Input::File(p) => p,
+            Input::Record(r) => &r.path,
+        }
+    }
+
+    /// Reads the capture: the file and its sidecar, or the record's payload with what its
+    /// headers say in place of a sidecar.
+    pub fn load(self) -> Result<Capture, CaptureError> {
+        match self {
+            Input::File(p) => Capture::load(&p),
+            Input::Record(r) => Capture::from_bytes(&r.path, &r.payload, r.media, r.sidecar),
+        }
+    }
+}
 
 pub enum Outcome {
     Extracted {
@@ -19,13 +53,10 @@ pub enum Outcome {
     },
     /// A file in a folder that is not a capture (a sidecar, a README): counted, not read.
     Skipped,
-}
-
-/// Every capture under `paths`, in a stable order; explicitly named non-captures are rejected.
-pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Outcome>) {
-    let mut walk = Walk::new(paths);
-    let files = walk.by_ref().collect();
-    (files, walk.take_early())
+    /// An archive record that is not a page (a request, an image, a redirect): counted by kind.
+    SkippedRecord {
+        kind: String,
+    },
 }
 
 /// The captures under some paths, found as the walk goes (each folder's entries sorted, depth
@@ -38,6 +69,10 @@ pub struct Walk {
     /// Canonical paths of the folders entered: a symlink back to a parent (`ln -s . self`) or two
     /// routes to one folder must not read its captures again, or forever.
     visited: HashSet<PathBuf>,
+    /// The archive being read, if any: its records come before the walk goes on.
+    archive: Option<dateline_archive::Entries>,
+    /// False for a walk that only counts inputs: an archive is then one item, not opened.
+    open_archives: bool,
 }
 
 impl Walk {
@@ -47,7 +82,38 @@ impl Walk {
             stack: vec![named.into_iter()],
             early: Vec::new(),
             visited: HashSet::new(),
+            archive: None,
+            open_archives: true,
         }
+    }
+
+    /// A walk that yields archives as single files without reading them (for counting).
+    pub fn without_archives(paths: &[PathBuf]) -> Self {
+        Walk {
+            open_archives: false,
+            ..Walk::new(paths)
+        }
+    }
+
+    /// The next page record of the archive being read; other records are accounted for.
+    fn next_record(&mut self) -> Option<Input> {
+        let entries = self.archive.as_mut()?;
+        for entry in entries.by_ref() {
+            match entry {
+                Entry::Page(r) => return Some(Input::Record(r)),
+                Entry::Skipped { kind } => self.early.push(Outcome::SkippedRecord { kind }),
+                Entry::Rejected { path, reason } => {
+                    self.early.push(Outcome::Rejected { file: path, reason })
+                }
+            }
+            if self.early.len() >= BATCH {
+                // Let the caller report them: an archive of a million images is no reason to
+                // hold a million outcomes.
+                return None;
+            }
+        }
+        self.archive = None;
+        None
     }
 
     /// What the walk met that is not a capture, since the last call.
@@ -86,11 +152,22 @@ impl Walk {
     }
 }
 
+/// `None` ends the walk, or pauses it inside an archive when [`BATCH`] outcomes wait to be
+/// taken; [`Walk::next_batch`] is the way to read a walk that may open archives.
 impl Iterator for Walk {
-    type Item = PathBuf;
+    type Item = Input;
 
-    fn next(&mut self) -> Option<PathBuf> {
+    fn next(&mut self) -> Option<Input> {
         loop {
+            if self.archive.is_some() {
+                if let Some(record) = self.next_record() {
+                    return Some(record);
+                }
+                if self.archive.is_some() {
+                    // Paused with outcomes to report; resumed by the next call.
+                    return None;
+                }
+            }
             let named = self.stack.len() == 1;
             let Some(p) = self.stack.last_mut()?.next() else {
                 self.stack.pop();
@@ -98,11 +175,22 @@ impl Iterator for Walk {
             };
             if p.is_dir() {
                 self.enter(&p);
+            } else if dateline_archive::kind_of(&p).is_some() && (!named || p.exists()) {
+                if !self.open_archives {
+                    return Some(Input::File(p));
+                }
+                match dateline_archive::open(&p) {
+                    Ok(entries) => self.archive = Some(entries),
+                    Err(e) => self.early.push(Outcome::Rejected {
+                        reason: strip_path(&e.to_string(), &p),
+                        file: p,
+                    }),
+                }
             } else if media_for(&p).is_some() && (!named || p.exists()) {
-                return Some(p);
+                return Some(Input::File(p));
             } else if named {
                 let reason = if p.exists() {
-                    "not a capture (expected .txt, .html or .htm)"
+                    "not a capture (expected .txt, .html, .htm, .warc, .warc.gz or .wacz)"
                 } else {
                     "no such file or folder"
                 };
@@ -119,34 +207,47 @@ impl Iterator for Walk {
     }
 }
 
-/// Loads and extracts every capture in parallel; the result keeps the input order.
-pub fn extract_all(paths: &[PathBuf]) -> Vec<Outcome> {
-    let (files, mut outcomes) = collect(paths);
-    let extracted: Vec<Outcome> = files.par_iter().map(|f| extract_one(f)).collect();
-    outcomes.extend(extracted);
-    outcomes
+impl Walk {
+    /// The next batch: up to `size` inputs and what the walk met on the way (rejections,
+    /// skipped files and records). Both empty when the walk is over.
+    pub fn next_batch(&mut self, size: usize) -> (Vec<Input>, Vec<Outcome>) {
+        let mut inputs = Vec::new();
+        while inputs.len() < size.max(1) {
+            match self.next() {
+                Some(i) => inputs.push(i),
+                None => break,
+            }
+        }
+        (inputs, self.take_early())
+    }
 }
 
-pub fn extract_one(file: &Path) -> Outcome {
-    let capture = match Capture::load(file) {
+/// Loads and extracts a batch of captures in parallel; the result keeps the input order.
+pub fn extract_batch(inputs: Vec<Input>) -> Vec<Outcome> {
+    inputs.into_par_iter().map(extract_one).collect()
+}
+
+pub fn extract_one(input: Input) -> Outcome {
+    let file = input.path().to_owned();
+    let capture = match input.load() {
         Ok(c) => c,
         Err(e) => {
             return Outcome::Rejected {
-                file: file.into(),
-                reason: strip_path(&e.to_string(), file),
+                reason: strip_path(&e.to_string(), &file),
+                file,
             };
         }
     };
     match dateline_core::extract(&capture) {
         Ok(x) => Outcome::Extracted {
-            file: file.into(),
+            file,
             adapter: x.adapter,
             articles: x.articles,
             warnings: capture.warnings,
         },
         Err(e) => Outcome::Rejected {
-            file: file.into(),
-            reason: strip_path(&e.to_string(), file),
+            reason: strip_path(&e.to_string(), &file),
+            file,
         },
     }
 }
@@ -174,6 +275,8 @@ pub struct Summary {
     /// Articles per adapter, so a user sees which layouts read their pages.
     pub by_adapter: std::collections::BTreeMap<&'static str, usize>,
     pub rejections: Vec<(PathBuf, String)>,
+    /// Archive records that are not pages, by kind ("request records", "image/png payloads").
+    pub skipped_records: BTreeMap<String, usize>,
     /// Captures read with repairs, and what was repaired.
     pub warnings: Vec<(PathBuf, String)>,
 }
@@ -199,6 +302,9 @@ impl Summary {
                 self.rejections.push((file.clone(), reason.clone()));
             }
             Outcome::Skipped => self.skipped += 1,
+            Outcome::SkippedRecord { kind } => {
+                *self.skipped_records.entry(kind.clone()).or_default() += 1
+            }
         }
     }
 
@@ -218,11 +324,7 @@ impl Summary {
         } else {
             String::new()
         };
-        let skipped = if self.skipped > 0 {
-            format!(" ({} other files skipped)", self.skipped)
-        } else {
-            String::new()
-        };
+        let skipped = skipped_note(self.skipped, &self.skipped_records);
         let by: Vec<String> = self
             .by_adapter
             .iter()
@@ -239,5 +341,28 @@ impl Summary {
             self.articles,
             self.rejected()
         );
+    }
+}
+
+/// " (3 other files skipped; 12 archive records skipped: 5 request records, …)", or nothing.
+pub fn skipped_note(files: usize, records: &BTreeMap<String, usize>) -> String {
+    let mut parts = Vec::new();
+    if files > 0 {
+        parts.push(format!("{files} other files skipped"));
+    }
+    let total: usize = records.values().sum();
+    if total > 0 {
+        let mut kinds: Vec<(&String, &usize)> = records.iter().collect();
+        kinds.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        parts.push(format!(
+            "{total} archive records skipped: {}",
+            kinds.join(", ")
+        ));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join("; "))
     }
 }

@@ -202,27 +202,35 @@ fn extract(paths: &[PathBuf], events: bool, strict: bool) -> Result<ExitCode> {
     } else {
         None
     };
-    let outcomes = inputs::extract_all(paths);
     let stdout = std::io::stdout().lock();
     let mut out = BufWriter::new(stdout);
     let mut summary = Summary::default();
-    for outcome in &outcomes {
-        summary.add(outcome);
-        let Outcome::Extracted { articles, .. } = outcome else {
-            continue;
-        };
-        for article in articles {
-            match &extractor {
-                None => {
-                    serde_json::to_writer(&mut out, article)?;
-                    writeln!(out)?;
-                }
-                Some(x) => {
-                    let mentions = x.mentions(article);
-                    summary.events += mentions.len();
-                    for mention in &mentions {
-                        serde_json::to_writer(&mut out, mention)?;
+    // Batch by batch, so an archive of any size is read in bounded memory.
+    let mut walk = inputs::Walk::new(paths);
+    loop {
+        let (batch, mut outcomes) = walk.next_batch(inputs::BATCH);
+        if batch.is_empty() && outcomes.is_empty() {
+            break;
+        }
+        outcomes.extend(inputs::extract_batch(batch));
+        for outcome in &outcomes {
+            summary.add(outcome);
+            let Outcome::Extracted { articles, .. } = outcome else {
+                continue;
+            };
+            for article in articles {
+                match &extractor {
+                    None => {
+                        serde_json::to_writer(&mut out, article)?;
                         writeln!(out)?;
+                    }
+                    Some(x) => {
+                        let mentions = x.mentions(article);
+                        summary.events += mentions.len();
+                        for mention in &mentions {
+                            serde_json::to_writer(&mut out, mention)?;
+                            writeln!(out)?;
+                        }
                     }
                 }
             }

@@ -7,8 +7,7 @@ use dateline_store::Store;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Output};
 use support::{dateline, root};
 
 fn counts(db: &Path) -> Vec<(&'static str, u64)> {
@@ -389,14 +388,6 @@ fn generate(dir: &Path, n: usize) {
     }
 }
 
-fn captures_in(db: &Path) -> u64 {
-    Store::open_read_only(db)
-        .and_then(|s| s.counts())
-        .ok()
-        .and_then(|c| c.first().map(|(_, n)| *n))
-        .unwrap_or(0)
-}
-
 #[test]
 fn a_killed_ingest_loses_nothing_committed_and_a_rerun_completes_it() {
     const N: usize = 10_000;
@@ -421,32 +412,7 @@ fn a_killed_ingest_loses_nothing_committed_and_a_rerun_completes_it() {
     assert_eq!(whole[0], ("captures", N as u64));
 
     let db = dir.join("killed.db");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args([
-            "ingest",
-            "--db",
-            "killed.db",
-            "--batch-size",
-            &BATCH.to_string(),
-            "corpus",
-        ])
-        .current_dir(&dir)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn dateline");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while captures_in(&db) < 3 * BATCH as u64 {
-        assert!(Instant::now() < deadline, "ingest made no progress");
-        assert!(
-            child.try_wait().expect("wait").is_none(),
-            "ingest finished before it could be killed"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    child.kill().expect("kill");
-    child.wait().expect("reap");
-    let at_kill = captures_in(&db);
+    let at_kill = support::killed_ingest(&dir, "killed.db", BATCH as u64, "corpus");
     assert!(at_kill < N as u64, "killed part-way ({at_kill} of {N})");
     assert_eq!(
         at_kill % BATCH as u64,

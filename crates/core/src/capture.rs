@@ -334,7 +334,8 @@ fn file_kind(t: &std::fs::FileType) -> &'static str {
 
 /// `scheme://host…` with a host that has a dot and no spaces: what [`host_of`] can use to choose
 /// a site's adapter. A text such as "not a url" would otherwise be stored as the page's address.
-fn is_absolute_url(url: &str) -> bool {
+/// An absolute URL with a host, as a sidecar's `url` must be.
+pub fn is_absolute_url(url: &str) -> bool {
     let Some((scheme, _)) = url.split_once("://") else {
         return false;
     };

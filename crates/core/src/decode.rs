@@ -49,6 +49,11 @@ pub struct Decoded {
 /// eight bytes of offset per byte of input would be memory out of all proportion.
 pub const OFFSETS_KEPT: usize = 32;
 
+/// True when `label` names an encoding (`utf-8`, `windows-1256`, `latin1`…), as WHATWG labels do.
+pub fn is_encoding_label(label: &str) -> bool {
+    Encoding::for_label(label.trim().as_bytes()).is_some()
+}
+
 /// Decodes `bytes`. `declared` is a charset label from outside the document (sidecar);
 /// `html` enables the `<meta>` prescan; `tld` is a hint for the detector (e.g. `"iq"`).
 pub fn decode(bytes: &[u8], declared: Option<&str>, html: bool, tld: Option<&str>) -> Decoded {

@@ -33,3 +33,46 @@ pub fn dateline<S: AsRef<OsStr> + Debug>(args: &[S], dir: &Path) -> Output {
     );
     out
 }
+
+/// Captures stored in `db` so far (0 while it does not exist yet).
+pub fn captures_in(db: &Path) -> u64 {
+    dateline_store::Store::open_read_only(db)
+        .and_then(|s| s.counts())
+        .ok()
+        .and_then(|c| c.first().map(|(_, n)| *n))
+        .unwrap_or(0)
+}
+
+/// Starts `dateline ingest --db DB --batch-size BATCH INPUT` in `dir`, kills it once three batches
+/// are committed, and returns how many captures were stored by then.
+pub fn killed_ingest(dir: &Path, db: &str, batch: u64, input: &str) -> u64 {
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    let path = dir.join(db);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args([
+            "ingest",
+            "--db",
+            db,
+            "--batch-size",
+            &batch.to_string(),
+            input,
+        ])
+        .current_dir(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn dateline");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while captures_in(&path) < 3 * batch {
+        assert!(Instant::now() < deadline, "ingest made no progress");
+        assert!(
+            child.try_wait().expect("wait").is_none(),
+            "ingest finished before it could be killed"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().expect("kill");
+    child.wait().expect("reap");
+    captures_in(&path)
+}
