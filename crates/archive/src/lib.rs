@@ -372,6 +372,24 @@ fn page(part: &Part, raw: &Raw) -> Entry {
         Ok(x) => x,
         Err(reason) => return reject(reason),
     };
+    // Crawlers keep their own files as records too (wget: its log and arguments at
+    // `metadata://` URIs; others `urn:` or `dns:`): only what came from the web is a page.
+    if let Some(u) = &url {
+        let scheme = u
+            .split_once(':')
+            .map_or("", |(s, _)| s)
+            .to_ascii_lowercase();
+        if scheme != "http" && scheme != "https" {
+            return Entry::Skipped {
+                kind: format!(
+                    "{} records of {scheme}: URIs",
+                    raw.header("WARC-Type")
+                        .unwrap_or_default()
+                        .to_ascii_lowercase()
+                ),
+            };
+        }
+    }
     let warc_type = raw.header("Content-Type").unwrap_or_default();
     let is_http = warc_type
         .to_ascii_lowercase()

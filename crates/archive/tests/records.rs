@@ -40,7 +40,7 @@ fn response(uri: &str, body: &[u8]) -> Vec<u8> {
     )
 }
 
-/// warcinfo, a page, its request, an image, a text resource, a redirect.
+/// warcinfo, a page, its request, an image, a text resource, a redirect, a crawler's own log.
 fn records() -> Vec<Vec<u8>> {
     vec![
         record(
@@ -77,6 +77,13 @@ fn records() -> Vec<Vec<u8>> {
             "https://www.rudaw.net/old",
             "application/http; msgtype=response",
             b"HTTP/1.1 301 Moved\r\nLocation: /english/a\r\n\r\n",
+            "",
+        ),
+        record(
+            "resource",
+            "metadata://gnu.org/software/wget/warc/wget.log",
+            "text/plain",
+            b"Opening WARC file today.warc.gz.\n\nConnecting to 127.0.0.1:8765... connected.\n",
             "",
         ),
     ]
@@ -138,6 +145,7 @@ fn expected_skips() -> Vec<String> {
         "HTTP 301 responses".to_owned(),
         "image/png payloads".into(),
         "request records".into(),
+        "resource records of metadata: URIs".into(),
         "warcinfo records".into(),
     ];
     s.sort();
