@@ -46,26 +46,33 @@ fn ensure_chromium(root: &Path, ci: bool) -> Result<()> {
     )
 }
 
+/// Runs every check, whatever fails first, and ends with one list of what failed and the command
+/// that fixes each: a new adapter author sees all their problems in one run, not one per run.
 pub fn test(root: &Path, extra: &[String]) -> Result<()> {
-    // First: it is quick, and a stale list otherwise surfaces only after the build, as
-    // registry failures among the snapshot tests or after the snapshots are accepted.
-    let stale = crate::adapters::stale(root)?;
-    if !stale.is_empty() {
-        let files: Vec<String> = stale
-            .iter()
-            .map(|f| format!("crates/adapters/{f}"))
-            .collect();
-        bail!(
-            "stale: {} no longer matches the folders under adapters/; run `cargo xtask link-adapters`",
-            files.join(" and ")
-        );
+    let mut failed: Vec<String> = Vec::new();
+    // First: it is quick, and a stale list otherwise surfaces only after the build, as registry
+    // failures among the snapshot tests.
+    match crate::adapters::stale(root) {
+        Ok(stale) if !stale.is_empty() => {
+            let files: Vec<String> = stale
+                .iter()
+                .map(|f| format!("crates/adapters/{f}"))
+                .collect();
+            failed.push(format!(
+                "{} no longer matches the folders under adapters/ — fix: cargo xtask link-adapters",
+                files.join(" and ")
+            ));
+        }
+        Ok(_) => {}
+        Err(e) => failed.push(format!("checking crates/adapters: {e:#}")),
     }
-    run(
+    if !passes(
         cargo().args(["fmt", "--all", "--check"]).current_dir(root),
         "cargo fmt --check",
-    )
-    .context("formatting differs (the diff is above): run `cargo fmt --all`")?;
-    run(
+    )? {
+        failed.push("formatting differs (the diff is above) — fix: cargo fmt --all".into());
+    }
+    if !passes(
         cargo()
             .args([
                 "clippy",
@@ -77,36 +84,123 @@ pub fn test(root: &Path, extra: &[String]) -> Result<()> {
             ])
             .current_dir(root),
         "cargo clippy -D warnings",
-    )?;
+    )? {
+        failed.push(
+            "clippy found problems (above) — fix them; `cargo clippy --fix --allow-dirty` \
+             fixes some"
+                .into(),
+        );
+    }
     // Snapshots in check mode: a new or changed snapshot fails the run. Locally the new version is
-    // written beside the old one as `.snap.new` for `cargo xtask review`; under CI nothing is written.
-    // Orphaned snapshots (a fixture removed or renamed) are rejected by the harness itself, so plain
-    // `cargo test` is enough and a fresh machine needs no cargo-insta for this.
+    // written beside the old one as `.snap.new` for `cargo xtask review`; under CI nothing is
+    // written. Orphaned snapshots (a fixture removed or renamed) are rejected by the harness
+    // itself, so plain `cargo test` is enough and a fresh machine needs no cargo-insta for this.
     let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
-    ensure_chromium(root, ci)?;
-    let python = crate::python::test_env(root)?;
+    if let Err(e) = ensure_chromium(root, ci) {
+        failed.push(format!("{e:#} (the report test needs Chromium)"));
+    }
     let mut cmd = cargo();
-    cmd.args(["test", "--workspace"])
-        .env("DATELINE_TEST_PYTHON", python)
+    match crate::python::test_env(root) {
+        Ok(python) => {
+            cmd.env("DATELINE_TEST_PYTHON", python);
+        }
+        Err(e) => failed.push(format!("{e:#} (the archive tests need it)")),
+    }
+    cmd.args(["test", "--workspace", "--no-fail-fast"])
         .env("INSTA_UPDATE", if ci { "no" } else { "new" })
         .env_remove("INSTA_FORCE_PASS")
+        // insta would advise `cargo insta test` after a failure; the summary below says what to
+        // run instead (this variable only changes that advice).
+        .env("INSTA_CARGO_INSTA", "1")
         .current_dir(root);
     if !extra.is_empty() {
         cmd.arg("--").args(extra);
     }
-    let what = "cargo test --workspace (snapshots in check mode)";
+    let what = "cargo test --workspace --no-fail-fast (snapshots in check mode)";
+    eprintln!("xtask: {what}");
+    let tests = failing_tests(&mut cmd).with_context(|| format!("starting {what}"))?;
+    if let Some(names) = tests {
+        let pending = pending_snapshots(root);
+        let mut line = format!("tests failed: {}", names.join(", "));
+        if !pending.is_empty() {
+            let _ = write!(
+                line,
+                "\n   {} new or changed snapshots ({}) — read each against its fixture page \
+                 (and samples/gold/seeds.json for the samples), then: cargo xtask review \
+                 (on a terminal; elsewhere it prints each diff) and `cargo xtask review \
+                 --accept NAME` for what is right",
+                pending.len(),
+                pending.join(", ")
+            );
+        }
+        failed.push(line);
+    }
+    if failed.is_empty() {
+        eprintln!("xtask: every check passed");
+        return Ok(());
+    }
+    let list: Vec<String> = failed.iter().map(|f| format!(" - {f}")).collect();
+    bail!("{} of the checks failed:\n{}", failed.len(), list.join("\n"))
+}
+
+/// Runs a check; its output goes to the terminal. False when it failed.
+fn passes(cmd: &mut Command, what: &str) -> Result<bool> {
     eprintln!("xtask: {what}");
     let status = cmd.status().with_context(|| format!("starting {what}"))?;
-    if !status.success() {
-        bail!(
-            "tests failed ({status}).\n\
-             If a snapshot is new or changed, run `cargo xtask review` (on a terminal; elsewhere it \
-             prints each diff), read every change against the fixture page (and \
-             samples/gold/seeds.json for the samples), and accept only what is right \
-             (`cargo xtask review --accept NAME`)."
-        );
+    Ok(status.success())
+}
+
+/// Runs `cargo test`, passing its output through, and returns the failing tests (or the test
+/// targets that did not build), `None` when everything passed.
+fn failing_tests(cmd: &mut Command) -> Result<Option<Vec<String>>> {
+    use std::io::{BufRead, BufReader};
+    let mut child = cmd.stdout(std::process::Stdio::piped()).spawn()?;
+    let mut names = Vec::new();
+    if let Some(out) = child.stdout.take() {
+        for line in BufReader::new(out).lines() {
+            let line = line?;
+            println!("{line}");
+            if let Some(name) = line
+                .strip_prefix("test ")
+                .and_then(|l| l.strip_suffix(" ... FAILED"))
+            {
+                names.push(name.to_owned());
+            }
+        }
     }
-    Ok(())
+    let status = child.wait()?;
+    if status.success() {
+        return Ok(None);
+    }
+    if names.is_empty() {
+        names.push(format!(
+            "a test target did not build or run ({status}; the error is above)"
+        ));
+    }
+    Ok(Some(names))
+}
+
+/// Snapshot names with a pending `.snap.new` under snapshots/.
+fn pending_snapshots(root: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.join("snapshots")];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Some(name) = p.file_name().and_then(|n| n.to_str())
+                && let Some(stem) = name.strip_suffix(".snap.new")
+            {
+                out.push(stem.to_owned());
+            }
+        }
+    }
+    out.sort();
+    out
 }
 
 /// `cargo xtask review [--list | --accept [NAME…] | --reject [NAME…]]`.
