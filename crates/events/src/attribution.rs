@@ -132,6 +132,8 @@ mod tests {
             light_verbs: Vec::new(),
             obligation_modals: Vec::new(),
             conditionals: Vec::new(),
+            intent_modals: Vec::new(),
+            subordinators: Vec::new(),
         })
         .expect("grammar")
     }

@@ -38,13 +38,18 @@ enum Tok {
     Syn(usize),
 }
 
+/// A pattern token with whether it is tied to the one before it and whether it is the preposition
+/// that opens a prepositional group.
+type Slot = (Tok, bool, bool);
+
 #[derive(Debug, Clone)]
 struct Pattern {
     /// `None`: the phrase means no event (a CAMEO `[---]` or a code PLOVER does not code).
     coded: Option<Coded>,
-    /// Tokens with whether each is tied to the one before it (see `build`).
-    pre: Vec<(Tok, bool)>,
-    post: Vec<(Tok, bool)>,
+    /// Tokens with whether each is tied to the one before it and whether it is the preposition
+    /// that opens a prepositional group (see `build`).
+    pre: Vec<Slot>,
+    post: Vec<Slot>,
     /// Words the pattern asks for besides the verb: the more, the more specific.
     literal: usize,
     /// A multi-word verb the pattern is written for ("kidnapped and killed"), else `None`.
@@ -165,19 +170,22 @@ impl CameoIndex {
         // Each token with whether it continues a group: the words of a prepositional phrase
         // `( from &treaty )` or a compound `{ arms shipment }` belong to one noun phrase, so
         // nothing but that phrase's own words may stand between them.
-        let tokens = |toks: &[String]| -> Result<(Vec<(Tok, bool)>, usize), String> {
+        let tokens = |toks: &[String]| -> Result<(Vec<Slot>, usize), String> {
             let mut out = Vec::new();
             let mut literal = 0;
             let mut depth = 0usize;
             let mut opened = false;
+            let mut prepositional = false;
             for t in toks {
                 let t = t.trim();
                 let tight = depth > 0 && !opened;
                 if t == "(" || t == "{" {
                     depth += 1;
                     opened = true;
+                    prepositional = t == "(";
                     continue;
                 }
+                let head = opened && prepositional;
                 if t == ")" || t == "}" {
                     depth = depth.saturating_sub(1);
                     continue;
@@ -186,13 +194,13 @@ impl CameoIndex {
                     let id = syn_id
                         .get(&name.to_lowercase())
                         .ok_or_else(|| format!("unknown synonym set &{name}"))?;
-                    out.push((Tok::Syn(*id), tight));
+                    out.push((Tok::Syn(*id), tight, head));
                     literal += 1;
                     opened = false;
                 } else if t.chars().any(|c| c.is_alphanumeric()) {
                     let w = words(&t.to_lowercase());
                     literal += w.len();
-                    out.push((Tok::Words(w), tight));
+                    out.push((Tok::Words(w), tight, head));
                     opened = false;
                 }
                 // `$`, `+`, `^`, `%`: positions in the parse, nothing to match.
@@ -226,7 +234,7 @@ impl CameoIndex {
                 let needs = pre
                     .iter()
                     .chain(&post)
-                    .filter_map(|(t, _)| match t {
+                    .filter_map(|(t, _, _)| match t {
                         Tok::Words(w) => w.first().map(|w| word_hash(w)),
                         Tok::Syn(_) => None,
                     })
@@ -286,6 +294,7 @@ impl CameoIndex {
         words: &[&str],
         is_verb: impl Fn(usize) -> bool,
         in_phrase: impl Fn(usize) -> bool,
+        base_verb: impl Fn(usize) -> bool,
     ) -> Vec<VerbHit> {
         let mut out: Vec<VerbHit> = Vec::new();
         let mut i = 0;
@@ -308,7 +317,7 @@ impl CameoIndex {
                 i += 1;
                 continue;
             }
-            out.push(self.read(*block, words, i, last, &in_phrase));
+            out.push(self.read(*block, words, i, last, &in_phrase, &base_verb));
             i = last;
         }
         out
@@ -322,6 +331,7 @@ impl CameoIndex {
         first: usize,
         last: usize,
         in_phrase: &dyn Fn(usize) -> bool,
+        base_verb: &dyn Fn(usize) -> bool,
     ) -> VerbHit {
         let b = &self.blocks[block];
         let mut best: Option<&Pattern> = None;
@@ -351,16 +361,17 @@ impl CameoIndex {
                     // Read backwards, a token is tied to the next one when that one was tied
                     // to it.
                     let n = p.pre.len();
-                    let pre: Vec<(Tok, bool)> = (0..n)
+                    let pre: Vec<Slot> = (0..n)
                         .map(|i| {
                             let k = n - 1 - i;
-                            (p.pre[k].0.clone(), k + 1 < n && p.pre[k + 1].1)
+                            (p.pre[k].0.clone(), k + 1 < n && p.pre[k + 1].1, false)
                         })
                         .collect();
                     let skip_before = |i: usize| in_phrase(first - 1 - i);
                     let skip_after = |i: usize| in_phrase(last + i);
-                    self.in_order(&pre, &before, true, &skip_before)
-                        && self.in_order(&p.post, &words[last..hi], false, &skip_after)
+                    let verb_after = |i: usize| base_verb(last + i);
+                    self.in_order(&pre, &before, true, &skip_before, &|_| false)
+                        && self.in_order(&p.post, &words[last..hi], false, &skip_after, &verb_after)
                 }
             };
             if ok {
@@ -385,20 +396,25 @@ impl CameoIndex {
 
     /// True when every token occurs in `words`, in order, each within [`MAX_GAP`] words of the
     /// previous one. `reversed`: `words` run backwards from the verb, and so do phrase tokens.
+    /// `base_verb(i)`: word `i` is a verb's base form, so a preposition before it is the "to" of
+    /// an infinitive ("praised efforts to improve"), not the head of a prepositional group.
     fn in_order(
         &self,
-        toks: &[(Tok, bool)],
+        toks: &[Slot],
         words: &[&str],
         reversed: bool,
         in_phrase: &dyn Fn(usize) -> bool,
+        base_verb: &dyn Fn(usize) -> bool,
     ) -> bool {
         let mut at = 0;
-        for (t, tight) in toks {
+        for (t, tight, head) in toks {
             let max_gap = if *tight { 0 } else { MAX_GAP };
             let mut gap = 0;
             let mut found = None;
             for i in at..words.len() {
-                if let Some(next) = self.match_at(t, words, i, reversed) {
+                if let Some(next) = self.match_at(t, words, i, reversed)
+                    && !(*head && next < words.len() && base_verb(next))
+                {
                     found = Some(next);
                     break;
                 }
@@ -470,7 +486,7 @@ mod tests {
         let words: Vec<&str> = s.split_whitespace().collect();
         // Nouns and adjectives inside the object phrase: "a large military base".
         let np = ["a", "the", "large", "new", "us"];
-        x.find(&words, |_| true, |i| np.contains(&words[i]))
+        x.find(&words, |_| true, |i| np.contains(&words[i]), |_| false)
     }
 
     #[test]
@@ -514,6 +530,33 @@ mod tests {
             h[0].coded.as_ref().map(|c| c.event_type),
             Some(EventType::Agree)
         );
+    }
+
+    #[test]
+    fn a_to_before_a_base_verb_opens_no_prepositional_group() {
+        let file: VerbsFile = toml::from_str(
+            r#"
+            [[verb]]
+            head = "welcome"
+            cameo = "051"
+            plover = "SUPPORT"
+            forms = ["welcomed"]
+            pattern = [
+              { cameo = "043", plover = "CONSULT", mode = "visit", verb = "welcomed", post = ["(", "to", ")"] },
+            ]
+            "#,
+        )
+        .expect("verbs");
+        let x = CameoIndex::build(&file).expect("index");
+        // "to improve" is an infinitive: the verb keeps its own reading.
+        let words: Vec<&str> = "they welcomed efforts to improve ties"
+            .split_whitespace()
+            .collect();
+        let h = x.find(&words, |_| true, |_| false, |i| words[i] == "improve");
+        assert_eq!(h[0].specificity, 0);
+        let words: Vec<&str> = "they welcomed him to baghdad".split_whitespace().collect();
+        let h = x.find(&words, |_| true, |_| false, |_| false);
+        assert_eq!(h[0].specificity, 1);
     }
 
     #[test]

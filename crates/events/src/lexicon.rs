@@ -79,6 +79,23 @@ pub struct EventsFile {
     /// CAMEO's quad classes over PLOVER types: class name → types.
     #[serde(default)]
     pub quad_class: BTreeMap<String, Vec<String>>,
+    /// What an announced intention to do a happening is coded as.
+    #[serde(default)]
+    pub intent: Vec<Intent>,
+}
+
+/// CAMEO 03 ("Express intent to cooperate"): a cooperative happening announced with a modal of
+/// intent ("will meet", "is ready to contribute") is coded as the intention, `as_type`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Intent {
+    /// The type an intention is coded as (`AGREE`).
+    #[serde(rename = "as")]
+    pub as_type: String,
+    pub mode: String,
+    /// The happening types whose announced intention is coded so.
+    #[serde(default)]
+    pub types: Vec<String>,
 }
 
 /// A predicate that makes a sentence a claim: `pattern` is matched on the folded sentence right
@@ -108,6 +125,13 @@ pub struct Grammar {
     pub obligation_modals: Vec<String>,
     /// Words that set a condition on a promised action: "will … unless" is a threat.
     pub conditionals: Vec<String>,
+    /// Modals of intent right before a verb: "will meet", "is ready to contribute".
+    #[serde(default)]
+    pub intent_modals: Vec<String>,
+    /// Words that open a subordinate clause ("because", "if", "when"): what it tells is background
+    /// to the clause it hangs on.
+    #[serde(default)]
+    pub subordinators: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -59,6 +59,11 @@ pub struct Extractor {
     quad_classes: std::collections::HashMap<EventType, String>,
     /// Support verbs, from `[grammar] light_verbs`.
     light_verbs: Vec<String>,
+    /// Words that open a subordinate clause, from `[grammar] subordinators`.
+    subordinators: Vec<String>,
+    /// `[intent]`: the type and mode an announced intention is coded as, and the happening types
+    /// whose intention is coded so.
+    intent: Vec<(EventType, String, Vec<EventType>)>,
     agents: agents::AgentIndex,
     tagger: dateline_tagger::Tagger,
     attribution: attribution::Attribution,
@@ -160,6 +165,25 @@ impl Extractor {
             verb_triggers.insert((c.event_type, mode), id);
         }
         let light_verbs = lexicon.events.grammar.light_verbs.clone();
+        let subordinators = lexicon.events.grammar.subordinators.clone();
+        let events_type = |t: &str| {
+            t.parse::<EventType>()
+                .map_err(|reason| LexiconError::Invalid {
+                    file: "events.toml".into(),
+                    reason,
+                })
+        };
+        let mut intent = Vec::new();
+        for i in &lexicon.events.intent {
+            intent.push((
+                events_type(&i.as_type)?,
+                i.mode.clone(),
+                i.types
+                    .iter()
+                    .map(|t| events_type(t))
+                    .collect::<Result<Vec<_>, _>>()?,
+            ));
+        }
         let mut quad_classes = std::collections::HashMap::new();
         for (class, types) in &lexicon.events.quad_class {
             for t in types {
@@ -189,6 +213,8 @@ impl Extractor {
             discards,
             quad_classes,
             light_verbs,
+            subordinators,
+            intent,
             tagger,
             agents,
             attribution,
@@ -277,7 +303,7 @@ impl Extractor {
         let f = fs.text.as_str();
         let spans = word_spans(f);
         let words: Vec<&str> = spans.iter().map(|&(s, e)| &f[s..e]).collect();
-        for v in self.cameo.find(&words, |_| true, |_| false) {
+        for v in self.cameo.find(&words, |_| true, |_| false, |_| false) {
             let (os, oe) = fs.original_span(spans[v.first].0, spans[v.last - 1].1);
             let at = tokens.partition_point(|t| t.end <= os);
             let finite = at < tokens.len() && finite(&tokens, at);
@@ -532,6 +558,16 @@ impl Extractor {
                 let threatened = !standalone
                     && self.triggers.future_between(f, cs, h.start)
                     && self.grammar_words.conditional(&f[h.end..ce]);
+                // "will meet", "is ready to contribute": the announced intention of a cooperative
+                // happening (CAMEO 03), not the happening.
+                let intention = if !standalone && !demanded && !threatened {
+                    self.intent
+                        .iter()
+                        .find(|(_, _, types)| types.contains(&t.event_type))
+                        .filter(|_| self.grammar_words.intended(&f[cs..h.start]))
+                } else {
+                    None
+                };
                 let (event_type, mode) = if demanded {
                     // The one obliged is the target now; the speaker demands.
                     for a in actors.iter_mut() {
@@ -543,6 +579,8 @@ impl Extractor {
                     (EventType::Request, "demand".to_owned())
                 } else if threatened {
                     (EventType::Threaten, "conditional".to_owned())
+                } else if let Some((as_type, mode, _)) = intention {
+                    (*as_type, mode.clone())
                 } else {
                     (t.event_type, t.mode.clone())
                 };
@@ -675,7 +713,8 @@ impl Extractor {
                         || matches!(t, Tag::DT | Tag::CD | Tag::PRPS | Tag::POS | Tag::PDT)
                 })
         };
-        for v in self.cameo.find(&words, is_verb, in_phrase) {
+        let base_verb = |i: usize| tag_at(spans[i].0) == Some(dateline_tagger::Tag::VB);
+        for v in self.cameo.find(&words, is_verb, in_phrase, base_verb) {
             let (start, end) = (spans[v.first].0, spans[v.last - 1].1);
             let overlaps = |h: &TriggerHit| h.start < end && start < h.end;
             let Some(c) = v.coded else {
@@ -725,11 +764,9 @@ impl Extractor {
         let mut verbs: Vec<usize> = hits
             .iter()
             .filter(|h| {
+                use dateline_tagger::Tag;
                 self.triggers.triggers[h.trigger].from_verb
-                    || tag_at(h.start).is_some_and(|t| {
-                        use dateline_tagger::Tag;
-                        matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP)
-                    })
+                    || tag_at(h.start).is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP))
             })
             .filter(|h| !light(h))
             .map(|h| h.start)
@@ -768,7 +805,50 @@ impl Extractor {
                 h.priority = h.priority.min(OBJECT_NOUN_PRIORITY);
             }
         }
+        // A relative clause ("a helicopter that was captured", "guerrillas who overran it") or an
+        // adverbial one ("when Amin expelled them", "if he gave them a veto") tells background
+        // to the clause it hangs on: its happenings rank below every happening of that clause.
+        let tokens = tokens.get_or_init(|| self.tagger.tag(sentence));
+        let subordinate = self.subordinate_spans(tokens, sentence.len());
+        if !subordinate.is_empty() {
+            for h in hits.iter_mut() {
+                let (os, _) = fs.original_span(h.start, h.start + 1);
+                if subordinate.iter().any(|&(a, b)| a <= os && os < b) {
+                    h.priority = h.priority.min(SUBORDINATE_PRIORITY);
+                }
+            }
+        }
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    }
+
+    /// Byte spans of the sentence's subordinate clauses: from a relative pronoun ("which", "who",
+    /// "that" after a noun) or a subordinator of `[grammar] subordinators` to the next comma,
+    /// semicolon or colon.
+    fn subordinate_spans(
+        &self,
+        tokens: &[dateline_tagger::Token],
+        len: usize,
+    ) -> Vec<(usize, usize)> {
+        use dateline_tagger::Tag;
+        let mut out = Vec::new();
+        for (k, t) in tokens.iter().enumerate() {
+            let relative = matches!(t.tag, Tag::WDT | Tag::WP | Tag::WPS)
+                && (!t.text.eq_ignore_ascii_case("that") || k > 0 && tokens[k - 1].tag.is_noun());
+            let opens = relative
+                || self
+                    .subordinators
+                    .iter()
+                    .any(|w| t.text.eq_ignore_ascii_case(w));
+            if !opens {
+                continue;
+            }
+            let end = tokens[k + 1..]
+                .iter()
+                .find(|t| matches!(t.text.as_str(), "," | ";" | ":"))
+                .map_or(len, |t| t.start);
+            out.push((t.start, end));
+        }
+        out
     }
 
     /// Past time expressions after the trigger, each separated from the next by "and".
@@ -1312,6 +1392,8 @@ const STRONG_PATTERN_PRIORITY: u32 = 96;
 const OBJECT_NOUN_PRIORITY: u32 = 55;
 /// A CAMEO verb read by its block's usual reading: below the hand triggers' nouns and verbs.
 const VERB_DEFAULT_PRIORITY: u32 = 60;
+/// Any trigger inside a subordinate clause: below every trigger of the clause it hangs on.
+const SUBORDINATE_PRIORITY: u32 = 50;
 
 /// Byte spans of the words of folded text: runs of letters, digits and inner apostrophes.
 fn word_spans(f: &str) -> Vec<(usize, usize)> {

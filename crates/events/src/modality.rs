@@ -11,6 +11,7 @@ const MODAL_REACH: usize = 3;
 pub struct Modality {
     obligation: Vec<Vec<String>>,
     conditionals: Vec<Vec<String>>,
+    intent: Vec<Vec<String>>,
 }
 
 fn phrases(list: &[String]) -> Vec<Vec<String>> {
@@ -31,7 +32,16 @@ impl Modality {
         Modality {
             obligation: phrases(&g.obligation_modals),
             conditionals: phrases(&g.conditionals),
+            intent: phrases(&g.intent_modals),
         }
+    }
+
+    /// True when the folded text right before a verb holds a modal of intent ("will", "is ready
+    /// to").
+    pub fn intended(&self, before: &str) -> bool {
+        let words: Vec<&str> = before.split_whitespace().collect();
+        let near = &words[words.len().saturating_sub(MODAL_REACH)..];
+        self.intent.iter().any(|p| contains(near, p))
     }
 
     /// True when the folded text right before a verb holds a modal of obligation.
@@ -60,6 +70,7 @@ mod tests {
         Modality {
             obligation: phrases(&w(&["must", "has to"])),
             conditionals: phrases(&w(&["unless"])),
+            intent: phrases(&w(&["will", "is ready to"])),
         }
     }
 
@@ -69,6 +80,14 @@ mod tests {
         assert!(m.obliged("that sudan must"));
         assert!(m.obliged("that iraq has to"));
         assert!(!m.obliged("that must be said, the army will"));
+    }
+
+    #[test]
+    fn a_modal_of_intent_just_before_the_verb_is_an_intention() {
+        let m = modality();
+        assert!(m.intended("the united nations will"));
+        assert!(m.intended("france is ready to"));
+        assert!(!m.intended("will it be said that the army"));
     }
 
     #[test]

@@ -137,3 +137,25 @@ fn confidence_is_a_share_and_a_named_source_raises_it() {
     assert!((0.0..=1.0).contains(&c(&named)));
     assert!(c(&named) > c(&nobody), "{} vs {}", c(&named), c(&nobody));
 }
+
+#[test]
+fn an_announced_intention_to_cooperate_is_an_agreement() {
+    // CAMEO 03: "will provide aid", "would meet" announce cooperation; they are not the aid or the
+    // meeting.
+    let ms = code(
+        "Japan will provide emergency food aid to Jordan, its foreign ministry said on Friday.",
+    );
+    let types: Vec<EventType> = ms.iter().map(|m| m.event_type).collect();
+    assert!(types.contains(&EventType::Agree), "{types:?}");
+    assert!(!types.contains(&EventType::Aid), "{types:?}");
+}
+
+#[test]
+fn a_happening_in_a_relative_clause_is_background() {
+    // The clause's own happening is the demand that the ship be returned, not its seizure.
+    let ms = code(
+        "Turkey said on Monday that Greece must return a cargo ship that was seized by its coast guard last month.",
+    );
+    let m = ms.first().expect("a mention");
+    assert_eq!(m.event_type, EventType::Request, "{:?}", ms);
+}

@@ -25,13 +25,18 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-const USAGE: &str = "usage: eval-events [--root DIR] [--corpus DIR] [--verbose] [--json]
+const USAGE: &str =
+    "usage: eval-events [--root DIR] [--corpus DIR] [--verbose] [--json] [--split] [--dump FILE]
 
   --root DIR    the workspace root (default: the current directory)
   --corpus DIR  time event coding over every capture under DIR (the 10k bench corpus);
                 without it, over the samples' articles repeated to 2,000
   --verbose     list every PLOVER record whose type or source country is missed
-  --json        print the figures as one JSON object";
+  --json        print the figures as one JSON object
+  --split       also score the even and the odd records (file order) apart: a change tuned on
+                the dev records should help, or not hurt, on both halves
+  --dump FILE   write one line per PLOVER record (index, id, gold, type found, mentions, mentions
+                of the gold type, source country found, types coded), to diff two runs";
 
 /// Articles timed when no bench corpus is given: enough for a stable figure from five captures.
 const FALLBACK_ARTICLES: usize = 2_000;
@@ -42,6 +47,8 @@ struct Options {
     corpus: Option<PathBuf>,
     verbose: bool,
     json: bool,
+    split: bool,
+    dump: Option<PathBuf>,
 }
 
 fn options() -> Result<Options> {
@@ -50,6 +57,8 @@ fn options() -> Result<Options> {
         corpus: None,
         verbose: false,
         json: false,
+        split: false,
+        dump: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -59,6 +68,8 @@ fn options() -> Result<Options> {
             "--corpus" => o.corpus = Some(value("--corpus")?.into()),
             "--verbose" => o.verbose = true,
             "--json" => o.json = true,
+            "--split" => o.split = true,
+            "--dump" => o.dump = Some(value("--dump")?.into()),
             "-h" | "--help" => {
                 println!("{USAGE}");
                 std::process::exit(0);
@@ -157,6 +168,23 @@ fn main() -> Result<()> {
         .collect();
     for (f, s) in filters.iter().zip(&scores) {
         println!("{:<14} {s}", f.name);
+    }
+    if o.split {
+        for (half, parity) in [("even records", 0), ("odd records", 1)] {
+            let part: Vec<Coded<'_>> = coded
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % 2 == parity)
+                .map(|(_, c)| c.clone())
+                .collect();
+            for f in &filters {
+                let s = plover::score(&part, &f.keep);
+                println!("{:<14} {:<13} {s}", f.name, half);
+            }
+        }
+    }
+    if let Some(path) = &o.dump {
+        dump(path, &coded)?;
     }
     println!(
         "(0.5b1 names mapped: DEMAND→REQUEST, DISAPPROVE/INVESTIGATE→ACCUSE, FIGHT→ASSAULT; \
@@ -287,6 +315,41 @@ fn print_misses(coded: &[Coded<'_>]) {
             );
         }
     }
+}
+
+/// One line per record, over every mention, for diffing two runs.
+fn dump(path: &Path, coded: &[Coded<'_>]) -> Result<()> {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for (i, c) in coded.iter().enumerate() {
+        let o = plover::outcome(c, &|_| true);
+        let types: Vec<String> = c
+            .mentions
+            .iter()
+            .map(|m| {
+                let source = m.actors.iter().any(|a| a.side == Side::Source);
+                format!(
+                    "{}@{:.2}{}",
+                    m.event_type,
+                    m.confidence,
+                    if source { "" } else { "/nosource" }
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{i}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            c.record.id,
+            c.record.gold.map_or("?", |t| t.as_str()),
+            u8::from(o.type_found),
+            o.mentions,
+            o.mentions_of_type,
+            o.source_country_found
+                .map_or("-", |b| if b { "1" } else { "0" }),
+            types.join(",")
+        );
+    }
+    std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))
 }
 
 fn gold_actors(actors: &[plover::GoldActor]) -> String {
