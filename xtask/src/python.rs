@@ -1,7 +1,7 @@
-//! The Python environment some tests need (warcio writes the WARC files the archive tests read):
-//! a virtual environment in `target/test-venv`, made and filled from
-//! `python/requirements-test.txt` by `cargo xtask test`, and made again only when that file
-//! changes.
+//! The Python side of `cargo xtask test`: the environment some tests need (warcio writes the
+//! WARC files the archive tests read; pytest runs the Python package's tests) in
+//! `target/test-venv`, made and filled from `python/requirements-test.txt` and made again only
+//! when that file changes; and the Python package's tests, on the native module built in debug.
 
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
@@ -51,4 +51,54 @@ pub fn test_env(root: &Path) -> Result<PathBuf> {
     }
     std::fs::write(&stamp, wanted).context("writing the venv stamp")?;
     Ok(python)
+}
+
+/// Builds the native module (debug, like the rest of the suite), puts it beside the package's
+/// Python files in `target/python-stage`, and runs `python/tests` with pytest against it and the
+/// CLI. `pip install .` builds the same module through maturin, in release.
+pub fn pytest(root: &Path, python: &Path) -> Result<()> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    eprintln!("xtask: python/tests (pytest) on the native module in debug");
+    let status = Command::new(&cargo)
+        .args([
+            "build",
+            "--quiet",
+            "-p",
+            "dateline-python",
+            "-p",
+            "dateline",
+        ])
+        .current_dir(root)
+        .status()
+        .context("starting cargo build -p dateline-python")?;
+    if !status.success() {
+        bail!(
+            "building the Python module failed (the error is above) — fix: cargo build -p dateline-python"
+        );
+    }
+    let stage = root.join("target/python-stage");
+    let package = stage.join("dateline");
+    let _ = std::fs::remove_dir_all(&stage);
+    std::fs::create_dir_all(&package).context("creating target/python-stage")?;
+    for entry in std::fs::read_dir(root.join("python/dateline"))?.flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), package.join(entry.file_name()))?;
+        }
+    }
+    std::fs::copy(
+        root.join("target/debug/lib_dateline.so"),
+        package.join("_dateline.abi3.so"),
+    )
+    .context("copying target/debug/lib_dateline.so")?;
+    let status = Command::new(python)
+        .args(["-m", "pytest", "-q", "python/tests"])
+        .env("PYTHONPATH", &stage)
+        .env("DATELINE_BIN", root.join("target/debug/dateline"))
+        .current_dir(root)
+        .status()
+        .context("starting pytest")?;
+    if !status.success() {
+        bail!("python/tests failed ({status}; pytest's report is above) — rerun: cargo xtask test");
+    }
+    Ok(())
 }

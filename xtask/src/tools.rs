@@ -100,12 +100,16 @@ pub fn test(root: &Path, extra: &[String]) -> Result<()> {
         failed.push(format!("{e:#} (the report test needs Chromium)"));
     }
     let mut cmd = cargo();
-    match crate::python::test_env(root) {
+    let python = match crate::python::test_env(root) {
         Ok(python) => {
-            cmd.env("DATELINE_TEST_PYTHON", python);
+            cmd.env("DATELINE_TEST_PYTHON", &python);
+            Some(python)
         }
-        Err(e) => failed.push(format!("{e:#} (the archive tests need it)")),
-    }
+        Err(e) => {
+            failed.push(format!("{e:#} (the archive and Python tests need it)"));
+            None
+        }
+    };
     cmd.args(["test", "--workspace", "--no-fail-fast"])
         .env("INSTA_UPDATE", if ci { "no" } else { "new" })
         .env_remove("INSTA_FORCE_PASS")
@@ -135,12 +139,21 @@ pub fn test(root: &Path, extra: &[String]) -> Result<()> {
         }
         failed.push(line);
     }
+    if let Some(python) = &python
+        && let Err(e) = crate::python::pytest(root, python)
+    {
+        failed.push(format!("{e:#}"));
+    }
     if failed.is_empty() {
         eprintln!("xtask: every check passed");
         return Ok(());
     }
     let list: Vec<String> = failed.iter().map(|f| format!(" - {f}")).collect();
-    bail!("{} of the checks failed:\n{}", failed.len(), list.join("\n"))
+    bail!(
+        "{} of the checks failed:\n{}",
+        failed.len(),
+        list.join("\n")
+    )
 }
 
 /// Runs a check; its output goes to the terminal. False when it failed.

@@ -8,7 +8,7 @@ use std::path::Path;
 /// What a WARC is read from. Seeking is needed only to recover after a corrupt gzip member (to
 /// look for the next member right after the bad one's start) and to re-read the original of a
 /// `revisit` record; a source that cannot seek recovers by scanning forward instead.
-pub(crate) trait Source: Read + Send {
+pub(crate) trait Source: Read + Send + Sync {
     /// Moves to `pos` (from the source's start); `Ok(false)` when the source cannot seek.
     fn seek_to(&mut self, pos: u64) -> io::Result<bool>;
 }
