@@ -4,31 +4,12 @@ Run by `cargo xtask test`, which builds the native module and sets DATELINE_BIN 
 """
 
 import datetime
-import io
-import json
-import os
-import subprocess
 import threading
-import tomllib
-from pathlib import Path
 
 import pytest
 
 import dateline
-
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = sorted(p for p in (ROOT / "samples/seeds").iterdir() if p.suffix in {".txt", ".html"})
-BIN = os.environ.get("DATELINE_BIN", str(ROOT / "target/debug/dateline"))
-
-
-def cli(*args):
-    out = subprocess.run([BIN, *map(str, args)], capture_output=True, check=True)
-    return [json.loads(line) for line in out.stdout.decode().splitlines()]
-
-
-def sidecar(path):
-    toml = path.with_suffix(".toml")
-    return tomllib.loads(toml.read_text()) if toml.exists() else {}
+from conftest import SAMPLES, cli, sidecar, write_warc
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
@@ -96,28 +77,7 @@ def test_threads_share_one_lexicon_and_agree():
 
 
 def test_read_warc_gives_the_articles_the_cli_gives(tmp_path):
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    warc = tmp_path / "samples.warc.gz"
-    with open(warc, "wb") as f:
-        writer = WARCWriter(f, gzip=True)
-        for path in SAMPLES:
-            sc = sidecar(path)
-            url = sc.get("url", f"https://captures.example/{path.stem}")
-            at = sc.get("captured_at", "2025-09-01T12:00:00Z")
-            body = path.read_bytes()
-            headers = StatusAndHeaders(
-                "200 OK",
-                [("Content-Type", "text/plain"), ("Content-Length", str(len(body)))],
-                protocol="HTTP/1.1",
-            )
-            writer.write_record(
-                writer.create_warc_record(
-                    url, "response", payload=io.BytesIO(body), http_headers=headers,
-                    warc_headers_dict={"WARC-Date": at},
-                )
-            )
+    warc = write_warc(tmp_path / "samples.warc.gz", SAMPLES)
     reader = dateline.read_warc(warc)
     got = list(reader)
     assert got == cli("extract", warc)

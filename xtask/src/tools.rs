@@ -36,6 +36,26 @@ fn ensure_cargo_insta(root: &Path) -> Result<()> {
 
 /// The report test renders the timeline in headless Chromium (Debian's package). Under CI a missing
 /// browser is installed here, so a fresh machine needs nothing by hand; elsewhere the test says how.
+/// The Spark test starts a JVM (pyspark). Under CI a missing Java runtime is installed here.
+fn ensure_java(root: &Path, ci: bool) -> Result<()> {
+    let found = Command::new("java")
+        .arg("-version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if found {
+        return Ok(());
+    }
+    if !ci {
+        bail!(
+            "no `java` on PATH: the Spark test needs a Java runtime (Debian: apt install default-jre-headless)"
+        );
+    }
+    run(
+        Command::new("bash").arg(root.join(".ci/install-java")),
+        "installing a Java runtime (.ci/install-java)",
+    )
+}
+
 fn ensure_chromium(root: &Path, ci: bool) -> Result<()> {
     if !ci || Path::new("/usr/bin/chromium").exists() {
         return Ok(());
@@ -98,6 +118,9 @@ pub fn test(root: &Path, extra: &[String]) -> Result<()> {
     let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
     if let Err(e) = ensure_chromium(root, ci) {
         failed.push(format!("{e:#} (the report test needs Chromium)"));
+    }
+    if let Err(e) = ensure_java(root, ci) {
+        failed.push(format!("{e:#}"));
     }
     let mut cmd = cargo();
     let python = match crate::python::test_env(root) {

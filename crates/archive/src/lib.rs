@@ -130,6 +130,12 @@ pub struct Entries {
 /// Opens an archive. Errors are about the file as a whole (missing, not a zip); a damaged record
 /// is an [`Entry::Rejected`] and reading goes on.
 pub fn open(path: &Path) -> Result<Entries, ArchiveError> {
+    open_as(path, &path.display().to_string())
+}
+
+/// As [`open`], with records named `LABEL#OFFSET` instead of `PATH#OFFSET`: for a copy of an
+/// archive read under its original name (a Spark executor's local copy of a remote file).
+pub fn open_as(path: &Path, label: &str) -> Result<Entries, ArchiveError> {
     let io = |source| ArchiveError::Io {
         path: path.into(),
         source,
@@ -141,9 +147,9 @@ pub fn open(path: &Path) -> Result<Entries, ArchiveError> {
         )));
     }
     let parts = match kind_of(path) {
-        Some(Kind::Wacz) => wacz_parts(path)?,
+        Some(Kind::Wacz) => wacz_parts(path, label)?,
         _ => vec![Part {
-            label: path.display().to_string(),
+            label: label.to_owned(),
             file: path.into(),
             start: 0,
             len: None,
@@ -160,7 +166,7 @@ pub fn open(path: &Path) -> Result<Entries, ArchiveError> {
 }
 
 /// The WARC files of a WACZ, as windows of the zip file (never extracted to disk).
-fn wacz_parts(path: &Path) -> Result<Vec<Part>, ArchiveError> {
+fn wacz_parts(path: &Path, label: &str) -> Result<Vec<Part>, ArchiveError> {
     let file = std::fs::File::open(path).map_err(|source| ArchiveError::Io {
         path: path.into(),
         source,
@@ -199,7 +205,7 @@ fn wacz_parts(path: &Path) -> Result<Vec<Part>, ArchiveError> {
         // path, so a `/` would hide the WACZ's own name.
         let inner = name["archive/".len()..].replace('/', "%2F");
         parts.push(Part {
-            label: format!("{}#{inner}", path.display()),
+            label: format!("{label}#{inner}"),
             file: path.into(),
             start,
             len: Some(entry.compressed_size()),

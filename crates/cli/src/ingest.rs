@@ -79,6 +79,7 @@ pub fn run(opts: Options) -> Result<ExitCode> {
     let mut article_count = 0usize;
     // The walk finds captures a batch at a time: a corpus's list of files is never held whole.
     let mut walk = inputs::Walk::new(&opts.paths);
+    let mut extracted: Vec<PathBuf> = Vec::new();
     loop {
         let (chunk, early) = walk.next_batch(opts.batch_size);
         if chunk.is_empty() && early.is_empty() {
@@ -100,9 +101,14 @@ pub fn run(opts: Options) -> Result<ExitCode> {
         if chunk.is_empty() && batch_rejections.is_empty() {
             continue;
         }
-        files += chunk.len();
         early_rejected += batch_rejections.len();
+        // Files of extracted JSON Lines are stored after the captures (see `extracted`).
+        let (chunk, extracted_files): (Vec<Input>, Vec<Input>) = chunk
+            .into_iter()
+            .partition(|i| !matches!(i, Input::Extracted(_)));
+        extracted.extend(extracted_files.into_iter().map(|i| i.path().to_owned()));
         let chunk_len = chunk.len();
+        files += chunk_len;
         let loaded: Vec<Item> = chunk
             .into_par_iter()
             .map(|input| timed(&clock.load, || load(input)))
@@ -173,6 +179,26 @@ pub fn run(opts: Options) -> Result<ExitCode> {
         bar.inc(chunk_len as u64);
     }
     bar.finish_and_clear();
+    let capture_rejected = rejected;
+    if !extracted.is_empty() {
+        let r = crate::extracted::ingest(&mut store, &extracted, opts.batch_size.max(1))
+            .context("storing extracted JSON Lines")?;
+        eprintln!(
+            "read {} files of extracted JSON Lines: {} new captures, {} already known, {} articles, {} event mentions{}, {} rejected",
+            r.files,
+            r.new_captures,
+            r.known_captures,
+            r.articles,
+            r.mentions,
+            if r.orphans > 0 {
+                format!(" ({} naming an article not stored, left out)", r.orphans)
+            } else {
+                String::new()
+            },
+            r.rejected
+        );
+        rejected += r.rejected;
+    }
     // Extraction is done: its memory goes back before the rebuild takes its own.
     drop(extractor);
     release_freed_memory();
@@ -193,15 +219,18 @@ pub fn run(opts: Options) -> Result<ExitCode> {
     } else {
         String::new()
     };
-    eprintln!(
-        "read {} files{skipped}: {} new captures{replaced}, {} already known, {} articles, {} event mentions, {} rejected",
-        files + early_rejected,
-        total.new_captures,
-        total.known_captures,
-        total.articles,
-        total.mentions,
-        rejected
-    );
+    let only_extracted = !extracted.is_empty() && files + early_rejected == 0;
+    if !only_extracted {
+        eprintln!(
+            "read {} files{skipped}: {} new captures{replaced}, {} already known, {} articles, {} event mentions, {} rejected",
+            files + early_rejected,
+            total.new_captures,
+            total.known_captures,
+            total.articles,
+            total.mentions,
+            capture_rejected
+        );
+    }
     let counts = store.counts()?;
     let count = |t: &str| counts.iter().find(|(n, _)| *n == t).map_or(0, |(_, c)| *c);
     eprintln!(

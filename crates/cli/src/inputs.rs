@@ -14,17 +14,19 @@ use std::path::{Path, PathBuf};
 /// batch of archive records (each up to the capture limit) stays small.
 pub const BATCH: usize = 256;
 
-/// One capture to read: a file, or a page record already read from an archive.
+/// One capture to read: a file, or a page record already read from an archive; or a file of
+/// articles and mentions extracted elsewhere (only `ingest` reads those, see `extracted`).
 pub enum Input {
     File(PathBuf),
     Record(dateline_archive::Record),
+    Extracted(PathBuf),
 }
 
 impl Input {
     /// The path reported for this capture (`ARCHIVE#OFFSET` for a record).
     pub fn path(&self) -> &Path {
         match self {
-            Input::File(p) => p,
+            Input::File(p) | Input::Extracted(p) => p,
             Input::Record(r) => &r.path,
         }
     }
@@ -35,6 +37,7 @@ impl Input {
         match self {
             Input::File(p) => Capture::load(&p),
             Input::Record(r) => Capture::from_bytes(&r.path, &r.payload, r.media, r.sidecar),
+            Input::Extracted(p) => Err(CaptureError::NotACapture { path: p }),
         }
     }
 }
@@ -188,9 +191,11 @@ impl Iterator for Walk {
                 }
             } else if media_for(&p).is_some() && (!named || p.exists()) {
                 return Some(Input::File(p));
+            } else if crate::extracted::is_extracted(&p) && (!named || p.exists()) {
+                return Some(Input::Extracted(p));
             } else if named {
                 let reason = if p.exists() {
-                    "not a capture (expected .txt, .html, .htm, .warc, .warc.gz or .wacz)"
+                    "not a capture (expected .txt, .html, .htm, .warc, .warc.gz, .wacz, or extracted .jsonl)"
                 } else {
                     "no such file or folder"
                 };
@@ -229,6 +234,14 @@ pub fn extract_batch(inputs: Vec<Input>) -> Vec<Outcome> {
 
 pub fn extract_one(input: Input) -> Outcome {
     let file = input.path().to_owned();
+    if let Input::Extracted(_) = input {
+        return Outcome::Rejected {
+            file,
+            reason:
+                "articles or mentions already extracted (JSON Lines); `dateline ingest` stores them"
+                    .into(),
+        };
+    }
     let capture = match input.load() {
         Ok(c) => c,
         Err(e) => {

@@ -1,5 +1,6 @@
 //! `dateline`: the command line. Thin by design: every decision lives in a library crate.
 
+mod extracted;
 mod ingest;
 mod inputs;
 mod inspect;

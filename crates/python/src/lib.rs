@@ -259,20 +259,80 @@ fn next_page(entries: &mut dateline_archive::Entries, events: bool) -> Step {
 /// a `.warc`, `.warc.gz` or `.wacz` file, as `dateline extract ARCHIVE` prints them. Records that
 /// are not pages are skipped; records that cannot be read are listed in the iterator's
 /// `rejected`. Raises `CaptureError` when the file cannot be opened as an archive.
+///
+/// `name` replaces the path in the capture names (`NAME#OFFSET`): for a local copy of an archive
+/// read under its original address.
 #[pyfunction]
-#[pyo3(signature = (path, *, events=false))]
-fn read_warc(path: PathBuf, events: bool) -> PyResult<ArchiveReader> {
+#[pyo3(signature = (path, *, events=false, name=None))]
+fn read_warc(path: PathBuf, events: bool, name: Option<String>) -> PyResult<ArchiveReader> {
     if events {
         extractor()?;
     }
-    let entries =
-        dateline_archive::open(&path).map_err(|e| CaptureError::new_err(e.to_string()))?;
+    let label = name.unwrap_or_else(|| path.display().to_string());
+    let entries = dateline_archive::open_as(&path, &label)
+        .map_err(|e| CaptureError::new_err(e.to_string()))?;
     Ok(ArchiveReader {
         entries,
         pending: Default::default(),
         events,
         rejected: Vec::new(),
     })
+}
+
+/// For the Spark job: every capture of an archive as JSON Lines, articles and their mentions from
+/// one extraction: a list of `("article" | "mention" | "rejected", line)` pairs, the rejected
+/// ones as `{"capture": …, "reason": …}`.
+#[pyfunction]
+#[pyo3(signature = (path, *, name=None))]
+fn _archive_lines(
+    py: Python<'_>,
+    path: PathBuf,
+    name: Option<String>,
+) -> PyResult<Vec<(&'static str, String)>> {
+    let ex = extractor()?;
+    let label = name.unwrap_or_else(|| path.display().to_string());
+    let entries = dateline_archive::open_as(&path, &label)
+        .map_err(|e| CaptureError::new_err(e.to_string()))?;
+    py.detach(|| {
+        let mut out = Vec::new();
+        let reject = |out: &mut Vec<(&'static str, String)>, capture: String, reason: String| {
+            let line = serde_json::json!({ "capture": capture, "reason": reason });
+            out.push(("rejected", line.to_string()));
+        };
+        for entry in entries {
+            match entry {
+                dateline_archive::Entry::Page(r) => {
+                    let name = r.path.file_name().map_or_else(
+                        || r.path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    let x = load(&name, &r.payload, r.media, r.sidecar).and_then(|c| {
+                        dateline_core::extract(&c).map_err(|e| strip(&e.to_string(), &name))
+                    });
+                    match x {
+                        Ok(x) => {
+                            for a in &x.articles {
+                                out.push(("article", to_line(a)?));
+                                for m in ex.mentions(a) {
+                                    out.push(("mention", to_line(&m)?));
+                                }
+                            }
+                        }
+                        Err(reason) => reject(&mut out, name, reason),
+                    }
+                }
+                dateline_archive::Entry::Skipped { .. } => {}
+                dateline_archive::Entry::Rejected { path, reason } => {
+                    reject(&mut out, path.display().to_string(), reason)
+                }
+            }
+        }
+        Ok(out)
+    })
+}
+
+fn to_line(v: &impl serde::Serialize) -> PyResult<String> {
+    serde_json::to_string(v).map_err(|e| PyException::new_err(e.to_string()))
 }
 
 /// The registered site adapters' ids.
@@ -287,6 +347,7 @@ fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_events, m)?)?;
     m.add_function(wrap_pyfunction!(read_warc, m)?)?;
     m.add_function(wrap_pyfunction!(adapters, m)?)?;
+    m.add_function(wrap_pyfunction!(_archive_lines, m)?)?;
     m.add_class::<ArchiveReader>()?;
     m.add("CaptureError", m.py().get_type::<CaptureError>())?;
     Ok(())

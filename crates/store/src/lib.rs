@@ -381,6 +381,35 @@ impl Store {
         Ok(report)
     }
 
+    /// Event mentions coded elsewhere (a Spark job, `dateline extract --events`), added to the
+    /// articles they name. A mention whose article is not stored is not added: the count of those
+    /// is returned beside the count added, so the caller can say so. Known mentions are ignored.
+    pub fn add_mentions(&mut self, mentions: &[EventMention]) -> Result<(usize, usize)> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (mut added, mut orphans) = (0usize, 0usize);
+        {
+            let mut has_article = tx.prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
+            let mut ins = tx.prepare_cached(
+                "INSERT OR IGNORE INTO event_mentions (id, article, type, json) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for m in mentions {
+                if !has_article.exists([&m.article])? {
+                    orphans += 1;
+                    continue;
+                }
+                let json = serde_json::to_string(m).map_err(StoreError::Encode)?;
+                added += ins.execute(params![m.id, m.article, m.event_type.as_str(), json])?;
+            }
+            if added > 0 {
+                tx.execute("UPDATE meta SET value = 'stale' WHERE key = 'derived'", [])?;
+            }
+        }
+        tx.commit()?;
+        Ok((added, orphans))
+    }
+
     /// True when captures were added since stories and events were last computed.
     pub fn is_stale(&self) -> Result<bool> {
         let v: Option<String> = self
