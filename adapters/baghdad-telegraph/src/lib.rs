@@ -76,6 +76,8 @@ const WIDGETS: &[&str] = &[
     "stay connected",
     "tags",
 ];
+/// Ad labels: skipped wherever they appear.
+const AD_LABELS: &[&str] = &["- advertisement -", "advertisement"];
 /// Share buttons: skipped wherever they appear.
 const SHARE: &[&str] = &[
     "share",
@@ -135,8 +137,9 @@ impl Adapter for BaghdadTelegraph {
     }
 
     fn version(&self) -> &'static str {
-        // 2: reads saved HTML pages too.
-        "2"
+        // 2: reads saved HTML pages too. 3: byline fields side by side or apart, the declared
+        // headline, menus above the date bar and ad labels read whatever the markup's shape.
+        "3"
     }
 
     fn hosts(&self) -> &'static [&'static str] {
@@ -148,9 +151,10 @@ impl Adapter for BaghdadTelegraph {
     }
 
     fn detect(&self, page: &Page) -> Detection {
-        let blocks = view::visible(page);
+        let blocks = view::visible(page, one_field);
         let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-        let bar = texts.iter().take(TOP).position(|t| DATE_BAR.is_match(t));
+        let links: Vec<bool> = blocks.iter().map(|b| b.is_link()).collect();
+        let bar = date_bar(&texts, &links);
         let weather = bar.is_some_and(|b| {
             texts
                 .iter()
@@ -194,10 +198,14 @@ impl Adapter for BaghdadTelegraph {
         page: &Page,
         ctx: &ParseContext<'_>,
     ) -> Result<Vec<ArticleDraft>, AdapterError> {
-        let blocks = view::visible(page);
-        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-        let kinds: Vec<BlockKind> = blocks.iter().map(|b| b.kind).collect();
-        let mut draft = story(&texts, &kinds);
+        let blocks = view::visible(page, one_field);
+        let lines = Lines {
+            texts: blocks.iter().map(|b| b.text.as_str()).collect(),
+            kinds: blocks.iter().map(|b| b.kind).collect(),
+            links: blocks.iter().map(|b| b.is_link()).collect(),
+            headline: page.declared_headline(blocks.iter().map(|b| b.as_ref())),
+        };
+        let mut draft = story(&lines);
         // One story per page: the page's address is the story's.
         draft.url = ctx.capture.url.clone();
         Ok(vec![draft])
@@ -218,8 +226,36 @@ fn is_widget(t: &str) -> bool {
         || key.starts_with('©')
 }
 
+/// A share button or an ad label: furniture wherever it stands.
 fn is_share(t: &str) -> bool {
-    SHARE.contains(&t.to_lowercase().as_str())
+    let t = t.to_lowercase();
+    SHARE.contains(&t.as_str()) || AD_LABELS.contains(&t.as_str())
+}
+
+/// A line the layout prints as one field, which a short block printing several side by side must
+/// not be cut into: the date bar, the weather widget, a byline with its date, a date line.
+pub(crate) fn one_field(t: &str) -> bool {
+    DATE_BAR.is_match(t)
+        || TEMPERATURE.is_match(t)
+        || BYLINE_DATE.is_match(t)
+        || DATE_ONLY.is_match(t)
+        || t.strip_prefix("By ")
+            .is_some_and(|n| name_like(trim_name(n)))
+}
+
+/// Where the date bar is: among the first lines of the page, the page's menus (lines that are all
+/// links) aside.
+fn date_bar(texts: &[&str], links: &[bool]) -> Option<usize> {
+    (0..texts.len())
+        .filter(|&i| !links.get(i).copied().unwrap_or(false))
+        .take(TOP)
+        .find(|&i| DATE_BAR.is_match(texts[i]))
+}
+
+/// A name as a byline prints it, without the separator before the date that follows
+/// (`Ahmed Kareem -`).
+fn trim_name(s: &str) -> &str {
+    s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ','))
 }
 
 /// View and comment counters the theme prints beside the byline.
@@ -246,8 +282,20 @@ fn snippet_pairs(texts: &[&str]) -> usize {
         .count()
 }
 
-/// `kinds` gives each line's block kind: all `Line` for a text copy.
-fn story(texts: &[&str], kinds: &[BlockKind]) -> ArticleDraft {
+/// The lines of a page as the layout rules read them.
+struct Lines<'a> {
+    texts: Vec<&'a str>,
+    /// Each line's block kind: all `Line` for a text copy.
+    kinds: Vec<BlockKind>,
+    /// Whether each line is all link text (a menu item); never for a text copy.
+    links: Vec<bool>,
+    /// The page's headline as its markup declares it (`<h1>`, `og:title`).
+    headline: Option<usize>,
+}
+
+fn story(lines: &Lines<'_>) -> ArticleDraft {
+    let texts = &lines.texts[..];
+    let kinds = &lines.kinds[..];
     let mut draft = ArticleDraft {
         outlet: Some(OUTLET.to_owned()),
         // The theme writes dates the US way ("July 21, 2025"); a numeric one would follow suit.
@@ -255,7 +303,7 @@ fn story(texts: &[&str], kinds: &[BlockKind]) -> ArticleDraft {
         ..Default::default()
     };
     let mut i = 0;
-    if let Some(bar) = texts.iter().take(TOP).position(|t| DATE_BAR.is_match(t)) {
+    if let Some(bar) = date_bar(texts, &lines.links) {
         draft.page_date = Some(texts[bar].to_owned());
         i = bar + 1;
         if texts.get(i).is_some_and(|t| TEMPERATURE.is_match(t)) {
@@ -269,15 +317,29 @@ fn story(texts: &[&str], kinds: &[BlockKind]) -> ArticleDraft {
             }
         }
     }
-    // A category label above the headline: one or two words over a longer line.
-    if let (Some(label), Some(next)) = (texts.get(i), texts.get(i + 1))
-        && words(label) <= 2
-        && name_like(label)
-        && words(next) > 2
-        && !is_widget(label)
-    {
-        draft.section = Some((*label).to_owned());
-        i += 1;
+    let label_like = |label: &str| words(label) <= 2 && name_like(label) && !is_widget(label);
+    match lines.headline {
+        // The markup says where the headline is: what stands between the top bar and it (menus,
+        // the logo, ads, breadcrumbs) is the page's, but for a category label right above it.
+        Some(h) if h >= i => {
+            if h > i
+                && label_like(texts[h - 1])
+                && !lines.links.get(h - 1).copied().unwrap_or(false)
+            {
+                draft.section = Some(texts[h - 1].to_owned());
+            }
+            i = h;
+        }
+        // A category label above the headline: one or two words over a longer line.
+        _ => {
+            if let (Some(label), Some(next)) = (texts.get(i), texts.get(i + 1))
+                && label_like(label)
+                && words(next) > 2
+            {
+                draft.section = Some((*label).to_owned());
+                i += 1;
+            }
+        }
     }
     // Headlines never end with a full stop: a copy that starts at the body has no title. Markup says
     // it outright: a heading element is one whatever its punctuation, a paragraph never.
@@ -317,7 +379,7 @@ fn read_meta(texts: &[&str], start: usize, draft: &mut ArticleDraft) -> usize {
             continue;
         }
         if let Some(c) = BYLINE_DATE.captures(t) {
-            let name = c.get(1).map_or("", |m| m.as_str()).trim();
+            let name = trim_name(c.get(1).map_or("", |m| m.as_str()).trim());
             if name_like(name) {
                 draft.author = Some(name.to_owned());
                 draft.published = c.get(2).map(|m| m.as_str().to_owned());
@@ -330,7 +392,11 @@ fn read_meta(texts: &[&str], start: usize, draft: &mut ArticleDraft) -> usize {
             i += 1;
             continue;
         }
-        if let Some(name) = t.strip_prefix("By ").filter(|n| name_like(n)) {
+        if let Some(name) = t
+            .strip_prefix("By ")
+            .map(trim_name)
+            .filter(|n| name_like(n))
+        {
             draft.author = Some(name.trim().to_owned());
             i += 1;
             continue;
@@ -339,8 +405,11 @@ fn read_meta(texts: &[&str], start: usize, draft: &mut ArticleDraft) -> usize {
         let next = texts[i + 1..]
             .iter()
             .find(|n| !is_share(n) && !is_counter(n));
-        if draft.author.is_none() && name_like(t) && next.is_some_and(|n| DATE_ONLY.is_match(n)) {
-            draft.author = Some(t.to_owned());
+        if draft.author.is_none()
+            && name_like(trim_name(t))
+            && next.is_some_and(|n| DATE_ONLY.is_match(n))
+        {
+            draft.author = Some(trim_name(t).to_owned());
             i += 1;
             continue;
         }
@@ -357,7 +426,12 @@ mod tests {
     fn parse(text: &str) -> ArticleDraft {
         let page = Page::from_text(text);
         let texts: Vec<&str> = page.texts().collect();
-        story(&texts, &vec![BlockKind::Line; texts.len()])
+        story(&Lines {
+            kinds: vec![BlockKind::Line; texts.len()],
+            links: vec![false; texts.len()],
+            texts,
+            headline: None,
+        })
     }
 
     fn score(text: &str) -> u8 {
@@ -477,10 +551,13 @@ mod tests {
 
     fn parse_html(html: &str) -> ArticleDraft {
         let page = dateline_core::html::parse(html);
-        let blocks = view::visible(&page);
-        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-        let kinds: Vec<BlockKind> = blocks.iter().map(|b| b.kind).collect();
-        story(&texts, &kinds)
+        let blocks = view::visible(&page, one_field);
+        story(&Lines {
+            texts: blocks.iter().map(|b| b.text.as_str()).collect(),
+            kinds: blocks.iter().map(|b| b.kind).collect(),
+            links: blocks.iter().map(|b| b.is_link()).collect(),
+            headline: page.declared_headline(blocks.iter().map(|b| b.as_ref())),
+        })
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! left reads line for line like the copy.
 
 use dateline_core::{Block, BlockKind, Page};
+use std::borrow::Cow;
 
 /// Class/id words (substrings, lower case) of the theme's furniture. Not `header` or `menu` alone:
 /// the top bar the copy shows sits in `td-header-top-menu`.
@@ -41,10 +42,13 @@ const CHROME_WORDS: &[&str] = &[
 /// The post's own `<footer>` (tags, share bar, previous/next, author box) and menus.
 const CHROME_TAGS: &[&str] = &["footer", "nav"];
 
-/// The blocks a reader sees as the page's text, in order; every block of a text copy.
-pub fn visible(page: &Page) -> Vec<&Block> {
-    page.blocks
-        .iter()
+/// The blocks a reader sees as the page's text, in order; every block of a text copy. A short block
+/// that prints several fields side by side (the byline, the date and the share buttons as `<span>`s
+/// in one line) is read as one line per field, unless `one_field` says its whole text is one line of
+/// the layout (`By Ahmed Kareem - July 27, 2025`, the weather widget's `48 C`).
+pub fn visible(page: &Page, one_field: impl Fn(&str) -> bool) -> Vec<Cow<'_, Block>> {
+    page.field_blocks(one_field)
+        .into_iter()
         .filter(|b| b.tag.is_none() || !is_chrome(page, b))
         .collect()
 }
@@ -57,7 +61,7 @@ fn is_chrome(page: &Page, block: &Block) -> bool {
     by_word
         || page
             .ancestors(block)
-            .any(|(_, el)| CHROME_TAGS.contains(&el.tag.as_str()))
+            .any(|(_, el)| CHROME_TAGS.contains(&el.tag.as_str()) || el.has_chrome_role())
 }
 
 /// True for a block the markup declares a heading (`h1`–`h3`); text lines never are.
@@ -102,7 +106,8 @@ mod tests {
     #[test]
     fn html_reads_like_the_text_copy() {
         let page = html::parse(PAGE);
-        let texts: Vec<&str> = visible(&page).iter().map(|b| b.text.as_str()).collect();
+        let blocks = visible(&page, crate::one_field);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(
             texts,
             vec![
@@ -122,6 +127,6 @@ mod tests {
     #[test]
     fn text_copies_keep_every_line() {
         let page = Page::from_text("Saturday, July 26, 2025\n48 C\nShare\nAbout Us\n");
-        assert_eq!(visible(&page).len(), 4);
+        assert_eq!(visible(&page, crate::one_field).len(), 4);
     }
 }

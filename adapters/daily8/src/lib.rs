@@ -126,8 +126,9 @@ impl Adapter for Daily8 {
     }
 
     fn version(&self) -> &'static str {
-        // 2: reads saved HTML pages too.
-        "2"
+        // 2: reads saved HTML pages too. 3: story headers printed in one block, the declared
+        // headline, share and ad labels read whatever the markup's shape.
+        "3"
     }
 
     fn hosts(&self) -> &'static [&'static str] {
@@ -139,7 +140,8 @@ impl Adapter for Daily8 {
     }
 
     fn detect(&self, page: &Page) -> Detection {
-        let lines: Vec<&str> = view::lines(page).iter().map(|l| l.text).collect();
+        let view = view::lines(page);
+        let lines: Vec<&str> = view.iter().map(|l| l.text.as_ref()).collect();
         let layout = Layout::read(&lines, None);
         let echoed = layout.stories.iter().filter(|(h, _)| h.echoed).count();
         let plain = layout.stories.len() - echoed;
@@ -202,15 +204,21 @@ impl Adapter for Daily8 {
         ctx: &ParseContext<'_>,
     ) -> Result<Vec<ArticleDraft>, AdapterError> {
         let view = view::lines(page);
-        let lines: Vec<&str> = view.iter().map(|l| l.text).collect();
+        let lines: Vec<&str> = view.iter().map(|l| l.text.as_ref()).collect();
         let kinds: Vec<BlockKind> = view.iter().map(|l| l.kind).collect();
         let blank_before: Vec<u32> = view.iter().map(|l| l.blank_before).collect();
         let layout = Layout::read(&lines, Some(&blank_before));
         let story_at = |r: &Range<usize>| read_story(&lines[r.clone()], &kinds[r.clone()]);
         let mut drafts = Vec::new();
 
-        // An article page's own story comes before any furniture; on a listing, nothing does.
-        let preamble_story = story_at(&layout.preamble);
+        // An article page's own story comes before any furniture; on a listing, nothing does. When
+        // the markup declares the page's headline, the story starts there: what stands above it (a
+        // trending bar) is the page's, whatever its classes.
+        let preamble = match view::headline(page, &view) {
+            Some(h) if layout.preamble.contains(&h) => h..layout.preamble.end,
+            _ => layout.preamble.clone(),
+        };
+        let preamble_story = story_at(&preamble);
         let is_listing = lines.iter().any(|l| RULES.is_listing_bar(l));
         let first_stop = lines.iter().position(|l| RULES.is_stop(l));
         let headed_main = preamble_story.is_none()

@@ -17,6 +17,8 @@ const BOILERPLATE_TOML: &str = include_str!("../data/boilerplate.toml");
 #[serde(deny_unknown_fields)]
 struct LayoutFile {
     stop_lines: Vec<String>,
+    #[serde(default)]
+    skip_lines: Vec<String>,
     stop_prefixes: Vec<String>,
     detect: DetectFile,
 }
@@ -69,6 +71,7 @@ struct InlineFile {
 #[derive(Debug)]
 pub struct Rules {
     stop_lines: Vec<String>,
+    skip_lines: Vec<String>,
     stop_prefixes: Vec<String>,
     brand_markers: Vec<String>,
     listing_prefixes: Vec<String>,
@@ -98,6 +101,7 @@ impl Rules {
             .expect("adapters/daily8/data/boilerplate.toml is valid");
         Rules {
             stop_lines: keys(layout.stop_lines),
+            skip_lines: keys(layout.skip_lines),
             stop_prefixes: keys(layout.stop_prefixes),
             brand_markers: keys(layout.detect.brand_markers),
             listing_prefixes: keys(layout.detect.listing_prefixes),
@@ -124,6 +128,11 @@ impl Rules {
     pub fn is_stop(&self, line: &str) -> bool {
         let k = key(line);
         self.stop_lines.contains(&k) || self.stop_prefixes.iter().any(|p| k.starts_with(p))
+    }
+
+    /// A button or label line, furniture wherever it stands.
+    pub fn is_skip(&self, line: &str) -> bool {
+        self.skip_lines.contains(&key(line))
     }
 
     /// The title bar of a tag listing.
@@ -163,6 +172,7 @@ mod tests {
         assert!(r.is_stop("related  articles"));
         assert!(r.is_stop("Latest news with #ISIS"));
         assert!(!r.is_stop("Iraqi News"));
+        assert!(r.is_skip("Share:"));
         assert!(r.is_listing_bar("Latest news with #CJTF-OIR"));
         assert!(r.has_brand_marker("Explore what Daily8 AI can do for you:"));
         assert!(r.is_foreign("A+ A-"));

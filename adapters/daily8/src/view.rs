@@ -7,7 +7,9 @@
 //! Those are dropped by their elements and class words; each card (`<article>`) starts after a blank
 //! line as in a copy, so what is left reads line for line like the copy.
 
-use dateline_core::{BlockKind, Page};
+use crate::rules::RULES;
+use dateline_core::{Block, BlockKind, Page};
+use std::borrow::Cow;
 
 /// Class/id words (substrings, lower case) of Daily8's furniture.
 const CHROME_WORDS: &[&str] = &[
@@ -25,47 +27,72 @@ const CHROME_WORDS: &[&str] = &[
 ];
 
 /// A line of the page as a copy shows it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Line<'a> {
-    pub text: &'a str,
+    pub text: Cow<'a, str>,
     pub kind: BlockKind,
     pub blank_before: u32,
+    /// The block it was read from, an index into `page.blocks`.
+    pub block: usize,
 }
 
-/// The lines a reader sees, in order; every block of a text copy.
+/// The lines a reader sees, in order; every block of a text copy but the button and label lines. A
+/// short block that prints several fields side by side (a story header's outlet, time and labels
+/// as `<span>`s in one line) is read as one line per field, as a copy shows a header.
 pub fn lines(page: &Page) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut card = None;
-    for block in &page.blocks {
-        if block.tag.is_none() {
+    for (index, whole) in page.blocks.iter().enumerate() {
+        for block in whole.fields() {
+            if RULES.is_skip(&block.text) {
+                continue;
+            }
+            if block.tag.is_none() {
+                out.push(Line {
+                    kind: block.kind,
+                    blank_before: block.blank_before,
+                    block: index,
+                    text: text_of(block),
+                });
+                continue;
+            }
+            if page.in_chrome(&block, CHROME_WORDS) {
+                continue;
+            }
+            // Cards are `<article>`s; a copy separates them by blank lines.
+            let this_card = page
+                .ancestors(&block)
+                .find(|(_, el)| el.tag == "article")
+                .map(|(id, _)| id);
+            let blank_before = if this_card.is_some() && this_card != card {
+                block.blank_before.max(2)
+            } else {
+                block.blank_before
+            };
+            card = this_card;
             out.push(Line {
-                text: &block.text,
                 kind: block.kind,
-                blank_before: block.blank_before,
+                blank_before,
+                block: index,
+                text: text_of(block),
             });
-            continue;
         }
-        if page.in_chrome(block, CHROME_WORDS) {
-            continue;
-        }
-        // Cards are `<article>`s; a copy separates them by blank lines.
-        let this_card = page
-            .ancestors(block)
-            .find(|(_, el)| el.tag == "article")
-            .map(|(id, _)| id);
-        let blank_before = if this_card.is_some() && this_card != card {
-            block.blank_before.max(2)
-        } else {
-            block.blank_before
-        };
-        card = this_card;
-        out.push(Line {
-            text: &block.text,
-            kind: block.kind,
-            blank_before,
-        });
     }
     out
+}
+
+fn text_of(block: Cow<'_, Block>) -> Cow<'_, str> {
+    match block {
+        Cow::Borrowed(b) => Cow::Borrowed(b.text.as_str()),
+        Cow::Owned(b) => Cow::Owned(b.text),
+    }
+}
+
+/// The line of the page's own headline, when its markup declares one (see
+/// [`Page::declared_headline`]).
+pub fn headline(page: &Page, lines: &[Line<'_>]) -> Option<usize> {
+    let block = page.declared_headline(&page.blocks)?;
+    lines.iter().position(|l| l.block == block)
 }
 
 /// What the markup says about a line being a story's title: `Some(true)` for a heading element,
@@ -105,9 +132,10 @@ mod tests {
     #[test]
     fn html_reads_like_the_text_copy() {
         let page = html::parse(PAGE);
-        let got: Vec<(&str, u32)> = lines(&page)
+        let lines = lines(&page);
+        let got: Vec<(&str, u32)> = lines
             .iter()
-            .map(|l| (l.text, l.blank_before))
+            .map(|l| (l.text.as_ref(), l.blank_before))
             .collect();
         assert_eq!(
             got,
@@ -130,9 +158,10 @@ mod tests {
     #[test]
     fn text_copies_keep_every_line_and_blank() {
         let page = Page::from_text("Trending:\n\n\nIraqi News\nyesterday\n");
-        let got: Vec<(&str, u32)> = lines(&page)
+        let lines = lines(&page);
+        let got: Vec<(&str, u32)> = lines
             .iter()
-            .map(|l| (l.text, l.blank_before))
+            .map(|l| (l.text.as_ref(), l.blank_before))
             .collect();
         assert_eq!(
             got,

@@ -378,11 +378,27 @@ fn extract_traced(page: &Page, tree: &Tree, pass: Pass, trace: &mut Vec<String>)
     }
     top_score = final_score(top).unwrap_or(top_score);
 
-    // Siblings that scored nearly as well, or that are plain paragraphs, belong to the story too.
+    // Siblings that scored nearly as well, or that are plain paragraphs, belong to the story too —
+    // but for a paragraph above a story whose first paragraph opens with its dateline: the story
+    // starts there, and what stands above it is a standfirst.
+    let opens_with_dateline = page
+        .blocks
+        .iter()
+        .find(|b| {
+            b.element
+                .map(|e| e as usize)
+                .is_some_and(|e| e < n && tree.is_within(e, top))
+                && !matches!(b.kind, BlockKind::Heading(_) | BlockKind::Caption)
+        })
+        .is_some_and(|b| dateline_core::text::split_dateline(&b.text).is_some());
     let mut chosen = vec![top];
     if let Some(parent) = tree.parent[top] {
+        let mut above = true;
         let threshold = (top_score * 0.2).max(10.0);
         for &sib in &tree.children[parent] {
+            if sib == top {
+                above = false;
+            }
             if sib == top || tree.bad[sib] {
                 continue;
             }
@@ -393,7 +409,7 @@ fn extract_traced(page: &Page, tree: &Tree, pass: Pass, trace: &mut Vec<String>)
             // A story split into sections of the same class, some too deep down for their
             // paragraphs' votes to reach them.
             let twin = same_kind && tree.chars[sib] >= 100.0 && tree.link_density(sib) < 0.3;
-            let paragraph = page.elements[sib].tag == "p" && {
+            let paragraph = page.elements[sib].tag == "p" && !(above && opens_with_dateline) && {
                 let chars = tree.chars[sib];
                 let ld = tree.link_density(sib);
                 let text_ends = tree.own_blocks[sib]
@@ -465,9 +481,21 @@ fn fishy_containers(page: &Page, tree: &Tree, chosen: &[usize], pass: Pass) -> V
     dropped
 }
 
+/// The label over an ad slot (`Advertisement`, `- Advertisement -`): never story text.
+fn is_ad_label(text: &str) -> bool {
+    let t: String = text
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect();
+    matches!(
+        t.trim().to_lowercase().as_str(),
+        "advertisement" | "advertisements" | "sponsored" | "ad"
+    )
+}
+
 /// Blocks that are never story text even inside the story's container.
 fn keep_block(block: &Block) -> bool {
-    if block.kind == BlockKind::Caption {
+    if block.kind == BlockKind::Caption || is_ad_label(&block.text) {
         return false;
     }
     let chars = char_count(&block.text);

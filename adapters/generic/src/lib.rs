@@ -23,8 +23,9 @@ impl Adapter for Generic {
         "generic"
     }
     fn version(&self) -> &'static str {
-        // 3: an outlet the story's opening prefix names wins over the page's site name.
-        "3"
+        // 3: an outlet the story's opening prefix names wins over the page's site name. 4: ad labels
+        // and a standfirst above a story that opens with its dateline are not body.
+        "4"
     }
     fn hosts(&self) -> &'static [&'static str] {
         &[]

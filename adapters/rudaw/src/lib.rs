@@ -32,11 +32,13 @@ use std::sync::LazyLock;
 pub struct Rudaw;
 
 const OUTLET: &str = "Rudaw";
-const FONT_CONTROL: &str = "A+ A-";
+use view::FONT_CONTROL;
 const COMMENT_POLICY: &str = "Rudaw moderates all comments";
 const POST_COMMENT: &str = "Post a comment";
 const LATEST: &str = "The Latest";
 const ALSO_IN: &str = "Also in ";
+/// The tag list under the story: the story has ended.
+const TAGS: &str = "Tags:";
 /// The header (headline, date line, byline) sits in the first lines; a date-like line further down
 /// belongs to the story.
 const HEADER_WINDOW: usize = 6;
@@ -87,8 +89,9 @@ impl Adapter for Rudaw {
 
     fn version(&self) -> &'static str {
         // 2: reads saved HTML pages too. 3: a caption's date dates the story only when the lead
-        // reports the pictured event on that day's weekday.
-        "3"
+        // reports the pictured event on that day's weekday. 4: fields printed side by side in one
+        // block, the declared headline, buttons and tag list read whatever the markup's shape.
+        "4"
     }
 
     fn hosts(&self) -> &'static [&'static str] {
@@ -100,10 +103,8 @@ impl Adapter for Rudaw {
     }
 
     fn detect(&self, page: &Page) -> Detection {
-        let texts: Vec<&str> = view::visible(page)
-            .into_iter()
-            .map(|b| b.text.as_str())
-            .collect();
+        let blocks = view::visible(page);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
         // Whole lines only: other sites quote Rudaw stories with "A+ A-" buried inside a paragraph.
         // A font control, a numeric date line, a "The Latest" box, a comment button and a Kurdistan
         // dateline (copied along with Rudaw stories) are on many sites' pages and sum to 45 at most;
@@ -154,7 +155,12 @@ impl Adapter for Rudaw {
         let blocks = view::visible(page);
         let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
         let kinds: Vec<BlockKind> = blocks.iter().map(|b| b.kind).collect();
-        let mut main = main_story(&texts, &kinds);
+        // The page's own headline, when its markup declares one, opens the story: what stands above
+        // it (a breaking-news ticker, breadcrumbs) is the page's, whatever its classes.
+        let top = page
+            .declared_headline(blocks.iter().map(|b| b.as_ref()))
+            .unwrap_or(0);
+        let mut main = main_story(&texts[top..], &kinds[top..]);
         main.url = ctx.capture.url.clone();
         fill_from_meta(&mut main, page);
         let mut drafts = vec![main];
@@ -214,6 +220,7 @@ fn story_end(texts: &[&str]) -> usize {
             let t = texts[i];
             let next = texts.get(i + 1).copied().unwrap_or("");
             t.starts_with(COMMENT_POLICY)
+                || t.starts_with(TAGS)
                 || t == POST_COMMENT
                 || t == LATEST
                 || (t == "Comments" && (next.starts_with(COMMENT_POLICY) || next == POST_COMMENT))
@@ -758,5 +765,40 @@ mod tests {
         let d = html("<p>Updated</p>");
         assert_eq!(d.title, "");
         assert_eq!(d.published.as_deref(), Some("01-09-2024"));
+    }
+
+    #[test]
+    fn meta_fields_in_one_block_and_furniture_without_classes() {
+        // The date, byline and font control as inline parts of one meta block, under a ticker and
+        // breadcrumbs with no class words, with an ad label and a tag list in the story's column.
+        let page = dateline_core::html::parse(
+            "<html><head><meta property=\"og:title\" content=\"Gunmen kill two soldiers\"></head>\
+             <body><div>Breaking</div><ul><li><a href=\"/x\">Drone strike hits village</a></li></ul>\
+             <ol><li><a href=\"/\">Home</a></li><li>Iraq</li></ol><article><h1>Gunmen kill two soldiers</h1>\
+             <div><span>01-09-2024</span> <span>Rudaw</span> <a href=\"#\">A+</a> <a href=\"#\">A-</a></div>\
+             <p>ERBIL, Kurdistan Region - Two soldiers were killed.</p><div><span>Advertisement</span></div>\
+             <p>The attack took place at night.</p><div><span>Tags:</span> <a href=\"#\">ISIS</a></div>\
+             <h4>Subscribe to the newsletter</h4></article></body></html>",
+        );
+        let capture = dateline_core::Capture::from_bytes(
+            std::path::Path::new("meta.html"),
+            b"<html></html>",
+            dateline_core::Media::Html,
+            Default::default(),
+        )
+        .expect("test capture");
+        let d = &Rudaw
+            .parse(&page, &ParseContext { capture: &capture })
+            .expect("parses")[0];
+        assert_eq!(d.title, "Gunmen kill two soldiers");
+        assert_eq!(d.published.as_deref(), Some("01-09-2024"));
+        assert_eq!(d.author.as_deref(), Some("Rudaw"));
+        assert_eq!(
+            d.body,
+            vec![
+                "ERBIL, Kurdistan Region - Two soldiers were killed.",
+                "The attack took place at night."
+            ]
+        );
     }
 }

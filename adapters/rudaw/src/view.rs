@@ -7,6 +7,7 @@
 //! what is left reads line for line like the copy.
 
 use dateline_core::{Block, BlockKind, Page};
+use std::borrow::Cow;
 
 /// Class/id words (substrings, lower case) of Rudaw's furniture.
 const CHROME_WORDS: &[&str] = &[
@@ -28,12 +29,35 @@ const CHROME_WORDS: &[&str] = &[
     "visually-hidden",
 ];
 
-/// The blocks a reader sees as the page's text, in order; every block of a text copy.
-pub fn visible(page: &Page) -> Vec<&Block> {
-    page.blocks
-        .iter()
-        .filter(|b| b.tag.is_none() || !page.in_chrome(b, CHROME_WORDS))
-        .collect()
+/// The font-size control, as a copy shows it.
+pub const FONT_CONTROL: &str = "A+ A-";
+
+/// Lines that are buttons or labels wherever they stand: the print button beside the font control,
+/// the label over an ad slot. A copy of the page never shows them as text of the story.
+const BUTTONS: &[&str] = &["Print", "Advertisement"];
+
+/// The blocks a reader sees as the page's text, in order; every block of a text copy but the
+/// buttons. A short block that prints several fields side by side (`01-09-2024 Rudaw A+ A-` in one
+/// line of `<span>`s) is read as one line per field, as a copy of the usual layout shows them; the
+/// font control's two buttons, side by side or one under the other, are its one line.
+pub fn visible(page: &Page) -> Vec<Cow<'_, Block>> {
+    let mut out: Vec<Cow<'_, Block>> = Vec::new();
+    for b in page.field_blocks(|t| t == FONT_CONTROL) {
+        if (b.tag.is_some() && page.in_chrome(&b, CHROME_WORDS))
+            || BUTTONS.contains(&b.text.as_str())
+        {
+            continue;
+        }
+        if b.text == "A-"
+            && let Some(prev) = out.last_mut()
+            && prev.text == "A+"
+        {
+            prev.to_mut().text = FONT_CONTROL.to_owned();
+            continue;
+        }
+        out.push(b);
+    }
+    out
 }
 
 /// True for a block the markup declares a heading (`h1`–`h3`).
@@ -82,7 +106,8 @@ mod tests {
     #[test]
     fn html_reads_like_the_text_copy() {
         let page = html::parse(PAGE);
-        let texts: Vec<&str> = visible(&page).iter().map(|b| b.text.as_str()).collect();
+        let blocks = visible(&page);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(
             texts,
             vec![
@@ -102,9 +127,40 @@ mod tests {
     }
 
     #[test]
-    fn text_copies_keep_every_line() {
+    fn fields_side_by_side_read_one_per_line() {
+        // The date, the byline and the font control as inline parts of one meta block, or each
+        // button in a block of its own: the lines of a copy either way.
+        for meta in [
+            "<div class=\"meta\"><span>12-03-2025</span> <span>Sura Ali</span> \
+             <a href=\"#\">A+</a> <a href=\"#\">A-</a> <a href=\"#\">Print</a></div>",
+            "<div>12-03-2025</div><div>Sura Ali</div><div><div>A+</div><div>A-</div></div>",
+        ] {
+            let page = html::parse(&format!(
+                "<body><h1>Gunmen kill two soldiers</h1>{meta}<p>ERBIL, Kurdistan Region - Text.</p>\
+                 <div>Advertisement</div><p>More text.</p></body>"
+            ));
+            let blocks = visible(&page);
+            let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+            assert_eq!(
+                texts,
+                vec![
+                    "Gunmen kill two soldiers",
+                    "12-03-2025",
+                    "Sura Ali",
+                    "A+ A-",
+                    "ERBIL, Kurdistan Region - Text.",
+                    "More text.",
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn text_copies_keep_every_line_but_buttons() {
         let page = Page::from_text("Watch Live\nAdvertisement\nTags: ISIS\n");
-        assert_eq!(visible(&page).len(), 3);
+        let blocks = visible(&page);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec!["Watch Live", "Tags: ISIS"]);
     }
 
     #[test]

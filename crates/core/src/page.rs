@@ -6,6 +6,7 @@
 
 use crate::capture::Media;
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -39,6 +40,23 @@ pub struct Block {
     pub depth: u32,
     /// The element the block was read from, an index into [`Page::elements`]; `None` for text lines.
     pub element: Option<u32>,
+    /// The fields a short block prints side by side (`<span>01-09-2024</span> <span>Rudaw</span>`):
+    /// its inline children, when there are two or more and nothing but spaces and separators stands
+    /// between them. Empty for text lines, long blocks and blocks of running text. See
+    /// [`Block::fields`].
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Part>,
+}
+
+/// One inline child of a short block (see [`Block::parts`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Part {
+    /// Its text, whitespace collapsed.
+    pub text: String,
+    /// Its tag (`span`, `a`, `time`).
+    pub tag: String,
+    /// Its own class and id words.
+    pub words: Vec<String>,
 }
 
 /// An HTML element that holds blocks. Hints and depth describe one block; an extractor also needs to
@@ -50,6 +68,17 @@ pub struct Element {
     pub words: Vec<String>,
     pub parent: Option<u32>,
     pub depth: u32,
+    /// Its ARIA `role` (`navigation`, `dialog`), lower case.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+impl Element {
+    /// True when its ARIA role says it is page furniture: navigation, a search form, a dialog (a
+    /// cookie banner, a login popup), the page's banner or its footer information.
+    pub fn has_chrome_role(&self) -> bool {
+        self.role.as_deref().is_some_and(is_chrome_role)
+    }
 }
 
 impl Block {
@@ -63,7 +92,48 @@ impl Block {
             link_density: 0.0,
             depth: 0,
             element: None,
+            parts: Vec::new(),
         }
+    }
+
+    /// The block as the fields it prints. A text line is one field. A short HTML block that prints
+    /// several fields side by side in inline elements (`01-09-2024 Rudaw A+ A-` as three `<span>`s)
+    /// gives one block per field, in order, each with the block's kind, tag and element, the field's
+    /// own class and id words before the block's hints, and the block's blank lines before the first;
+    /// any other block is itself. Layout rules written for one field per line read both shapes
+    /// through this.
+    pub fn fields(&self) -> Vec<Cow<'_, Block>> {
+        if self.parts.len() < 2 || matches!(self.kind, BlockKind::Heading(_)) {
+            return vec![Cow::Borrowed(self)];
+        }
+        self.parts
+            .iter()
+            .enumerate()
+            .map(|(k, part)| {
+                let mut hints = part.words.clone();
+                hints.extend(self.hints.iter().cloned());
+                Cow::Owned(Block {
+                    text: part.text.clone(),
+                    kind: self.kind,
+                    blank_before: if k == 0 { self.blank_before } else { 0 },
+                    tag: self.tag.clone(),
+                    hints,
+                    link_density: if part.tag == "a" {
+                        1.0
+                    } else {
+                        self.link_density
+                    },
+                    depth: self.depth,
+                    element: self.element,
+                    parts: Vec::new(),
+                })
+            })
+            .collect()
+    }
+
+    /// True when the whole text sits in links (a menu item, a button, a logo).
+    pub fn is_link(&self) -> bool {
+        self.tag.is_some() && self.link_density >= 0.99
     }
 
     /// True when any class/id hint contains `word` (case-insensitive substring).
@@ -155,9 +225,10 @@ impl Page {
     }
 
     /// True when `block` sits in the page's own furniture rather than a story: an element whose class
-    /// or id words contain one of `words` (a site's names for menus, share bars, ads), a `<nav>`, or a
-    /// `<header>`/`<footer>` that belongs to the page and not to an `<article>` or `<main>`. Always
-    /// false for text captures, which carry no markup.
+    /// or id words contain one of `words` (a site's names for menus, share bars, ads), a `<nav>`, a
+    /// `<header>`/`<footer>` that belongs to the page and not to an `<article>` or `<main>`, or an
+    /// element whose ARIA role says it is navigation, a search form or a dialog (a cookie banner, a
+    /// login popup). Always false for text captures, which carry no markup.
     pub fn in_chrome(&self, block: &Block, words: &[&str]) -> bool {
         let by_word = block.hints.iter().any(|h| {
             let h = h.to_ascii_lowercase();
@@ -166,23 +237,94 @@ impl Page {
         if by_word {
             return true;
         }
-        let tags: Vec<&str> = self
+        let tags: Vec<(&str, Option<&str>)> = self
             .ancestors(block)
-            .map(|(_, el)| el.tag.as_str())
+            .map(|(_, el)| (el.tag.as_str(), el.role.as_deref()))
             .collect();
-        tags.iter().enumerate().any(|(i, tag)| match *tag {
-            "nav" => true,
-            "header" | "footer" => !tags[i + 1..]
-                .iter()
-                .any(|outer| matches!(*outer, "article" | "main")),
-            _ => false,
+        tags.iter().enumerate().any(|(i, (tag, role))| {
+            if role.is_some_and(is_chrome_role) {
+                return true;
+            }
+            match *tag {
+                "nav" => true,
+                "header" | "footer" => !tags[i + 1..]
+                    .iter()
+                    .any(|(outer, _)| matches!(*outer, "article" | "main")),
+                _ => false,
+            }
         })
+    }
+
+    /// Index in `blocks` of the page's own headline as its markup declares it: the first heading
+    /// whose text is the headline the page declares (`og:title`, JSON-LD `headline`, else its
+    /// `<title>` up to the site's name), else the page's one `<h1>`. `None` for text captures, and
+    /// for a page with several `<h1>`s none of which is declared.
+    pub fn declared_headline<'b>(
+        &self,
+        blocks: impl IntoIterator<Item = &'b Block>,
+    ) -> Option<usize> {
+        let blocks: Vec<&Block> = blocks.into_iter().collect();
+        let headline = self.meta.headline.as_deref().map(letters);
+        let title = self.meta.title.as_deref().map(letters);
+        let matches = |b: &Block| {
+            let t = letters(&b.text);
+            !t.is_empty()
+                && match (&headline, &title) {
+                    (Some(h), _) => *h == t,
+                    // The `<title>` may carry the site's name after the headline.
+                    (None, Some(d)) => d.starts_with(&t) && t.len() * 2 > d.len(),
+                    (None, None) => false,
+                }
+        };
+        let heading = |b: &Block| matches!(b.kind, BlockKind::Heading(1..=3));
+        if let Some(i) = blocks.iter().position(|b| heading(b) && matches(b)) {
+            return Some(i);
+        }
+        let mut h1s = blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.kind == BlockKind::Heading(1));
+        match (h1s.next(), h1s.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// The page's blocks as the fields they print (see [`Block::fields`]), except the blocks for
+    /// which `one_field` says their whole text reads as one field of the layout.
+    pub fn field_blocks(&self, one_field: impl Fn(&str) -> bool) -> Vec<Cow<'_, Block>> {
+        self.blocks
+            .iter()
+            .flat_map(|b| {
+                if b.parts.is_empty() || one_field(&b.text) {
+                    vec![Cow::Borrowed(b)]
+                } else {
+                    b.fields()
+                }
+            })
+            .collect()
     }
 
     /// True when some block's text equals `text` exactly.
     pub fn contains_line(&self, text: &str) -> bool {
         self.find(text).is_some()
     }
+}
+
+/// ARIA roles of page furniture.
+fn is_chrome_role(role: &str) -> bool {
+    matches!(
+        role,
+        "navigation" | "search" | "dialog" | "alertdialog" | "banner" | "contentinfo"
+    )
+}
+
+/// Letters and digits, lower case: headlines compare by their words, not their punctuation.
+fn letters(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 #[cfg(test)]

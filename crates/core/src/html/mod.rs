@@ -72,6 +72,7 @@ pub fn parse(html: &str) -> Page {
 /// One open element during the walk.
 struct Frame<'a> {
     el: &'a DomElement,
+    node: NodeRef<'a, Node>,
     /// Index in the page's element list, assigned when a block first needs it.
     index: Option<u32>,
     block_level: bool,
@@ -102,6 +103,8 @@ struct Walker<'a> {
     low_water: usize,
     /// The block's element when it has been closed already (`<span class=byline>By X</span><p>`).
     closed_element: Option<u32>,
+    /// The DOM node of `closed_element`.
+    closed_node: Option<NodeRef<'a, Node>>,
     /// `<br>`s since the last block: two in a row make a blank line.
     breaks: u32,
     blank_lines: u32,
@@ -156,6 +159,7 @@ impl<'a> Walker<'a> {
         };
         self.frames.push(Frame {
             el,
+            node,
             index: None,
             block_level,
             context,
@@ -180,6 +184,7 @@ impl<'a> Walker<'a> {
             // The innermost element holding all the text so far ends here; remember it in case no
             // more text follows before the block ends.
             self.closed_element = Some(self.index_of(k));
+            self.closed_node = Some(self.frames[k].node);
         }
         self.frames.pop();
         self.low_water = self.low_water.min(self.frames.len());
@@ -220,6 +225,7 @@ impl<'a> Walker<'a> {
             } else if self.low_water < self.common {
                 self.common = self.low_water;
                 self.closed_element = None;
+                self.closed_node = None;
             }
             self.low_water = self.frames.len();
             if self.pending_space {
@@ -254,10 +260,15 @@ impl<'a> Walker<'a> {
         }
         let text = std::mem::take(&mut self.text);
         let common = self.common.min(self.frames.len());
-        let element = match self.closed_element.take() {
-            Some(e) => Some(e),
-            None => common.checked_sub(1).map(|i| self.index_of(i)),
+        let closed_node = self.closed_node.take();
+        let (element, node) = match self.closed_element.take() {
+            Some(e) => (Some(e), closed_node),
+            None => match common.checked_sub(1) {
+                Some(i) => (Some(self.index_of(i)), Some(self.frames[i].node)),
+                None => (None, None),
+            },
         };
+        let parts = node.map_or_else(Vec::new, |n| inline_parts(n, &text));
         // Tag and kind come from the innermost block-level box holding the text.
         let block_frame = self.frames[..common.max(1).min(self.frames.len())]
             .iter()
@@ -288,6 +299,7 @@ impl<'a> Walker<'a> {
             },
             depth,
             element,
+            parts,
         });
         self.chars = 0;
         self.link_chars = 0;
@@ -314,6 +326,10 @@ impl<'a> Walker<'a> {
                 words: words_of(el),
                 parent,
                 depth: j as u32,
+                role: el
+                    .attr("role")
+                    .map(|r| r.trim().to_ascii_lowercase())
+                    .filter(|r| !r.is_empty()),
             });
             self.frames[j].index = Some(index);
             parent = Some(index);
@@ -346,6 +362,115 @@ fn kind_of(tag: &str, context: Option<BlockKind>) -> BlockKind {
         "p" => context.unwrap_or(BlockKind::Paragraph),
         _ => context.unwrap_or(BlockKind::Other),
     }
+}
+
+/// Blocks up to this long (bytes) may print fields side by side (see [`page::Block::parts`]).
+const MAX_FIELDS_BYTES: usize = 160;
+/// Nodes looked at to find a block's fields: a short block has few; a hostile one is cut short.
+const MAX_FIELDS_NODES: usize = 200;
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'
+}
+
+/// The fields a short block prints side by side: the inline children of its element that show text,
+/// when there are two or more, nothing but spaces and separators (`|`, `·`, `-`) stands between
+/// them, and together they are all of the block's text. Empty otherwise.
+fn inline_parts(node: NodeRef<'_, Node>, text: &str) -> Vec<page::Part> {
+    let elements = node
+        .children()
+        .take(MAX_FIELDS_NODES)
+        .filter(|c| c.value().is_element())
+        .take(2)
+        .count();
+    if text.len() > MAX_FIELDS_BYTES || elements < 2 {
+        return Vec::new();
+    }
+    let mut budget = MAX_FIELDS_NODES;
+    let mut parts = Vec::new();
+    let mut seen = String::new();
+    for child in node.children() {
+        budget = match budget.checked_sub(1) {
+            Some(b) => b,
+            None => return Vec::new(),
+        };
+        match child.value() {
+            Node::Text(t) => {
+                if t.chars().any(char::is_alphanumeric) {
+                    return Vec::new();
+                }
+                seen.extend(t.chars().filter(|c| !is_space(*c)));
+            }
+            Node::Element(el) => {
+                let name = el.name();
+                if is_dropped(name) || is_hidden(el) {
+                    continue;
+                }
+                if name == "br" || is_block_level(name) {
+                    return Vec::new();
+                }
+                let Some(t) = inline_text(child, &mut budget) else {
+                    return Vec::new();
+                };
+                seen.extend(t.chars().filter(|c| !is_space(*c)));
+                // A separator in an element of its own (`<span> | </span>`) is no field.
+                if !t.chars().any(char::is_alphanumeric) {
+                    continue;
+                }
+                parts.push(page::Part {
+                    text: t,
+                    tag: name.to_owned(),
+                    words: words_of(el),
+                });
+            }
+            _ => {}
+        }
+    }
+    let whole = text.chars().filter(|c| !is_space(*c));
+    if parts.len() < 2 || !seen.chars().eq(whole) {
+        return Vec::new();
+    }
+    parts
+}
+
+/// The visible text of an inline element, whitespace collapsed; `None` when it holds a block or a
+/// line break, or when `budget` nodes do not reach its end.
+fn inline_text(node: NodeRef<'_, Node>, budget: &mut usize) -> Option<String> {
+    let mut out = String::new();
+    let mut pending = false;
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        *budget = budget.checked_sub(1)?;
+        match n.value() {
+            Node::Text(t) => {
+                for c in t.chars() {
+                    if is_space(c) {
+                        pending = !out.is_empty();
+                    } else {
+                        if pending {
+                            out.push(' ');
+                            pending = false;
+                        }
+                        out.push(c);
+                    }
+                }
+            }
+            Node::Element(el) => {
+                let name = el.name();
+                if is_dropped(name) || is_hidden(el) {
+                    continue;
+                }
+                if name == "br" || is_block_level(name) {
+                    return None;
+                }
+                let first = stack.len();
+                stack.extend(n.children());
+                stack[first..].reverse();
+            }
+            _ => {}
+        }
+    }
+    Some(out)
 }
 
 /// Class words in source order, then the id.

@@ -255,3 +255,68 @@ fn deep_nesting_neither_overflows_nor_crawls() {
         assert_eq!(page.texts().collect::<Vec<_>>(), vec!["x"], "{open}");
     }
 }
+
+fn fields(page: &Page) -> Vec<Vec<String>> {
+    page.blocks
+        .iter()
+        .map(|b| b.fields().iter().map(|f| f.text.clone()).collect())
+        .collect()
+}
+
+#[test]
+fn short_blocks_print_their_inline_fields() {
+    let page = parse(
+        "<body><h1>Headline <span>here</span></h1>\
+         <div class=meta><span class=date>01-09-2024</span> | <a class=author href=x>Rudaw</a>\
+         <span> · </span><a href=#>A+</a> <a href=#>A-</a></div>\
+         <p>By <a href=x>Jane Doe</a></p>\
+         <p><b>ERBIL</b> <i>now</i></p>\
+         <div><span>one</span><br><span>two</span></div>\
+         <div><span>alone</span></div></body>",
+    );
+    assert_eq!(
+        fields(&page),
+        vec![
+            vec!["Headline here"],
+            vec!["01-09-2024", "Rudaw", "A+", "A-"],
+            // Words between the elements: running text, one field.
+            vec!["By Jane Doe"],
+            vec!["ERBIL", "now"],
+            vec!["one"],
+            vec!["two"],
+            vec!["alone"],
+        ]
+    );
+    let meta = &page.blocks[1].fields();
+    assert_eq!(meta[0].hints[..2], ["date".to_owned(), "meta".to_owned()]);
+    assert_eq!(meta[1].link_density, 1.0);
+    assert_eq!(meta[0].blank_before, page.blocks[1].blank_before);
+    // Long blocks are running text whatever their markup.
+    let long = format!(
+        "<p><span>{}</span> <span>end</span></p>",
+        "word ".repeat(40)
+    );
+    assert!(parse(&long).blocks[0].parts.is_empty());
+}
+
+#[test]
+fn the_declared_headline_and_chrome_roles() {
+    let page = parse(
+        "<html><head><meta property=og:title content=\"The Story\"></head><body>\
+         <div role=navigation><a href=/>Home</a></div><h2>Trending</h2><h1>The story</h1>\
+         <p>Text.</p><div role=dialog><p>We use cookies.</p></div></body></html>",
+    );
+    assert_eq!(page.declared_headline(&page.blocks), Some(2));
+    assert!(page.in_chrome(&page.blocks[0], &[]));
+    assert!(!page.in_chrome(&page.blocks[3], &[]));
+    assert!(page.in_chrome(&page.blocks[4], &[]));
+    // No declaration: the page's one h1; two undeclared h1s: none.
+    let one = parse("<body><h2>Menu</h2><h1>Title</h1><p>x</p></body>");
+    assert_eq!(one.declared_headline(&one.blocks), Some(1));
+    let two = parse("<body><h1>A</h1><h1>B</h1></body>");
+    assert_eq!(two.declared_headline(&two.blocks), None);
+    assert_eq!(
+        Page::from_text("Title\nBody").declared_headline(&Page::from_text("x").blocks),
+        None
+    );
+}
