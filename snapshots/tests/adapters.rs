@@ -26,6 +26,52 @@ struct Snapshot<'a> {
     adapter: &'a str,
     encoding: &'a str,
     articles: Vec<ArticleView<'a>>,
+    /// The page's text blocks that no article field holds, shortened: the furniture the adapter
+    /// dropped. A sidebar that leaks into a body leaves this list, a paragraph that vanishes joins
+    /// it; either way the diff shows it without opening the page.
+    dropped: Vec<String>,
+}
+
+/// Longest text a `dropped` line shows.
+const DROPPED_CHARS: usize = 72;
+
+/// The blocks of `page` whose text appears in no field of `articles` (nor holds one: a "By NAME"
+/// line whose NAME is the author was used), in page order, shortened to [`DROPPED_CHARS`].
+fn dropped(page: &dateline_core::Page, articles: &[Article]) -> Vec<String> {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut fields: Vec<String> = Vec::new();
+    for a in articles {
+        let singles = [
+            Some(&a.title),
+            a.author.as_ref(),
+            a.section.as_ref(),
+            a.outlet.as_ref(),
+            a.published.raw.as_ref(),
+            a.dateline.as_ref(),
+            a.caption.as_ref(),
+        ];
+        fields.extend(singles.into_iter().flatten().map(|f| norm(f)));
+        fields.extend(paragraphs(&a.body).into_iter().map(norm));
+    }
+    fields.retain(|f| f.chars().count() >= 3);
+    page.blocks
+        .iter()
+        .map(|b| norm(&b.text))
+        .filter(|t| !t.is_empty())
+        .filter(|t| {
+            !fields
+                .iter()
+                .any(|f| f.contains(t.as_str()) || t.contains(f.as_str()))
+        })
+        .map(|t| {
+            if t.chars().count() > DROPPED_CHARS {
+                let cut: String = t.chars().take(DROPPED_CHARS - 1).collect();
+                format!("{}…", cut.trim_end())
+            } else {
+                t
+            }
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -159,6 +205,7 @@ fn snapshot_fixture(id: &str, path: &Path, root: &Path) -> Result<(), Failed> {
         adapter: extraction.adapter,
         encoding: capture.encoding,
         articles: extraction.articles.iter().map(ArticleView::from).collect(),
+        dropped: dropped(&page, &extraction.articles),
     };
     let name = snapshot_name(path);
     let mut settings = insta::Settings::clone_current();
