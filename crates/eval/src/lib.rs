@@ -8,3 +8,4 @@
 pub mod bench;
 pub mod events;
 pub mod metric;
+pub mod readability;

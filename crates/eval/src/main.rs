@@ -255,5 +255,105 @@ fn main() -> Result<()> {
         o.passes,
         best
     );
+    if !o.dom_text && !o.all_text && o.explain.is_none() {
+        println!();
+        readability_report(&o)?;
+    }
+    Ok(())
+}
+
+/// The Readability test pages beside the benchmark: body P/R/F1 through the whole pipeline (what
+/// `dateline extract` gives for the page), and the metadata a page states: title, byline,
+/// publication day. `--pages` lists the worst pages.
+fn readability_report(o: &Options) -> Result<()> {
+    use dateline_eval::readability::{self, byline_right, headline_right, title_right};
+    let dir = o
+        .dir
+        .parent()
+        .unwrap_or(Path::new("benchmarks"))
+        .join("readability-test-pages");
+    let pages = readability::load(&dir).with_context(|| format!("loading {}", dir.display()))?;
+    let (mut titles, mut bylines, mut days) = ((0, 0), (0, 0), (0, 0));
+    let mut headlines = 0;
+    let mut scores = Vec::new();
+    let mut misses: Vec<String> = Vec::new();
+    for p in &pages {
+        let name = format!("{}.html", p.name);
+        let article =
+            Capture::from_bytes(Path::new(&name), &p.html, Media::Html, Sidecar::default())
+                .ok()
+                .and_then(|c| dateline_core::extract(&c).ok())
+                .and_then(|x| x.articles.into_iter().next());
+        let body = article.as_ref().map(|a| a.body.clone()).unwrap_or_default();
+        scores.push(metric::score(&p.gold, &body));
+        if let Some(t) = &p.title {
+            titles.1 += 1;
+            let got = article.as_ref().map_or("", |a| a.title.as_str());
+            if title_right(t, got) {
+                titles.0 += 1;
+            }
+            if headline_right(t, got) {
+                headlines += 1;
+            } else {
+                misses.push(format!("{:22} title   want {t:?}, got {got:?}", p.name));
+            }
+        }
+        if let Some(b) = &p.byline {
+            bylines.1 += 1;
+            let got = article
+                .as_ref()
+                .and_then(|a| a.author.clone())
+                .unwrap_or_default();
+            if byline_right(b, &got) {
+                bylines.0 += 1;
+            } else {
+                misses.push(format!("{:22} byline  want {b:?}, got {got:?}", p.name));
+            }
+        }
+        if let Some(d) = &p.published_day {
+            days.1 += 1;
+            let got = article
+                .as_ref()
+                .and_then(|a| a.published.value.clone())
+                .unwrap_or_default();
+            if got.get(..10) == Some(d.as_str()) {
+                days.0 += 1;
+            } else {
+                misses.push(format!("{:22} day     want {d}, got {got:?}", p.name));
+            }
+        }
+    }
+    let s = metric::summarize(scores.iter());
+    let pct = |(a, b): (usize, usize)| format!("{a}/{b} = {:.3}", a as f64 / b.max(1) as f64);
+    println!("{} Readability test pages, whole pipeline", pages.len());
+    println!("F1        {:.3}", s.f1);
+    println!("precision {:.3}", s.precision);
+    println!("recall    {:.3}", s.recall);
+    println!(
+        "title     {} (the same words); {} (or the headline without the site's name)",
+        pct(titles),
+        pct((headlines, titles.1))
+    );
+    println!("byline    {}", pct(bylines));
+    println!("published {} (day, where the page states it)", pct(days));
+    if o.pages {
+        let mut order: Vec<usize> = (0..pages.len()).collect();
+        order.sort_by(|&a, &b| scores[a].f1().total_cmp(&scores[b].f1()));
+        println!();
+        for i in order.into_iter().take(15) {
+            let d = &scores[i];
+            println!(
+                "{:6.3} P {:.3} R {:.3}  {}",
+                d.f1(),
+                d.precision.unwrap_or(0.0),
+                d.recall.unwrap_or(0.0),
+                pages[i].name
+            );
+        }
+        println!();
+        for m in &misses {
+            println!("{m}");
+        }
+    }
     Ok(())
 }

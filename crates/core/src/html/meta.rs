@@ -102,8 +102,15 @@ impl Collector {
             _ => {}
         }
         if !invisible && self.byline.is_none() && is_byline(el) {
-            let text = subtree_text(node, MAX_BYLINE_CHARS * 2);
-            if let Some(name) = clean_byline(&text) {
+            // "By <a href=/author/x>Jane Doe</a>, Senior Writer, Politics": the links to author
+            // pages are the names; the rest is a role.
+            let linked = author_links(node);
+            let name = if linked.is_empty() {
+                clean_byline(&subtree_text(node, MAX_BYLINE_CHARS * 2))
+            } else {
+                clean_byline(&linked.join(", "))
+            };
+            if let Some(name) = name {
                 self.byline = Some(name);
             }
         }
@@ -113,13 +120,21 @@ impl Collector {
         let Some(content) = el.attr("content") else {
             return;
         };
+        // RDFa lets one `property` name several (`property="dc:creator twitter:site_name"`), and
+        // Dublin Core is written `dc:creator` as often as `dc.creator`.
         for key in [el.attr("property"), el.attr("name"), el.attr("itemprop")]
             .into_iter()
             .flatten()
+            .flat_map(str::split_ascii_whitespace)
         {
-            let key = key.trim().to_ascii_lowercase();
+            let mut key = key.to_ascii_lowercase();
+            for (colon, dot) in [("dc:", "dc."), ("dcterms:", "dcterms."), ("dcterm:", "dcterms.")] {
+                if let Some(rest) = key.strip_prefix(colon) {
+                    key = format!("{dot}{rest}");
+                }
+            }
             match key.as_str() {
-                "og:title" => self.headline.offer(1, content),
+                "og:title" | "dc.title" | "dcterms.title" => self.headline.offer(1, content),
                 "twitter:title" => self.headline.offer(3, content),
                 "headline" => self.headline.offer(4, content),
                 "og:site_name" => self.site_name.offer(1, content),
@@ -146,10 +161,11 @@ impl Collector {
                 }
                 "article:section" | "og:article:section" => self.section.offer(1, content),
                 "section" | "parsely-section" | "articlesection" => self.section.offer(3, content),
-                "article:author" | "og:article:author" => self.author(2, content),
-                "author" | "parsely-author" | "sailthru.author" | "dc.creator" => {
-                    self.author(3, content)
+                // A Dublin Core creator is set on purpose; a plain `author` is often a CMS default.
+                "article:author" | "og:article:author" | "dc.creator" | "dcterms.creator" => {
+                    self.author(2, content)
                 }
+                "author" | "parsely-author" | "sailthru.author" => self.author(3, content),
                 "byl" => self.author(4, content),
                 _ => {}
             }
@@ -306,15 +322,48 @@ fn is_byline(el: &Element) -> bool {
     {
         return true;
     }
+    // `byline`, `author`, and compounds that end in them (`blog-author`, `article__author`,
+    // `post-author-name`), not an author's bio, photo or list of posts.
     let word_is_byline = |w: &str| {
+        let lower = w.to_ascii_lowercase();
+        let ends = |suffix: &str| {
+            lower == suffix
+                || lower
+                    .strip_suffix(suffix)
+                    .is_some_and(|head| head.ends_with(['-', '_']))
+        };
         has(w, "byline")
-            || ((w.eq_ignore_ascii_case("author")
-                || has(w, "author-name")
-                || has(w, "author__name"))
+            || ((ends("author") || has(w, "author-name") || has(w, "author__name"))
                 && !has(w, "bio"))
     };
     let class = el.attr("class").unwrap_or_default();
     class.split_ascii_whitespace().any(word_is_byline) || el.id().is_some_and(word_is_byline)
+}
+
+/// Texts of the links under a byline element that lead to an author's page (`/author/`, `/bio/`,
+/// `/people/`, `/profile/`, `/staff/`, `/by/`, `/writers/`, `rel=author`).
+fn author_links(node: NodeRef<'_, Node>) -> Vec<String> {
+    const PAGES: [&str; 8] = [
+        "/author/", "/authors/", "/bio/", "/people/", "/profile/", "/staff/", "/by/", "/writers/",
+    ];
+    let mut out = Vec::new();
+    for n in node.descendants() {
+        let Some(el) = n.value().as_element() else {
+            continue;
+        };
+        if el.name() != "a" {
+            continue;
+        }
+        let href = el.attr("href").unwrap_or_default().to_ascii_lowercase();
+        let rel = el.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("author"));
+        if rel || PAGES.iter().any(|p| href.contains(p)) {
+            let text = clean_inline(&subtree_text(n, MAX_BYLINE_CHARS));
+            if !text.is_empty() && !out.contains(&text) {
+                out.push(text);
+            }
+        }
+    }
+    out
 }
 
 /// ASCII case-insensitive substring test, without allocating (it runs on every element).
