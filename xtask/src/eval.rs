@@ -1,4 +1,5 @@
-//! `cargo xtask eval [ARGS…]`: body extraction scored on `benchmarks/article-extraction`.
+//! `cargo xtask eval [ARGS…]`: body extraction scored on `benchmarks/article-extraction`, then
+//! body, title, byline and publication day on `benchmarks/readability-test-pages`.
 //!
 //! Builds and runs the `dateline-eval` binary in release mode (speed figures from a debug build mean
 //! nothing); it reads every page, runs decode → `html::parse` → the generic adapter on one thread, and

@@ -1,7 +1,9 @@
 //! Bytes → text, the way a browser would decide, and honest about what it did.
 //!
-//! Order (WHATWG): byte-order mark, then a charset declared out of band (sidecar), then UTF-16
-//! recognised by its pattern of zero bytes, then a `<meta charset>` prescan of an HTML head, then
+//! Order (WHATWG, with one departure): byte-order mark, then a charset declared out of band
+//! (sidecar, HTTP header of an archived response), then UTF-16 recognised by its pattern of zero
+//! bytes, then valid UTF-8 with real multi-byte text (a page re-saved as UTF-8 keeps its old
+//! declaration; browsers obey it and show mojibake), then a `<meta charset>` prescan, then
 //! UTF-8 when the bytes are valid UTF-8 or nearly so, then chardetng's guess (with the site's
 //! top-level domain as a hint). A declared charset is preferred to a guess because single-byte
 //! encodings such as windows-1256 decode *any* byte sequence, so a clean decode proves nothing.
@@ -163,6 +165,10 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     None
 }
 
+/// Multi-byte characters a valid UTF-8 page needs before its bytes outweigh its `<meta charset>`:
+/// a few accented names could be chance, sixteen are not.
+const MIN_MULTIBYTE_OVER_META: usize = 16;
+
 fn choose(
     bytes: &[u8],
     declared: Option<&str>,
@@ -178,10 +184,17 @@ fn choose(
     if let Some(enc) = sniff_utf16(bytes) {
         return (enc, EncodingSource::Utf16Pattern, 0);
     }
+    let valid_utf8 = std::str::from_utf8(bytes).is_ok();
+    // Valid UTF-8 with real multi-byte text is UTF-8 whatever its `<meta charset>` says: text in a
+    // legacy encoding (GBK, windows-1256, windows-1252) almost never forms valid UTF-8 by chance,
+    // while pages re-saved as UTF-8 by a tool keep their old declaration (mojibake if obeyed).
+    if valid_utf8 && bytes.iter().filter(|&&b| b >= 0xC2).count() >= MIN_MULTIBYTE_OVER_META {
+        return (encoding_rs::UTF_8, EncodingSource::ValidUtf8, 0);
+    }
     if html && let Some(enc) = prescan_meta_charset(bytes) {
         return (enc, EncodingSource::MetaCharset, 0);
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    if valid_utf8 {
         return (encoding_rs::UTF_8, EncodingSource::ValidUtf8, 0);
     }
     if mostly_utf8(bytes) {
@@ -285,6 +298,22 @@ mod tests {
         let html = b"<meta charset='utf-8'>";
         assert_eq!(prescan_meta_charset(html), Some(encoding_rs::UTF_8));
         assert_eq!(prescan_meta_charset(b"<meta charset"), None);
+    }
+
+    #[test]
+    fn valid_utf8_text_outweighs_a_stale_meta_charset() {
+        // Re-saved as UTF-8, still declaring GBK: obeying the declaration gives mojibake.
+        let page = format!(
+            "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><p>{}</p></body></html>",
+            "人工智能迈上新台阶，科技新闻。".repeat(3)
+        );
+        let d = decode(page.as_bytes(), None, true, None);
+        assert_eq!((d.encoding, d.source), ("UTF-8", EncodingSource::ValidUtf8));
+        assert!(d.text.contains("人工智能"));
+        // A few non-ASCII characters could be chance: the declaration stands.
+        let page = "<meta charset=windows-1252><p>Caf\u{e9} cr\u{e8}me</p>";
+        let d = decode(page.as_bytes(), None, true, None);
+        assert_eq!(d.source, EncodingSource::MetaCharset);
     }
 
     #[test]
