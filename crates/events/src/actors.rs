@@ -53,6 +53,9 @@ struct AliasInfo {
     kind: AliasKind,
     /// Written in capitals in the lexicon ("IS", "US"): must be in capitals in the text too.
     acronym: bool,
+    /// A nationality word of `[nationalities]` ("Moroccan", "Nigerians"): it names the country's
+    /// people or qualifies an agent, never a place, whatever precedes it.
+    demonym: bool,
 }
 
 /// Who a span of the body names.
@@ -312,11 +315,12 @@ impl ActorIndex {
                 infos.len() - 1
             });
             let list = &mut infos[id];
-            if !list
-                .iter()
-                .any(|i| i.actor == info.actor && i.kind == info.kind)
+            match list
+                .iter_mut()
+                .find(|i| i.actor == info.actor && i.kind == info.kind)
             {
-                list.push(info);
+                Some(known) => known.demonym |= info.demonym,
+                None => list.push(info),
             }
         };
         for (i, a) in file.actor.iter().enumerate() {
@@ -324,6 +328,7 @@ impl ActorIndex {
                 actor: i,
                 kind: AliasKind::Plain,
                 acronym: is_acronym(s),
+                demonym: false,
             };
             add(&a.name, plain(&a.name));
             for s in &a.aliases {
@@ -336,6 +341,7 @@ impl ActorIndex {
                         actor: i,
                         kind: AliasKind::Metonym,
                         acronym: is_acronym(s),
+                        demonym: false,
                     },
                 );
             }
@@ -346,6 +352,7 @@ impl ActorIndex {
                         actor: i,
                         kind: AliasKind::Title,
                         acronym: false,
+                        demonym: false,
                     },
                 );
             }
@@ -356,9 +363,32 @@ impl ActorIndex {
                         actor: i,
                         kind: AliasKind::Context,
                         acronym: is_acronym(&s),
+                        demonym: false,
                     },
                 );
             }
+        }
+        // Nationality words ("Moroccan", "Nigerians") name their country's state: a people or an
+        // agent of it, never the place. Abbreviations ("US", "U.S.") are names of the country too
+        // and keep the metonym rules.
+        for (word, iso) in &file.nationalities {
+            if !word.chars().any(char::is_lowercase) {
+                continue;
+            }
+            let country = file.actor.iter().enumerate().find(|(_, a)| {
+                a.country.as_deref() == Some(iso.as_str())
+                    && (a.kind == "country" || a.kind == "government" && a.parent.is_none())
+            });
+            let Some((i, _)) = country else { continue };
+            add(
+                word,
+                AliasInfo {
+                    actor: i,
+                    kind: AliasKind::Metonym,
+                    acronym: false,
+                    demonym: true,
+                },
+            );
         }
         let phrases = PhraseIndex::build(&keys);
 
@@ -525,7 +555,11 @@ impl ActorIndex {
                         break;
                     }
                     AliasKind::Metonym => {
-                        if self.locative_before(f, s, &places_as_place) {
+                        // "a group of Moroccan diplomats", "thousands of Nigerians": a
+                        // nationality word not followed by a name ("Iraqi Kurdistan") is an
+                        // agent after a locative too.
+                        let agent = info.demonym && !capitalised_after(text, oe);
+                        if !agent && self.locative_before(f, s, &places_as_place) {
                             is_place = true;
                         } else {
                             chosen = Some((info.actor, info.kind));
@@ -729,6 +763,15 @@ impl ActorIndex {
 
 /// True when the name at `start` (printed `name`, two words or more, capitalised) follows a
 /// capitalised word inside the sentence: it is the tail of a longer proper name.
+/// True when the next word after byte `end` of `text` starts with a capital letter.
+fn capitalised_after(text: &str, end: usize) -> bool {
+    text[end..]
+        .trim_start_matches([' ', '\u{a0}'])
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
 fn extended_name(text: &str, start: usize, name: &str) -> bool {
     if name.split_whitespace().count() < 2 || !name.starts_with(char::is_uppercase) {
         return false;

@@ -159,3 +159,50 @@ fn a_happening_in_a_relative_clause_is_background() {
     let m = ms.first().expect("a mention");
     assert_eq!(m.event_type, EventType::Request, "{:?}", ms);
 }
+
+#[test]
+fn a_nationality_word_after_of_is_an_agent_not_a_place() {
+    // "a delegation of Tunisian lawmakers", "hundreds of Kenyans": the country's people act.
+    for body in [
+        "A delegation of Tunisian lawmakers met the speaker of parliament in Baghdad on Monday.",
+        "Hundreds of Kenyans protested outside the embassy in Nairobi on Monday.",
+    ] {
+        let ms = code(body);
+        let m = ms.first().expect("a mention");
+        let source: Vec<_> = m
+            .actors
+            .iter()
+            .filter(|a| a.side == Side::Source)
+            .filter_map(|a| a.country.as_deref())
+            .collect();
+        assert!(
+            source.contains(&"TUN") || source.contains(&"KEN"),
+            "{body}: {:?}",
+            m.actors
+        );
+    }
+}
+
+#[test]
+fn a_warning_that_someone_will_act_is_a_threat() {
+    // CAMEO 130: a warned harm is a threat; a warning about a state of affairs is not.
+    let ms = code("The interior minister warned that security forces will disperse any gathering.");
+    assert_eq!(
+        ms.first().map(|m| m.event_type),
+        Some(EventType::Threaten),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn an_announced_coercion_is_a_threat_and_an_allowance_a_concession() {
+    let ms = code("Lebanese farmers said on Monday they would blockade the port of Beirut.");
+    let types: Vec<EventType> = ms.iter().map(|m| m.event_type).collect();
+    assert!(types.contains(&EventType::Threaten), "{types:?}");
+    let ms = code("Jordan allowed 500 Syrian refugees to cross the border on Tuesday.");
+    assert_eq!(
+        ms.first().map(|m| m.event_type),
+        Some(EventType::Concede),
+        "{ms:?}"
+    );
+}
