@@ -127,10 +127,16 @@ fn same_text(a: &str, b: &str) -> bool {
 /// headline; else the `<title>` without the site name.
 fn choose_title(page: &Page, body: &[usize]) -> String {
     let meta = &page.meta;
-    let declared = meta
+    // What the page declares, best first: the headline (Open Graph, JSON-LD), then the `<title>`.
+    // Both are tried against the printed headings: some sites fill JSON-LD `headline` with a
+    // description while the `<title>` names the heading the page prints.
+    let candidates: Vec<String> = meta
         .headline
-        .clone()
-        .or_else(|| meta.title.as_deref().map(strip_site_name));
+        .iter()
+        .cloned()
+        .chain(meta.title.as_deref().map(strip_site_name))
+        .collect();
+    let declared = candidates.first().cloned();
     let first_body = body.first().copied().unwrap_or(page.blocks.len());
     let h1s = || {
         page.blocks
@@ -145,11 +151,20 @@ fn choose_title(page: &Page, body: &[usize]) -> String {
                 .flat_map(char::to_lowercase)
                 .collect()
         };
-        let d = key(declared);
-        for (_, b) in h1s() {
-            let h = key(&b.text);
-            if !h.is_empty() && (d.contains(&h) || h.contains(&d)) {
-                return clean_inline(&b.text);
+        for (n, candidate) in candidates.iter().enumerate() {
+            let d = key(candidate);
+            for (_, b) in h1s() {
+                let h = key(&b.text);
+                // The `<title>` often holds the blog's name too: there the heading must hold the
+                // whole declared title, not be a part of it.
+                let holds = if n == 0 {
+                    d.contains(&h) || h.contains(&d)
+                } else {
+                    h.contains(&d)
+                };
+                if !h.is_empty() && !d.is_empty() && holds {
+                    return clean_inline(&b.text);
+                }
             }
         }
         return clean_inline(declared);

@@ -128,7 +128,11 @@ impl Collector {
             .flat_map(str::split_ascii_whitespace)
         {
             let mut key = key.to_ascii_lowercase();
-            for (colon, dot) in [("dc:", "dc."), ("dcterms:", "dcterms."), ("dcterm:", "dcterms.")] {
+            for (colon, dot) in [
+                ("dc:", "dc."),
+                ("dcterms:", "dcterms."),
+                ("dcterm:", "dcterms."),
+            ] {
                 if let Some(rest) = key.strip_prefix(colon) {
                     key = format!("{dot}{rest}");
                 }
@@ -187,7 +191,7 @@ impl Collector {
     }
 
     fn json_ld(&mut self, text: &str) {
-        let Ok(value) = serde_json::from_str::<Value>(text.trim()) else {
+        let Some(value) = parse_json_ld(text) else {
             return;
         };
         // Iterative walk: JSON-LD nests articles in @graph arrays, `mainEntity`, lists of graphs.
@@ -278,6 +282,56 @@ impl Collector {
     }
 }
 
+/// A JSON-LD script's value, read as leniently as browsers' consumers do: sites wrap it in
+/// `<![CDATA[ … ]]>` (or `//<![CDATA[`) and HTML comments, leave commas before a closing bracket,
+/// and break lines inside strings; each of those is undone before giving up.
+fn parse_json_ld(text: &str) -> Option<Value> {
+    let mut t = text.trim();
+    for open in ["//<![CDATA[", "/*<![CDATA[*/", "<![CDATA[", "<!--"] {
+        if let Some(rest) = t.strip_prefix(open) {
+            t = rest.trim_start();
+        }
+    }
+    for close in ["//]]>", "/*]]>*/", "]]>", "-->"] {
+        if let Some(rest) = t.strip_suffix(close) {
+            t = rest.trim_end();
+        }
+    }
+    if let Ok(v) = serde_json::from_str(t) {
+        return Some(v);
+    }
+    // Outside strings: drop a comma before `}` or `]`; inside strings: control characters become
+    // spaces.
+    let mut out = String::with_capacity(t.len());
+    let (mut in_string, mut escaped) = (false, false);
+    let chars: Vec<char> = t.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            out.push(if c.is_control() { ' ' } else { c });
+            continue;
+        }
+        if c == '"' {
+            in_string = true;
+        } else if c == ','
+            && chars[i + 1..]
+                .iter()
+                .find(|n| !n.is_whitespace())
+                .is_some_and(|n| matches!(n, '}' | ']'))
+        {
+            continue;
+        }
+        out.push(c);
+    }
+    serde_json::from_str(&out).ok()
+}
+
 fn is_article_type(t: &Value) -> bool {
     let one = |s: &str| {
         let s = s.rsplit(['/', ':']).next().unwrap_or(s);
@@ -344,7 +398,14 @@ fn is_byline(el: &Element) -> bool {
 /// `/people/`, `/profile/`, `/staff/`, `/by/`, `/writers/`, `rel=author`).
 fn author_links(node: NodeRef<'_, Node>) -> Vec<String> {
     const PAGES: [&str; 8] = [
-        "/author/", "/authors/", "/bio/", "/people/", "/profile/", "/staff/", "/by/", "/writers/",
+        "/author/",
+        "/authors/",
+        "/bio/",
+        "/people/",
+        "/profile/",
+        "/staff/",
+        "/by/",
+        "/writers/",
     ];
     let mut out = Vec::new();
     for n in node.descendants() {
@@ -355,7 +416,9 @@ fn author_links(node: NodeRef<'_, Node>) -> Vec<String> {
             continue;
         }
         let href = el.attr("href").unwrap_or_default().to_ascii_lowercase();
-        let rel = el.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("author"));
+        let rel = el
+            .attr("rel")
+            .is_some_and(|r| r.eq_ignore_ascii_case("author"));
         if rel || PAGES.iter().any(|p| href.contains(p)) {
             let text = clean_inline(&subtree_text(n, MAX_BYLINE_CHARS));
             if !text.is_empty() && !out.contains(&text) {
