@@ -114,9 +114,8 @@ pub fn headline_right(expected: &str, got: &str) -> bool {
     got.split(' ').count() >= 2
         && SEPARATORS.iter().any(|sep| {
             let parts: Vec<&str> = expected.split(sep).collect();
-            (1..parts.len()).any(|k| {
-                norm(&parts[..k].join(sep)) == got || norm(&parts[k..].join(sep)) == got
-            })
+            (1..parts.len())
+                .any(|k| norm(&parts[..k].join(sep)) == got || norm(&parts[k..].join(sep)) == got)
         })
 }
 
@@ -127,7 +126,10 @@ pub fn byline_right(expected: &str, got: &str) -> bool {
     let strip = |s: &str| {
         let n = norm(s);
         let n = n.strip_prefix("by ").map(str::to_owned).unwrap_or(n);
-        n.split(' ').filter(|w| *w != "and").collect::<Vec<_>>().join(" ")
+        n.split(' ')
+            .filter(|w| *w != "and")
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     let (e, g) = (strip(expected), strip(got));
     !g.is_empty() && (e == g || e.contains(&g) || g.contains(&e))
