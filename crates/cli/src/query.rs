@@ -61,13 +61,13 @@ impl std::str::FromStr for Day {
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct Filter {
     /// Events with an actor whose canonical name contains this.
-    #[arg(long)]
+    #[arg(long, value_parser = non_empty)]
     pub actor: Option<String>,
     /// PLOVER event type (ASSAULT, CONSULT, …).
     #[arg(long = "type")]
     pub event_type: Option<EventType>,
     /// Events whose place (name, region or country code) contains this.
-    #[arg(long)]
+    #[arg(long, value_parser = non_empty)]
     pub place: Option<String>,
     /// On or after this day, month or year (events: their date; articles and stories: publication).
     #[arg(long)]
@@ -76,12 +76,25 @@ pub struct Filter {
     #[arg(long)]
     pub until: Option<Day>,
     /// Reported by (events) or published by (articles, stories) an outlet whose name contains this.
-    #[arg(long)]
+    #[arg(long, value_parser = non_empty)]
     pub outlet: Option<String>,
     /// Events whose confidence (0–1) is at least this. The default keeps precision high; 0
     /// shows every coded event.
     #[arg(long, default_value_t = dateline_events::DEFAULT_MIN_CONFIDENCE)]
     pub min_confidence: f32,
+}
+
+/// An empty text filter would match everything for one option and only "has some value" for
+/// another; neither is what a user meant, so it is refused.
+fn non_empty(s: &str) -> Result<String, String> {
+    if s.trim().is_empty() {
+        Err(
+            "an empty filter matches nothing in particular; leave the option out to list all"
+                .into(),
+        )
+    } else {
+        Ok(s.to_owned())
+    }
 }
 
 fn has(hay: &str, needle: &str) -> bool {

@@ -203,6 +203,18 @@ fn ingest_of_a_path_that_does_not_exist_fails_and_creates_nothing() {
 }
 
 #[test]
+fn an_empty_text_filter_is_refused_alike_for_every_option() {
+    let dir = support::scratch("hostile-empty-filter");
+    for option in ["--actor", "--place", "--outlet"] {
+        let out = run_bounded(&["events", "--db", "none.db", option, ""], &dir);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{option}: {stderr}");
+        assert!(stderr.contains("an empty filter"), "{option}: {stderr}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn a_closed_pipe_ends_the_output_quietly() {
     let dir = support::scratch("hostile-pipe");
     for i in 0..20 {

@@ -26,7 +26,9 @@ pub enum Media {
 #[serde(deny_unknown_fields)]
 pub struct Sidecar {
     pub url: Option<String>,
-    /// RFC 3339, e.g. `2025-07-25T20:00:00Z`. Anchors relative dates ("12 hours ago").
+    /// RFC 3339, e.g. `2025-07-25T20:00:00Z`. Anchors relative dates ("12 hours ago"). Quoted or
+    /// written as a TOML date-time (`captured_at = 2025-07-25T20:00:00Z`): both mean the same.
+    #[serde(default, deserialize_with = "time_text")]
     pub captured_at: Option<String>,
     /// Who wrote the page, when the page does not say.
     pub outlet: Option<String>,
@@ -382,6 +384,20 @@ pub fn media_for(path: &Path) -> Option<Media> {
     }
 }
 
+/// `captured_at` as text, whether the sidecar quotes it or writes a TOML date-time.
+fn time_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Time {
+        Text(String),
+        DateTime(toml::value::Datetime),
+    }
+    Ok(Option::<Time>::deserialize(d)?.map(|t| match t {
+        Time::Text(s) => s,
+        Time::DateTime(d) => d.to_string(),
+    }))
+}
+
 pub fn parse_sidecar(text: &str) -> Result<Sidecar, String> {
     toml::from_str(text).map_err(|e| e.message().to_owned())
 }
@@ -557,5 +573,22 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("captured_at"), "{err}");
+    }
+
+    #[test]
+    fn an_unquoted_toml_datetime_is_the_same_capture_time() {
+        let quoted = parse_sidecar("captured_at = \"2025-07-25T20:00:00Z\"").unwrap();
+        let bare = parse_sidecar("captured_at = 2025-07-25T20:00:00Z").unwrap();
+        let time = |s: Sidecar| {
+            Capture::from_bytes(Path::new("a.txt"), b"hello", Media::Text, s)
+                .unwrap()
+                .captured_at
+        };
+        assert_eq!(time(bare), time(quoted));
+        // A local time has no offset: refused with the reason, not "invalid type: map".
+        let local = parse_sidecar("captured_at = 2025-07-25T20:00:00").unwrap();
+        let err =
+            Capture::from_bytes(Path::new("a.txt"), b"hello", Media::Text, local).unwrap_err();
+        assert!(err.to_string().contains("with offset"), "{err}");
     }
 }
