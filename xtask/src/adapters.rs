@@ -420,8 +420,11 @@ mod tests {
         (out.status.success(), text)
     }
 
-    /// The promise of `new-adapter`: no hand edit between scaffolding and the adapter being used. And
-    /// the guard rails: an adapter folder that is not linked, or two adapters with one id, fail.
+    /// The promise of `new-adapter`: no hand edit between scaffolding and the adapter being used,
+    /// for a long hyphenated name whose fixture carries text another adapter's fixtures quote (a
+    /// `ERBIL (Kurdistan24) –` lead, copied by Daily8): the whole snapshot suite, the staleness
+    /// check, rustfmt and clippy on the new crate pass in the copy. And the guard rails: an adapter
+    /// folder that is not linked, or two adapters with one id, fail.
     #[test]
     fn a_scaffolded_adapter_is_registered_and_used() {
         let root = crate::workspace_root();
@@ -429,10 +432,11 @@ mod tests {
         let _ = std::fs::remove_dir_all(&copy);
         copy_workspace(&root, &copy);
 
-        new_adapter(&copy, "example-wire").expect("scaffold");
+        let name = "kurdistan24-english";
+        new_adapter(&copy, name).expect("scaffold");
         assert_eq!(stale(&copy).expect("check"), Vec::<&str>::new());
         for file in [
-            "adapters/example-wire/src/lib.rs",
+            "adapters/kurdistan24-english/src/lib.rs",
             "crates/adapters/src/lib.rs",
         ] {
             assert!(
@@ -440,22 +444,63 @@ mod tests {
                 "{file} is not rustfmt-clean"
             );
         }
-        let fixtures = copy.join("adapters/example-wire/fixtures");
+        let masthead = capitalised_words(name).join(" ");
+        let fixtures = copy.join("adapters/kurdistan24-english/fixtures");
         std::fs::write(
             fixtures.join("first.txt"),
-            "Example Wire\n\nTroops leave Ain al-Asad base\n\nThe last coalition soldiers left the base on Monday.\n",
+            format!(
+                "{masthead}\n\nPeshmerga and coalition review ISIS threat\n\nERBIL (Kurdistan24) – Peshmerga \
+                 commanders met advisers from the international coalition in Erbil on Thursday to \
+                 discuss the threat posed by ISIS cells in the disputed areas.\n"
+            ),
         )
         .expect("fixture");
         let (ok, out) = harness(&copy, &root, "registry::");
         assert!(ok, "scaffolded adapter not registered:\n{out}");
-        let (ok, out) = harness(&copy, &root, "example-wire::");
+        // Every fixture of every adapter: the new one claims its own and none of the others', and
+        // no other adapter claims the new fixture.
+        let (ok, out) = harness(&copy, &root, "");
         assert!(
-            ok && out.contains("1 passed"),
-            "scaffolded adapter not used for its fixture:\n{out}"
+            ok && out.contains("kurdistan24-english::first"),
+            "the snapshot suite with the scaffolded adapter:\n{out}"
         );
-        let snap = std::fs::read_to_string(copy.join("snapshots/example-wire/first.snap"))
+        let snap = std::fs::read_to_string(copy.join("snapshots/kurdistan24-english/first.snap"))
             .expect("snapshot written");
-        assert!(snap.contains("adapter: example-wire"), "{snap}");
+        assert!(snap.contains("adapter: kurdistan24-english"), "{snap}");
+        let cargo = || {
+            let mut c = std::process::Command::new(
+                std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()),
+            );
+            c.current_dir(&copy)
+                .env("CARGO_TARGET_DIR", root.join("target/scaffold-test"));
+            c
+        };
+        let fmt = cargo()
+            .args(["fmt", "--all", "--check"])
+            .output()
+            .expect("cargo fmt");
+        assert!(
+            fmt.status.success(),
+            "cargo fmt --check in the copy: {}",
+            String::from_utf8_lossy(&fmt.stdout)
+        );
+        let clippy = cargo()
+            .args([
+                "clippy",
+                "-q",
+                "-p",
+                "dateline-adapter-kurdistan24-english",
+                "--",
+                "-D",
+                "warnings",
+            ])
+            .output()
+            .expect("cargo clippy");
+        assert!(
+            clippy.status.success(),
+            "cargo clippy on the scaffold: {}",
+            String::from_utf8_lossy(&clippy.stderr)
+        );
 
         // A crate under adapters/ that the generated list does not name: the registry test fails.
         let stray = copy.join("adapters/stray-site");
@@ -474,8 +519,8 @@ mod tests {
         );
 
         // Linked now, but registering an id another adapter already has: the uniqueness test fails.
-        let lib =
-            template("stray-site").replace("\"stray-site\"\n    }", "\"example-wire\"\n    }");
+        let lib = template("stray-site")
+            .replace("\"stray-site\"\n    }", "\"kurdistan24-english\"\n    }");
         std::fs::write(stray.join("src/lib.rs"), lib).expect("lib");
         link(&copy).expect("relink");
         let (ok, out) = harness(&copy, &root, "registry::");

@@ -200,7 +200,7 @@ fn failing_tests(cmd: &mut Command) -> Result<Option<Vec<String>>> {
                 .strip_prefix("test ")
                 .and_then(|l| l.strip_suffix(" ... FAILED"))
             {
-                names.push(name.to_owned());
+                names.push(name.trim().to_owned());
             }
         }
     }
