@@ -5,6 +5,9 @@
 //! `newsletter`) in their markup, whatever language the page is in. Matching is by substring on
 //! lower-cased words, as those tools do, with a few guards against obvious false friends.
 
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
+
 /// Words that mark furniture: a block inside such a container is boilerplate unless a nearer container
 /// says it is the story.
 const NEGATIVE: &[&str] = &[
@@ -143,17 +146,31 @@ pub struct Verdict {
     pub negative: bool,
 }
 
+/// One automaton per list, case-insensitive: `judge` runs on every element's class and id words,
+/// and fifty substring searches per word were a tenth of the extraction time.
+static POSITIVE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(POSITIVE));
+static NEGATIVE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(NEGATIVE));
+
+fn automaton(words: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("the word lists are plain words")
+}
+
 pub fn judge(words: &[String]) -> Verdict {
     let mut v = Verdict::default();
     for w in words {
-        let w = w.to_ascii_lowercase();
-        if !v.positive && POSITIVE.iter().any(|p| w.contains(p)) {
+        if !v.positive && POSITIVE_AC.is_match(w) {
             v.positive = true;
         }
         if !v.negative
-            && (NEGATIVE.iter().any(|n| w.contains(n))
-                || w.split(['-', '_'])
-                    .any(|part| NEGATIVE_PARTS.contains(&part)))
+            && (NEGATIVE_AC.is_match(w)
+                || w.split(['-', '_']).any(|part| {
+                    NEGATIVE_PARTS
+                        .iter()
+                        .any(|n| part.eq_ignore_ascii_case(n))
+                }))
         {
             v.negative = true;
         }
