@@ -46,6 +46,11 @@ pub const MAX_DEPTH: usize = 512;
 /// tokenizer's duplicate check costs the square of this per tag.
 pub const MAX_ATTRIBUTES: usize = 256;
 
+/// Elements kept per page. A long news page has tens of thousands; 32 MB of `<p>a</p>` has four
+/// million, and each costs a DOM node and a block (about 400 bytes together). Past the budget, tags
+/// are dropped and their text joins the element that is open, so memory stays near the input's size.
+pub const MAX_ELEMENTS: usize = 250_000;
+
 /// Formatting elements (`b`, `i`, `a`, `font`…) active at once, markers excluded. Real pages leave a
 /// handful unclosed; each one active is reopened inside every later block.
 pub const MAX_ACTIVE_FORMATTING: usize = 64;
@@ -238,6 +243,8 @@ struct GuardState {
     dropped: HashMap<LocalName, u32>,
     /// Attributes offered so far by `<html>` and `<body>` tags, which the builder merges into one.
     root_attributes: usize,
+    /// Start tags kept so far (see [`MAX_ELEMENTS`]).
+    elements: usize,
 }
 
 /// What to do with a start tag.
@@ -311,6 +318,16 @@ impl GuardState {
                 tag.attrs.clear();
             }
         }
+        // Raw-text elements always reach the builder (see below); every other tag counts.
+        if !is_raw_text(&name) {
+            self.elements += 1;
+            if self.elements > MAX_ELEMENTS {
+                if is_void(&name) {
+                    return Verdict::Drop;
+                }
+                return self.drop_start(name);
+            }
+        }
         if is_void(&name) || (tag.self_closing && !is_html_container(&name)) {
             if !starts_block(&name) {
                 self.reconstruct();
@@ -322,6 +339,7 @@ impl GuardState {
         if is_raw_text(&name) {
             return Verdict::Keep;
         }
+
         if let Some((peers, barriers)) = closes_open_peer(&name) {
             // `<li>` closes an open `<li>`, `<td>` an open cell…, but not across a nested list or
             // table: search down to the nearest barrier, as the tree builder does.

@@ -320,3 +320,30 @@ fn the_declared_headline_and_chrome_roles() {
         None
     );
 }
+
+#[test]
+fn past_the_element_budget_the_text_is_kept_without_its_tags() {
+    let n = dom::MAX_ELEMENTS + 50_000;
+    let html = format!("<html><body>{}</body></html>", "<p>a</p>".repeat(n));
+    let page = parse(&html);
+    // Every letter is still there; past the budget they run together in the open element.
+    let letters: usize = page
+        .blocks
+        .iter()
+        .map(|b| b.text.matches('a').count())
+        .sum();
+    assert_eq!(letters, n);
+    assert!(
+        page.blocks.len() <= dom::MAX_ELEMENTS + 1,
+        "{}",
+        page.blocks.len()
+    );
+    // Raw-text elements past the budget still close: a script's markup stays script.
+    let html = format!(
+        "<body>{}<script>if (a < b) {{ x = '<p>not text</p>'; }}</script><p>after</p></body>",
+        "<br>".repeat(dom::MAX_ELEMENTS)
+    );
+    let page = parse(&html);
+    assert!(page.blocks.iter().all(|b| !b.text.contains("not text")));
+    assert!(page.blocks.iter().any(|b| b.text.contains("after")));
+}
