@@ -108,10 +108,7 @@ impl NewCapture {
             sha256: capture.sha256.clone(),
             name: capture.name.clone(),
             path: capture.path.display().to_string(),
-            file: std::fs::canonicalize(&capture.path)
-                .unwrap_or_else(|_| capture.path.clone())
-                .display()
-                .to_string(),
+            file: canonical_file(&capture.path),
             url: capture.url.clone(),
             captured_at: capture.captured_at.map(|t| t.to_string()),
             outlet_hint: capture.outlet_hint.clone(),
@@ -124,6 +121,22 @@ impl NewCapture {
             mentions,
         }
     }
+}
+
+/// The canonical name of the file a capture was read from; for a record of a web archive
+/// (`ARCHIVE#OFFSET`), the archive's canonical path with the record's part kept, so the same archive
+/// named by two relative paths is one file.
+fn canonical_file(path: &Path) -> String {
+    if let Ok(c) = std::fs::canonicalize(path) {
+        return c.display().to_string();
+    }
+    let text = path.display().to_string();
+    if let Some((archive, record)) = text.split_once('#')
+        && let Ok(c) = std::fs::canonicalize(archive)
+    {
+        return format!("{}#{record}", c.display());
+    }
+    text
 }
 
 /// A file that gave no article, and why.
