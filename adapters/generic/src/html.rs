@@ -499,7 +499,12 @@ fn keep_block(block: &Block) -> bool {
         return false;
     }
     let chars = char_count(&block.text);
-    if block.link_density > 0.5 && chars < 300.0 {
+    // Mostly a link: a menu entry or a teaser ("Read also: <headline>"). A sentence of eight words
+    // or more with thirty characters of its own outside the links ("Thanks to X, users can now
+    // import logins from Y") is story text with links in it.
+    let own_chars = chars * (1.0 - f64::from(block.link_density));
+    let sentence = block.text.split_whitespace().count() >= 8 && own_chars >= 30.0;
+    if block.link_density > 0.5 && chars < 300.0 && !sentence {
         return false;
     }
     true
