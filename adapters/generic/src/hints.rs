@@ -166,11 +166,8 @@ pub fn judge(words: &[String]) -> Verdict {
         }
         if !v.negative
             && (NEGATIVE_AC.is_match(w)
-                || w.split(['-', '_']).any(|part| {
-                    NEGATIVE_PARTS
-                        .iter()
-                        .any(|n| part.eq_ignore_ascii_case(n))
-                }))
+                || w.split(['-', '_'])
+                    .any(|part| NEGATIVE_PARTS.iter().any(|n| part.eq_ignore_ascii_case(n))))
         {
             v.negative = true;
         }
