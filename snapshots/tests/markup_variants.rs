@@ -93,87 +93,13 @@ fn excluded(variant: Variant, id: &str, stem: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Reading the DOM
 
-/// Elements a reader never sees (as `dateline_core::html` drops them).
+/// Elements a reader never sees (as `dateline_core::html` drops them), and the head.
 fn is_dropped(name: &str) -> bool {
-    matches!(
-        name,
-        "script"
-            | "style"
-            | "template"
-            | "noscript"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "svg"
-            | "math"
-            | "canvas"
-            | "video"
-            | "audio"
-            | "select"
-            | "datalist"
-            | "textarea"
-            | "input"
-            | "button"
-            | "img"
-            | "picture"
-            | "map"
-            | "title"
-            | "meta"
-            | "link"
-            | "head"
-    )
+    dateline_core::html::is_dropped(name) || name == "head"
 }
 
 fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "body"
-            | "caption"
-            | "center"
-            | "dd"
-            | "details"
-            | "dialog"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hgroup"
-            | "hr"
-            | "html"
-            | "legend"
-            | "li"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "tbody"
-            | "td"
-            | "tfoot"
-            | "th"
-            | "thead"
-            | "tr"
-            | "ul"
-    )
+    dateline_core::html::is_block_level(name)
 }
 
 fn is_heading(name: &str) -> bool {

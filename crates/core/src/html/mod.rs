@@ -495,7 +495,7 @@ fn words_of(el: &DomElement) -> Vec<String> {
 }
 
 /// Elements whose content a reader never sees.
-fn is_dropped(name: &str) -> bool {
+pub fn is_dropped(name: &str) -> bool {
     matches!(
         name,
         "script"
@@ -566,7 +566,7 @@ fn is_hidden(el: &DomElement) -> bool {
 }
 
 /// Elements a browser lays out as blocks (each starts a new line in a text copy).
-fn is_block_level(name: &str) -> bool {
+pub fn is_block_level(name: &str) -> bool {
     matches!(
         name,
         "address"
