@@ -7,17 +7,11 @@
 //! before accepting it (`cargo xtask review`).
 
 use dateline_core::{Article, Capture, adapter, extract::page_of};
+use dateline_snapshots::{fixtures, workspace_root};
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default()
-}
+use std::path::Path;
 
 /// What a reviewer reads in a PR: the adapter's decision and every article, minus the hash id.
 #[derive(Serialize)]
@@ -119,18 +113,6 @@ impl<'a> From<&'a Article> for ArticleView<'a> {
             body: paragraphs(&a.body),
         }
     }
-}
-
-fn fixtures(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| dateline_core::capture::media_for(p).is_some())
-        .collect();
-    out.sort();
-    out
 }
 
 /// `x.txt` → `x`, `x.html` → `x.html`: a page and its text copy keep separate snapshots.

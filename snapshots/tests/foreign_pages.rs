@@ -7,15 +7,9 @@
 //! With the page's own URL, the pipeline must fall back to the generic adapter too.
 
 use dateline_core::{Capture, Media, Sidecar, adapter, extract::page_of};
+use dateline_snapshots::workspace_root;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default()
-}
 
 fn gunzip(path: &Path) -> Vec<u8> {
     let file = std::fs::File::open(path)

@@ -21,6 +21,7 @@
 //!   between paragraphs.
 
 use dateline_core::{Article, Capture, Media, Sidecar, adapter, extract::page_of};
+use dateline_snapshots::workspace_root;
 use ego_tree::NodeId;
 use html5ever::tendril::StrTendril;
 use html5ever::{LocalName, Namespace, QualName};
@@ -29,13 +30,6 @@ use scraper::node::{Element, Text};
 use scraper::{Html, Node};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default()
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Variant {
@@ -106,27 +100,9 @@ fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
-const SCREEN_READER_ONLY: &[&str] = &[
-    "screen-reader-text",
-    "sr-only",
-    "visually-hidden",
-    "visuallyhidden",
-    "element-invisible",
-];
-
+/// What `dateline_core::html` treats as hidden.
 fn hidden(el: &Element) -> bool {
-    el.attrs().any(|(name, value)| match name {
-        "hidden" => true,
-        "aria-hidden" => value.trim().eq_ignore_ascii_case("true"),
-        "class" => value
-            .split_ascii_whitespace()
-            .any(|c| SCREEN_READER_ONLY.iter().any(|s| c.eq_ignore_ascii_case(s))),
-        "style" => {
-            let s: String = value.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-            s.contains("display:none") || s.contains("visibility:hidden")
-        }
-        _ => false,
-    })
+    dateline_core::html::is_hidden(el)
 }
 
 fn element(doc: &Html, id: NodeId) -> Option<&Element> {
@@ -492,7 +468,9 @@ fn rewrite_classes(doc: &mut Html, f: impl Fn(&str) -> Option<String>) {
     for id in &ids {
         if let Some(e) = element(doc, *id)
             && (e.classes().any(|c| {
-                SCREEN_READER_ONLY.iter().any(|s| c.eq_ignore_ascii_case(s))
+                dateline_core::html::SCREEN_READER_ONLY
+                    .iter()
+                    .any(|s| c.eq_ignore_ascii_case(s))
                     || HIDING_CLASSES.contains(&c)
             }))
         {
@@ -747,15 +725,9 @@ fn check(id: &str, path: &Path, variant: Variant) -> Result<(), Failed> {
 }
 
 fn html_fixtures(root: &Path, id: &str) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(root.join("adapters").join(id).join("fixtures"))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "html" || e == "htm"))
-        .collect();
-    out.sort();
-    out
+    let mut all = dateline_snapshots::fixtures(&root.join("adapters").join(id).join("fixtures"));
+    all.retain(|p| dateline_core::capture::media_for(p) == Some(Media::Html));
+    all
 }
 
 fn main() {

@@ -51,16 +51,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     }
     sizes.sort_unstable();
 
-    println!("building the release binary…");
-    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["build", "--release", "-p", "dateline"])
-        .current_dir(root)
-        .status()
-        .context("running cargo build --release")?;
-    if !status.success() {
-        bail!("cargo build --release -p dateline failed");
-    }
-    let bin = root.join("target/release/dateline");
+    let bin = release_binary(root)?;
     if warc_only {
         return warc(root, &bin, sizes.first().copied().unwrap_or(10_000));
     }
@@ -238,6 +229,20 @@ fn write_warc(corpus: &Path, file: &Path) -> Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// Builds `dateline` in release (timings of a debug build mean nothing) and returns its path.
+pub(crate) fn release_binary(root: &Path) -> Result<PathBuf> {
+    println!("building the release binary…");
+    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["build", "--release", "-p", "dateline"])
+        .current_dir(root)
+        .status()
+        .context("running cargo build --release")?;
+    if !status.success() {
+        bail!("cargo build --release -p dateline failed");
+    }
+    Ok(root.join("target/release/dateline"))
 }
 
 /// The bench corpus of `n` captures under `target/bench`, generated if missing or stale: other

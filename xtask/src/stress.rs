@@ -98,16 +98,7 @@ fn cases() -> Vec<Case> {
 }
 
 pub fn run(root: &Path, _args: &[String]) -> Result<()> {
-    println!("building the release binary…");
-    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["build", "--release", "-p", "dateline"])
-        .current_dir(root)
-        .status()
-        .context("running cargo build --release")?;
-    if !status.success() {
-        bail!("cargo build --release -p dateline failed");
-    }
-    let bin = root.join("target/release/dateline");
+    let bin = crate::bench::release_binary(root)?;
     let dir = root.join("target/stress");
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     let me = std::env::current_exe().context("finding the xtask binary")?;

@@ -53,9 +53,10 @@ fn lines(path: &Path) -> Result<Box<dyn BufRead>> {
     Ok(Box::new(BufReader::new(reader)))
 }
 
+/// What a line holds, told by its keys: the typed value is built only by the pass that uses it.
 enum Line {
-    Article(Box<Article>),
-    Mention(Box<EventMention>),
+    Article(serde_json::Value),
+    Mention(serde_json::Value),
     Rejected { capture: String, reason: String },
 }
 
@@ -63,14 +64,10 @@ fn classify(text: &str) -> Result<Line, String> {
     let v: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not JSON ({e})"))?;
     let has = |k: &str| v.get(k).is_some();
     if has("evidence") && has("article") {
-        return serde_json::from_value(v)
-            .map(|m| Line::Mention(Box::new(m)))
-            .map_err(|e| format!("not an event mention ({e})"));
+        return Ok(Line::Mention(v));
     }
     if has("body") && has("capture") {
-        return serde_json::from_value(v)
-            .map(|a| Line::Article(Box::new(a)))
-            .map_err(|e| format!("not an article ({e})"));
+        return Ok(Line::Article(v));
     }
     if let (Some(c), Some(r)) = (v["capture"].as_str(), v["reason"].as_str()) {
         return Ok(Line::Rejected {
@@ -145,12 +142,19 @@ pub fn ingest(store: &mut Store, files: &[PathBuf], batch: usize) -> Result<Repo
                 continue;
             }
             match classify(&line) {
-                Ok(Line::Article(a)) => {
-                    if group.first().is_some_and(|g| g.capture != a.capture) {
-                        pending.push(capture_of(std::mem::take(&mut group), file));
+                Ok(Line::Article(v)) => match serde_json::from_value::<Article>(v) {
+                    Ok(a) => {
+                        if group.first().is_some_and(|g| g.capture != a.capture) {
+                            pending.push(capture_of(std::mem::take(&mut group), file));
+                        }
+                        group.push(a);
                     }
-                    group.push(*a);
-                }
+                    Err(e) => rejections.push(Rejection {
+                        path: format!("{}:{}", file.display(), n + 1),
+                        sha256: None,
+                        reason: format!("not an article ({e})"),
+                    }),
+                },
                 Ok(Line::Mention(_)) => {}
                 Ok(Line::Rejected { capture, reason }) => rejections.push(Rejection {
                     path: capture,
@@ -182,16 +186,27 @@ pub fn ingest(store: &mut Store, files: &[PathBuf], batch: usize) -> Result<Repo
         Ok::<(), anyhow::Error>(())
     };
     for file in files {
-        for line in lines(file)?.lines() {
+        for (n, line) in lines(file)?.lines().enumerate() {
             let line = line.with_context(|| format!("reading {}", file.display()))?;
-            if let Ok(Line::Mention(m)) = classify(&line) {
-                mentions.push(*m);
-                if mentions.len() >= batch * 20 {
-                    add(store, &mut mentions, &mut report)?;
-                }
+            let Ok(Line::Mention(v)) = classify(&line) else {
+                continue;
+            };
+            match serde_json::from_value::<EventMention>(v) {
+                Ok(m) => mentions.push(m),
+                Err(e) => rejections.push(Rejection {
+                    path: format!("{}:{}", file.display(), n + 1),
+                    sha256: None,
+                    reason: format!("not an event mention ({e})"),
+                }),
+            }
+            if mentions.len() >= batch * 20 {
+                add(store, &mut mentions, &mut report)?;
             }
         }
     }
     add(store, &mut mentions, &mut report)?;
+    if !rejections.is_empty() {
+        flush(store, &mut pending, &mut rejections, &mut report)?;
+    }
     Ok(report)
 }

@@ -96,21 +96,39 @@ fn strip(message: &str, name: &str) -> String {
         .to_owned()
 }
 
-/// Articles as JSON lines, or the rejection reason.
-fn articles_json(capture: &Capture, events: bool) -> Result<Vec<String>, String> {
+/// Which lines one capture gives.
+#[derive(Clone, Copy)]
+enum Want {
+    Articles,
+    Mentions,
+    /// Each article followed by its mentions (the Spark job's one extraction for both outputs).
+    Both,
+}
+
+/// A capture's articles and/or mentions as JSON lines tagged `"article"` / `"mention"`, or the
+/// rejection reason.
+fn lines_of(capture: &Capture, want: Want) -> Result<Vec<(&'static str, String)>, String> {
     let x = dateline_core::extract(capture).map_err(|e| strip(&e.to_string(), &capture.name))?;
+    let ex = match want {
+        Want::Articles => None,
+        Want::Mentions | Want::Both => Some(extractor().map_err(|e| e.to_string())?),
+    };
     let mut out = Vec::new();
     for article in &x.articles {
-        if events {
-            let ex = extractor().map_err(|e| e.to_string())?;
+        if matches!(want, Want::Articles | Want::Both) {
+            out.push(("article", line(article)?));
+        }
+        if let Some(ex) = ex {
             for m in ex.mentions(article) {
-                out.push(serde_json::to_string(&m).map_err(|e| e.to_string())?);
+                out.push(("mention", line(&m)?));
             }
-        } else {
-            out.push(serde_json::to_string(article).map_err(|e| e.to_string())?);
         }
     }
     Ok(out)
+}
+
+fn line(v: &impl serde::Serialize) -> Result<String, String> {
+    serde_json::to_string(v).map_err(|e| e.to_string())
 }
 
 fn to_dicts<'py>(py: Python<'py>, lines: Vec<String>) -> PyResult<Vec<Bound<'py, PyAny>>> {
@@ -138,10 +156,15 @@ fn run<'py>(
         outlet: None,
         charset: None,
     };
+    let want = if events {
+        Want::Mentions
+    } else {
+        Want::Articles
+    };
     let lines = py.detach(|| {
         let media = media_of(&name, &bytes);
         let capture = load(&name, &bytes, media, sidecar)?;
-        articles_json(&capture, events)
+        lines_of(&capture, want).map(|l| l.into_iter().map(|(_, line)| line).collect())
     });
     match lines {
         Ok(lines) => to_dicts(py, lines),
@@ -186,7 +209,7 @@ fn extract_events<'py>(
 struct ArchiveReader {
     entries: dateline_archive::Entries,
     pending: std::collections::VecDeque<String>,
-    events: bool,
+    want: Want,
     /// Records that were not read (their name and reason), for `rejected`.
     rejected: Vec<(String, String)>,
 }
@@ -206,12 +229,12 @@ impl ArchiveReader {
                 return Ok(Some(py.import("json")?.getattr("loads")?.call1((line,))?));
             }
             let this = &mut *slf;
-            let (entries, events) = (&mut this.entries, this.events);
+            let (entries, want) = (&mut this.entries, this.want);
             // One page record (or the end) per round, read and extracted without the interpreter.
-            let step = py.detach(|| next_page(entries, events));
+            let step = py.detach(|| next_page(entries, want));
             match step {
                 Step::End => return Ok(None),
-                Step::Lines(lines) => slf.pending.extend(lines),
+                Step::Lines(lines) => slf.pending.extend(lines.into_iter().map(|(_, l)| l)),
                 Step::Rejected(name, reason) => slf.rejected.push((name, reason)),
             }
         }
@@ -227,11 +250,12 @@ impl ArchiveReader {
 
 enum Step {
     End,
-    Lines(Vec<String>),
+    Lines(Vec<(&'static str, String)>),
     Rejected(String, String),
 }
 
-fn next_page(entries: &mut dateline_archive::Entries, events: bool) -> Step {
+/// The next page record's lines, or its rejection; records that are not pages are passed over.
+fn next_page(entries: &mut dateline_archive::Entries, want: Want) -> Step {
     for entry in entries.by_ref() {
         match entry {
             dateline_archive::Entry::Page(r) => {
@@ -240,7 +264,7 @@ fn next_page(entries: &mut dateline_archive::Entries, events: bool) -> Step {
                     |n| n.to_string_lossy().into_owned(),
                 );
                 return match load(&name, &r.payload, r.media, r.sidecar)
-                    .and_then(|c| articles_json(&c, events))
+                    .and_then(|c| lines_of(&c, want))
                 {
                     Ok(lines) => Step::Lines(lines),
                     Err(reason) => Step::Rejected(name, reason),
@@ -274,7 +298,11 @@ fn read_warc(path: PathBuf, events: bool, name: Option<String>) -> PyResult<Arch
     Ok(ArchiveReader {
         entries,
         pending: Default::default(),
-        events,
+        want: if events {
+            Want::Mentions
+        } else {
+            Want::Articles
+        },
         rejected: Vec::new(),
     })
 }
@@ -289,50 +317,25 @@ fn _archive_lines(
     path: PathBuf,
     name: Option<String>,
 ) -> PyResult<Vec<(&'static str, String)>> {
-    let ex = extractor()?;
+    // The lexicon loads (or fails with its reason) before the interpreter is released.
+    extractor()?;
     let label = name.unwrap_or_else(|| path.display().to_string());
     let entries = dateline_archive::open_as(&path, &label)
         .map_err(|e| CaptureError::new_err(e.to_string()))?;
+    let mut entries = entries;
     py.detach(|| {
         let mut out = Vec::new();
-        let reject = |out: &mut Vec<(&'static str, String)>, capture: String, reason: String| {
-            let line = serde_json::json!({ "capture": capture, "reason": reason });
-            out.push(("rejected", line.to_string()));
-        };
-        for entry in entries {
-            match entry {
-                dateline_archive::Entry::Page(r) => {
-                    let name = r.path.file_name().map_or_else(
-                        || r.path.display().to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
-                    let x = load(&name, &r.payload, r.media, r.sidecar).and_then(|c| {
-                        dateline_core::extract(&c).map_err(|e| strip(&e.to_string(), &name))
-                    });
-                    match x {
-                        Ok(x) => {
-                            for a in &x.articles {
-                                out.push(("article", to_line(a)?));
-                                for m in ex.mentions(a) {
-                                    out.push(("mention", to_line(&m)?));
-                                }
-                            }
-                        }
-                        Err(reason) => reject(&mut out, name, reason),
-                    }
-                }
-                dateline_archive::Entry::Skipped { .. } => {}
-                dateline_archive::Entry::Rejected { path, reason } => {
-                    reject(&mut out, path.display().to_string(), reason)
+        loop {
+            match next_page(&mut entries, Want::Both) {
+                Step::End => return Ok(out),
+                Step::Lines(lines) => out.extend(lines),
+                Step::Rejected(capture, reason) => {
+                    let line = serde_json::json!({ "capture": capture, "reason": reason });
+                    out.push(("rejected", line.to_string()));
                 }
             }
         }
-        Ok(out)
     })
-}
-
-fn to_line(v: &impl serde::Serialize) -> PyResult<String> {
-    serde_json::to_string(v).map_err(|e| PyException::new_err(e.to_string()))
 }
 
 /// The registered site adapters' ids.

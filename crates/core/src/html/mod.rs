@@ -536,7 +536,7 @@ pub fn is_dropped(name: &str) -> bool {
 /// sight and keeps for screen readers: "Skip to content", "Posted on", "Continue reading TITLE".
 /// A text copy of the page never has them. Responsive classes (`hidden-xs`, `d-none d-md-block`)
 /// are not here: they show on some screens.
-const SCREEN_READER_ONLY: &[&str] = &[
+pub const SCREEN_READER_ONLY: &[&str] = &[
     "screen-reader-text",
     "sr-only",
     "visually-hidden",
@@ -546,7 +546,7 @@ const SCREEN_READER_ONLY: &[&str] = &[
 
 /// `hidden`, `aria-hidden="true"`, inline `display:none` / `visibility:hidden`, and the
 /// screen-reader-only classes. One pass over the attributes: this runs on every element.
-fn is_hidden(el: &DomElement) -> bool {
+pub fn is_hidden(el: &DomElement) -> bool {
     el.attrs().any(|(name, value)| match name {
         "hidden" => true,
         "aria-hidden" => value.trim().eq_ignore_ascii_case("true"),
