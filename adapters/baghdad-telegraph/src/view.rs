@@ -7,66 +7,29 @@
 //! its class words, the same on every site built with it, so they are dropped by those words; what is
 //! left reads line for line like the copy.
 
-use dateline_core::{Block, BlockKind, Page};
+use crate::rules::RULES;
+use dateline_core::{Block, Page};
 use std::borrow::Cow;
-
-/// Class/id words (substrings, lower case) of the theme's furniture. Not `header` or `menu` alone:
-/// the top bar the copy shows sits in `td-header-top-menu`.
-const CHROME_WORDS: &[&str] = &[
-    "td-mobile-nav",
-    "td-menu-background",
-    "td-search",
-    "td-login",
-    "mfp-hide",
-    "top-header-menu",
-    "menu-top-container",
-    "td-header-sp-top-widget",
-    "td-header-sp-logo",
-    "td-visual-hidden",
-    "td-header-menu-wrap",
-    "sf-menu",
-    "td-crumb-container",
-    "entry-crumbs",
-    "td-a-rec",
-    "td-adspot",
-    "td-post-sharing",
-    "td-post-next-prev",
-    "author-box-wrap",
-    "td-footer",
-    "td-sub-footer",
-    "td-scroll-up",
-    "cookie",
-    "gdpr",
-];
-
-/// The post's own `<footer>` (tags, share bar, previous/next, author box) and menus.
-const CHROME_TAGS: &[&str] = &["footer", "nav"];
 
 /// The blocks a reader sees as the page's text, in order; every block of a text copy. A short block
 /// that prints several fields side by side (the byline, the date and the share buttons as `<span>`s
 /// in one line) is read as one line per field, unless `one_field` says its whole text is one line of
 /// the layout (`By Ahmed Kareem - July 27, 2025`, the weather widget's `48 C`).
 pub fn visible(page: &Page, one_field: impl Fn(&str) -> bool) -> Vec<Cow<'_, Block>> {
+    let chrome_words = RULES.chrome_words();
     page.field_blocks(one_field)
         .into_iter()
-        .filter(|b| b.tag.is_none() || !is_chrome(page, b))
+        .filter(|b| b.tag.is_none() || !in_chrome(page, b, &chrome_words))
         .collect()
 }
 
-fn is_chrome(page: &Page, block: &Block) -> bool {
-    let by_word = block.hints.iter().any(|h| {
-        let h = h.to_ascii_lowercase();
-        CHROME_WORDS.iter().any(|w| h.contains(w))
-    });
-    by_word
-        || page
-            .ancestors(block)
-            .any(|(_, el)| CHROME_TAGS.contains(&el.tag.as_str()) || el.has_chrome_role())
-}
-
-/// True for a block the markup declares a heading (`h1`–`h3`); text lines never are.
-pub fn is_heading(kind: BlockKind) -> bool {
-    matches!(kind, BlockKind::Heading(1..=3))
+/// [`Page::in_chrome`] but for headers and footers. The theme prints the post's own furniture (tags,
+/// share bar, previous/next links, author box) in a `<footer>` inside the `<article>`, where a
+/// footer is usually the story's own; and a page's `<header>` may hold the top bar a copy shows.
+fn in_chrome(page: &Page, block: &Block, words: &[&str]) -> bool {
+    block.has_any_hint(words)
+        || page.in_declared_chrome(block)
+        || page.ancestors(block).any(|(_, el)| el.tag == "footer")
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@
 //! the outlet is still read (the site may drop one), but counts for less when detecting the layout.
 
 use crate::rules::{RULES, key};
+use dateline_core::time::MONTH_RE;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -30,7 +31,7 @@ pub struct Header {
 }
 
 static TIME_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    let month = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+    let month = MONTH_RE;
     Regex::new(&format!(
         r"(?ix)^(?:
             (?:(?:about|over|around)\s+)?(?:an?|one|\d{{1,3}})\s+(?:second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago

@@ -31,14 +31,15 @@ use std::ops::Range;
 pub struct Daily8;
 
 /// A headline is a line, not a paragraph: short, and not a long sentence ending in a full stop.
-fn looks_like_title(line: &str) -> bool {
+fn reads_as_headline(line: &str) -> bool {
     let words = line.split_whitespace().count();
     words <= 30 && !(words > 15 && line.trim_end().ends_with('.'))
 }
 
 /// A markup heading is a title whatever its length, a paragraph never; a text line goes by its words.
-fn is_title(line: &str, kind: BlockKind) -> bool {
-    view::title_evidence(kind).unwrap_or_else(|| looks_like_title(line))
+fn is_headline(line: &str, kind: BlockKind) -> bool {
+    kind.headline_evidence()
+        .unwrap_or_else(|| reads_as_headline(line))
 }
 
 /// The page cut into the lines before the first story header and one range of lines per header.
@@ -98,7 +99,7 @@ fn read_story(lines: &[&str], kinds: &[BlockKind]) -> Option<(String, Vec<String
         .collect();
     let first_kind = kinds.first().copied().unwrap_or(BlockKind::Line);
     let (title, rest) = match text.split_first() {
-        Some((first, rest)) if is_title(first, first_kind) => ((*first).to_owned(), rest),
+        Some((first, rest)) if is_headline(first, first_kind) => ((*first).to_owned(), rest),
         Some(_) => (String::new(), &text[..]),
         None => return None,
     };
@@ -145,57 +146,48 @@ impl Adapter for Daily8 {
         let layout = Layout::read(&lines, None);
         let echoed = layout.stories.iter().filter(|(h, _)| h.echoed).count();
         let plain = layout.stories.len() - echoed;
-        let mut score: i32 = 0;
-        let mut why = Vec::new();
-        // The header that repeats its outlet ("Rudaw Net" … "- Rudaw Net") is the site's signature.
-        // Headers that do not repeat their outlet ("Source" over "2 hours ago") and the
-        // "Comments"/"Related Articles" lines below are on many sites' listings: together they stay
-        // under a claim (25 + 20).
-        score += match (echoed, plain) {
-            (2.., _) => 60,
-            (1, _) => 50,
-            (0, 2..) => 25,
-            (0, 1) => 15,
-            _ => 0,
-        };
-        if echoed + plain > 0 {
-            why.push(format!(
-                "{} story header(s) outlet/time/- outlet ({echoed} repeating the outlet)",
-                echoed + plain
-            ));
-        }
-        if lines.iter().any(|l| RULES.has_brand_marker(l)) {
-            score += 60;
-            why.push("Daily8 AI feature box".to_owned());
-        }
-        if lines.iter().any(|l| RULES.is_listing_bar(l)) {
-            score += 40;
-            why.push("tag listing bar \"Latest news with #\"".to_owned());
-        }
-        let mut furniture: Vec<&str> = lines
-            .iter()
-            .copied()
-            .filter(|l| RULES.is_stop(l) && !RULES.is_listing_bar(l))
-            .collect();
-        furniture.sort_unstable();
-        furniture.dedup();
-        if !furniture.is_empty() {
-            score += 10 * furniture.len().min(2) as i32;
-            why.push(format!("furniture lines {furniture:?}"));
-        }
+        let headers = format!(
+            "{} story header(s) outlet/time/- outlet ({echoed} repeating the outlet)",
+            echoed + plain
+        );
+        let furniture = distinct(&lines, |l| RULES.is_stop(l) && !RULES.is_listing_bar(l));
+        let furniture_seen = format!("furniture lines {furniture:?}");
         let foreign: Vec<&str> = lines
             .iter()
             .copied()
             .filter(|l| RULES.is_foreign(l))
             .collect();
-        if !foreign.is_empty() {
-            score -= 35 * foreign.len() as i32;
-            why.push(format!("other sites' furniture {foreign:?}"));
-        }
-        if score <= 0 {
-            return Detection::no();
-        }
-        Detection::new(score.min(100) as u8, why.join("; "))
+        let foreign_seen = format!("other sites' furniture {foreign:?}");
+        let signals = [
+            (
+                echoed + plain > 0,
+                header_points(echoed, plain),
+                headers.as_str(),
+            ),
+            (
+                lines.iter().any(|l| RULES.has_brand_marker(l)),
+                60,
+                "Daily8 AI feature box",
+            ),
+            (
+                lines.iter().any(|l| RULES.is_listing_bar(l)),
+                40,
+                "tag listing bar \"Latest news with #\"",
+            ),
+            (
+                !furniture.is_empty(),
+                10 * furniture.len().min(2) as u32,
+                furniture_seen.as_str(),
+            ),
+        ];
+        // Daily8 never prints another site's furniture on its own pages, where a copied story runs
+        // it into its text: each such line standing alone weighs against a claim.
+        let against = [(
+            !foreign.is_empty(),
+            35 * foreign.len() as u32,
+            foreign_seen.as_str(),
+        )];
+        Detection::from_signals_against(&signals, &against)
     }
 
     fn parse(
@@ -255,6 +247,28 @@ impl Adapter for Daily8 {
 }
 
 dateline_core::register_adapter!(Daily8);
+
+/// Points for the story headers found. The header that repeats its outlet ("Rudaw Net" … "- Rudaw
+/// Net") is the site's signature. Headers that do not repeat their outlet ("Source" over "2 hours
+/// ago") and the "Comments"/"Related Articles" lines below are on many sites' listings: together
+/// they stay under a claim (25 + 20).
+fn header_points(echoed: usize, plain: usize) -> u32 {
+    match (echoed, plain) {
+        (2.., _) => 60,
+        (1, _) => 50,
+        (0, 2..) => 25,
+        (0, 1) => 15,
+        _ => 0,
+    }
+}
+
+/// The lines for which `keep` holds, sorted, each once.
+fn distinct<'a>(lines: &[&'a str], keep: impl Fn(&str) -> bool) -> Vec<&'a str> {
+    let mut out: Vec<&str> = lines.iter().copied().filter(|l| keep(l)).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
 
 #[cfg(test)]
 mod tests {
@@ -437,10 +451,10 @@ mod tests {
 
     #[test]
     fn titles_and_paragraphs() {
-        assert!(looks_like_title(
+        assert!(reads_as_headline(
             "Why are Palestinians not getting sorely needed aid?"
         ));
-        assert!(!looks_like_title(
+        assert!(!reads_as_headline(
             "The Iraqi government held two rounds of discussions with the United States in Baghdad \
              and Washington, and a third round is scheduled."
         ));

@@ -20,6 +20,7 @@ struct LayoutFile {
     #[serde(default)]
     skip_lines: Vec<String>,
     stop_prefixes: Vec<String>,
+    chrome_words: Vec<String>,
     detect: DetectFile,
 }
 
@@ -73,6 +74,7 @@ pub struct Rules {
     stop_lines: Vec<String>,
     skip_lines: Vec<String>,
     stop_prefixes: Vec<String>,
+    chrome_words: Vec<String>,
     brand_markers: Vec<String>,
     listing_prefixes: Vec<String>,
     foreign_lines: Vec<String>,
@@ -103,6 +105,7 @@ impl Rules {
             stop_lines: keys(layout.stop_lines),
             skip_lines: keys(layout.skip_lines),
             stop_prefixes: keys(layout.stop_prefixes),
+            chrome_words: keys(layout.chrome_words),
             brand_markers: keys(layout.detect.brand_markers),
             listing_prefixes: keys(layout.detect.listing_prefixes),
             foreign_lines: keys(layout.detect.foreign_lines),
@@ -133,6 +136,11 @@ impl Rules {
     /// A button or label line, furniture wherever it stands.
     pub fn is_skip(&self, line: &str) -> bool {
         self.skip_lines.contains(&key(line))
+    }
+
+    /// The class and id words of the furniture of a saved HTML page.
+    pub fn chrome_words(&self) -> Vec<&str> {
+        self.chrome_words.iter().map(String::as_str).collect()
     }
 
     /// The title bar of a tag listing.
@@ -173,6 +181,7 @@ mod tests {
         assert!(r.is_stop("Latest news with #ISIS"));
         assert!(!r.is_stop("Iraqi News"));
         assert!(r.is_skip("Share:"));
+        assert!(r.chrome_words().contains(&"breadcrumb"));
         assert!(r.is_listing_bar("Latest news with #CJTF-OIR"));
         assert!(r.has_brand_marker("Explore what Daily8 AI can do for you:"));
         assert!(r.is_foreign("A+ A-"));

@@ -11,21 +11,6 @@ use crate::rules::RULES;
 use dateline_core::{Block, BlockKind, Page};
 use std::borrow::Cow;
 
-/// Class/id words (substrings, lower case) of Daily8's furniture.
-const CHROME_WORDS: &[&str] = &[
-    "breadcrumb",
-    "trending",
-    "marquee",
-    "share",
-    "adsbygoogle",
-    "ad-sidebar",
-    "advert",
-    "newsletter",
-    "cookie",
-    "consent",
-    "sr-only",
-];
-
 /// A line of the page as a copy shows it.
 #[derive(Debug, Clone)]
 pub struct Line<'a> {
@@ -40,6 +25,7 @@ pub struct Line<'a> {
 /// short block that prints several fields side by side (a story header's outlet, time and labels
 /// as `<span>`s in one line) is read as one line per field, as a copy shows a header.
 pub fn lines(page: &Page) -> Vec<Line<'_>> {
+    let chrome_words = RULES.chrome_words();
     let mut out = Vec::new();
     let mut card = None;
     for (index, whole) in page.blocks.iter().enumerate() {
@@ -56,7 +42,7 @@ pub fn lines(page: &Page) -> Vec<Line<'_>> {
                 });
                 continue;
             }
-            if page.in_chrome(&block, CHROME_WORDS) {
+            if page.in_chrome(&block, &chrome_words) {
                 continue;
             }
             // Cards are `<article>`s; a copy separates them by blank lines.
@@ -93,16 +79,6 @@ fn text_of(block: Cow<'_, Block>) -> Cow<'_, str> {
 pub fn headline(page: &Page, lines: &[Line<'_>]) -> Option<usize> {
     let block = page.declared_headline(&page.blocks)?;
     lines.iter().position(|l| l.block == block)
-}
-
-/// What the markup says about a line being a story's title: `Some(true)` for a heading element,
-/// `Some(false)` for a paragraph or list item, `None` for a text line or a plain box.
-pub fn title_evidence(kind: BlockKind) -> Option<bool> {
-    match kind {
-        BlockKind::Line | BlockKind::Other => None,
-        BlockKind::Heading(level) => Some(level <= 3),
-        _ => Some(false),
-    }
 }
 
 #[cfg(test)]
@@ -167,13 +143,5 @@ mod tests {
             got,
             vec![("Trending:", 0), ("Iraqi News", 2), ("yesterday", 0)]
         );
-    }
-
-    #[test]
-    fn markup_evidence_for_titles() {
-        assert_eq!(title_evidence(BlockKind::Heading(3)), Some(true));
-        assert_eq!(title_evidence(BlockKind::Heading(5)), Some(false));
-        assert_eq!(title_evidence(BlockKind::Paragraph), Some(false));
-        assert_eq!(title_evidence(BlockKind::Line), None);
     }
 }

@@ -3,141 +3,29 @@
 //! Word lists in the spirit of Readability and trafilatura: sites name their story body
 //! (`article-body`, `entry-content`, `story`) and their furniture (`comments`, `related`, `share`,
 //! `newsletter`) in their markup, whatever language the page is in. Matching is by substring on
-//! lower-cased words, as those tools do, with a few guards against obvious false friends.
+//! lower-cased words, as those tools do, with a few guards against obvious false friends. The
+//! lists, and the labels sites print over ad slots, are in `data/hints.toml`.
 
 use aho_corasick::AhoCorasick;
+use serde::Deserialize;
 use std::sync::LazyLock;
 
-/// Words that mark furniture: a block inside such a container is boilerplate unless a nearer container
-/// says it is the story.
-const NEGATIVE: &[&str] = &[
-    "comment",
-    "disqus",
-    "footer",
-    "rodape",
-    "piedepagina",
-    "pie-de-pagina",
-    "footnote",
-    "sidebar",
-    "side-bar",
-    "related",
-    "share",
-    "sharing",
-    "social",
-    "promo",
-    "newsletter",
-    "widget",
-    "advert",
-    "sponsor",
-    "banner",
-    "breadcrumb",
-    "popup",
-    "modal",
-    "cookie",
-    "subscri",
-    "signup",
-    "sign-up",
-    "login",
-    "menu",
-    "navbar",
-    "navigation",
-    "masthead",
-    "toolbar",
-    "pagination",
-    "pager",
-    "recommend",
-    "trending",
-    "popular",
-    "outbrain",
-    "taboola",
-    "skip-link",
-    "skiplink",
-    "most-read",
-    "mostread",
-    "more-stories",
-    "read-more",
-    "readmore",
-    "read-next",
-    "tags",
-    "tag-list",
-    "taglist",
-    "topics",
-    "byline",
-    "author",
-    "dateline-box",
-    "timestamp",
-    "published-date",
-    "credit",
-    "standfirst",
-    "strapline",
-    "kicker",
-    "caption",
-    "gallery",
-    "slideshow",
-    "carousel",
-    "overlay",
-    "lightbox",
-    "rating",
-    "print-header",
-    "print-footer",
-    "visually-hidden",
-    "sr-only",
-    "screen-reader",
-    "offscreen",
-    "tooltip",
-    "dropdown",
-    "flyout",
-    "ad-container",
-    "ad-slot",
-    "adslot",
-    "adsense",
-    "dfp",
-    "gpt-ad",
-];
+/// The word lists of `data/hints.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Words {
+    positive: Vec<String>,
+    negative: Vec<String>,
+    negative_parts: Vec<String>,
+    ad_labels: Vec<String>,
+}
 
-/// Words that are negative only as a whole word or word part (`ad`, `nav`), since as substrings they
-/// are everywhere (`head`, `canvas`, `shadow`).
-const NEGATIVE_PARTS: &[&str] = &[
-    "ad",
-    "ads",
-    "nav",
-    "meta",
-    "aside",
-    "foot",
-    "header",
-    "tools",
-    "tool",
-    "links",
-    "extra",
-    "bio",
-    "contact",
-    "cta",
-    "utility",
-    "utilities",
-    "subnav",
-    "dek",
-    "deck",
-];
-
-/// Words that mark the story.
-const POSITIVE: &[&str] = &[
-    "article",
-    "content",
-    "entry",
-    "post-body",
-    "postbody",
-    "post-content",
-    "post-text",
-    "story",
-    "main",
-    "body",
-    "text",
-    "blog",
-    "hentry",
-    "prose",
-    "rich-text",
-    "richtext",
-];
+/// Compiled in, so a broken file is a build-time mistake caught by the tests below: loading it may
+/// panic with a message naming the file.
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    toml::from_str(include_str!("../data/hints.toml"))
+        .expect("adapters/generic/data/hints.toml is valid")
+});
 
 /// What one container's words say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -148,10 +36,10 @@ pub struct Verdict {
 
 /// One automaton per list, case-insensitive: `judge` runs on every element's class and id words,
 /// and fifty substring searches per word were a tenth of the extraction time.
-static POSITIVE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(POSITIVE));
-static NEGATIVE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(NEGATIVE));
+static POSITIVE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(&WORDS.positive));
+static NEGATIVE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(&WORDS.negative));
 
-fn automaton(words: &[&str]) -> AhoCorasick {
+fn automaton(words: &[String]) -> AhoCorasick {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build(words)
@@ -166,13 +54,27 @@ pub fn judge(words: &[String]) -> Verdict {
         }
         if !v.negative
             && (NEGATIVE_AC.is_match(w)
-                || w.split(['-', '_'])
-                    .any(|part| NEGATIVE_PARTS.iter().any(|n| part.eq_ignore_ascii_case(n))))
+                || w.split(['-', '_']).any(|part| {
+                    WORDS
+                        .negative_parts
+                        .iter()
+                        .any(|n| part.eq_ignore_ascii_case(n))
+                }))
         {
             v.negative = true;
         }
     }
     v
+}
+
+/// The label over an ad slot (`Advertisement`, `- Advertisement -`): never story text.
+pub fn is_ad_label(text: &str) -> bool {
+    let t: String = text
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect();
+    let t = t.trim().to_lowercase();
+    WORDS.ad_labels.contains(&t)
 }
 
 /// Tags whose content is furniture on any site.
@@ -206,5 +108,12 @@ mod tests {
         // "ad" and "nav" only as word parts: a header's "shadow" or "heading" is no ad.
         assert!(!judge(&words("shadow heading")).negative);
         assert!(judge(&words("site-nav")).negative);
+    }
+
+    #[test]
+    fn ad_labels() {
+        assert!(is_ad_label("- Advertisement -"));
+        assert!(is_ad_label("Sponsored"));
+        assert!(!is_ad_label("Advertisement for a new budget"));
     }
 }

@@ -267,72 +267,121 @@ fn describe(page: &Page, tree: &Tree, e: usize) -> String {
 }
 
 fn extract_traced(page: &Page, tree: &Tree, pass: Pass, trace: &mut Vec<String>) -> Vec<usize> {
-    let n = page.elements.len();
-    let mut score: Vec<Option<f64>> = vec![None; n];
-    for block in &page.blocks {
-        if matches!(block.kind, BlockKind::Heading(_) | BlockKind::Caption) {
-            continue;
-        }
-        let Some(p) = paragraph_element(page, tree, block) else {
-            continue;
-        };
-        if tree.bad[p] {
-            continue;
-        }
-        let chars = char_count(&block.text);
-        if chars < 25.0 {
-            continue;
-        }
-        let content = 1.0 + commas(&block.text) + (chars / 100.0).floor().min(3.0);
-        let mut level = 0;
-        // Text straight inside a container (no <p>) is a paragraph of that container, as Readability
-        // reads it: the container itself gets the full vote.
-        let mut cur = if is_paragraph_tag(&page.elements[p].tag) {
-            tree.parent[p]
-        } else {
-            Some(p)
-        };
-        while let Some(a) = cur {
-            if level >= 5 {
-                break;
-            }
-            cur = tree.parent[a];
-            let el = &page.elements[a];
-            if is_inline(&el.tag) {
-                continue;
-            }
-            let s = score[a].get_or_insert_with(|| tag_bonus(&el.tag) + tree.class_weight(a, pass));
-            let divider = match level {
-                0 => 1.0,
-                1 => 2.0,
-                l => f64::from(l) * 3.0,
-            };
-            *s += content / divider;
-            level += 1;
-        }
-    }
-    let final_score = |e: usize| score[e].map(|s| s * (1.0 - tree.link_density(e)));
-    let mut candidates: Vec<(usize, f64)> = (0..n)
-        .filter_map(|e| final_score(e).map(|s| (e, s)))
-        .collect();
-    // Highest score first; on a tie the earlier element, so the result never depends on hashing.
-    candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let votes = Votes::cast(page, tree, pass);
+    let candidates = votes.candidates();
     for (e, s) in candidates.iter().take(8) {
         trace.push(format!("candidate {s:.1} {}", describe(page, tree, *e)));
     }
-    let Some(&(mut top, mut top_score)) = candidates.first() else {
+    let Some(&(first, first_score)) = candidates.first() else {
         return fallback(page, tree);
     };
+    let top = votes.split_story_ancestor(&candidates, first, first_score);
+    let top = votes.climb(top, first_score);
+    let top_score = votes.final_score(top).unwrap_or(first_score);
+    let chosen = votes.with_siblings(top, top_score);
+    for &c in &chosen {
+        trace.push(format!("chosen {}", describe(page, tree, c)));
+    }
+    let dropped = if pass.clean_containers {
+        fishy_containers(page, tree, &chosen, pass)
+    } else {
+        vec![false; page.elements.len()]
+    };
+    blocks_within(page, tree, &chosen, &dropped)
+}
 
-    // Several strong candidates under one ancestor: the story is split in parts, take the ancestor.
-    let alternatives: Vec<usize> = candidates
-        .iter()
-        .skip(1)
-        .take(4)
-        .filter(|(_, s)| *s / top_score >= 0.75)
-        .map(|(e, _)| *e)
-        .collect();
-    if alternatives.len() >= 3 {
+/// The containers' votes in one pass, and the story read off them.
+struct Votes<'a> {
+    page: &'a Page,
+    tree: &'a Tree,
+    /// Each element's score before its links are weighed; `None` where no paragraph voted.
+    score: Vec<Option<f64>>,
+}
+
+impl<'a> Votes<'a> {
+    /// Every paragraph long enough votes for the containers up to five levels above it.
+    fn cast(page: &'a Page, tree: &'a Tree, pass: Pass) -> Votes<'a> {
+        let mut score: Vec<Option<f64>> = vec![None; page.elements.len()];
+        for block in &page.blocks {
+            if matches!(block.kind, BlockKind::Heading(_) | BlockKind::Caption) {
+                continue;
+            }
+            let Some(p) = paragraph_element(page, tree, block) else {
+                continue;
+            };
+            if tree.bad[p] {
+                continue;
+            }
+            let chars = char_count(&block.text);
+            if chars < 25.0 {
+                continue;
+            }
+            let content = 1.0 + commas(&block.text) + (chars / 100.0).floor().min(3.0);
+            let mut level = 0;
+            // Text straight inside a container (no <p>) is a paragraph of that container, as
+            // Readability reads it: the container itself gets the full vote.
+            let mut cur = if is_paragraph_tag(&page.elements[p].tag) {
+                tree.parent[p]
+            } else {
+                Some(p)
+            };
+            while let Some(a) = cur {
+                if level >= 5 {
+                    break;
+                }
+                cur = tree.parent[a];
+                let el = &page.elements[a];
+                if is_inline(&el.tag) {
+                    continue;
+                }
+                let s =
+                    score[a].get_or_insert_with(|| tag_bonus(&el.tag) + tree.class_weight(a, pass));
+                let divider = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    l => f64::from(l) * 3.0,
+                };
+                *s += content / divider;
+                level += 1;
+            }
+        }
+        Votes { page, tree, score }
+    }
+
+    /// The score with the element's links weighed against it.
+    fn final_score(&self, e: usize) -> Option<f64> {
+        self.score[e].map(|s| s * (1.0 - self.tree.link_density(e)))
+    }
+
+    /// Every element that got a vote, best first; on a tie the earlier element, so the result never
+    /// depends on hashing.
+    fn candidates(&self) -> Vec<(usize, f64)> {
+        let mut candidates: Vec<(usize, f64)> = (0..self.score.len())
+            .filter_map(|e| self.final_score(e).map(|s| (e, s)))
+            .collect();
+        candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        candidates
+    }
+
+    /// Several strong candidates under one ancestor: the story is split in parts, take the
+    /// ancestor; else `top` itself.
+    fn split_story_ancestor(
+        &self,
+        candidates: &[(usize, f64)],
+        top: usize,
+        top_score: f64,
+    ) -> usize {
+        let (page, tree) = (self.page, self.tree);
+        let alternatives: Vec<usize> = candidates
+            .iter()
+            .skip(1)
+            .take(4)
+            .filter(|(_, s)| *s / top_score >= 0.75)
+            .map(|(e, _)| *e)
+            .collect();
+        if alternatives.len() < 3 {
+            return top;
+        }
         let mut a = tree.parent[top];
         while let Some(anc) = a {
             if page.elements[anc].tag == "body" {
@@ -343,56 +392,56 @@ fn extract_traced(page: &Page, tree: &Tree, pass: Pass, trace: &mut Vec<String>)
                 .filter(|&&alt| tree.is_within(alt, anc))
                 .count();
             if containing >= 3 {
-                top = anc;
-                break;
+                return anc;
             }
             a = tree.parent[anc];
         }
+        top
     }
-    // Climb while the parent scores better: the candidate was one part of a larger body.
-    let mut last = final_score(top).unwrap_or(top_score);
-    let threshold = last / 3.0;
-    let mut cur = tree.parent[top];
-    while let Some(p) = cur {
-        if page.elements[p].tag == "body" {
-            break;
-        }
-        if let Some(ps) = final_score(p) {
-            if ps < threshold {
-                break;
-            }
-            if ps > last {
-                top = p;
-                break;
-            }
-            last = ps;
-        }
-        cur = tree.parent[p];
-    }
-    // A lone child says nothing its parent does not.
-    while let Some(p) = tree.parent[top] {
-        if page.elements[p].tag == "body" || tree.children[p].len() != 1 {
-            break;
-        }
-        top = p;
-    }
-    top_score = final_score(top).unwrap_or(top_score);
 
-    // Siblings that scored nearly as well, or that are plain paragraphs, belong to the story too —
-    // but for a paragraph above a story whose first paragraph opens with its dateline: the story
-    // starts there, and what stands above it is a standfirst.
-    let opens_with_dateline = page
-        .blocks
-        .iter()
-        .find(|b| {
-            b.element
-                .map(|e| e as usize)
-                .is_some_and(|e| e < n && tree.is_within(e, top))
-                && !matches!(b.kind, BlockKind::Heading(_) | BlockKind::Caption)
-        })
-        .is_some_and(|b| dateline_core::text::split_dateline(&b.text).is_some());
-    let mut chosen = vec![top];
-    if let Some(parent) = tree.parent[top] {
+    /// Climbs while the parent scores better (the candidate was one part of a larger body), then
+    /// past parents whose only child it is (a lone child says nothing its parent does not).
+    fn climb(&self, mut top: usize, first_score: f64) -> usize {
+        let (page, tree) = (self.page, self.tree);
+        let mut last = self.final_score(top).unwrap_or(first_score);
+        let threshold = last / 3.0;
+        let mut cur = tree.parent[top];
+        while let Some(p) = cur {
+            if page.elements[p].tag == "body" {
+                break;
+            }
+            if let Some(ps) = self.final_score(p) {
+                if ps < threshold {
+                    break;
+                }
+                if ps > last {
+                    top = p;
+                    break;
+                }
+                last = ps;
+            }
+            cur = tree.parent[p];
+        }
+        while let Some(p) = tree.parent[top] {
+            if page.elements[p].tag == "body" || tree.children[p].len() != 1 {
+                break;
+            }
+            top = p;
+        }
+        top
+    }
+
+    /// `top` and the siblings that belong to the story too: those that scored nearly as well, the
+    /// sections of the same class, and plain paragraphs — but for a paragraph above a story whose
+    /// first paragraph opens with its dateline: the story starts there, and what stands above it is
+    /// a standfirst.
+    fn with_siblings(&self, top: usize, top_score: f64) -> Vec<usize> {
+        let (page, tree) = (self.page, self.tree);
+        let mut chosen = vec![top];
+        let Some(parent) = tree.parent[top] else {
+            return chosen;
+        };
+        let standfirst_above = opens_with_dateline(page, tree, top);
         let mut above = true;
         let threshold = (top_score * 0.2).max(10.0);
         for &sib in &tree.children[parent] {
@@ -405,32 +454,52 @@ fn extract_traced(page: &Page, tree: &Tree, pass: Pass, trace: &mut Vec<String>)
             let same_kind = page.elements[sib].words == page.elements[top].words
                 && !page.elements[top].words.is_empty();
             let bonus = if same_kind { top_score * 0.2 } else { 0.0 };
-            let scored = final_score(sib).is_some_and(|s| s + bonus >= threshold);
+            let scored = self
+                .final_score(sib)
+                .is_some_and(|s| s + bonus >= threshold);
             // A story split into sections of the same class, some too deep down for their
             // paragraphs' votes to reach them.
             let twin = same_kind && tree.chars[sib] >= 100.0 && tree.link_density(sib) < 0.3;
-            let paragraph = page.elements[sib].tag == "p" && !(above && opens_with_dateline) && {
-                let chars = tree.chars[sib];
-                let ld = tree.link_density(sib);
-                let text_ends = tree.own_blocks[sib]
-                    .last()
-                    .is_some_and(|&b| page.blocks[b].text.ends_with(['.', '!', '?', '"', '”']));
-                (chars > 80.0 && ld < 0.25) || (chars > 0.0 && ld == 0.0 && text_ends)
-            };
+            let paragraph = page.elements[sib].tag == "p"
+                && !(above && standfirst_above)
+                && reads_as_paragraph(page, tree, sib);
             if scored || paragraph || twin {
                 chosen.push(sib);
             }
         }
+        chosen
     }
+}
 
-    for &c in &chosen {
-        trace.push(format!("chosen {}", describe(page, tree, c)));
-    }
-    let dropped = if pass.clean_containers {
-        fishy_containers(page, tree, &chosen, pass)
-    } else {
-        vec![false; n]
-    };
+/// True when the first text block inside `top` (headings and captions aside) opens with a dateline.
+fn opens_with_dateline(page: &Page, tree: &Tree, top: usize) -> bool {
+    let n = page.elements.len();
+    page.blocks
+        .iter()
+        .find(|b| {
+            b.element
+                .map(|e| e as usize)
+                .is_some_and(|e| e < n && tree.is_within(e, top))
+                && !matches!(b.kind, BlockKind::Heading(_) | BlockKind::Caption)
+        })
+        .is_some_and(|b| dateline_core::text::split_dateline(&b.text).is_some())
+}
+
+/// A `<p>` beside the story that reads as one of its paragraphs: long with few links, or without
+/// links ending like a sentence.
+fn reads_as_paragraph(page: &Page, tree: &Tree, e: usize) -> bool {
+    let chars = tree.chars[e];
+    let ld = tree.link_density(e);
+    let text_ends = tree.own_blocks[e]
+        .last()
+        .is_some_and(|&b| page.blocks[b].text.ends_with(['.', '!', '?', '"', '”']));
+    (chars > 80.0 && ld < 0.25) || (chars > 0.0 && ld == 0.0 && text_ends)
+}
+
+/// The blocks inside the chosen elements, in page order, but for furniture, blocks inside a
+/// `dropped` container, and blocks [`keep_block`] refuses.
+fn blocks_within(page: &Page, tree: &Tree, chosen: &[usize], dropped: &[bool]) -> Vec<usize> {
+    let n = page.elements.len();
     let mut out = Vec::new();
     for (b, block) in page.blocks.iter().enumerate() {
         let Some(e) = block.element.map(|e| e as usize).filter(|&e| e < n) else {
@@ -481,21 +550,9 @@ fn fishy_containers(page: &Page, tree: &Tree, chosen: &[usize], pass: Pass) -> V
     dropped
 }
 
-/// The label over an ad slot (`Advertisement`, `- Advertisement -`): never story text.
-fn is_ad_label(text: &str) -> bool {
-    let t: String = text
-        .chars()
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-        .collect();
-    matches!(
-        t.trim().to_lowercase().as_str(),
-        "advertisement" | "advertisements" | "sponsored" | "ad"
-    )
-}
-
 /// Blocks that are never story text even inside the story's container.
 fn keep_block(block: &Block) -> bool {
-    if block.kind == BlockKind::Caption || is_ad_label(&block.text) {
+    if block.kind == BlockKind::Caption || hints::is_ad_label(&block.text) {
         return false;
     }
     let chars = char_count(&block.text);

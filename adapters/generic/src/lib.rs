@@ -11,7 +11,7 @@ pub mod html;
 mod text;
 
 use dateline_core::adapter::AdapterError;
-use dateline_core::text::{clean_inline, read_prefix, split_dateline};
+use dateline_core::text::{clean_inline, letters_key, read_prefix, split_dateline};
 use dateline_core::{
     Adapter, ArticleDraft, BlockKind, Capture, Detection, Media, Page, ParseContext,
 };
@@ -113,13 +113,7 @@ fn table_row(page: &Page, block: &dateline_core::Block) -> Option<u32> {
 
 /// Text equality as a reader sees it: case, spacing and punctuation aside.
 fn same_text(a: &str, b: &str) -> bool {
-    let norm = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let (a, b) = (norm(a), norm(b));
+    let (a, b) = (letters_key(a), letters_key(b));
     !a.is_empty() && a == b
 }
 
@@ -145,16 +139,10 @@ fn choose_title(page: &Page, body: &[usize]) -> String {
             .filter(|(_, b)| b.kind == BlockKind::Heading(1))
     };
     if let Some(declared) = &declared {
-        let key = |s: &str| -> String {
-            s.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect()
-        };
         for (n, candidate) in candidates.iter().enumerate() {
-            let d = key(candidate);
+            let d = letters_key(candidate);
             for (_, b) in h1s() {
-                let h = key(&b.text);
+                let h = letters_key(&b.text);
                 // The `<title>` often holds the blog's name too: there the heading must hold the
                 // whole declared title, not be a part of it.
                 let holds = if n == 0 {

@@ -13,7 +13,7 @@ fn is_prose(line: &str) -> bool {
 }
 
 /// A headline: a few words, no sentence end.
-fn is_headline(line: &str) -> bool {
+fn reads_as_headline(line: &str) -> bool {
     let words = line.split_whitespace().count();
     (2..=25).contains(&words) && !line.ends_with(['.', ':', ','])
 }
@@ -22,7 +22,7 @@ pub fn draft(page: &Page) -> ArticleDraft {
     let lines: Vec<&str> = page.texts().collect();
     let first = lines.iter().position(|l| is_prose(l));
     let title = first
-        .and_then(|f| lines[..f].iter().rev().find(|l| is_headline(l)))
+        .and_then(|f| lines[..f].iter().rev().find(|l| reads_as_headline(l)))
         .or_else(|| lines.first())
         .map(|s| (*s).to_owned())
         .unwrap_or_default();

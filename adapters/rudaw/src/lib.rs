@@ -21,10 +21,13 @@
 //! A saved HTML page is first cut down to what a copy shows (see [`view`]); its markup then adds
 //! certainty about which line is a headline, and its declared metadata fills what the copy lost.
 
+mod rules;
 mod view;
 
+use crate::rules::RULES;
 use dateline_core::adapter::AdapterError;
 use dateline_core::text::split_dateline;
+use dateline_core::time::MONTH_RE;
 use dateline_core::{Adapter, ArticleDraft, BlockKind, DateOrder, Detection, Page, ParseContext};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -32,27 +35,9 @@ use std::sync::LazyLock;
 pub struct Rudaw;
 
 const OUTLET: &str = "Rudaw";
-use view::FONT_CONTROL;
-const COMMENT_POLICY: &str = "Rudaw moderates all comments";
-const POST_COMMENT: &str = "Post a comment";
-const LATEST: &str = "The Latest";
-const ALSO_IN: &str = "Also in ";
-/// The tag list under the story: the story has ended.
-const TAGS: &str = "Tags:";
 /// The header (headline, date line, byline) sits in the first lines; a date-like line further down
 /// belongs to the story.
 const HEADER_WINDOW: usize = 6;
-/// Footer furniture after which the sidebar holds no more teasers.
-const SIDEBAR_END: &[&str] = &[
-    "Most Read",
-    "Most Popular",
-    "Editor's Picks",
-    "Editor’s Picks",
-    "Follow Us",
-    "Newsletter",
-];
-
-const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
 
 /// `01-09-2024`, optionally with a clock time.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -69,7 +54,7 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// The event date a caption gives: `… on April 24, 2025. Photo: …`.
 static CAPTION_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\bon\s+({MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}})\b"
+        r"(?i)\bon\s+({MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_RE},?\s+\d{{4}})\b"
     ))
     .expect("static regex")
 });
@@ -105,15 +90,21 @@ impl Adapter for Rudaw {
     fn detect(&self, page: &Page) -> Detection {
         let blocks = view::visible(page);
         let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        let r = &*RULES;
+        let font_control = format!("{:?} font control", r.font_control);
+        let latest = format!("{:?} sidebar", r.latest);
+        let post_comment = format!("{:?}", r.post_comment);
         // Whole lines only: other sites quote Rudaw stories with "A+ A-" buried inside a paragraph.
         // A font control, a numeric date line, a "The Latest" box, a comment button and a Kurdistan
         // dateline (copied along with Rudaw stories) are on many sites' pages and sum to 45 at most;
         // a claim needs furniture that names Rudaw: its comment policy or its name as the byline
         // under the date line.
         let signals: [(bool, u32, &str); 7] = [
-            (texts.contains(&FONT_CONTROL), 20, "\"A+ A-\" font control"),
+            (texts.contains(&r.font_control.as_str()), 20, &font_control),
             (
-                texts.iter().any(|t| t.starts_with(COMMENT_POLICY)),
+                texts
+                    .iter()
+                    .any(|t| t.starts_with(r.comment_policy.as_str())),
                 45,
                 "Rudaw comment policy",
             ),
@@ -141,8 +132,8 @@ impl Adapter for Rudaw {
                 35,
                 "\"Rudaw\" byline under the date line",
             ),
-            (texts.contains(&LATEST), 5, "\"The Latest\" sidebar"),
-            (texts.contains(&POST_COMMENT), 5, "\"Post a comment\""),
+            (texts.contains(&r.latest.as_str()), 5, &latest),
+            (texts.contains(&r.post_comment.as_str()), 5, &post_comment),
         ];
         Detection::from_signals(&signals)
     }
@@ -164,7 +155,7 @@ impl Adapter for Rudaw {
         main.url = ctx.capture.url.clone();
         fill_from_meta(&mut main, page);
         let mut drafts = vec![main];
-        if let Some(latest) = texts.iter().position(|t| *t == LATEST) {
+        if let Some(latest) = texts.iter().position(|t| *t == RULES.latest) {
             drafts.extend(latest_teasers(&texts[latest + 1..]));
         }
         Ok(drafts)
@@ -188,7 +179,7 @@ fn is_caption(s: &str) -> bool {
 }
 
 /// Headlines are short and never end like a sentence or a clause.
-fn is_headline_like(s: &str) -> bool {
+fn reads_as_headline(s: &str) -> bool {
     (1..=25).contains(&words(s))
         && !last_mark(s).ends_with(['.', '…', ',', ';', ':'])
         && !is_caption(s)
@@ -197,7 +188,8 @@ fn is_headline_like(s: &str) -> bool {
 /// A headline by the markup when it says so (a heading element, or a paragraph that is none), else by
 /// the text.
 fn is_headline(s: &str, kind: BlockKind) -> bool {
-    view::headline_evidence(kind).unwrap_or_else(|| is_headline_like(s))
+    kind.headline_evidence()
+        .unwrap_or_else(|| reads_as_headline(s))
 }
 
 /// A byline is a name: a few capitalised words, no digits, no sentence punctuation.
@@ -207,23 +199,25 @@ fn byline(s: &str) -> Option<String> {
         && name.chars().next().is_some_and(char::is_uppercase)
         && !name.chars().any(|c| c.is_ascii_digit())
         && !name.ends_with(['.', '!', '?', ':', ','])
-        && name != FONT_CONTROL
-        && !name.starts_with(ALSO_IN)
+        && name != RULES.font_control
+        && !name.starts_with(RULES.also_in.as_str())
         && !is_caption(name);
     ok.then(|| name.to_owned())
 }
 
 /// Where the story stops: the comment policy block or the sidebar, whichever comes first.
 fn story_end(texts: &[&str]) -> usize {
+    let r = &*RULES;
+    let comments_below = |t: &str| t.starts_with(r.comment_policy.as_str()) || t == r.post_comment;
     (0..texts.len())
         .find(|&i| {
             let t = texts[i];
             let next = texts.get(i + 1).copied().unwrap_or("");
-            t.starts_with(COMMENT_POLICY)
-                || t.starts_with(TAGS)
-                || t == POST_COMMENT
-                || t == LATEST
-                || (t == "Comments" && (next.starts_with(COMMENT_POLICY) || next == POST_COMMENT))
+            t.starts_with(r.comment_policy.as_str())
+                || t.starts_with(r.tags.as_str())
+                || t == r.post_comment
+                || t == r.latest
+                || (t == r.comment_heading && comments_below(next))
         })
         .unwrap_or(texts.len())
 }
@@ -241,12 +235,12 @@ struct Header {
 
 /// `kinds` gives each line's block kind (all `Line` for a text copy).
 fn read_header(texts: &[&str], kinds: &[BlockKind]) -> Header {
-    let font = texts.iter().position(|t| *t == FONT_CONTROL);
+    let font = texts.iter().position(|t| *t == RULES.font_control);
     let window = font.unwrap_or(texts.len().min(HEADER_WINDOW));
     // A related-headlines list closes the header's own lines.
     let own_end = texts[..window]
         .iter()
-        .position(|t| t.starts_with(ALSO_IN))
+        .position(|t| t.starts_with(RULES.also_in.as_str()))
         .unwrap_or(window);
     let own: Vec<(&str, BlockKind)> = texts[..own_end]
         .iter()
@@ -316,15 +310,15 @@ fn main_story(texts: &[&str], kinds: &[BlockKind]) -> ArticleDraft {
     let mut body: Vec<String> = Vec::new();
     let mut in_related = false;
     for t in &texts[header.body_start.min(end)..end] {
-        if *t == FONT_CONTROL {
+        if *t == RULES.font_control {
             continue;
         }
         // A related-headlines list below the header when the font control was not captured.
-        if body.is_empty() && t.starts_with(ALSO_IN) {
+        if body.is_empty() && t.starts_with(RULES.also_in.as_str()) {
             in_related = true;
             continue;
         }
-        if in_related && is_headline_like(t) {
+        if in_related && reads_as_headline(t) {
             continue;
         }
         in_related = false;
@@ -336,7 +330,11 @@ fn main_story(texts: &[&str], kinds: &[BlockKind]) -> ArticleDraft {
             }
             continue;
         }
-        let t = t.strip_prefix("A+ A- ").unwrap_or(t);
+        // The font control run into the story's first line.
+        let t = t
+            .strip_prefix(RULES.font_control.as_str())
+            .and_then(|rest| rest.strip_prefix(' '))
+            .unwrap_or(t);
         body.push(t.to_owned());
     }
     let (published, published_basis) = match header.date {
@@ -434,7 +432,7 @@ fn latest_teasers(texts: &[&str]) -> Vec<ArticleDraft> {
     // Date lines by the index their teaser will have in `items`.
     let mut dates: std::collections::BTreeMap<usize, String> = Default::default();
     for t in texts {
-        if SIDEBAR_END.contains(t) || t.starts_with('©') || t.starts_with("Copyright") {
+        if RULES.ends_sidebar(t) {
             break;
         }
         if matches!(*t, "-" | "–" | "•") {
@@ -452,7 +450,7 @@ fn latest_teasers(texts: &[&str]) -> Vec<ArticleDraft> {
             Some((_, lead)) if lead.is_empty() && DATE_LINE.is_match(t) => {
                 dates.insert(items.len(), (*t).to_owned());
             }
-            Some((_, lead)) if !lead.is_empty() && is_headline_like(t) => {
+            Some((_, lead)) if !lead.is_empty() && reads_as_headline(t) => {
                 items.extend(current.take());
                 current = Some(((*t).to_owned(), Vec::new()));
             }
@@ -486,7 +484,7 @@ mod tests {
         let texts: Vec<String> = Page::from_text(text).texts().map(str::to_owned).collect();
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         let mut drafts = vec![main_story(&texts, &plain(&texts))];
-        if let Some(l) = texts.iter().position(|t| *t == LATEST) {
+        if let Some(l) = texts.iter().position(|t| *t == RULES.latest) {
             drafts.extend(latest_teasers(&texts[l + 1..]));
         }
         drafts

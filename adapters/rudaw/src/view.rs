@@ -6,72 +6,33 @@
 //! Read", the footer and the cookie notice. Those are dropped by their elements and class words;
 //! what is left reads line for line like the copy.
 
-use dateline_core::{Block, BlockKind, Page};
+use crate::rules::RULES;
+use dateline_core::{Block, Page};
 use std::borrow::Cow;
-
-/// Class/id words (substrings, lower case) of Rudaw's furniture.
-const CHROME_WORDS: &[&str] = &[
-    "breadcrumb",
-    "breaking-news",
-    "ticker",
-    "share",
-    "social",
-    "newsletter",
-    "most-read",
-    "mostread",
-    "ad-slot",
-    "advert",
-    "gpt-ad",
-    "__tags",
-    "cookie",
-    "consent",
-    "sr-only",
-    "visually-hidden",
-];
-
-/// The font-size control, as a copy shows it.
-pub const FONT_CONTROL: &str = "A+ A-";
-
-/// Lines that are buttons or labels wherever they stand: the print button beside the font control,
-/// the label over an ad slot. A copy of the page never shows them as text of the story.
-const BUTTONS: &[&str] = &["Print", "Advertisement"];
 
 /// The blocks a reader sees as the page's text, in order; every block of a text copy but the
 /// buttons. A short block that prints several fields side by side (`01-09-2024 Rudaw A+ A-` in one
 /// line of `<span>`s) is read as one line per field, as a copy of the usual layout shows them; the
 /// font control's two buttons, side by side or one under the other, are its one line.
 pub fn visible(page: &Page) -> Vec<Cow<'_, Block>> {
+    let chrome_words = RULES.chrome_words();
+    let font_control = RULES.font_control.as_str();
     let mut out: Vec<Cow<'_, Block>> = Vec::new();
-    for b in page.field_blocks(|t| t == FONT_CONTROL) {
-        if (b.tag.is_some() && page.in_chrome(&b, CHROME_WORDS))
-            || BUTTONS.contains(&b.text.as_str())
-        {
+    for b in page.field_blocks(|t| t == font_control) {
+        if (b.tag.is_some() && page.in_chrome(&b, &chrome_words)) || RULES.is_button(&b.text) {
             continue;
         }
-        if b.text == "A-"
+        if let Some((first, second)) = RULES.font_buttons()
+            && b.text == second
             && let Some(prev) = out.last_mut()
-            && prev.text == "A+"
+            && prev.text == first
         {
-            prev.to_mut().text = FONT_CONTROL.to_owned();
+            prev.to_mut().text = font_control.to_owned();
             continue;
         }
         out.push(b);
     }
     out
-}
-
-/// True for a block the markup declares a heading (`h1`–`h3`).
-pub fn is_heading(kind: BlockKind) -> bool {
-    matches!(kind, BlockKind::Heading(1..=3))
-}
-
-/// What the markup says about a line being a headline: `Some(true)` for a heading, `Some(false)`
-/// for a paragraph or caption, `None` for a text line or a plain box (the text rules decide).
-pub fn headline_evidence(kind: BlockKind) -> Option<bool> {
-    match kind {
-        BlockKind::Line | BlockKind::Other => None,
-        kind => Some(is_heading(kind)),
-    }
 }
 
 #[cfg(test)]
@@ -161,13 +122,5 @@ mod tests {
         let blocks = visible(&page);
         let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, vec!["Watch Live", "Tags: ISIS"]);
-    }
-
-    #[test]
-    fn markup_evidence_for_headlines() {
-        assert_eq!(headline_evidence(BlockKind::Heading(1)), Some(true));
-        assert_eq!(headline_evidence(BlockKind::Paragraph), Some(false));
-        assert_eq!(headline_evidence(BlockKind::Caption), Some(false));
-        assert_eq!(headline_evidence(BlockKind::Line), None);
     }
 }

@@ -359,10 +359,6 @@ fn origin_of(raw: &Raw) -> Result<(Option<String>, Option<String>), String> {
 /// The page of a `response` or `resource` record, or why it is not one.
 fn page(part: &Part, raw: &Raw) -> Entry {
     let path = part.name(raw.offset);
-    let reject = |reason: String| Entry::Rejected {
-        path: path.clone(),
-        reason,
-    };
     let block = match &raw.block {
         Block::Bytes(b) => b.clone(),
         Block::TooLarge => {
@@ -376,55 +372,15 @@ fn page(part: &Part, raw: &Raw) -> Entry {
     };
     let (url, captured_at) = match origin_of(raw) {
         Ok(x) => x,
-        Err(reason) => return reject(reason),
+        Err(reason) => return Entry::Rejected { path, reason },
     };
-    // Crawlers keep their own files as records too (wget: its log and arguments at
-    // `metadata://` URIs; others `urn:` or `dns:`): only what came from the web is a page.
-    if let Some(u) = &url {
-        let scheme = u
-            .split_once(':')
-            .map_or("", |(s, _)| s)
-            .to_ascii_lowercase();
-        if scheme != "http" && scheme != "https" {
-            return Entry::Skipped {
-                kind: format!(
-                    "{} records of {scheme}: URIs",
-                    raw.header("WARC-Type")
-                        .unwrap_or_default()
-                        .to_ascii_lowercase()
-                ),
-            };
-        }
+    if let Some(skipped) = not_from_the_web(raw, url.as_deref()) {
+        return skipped;
     }
-    let warc_type = raw.header("Content-Type").unwrap_or_default();
-    let is_http = warc_type
-        .to_ascii_lowercase()
-        .starts_with("application/http")
-        || (warc_type.is_empty() && block.starts_with(b"HTTP/"));
-    let (content_type, payload) = if raw
-        .header("WARC-Type")
-        .is_some_and(|t| t.eq_ignore_ascii_case("response"))
-        && is_http
-    {
-        let response = match http::parse(block) {
-            Ok(r) => r,
-            Err(reason) => return reject(reason),
-        };
-        if !(200..300).contains(&response.status) || response.status == 204 {
-            return Entry::Skipped {
-                kind: format!("HTTP {} responses", response.status),
-            };
-        }
-        let content_type = response.header("Content-Type").map(str::to_owned);
-        if let Err(kind) = media_of(content_type.as_deref()) {
-            return Entry::Skipped { kind };
-        }
-        match http::decoded_body(&response, MAX_CAPTURE_BYTES) {
-            Ok(body) => (content_type, body),
-            Err(reason) => return reject(reason),
-        }
-    } else {
-        (Some(warc_type.to_owned()).filter(|t| !t.is_empty()), block)
+    let (content_type, payload) = match typed_payload(raw, block) {
+        Ok(x) => x,
+        Err(Unread::Skipped(kind)) => return Entry::Skipped { kind },
+        Err(Unread::Rejected(reason)) => return Entry::Rejected { path, reason },
     };
     let (media, charset) = match media_of(content_type.as_deref()) {
         Ok(x) => x,
@@ -446,6 +402,59 @@ fn page(part: &Part, raw: &Raw) -> Entry {
             charset,
         },
     })
+}
+
+/// Crawlers keep their own files as records too (wget: its log and arguments at `metadata://`
+/// URIs; others `urn:` or `dns:`): only what came from the web is a page.
+fn not_from_the_web(raw: &Raw, url: Option<&str>) -> Option<Entry> {
+    let scheme = url?
+        .split_once(':')
+        .map_or("", |(s, _)| s)
+        .to_ascii_lowercase();
+    if scheme == "http" || scheme == "https" {
+        return None;
+    }
+    Some(Entry::Skipped {
+        kind: format!(
+            "{} records of {scheme}: URIs",
+            raw.header("WARC-Type")
+                .unwrap_or_default()
+                .to_ascii_lowercase()
+        ),
+    })
+}
+
+/// Why a record's block yields no payload: the kind it is counted under, or a reason to reject it.
+enum Unread {
+    Skipped(String),
+    Rejected(String),
+}
+
+/// The payload and its `Content-Type`: an HTTP response's decoded body, else the block as stored
+/// (a `resource` record, or a response saved without its HTTP framing).
+fn typed_payload(raw: &Raw, block: Vec<u8>) -> Result<(Option<String>, Vec<u8>), Unread> {
+    let warc_type = raw.header("Content-Type").unwrap_or_default();
+    let is_http = warc_type
+        .to_ascii_lowercase()
+        .starts_with("application/http")
+        || (warc_type.is_empty() && block.starts_with(b"HTTP/"));
+    let is_response = raw
+        .header("WARC-Type")
+        .is_some_and(|t| t.eq_ignore_ascii_case("response"));
+    if !(is_response && is_http) {
+        return Ok((Some(warc_type.to_owned()).filter(|t| !t.is_empty()), block));
+    }
+    let response = http::parse(block).map_err(Unread::Rejected)?;
+    if !(200..300).contains(&response.status) || response.status == 204 {
+        return Err(Unread::Skipped(format!(
+            "HTTP {} responses",
+            response.status
+        )));
+    }
+    let content_type = response.header("Content-Type").map(str::to_owned);
+    media_of(content_type.as_deref()).map_err(Unread::Skipped)?;
+    let body = http::decoded_body(&response, MAX_CAPTURE_BYTES).map_err(Unread::Rejected)?;
+    Ok((content_type, body))
 }
 
 /// A page's media and charset from its `Content-Type`; `Err` names what else it is. A payload

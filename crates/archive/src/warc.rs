@@ -435,25 +435,9 @@ fn read_record<R: BufRead>(
 ) -> Result<Option<(u64, Headers, Block)>, Fail> {
     let (at, version) = match pending {
         Some(p) => p,
-        None => loop {
-            let start = r.pos;
-            let mut line = Vec::new();
-            let n = read_line_capped(r, &mut line, MAX_HEADER_LINE).map_err(|e| {
-                if e.kind() == io::ErrorKind::InvalidData {
-                    Fail::Malformed {
-                        at: start,
-                        reason: "expected a WARC/1.x version line, found binary data".into(),
-                    }
-                } else {
-                    Fail::Io(e)
-                }
-            })?;
-            if n == 0 {
-                return Ok(None);
-            }
-            if !line.iter().all(u8::is_ascii_whitespace) {
-                break (start, line);
-            }
+        None => match read_version_line(r)? {
+            Some(p) => p,
+            None => return Ok(None),
         },
     };
     let malformed = |reason: String| Fail::Malformed { at, reason };
@@ -467,6 +451,46 @@ fn read_record<R: BufRead>(
             "expected a WARC/1.x version line, found {shown:?}"
         )));
     }
+    let headers = read_headers(r, at)?;
+    let length = header(&headers, "Content-Length")
+        .map(str::to_owned)
+        .ok_or_else(|| malformed("no Content-Length header".into()))?;
+    let length: u64 = length
+        .parse()
+        .map_err(|_| malformed(format!("Content-Length {length:?} is not a number")))?;
+    let block = read_block(r, at, length)?;
+    consume_record_end(r, at, length)?;
+    Ok(Some((at, headers, block)))
+}
+
+/// The first line that is not blank, with its offset: the next record's version line, or `None`
+/// at the end of the stream.
+fn read_version_line<R: BufRead>(r: &mut Counted<R>) -> Result<Option<(u64, Vec<u8>)>, Fail> {
+    loop {
+        let start = r.pos;
+        let mut line = Vec::new();
+        let n = read_line_capped(r, &mut line, MAX_HEADER_LINE).map_err(|e| {
+            if e.kind() == io::ErrorKind::InvalidData {
+                Fail::Malformed {
+                    at: start,
+                    reason: "expected a WARC/1.x version line, found binary data".into(),
+                }
+            } else {
+                Fail::Io(e)
+            }
+        })?;
+        if n == 0 {
+            return Ok(None);
+        }
+        if !line.iter().all(u8::is_ascii_whitespace) {
+            return Ok(Some((start, line)));
+        }
+    }
+}
+
+/// The header lines of the record at `at`, up to their blank line; folded lines joined.
+fn read_headers<R: BufRead>(r: &mut Counted<R>, at: u64) -> Result<Headers, Fail> {
+    let malformed = |reason: String| Fail::Malformed { at, reason };
     let mut headers: Headers = Vec::new();
     loop {
         let mut line = Vec::new();
@@ -481,7 +505,7 @@ fn read_record<R: BufRead>(
             return Err(malformed("the headers end before their blank line".into()));
         }
         if line == b"\r\n" || line == b"\n" {
-            break;
+            return Ok(headers);
         }
         if headers.len() >= MAX_HEADER_LINES {
             return Err(malformed(format!(
@@ -504,34 +528,33 @@ fn read_record<R: BufRead>(
         };
         headers.push((name.trim().to_owned(), value.trim().to_owned()));
     }
-    let length = header(&headers, "Content-Length")
-        .map(str::to_owned)
-        .ok_or_else(|| malformed("no Content-Length header".into()))?;
-    let length: u64 = length
-        .parse()
-        .map_err(|_| malformed(format!("Content-Length {length:?} is not a number")))?;
-    let short = |got: u64| {
-        malformed(format!(
-            "Content-Length says {length} bytes but only {got} follow before the end"
-        ))
+}
+
+/// The record's `length` bytes of content; past [`MAX_BLOCK`] they are skipped, not held.
+fn read_block<R: BufRead>(r: &mut Counted<R>, at: u64, length: u64) -> Result<Block, Fail> {
+    let short = |got: u64| Fail::Malformed {
+        at,
+        reason: format!("Content-Length says {length} bytes but only {got} follow before the end"),
     };
-    let block = if length > MAX_BLOCK {
+    if length > MAX_BLOCK {
         let got = io::copy(&mut r.take(length), &mut io::sink())?;
         if got < length {
             return Err(short(got));
         }
-        Block::TooLarge
-    } else {
-        let mut buf = Vec::with_capacity(usize::try_from(length.min(1 << 20)).unwrap_or(0));
-        r.take(length).read_to_end(&mut buf)?;
-        if (buf.len() as u64) < length {
-            return Err(short(buf.len() as u64));
-        }
-        Block::Bytes(buf)
-    };
-    // Every record ends with two CRLFs; anything else means Content-Length did not say where
-    // the record ends. Bare LFs are accepted, and the end of the stream (a writer that left them
-    // out of the last record).
+        return Ok(Block::TooLarge);
+    }
+    let mut buf = Vec::with_capacity(usize::try_from(length.min(1 << 20)).unwrap_or(0));
+    r.take(length).read_to_end(&mut buf)?;
+    if (buf.len() as u64) < length {
+        return Err(short(buf.len() as u64));
+    }
+    Ok(Block::Bytes(buf))
+}
+
+/// Every record ends with two CRLFs; anything else means Content-Length did not say where the
+/// record ends. Bare LFs are accepted, and the end of the stream (a writer that left them out of
+/// the last record).
+fn consume_record_end<R: BufRead>(r: &mut Counted<R>, at: u64, length: u64) -> Result<(), Fail> {
     let end = r.fill_buf()?;
     let used = if end.starts_with(b"\r\n\r\n") {
         4
@@ -540,10 +563,11 @@ fn read_record<R: BufRead>(
     } else if end.is_empty() || end.iter().all(u8::is_ascii_whitespace) && end.len() < 4 {
         end.len()
     } else {
-        return Err(malformed(format!(
-            "Content-Length {length} does not end where the record does"
-        )));
+        return Err(Fail::Malformed {
+            at,
+            reason: format!("Content-Length {length} does not end where the record does"),
+        });
     };
     r.consume(used);
-    Ok(Some((at, headers, block)))
+    Ok(())
 }

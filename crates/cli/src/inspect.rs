@@ -310,6 +310,14 @@ fn json_name<T: Serialize>(value: &T) -> String {
 }
 
 fn write_text(out: &mut impl Write, r: &Report) -> Result<()> {
+    write_read(out, r)?;
+    write_adapters(out, r)?;
+    write_blocks(out, r)?;
+    write_articles(out, r)
+}
+
+/// The file, how its bytes became text, and what its sidecar said.
+fn write_read(out: &mut impl Write, r: &Report) -> Result<()> {
     let read = &r.read;
     writeln!(out, "{}", terminal(&r.file))?;
     writeln!(
@@ -328,7 +336,11 @@ fn write_text(out: &mut impl Write, r: &Report) -> Result<()> {
     for w in &read.warnings {
         writeln!(out, "  warning   {}", terminal(w))?;
     }
+    Ok(())
+}
 
+/// Every adapter's score, and the one chosen with and without the URL.
+fn write_adapters(out: &mut impl Write, r: &Report) -> Result<()> {
     let weighed = r.adapters.iter().any(|a| a.claim.is_some());
     writeln!(
         out,
@@ -357,7 +369,11 @@ fn write_text(out: &mut impl Write, r: &Report) -> Result<()> {
     if let Some(c) = &r.without_url {
         write_chosen(out, "without the URL", c)?;
     }
+    Ok(())
+}
 
+/// The page's blocks, one a line, as the adapters' rules read them.
+fn write_blocks(out: &mut impl Write, r: &Report) -> Result<()> {
     writeln!(
         out,
         "\nblocks ({}; +N = blank lines before, # = page chrome)",
@@ -381,7 +397,11 @@ fn write_text(out: &mut impl Write, r: &Report) -> Result<()> {
             cut(&b.text, TEXT_SHOWN)
         )?;
     }
+    Ok(())
+}
 
+/// The articles the chosen adapter gave, or why it gave none.
+fn write_articles(out: &mut impl Write, r: &Report) -> Result<()> {
     match &r.error {
         None => {
             writeln!(out, "\narticles ({}) by {}", r.articles.len(), r.chosen.id)?;

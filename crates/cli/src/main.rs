@@ -1,18 +1,18 @@
 //! `dateline`: the command line. Thin by design: every decision lives in a library crate.
 
-mod extracted;
 mod ingest;
-mod inputs;
 mod inspect;
 mod query;
 mod report;
+mod summary;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use inputs::{Outcome, Summary};
+use dateline_ingest::inputs::{self, Outcome};
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use summary::Summary;
 
 #[derive(Parser)]
 #[command(
@@ -226,12 +226,17 @@ fn extract(paths: &[PathBuf], events: bool, strict: bool) -> Result<ExitCode> {
                         writeln!(out)?;
                     }
                     Some(x) => {
-                        let mentions = x.mentions(article);
-                        summary.events += mentions.len();
-                        for mention in &mentions {
-                            serde_json::to_writer(&mut out, mention)?;
-                            writeln!(out)?;
-                        }
+                        // Written as coded: a text of any length is held a window at a time.
+                        let mut written = Ok(());
+                        x.each_mention(article, &mut |mention| {
+                            summary.events += 1;
+                            if written.is_ok() {
+                                written = serde_json::to_writer(&mut out, &mention)
+                                    .map_err(std::io::Error::from)
+                                    .and_then(|()| writeln!(out));
+                            }
+                        });
+                        written?;
                     }
                 }
             }

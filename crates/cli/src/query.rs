@@ -533,8 +533,19 @@ pub fn show(db: &Path, id: &str) -> Result<()> {
             db.display()
         );
     };
-    let t = terminal;
     let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+    write_event(&mut w, &e)?;
+    writeln!(w)?;
+    for m in store.mentions_of(&e.id)? {
+        write_mention(&mut w, &store, &m)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// The event's own fields, then each conflict with the outlets behind every value.
+fn write_event(w: &mut impl Write, e: &Event) -> Result<()> {
+    let t = terminal;
     writeln!(
         w,
         "{}  {}  {}",
@@ -579,37 +590,39 @@ pub fn show(db: &Path, id: &str) -> Result<()> {
             )?;
         }
     }
-    writeln!(w)?;
-    for m in store.mentions_of(&e.id)? {
-        let a = store.article(&m.article)?;
-        let a = a.as_ref();
-        let outlet = m
-            .outlet
-            .as_deref()
-            .or_else(|| a.and_then(|a| a.outlet()))
-            .unwrap_or("unknown outlet");
-        let title = a.map_or("", |a| a.article.title.as_str());
-        writeln!(
-            w,
-            "{} — {} — {} [{}]",
-            t(&m.id),
-            t(outlet),
-            if title.is_empty() {
-                "(no title)".to_owned()
-            } else {
-                t(title)
-            },
-            t(&m.capture)
-        )?;
-        writeln!(
-            w,
-            "  date: {} ({})",
-            t(&date_text(&m.date)),
-            t(m.date.raw.as_deref().unwrap_or("no time expression"))
-        )?;
-        writeln!(w, "  \u{201c}{}\u{201d}", t(&m.evidence.sentence))?;
-    }
-    w.flush()?;
+    Ok(())
+}
+
+/// One mention: who reported it where, its date, and its evidence sentence.
+fn write_mention(w: &mut impl Write, store: &Store, m: &EventMention) -> Result<()> {
+    let t = terminal;
+    let a = store.article(&m.article)?;
+    let a = a.as_ref();
+    let outlet = m
+        .outlet
+        .as_deref()
+        .or_else(|| a.and_then(|a| a.outlet()))
+        .unwrap_or("unknown outlet");
+    let title = a.map_or("", |a| a.article.title.as_str());
+    writeln!(
+        w,
+        "{} — {} — {} [{}]",
+        t(&m.id),
+        t(outlet),
+        if title.is_empty() {
+            "(no title)".to_owned()
+        } else {
+            t(title)
+        },
+        t(&m.capture)
+    )?;
+    writeln!(
+        w,
+        "  date: {} ({})",
+        t(&date_text(&m.date)),
+        t(m.date.raw.as_deref().unwrap_or("no time expression"))
+    )?;
+    writeln!(w, "  \u{201c}{}\u{201d}", t(&m.evidence.sentence))?;
     Ok(())
 }
 

@@ -6,6 +6,9 @@
 //! A merged event yields one pair per capture among its mentions. A pair is right when it matches a
 //! gold event reported in that capture; a gold pair is found when some right pair matches it.
 
+// The acceptance check, ingest to per-pair scores, reads best as one sequence top to bottom.
+#![allow(clippy::too_many_lines)]
+
 #[path = "../../events/tests/support/gold_match.rs"]
 mod gold_match;
 mod support;

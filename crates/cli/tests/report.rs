@@ -6,12 +6,15 @@
 //! Chromium comes from Debian (`.ci/install-chromium`); without it the test fails under CI and is
 //! skipped loudly elsewhere.
 
+// The hand-made store and the checks of the page read best top to bottom, as the page shows them.
+#![allow(clippy::too_many_lines)]
+
 mod support;
 
 use dateline_core::event::*;
 use dateline_core::time::{Tense, resolve_mention, resolve_published};
 use dateline_core::{AdapterRef, Article, DateOrder, TimeValue};
-use dateline_store::{NewCapture, Store};
+use dateline_store::{EncodedMention, NewCapture, Store};
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -110,7 +113,10 @@ fn capture(a: Article, mentions: Vec<EventMention>) -> NewCapture {
         reason: "test".into(),
         fingerprints: vec![dateline_corpus::Fingerprint::of(&a.body)],
         articles: vec![a],
-        mentions,
+        mentions: mentions
+            .iter()
+            .map(|m| EncodedMention::of(m).expect("a mention encodes"))
+            .collect(),
     }
 }
 

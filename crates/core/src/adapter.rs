@@ -8,6 +8,7 @@
 use crate::article::ArticleDraft;
 use crate::capture::Capture;
 use crate::page::Page;
+use crate::text::letters_key;
 
 /// Layout scores below this are not trusted to claim a page.
 pub const MIN_SCORE: u8 = 50;
@@ -25,11 +26,29 @@ impl Detection {
     /// Layout evidence as `(holds, points, what)`: the points of the signals that hold, capped at
     /// 100, with their names as the reason. No signal, no claim.
     pub fn from_signals(signals: &[(bool, u32, &str)]) -> Self {
-        let score: u32 = signals.iter().filter(|s| s.0).map(|s| s.1).sum();
-        if score == 0 {
+        Detection::from_signals_against(signals, &[])
+    }
+
+    /// As [`Detection::from_signals`], less the points of the `against` signals that hold: furniture
+    /// a site never prints on its own pages (another site's widgets standing alone) weighs against
+    /// a claim. A score at or below 0 is no claim; the reason names what held, for and against.
+    pub fn from_signals_against(
+        signals: &[(bool, u32, &str)],
+        against: &[(bool, u32, &str)],
+    ) -> Self {
+        let points = |list: &[(bool, u32, &str)]| -> i64 {
+            list.iter().filter(|s| s.0).map(|s| i64::from(s.1)).sum()
+        };
+        let score = points(signals) - points(against);
+        if score <= 0 {
             return Detection::no();
         }
-        let seen: Vec<&str> = signals.iter().filter(|s| s.0).map(|s| s.2).collect();
+        let seen: Vec<&str> = signals
+            .iter()
+            .chain(against)
+            .filter(|s| s.0)
+            .map(|s| s.2)
+            .collect();
         Detection::new(score.min(100) as u8, seen.join(", "))
     }
 
@@ -114,6 +133,13 @@ pub fn by_id(id: &str) -> Option<&'static dyn Adapter> {
     registry().iter().copied().find(|a| a.id() == id)
 }
 
+/// True when `host` is one of `hosts` or a subdomain of one.
+fn on_hosts(host: &str, hosts: &[&str]) -> bool {
+    hosts
+        .iter()
+        .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+}
+
 /// Whose page the page's own metadata says it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Declared {
@@ -124,14 +150,6 @@ pub enum Declared {
     Other,
     /// The page names no site (every text capture).
     Unnamed,
-}
-
-/// Letters and digits only, lowercased: `Rudaw.net` and `rudaw.net` are one name.
-fn name_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// What `page` declares about whose page it is, for an adapter with these hosts and names.
@@ -145,15 +163,11 @@ pub fn declared_site(page: &Page, hosts: &[&str], names: &[&str]) -> Declared {
     let labels: Vec<String> = [&meta.site_name, &meta.publisher]
         .into_iter()
         .flatten()
-        .map(|n| name_key(n))
+        .map(|n| letters_key(n))
         .filter(|k| !k.is_empty())
         .collect();
-    let own_host = |h: &str| {
-        hosts
-            .iter()
-            .any(|o| h == *o || h.ends_with(&format!(".{o}")))
-    };
-    let own_name = |k: &String| names.iter().chain(hosts).any(|n| name_key(n) == *k);
+    let own_host = |h: &str| on_hosts(h, hosts);
+    let own_name = |k: &String| names.iter().chain(hosts).any(|n| letters_key(n) == *k);
     if links.iter().any(|h| own_host(h)) || labels.iter().any(own_name) {
         Declared::Ours
     } else if links.is_empty() && labels.is_empty() {
@@ -199,10 +213,7 @@ pub fn select(page: &Page, host: Option<&str>) -> Option<(&'static dyn Adapter, 
     let all = registry();
     if let Some(host) = host {
         for a in all {
-            if a.hosts()
-                .iter()
-                .any(|h| host == *h || host.ends_with(&format!(".{h}")))
-            {
+            if on_hosts(host, a.hosts()) {
                 return Some((*a, Detection::new(100, format!("URL host {host}"))));
             }
         }
@@ -256,6 +267,19 @@ mod tests {
         p.meta.site_name = site_name.map(str::to_owned);
         p.meta.canonical_url = canonical.map(str::to_owned);
         p
+    }
+
+    #[test]
+    fn signals_against_a_claim_subtract() {
+        let for_ = [(true, 60, "masthead"), (false, 40, "listing bar")];
+        assert_eq!(Detection::from_signals(&for_).score, 60);
+        let d = Detection::from_signals_against(&for_, &[(true, 35, "another site's widget")]);
+        assert_eq!(d.score, 25);
+        assert_eq!(d.reason, "masthead, another site's widget");
+        let none = Detection::from_signals_against(&for_, &[(true, 70, "two widgets")]);
+        assert_eq!(none, Detection::no());
+        let capped = Detection::from_signals(&[(true, 60, "a"), (true, 60, "b")]);
+        assert_eq!(capped.score, 100);
     }
 
     #[test]

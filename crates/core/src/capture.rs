@@ -173,38 +173,7 @@ impl Capture {
                 limit: MAX_CAPTURE_BYTES,
             });
         }
-        let sidecar_error = |reason| CaptureError::Sidecar {
-            path: path.with_extension("toml"),
-            reason,
-        };
-        if let Some(label) = &sidecar.charset
-            && encoding_rs::Encoding::for_label(label.trim().as_bytes()).is_none()
-        {
-            return Err(sidecar_error(format!(
-                "charset {label:?} is not an encoding label (e.g. \"utf-8\", \"windows-1256\")"
-            )));
-        }
-        if let Some(url) = &sidecar.url
-            && !is_absolute_url(url)
-        {
-            return Err(sidecar_error(format!(
-                "url {url:?} is not an absolute URL (e.g. \"https://www.rudaw.net/english/…\")"
-            )));
-        }
-        let captured_at = match &sidecar.captured_at {
-            Some(s) => Some(
-                parse_captured_at(s).map_err(|reason| CaptureError::Sidecar {
-                    path: path.with_extension("toml"),
-                    reason,
-                })?,
-            ),
-            None => None,
-        };
-        let tld = sidecar
-            .url
-            .as_deref()
-            .and_then(host_of)
-            .and_then(|h| h.rsplit('.').next().map(str::to_owned));
+        let captured_at = check_sidecar(path, &sidecar)?;
         // A .txt that is really saved HTML is read as HTML.
         let media = if media == Media::Text && looks_like_html(bytes) {
             Media::Html
@@ -215,7 +184,7 @@ impl Capture {
             bytes,
             sidecar.charset.as_deref(),
             media == Media::Html,
-            tld.as_deref(),
+            url_tld(sidecar.url.as_deref()).as_deref(),
         );
         if let Some(why) = binary_reason(&decoded.text) {
             return Err(CaptureError::Binary {
@@ -223,23 +192,11 @@ impl Capture {
                 why,
             });
         }
-        let mut warnings = Vec::new();
-        if !decoded.invalid_utf8.is_empty() {
-            warnings.push(invalid_utf8_warning(
-                &decoded.invalid_utf8,
-                decoded.invalid_utf8_count,
-            ));
-        }
-        let mut text = decoded.text;
-        // A stray NUL carries no text; left in, it would reach the store and every output.
-        let nuls = text.matches('\0').count();
-        if nuls > 0 {
-            text = text.replace('\0', "");
-            warnings.push(format!(
-                "{nuls} NUL {} removed",
-                if nuls == 1 { "character" } else { "characters" }
-            ));
-        }
+        let (text, warnings) = repaired_text(
+            decoded.text,
+            &decoded.invalid_utf8,
+            decoded.invalid_utf8_count,
+        );
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
@@ -265,6 +222,65 @@ impl Capture {
     pub fn host(&self) -> Option<String> {
         self.url.as_deref().and_then(host_of)
     }
+}
+
+/// Checks what a sidecar says before the page is read by it: a charset label that names an
+/// encoding, an absolute URL (it chooses the site's adapter), a capture time with an offset (it
+/// anchors relative dates), which is returned.
+fn check_sidecar(path: &Path, sidecar: &Sidecar) -> Result<Option<Timestamp>, CaptureError> {
+    let sidecar_error = |reason| CaptureError::Sidecar {
+        path: path.with_extension("toml"),
+        reason,
+    };
+    if let Some(label) = &sidecar.charset
+        && encoding_rs::Encoding::for_label(label.trim().as_bytes()).is_none()
+    {
+        return Err(sidecar_error(format!(
+            "charset {label:?} is not an encoding label (e.g. \"utf-8\", \"windows-1256\")"
+        )));
+    }
+    if let Some(url) = &sidecar.url
+        && !is_absolute_url(url)
+    {
+        return Err(sidecar_error(format!(
+            "url {url:?} is not an absolute URL (e.g. \"https://www.rudaw.net/english/…\")"
+        )));
+    }
+    sidecar
+        .captured_at
+        .as_deref()
+        .map(parse_captured_at)
+        .transpose()
+        .map_err(sidecar_error)
+}
+
+/// The top-level domain of a page's URL: a legacy encoding is guessed by the country it serves.
+fn url_tld(url: Option<&str>) -> Option<String> {
+    url.and_then(host_of)
+        .and_then(|h| h.rsplit('.').next().map(str::to_owned))
+}
+
+/// The decoded text without NUL characters, with a warning for each kind of repair made on the way
+/// in (bad UTF-8 bytes replaced at `invalid_utf8`, NULs removed).
+fn repaired_text(
+    text: String,
+    invalid_utf8: &[usize],
+    invalid_utf8_count: usize,
+) -> (String, Vec<String>) {
+    let mut warnings = Vec::new();
+    if !invalid_utf8.is_empty() {
+        warnings.push(invalid_utf8_warning(invalid_utf8, invalid_utf8_count));
+    }
+    // A stray NUL carries no text; left in, it would reach the store and every output.
+    let nuls = text.matches('\0').count();
+    if nuls == 0 {
+        return (text, warnings);
+    }
+    warnings.push(format!(
+        "{nuls} NUL {} removed",
+        if nuls == 1 { "character" } else { "characters" }
+    ));
+    (text.replace('\0', ""), warnings)
 }
 
 /// What reading a file found.

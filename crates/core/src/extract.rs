@@ -162,7 +162,13 @@ fn normalise(
 
 /// `a` + 16 hex digits of SHA-256(capture hash, position): stable across runs and machines.
 pub fn article_id(capture_sha256: &str, index: usize) -> String {
-    let digest = Sha256::digest(format!("{capture_sha256}:{index}").as_bytes());
+    stable_id("a", &format!("{capture_sha256}:{index}"))
+}
+
+/// `prefix` + the first 16 hex digits of SHA-256(`seed`): the one form of every id dateline
+/// makes (articles, stories, events), so an id says what it names and never depends on the run.
+pub fn stable_id(prefix: &str, seed: &str) -> String {
+    let digest = Sha256::digest(seed.as_bytes());
     let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
-    format!("a{hex}")
+    format!("{prefix}{hex}")
 }

@@ -5,6 +5,7 @@
 //! form. HTML blocks also carry the hints an extractor needs (tag, class and id words, link density).
 
 use crate::capture::Media;
+use crate::text::letters_key;
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -20,6 +21,24 @@ pub enum BlockKind {
     Caption,
     /// Preformatted text, table cells, and other block containers with direct text.
     Other,
+}
+
+impl BlockKind {
+    /// `h1`–`h3`: the levels a page gives a story's headline; lower ones title boxes and sections.
+    pub fn is_headline_level(self) -> bool {
+        matches!(self, BlockKind::Heading(1..=3))
+    }
+
+    /// What the markup says about a block being a headline, for layout rules that otherwise judge
+    /// a line by its words: `Some(true)` for `h1`–`h3`, `Some(false)` for any other element of a
+    /// kind of its own (a paragraph, list item, quote, caption or lower heading), `None` for a line
+    /// of a text copy or a plain box, where only the words can tell.
+    pub fn headline_evidence(self) -> Option<bool> {
+        match self {
+            BlockKind::Line | BlockKind::Other => None,
+            kind => Some(kind.is_headline_level()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -142,6 +161,14 @@ impl Block {
             .iter()
             .any(|h| h.to_ascii_lowercase().contains(word))
     }
+
+    /// True when any class/id hint contains one of `words` (lower case; case-insensitive substring).
+    pub fn has_any_hint(&self, words: &[&str]) -> bool {
+        self.hints.iter().any(|h| {
+            let h = h.to_ascii_lowercase();
+            words.iter().any(|w| h.contains(w))
+        })
+    }
 }
 
 /// Document-level metadata an HTML page declares about itself. Empty for text captures.
@@ -230,28 +257,32 @@ impl Page {
     /// element whose ARIA role says it is navigation, a search form or a dialog (a cookie banner, a
     /// login popup). Always false for text captures, which carry no markup.
     pub fn in_chrome(&self, block: &Block, words: &[&str]) -> bool {
-        let by_word = block.hints.iter().any(|h| {
-            let h = h.to_ascii_lowercase();
-            words.iter().any(|w| h.contains(w))
-        });
-        if by_word {
-            return true;
-        }
-        let tags: Vec<(&str, Option<&str>)> = self
+        block.has_any_hint(words)
+            || self.in_declared_chrome(block)
+            || self.in_page_header_or_footer(block)
+    }
+
+    /// True when `block` sits in an element the markup itself says is furniture, whatever the
+    /// site: a `<nav>`, or an ARIA role of navigation, a search form, a dialog, the page's banner or
+    /// its footer information. Part of [`Page::in_chrome`], for a layout whose headers and footers
+    /// do not follow the usual rule.
+    pub fn in_declared_chrome(&self, block: &Block) -> bool {
+        self.ancestors(block)
+            .any(|(_, el)| el.tag == "nav" || el.has_chrome_role())
+    }
+
+    /// True when `block` sits in a `<header>` or `<footer>` of the page rather than of an
+    /// `<article>` or `<main>`.
+    fn in_page_header_or_footer(&self, block: &Block) -> bool {
+        let tags: Vec<&str> = self
             .ancestors(block)
-            .map(|(_, el)| (el.tag.as_str(), el.role.as_deref()))
+            .map(|(_, el)| el.tag.as_str())
             .collect();
-        tags.iter().enumerate().any(|(i, (tag, role))| {
-            if role.is_some_and(is_chrome_role) {
-                return true;
-            }
-            match *tag {
-                "nav" => true,
-                "header" | "footer" => !tags[i + 1..]
+        tags.iter().enumerate().any(|(i, tag)| {
+            matches!(*tag, "header" | "footer")
+                && !tags[i + 1..]
                     .iter()
-                    .any(|(outer, _)| matches!(*outer, "article" | "main")),
-                _ => false,
-            }
+                    .any(|outer| matches!(*outer, "article" | "main"))
         })
     }
 
@@ -264,10 +295,10 @@ impl Page {
         blocks: impl IntoIterator<Item = &'b Block>,
     ) -> Option<usize> {
         let blocks: Vec<&Block> = blocks.into_iter().collect();
-        let headline = self.meta.headline.as_deref().map(letters);
-        let title = self.meta.title.as_deref().map(letters);
+        let headline = self.meta.headline.as_deref().map(letters_key);
+        let title = self.meta.title.as_deref().map(letters_key);
         let matches = |b: &Block| {
-            let t = letters(&b.text);
+            let t = letters_key(&b.text);
             !t.is_empty()
                 && match (&headline, &title) {
                     (Some(h), _) => *h == t,
@@ -276,8 +307,10 @@ impl Page {
                     (None, None) => false,
                 }
         };
-        let heading = |b: &Block| matches!(b.kind, BlockKind::Heading(1..=3));
-        if let Some(i) = blocks.iter().position(|b| heading(b) && matches(b)) {
+        if let Some(i) = blocks
+            .iter()
+            .position(|b| b.kind.is_headline_level() && matches(b))
+        {
             return Some(i);
         }
         let mut h1s = blocks
@@ -319,14 +352,6 @@ fn is_chrome_role(role: &str) -> bool {
     )
 }
 
-/// Letters and digits, lower case: headlines compare by their words, not their punctuation.
-fn letters(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -340,5 +365,16 @@ mod tests {
             .map(|b| (b.text.as_str(), b.blank_before))
             .collect();
         assert_eq!(got, vec![("Title", 1), ("Body one", 2), ("Body two", 0)]);
+    }
+
+    #[test]
+    fn markup_evidence_for_headlines() {
+        assert_eq!(BlockKind::Heading(1).headline_evidence(), Some(true));
+        assert_eq!(BlockKind::Heading(3).headline_evidence(), Some(true));
+        assert_eq!(BlockKind::Heading(5).headline_evidence(), Some(false));
+        assert_eq!(BlockKind::Paragraph.headline_evidence(), Some(false));
+        assert_eq!(BlockKind::Caption.headline_evidence(), Some(false));
+        assert_eq!(BlockKind::Line.headline_evidence(), None);
+        assert_eq!(BlockKind::Other.headline_evidence(), None);
     }
 }

@@ -65,8 +65,9 @@ struct OutletEntry {
     spellings: Vec<String>,
 }
 
-/// Spellings compare by their letters and digits only: "Kurdistan 24" is "Kurdistan24".
-fn spelling_key(s: &str) -> String {
+/// Letters and digits, lower case: names and headlines compare by their words, not by spacing, case
+/// or punctuation ("Kurdistan 24" is "Kurdistan24", `Rudaw.net` is `rudaw.net`).
+pub fn letters_key(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -80,7 +81,7 @@ static OUTLETS: LazyLock<std::collections::HashMap<String, String>> = LazyLock::
     let mut map = std::collections::HashMap::new();
     for o in file.outlet {
         for s in o.spellings.iter().chain(std::iter::once(&o.name)) {
-            map.insert(spelling_key(s), o.name.clone());
+            map.insert(letters_key(s), o.name.clone());
         }
     }
     map
@@ -114,7 +115,7 @@ static PLACES: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
 
 /// The outlet's name when `printed` is a spelling `data/outlets.toml` lists.
 pub fn outlet_named(printed: &str) -> Option<String> {
-    let key = spelling_key(printed);
+    let key = letters_key(printed);
     (!key.is_empty())
         .then(|| OUTLETS.get(&key).cloned())
         .flatten()

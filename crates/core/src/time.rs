@@ -170,10 +170,15 @@ impl TimeValue {
     /// values are compatible with nothing: they carry no evidence either way.
     pub fn overlaps(&self, other: &TimeValue) -> bool {
         match (self.bounds(), other.bounds()) {
-            (Some((a1, b1)), Some((a2, b2))) => a1 <= b2 && a2 <= b1,
+            (Some(a), Some(b)) => days_overlap(a, b),
             _ => false,
         }
     }
+}
+
+/// True when two inclusive day ranges `(first, last)` share at least one day.
+pub fn days_overlap(a: (Date, Date), b: (Date, Date)) -> bool {
+    a.0 <= b.1 && b.0 <= a.1
 }
 
 const MONTHS: [&str; 12] = [
@@ -216,7 +221,9 @@ fn weekday(name: &str) -> Option<Weekday> {
     })
 }
 
-const MONTH_RE: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+/// An English month name, full or abbreviated, with an optional full stop, as a regex fragment
+/// (no capture group) for adapters' and the resolver's date patterns.
+pub const MONTH_RE: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
 const WEEKDAY_RE: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -241,7 +248,8 @@ static WRITTEN_DMY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Resolves a publication date as a page prints it. `anchor` is the capture time; relative forms
-/// without it stay unresolved (raw only). Absolute forms need no anchor.
+/// without it stay unresolved (raw only). Absolute forms need no anchor; a clock time printed with
+/// one has no zone (it is the site's local time, which we do not know), so only its day is kept.
 pub fn resolve_published(raw: &str, anchor: Option<Timestamp>, order: DateOrder) -> TimeValue {
     let text = raw.trim();
     let lower = text.to_ascii_lowercase();
@@ -264,20 +272,20 @@ pub fn resolve_published(raw: &str, anchor: Option<Timestamp>, order: DateOrder)
             _ => (b, a),
         };
         if let Ok(date) = Date::new(year, m, d) {
-            return with_clock(raw, date, c.get(4), c.get(5), c.get(6));
+            return TimeValue::day(raw, date);
         }
     }
     if let Some(c) = WRITTEN_MDY.captures(text)
         && let (Some(m), Ok(d), Ok(y)) = (month_number(&c[1]), c[2].parse(), c[3].parse())
         && let Ok(date) = Date::new(y, m, d)
     {
-        return with_clock(raw, date, c.get(4), c.get(5), c.get(6));
+        return TimeValue::day(raw, date);
     }
     if let Some(c) = WRITTEN_DMY.captures(text)
         && let (Some(m), Ok(d), Ok(y)) = (month_number(&c[2]), c[1].parse(), c[3].parse())
         && let Ok(date) = Date::new(y, m, d)
     {
-        return with_clock(raw, date, c.get(4), c.get(5), c.get(6));
+        return TimeValue::day(raw, date);
     }
 
     let Some(anchor) = anchor else {
@@ -317,33 +325,6 @@ pub fn resolve_published(raw: &str, anchor: Option<Timestamp>, order: DateOrder)
         };
     }
     TimeValue::unresolved(raw)
-}
-
-fn with_clock(
-    raw: &str,
-    date: Date,
-    hour: Option<regex::Match>,
-    minute: Option<regex::Match>,
-    ampm: Option<regex::Match>,
-) -> TimeValue {
-    let (Some(h), Some(m)) = (hour, minute) else {
-        return TimeValue::day(raw, date);
-    };
-    let (Ok(mut h), Ok(m)) = (h.as_str().parse::<i8>(), m.as_str().parse::<i8>()) else {
-        return TimeValue::day(raw, date);
-    };
-    if let Some(ap) = ampm {
-        let pm = ap.as_str().eq_ignore_ascii_case("pm");
-        h = match (h, pm) {
-            (12, false) => 0,
-            (12, true) => 12,
-            (h, true) => h + 12,
-            (h, false) => h,
-        };
-    }
-    // A clock time without a zone is the site's local time, which we do not know: keep the day.
-    let _ = (h, m);
-    TimeValue::day(raw, date)
 }
 
 /// `2025-07-21`, `2025-07-21T09:30:00Z`, `2025-07-21T09:30:00+03:00`, `2025-07`, `2025`.
@@ -465,17 +446,7 @@ static WEEK_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn resolve_mention(raw: &str, anchor: Option<Date>, tense: Tense) -> TimeValue {
     let text = raw.trim();
     if let Some(c) = YEAR_ONLY.captures(text) {
-        let Ok(y) = c[2].parse::<i16>() else {
-            return TimeValue::unresolved(raw);
-        };
-        let v = TimeValue::year(raw, y);
-        if let Some(y2) = c.get(3).and_then(|m| m.as_str().parse::<i16>().ok())
-            && let (Ok(a), Ok(b)) = (Date::new(y, 1, 1), Date::new(y2, 12, 31))
-            && y2 >= y
-        {
-            return v.with_range(a, b);
-        }
-        return v;
+        return year_phrase(raw, &c);
     }
     if let Some(v) = parse_iso(text) {
         return TimeValue {
@@ -484,147 +455,194 @@ pub fn resolve_mention(raw: &str, anchor: Option<Date>, tense: Tense) -> TimeVal
         };
     }
     if let Some(c) = DAY_PHRASE.captures(text) {
-        let (month, day) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
-            (Some(m), Some(d), _, _) => (month_number(m.as_str()), d.as_str().parse::<i8>().ok()),
-            (_, _, Some(d), Some(m)) => (month_number(m.as_str()), d.as_str().parse::<i8>().ok()),
-            _ => (None, None),
-        };
-        let (Some(month), Some(day)) = (month, day) else {
-            return TimeValue::unresolved(raw);
-        };
-        if let Some(y) = c.get(5).and_then(|y| y.as_str().parse::<i16>().ok()) {
-            return Date::new(y, month, day)
-                .map_or_else(|_| TimeValue::unresolved(raw), |d| TimeValue::day(raw, d));
-        }
-        let Some(anchor) = anchor else {
-            return TimeValue::unresolved(raw);
-        };
-        let this_year = Date::new(anchor.year(), month, day);
-        let Ok(candidate) = this_year else {
-            return TimeValue::unresolved(raw);
-        };
-        let d = match tense {
-            Tense::Past if candidate > anchor => Date::new(anchor.year() - 1, month, day).ok(),
-            Tense::Future if candidate < anchor => Date::new(anchor.year() + 1, month, day).ok(),
-            _ => Some(candidate),
-        };
-        return d.map_or_else(|| TimeValue::unresolved(raw), |d| TimeValue::day(raw, d));
+        return day_phrase(raw, &c, anchor, tense);
     }
     if let Some(c) = MONTH_PHRASE.captures(text) {
-        let Some(month) = month_number(&c[4]) else {
-            return TimeValue::unresolved(raw);
-        };
-        let relative = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
-        let part = c.get(3).map(|m| m.as_str().to_ascii_lowercase());
-        let year = match c.get(5).and_then(|y| y.as_str().parse::<i16>().ok()) {
-            Some(y) => y,
-            None => {
-                let Some(anchor) = anchor else {
-                    return TimeValue::unresolved(raw);
-                };
-                let forward = tense == Tense::Future && relative.is_none();
-                match (forward, month.cmp(&anchor.month())) {
-                    (false, std::cmp::Ordering::Greater) => anchor.year() - 1,
-                    (true, std::cmp::Ordering::Less) => anchor.year() + 1,
-                    _ => anchor.year(),
-                }
-            }
-        };
-        let v = TimeValue::month(raw, year, month);
-        let Ok(first) = Date::new(year, month, 1) else {
-            return v;
-        };
-        let last = first.last_of_month();
-        let (mut from, mut to) = match part.as_deref() {
-            Some("early") => (first, first + 9.days()),
-            Some(p) if p.starts_with("mid") => (first + 10.days(), first + 19.days()),
-            Some("late") => (first + 20.days(), last),
-            _ => (first, last),
-        };
-        if let (Some(rel), Some(anchor)) = (relative.as_deref(), anchor) {
-            if rel == "earlier" && anchor >= from && anchor <= to {
-                to = anchor.yesterday().unwrap_or(anchor).max(from);
-            } else if rel == "later" && anchor >= from && anchor <= to {
-                from = anchor;
-            }
-        }
-        return if (from, to) == (first, last) {
-            v
-        } else {
-            v.with_range(from, to)
-        };
+        return month_phrase(raw, &c, anchor, tense);
     }
     let Some(anchor) = anchor else {
         return TimeValue::unresolved(raw);
     };
-    let lower = text.to_ascii_lowercase();
-    match lower.as_str() {
+    match text.to_ascii_lowercase().as_str() {
         "today" => return TimeValue::day(raw, anchor),
         "yesterday" => return TimeValue::day(raw, anchor.yesterday().unwrap_or(anchor)),
         "tomorrow" => return TimeValue::day(raw, anchor.tomorrow().unwrap_or(anchor)),
         _ => {}
     }
     if let Some(c) = WEEKDAY_PHRASE.captures(text) {
-        let Some(wd) = weekday(&c[2]) else {
-            return TimeValue::unresolved(raw);
-        };
-        let prep = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
-        let back = (anchor.weekday().to_monday_zero_offset() - wd.to_monday_zero_offset())
-            .rem_euclid(7) as i64;
-        let d = match (prep.as_deref(), tense) {
-            (Some("next"), _) | (_, Tense::Future) => {
-                let fwd = (wd.to_monday_zero_offset() - anchor.weekday().to_monday_zero_offset())
-                    .rem_euclid(7) as i64;
-                anchor + (if fwd == 0 { 7 } else { fwd }).days()
-            }
-            (Some("last"), _) => anchor - (if back == 0 { 7 } else { back }).days(),
-            _ => anchor - back.days(),
-        };
-        return TimeValue::day(raw, d);
+        return weekday_phrase(raw, &c, anchor, tense);
     }
     if let Some(c) = WEEK_PHRASE.captures(text) {
-        let which = c[1].to_ascii_lowercase();
-        let unit = c[2].to_ascii_lowercase();
-        let which = which.split_whitespace().collect::<Vec<_>>().join(" ");
-        let monday = monday_of(anchor);
-        return match (which.as_str(), unit.as_str()) {
-            ("last", "week") => TimeValue::week(raw, monday - 7.days()),
-            ("next", "week") => TimeValue::week(raw, monday + 7.days()),
-            ("this", "week") => TimeValue::week(raw, monday).with_range(monday, anchor),
-            ("earlier this", "week") => {
-                let to = anchor.yesterday().unwrap_or(anchor).max(monday);
-                TimeValue::week(raw, monday).with_range(monday, to)
-            }
-            ("later this", "week") => {
-                TimeValue::week(raw, monday).with_range(anchor, monday + 6.days())
-            }
-            ("earlier last", "week") => TimeValue::week(raw, monday - 7.days()),
-            ("last", "weekend") | ("this", "weekend")
-                if which == "last" || anchor.weekday() == Weekday::Monday =>
-            {
-                let sat = monday - 2.days();
-                TimeValue::week(raw, monday - 7.days()).with_range(sat, sat + 1.days())
-            }
-            (_, "weekend") => {
-                let sat = monday + 5.days();
-                TimeValue::week(raw, monday).with_range(sat, sat + 1.days())
-            }
-            ("last", "month") => {
-                let d = anchor - 1.month();
-                TimeValue::month(raw, d.year(), d.month())
-            }
-            ("next", "month") => {
-                let d = anchor + 1.month();
-                TimeValue::month(raw, d.year(), d.month())
-            }
-            (_, "month") => TimeValue::month(raw, anchor.year(), anchor.month()),
-            ("last", "year") => TimeValue::year(raw, anchor.year() - 1),
-            ("next", "year") => TimeValue::year(raw, anchor.year() + 1),
-            (_, "year") => TimeValue::year(raw, anchor.year()),
-            _ => TimeValue::unresolved(raw),
-        };
+        return calendar_unit_phrase(raw, &c, anchor);
     }
     TimeValue::unresolved(raw)
+}
+
+/// `in 2014`, `its 2014`, `2014–2017` (a span of whole years).
+fn year_phrase(raw: &str, c: &regex::Captures<'_>) -> TimeValue {
+    let Ok(y) = c[2].parse::<i16>() else {
+        return TimeValue::unresolved(raw);
+    };
+    let v = TimeValue::year(raw, y);
+    if let Some(y2) = c.get(3).and_then(|m| m.as_str().parse::<i16>().ok())
+        && let (Ok(a), Ok(b)) = (Date::new(y, 1, 1), Date::new(y2, 12, 31))
+        && y2 >= y
+    {
+        return v.with_range(a, b);
+    }
+    v
+}
+
+/// `on April 24`, `24 April 2025`: without a year, the year that puts the day on the side of the
+/// anchor the verb's tense points to.
+fn day_phrase(raw: &str, c: &regex::Captures<'_>, anchor: Option<Date>, tense: Tense) -> TimeValue {
+    let (month, day) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+        (Some(m), Some(d), _, _) => (month_number(m.as_str()), d.as_str().parse::<i8>().ok()),
+        (_, _, Some(d), Some(m)) => (month_number(m.as_str()), d.as_str().parse::<i8>().ok()),
+        _ => (None, None),
+    };
+    let (Some(month), Some(day)) = (month, day) else {
+        return TimeValue::unresolved(raw);
+    };
+    if let Some(y) = c.get(5).and_then(|y| y.as_str().parse::<i16>().ok()) {
+        return Date::new(y, month, day)
+            .map_or_else(|_| TimeValue::unresolved(raw), |d| TimeValue::day(raw, d));
+    }
+    let Some(anchor) = anchor else {
+        return TimeValue::unresolved(raw);
+    };
+    let this_year = Date::new(anchor.year(), month, day);
+    let Ok(candidate) = this_year else {
+        return TimeValue::unresolved(raw);
+    };
+    let d = match tense {
+        Tense::Past if candidate > anchor => Date::new(anchor.year() - 1, month, day).ok(),
+        Tense::Future if candidate < anchor => Date::new(anchor.year() + 1, month, day).ok(),
+        _ => Some(candidate),
+    };
+    d.map_or_else(|| TimeValue::unresolved(raw), |d| TimeValue::day(raw, d))
+}
+
+/// `in January 2024`, `early March`, `later in May`: the month, narrowed to the third of it the
+/// phrase names, or to the side of the anchor it names when the anchor falls inside.
+fn month_phrase(
+    raw: &str,
+    c: &regex::Captures<'_>,
+    anchor: Option<Date>,
+    tense: Tense,
+) -> TimeValue {
+    let Some(month) = month_number(&c[4]) else {
+        return TimeValue::unresolved(raw);
+    };
+    let relative = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
+    let part = c.get(3).map(|m| m.as_str().to_ascii_lowercase());
+    let year = match c.get(5).and_then(|y| y.as_str().parse::<i16>().ok()) {
+        Some(y) => y,
+        None => {
+            let Some(anchor) = anchor else {
+                return TimeValue::unresolved(raw);
+            };
+            year_of_month(month, anchor, tense == Tense::Future && relative.is_none())
+        }
+    };
+    let v = TimeValue::month(raw, year, month);
+    let Ok(first) = Date::new(year, month, 1) else {
+        return v;
+    };
+    let last = first.last_of_month();
+    let (mut from, mut to) = match part.as_deref() {
+        Some("early") => (first, first + 9.days()),
+        Some(p) if p.starts_with("mid") => (first + 10.days(), first + 19.days()),
+        Some("late") => (first + 20.days(), last),
+        _ => (first, last),
+    };
+    if let (Some(rel), Some(anchor)) = (relative.as_deref(), anchor) {
+        if rel == "earlier" && anchor >= from && anchor <= to {
+            to = anchor.yesterday().unwrap_or(anchor).max(from);
+        } else if rel == "later" && anchor >= from && anchor <= to {
+            from = anchor;
+        }
+    }
+    if (from, to) == (first, last) {
+        v
+    } else {
+        v.with_range(from, to)
+    }
+}
+
+/// The year of a month named without one: the anchor's, unless that puts the month after the
+/// anchor (before it, when `forward`).
+fn year_of_month(month: i8, anchor: Date, forward: bool) -> i16 {
+    match (forward, month.cmp(&anchor.month())) {
+        (false, std::cmp::Ordering::Greater) => anchor.year() - 1,
+        (true, std::cmp::Ordering::Less) => anchor.year() + 1,
+        _ => anchor.year(),
+    }
+}
+
+/// `on Monday`, `last Friday`, `next Sunday`: the nearest such day before the anchor, or after it
+/// for `next` and the future tense.
+fn weekday_phrase(raw: &str, c: &regex::Captures<'_>, anchor: Date, tense: Tense) -> TimeValue {
+    let Some(wd) = weekday(&c[2]) else {
+        return TimeValue::unresolved(raw);
+    };
+    let prep = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
+    let back = (anchor.weekday().to_monday_zero_offset() - wd.to_monday_zero_offset()).rem_euclid(7)
+        as i64;
+    let d = match (prep.as_deref(), tense) {
+        (Some("next"), _) | (_, Tense::Future) => {
+            let fwd = (wd.to_monday_zero_offset() - anchor.weekday().to_monday_zero_offset())
+                .rem_euclid(7) as i64;
+            anchor + (if fwd == 0 { 7 } else { fwd }).days()
+        }
+        (Some("last"), _) => anchor - (if back == 0 { 7 } else { back }).days(),
+        _ => anchor - back.days(),
+    };
+    TimeValue::day(raw, d)
+}
+
+/// `last week`, `earlier this week`, `this weekend`, `next month`, `last year`.
+fn calendar_unit_phrase(raw: &str, c: &regex::Captures<'_>, anchor: Date) -> TimeValue {
+    let which = c[1].to_ascii_lowercase();
+    let unit = c[2].to_ascii_lowercase();
+    let which = which.split_whitespace().collect::<Vec<_>>().join(" ");
+    let monday = monday_of(anchor);
+    match (which.as_str(), unit.as_str()) {
+        ("last", "week") => TimeValue::week(raw, monday - 7.days()),
+        ("next", "week") => TimeValue::week(raw, monday + 7.days()),
+        ("this", "week") => TimeValue::week(raw, monday).with_range(monday, anchor),
+        ("earlier this", "week") => {
+            let to = anchor.yesterday().unwrap_or(anchor).max(monday);
+            TimeValue::week(raw, monday).with_range(monday, to)
+        }
+        ("later this", "week") => {
+            TimeValue::week(raw, monday).with_range(anchor, monday + 6.days())
+        }
+        ("earlier last", "week") => TimeValue::week(raw, monday - 7.days()),
+        ("last", "weekend") | ("this", "weekend")
+            if which == "last" || anchor.weekday() == Weekday::Monday =>
+        {
+            let sat = monday - 2.days();
+            TimeValue::week(raw, monday - 7.days()).with_range(sat, sat + 1.days())
+        }
+        (_, "weekend") => {
+            let sat = monday + 5.days();
+            TimeValue::week(raw, monday).with_range(sat, sat + 1.days())
+        }
+        ("last", "month") => {
+            let d = anchor - 1.month();
+            TimeValue::month(raw, d.year(), d.month())
+        }
+        ("next", "month") => {
+            let d = anchor + 1.month();
+            TimeValue::month(raw, d.year(), d.month())
+        }
+        (_, "month") => TimeValue::month(raw, anchor.year(), anchor.month()),
+        ("last", "year") => TimeValue::year(raw, anchor.year() - 1),
+        ("next", "year") => TimeValue::year(raw, anchor.year() + 1),
+        (_, "year") => TimeValue::year(raw, anchor.year()),
+        _ => TimeValue::unresolved(raw),
+    }
 }
 
 #[cfg(test)]

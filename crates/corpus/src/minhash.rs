@@ -24,6 +24,11 @@ pub const ROWS: usize = K / BANDS;
 /// length count as contained.
 pub const CONTAINMENT_SLOTS: usize = 16;
 
+/// Estimated Jaccard at or above which two articles are near-duplicates.
+pub const NEAR_DUPLICATE: f64 = 0.5;
+/// Estimated containment at or above which the shorter article is a truncated copy.
+pub const TRUNCATED: f64 = 0.8;
+
 /// What clustering needs to know about a body, computed once and stored beside the article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fingerprint {
@@ -223,7 +228,6 @@ static SEEDS: std::sync::LazyLock<[u64; K]> = std::sync::LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::story::TRUNCATED;
 
     const LEAD: &str = "Iraqi Prime Minister Mohamed Shia Al-Sudani emphasized the importance of maintaining stability and addressing the root causes of conflicts during a meeting on Monday with Michael Kurilla, the commander of US Central Command.";
     const REST: &str = "The meeting was attended by Steven Fagin, Charge d'Affaires at the US Embassy in Baghdad; Kevin Lambert, the new commander of the US-led global coalition against ISIS; and Kevin Leahy, commander of the Combined Joint Task Force in Iraq, according to the Prime Minister's Office. The meeting addressed cooperation between Iraq and the international coalition, as well as preparations for the transition to bilateral security ties with the coalition's member countries. In addition to security coordination, the two sides reviewed recent developments in Syria and their implications for regional security. The Iraqi prime minister indicated that diplomatic initiatives and collaboration are important to maintain regional stability.";

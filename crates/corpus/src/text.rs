@@ -1,5 +1,10 @@
 //! Word-level text helpers shared by the near-duplicate and the conflict passes.
 
+use dateline_core::TimeValue;
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Lower-cased alphanumeric runs. Punctuation, apostrophes and dashes split words, so `Al-Sudani`,
 /// `al Sudani` and `AL SUDANI` all become `al sudani`: copies that differ only in typography match.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -8,99 +13,28 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
-/// Function words that carry no topic. Small on purpose: the conflict keys are a handful of words
-/// around a date, and dropping too much would make unrelated claims look alike.
-const STOPWORDS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "of",
-    "in",
-    "on",
-    "at",
-    "by",
-    "to",
-    "for",
-    "from",
-    "with",
-    "and",
-    "or",
-    "that",
-    "this",
-    "these",
-    "those",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "will",
-    "would",
-    "shall",
-    "should",
-    "could",
-    "can",
-    "may",
-    "might",
-    "has",
-    "have",
-    "had",
-    "it",
-    "its",
-    "s",
-    "as",
-    "said",
-    "says",
-    "say",
-    "told",
-    "he",
-    "she",
-    "they",
-    "their",
-    "his",
-    "her",
-    "which",
-    "who",
-    "than",
-    "also",
-    "into",
-    "about",
-    "after",
-    "before",
-    "until",
-    "since",
-    "during",
-    "officially",
-    "then",
-];
+/// The word lists of `data/conflicts.toml`, read once.
+#[derive(Deserialize)]
+struct ClaimWords {
+    topic: Topic,
+    polarity: Polarity,
+}
 
-/// Words that flip or restate a claim's polarity; removed from a claim's subject so that "no longer
-/// a threat" and "remains a threat" share the subject `threat`.
-const POLARITY: &[&str] = &[
-    "no",
-    "not",
-    "never",
-    "longer",
-    "nor",
-    "none",
-    "neither",
-    "denies",
-    "denied",
-    "deny",
-    "remain",
-    "remains",
-    "remained",
-    "still",
-    "continues",
-    "continue",
-    "t",
-];
+#[derive(Deserialize)]
+struct Topic {
+    stopwords: HashSet<String>,
+}
 
-const NEGATIONS: &[&str] = &[
-    "no", "not", "never", "nor", "none", "neither", "denies", "denied", "deny", "t",
-];
+#[derive(Deserialize)]
+struct Polarity {
+    negations: HashSet<String>,
+    restating: HashSet<String>,
+}
+
+static CLAIM_WORDS: LazyLock<ClaimWords> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../../data/conflicts.toml"))
+        .expect("data/conflicts.toml, built into the binary, parses")
+});
 
 /// Crude stemming so that `ends`/`end`/`ended` and `operations`/`operation` meet.
 fn stem(w: &str) -> String {
@@ -117,7 +51,7 @@ fn stem(w: &str) -> String {
 /// The topic words of a phrase: no stopwords, no polarity words, stemmed, sorted and deduplicated.
 pub fn content_words(text: &str) -> Vec<String> {
     let mut out: Vec<String> = words(text)
-        .filter(|w| !STOPWORDS.contains(&w.as_str()) && !POLARITY.contains(&w.as_str()))
+        .filter(|w| !is_stopword(w) && !is_polarity_word(w))
         .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
         .map(|w| stem(&w))
         .collect();
@@ -128,7 +62,17 @@ pub fn content_words(text: &str) -> Vec<String> {
 
 /// True when the claim denies what it names ("no longer a threat", "did not attack").
 pub fn is_negative(claim: &str) -> bool {
-    words(claim).any(|w| NEGATIONS.contains(&w.as_str()))
+    words(claim).any(|w| CLAIM_WORDS.polarity.negations.contains(&w))
+}
+
+fn is_stopword(w: &str) -> bool {
+    CLAIM_WORDS.topic.stopwords.contains(w)
+}
+
+/// Negations and the words that restate polarity: neither says what a claim is about.
+fn is_polarity_word(w: &str) -> bool {
+    let polarity = &CLAIM_WORDS.polarity;
+    polarity.negations.contains(w) || polarity.restating.contains(w)
 }
 
 /// Jaccard similarity and size of the intersection of two sorted, deduplicated word lists (as
@@ -174,12 +118,14 @@ pub fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// `prefix` + the first 16 hex digits of SHA-256(`seed`): the house style for stable ids.
-pub fn stable_id(prefix: &str, seed: &str) -> String {
-    use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(seed.as_bytes());
-    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
-    format!("{prefix}{hex}")
+/// A time as shown in a conflict: its value and the words printed.
+pub fn time_label(t: &TimeValue) -> String {
+    match (&t.value, &t.raw) {
+        (Some(v), Some(r)) => format!("{v} (\u{201c}{}\u{201d})", r.trim()),
+        (Some(v), None) => v.clone(),
+        (None, Some(r)) => r.clone(),
+        (None, None) => "unknown".into(),
+    }
 }
 
 #[cfg(test)]
@@ -202,5 +148,12 @@ mod tests {
         let end = content_words("the coalition's mission in Iraq will end");
         let ends = content_words("end the mission of the coalition in Iraq");
         assert_eq!(overlap(&end, &ends), (1.0, 4));
+    }
+
+    #[test]
+    fn the_word_lists_load_and_apostrophes_split_negations() {
+        assert!(is_negative("they didn't attack"), "n't leaves a negating t");
+        assert!(is_stopword("the") && !is_stopword("threat"));
+        assert!(is_polarity_word("still") && !is_negative("still a threat"));
     }
 }

@@ -2,6 +2,9 @@
 //! Iraqi News report of 21 July 2025, its Daily8 copy without the lead, the Baghdad Telegraph
 //! rewrite, and the Rudaw report of April 2025 that dates the end of the mission differently).
 
+// A scenario (its mentions, then what must hold of them) reads best top to bottom in one test.
+#![allow(clippy::too_many_lines)]
+
 use dateline_core::event::*;
 use dateline_core::time::{Tense, resolve_mention, resolve_published};
 use dateline_core::{DateOrder, TimeValue};
@@ -507,7 +510,7 @@ fn the_same_target_with_different_agents_is_two_happenings() {
 #[test]
 fn stories_and_events_do_not_depend_on_the_memory_budget() {
     use dateline_corpus::Budget;
-    use dateline_corpus::rebuild::{in_memory, in_memory_within};
+    use dateline_corpus::memory::{in_memory, in_memory_within};
     let (mut articles, mut mentions) = corpus();
     // Copies cut at different points, so LSH passes and candidate batches split real work.
     let full = format!("{LEAD}\n\n{REST}");

@@ -7,9 +7,10 @@
 
 use anyhow::{Context, Result, bail};
 use dateline_core::adapter::Adapter;
-use dateline_core::{Capture, Media, ParseContext, Sidecar};
+use dateline_core::{Article, Capture, Media, ParseContext, Sidecar};
 use dateline_eval::bench::{self, BenchPage};
 use dateline_eval::metric::{self, DocScore};
+use dateline_eval::readability::{self, ReadabilityPage};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -166,15 +167,38 @@ fn main() -> Result<()> {
                 .ok()
         })
         .collect();
+    let (predictions, best) = timed_predictions(&prepared, &o);
+
+    let scores: Vec<DocScore> = pages
+        .iter()
+        .zip(&predictions)
+        .map(|(p, pred)| metric::score(&p.gold, pred))
+        .collect();
+    if o.pages {
+        print_pages_worst_first(&pages, &scores);
+    }
+    if let Some(path) = &o.out {
+        write_predictions(path, &pages, &predictions)?;
+    }
+    print_summary(&o, &scores, pages.len(), bytes, best);
+    if !o.dom_text && !o.all_text && o.explain.is_none() {
+        println!();
+        readability_report(&o)?;
+    }
+    Ok(())
+}
+
+/// Every page's prediction from the first pass, and the best time of all passes in seconds.
+fn timed_predictions(prepared: &[Option<Prepared<'_>>], o: &Options) -> (Vec<String>, f64) {
     let mut predictions = Vec::new();
     let mut best = f64::INFINITY;
     for pass in 0..o.passes {
         let start = Instant::now();
-        let mut out = Vec::with_capacity(pages.len());
-        for p in &prepared {
+        let mut out = Vec::with_capacity(prepared.len());
+        for p in prepared {
             // A page the pipeline rejects scores as an empty prediction, as upstream counts a miss.
             let body = match p {
-                Some(p) => extract(p, &o).unwrap_or_else(|e| {
+                Some(p) => extract(p, o).unwrap_or_else(|e| {
                     if pass == 0 {
                         eprintln!("{}: {e:#}", &p.page.id[..16]);
                     }
@@ -189,46 +213,45 @@ fn main() -> Result<()> {
             predictions = out;
         }
     }
+    (predictions, best)
+}
 
-    let scores: Vec<DocScore> = pages
-        .iter()
-        .zip(&predictions)
-        .map(|(p, pred)| metric::score(&p.gold, pred))
-        .collect();
-    let s = metric::summarize(scores.iter());
-    let sd = metric::bootstrap(&scores, o.bootstrap, 0x5eed);
-
-    if o.pages {
-        let mut order: Vec<usize> = (0..pages.len()).collect();
-        order.sort_by(|&a, &b| scores[a].f1().total_cmp(&scores[b].f1()));
+fn print_pages_worst_first(pages: &[BenchPage], scores: &[DocScore]) {
+    let mut order: Vec<usize> = (0..pages.len()).collect();
+    order.sort_by(|&a, &b| scores[a].f1().total_cmp(&scores[b].f1()));
+    println!(
+        "{:>6} {:>6} {:>6}  {:16}  url",
+        "f1", "prec", "recall", "id"
+    );
+    for i in order {
+        let d = &scores[i];
+        let fmt = |v: Option<f64>| v.map_or("  -   ".to_owned(), |v| format!("{v:6.3}"));
         println!(
-            "{:>6} {:>6} {:>6}  {:16}  url",
-            "f1", "prec", "recall", "id"
+            "{:6.3} {} {}  {:16}  {}",
+            d.f1(),
+            fmt(d.precision),
+            fmt(d.recall),
+            &pages[i].id[..16],
+            pages[i].url
         );
-        for i in order {
-            let d = &scores[i];
-            let fmt = |v: Option<f64>| v.map_or("  -   ".to_owned(), |v| format!("{v:6.3}"));
-            println!(
-                "{:6.3} {} {}  {:16}  {}",
-                d.f1(),
-                fmt(d.precision),
-                fmt(d.recall),
-                &pages[i].id[..16],
-                pages[i].url
-            );
-        }
-        println!();
     }
-    if let Some(path) = &o.out {
-        let map: serde_json::Map<String, serde_json::Value> = pages
-            .iter()
-            .zip(&predictions)
-            .map(|(p, pred)| (p.id.clone(), serde_json::json!({ "articleBody": pred })))
-            .collect();
-        std::fs::write(path, serde_json::to_string_pretty(&map)?)
-            .with_context(|| format!("writing {}", path.display()))?;
-    }
+    println!();
+}
 
+/// The predictions in the benchmark's own format, for its scripts.
+fn write_predictions(path: &Path, pages: &[BenchPage], predictions: &[String]) -> Result<()> {
+    let map: serde_json::Map<String, serde_json::Value> = pages
+        .iter()
+        .zip(predictions)
+        .map(|(p, pred)| (p.id.clone(), serde_json::json!({ "articleBody": pred })))
+        .collect();
+    std::fs::write(path, serde_json::to_string_pretty(&map)?)
+        .with_context(|| format!("writing {}", path.display()))
+}
+
+fn print_summary(o: &Options, scores: &[DocScore], pages: usize, bytes: usize, best: f64) {
+    let s = metric::summarize(scores.iter());
+    let sd = metric::bootstrap(scores, o.bootstrap, 0x5eed);
     let what = if o.dom_text {
         "all DOM text"
     } else if o.all_text {
@@ -236,7 +259,7 @@ fn main() -> Result<()> {
     } else {
         "generic adapter"
     };
-    println!("{} pages, {what}", pages.len());
+    println!("{pages} pages, {what}");
     let pm = |v: f64, e: f64| {
         if o.bootstrap > 1 {
             format!("{v:.3} ± {e:.3}")
@@ -250,33 +273,77 @@ fn main() -> Result<()> {
     println!("accuracy  {}", pm(s.accuracy, sd.accuracy));
     println!(
         "speed     {:.1} pages/s, {:.1} MB/s (best of {} passes, one thread, {:.2} s)",
-        pages.len() as f64 / best,
+        pages as f64 / best,
         bytes as f64 / 1e6 / best,
         o.passes,
         best
     );
-    if !o.dom_text && !o.all_text && o.explain.is_none() {
-        println!();
-        readability_report(&o)?;
+}
+
+/// Right answers out of pages that state the field, and a line for each page that got it wrong.
+#[derive(Default)]
+struct MetadataTally {
+    titles: (usize, usize),
+    /// Titles right as a headline (without the site's name), out of `titles.1`.
+    headlines: usize,
+    bylines: (usize, usize),
+    days: (usize, usize),
+    misses: Vec<String>,
+}
+
+impl MetadataTally {
+    fn count(&mut self, p: &ReadabilityPage, article: Option<&Article>) {
+        use dateline_eval::readability::{byline_right, headline_right, title_right};
+        if let Some(t) = &p.title {
+            self.titles.1 += 1;
+            let got = article.map_or("", |a| a.title.as_str());
+            if title_right(t, got) {
+                self.titles.0 += 1;
+            }
+            if headline_right(t, got) {
+                self.headlines += 1;
+            } else {
+                self.misses
+                    .push(format!("{:22} title   want {t:?}, got {got:?}", p.name));
+            }
+        }
+        if let Some(b) = &p.byline {
+            self.bylines.1 += 1;
+            let got = article.and_then(|a| a.author.clone()).unwrap_or_default();
+            if byline_right(b, &got) {
+                self.bylines.0 += 1;
+            } else {
+                self.misses
+                    .push(format!("{:22} byline  want {b:?}, got {got:?}", p.name));
+            }
+        }
+        if let Some(d) = &p.published_day {
+            self.days.1 += 1;
+            let got = article
+                .and_then(|a| a.published.value.clone())
+                .unwrap_or_default();
+            if got.get(..10) == Some(d.as_str()) {
+                self.days.0 += 1;
+            } else {
+                self.misses
+                    .push(format!("{:22} day     want {d}, got {got:?}", p.name));
+            }
+        }
     }
-    Ok(())
 }
 
 /// The Readability test pages beside the benchmark: body P/R/F1 through the whole pipeline (what
 /// `dateline extract` gives for the page), and the metadata a page states: title, byline,
 /// publication day. `--pages` lists the worst pages.
 fn readability_report(o: &Options) -> Result<()> {
-    use dateline_eval::readability::{self, byline_right, headline_right, title_right};
     let dir = o
         .dir
         .parent()
         .unwrap_or(Path::new("benchmarks"))
         .join("readability-test-pages");
     let pages = readability::load(&dir).with_context(|| format!("loading {}", dir.display()))?;
-    let (mut titles, mut bylines, mut days) = ((0, 0), (0, 0), (0, 0));
-    let mut headlines = 0;
+    let mut tally = MetadataTally::default();
     let mut scores = Vec::new();
-    let mut misses: Vec<String> = Vec::new();
     for p in &pages {
         let name = format!("{}.html", p.name);
         let article =
@@ -286,42 +353,7 @@ fn readability_report(o: &Options) -> Result<()> {
                 .and_then(|x| x.articles.into_iter().next());
         let body = article.as_ref().map(|a| a.body.clone()).unwrap_or_default();
         scores.push(metric::score(&p.gold, &body));
-        if let Some(t) = &p.title {
-            titles.1 += 1;
-            let got = article.as_ref().map_or("", |a| a.title.as_str());
-            if title_right(t, got) {
-                titles.0 += 1;
-            }
-            if headline_right(t, got) {
-                headlines += 1;
-            } else {
-                misses.push(format!("{:22} title   want {t:?}, got {got:?}", p.name));
-            }
-        }
-        if let Some(b) = &p.byline {
-            bylines.1 += 1;
-            let got = article
-                .as_ref()
-                .and_then(|a| a.author.clone())
-                .unwrap_or_default();
-            if byline_right(b, &got) {
-                bylines.0 += 1;
-            } else {
-                misses.push(format!("{:22} byline  want {b:?}, got {got:?}", p.name));
-            }
-        }
-        if let Some(d) = &p.published_day {
-            days.1 += 1;
-            let got = article
-                .as_ref()
-                .and_then(|a| a.published.value.clone())
-                .unwrap_or_default();
-            if got.get(..10) == Some(d.as_str()) {
-                days.0 += 1;
-            } else {
-                misses.push(format!("{:22} day     want {d}, got {got:?}", p.name));
-            }
-        }
+        tally.count(p, article.as_ref());
     }
     let s = metric::summarize(scores.iter());
     let pct = |(a, b): (usize, usize)| format!("{a}/{b} = {:.3}", a as f64 / b.max(1) as f64);
@@ -331,29 +363,37 @@ fn readability_report(o: &Options) -> Result<()> {
     println!("recall    {:.3}", s.recall);
     println!(
         "title     {} (the same words); {} (or the headline without the site's name)",
-        pct(titles),
-        pct((headlines, titles.1))
+        pct(tally.titles),
+        pct((tally.headlines, tally.titles.1))
     );
-    println!("byline    {}", pct(bylines));
-    println!("published {} (day, where the page states it)", pct(days));
+    println!("byline    {}", pct(tally.bylines));
+    println!(
+        "published {} (day, where the page states it)",
+        pct(tally.days)
+    );
     if o.pages {
-        let mut order: Vec<usize> = (0..pages.len()).collect();
-        order.sort_by(|&a, &b| scores[a].f1().total_cmp(&scores[b].f1()));
-        println!();
-        for i in order.into_iter().take(15) {
-            let d = &scores[i];
-            println!(
-                "{:6.3} P {:.3} R {:.3}  {}",
-                d.f1(),
-                d.precision.unwrap_or(0.0),
-                d.recall.unwrap_or(0.0),
-                pages[i].name
-            );
-        }
-        println!();
-        for m in &misses {
-            println!("{m}");
-        }
+        print_readability_worst(&pages, &scores, &tally.misses);
     }
     Ok(())
+}
+
+/// The fifteen worst bodies, then every metadata miss.
+fn print_readability_worst(pages: &[ReadabilityPage], scores: &[DocScore], misses: &[String]) {
+    let mut order: Vec<usize> = (0..pages.len()).collect();
+    order.sort_by(|&a, &b| scores[a].f1().total_cmp(&scores[b].f1()));
+    println!();
+    for i in order.into_iter().take(15) {
+        let d = &scores[i];
+        println!(
+            "{:6.3} P {:.3} R {:.3}  {}",
+            d.f1(),
+            d.precision.unwrap_or(0.0),
+            d.recall.unwrap_or(0.0),
+            pages[i].name
+        );
+    }
+    println!();
+    for m in misses {
+        println!("{m}");
+    }
 }

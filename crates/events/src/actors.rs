@@ -7,10 +7,11 @@
 
 use crate::LexiconError;
 use crate::fold::{self, Folded};
-use crate::lexicon::{ActorEntry, ActorsFile};
+use crate::lexicon::{ActorEntry, ActorsFile, NamesFile, PlaceWords};
 use crate::phrases::{FastMap, PhraseIndex};
 use jiff::civil::Date;
 use regex::Regex;
+use std::collections::BTreeMap;
 
 /// One lexicon actor.
 #[derive(Debug, Clone)]
@@ -102,119 +103,11 @@ pub struct ActorIndex {
     title_before_name: Regex,
     title_of_org_name: Regex,
     nationalities: Vec<(String, String)>,
+    /// Words after which a place name is a place, not a government (`data/names.toml`).
+    place_words: PlaceWords,
+    /// Capitalised words that cannot be part of a person's name found by a title pattern.
+    not_names: Vec<String>,
 }
-
-/// Words after which a place name is a place, not a government.
-const LOCATIVES: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "from",
-    "to",
-    "into",
-    "across",
-    "outside",
-    "inside",
-    "throughout",
-    "around",
-    "toward",
-    "towards",
-    "via",
-    "of",
-    "within",
-    "on",
-];
-
-/// Words that make the place name after them part of a place ("northeast Syria") or of an
-/// attribute ("pro-Iran groups"), not a government acting.
-const PLACE_MODIFIERS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "pro",
-    "anti",
-    "greater",
-    "rural",
-];
-
-/// Capitalised words that cannot be part of a person's name found by a title pattern.
-const NOT_NAMES: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "Of",
-    "And",
-    "For",
-    "To",
-    "With",
-    "Iraq",
-    "Iraqi",
-    "Syria",
-    "Syrian",
-    "US",
-    "United",
-    "States",
-    "Office",
-    "Ministry",
-    "Government",
-    "Command",
-    "Coalition",
-    "Forces",
-    "Force",
-    "Army",
-    "Council",
-    "Region",
-    "Kurdistan",
-    "Baghdad",
-    "Erbil",
-    "Damascus",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "He",
-    "She",
-    "They",
-    "It",
-    "His",
-    "Her",
-    "Their",
-    "But",
-    "General",
-    "Major",
-    "Minister",
-    "Prime",
-    "President",
-    "Affairs",
-    "Defense",
-    "Defence",
-    "Foreign",
-    "Interior",
-    "State",
-    "Islamic",
-    "Task",
-    "Joint",
-];
 
 fn parse_day(s: &str, end: bool) -> Option<Date> {
     let parts: Vec<&str> = s.split('-').collect();
@@ -238,139 +131,136 @@ fn is_acronym(alias: &str) -> bool {
     !letters.is_empty() && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase())
 }
 
-impl ActorIndex {
-    pub fn build(file: &ActorsFile) -> Result<ActorIndex, LexiconError> {
-        let invalid = |reason: String| LexiconError::Invalid {
-            file: "actors.toml".into(),
-            reason,
-        };
-        let mut by_name = FastMap::default();
-        for (i, a) in file.actor.iter().enumerate() {
-            if by_name.insert(a.name.clone(), i).is_some() {
-                return Err(invalid(format!("actor {:?} is listed twice", a.name)));
-            }
+fn invalid(reason: String) -> LexiconError {
+    LexiconError::Invalid {
+        file: "actors.toml".into(),
+        reason,
+    }
+}
+
+/// Each actor's index by canonical name; a name listed twice is an error.
+fn index_by_name(file: &ActorsFile) -> Result<FastMap<String, usize>, LexiconError> {
+    let mut by_name = FastMap::default();
+    for (i, a) in file.actor.iter().enumerate() {
+        if by_name.insert(a.name.clone(), i).is_some() {
+            return Err(invalid(format!("actor {:?} is listed twice", a.name)));
         }
-        let mut actors = Vec::with_capacity(file.actor.len());
-        for a in &file.actor {
-            let parent = match &a.parent {
-                Some(p) => Some(
-                    *by_name
-                        .get(p)
-                        .ok_or_else(|| invalid(format!("{}: unknown parent {p:?}", a.name)))?,
-                ),
-                None => None,
-            };
-            let from = match &a.valid_from {
-                Some(s) => Some(
-                    parse_day(s, false)
-                        .ok_or_else(|| invalid(format!("{}: bad valid_from {s:?}", a.name)))?,
-                ),
-                None => None,
-            };
-            let to = match &a.valid_to {
-                Some(s) => Some(
-                    parse_day(s, true)
-                        .ok_or_else(|| invalid(format!("{}: bad valid_to {s:?}", a.name)))?,
-                ),
-                None => None,
-            };
-            let mut codes = Vec::with_capacity(a.codes.len());
-            for c in &a.codes {
-                let day = |s: &Option<String>, end: bool| match s {
-                    Some(s) => parse_day(s, end)
-                        .map(Some)
-                        .ok_or_else(|| invalid(format!("{}: bad code date {s:?}", a.name))),
-                    None => Ok(None),
-                };
-                codes.push(Period {
-                    from: day(&c.from, false)?,
-                    to: day(&c.to, true)?,
-                    country: c.country.clone(),
-                    sector: c.sector.clone(),
-                });
-            }
-            actors.push(Actor {
-                name: a.name.clone(),
-                kind: a.kind.clone(),
-                role: a.role.clone(),
-                organisation: a.organisation.clone(),
-                country: a.country.clone(),
-                parent,
-                sector: a.sector.clone(),
-                valid: (from, to),
-                codes,
-            });
+    }
+    Ok(by_name)
+}
+
+/// A date of the entry `name`, read as the first day (`end`: the last) of what `s` names; `field`
+/// names the entry's field in the error.
+fn entry_day(
+    name: &str,
+    s: Option<&String>,
+    end: bool,
+    field: &str,
+) -> Result<Option<Date>, LexiconError> {
+    s.map(|s| parse_day(s, end).ok_or_else(|| invalid(format!("{name}: bad {field} {s:?}"))))
+        .transpose()
+}
+
+/// The lexicon entry with its parent resolved and its dates parsed.
+fn actor(a: &ActorEntry, by_name: &FastMap<String, usize>) -> Result<Actor, LexiconError> {
+    let parent = a
+        .parent
+        .as_ref()
+        .map(|p| {
+            by_name
+                .get(p)
+                .copied()
+                .ok_or_else(|| invalid(format!("{}: unknown parent {p:?}", a.name)))
+        })
+        .transpose()?;
+    let from = entry_day(&a.name, a.valid_from.as_ref(), false, "valid_from")?;
+    let to = entry_day(&a.name, a.valid_to.as_ref(), true, "valid_to")?;
+    let mut codes = Vec::with_capacity(a.codes.len());
+    for c in &a.codes {
+        codes.push(Period {
+            from: entry_day(&a.name, c.from.as_ref(), false, "code date")?,
+            to: entry_day(&a.name, c.to.as_ref(), true, "code date")?,
+            country: c.country.clone(),
+            sector: c.sector.clone(),
+        });
+    }
+    Ok(Actor {
+        name: a.name.clone(),
+        kind: a.kind.clone(),
+        role: a.role.clone(),
+        organisation: a.organisation.clone(),
+        country: a.country.clone(),
+        parent,
+        sector: a.sector.clone(),
+        valid: (from, to),
+        codes,
+    })
+}
+
+impl AliasInfo {
+    fn new(actor: usize, kind: AliasKind, acronym: bool) -> AliasInfo {
+        AliasInfo {
+            actor,
+            kind,
+            acronym,
+            demonym: false,
         }
-        let mut keys: Vec<String> = Vec::new();
-        let mut infos: Vec<Vec<AliasInfo>> = Vec::new();
-        let mut slot: FastMap<String, usize> = FastMap::default();
-        let mut add = |alias: &str, info: AliasInfo| {
-            let key = fold::fold_key(alias);
-            if key.is_empty() {
-                return;
-            }
-            let id = *slot.entry(key.clone()).or_insert_with(|| {
-                keys.push(key);
-                infos.push(Vec::new());
-                infos.len() - 1
-            });
-            let list = &mut infos[id];
-            match list
-                .iter_mut()
-                .find(|i| i.actor == info.actor && i.kind == info.kind)
-            {
-                Some(known) => known.demonym |= info.demonym,
-                None => list.push(info),
-            }
-        };
-        for (i, a) in file.actor.iter().enumerate() {
-            let plain = |s: &String| AliasInfo {
-                actor: i,
-                kind: AliasKind::Plain,
-                acronym: is_acronym(s),
-                demonym: false,
-            };
-            add(&a.name, plain(&a.name));
-            for s in &a.aliases {
-                add(s, plain(s));
-            }
-            for s in &a.metonym_aliases {
-                add(
-                    s,
-                    AliasInfo {
-                        actor: i,
-                        kind: AliasKind::Metonym,
-                        acronym: is_acronym(s),
-                        demonym: false,
-                    },
-                );
-            }
-            for s in &a.titles {
-                add(
-                    s,
-                    AliasInfo {
-                        actor: i,
-                        kind: AliasKind::Title,
-                        acronym: false,
-                        demonym: false,
-                    },
-                );
-            }
-            for s in a.context_aliases.iter().cloned().chain(surname(a)) {
-                add(
-                    &s,
-                    AliasInfo {
-                        actor: i,
-                        kind: AliasKind::Context,
-                        acronym: is_acronym(&s),
-                        demonym: false,
-                    },
-                );
-            }
+    }
+}
+
+/// Every folded spelling of the lexicon with what it may name: spelling `i` is the phrase
+/// index's key `i`, `infos[i]` its readings.
+#[derive(Default)]
+struct AliasTable {
+    keys: Vec<String>,
+    infos: Vec<Vec<AliasInfo>>,
+    slot: FastMap<String, usize>,
+}
+
+impl AliasTable {
+    fn add(&mut self, alias: &str, info: AliasInfo) {
+        let key = fold::fold_key(alias);
+        if key.is_empty() {
+            return;
         }
-        // Nationality words ("Moroccan", "Nigerians") name their country's state: a people or an
-        // agent of it, never the place. Abbreviations ("US", "U.S.") are names of the country too
-        // and keep the metonym rules.
+        let id = *self.slot.entry(key.clone()).or_insert_with(|| {
+            self.keys.push(key);
+            self.infos.push(Vec::new());
+            self.infos.len() - 1
+        });
+        let list = &mut self.infos[id];
+        match list
+            .iter_mut()
+            .find(|i| i.actor == info.actor && i.kind == info.kind)
+        {
+            Some(known) => known.demonym |= info.demonym,
+            None => list.push(info),
+        }
+    }
+
+    /// The name, aliases, metonyms, titles and short forms (a person's surname among them) of
+    /// actor `i`.
+    fn add_actor(&mut self, i: usize, a: &ActorEntry) {
+        let plain = |s: &String| AliasInfo::new(i, AliasKind::Plain, is_acronym(s));
+        self.add(&a.name, plain(&a.name));
+        for s in &a.aliases {
+            self.add(s, plain(s));
+        }
+        for s in &a.metonym_aliases {
+            self.add(s, AliasInfo::new(i, AliasKind::Metonym, is_acronym(s)));
+        }
+        for s in &a.titles {
+            self.add(s, AliasInfo::new(i, AliasKind::Title, false));
+        }
+        for s in a.context_aliases.iter().cloned().chain(surname(a)) {
+            self.add(&s, AliasInfo::new(i, AliasKind::Context, is_acronym(&s)));
+        }
+    }
+
+    /// Nationality words ("Moroccan", "Nigerians") name their country's state: a people or an
+    /// agent of it, never the place. Abbreviations ("US", "U.S.") are names of the country too
+    /// and keep the metonym rules.
+    fn add_nationalities(&mut self, file: &ActorsFile) {
         for (word, iso) in &file.nationalities {
             if !word.chars().any(char::is_lowercase) {
                 continue;
@@ -380,45 +270,68 @@ impl ActorIndex {
                     && (a.kind == "country" || a.kind == "government" && a.parent.is_none())
             });
             let Some((i, _)) = country else { continue };
-            add(
+            self.add(
                 word,
                 AliasInfo {
-                    actor: i,
-                    kind: AliasKind::Metonym,
-                    acronym: false,
                     demonym: true,
+                    ..AliasInfo::new(i, AliasKind::Metonym, false)
                 },
             );
         }
-        let phrases = PhraseIndex::build(&keys);
+    }
+}
 
-        let titles: Vec<String> = {
-            let mut t = file.titles.person.clone();
-            t.sort_by_key(|s| std::cmp::Reverse(s.len()));
-            t.iter().map(|s| regex::escape(s)).collect()
-        };
-        let nat: Vec<String> = {
-            let mut n: Vec<&String> = file.nationalities.keys().collect();
-            n.sort_by_key(|s| std::cmp::Reverse(s.len()));
-            n.iter().map(|s| regex::escape(s)).collect()
-        };
-        let name = r"((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:(?:al|Al|el|El|bin|Abu|abu)[- ])?[A-Z][a-zA-Z'’]+(?:-[A-Z][a-z]+)?){1,3})";
-        let title_before_name = Regex::new(&format!(
-            r"(?:(?-u:\b)({nat})\s+)?(?-u:\b)({titles}),?\s+{name}",
-            nat = nat.join("|"),
-            titles = titles.join("|"),
-        ))
-        .map_err(|e| invalid(e.to_string()))?;
-        let title_of_org_name = Regex::new(&format!(
-            r"(?-u:\b)({titles})\s+(?:of|for|to|at)\s+(?:the\s+)?([A-Z][A-Za-z0-9_.-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][A-Za-z0-9_.-]*){{0,5}}(?:\s+\([A-Z-]+\))?),\s+{name}",
-            titles = titles.join("|"),
-        ))
-        .map_err(|e| invalid(e.to_string()))?;
+/// The two patterns that find people the lexicon lacks: a title before a name ("Iraqi Foreign
+/// Minister X"), and a title of a body before a comma and a name ("the spokesperson for the
+/// coalition, X").
+fn title_patterns(file: &ActorsFile) -> Result<(Regex, Regex), LexiconError> {
+    let titles: Vec<String> = {
+        let mut t = file.titles.person.clone();
+        t.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        t.iter().map(|s| regex::escape(s)).collect()
+    };
+    let nat: Vec<String> = {
+        let mut n: Vec<&String> = file.nationalities.keys().collect();
+        n.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        n.iter().map(|s| regex::escape(s)).collect()
+    };
+    let name = r"((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:(?:al|Al|el|El|bin|Abu|abu)[- ])?[A-Z][a-zA-Z'’]+(?:-[A-Z][a-z]+)?){1,3})";
+    let title_before_name = Regex::new(&format!(
+        r"(?:(?-u:\b)({nat})\s+)?(?-u:\b)({titles}),?\s+{name}",
+        nat = nat.join("|"),
+        titles = titles.join("|"),
+    ))
+    .map_err(|e| invalid(e.to_string()))?;
+    let title_of_org_name = Regex::new(&format!(
+        r"(?-u:\b)({titles})\s+(?:of|for|to|at)\s+(?:the\s+)?([A-Z][A-Za-z0-9_.-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][A-Za-z0-9_.-]*){{0,5}}(?:\s+\([A-Z-]+\))?),\s+{name}",
+        titles = titles.join("|"),
+    ))
+    .map_err(|e| invalid(e.to_string()))?;
+    Ok((title_before_name, title_of_org_name))
+}
+
+impl ActorIndex {
+    /// `names` holds the words that tell a place name from a government acting and a person's
+    /// name from the words around it.
+    pub fn build(file: &ActorsFile, names: &NamesFile) -> Result<ActorIndex, LexiconError> {
+        let by_name = index_by_name(file)?;
+        let actors = file
+            .actor
+            .iter()
+            .map(|a| actor(a, &by_name))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut aliases = AliasTable::default();
+        for (i, a) in file.actor.iter().enumerate() {
+            aliases.add_actor(i, a);
+        }
+        aliases.add_nationalities(file);
+        let phrases = PhraseIndex::build(&aliases.keys);
+        let (title_before_name, title_of_org_name) = title_patterns(file)?;
         Ok(ActorIndex {
             actors,
             by_name,
             phrases,
-            infos,
+            infos: aliases.infos,
             title_before_name,
             title_of_org_name,
             nationalities: file
@@ -426,6 +339,8 @@ impl ActorIndex {
                 .iter()
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
+            place_words: names.places.clone(),
+            not_names: names.people.not_names.clone(),
         })
     }
 
@@ -502,172 +417,42 @@ impl ActorIndex {
         let (from, to) = self.actors[actor].valid;
         from.is_none_or(|f| f <= day) && to.is_none_or(|t| day <= t)
     }
-
     /// Every actor named in `text` (an article body), in order, resolved in the article's context.
     /// `day` is the article's anchor date, used to pick the holder of a title.
     pub fn find(&self, text: &str, folded: &Folded, day: Option<Date>) -> Vec<ActorHit> {
-        let f = folded.text.as_str();
         // Candidates: (folded start, end, pattern id).
-        let mut cands: Vec<(usize, usize, usize)> = self.phrases.find_all(f);
-        // Longest first, then leftmost, then in lexicon order (the hand-written file first).
+        let mut cands: Vec<(usize, usize, usize)> = self.phrases.find_all(&folded.text);
+        // Longest first, then leftmost, then in lexicon order (the hand-written file first): a
+        // metonym is read left to right, so "in Baghdad and Washington" can see its first
+        // conjunct.
         cands.sort_by_key(|&(s, e, pid)| (std::cmp::Reverse(e - s), s, pid));
-        // Spans already given to a name, by start: they never overlap, so the one starting last
-        // before an end is the only one that can overlap a span ending there.
-        let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
-        let mut hits: Vec<(usize, usize, usize, AliasKind)> = Vec::new(); // folded s, e, actor, kind
-        let mut places_as_place: Vec<(usize, usize)> = Vec::new();
-        // Pass 1: everything but short forms.
-        let mut order: Vec<usize> = (0..cands.len()).collect();
-        order.sort_by_key(|&i| {
-            let (s, e, _) = cands[i];
-            (std::cmp::Reverse(e - s), s)
-        });
-        let overlaps = |taken: &std::collections::BTreeMap<usize, usize>, s: usize, e: usize| {
-            taken.range(..e).next_back().is_some_and(|(_, &b)| s < b)
+        let mut search = NameSearch {
+            index: self,
+            text,
+            folded,
+            day,
+            taken: BTreeMap::new(),
+            hits: Vec::new(),
+            places_as_place: Vec::new(),
         };
-        // Process metonyms left to right so "in Baghdad and Washington" can see its first conjunct.
-        let mut pass1: Vec<(usize, usize, usize)> = cands.clone();
-        pass1.sort_by_key(|&(s, e, pid)| (std::cmp::Reverse(e - s), s, pid));
-        for &(s, e, pid) in &pass1 {
-            if overlaps(&taken, s, e) {
-                continue;
-            }
-            let (os, oe) = folded.original_span(s, e);
-            let original = &text[os..oe];
-            let mut chosen: Option<(usize, AliasKind)> = None;
-            let mut is_place = false;
-            let title_holders: Vec<usize> = self.infos[pid]
-                .iter()
-                .filter(|i| i.kind == AliasKind::Title && self.valid_on(i.actor, day))
-                .map(|i| i.actor)
-                .collect();
-            for info in &self.infos[pid] {
-                if info.acronym && !acronym_in_text(original) {
-                    continue;
-                }
-                match info.kind {
-                    // "the Kurdistan Region Security Council" is not the UN's: a body's name
-                    // extended on its left by capitalised words names another body.
-                    AliasKind::Plain
-                        if self.is_body(info.actor) && extended_name(text, os, original) => {}
-                    AliasKind::Plain => {
-                        chosen = Some((info.actor, info.kind));
-                        break;
-                    }
-                    AliasKind::Metonym => {
-                        // "a group of Moroccan diplomats", "thousands of Nigerians": a
-                        // nationality word not followed by a name ("Iraqi Kurdistan") is an
-                        // agent after a locative too.
-                        let agent = info.demonym && !capitalised_after(text, oe);
-                        if !agent && self.locative_before(f, s, &places_as_place) {
-                            is_place = true;
-                        } else {
-                            chosen = Some((info.actor, info.kind));
-                            break;
-                        }
-                    }
-                    AliasKind::Title => {
-                        if let Some(&a) = self.pick_holder(&title_holders, text, folded, &hits) {
-                            chosen = Some((a, info.kind));
-                            break;
-                        }
-                    }
-                    AliasKind::Context => {}
-                }
-            }
-            if is_place && chosen.is_none() {
-                places_as_place.push((s, e));
-                continue;
-            }
-            if let Some((a, k)) = chosen {
-                taken.insert(s, e);
-                hits.push((s, e, a, k));
-            }
-        }
-        // Actors named inside a longer name ("the coalition against the Islamic State") count as
-        // named for the short forms that follow ("the extremist group").
-        let mut named: Vec<(usize, usize)> = hits.iter().map(|h| (h.1, h.2)).collect();
+        // Everything but short forms first: a short form names an actor named before it.
         for &(s, e, pid) in &cands {
-            if taken.range(..=s).next_back().is_some_and(|(_, &b)| e <= b) {
-                for info in &self.infos[pid] {
-                    if info.kind == AliasKind::Plain
-                        && (!info.acronym || {
-                            let (os, oe) = folded.original_span(s, e);
-                            acronym_in_text(&text[os..oe])
-                        })
-                    {
-                        named.push((e, info.actor));
-                    }
-                }
-            }
+            search.full_name(s, e, pid);
         }
-        // Pass 2: short forms, left to right, each resolved to an actor named before it.
-        let mut ctx: Vec<(usize, usize, usize)> = cands
-            .iter()
-            .copied()
-            .filter(|&(_, _, pid)| self.infos[pid].iter().any(|i| i.kind == AliasKind::Context))
-            .collect();
-        ctx.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e - s)));
-        for (s, e, pid) in ctx {
-            if overlaps(&taken, s, e) {
-                continue;
-            }
-            let (os, oe) = folded.original_span(s, e);
-            let original = &text[os..oe];
-            let mut best: Option<(usize, usize)> = None; // (last mention position, actor)
-            for info in &self.infos[pid] {
-                if info.kind != AliasKind::Context || (info.acronym && !acronym_in_text(original)) {
-                    continue;
-                }
-                let last = named
-                    .iter()
-                    .filter(|h| h.1 == info.actor && h.0 <= s)
-                    .map(|h| h.0)
-                    .max();
-                if let Some(pos) = last
-                    && best.is_none_or(|(p, _)| pos > p)
-                {
-                    best = Some((pos, info.actor));
-                }
-            }
-            if let Some((_, a)) = best {
-                taken.insert(s, e);
-                hits.push((s, e, a, AliasKind::Context));
-                named.push((e, a));
-            }
-        }
-        hits.sort_by_key(|h| (h.0, h.1));
-        let mut out: Vec<ActorHit> = hits
-            .iter()
-            .map(|&(s, e, a, _)| {
-                let (os, oe) = folded.original_span(s, e);
-                ActorHit {
-                    start: os,
-                    end: oe,
-                    who: Who::Known(a),
-                }
-            })
-            .collect();
-        out.extend(self.unknown_people(text, &out));
-        out.sort_by_key(|h| (h.start, h.end));
-        out
+        let mut named = search.named(&cands);
+        search.short_forms(&cands, &mut named);
+        search.into_hits()
     }
 
     /// The holder of a title: the one valid on the article date; among several, one the article
     /// names, else the latest to take office.
-    fn pick_holder<'a>(
-        &self,
-        holders: &'a [usize],
-        _text: &str,
-        _folded: &Folded,
-        hits: &[(usize, usize, usize, AliasKind)],
-    ) -> Option<&'a usize> {
+    fn pick_holder<'a>(&self, holders: &'a [usize], hits: &[FoldedHit]) -> Option<&'a usize> {
         if holders.len() <= 1 {
             return holders.first();
         }
         holders
             .iter()
-            .find(|a| hits.iter().any(|h| h.2 == **a))
+            .find(|a| hits.iter().any(|h| h.actor == **a))
             .or_else(|| holders.iter().max_by_key(|a| self.actors[**a].valid.0))
     }
 
@@ -678,7 +463,8 @@ impl ActorIndex {
             return false;
         };
         let prev = prev.trim_matches(|c: char| !c.is_alphanumeric());
-        if LOCATIVES.contains(&prev) || PLACE_MODIFIERS.contains(&prev) {
+        let lists = &self.place_words;
+        if listed(&lists.metonym_locatives, prev) || listed(&lists.place_modifiers, prev) {
             return true;
         }
         // "in Baghdad and Washington": a conjunct of a place is a place.
@@ -704,7 +490,7 @@ impl ActorIndex {
                     return;
                 }
                 let tokens: Vec<&str> = name.split_whitespace().collect();
-                if tokens.len() < 2 || tokens.iter().any(|t| NOT_NAMES.contains(t)) {
+                if tokens.len() < 2 || tokens.iter().any(|t| listed(&self.not_names, t)) {
                     return;
                 }
                 out.push(ActorHit {
@@ -761,8 +547,216 @@ impl ActorIndex {
     }
 }
 
-/// True when the name at `start` (printed `name`, two words or more, capitalised) follows a
-/// capitalised word inside the sentence: it is the tail of a longer proper name.
+/// Whether `word` is one of `list`.
+fn listed(list: &[String], word: &str) -> bool {
+    list.iter().any(|w| w == word)
+}
+
+/// A span of folded text given to an actor.
+#[derive(Debug, Clone, Copy)]
+struct FoldedHit {
+    start: usize,
+    end: usize,
+    actor: usize,
+}
+
+/// What a spelling found in the text names there.
+enum Reading {
+    Actor(usize),
+    /// A place name after a locative: the place, not its government.
+    Place,
+    Nothing,
+}
+
+/// One [`ActorIndex::find`] over an article: the spans already given to names and the places
+/// read as places so far.
+struct NameSearch<'a> {
+    index: &'a ActorIndex,
+    text: &'a str,
+    folded: &'a Folded,
+    day: Option<Date>,
+    /// Spans already given to a name, by start: they never overlap, so the one starting last
+    /// before an end is the only one that can overlap a span ending there.
+    taken: BTreeMap<usize, usize>,
+    hits: Vec<FoldedHit>,
+    places_as_place: Vec<(usize, usize)>,
+}
+
+impl NameSearch<'_> {
+    fn overlaps(&self, s: usize, e: usize) -> bool {
+        self.taken
+            .range(..e)
+            .next_back()
+            .is_some_and(|(_, &b)| s < b)
+    }
+
+    fn take(&mut self, start: usize, end: usize, actor: usize) {
+        self.taken.insert(start, end);
+        self.hits.push(FoldedHit { start, end, actor });
+    }
+
+    /// The text as printed for the folded span `s..e`, with its start and end in the text.
+    fn printed(&self, s: usize, e: usize) -> (&str, usize, usize) {
+        let (os, oe) = self.folded.original_span(s, e);
+        (&self.text[os..oe], os, oe)
+    }
+
+    /// A name, alias, metonym or title at `s..e` unless a longer name holds it.
+    fn full_name(&mut self, s: usize, e: usize, pid: usize) {
+        if self.overlaps(s, e) {
+            return;
+        }
+        match self.reading(s, e, pid) {
+            Reading::Actor(a) => self.take(s, e, a),
+            Reading::Place => self.places_as_place.push((s, e)),
+            Reading::Nothing => {}
+        }
+    }
+
+    /// The first of the spelling's readings that fits where it is printed.
+    fn reading(&self, s: usize, e: usize, pid: usize) -> Reading {
+        let index = self.index;
+        let (original, os, oe) = self.printed(s, e);
+        let title_holders: Vec<usize> = index.infos[pid]
+            .iter()
+            .filter(|i| i.kind == AliasKind::Title && index.valid_on(i.actor, self.day))
+            .map(|i| i.actor)
+            .collect();
+        let mut is_place = false;
+        for info in &index.infos[pid] {
+            if info.acronym && !acronym_in_text(original) {
+                continue;
+            }
+            match info.kind {
+                // "the Kurdistan Region Security Council" is not the UN's: a body's name
+                // extended on its left by capitalised words names another body.
+                AliasKind::Plain
+                    if index.is_body(info.actor) && extended_name(self.text, os, original) => {}
+                AliasKind::Plain => return Reading::Actor(info.actor),
+                AliasKind::Metonym => {
+                    // "a group of Moroccan diplomats", "thousands of Nigerians": a nationality
+                    // word not followed by a name ("Iraqi Kurdistan") is an agent after a
+                    // locative too.
+                    let agent = info.demonym && !capitalised_after(self.text, oe);
+                    if !agent && index.locative_before(&self.folded.text, s, &self.places_as_place)
+                    {
+                        is_place = true;
+                    } else {
+                        return Reading::Actor(info.actor);
+                    }
+                }
+                AliasKind::Title => {
+                    if let Some(&a) = index.pick_holder(&title_holders, &self.hits) {
+                        return Reading::Actor(a);
+                    }
+                }
+                AliasKind::Context => {}
+            }
+        }
+        if is_place {
+            Reading::Place
+        } else {
+            Reading::Nothing
+        }
+    }
+
+    /// Where each actor has been named, as (folded end, actor): the names found, and the actors
+    /// named inside a longer name ("the coalition against the Islamic State"), which count as
+    /// named for the short forms that follow ("the extremist group").
+    fn named(&self, cands: &[(usize, usize, usize)]) -> Vec<(usize, usize)> {
+        let mut named: Vec<(usize, usize)> = self.hits.iter().map(|h| (h.end, h.actor)).collect();
+        for &(s, e, pid) in cands {
+            if self
+                .taken
+                .range(..=s)
+                .next_back()
+                .is_some_and(|(_, &b)| e <= b)
+            {
+                for info in &self.index.infos[pid] {
+                    if info.kind == AliasKind::Plain
+                        && (!info.acronym || acronym_in_text(self.printed(s, e).0))
+                    {
+                        named.push((e, info.actor));
+                    }
+                }
+            }
+        }
+        named
+    }
+
+    /// Short forms, left to right, each resolved to an actor named before it.
+    fn short_forms(&mut self, cands: &[(usize, usize, usize)], named: &mut Vec<(usize, usize)>) {
+        let mut ctx: Vec<(usize, usize, usize)> = cands
+            .iter()
+            .copied()
+            .filter(|&(_, _, pid)| {
+                self.index.infos[pid]
+                    .iter()
+                    .any(|i| i.kind == AliasKind::Context)
+            })
+            .collect();
+        ctx.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e - s)));
+        for (s, e, pid) in ctx {
+            if self.overlaps(s, e) {
+                continue;
+            }
+            if let Some(a) = self.antecedent(s, e, pid, named) {
+                self.take(s, e, a);
+                named.push((e, a));
+            }
+        }
+    }
+
+    /// The actor a short form at `s..e` names: of the actors it may name, the one named last
+    /// before it.
+    fn antecedent(
+        &self,
+        s: usize,
+        e: usize,
+        pid: usize,
+        named: &[(usize, usize)],
+    ) -> Option<usize> {
+        let (original, _, _) = self.printed(s, e);
+        let mut best: Option<(usize, usize)> = None; // (last mention position, actor)
+        for info in &self.index.infos[pid] {
+            if info.kind != AliasKind::Context || (info.acronym && !acronym_in_text(original)) {
+                continue;
+            }
+            let last = named
+                .iter()
+                .filter(|h| h.1 == info.actor && h.0 <= s)
+                .map(|h| h.0)
+                .max();
+            if let Some(pos) = last
+                && best.is_none_or(|(p, _)| pos > p)
+            {
+                best = Some((pos, info.actor));
+            }
+        }
+        best.map(|(_, a)| a)
+    }
+
+    /// The names found, in the text's offsets, with the people the lexicon lacks.
+    fn into_hits(mut self) -> Vec<ActorHit> {
+        self.hits.sort_by_key(|h| (h.start, h.end));
+        let mut out: Vec<ActorHit> = self
+            .hits
+            .iter()
+            .map(|h| {
+                let (os, oe) = self.folded.original_span(h.start, h.end);
+                ActorHit {
+                    start: os,
+                    end: oe,
+                    who: Who::Known(h.actor),
+                }
+            })
+            .collect();
+        out.extend(self.index.unknown_people(self.text, &out));
+        out.sort_by_key(|h| (h.start, h.end));
+        out
+    }
+}
+
 /// True when the next word after byte `end` of `text` starts with a capital letter.
 fn capitalised_after(text: &str, end: usize) -> bool {
     text[end..]
@@ -772,6 +766,8 @@ fn capitalised_after(text: &str, end: usize) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
+/// True when the name at `start` (printed `name`, two words or more, capitalised) follows a
+/// capitalised word inside the sentence: it is the tail of a longer proper name.
 fn extended_name(text: &str, start: usize, name: &str) -> bool {
     if name.split_whitespace().count() < 2 || !name.starts_with(char::is_uppercase) {
         return false;

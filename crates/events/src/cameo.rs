@@ -12,7 +12,7 @@
 
 use crate::LexiconError;
 use dateline_core::event::EventType;
-use dateline_lexicon::VerbsFile;
+use dateline_lexicon::{Pattern as PatternEntry, VerbBlock, VerbsFile};
 use std::collections::HashMap;
 
 /// How far a pattern's words may sit from the verb, in words.
@@ -47,7 +47,7 @@ struct Pattern {
     /// `None`: the phrase means no event (a CAMEO `[---]` or a code PLOVER does not code).
     coded: Option<Coded>,
     /// Tokens with whether each is tied to the one before it and whether it is the preposition
-    /// that opens a prepositional group (see `build`).
+    /// that opens a prepositional group (see [`slots`]).
     pre: Vec<Slot>,
     post: Vec<Slot>,
     /// Words the pattern asks for besides the verb: the more, the more specific.
@@ -155,101 +155,114 @@ fn coded(
     }))
 }
 
+/// Synonym sets by their lower-case name, and each set's phrases as words.
+fn synonym_sets(file: &VerbsFile) -> (HashMap<String, usize>, Vec<Vec<Vec<String>>>) {
+    let mut syn_id: HashMap<String, usize> = HashMap::new();
+    let mut synonyms = Vec::new();
+    for (name, phrases) in &file.synonyms {
+        syn_id.insert(name.to_lowercase(), synonyms.len());
+        synonyms.push(phrases.iter().map(|p| words(&p.to_lowercase())).collect());
+    }
+    (syn_id, synonyms)
+}
+
+/// A pattern's tokens as slots, with how many words they ask for. Each token carries whether it
+/// continues a group: the words of a prepositional phrase `( from &treaty )` or a compound
+/// `{ arms shipment }` belong to one noun phrase, so nothing but that phrase's own words may
+/// stand between them.
+fn slots(toks: &[String], syn_id: &HashMap<String, usize>) -> Result<(Vec<Slot>, usize), String> {
+    let mut out = Vec::new();
+    let mut literal = 0;
+    let mut depth = 0usize;
+    let mut opened = false;
+    let mut prepositional = false;
+    for t in toks {
+        let t = t.trim();
+        let tight = depth > 0 && !opened;
+        if t == "(" || t == "{" {
+            depth += 1;
+            opened = true;
+            prepositional = t == "(";
+            continue;
+        }
+        let head = opened && prepositional;
+        if t == ")" || t == "}" {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        if let Some(name) = t.strip_prefix('&') {
+            let id = syn_id
+                .get(&name.to_lowercase())
+                .ok_or_else(|| format!("unknown synonym set &{name}"))?;
+            out.push((Tok::Syn(*id), tight, head));
+            literal += 1;
+            opened = false;
+        } else if t.chars().any(|c| c.is_alphanumeric()) {
+            let w = words(&t.to_lowercase());
+            literal += w.len();
+            out.push((Tok::Words(w), tight, head));
+            opened = false;
+        }
+        // `$`, `+`, `^`, `%`: positions in the parse, nothing to match.
+    }
+    Ok((out, literal))
+}
+
+/// A dictionary pattern made ready to match; `None` for a code PLOVER does not carry (CAMEO's
+/// appeals, 02x, inside the block of "demand"), which says only that CAMEO split hairs here: the
+/// verb keeps its own reading. An explicit `[---]` (no `cameo`) still means no event.
+fn pattern(p: &PatternEntry, syn_id: &HashMap<String, usize>) -> Result<Option<Pattern>, String> {
+    if p.cameo.is_some() && p.plover.is_none() {
+        return Ok(None);
+    }
+    let c = coded(&p.cameo, &p.plover, &p.mode)?;
+    let (pre, l1) = slots(&p.pre, syn_id)?;
+    let (post, l2) = slots(&p.post, syn_id)?;
+    // A pattern with no words around the verb is the verb's own code, different from its
+    // block's ("strangle" [180] in a block of other verbs): it applies to that form only.
+    let verb_words = words(&p.verb.to_lowercase());
+    let verb = (pre.is_empty() && post.is_empty()).then_some(verb_words);
+    let needs = pre
+        .iter()
+        .chain(&post)
+        .filter_map(|(t, _, _)| match t {
+            Tok::Words(w) => w.first().map(|w| word_hash(w)),
+            Tok::Syn(_) => None,
+        })
+        .collect();
+    Ok(Some(Pattern {
+        needs,
+        coded: c,
+        literal: l1 + l2 + verb.as_ref().map_or(0, |v| v.len() - 1),
+        pre,
+        post,
+        verb,
+    }))
+}
+
+/// A verb block with its patterns and its usual reading.
+fn block(b: &VerbBlock, syn_id: &HashMap<String, usize>) -> Result<Block, String> {
+    let default = coded(&b.cameo, &b.plover, &b.mode)?;
+    let mut patterns = Vec::with_capacity(b.pattern.len());
+    for p in &b.pattern {
+        if let Some(p) = pattern(p, syn_id)? {
+            patterns.push(p);
+        }
+    }
+    let default = usual_reading(default, &patterns);
+    Ok(Block { default, patterns })
+}
+
 impl CameoIndex {
     pub fn build(file: &VerbsFile) -> Result<CameoIndex, LexiconError> {
-        let invalid = |reason: String| LexiconError::Invalid {
-            file: "lexicon/verbs.toml".into(),
-            reason,
-        };
-        let mut syn_id: HashMap<String, usize> = HashMap::new();
-        let mut synonyms = Vec::new();
-        for (name, phrases) in &file.synonyms {
-            syn_id.insert(name.to_lowercase(), synonyms.len());
-            synonyms.push(phrases.iter().map(|p| words(&p.to_lowercase())).collect());
-        }
-        // Each token with whether it continues a group: the words of a prepositional phrase
-        // `( from &treaty )` or a compound `{ arms shipment }` belong to one noun phrase, so
-        // nothing but that phrase's own words may stand between them.
-        let tokens = |toks: &[String]| -> Result<(Vec<Slot>, usize), String> {
-            let mut out = Vec::new();
-            let mut literal = 0;
-            let mut depth = 0usize;
-            let mut opened = false;
-            let mut prepositional = false;
-            for t in toks {
-                let t = t.trim();
-                let tight = depth > 0 && !opened;
-                if t == "(" || t == "{" {
-                    depth += 1;
-                    opened = true;
-                    prepositional = t == "(";
-                    continue;
-                }
-                let head = opened && prepositional;
-                if t == ")" || t == "}" {
-                    depth = depth.saturating_sub(1);
-                    continue;
-                }
-                if let Some(name) = t.strip_prefix('&') {
-                    let id = syn_id
-                        .get(&name.to_lowercase())
-                        .ok_or_else(|| format!("unknown synonym set &{name}"))?;
-                    out.push((Tok::Syn(*id), tight, head));
-                    literal += 1;
-                    opened = false;
-                } else if t.chars().any(|c| c.is_alphanumeric()) {
-                    let w = words(&t.to_lowercase());
-                    literal += w.len();
-                    out.push((Tok::Words(w), tight, head));
-                    opened = false;
-                }
-                // `$`, `+`, `^`, `%`: positions in the parse, nothing to match.
-            }
-            Ok((out, literal))
-        };
+        let (syn_id, synonyms) = synonym_sets(file);
         let mut blocks = Vec::with_capacity(file.verb.len());
         let mut forms: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
         for (bi, b) in file.verb.iter().enumerate() {
-            let default = coded(&b.cameo, &b.plover, &b.mode)
-                .map_err(|e| invalid(format!("verb {}: {e}", b.head)))?;
-            let mut patterns = Vec::with_capacity(b.pattern.len());
-            for p in &b.pattern {
-                // A code PLOVER does not carry (CAMEO's appeals, 02x, inside the block of
-                // "demand") says only that CAMEO split hairs here: the verb keeps its own
-                // reading. An explicit `[---]` (no `cameo`) still means no event.
-                if p.cameo.is_some() && p.plover.is_none() {
-                    continue;
-                }
-                let c = coded(&p.cameo, &p.plover, &p.mode)
-                    .map_err(|e| invalid(format!("verb {}: {e}", b.head)))?;
-                let (pre, l1) =
-                    tokens(&p.pre).map_err(|e| invalid(format!("verb {}: {e}", b.head)))?;
-                let (post, l2) =
-                    tokens(&p.post).map_err(|e| invalid(format!("verb {}: {e}", b.head)))?;
-                // A pattern with no words around the verb is the verb's own code, different
-                // from its block's ("strangle" [180] in a block of other verbs): it applies to
-                // that form only.
-                let verb_words = words(&p.verb.to_lowercase());
-                let verb = (pre.is_empty() && post.is_empty()).then_some(verb_words);
-                let needs = pre
-                    .iter()
-                    .chain(&post)
-                    .filter_map(|(t, _, _)| match t {
-                        Tok::Words(w) => w.first().map(|w| word_hash(w)),
-                        Tok::Syn(_) => None,
-                    })
-                    .collect();
-                patterns.push(Pattern {
-                    needs,
-                    coded: c,
-                    literal: l1 + l2 + verb.as_ref().map_or(0, |v| v.len() - 1),
-                    pre,
-                    post,
-                    verb,
-                });
-            }
-            let default = usual_reading(default, &patterns);
-            blocks.push(Block { default, patterns });
+            blocks.push(block(b, &syn_id).map_err(|e| LexiconError::Invalid {
+                file: "lexicon/verbs.toml".into(),
+                reason: format!("verb {}: {e}", b.head),
+            })?);
             for f in &b.forms {
                 let w = words(&f.to_lowercase());
                 if let Some(first) = w.first() {

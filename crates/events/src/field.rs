@@ -11,7 +11,7 @@
 use crate::fold;
 use crate::lexicon::{ActorEntry, DatedCode, SectorsFile};
 use crate::phrases::{FastMap, FastSet};
-use dateline_lexicon::{ActorsFile as FieldActors, Code};
+use dateline_lexicon::{Actor as FieldActor, ActorsFile as FieldActors, Code};
 use std::collections::{BTreeMap, HashMap};
 
 /// The sector word of a code's three-letter role, when the codebook has one.
@@ -64,6 +64,62 @@ pub fn country_names(field: &FieldActors) -> HashMap<String, String> {
     out
 }
 
+/// The spellings the merged list already gives an actor (compared folded, see [`compared`]) and
+/// the canonical names it already holds.
+struct Known {
+    by_key: FastMap<String, usize>,
+    names: FastSet<String>,
+}
+
+impl Known {
+    fn of_hand(hand: &[ActorEntry]) -> Known {
+        let mut by_key: FastMap<String, usize> = FastMap::default();
+        let mut names: FastSet<String> = FastSet::default();
+        for (i, a) in hand.iter().enumerate() {
+            names.insert(a.name.clone());
+            for s in std::iter::once(&a.name)
+                .chain(&a.aliases)
+                .chain(&a.metonym_aliases)
+            {
+                by_key.entry(compared(s)).or_insert(i);
+            }
+        }
+        Known { by_key, names }
+    }
+
+    /// The actor a Phoenix entry's spellings already name: its first spelling anyone's, any
+    /// spelling a hand entry's (`hand` entries come first in the merged list).
+    fn actor_of(&self, keys: &[String], hand: usize) -> Option<usize> {
+        let first = keys.first()?;
+        self.by_key
+            .get(first)
+            .or_else(|| {
+                keys.iter()
+                    .find_map(|k| self.by_key.get(k).filter(|&&i| i < hand))
+            })
+            .copied()
+    }
+
+    /// The entry's name, or with its first code when another actor has it; `None` when both are
+    /// taken.
+    fn unique_name(&mut self, f: &FieldActor) -> Option<String> {
+        let name = f.name.clone();
+        if self.names.insert(name.clone()) {
+            return Some(name);
+        }
+        let name = format!("{} ({})", f.name, f.codes.first().map_or("", |c| &c.code));
+        self.names.insert(name.clone()).then_some(name)
+    }
+}
+
+/// A country entry of the dictionaries: a bare country code.
+fn is_country_entry(f: &FieldActor) -> bool {
+    f.source == "countries"
+        && f.codes
+            .iter()
+            .any(|c| c.code.len() == 3 && c.sector.is_none())
+}
+
 /// `hand` followed by the Phoenix actors it does not already hold.
 /// `places` are the gazetteer's folded names: a city the dictionaries list under its country
 /// ("Mosul", "Hasakah") is a place in a sentence, which the gazetteer finds, not the state.
@@ -74,17 +130,7 @@ pub fn merge(
     places: &FastSet<String>,
 ) -> Vec<ActorEntry> {
     let mut out: Vec<ActorEntry> = hand.to_vec();
-    let mut by_key: FastMap<String, usize> = FastMap::default();
-    let mut names: FastSet<String> = FastSet::default();
-    for (i, a) in hand.iter().enumerate() {
-        names.insert(a.name.clone());
-        for s in std::iter::once(&a.name)
-            .chain(&a.aliases)
-            .chain(&a.metonym_aliases)
-        {
-            by_key.entry(compared(s)).or_insert(i);
-        }
-    }
+    let mut known = Known::of_hand(hand);
     for f in &field.actor {
         let keys: Vec<String> = std::iter::once(&f.name)
             .chain(&f.aliases)
@@ -92,105 +138,116 @@ pub fn merge(
             .filter(|k| !k.is_empty())
             .collect();
         let Some(first) = keys.first() else { continue };
-        let is_country = f.source == "countries"
-            && f.codes
-                .iter()
-                .any(|c| c.code.len() == 3 && c.sector.is_none());
+        let is_country = is_country_entry(f);
         // A name the lexicon already knows ("United States of America" beside the hand entry's
         // "United States"): the same actor, lend it the spellings it lacks.
-        let known = by_key.get(first).or_else(|| {
-            keys.iter()
-                .find_map(|k| by_key.get(k).filter(|&&i| i < hand.len()))
-        });
-        if let Some(&i) = known {
+        if let Some(i) = known.actor_of(&keys, hand.len()) {
             if i < hand.len() {
-                let extra: Vec<String> = f
-                    .aliases
-                    .iter()
-                    .filter(|s| !by_key.contains_key(&compared(s)))
-                    .filter(|s| !(is_country && places.contains(&fold::fold_key(s))))
-                    .cloned()
-                    .collect();
-                for s in &extra {
-                    by_key.insert(compared(s), i);
-                }
-                let e = &mut out[i];
-                if is_country {
-                    e.metonym_aliases.extend(extra);
-                } else {
-                    e.aliases.extend(extra);
-                }
+                lend_spellings(&mut out[i], i, f, is_country, places, &mut known.by_key);
             }
             continue;
         }
-        let mut name = f.name.clone();
-        if !names.insert(name.clone()) {
-            name = format!("{} ({})", f.name, f.codes.first().map_or("", |c| &c.code));
-            if !names.insert(name.clone()) {
-                continue;
-            }
-        }
-        let dated = f.codes.iter().any(|c| c.from.is_some() || c.to.is_some());
-        let codes: Vec<DatedCode> = if dated {
-            f.codes
-                .iter()
-                .map(|c| DatedCode {
-                    country: c.country.clone(),
-                    sector: sector(sectors, c),
-                    from: c.from.clone(),
-                    to: c.to.clone(),
-                })
-                .collect()
-        } else {
-            Vec::new()
+        let Some(name) = known.unique_name(f) else {
+            continue;
         };
         // Later entries are matched against the hand file by any spelling, against each other
         // by their first: only that one is remembered.
-        let idx = out.len();
-        by_key.entry(first.clone()).or_insert(idx);
-        let aliases: Vec<String> = f
-            .aliases
-            .iter()
-            .filter(|s| **s != f.name)
-            .filter(|s| !(is_country && places.contains(&fold::fold_key(s))))
-            .cloned()
-            .collect();
-        let (aliases, metonym_aliases) = if is_country {
-            let mut m = vec![f.name.clone()];
-            m.extend(aliases);
-            (Vec::new(), m)
-        } else {
-            (aliases, Vec::new())
-        };
-        out.push(ActorEntry {
-            name,
-            kind: if is_country {
-                "country".into()
-            } else {
-                match f.source.as_str() {
-                    "international" => "organisation".into(),
-                    "milnonstate" => "group".into(),
-                    _ => "listed".into(),
-                }
-            },
-            role: None,
-            organisation: None,
-            country: main_country(&f.codes),
-            parent: None,
-            valid_from: None,
-            valid_to: None,
-            aliases,
-            metonym_aliases,
-            titles: Vec::new(),
-            context_aliases: Vec::new(),
-            source: None,
-            sector: if dated {
-                None
-            } else {
-                f.codes.first().and_then(|c| sector(sectors, c))
-            },
-            codes,
-        });
+        known.by_key.entry(first.clone()).or_insert(out.len());
+        out.push(field_entry(f, name, is_country, sectors, places));
     }
     out
+}
+
+/// Gives hand entry `i` the spellings of `f` that no actor has yet.
+fn lend_spellings(
+    entry: &mut ActorEntry,
+    i: usize,
+    f: &FieldActor,
+    is_country: bool,
+    places: &FastSet<String>,
+    by_key: &mut FastMap<String, usize>,
+) {
+    let extra: Vec<String> = f
+        .aliases
+        .iter()
+        .filter(|s| !by_key.contains_key(&compared(s)))
+        .filter(|s| !(is_country && places.contains(&fold::fold_key(s))))
+        .cloned()
+        .collect();
+    for s in &extra {
+        by_key.insert(compared(s), i);
+    }
+    if is_country {
+        entry.metonym_aliases.extend(extra);
+    } else {
+        entry.aliases.extend(extra);
+    }
+}
+
+/// A Phoenix entry as a lexicon actor named `name`. A country's names are all metonyms; people
+/// and groups keep their dated codes.
+fn field_entry(
+    f: &FieldActor,
+    name: String,
+    is_country: bool,
+    sectors: &SectorsFile,
+    places: &FastSet<String>,
+) -> ActorEntry {
+    let dated = f.codes.iter().any(|c| c.from.is_some() || c.to.is_some());
+    let codes: Vec<DatedCode> = if dated {
+        f.codes
+            .iter()
+            .map(|c| DatedCode {
+                country: c.country.clone(),
+                sector: sector(sectors, c),
+                from: c.from.clone(),
+                to: c.to.clone(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let aliases: Vec<String> = f
+        .aliases
+        .iter()
+        .filter(|s| **s != f.name)
+        .filter(|s| !(is_country && places.contains(&fold::fold_key(s))))
+        .cloned()
+        .collect();
+    let (aliases, metonym_aliases) = if is_country {
+        let mut m = vec![f.name.clone()];
+        m.extend(aliases);
+        (Vec::new(), m)
+    } else {
+        (aliases, Vec::new())
+    };
+    ActorEntry {
+        name,
+        kind: if is_country {
+            "country".into()
+        } else {
+            match f.source.as_str() {
+                "international" => "organisation".into(),
+                "milnonstate" => "group".into(),
+                _ => "listed".into(),
+            }
+        },
+        role: None,
+        organisation: None,
+        country: main_country(&f.codes),
+        parent: None,
+        valid_from: None,
+        valid_to: None,
+        aliases,
+        metonym_aliases,
+        titles: Vec::new(),
+        context_aliases: Vec::new(),
+        source: None,
+        sector: if dated {
+            None
+        } else {
+            f.codes.first().and_then(|c| sector(sectors, c))
+        },
+        codes,
+    }
 }

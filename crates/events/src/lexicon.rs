@@ -186,9 +186,12 @@ pub struct Lexicon {
     pub field: dateline_lexicon::Lexicon,
     /// Sector codes of the field's dictionaries in words (`data/sectors.toml`).
     pub sectors: SectorsFile,
+    /// Words around a name that tell what it names (`data/names.toml`).
+    pub names: NamesFile,
 }
 
 pub const DEFAULT_SECTORS: &str = include_str!("../../../data/sectors.toml");
+pub const DEFAULT_NAMES: &str = include_str!("../../../data/names.toml");
 
 /// CAMEO's three-letter sector codes (`GOV`, `COP`, `REB`) and the words dateline shows for them.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -197,6 +200,33 @@ pub struct SectorsFile {
     pub sector: BTreeMap<String, String>,
     #[serde(default)]
     pub acting: Vec<String>,
+}
+
+/// `data/names.toml`: the words that tell a place from the government it stands for, and a
+/// person's name from the words around it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamesFile {
+    pub places: PlaceWords,
+    pub people: PeopleWords,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceWords {
+    /// After one of these a gazetteer place is where the happening was.
+    pub event_locatives: Vec<String>,
+    /// After one of these a place name is the place, not its government acting.
+    pub metonym_locatives: Vec<String>,
+    /// Words that make the place name after them part of a place or of an attribute.
+    pub place_modifiers: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeopleWords {
+    /// Capitalised words never part of a person's name found after a title.
+    pub not_names: Vec<String>,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LexiconError> {
@@ -219,6 +249,7 @@ impl Lexicon {
             places: parse("places.toml", places)?,
             field,
             sectors: parse("sectors.toml", DEFAULT_SECTORS)?,
+            names: parse("names.toml", DEFAULT_NAMES)?,
         })
     }
 
@@ -227,7 +258,8 @@ impl Lexicon {
         Lexicon::from_strs(DEFAULT_ACTORS, DEFAULT_EVENTS, DEFAULT_PLACES)
     }
 
-    /// Reads `actors.toml`, `events.toml` and `places.toml` from `dir` (a copy of `data/`).
+    /// Reads `actors.toml`, `events.toml` and `places.toml` from `dir` (a copy of `data/`); the
+    /// sectors and the words around names are the bundled ones.
     pub fn from_dir(dir: &Path) -> Result<Lexicon, LexiconError> {
         let read = |name: &str| {
             let path = dir.join(name);

@@ -46,17 +46,9 @@ fn short(s: &str, n: usize) -> String {
     }
 }
 
-#[test]
-fn gold_events_recall_precision_types_and_counts() {
-    let _ = dateline_adapters::linked();
-    let x = Extractor::load_default().expect("bundled lexicon loads");
-    let gold: Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("samples/gold/seeds.json")).expect("gold readable"),
-    )
-    .expect("gold parses");
-    let events = gold["events"].as_array().expect("gold events");
-
-    // Mentions per capture, through the real pipeline.
+/// Mentions at or above the default confidence per capture file name, through the real pipeline
+/// (each checked for its evidence span and confidence range), and how many fell below it.
+fn mentions_by_capture(x: &Extractor) -> (BTreeMap<String, Vec<EventMention>>, usize) {
     let mut below = 0usize;
     let mut by_capture: BTreeMap<String, Vec<EventMention>> = BTreeMap::new();
     let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("samples/seeds"))
@@ -98,23 +90,72 @@ fn gold_events_recall_precision_types_and_counts() {
         };
         by_capture.insert(name, mentions);
     }
+    (by_capture, below)
+}
 
-    let gold_actor_sets: Vec<Vec<String>> = events.iter().map(|e| gold_actors(&x, e)).collect();
-    let matches = |e_idx: usize, m: &EventMention| {
-        let e = &events[e_idx];
+/// The gold events, with the actor names each one's actors resolve to.
+struct Gold<'a> {
+    x: &'a Extractor,
+    events: &'a [Value],
+    actors: Vec<Vec<String>>,
+}
+
+impl Gold<'_> {
+    /// The matching rule of the module comment: type, date and actor.
+    fn matches(&self, i: usize, m: &EventMention) -> bool {
+        let e = &self.events[i];
         types(e).iter().any(|t| t == m.event_type.as_str())
             && date_ok(&e["date"], &m.date)
-            && actor_ok(&x, &gold_actor_sets[e_idx], m)
-    };
+            && actor_ok(self.x, &self.actors[i], m)
+    }
 
-    // Recall over (event, capture) pairs, with the table a reader needs to see what is missed.
+    /// Indices of the gold events reported in capture `file`.
+    fn reported_in(&self, file: &str) -> Vec<usize> {
+        self.events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e["reported_in"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .any(|r| r["file"].as_str() == Some(file))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+fn describe(m: &EventMention, width: usize) -> String {
+    format!(
+        "{} {} [{}] {}",
+        m.event_type,
+        m.date.value.as_deref().unwrap_or("null"),
+        m.actors
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+        short(&m.evidence.sentence, width)
+    )
+}
+
+/// Recall over (event, capture) pairs, and the fatality figures each pair gets wrong.
+#[derive(Default)]
+struct Recall {
+    pairs: usize,
+    hits: usize,
+    fatality_errors: Vec<String>,
+}
+
+/// Recall over (event, capture) pairs, printing the table a reader needs to see what is missed.
+fn recall(gold: &Gold, by_capture: &BTreeMap<String, Vec<EventMention>>) -> Recall {
     println!(
         "\n{:<4} {:<10} {:<4} {:<9} {:<10} {:<5} best mention",
         "ev", "salience", "cap", "type", "gold date", "hit"
     );
-    let (mut pairs, mut hit_pairs) = (0usize, 0usize);
-    let mut fatality_errors: Vec<String> = Vec::new();
-    for (i, e) in events.iter().enumerate() {
+    let mut recall = Recall::default();
+    for (i, e) in gold.events.iter().enumerate() {
         let mut files_seen: Vec<&str> = Vec::new();
         for r in e["reported_in"].as_array().into_iter().flatten() {
             let Some(file) = r["file"].as_str() else {
@@ -124,132 +165,157 @@ fn gold_events_recall_precision_types_and_counts() {
                 continue;
             }
             files_seen.push(file);
-            pairs += 1;
+            recall.pairs += 1;
             let mentions = by_capture.get(file).map(Vec::as_slice).unwrap_or(&[]);
-            let matched: Vec<&EventMention> = mentions.iter().filter(|m| matches(i, m)).collect();
-            let evidence = evidence_of(e, file);
-            let near: Option<&EventMention> = matched.first().copied().or_else(|| {
-                mentions.iter().find(|m| {
-                    evidence
-                        .iter()
-                        .any(|ev| same_sentence(ev, &m.evidence.sentence))
-                })
-            });
+            let matched: Vec<&EventMention> =
+                mentions.iter().filter(|m| gold.matches(i, m)).collect();
             if !matched.is_empty() {
-                hit_pairs += 1;
+                recall.hits += 1;
             }
-            let desc = near.map_or("-".to_owned(), |m| {
-                format!(
-                    "{} {} [{}] {}",
-                    m.event_type,
-                    m.date.value.as_deref().unwrap_or("null"),
-                    m.actors
-                        .iter()
-                        .map(|a| a.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    short(&m.evidence.sentence, 70)
-                )
-            });
-            println!(
-                "{:<4} {:<10} {:<4} {:<9} {:<10} {:<5} {}",
-                e["id"].as_str().unwrap_or(""),
-                e["salience"].as_str().unwrap_or(""),
-                &file[..3],
-                e["plover_type"].as_str().unwrap_or(""),
-                e["date"]["value"].as_str().unwrap_or("null"),
-                if matched.is_empty() { "MISS" } else { "ok" },
-                desc
-            );
-            // Fatality figures.
-            for (field, key) in [("killed", "killed"), ("injured", "injured")] {
-                let Some(want) = e["fatalities"][key].as_u64() else {
-                    continue;
-                };
-                let got: Vec<u64> = matched
-                    .iter()
-                    .filter_map(|m| match field {
-                        "killed" => m.counts.killed,
-                        _ => m.counts.injured,
-                    })
-                    .map(u64::from)
-                    .collect();
-                if !got.contains(&want) || got.iter().any(|g| *g != want) {
-                    fatality_errors.push(format!(
-                        "{} in {file}: {field} want {want}, got {got:?}",
-                        e["id"]
-                    ));
-                }
-            }
+            print_pair(e, file, mentions, &matched);
+            recall
+                .fatality_errors
+                .extend(fatality_errors(e, file, &matched));
         }
     }
+    recall
+}
 
-    // Precision over mentions, and type accuracy over mentions on a gold evidence sentence.
-    let (mut total, mut right, mut located, mut typed) = (0usize, 0usize, 0usize, 0usize);
-    println!("\nmentions that match no gold event of their capture:");
-    for (file, mentions) in &by_capture {
-        let reported: Vec<usize> = events
+/// One row of the recall table: the matching mention, else one on the gold evidence sentence.
+fn print_pair(e: &Value, file: &str, mentions: &[EventMention], matched: &[&EventMention]) {
+    let evidence = evidence_of(e, file);
+    let near: Option<&EventMention> = matched.first().copied().or_else(|| {
+        mentions.iter().find(|m| {
+            evidence
+                .iter()
+                .any(|ev| same_sentence(ev, &m.evidence.sentence))
+        })
+    });
+    let desc = near.map_or("-".to_owned(), |m| describe(m, 70));
+    println!(
+        "{:<4} {:<10} {:<4} {:<9} {:<10} {:<5} {}",
+        e["id"].as_str().unwrap_or(""),
+        e["salience"].as_str().unwrap_or(""),
+        &file[..3],
+        e["plover_type"].as_str().unwrap_or(""),
+        e["date"]["value"].as_str().unwrap_or("null"),
+        if matched.is_empty() { "MISS" } else { "ok" },
+        desc
+    );
+}
+
+/// The gold killed and injured figures the matching mentions of one capture miss or contradict.
+fn fatality_errors(e: &Value, file: &str, matched: &[&EventMention]) -> Vec<String> {
+    let mut errors = Vec::new();
+    for (field, key) in [("killed", "killed"), ("injured", "injured")] {
+        let Some(want) = e["fatalities"][key].as_u64() else {
+            continue;
+        };
+        let got: Vec<u64> = matched
             .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                e["reported_in"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .any(|r| r["file"].as_str() == Some(file.as_str()))
+            .filter_map(|m| match field {
+                "killed" => m.counts.killed,
+                _ => m.counts.injured,
             })
-            .map(|(i, _)| i)
+            .map(u64::from)
             .collect();
+        if !got.contains(&want) || got.iter().any(|g| *g != want) {
+            errors.push(format!(
+                "{} in {file}: {field} want {want}, got {got:?}",
+                e["id"]
+            ));
+        }
+    }
+    errors
+}
+
+/// Mentions matching a gold event of their capture, and the type accuracy on mentions whose
+/// evidence is a gold evidence sentence of an event sharing an actor.
+#[derive(Default)]
+struct Precision {
+    total: usize,
+    right: usize,
+    located: usize,
+    typed: usize,
+}
+
+/// Precision over mentions, printing those that match nothing, and type accuracy.
+fn precision(gold: &Gold, by_capture: &BTreeMap<String, Vec<EventMention>>) -> Precision {
+    let mut p = Precision::default();
+    println!("\nmentions that match no gold event of their capture:");
+    for (file, mentions) in by_capture {
+        let reported = gold.reported_in(file);
         for m in mentions {
-            total += 1;
-            if reported.iter().any(|&i| matches(i, m)) {
-                right += 1;
+            p.total += 1;
+            if reported.iter().any(|&i| gold.matches(i, m)) {
+                p.right += 1;
             } else {
                 println!(
-                    "  FP {} {:.2} {} {} [{}] {}",
+                    "  FP {} {:.2} {}",
                     &file[..3],
                     m.confidence,
-                    m.event_type,
-                    m.date.value.as_deref().unwrap_or("null"),
-                    m.actors
-                        .iter()
-                        .map(|a| a.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    short(&m.evidence.sentence, 90)
+                    describe(m, 90)
                 );
             }
             let on_evidence: Vec<usize> = reported
                 .iter()
                 .copied()
                 .filter(|&i| {
-                    evidence_of(&events[i], file)
+                    evidence_of(&gold.events[i], file)
                         .iter()
                         .any(|ev| same_sentence(ev, &m.evidence.sentence))
-                        && actor_ok(&x, &gold_actor_sets[i], m)
+                        && actor_ok(gold.x, &gold.actors[i], m)
                 })
                 .collect();
             if !on_evidence.is_empty() {
-                located += 1;
-                if on_evidence
-                    .iter()
-                    .any(|&i| types(&events[i]).iter().any(|t| t == m.event_type.as_str()))
-                {
-                    typed += 1;
+                p.located += 1;
+                if on_evidence.iter().any(|&i| {
+                    types(&gold.events[i])
+                        .iter()
+                        .any(|t| t == m.event_type.as_str())
+                }) {
+                    p.typed += 1;
                 }
             }
         }
     }
+    p
+}
+
+#[test]
+fn gold_events_recall_precision_types_and_counts() {
+    let _ = dateline_adapters::linked();
+    let x = Extractor::load_default().expect("bundled lexicon loads");
+    let gold: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("samples/gold/seeds.json")).expect("gold readable"),
+    )
+    .expect("gold parses");
+    let events = gold["events"].as_array().expect("gold events");
+    let (by_capture, below) = mentions_by_capture(&x);
+    let gold = Gold {
+        x: &x,
+        events,
+        actors: events.iter().map(|e| gold_actors(&x, e)).collect(),
+    };
+    let r = recall(&gold, &by_capture);
+    let p = precision(&gold, &by_capture);
     println!(
         "\n{below} mentions below confidence {} left out",
         dateline_events::DEFAULT_MIN_CONFIDENCE
     );
-    let recall = hit_pairs as f64 / pairs.max(1) as f64;
-    let precision = right as f64 / total.max(1) as f64;
-    let type_acc = typed as f64 / located.max(1) as f64;
+    let recall = r.hits as f64 / r.pairs.max(1) as f64;
+    let precision = p.right as f64 / p.total.max(1) as f64;
+    let type_acc = p.typed as f64 / p.located.max(1) as f64;
+    let fatality_errors = r.fatality_errors;
     println!(
-        "\nrecall {hit_pairs}/{pairs} = {recall:.3}; precision {right}/{total} = {precision:.3}; \
-         type accuracy {typed}/{located} = {type_acc:.3}; fatality errors {}",
+        "\nrecall {}/{} = {recall:.3}; precision {}/{} = {precision:.3}; \
+         type accuracy {}/{} = {type_acc:.3}; fatality errors {}",
+        r.hits,
+        r.pairs,
+        p.right,
+        p.total,
+        p.typed,
+        p.located,
         fatality_errors.len()
     );
     for f in &fatality_errors {

@@ -3,7 +3,7 @@
 //! article where it is printed when it is there (short forms like "the premier" only resolve after
 //! the article has named their actor), standalone otherwise (headlines, captions).
 
-use dateline_core::Capture;
+use dateline_core::{Article, Capture};
 use dateline_events::Extractor;
 use dateline_events::fold::fold_key;
 use dateline_events::lexicon::Lexicon;
@@ -38,15 +38,8 @@ fn lexicon_loads_bundled_and_from_a_folder() {
     assert!(broken.is_err(), "a malformed file is an error, not a panic");
 }
 
-#[test]
-fn every_gold_spelling_resolves_to_one_canonical_name() {
-    let _ = dateline_adapters::linked();
-    let x = Extractor::load_default().expect("bundled lexicon loads");
-    let lex = Lexicon::bundled().expect("bundled");
-    let gold: Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("samples/gold/seeds.json")).expect("gold"),
-    )
-    .expect("gold parses");
+/// Every article of the sample captures, through the real pipeline.
+fn sample_articles() -> Vec<Article> {
     let mut articles = Vec::new();
     let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("samples/seeds"))
         .expect("seeds")
@@ -60,6 +53,91 @@ fn every_gold_spelling_resolves_to_one_canonical_name() {
             articles.extend(ex.articles);
         }
     }
+    articles
+}
+
+/// Whether spelling `v` of `canonical` resolves to it: where a body prints it, in that body's
+/// context; standalone when no body does.
+fn resolves_in_context(
+    x: &Extractor,
+    articles: &[Article],
+    v: &str,
+    canonical: &str,
+) -> (bool, bool) {
+    let mut seen = false;
+    let mut resolved = false;
+    for a in articles {
+        let spans = x.actors_in(a);
+        for (at, _) in a.body.match_indices(v) {
+            seen = true;
+            let end = at + v.len();
+            if spans
+                .iter()
+                .any(|s| s.start < end && at < s.end && x.actors_related(&s.name, canonical))
+            {
+                resolved = true;
+            }
+        }
+    }
+    if !seen {
+        resolved = x
+            .resolve_actor(v, None)
+            .is_some_and(|n| x.actors_related(n, canonical));
+    }
+    (seen, resolved)
+}
+
+/// Checks the spellings of one gold name, pushing what fails; returns how many were checked.
+fn check_variants(
+    x: &Extractor,
+    articles: &[Article],
+    titles: &[String],
+    key: &str,
+    variants: &[&str],
+    failures: &mut Vec<String>,
+) -> usize {
+    if key.ends_with("(title)") {
+        for v in variants {
+            if !titles.contains(&fold_key(v)) {
+                failures.push(format!("{key}: title {v:?} not known"));
+            }
+        }
+        return variants.len();
+    }
+    let Some(canonical) = x.resolve_actor(key, None).map(str::to_owned) else {
+        if let Some(place) = x.resolve_place(key).map(|p| p.name.clone()) {
+            for v in variants {
+                let got = x.resolve_place(v).map(|p| p.name.clone());
+                if got.as_deref() != Some(place.as_str()) {
+                    failures.push(format!("{key}: place {v:?} -> {got:?}, want {place:?}"));
+                }
+            }
+            return variants.len();
+        }
+        failures.push(format!("{key}: the canonical name itself does not resolve"));
+        return 0;
+    };
+    for v in variants {
+        let (seen, resolved) = resolves_in_context(x, articles, v, &canonical);
+        if !resolved {
+            failures.push(format!(
+                "{key}: {v:?} (in a body: {seen}) does not resolve to {canonical:?}"
+            ));
+        }
+    }
+    variants.len()
+}
+
+#[test]
+fn every_gold_spelling_resolves_to_one_canonical_name() {
+    let _ = dateline_adapters::linked();
+    let x = Extractor::load_default().expect("bundled lexicon loads");
+    let lex = Lexicon::bundled().expect("bundled");
+    let gold: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("samples/gold/seeds.json")).expect("gold"),
+    )
+    .expect("gold parses");
+    let articles = sample_articles();
     let titles: Vec<String> = lex
         .actors
         .titles
@@ -79,56 +157,7 @@ fn every_gold_spelling_resolves_to_one_canonical_name() {
             .flatten()
             .filter_map(Value::as_str)
             .collect();
-        if key.ends_with("(title)") {
-            for v in &variants {
-                checked += 1;
-                if !titles.contains(&fold_key(v)) {
-                    failures.push(format!("{key}: title {v:?} not known"));
-                }
-            }
-            continue;
-        }
-        let Some(canonical) = x.resolve_actor(key, None).map(str::to_owned) else {
-            if let Some(place) = x.resolve_place(key).map(|p| p.name.clone()) {
-                for v in &variants {
-                    checked += 1;
-                    let got = x.resolve_place(v).map(|p| p.name.clone());
-                    if got.as_deref() != Some(place.as_str()) {
-                        failures.push(format!("{key}: place {v:?} -> {got:?}, want {place:?}"));
-                    }
-                }
-                continue;
-            }
-            failures.push(format!("{key}: the canonical name itself does not resolve"));
-            continue;
-        };
-        for v in &variants {
-            checked += 1;
-            let mut seen = false;
-            let mut resolved = false;
-            for a in &articles {
-                let spans = x.actors_in(a);
-                for (at, _) in a.body.match_indices(v) {
-                    seen = true;
-                    let end = at + v.len();
-                    if spans.iter().any(|s| {
-                        s.start < end && at < s.end && x.actors_related(&s.name, &canonical)
-                    }) {
-                        resolved = true;
-                    }
-                }
-            }
-            if !seen {
-                resolved = x
-                    .resolve_actor(v, None)
-                    .is_some_and(|n| x.actors_related(n, &canonical));
-            }
-            if !resolved {
-                failures.push(format!(
-                    "{key}: {v:?} (in a body: {seen}) does not resolve to {canonical:?}"
-                ));
-            }
-        }
+        checked += check_variants(&x, &articles, &titles, key, &variants, &mut failures);
     }
     println!("{checked} spellings checked");
     assert!(failures.is_empty(), "{failures:#?}");

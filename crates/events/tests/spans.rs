@@ -59,3 +59,42 @@ proptest! {
         }
     }
 }
+
+/// A text longer than any article is coded a window of paragraphs at a time: every paragraph
+/// still gives what it gives alone, with offsets and ids in the whole body's terms.
+#[test]
+fn a_body_past_the_window_is_coded_in_windows_like_its_paragraphs() {
+    let paragraph = "Iraqi forces killed three ISIS members in an attack in Basra on Monday.";
+    let alone = X.mentions(&common::article("w", paragraph, Some("2025-07-25"), None));
+    assert!(!alone.is_empty(), "the paragraph codes a happening");
+    let copies = dateline_events::WINDOW_BYTES / paragraph.len() + 200;
+    let body = vec![paragraph; copies].join("\n\n");
+    assert!(body.len() > dateline_events::WINDOW_BYTES);
+    let mentions = X.mentions(&common::article("w", &body, Some("2025-07-25"), None));
+    assert_eq!(mentions.len(), alone.len() * copies);
+    let mut ids = std::collections::HashSet::new();
+    let mut last_start = 0;
+    for (i, m) in mentions.iter().enumerate() {
+        let one = &alone[i % alone.len()];
+        let shift = (i / alone.len()) * (paragraph.len() + 2);
+        assert_eq!(m.evidence.start, one.evidence.start + shift);
+        assert_eq!(
+            body.get(m.evidence.start..m.evidence.end),
+            Some(m.evidence.sentence.as_str())
+        );
+        assert_eq!(
+            (m.event_type, &m.actors, &m.date, &m.place),
+            (one.event_type, &one.actors, &one.date, &one.place)
+        );
+        assert!(
+            m.evidence.start >= last_start,
+            "mentions come in body order"
+        );
+        last_start = m.evidence.start;
+        assert!(
+            ids.insert(m.id.clone()),
+            "ids stay unique across windows: {}",
+            m.id
+        );
+    }
+}

@@ -10,9 +10,11 @@
 //! each batch makes the next run finish an interrupted one, and makes queries refuse to answer
 //! from derived rows that no longer match what is stored.
 
+mod batch;
 mod schema;
 mod tables;
 
+use batch::BatchWriter;
 use dateline_core::event::{Event, EventMention};
 use dateline_core::{Article, Capture, TimeValue};
 use dateline_corpus::{Fingerprint, Story, StoryMember};
@@ -93,7 +95,29 @@ pub struct NewCapture {
     pub articles: Vec<Article>,
     /// One per article, computed with the article (in parallel) rather than in the writer.
     pub fingerprints: Vec<Fingerprint>,
-    pub mentions: Vec<EventMention>,
+    pub mentions: Vec<EncodedMention>,
+}
+
+/// A mention as the store keeps it: its keys and its JSON. Encoded where it is coded (in
+/// parallel), a batch holds a few hundred bytes of text per mention instead of a few KB of
+/// structure, so a capture dense with events is held in a small multiple of its size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EncodedMention {
+    pub id: String,
+    pub article: String,
+    pub event_type: dateline_core::event::EventType,
+    pub json: String,
+}
+
+impl EncodedMention {
+    pub fn of(m: &EventMention) -> Result<Self> {
+        Ok(EncodedMention {
+            id: m.id.clone(),
+            article: m.article.clone(),
+            event_type: m.event_type,
+            json: serde_json::to_string(m).map_err(StoreError::Encode)?,
+        })
+    }
 }
 
 impl NewCapture {
@@ -102,7 +126,7 @@ impl NewCapture {
         adapter: &str,
         reason: &str,
         articles: Vec<Article>,
-        mentions: Vec<EventMention>,
+        mentions: Vec<EncodedMention>,
     ) -> Self {
         NewCapture {
             sha256: capture.sha256.clone(),
@@ -292,100 +316,11 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut report = BatchReport::default();
         {
-            let mut ins_capture = tx.prepare_cached(
-                "INSERT OR IGNORE INTO captures
-                 (sha256, name, path, url, captured_at, outlet_hint, media, encoding, adapter, reason, file)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )?;
-            // An earlier version of the same file: its mentions, articles and capture row go. A row
-            // stored before `file` existed has the path it was named by there, matched as named.
-            // (Stories and events are derived, and rebuilt because the batch marks them stale.)
-            let mut del_old_mentions = tx.prepare_cached(
-                "DELETE FROM event_mentions WHERE article IN
-                 (SELECT a.id FROM articles a JOIN captures c ON c.sha256 = a.capture
-                  WHERE (c.file = ?1 OR (c.file = c.path AND c.path = ?3)) AND c.sha256 <> ?2)",
-            )?;
-            let mut del_old_articles = tx.prepare_cached(
-                "DELETE FROM articles WHERE capture IN
-                 (SELECT sha256 FROM captures
-                  WHERE (file = ?1 OR (file = path AND path = ?3)) AND sha256 <> ?2)",
-            )?;
-            let mut del_old_captures = tx.prepare_cached(
-                "DELETE FROM captures
-                 WHERE (file = ?1 OR (file = path AND path = ?3)) AND sha256 <> ?2",
-            )?;
-            let mut ins_article = tx.prepare_cached(
-                "INSERT OR IGNORE INTO articles
-                 (id, capture, position, outlet, title, published, words, body_hash, shingles, signature, json)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )?;
-            let mut ins_mention = tx.prepare_cached(
-                "INSERT OR IGNORE INTO event_mentions (id, article, type, json) VALUES (?1, ?2, ?3, ?4)",
-            )?;
-            let mut del_rejection = tx.prepare_cached("DELETE FROM rejections WHERE path = ?1")?;
+            let mut writer = BatchWriter::new(&tx)?;
             for c in captures {
-                let added = ins_capture.execute(params![
-                    c.sha256,
-                    c.name,
-                    c.path,
-                    c.url,
-                    c.captured_at,
-                    c.outlet_hint,
-                    c.media,
-                    c.encoding,
-                    c.adapter,
-                    c.reason,
-                    c.file
-                ])?;
-                del_rejection.execute([&c.path])?;
-                if added == 0 {
-                    report.known_captures += 1;
-                    continue;
-                }
-                report.new_captures += 1;
-                del_old_mentions.execute(params![c.file, c.sha256, c.path])?;
-                del_old_articles.execute(params![c.file, c.sha256, c.path])?;
-                if del_old_captures.execute(params![c.file, c.sha256, c.path])? > 0 {
-                    report.replaced += 1;
-                }
-                for (position, a) in c.articles.iter().enumerate() {
-                    let fp = match c.fingerprints.get(position) {
-                        Some(fp) => std::borrow::Cow::Borrowed(fp),
-                        None => std::borrow::Cow::Owned(Fingerprint::of(&a.body)),
-                    };
-                    let published =
-                        serde_json::to_string(&a.published).map_err(StoreError::Encode)?;
-                    let json = serde_json::to_string(a).map_err(StoreError::Encode)?;
-                    report.articles += ins_article.execute(params![
-                        a.id,
-                        c.sha256,
-                        position as i64,
-                        a.outlet,
-                        a.title,
-                        published,
-                        a.word_count() as i64,
-                        fp.body_hash as i64,
-                        i64::from(fp.shingles),
-                        fp.signature_bytes(),
-                        json
-                    ])?;
-                }
-                for m in &c.mentions {
-                    let json = serde_json::to_string(m).map_err(StoreError::Encode)?;
-                    report.mentions += ins_mention.execute(params![
-                        m.id,
-                        m.article,
-                        m.event_type.as_str(),
-                        json
-                    ])?;
-                }
+                writer.capture(c, &mut report)?;
             }
-            let mut ins_rejection = tx.prepare_cached(
-                "INSERT OR REPLACE INTO rejections (path, sha256, reason) VALUES (?1, ?2, ?3)",
-            )?;
-            for r in rejections {
-                ins_rejection.execute(params![r.path, r.sha256, r.reason])?;
-            }
+            writer.rejections(rejections)?;
             if report.new_captures > 0 {
                 tx.execute("UPDATE meta SET value = 'stale' WHERE key = 'derived'", [])?;
             }

@@ -1,17 +1,20 @@
-//! The store's tables as a [`Corpus`] for the rebuild: rows streamed in id order, single rows
-//! fetched by rowid, and derived rows written as they are produced, all inside the rebuild's
-//! transaction.
+//! The store's tables as a [`dateline_corpus::Corpus`] for the rebuild, one port per pass: rows
+//! streamed in id order, single rows fetched by rowid, and derived rows written as they are
+//! produced, all inside the rebuild's transaction. The rebuild's rows are kept as they are; the
+//! encodings here (dates as `yyyymmdd` numbers, number lists as blobs, event types by position)
+//! are the scratch tables' own.
 
 use crate::{Result, StoreError};
 use dateline_core::TimeValue;
 use dateline_core::event::{Event, EventMention, EventType};
-use dateline_corpus::compact::{
-    Claimed, Coded, EventSummary, Item, Statement, date_from_number, date_number,
+use dateline_corpus::Fingerprint;
+use dateline_corpus::port::{
+    CodeMention, CompactStore, ConflictStore, LinkStore, MentionStore, MergeStore, Storage,
+    StoryStore,
 };
-use dateline_corpus::rebuild::{CodeMention, When};
-use dateline_corpus::{
-    ArticleDigest, ArticleKey, Corpus, Fingerprint, Grouping, MentionStore, Signatures, Story,
-    StoryMember, StoryRow,
+use dateline_corpus::rows::{
+    ArticleDigest, ArticleKey, Claimed, Coded, CodedActor, EventSummary, Grouping, Statement,
+    StatementKind, Story, StoryMember, StoryRow, When,
 };
 use jiff::civil::Date;
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -51,6 +54,19 @@ fn missing_article(index: usize) -> StoreError {
         what: "article",
         id: index.to_string(),
     }
+}
+
+/// A date as an integer that sorts like it (`yyyymmdd`), for a scratch table's date column.
+fn date_number(d: Date) -> i32 {
+    i32::from(d.year()) * 10_000 + i32::from(d.month()) * 100 + i32::from(d.day())
+}
+
+/// The date of a [`date_number`]; `None` for a number no date gives.
+fn date_from_number(n: i32) -> Option<Date> {
+    let year = i16::try_from(n.div_euclid(10_000)).ok()?;
+    let month = i8::try_from(n.rem_euclid(10_000) / 100).ok()?;
+    let day = i8::try_from(n.rem_euclid(100)).ok()?;
+    Date::new(year, month, day).ok()
 }
 
 /// Bounds stored as two [`date_number`] columns, read back.
@@ -94,7 +110,7 @@ const SCRATCH: &str = "
         rank    INTEGER NOT NULL,
         start   INTEGER,
         end     INTEGER,
-        place   INTEGER NOT NULL,
+        place   INTEGER,
         actors  BLOB NOT NULL
     );
     CREATE TEMP TABLE joined (
@@ -173,8 +189,8 @@ fn kind_number(kind: EventType) -> i64 {
 }
 
 /// Numbers as a blob of little-endian `u32`s, and back.
-fn blob(ns: &[u32]) -> Vec<u8> {
-    ns.iter().flat_map(|n| n.to_le_bytes()).collect()
+fn blob(ns: impl IntoIterator<Item = u32>) -> Vec<u8> {
+    ns.into_iter().flat_map(u32::to_le_bytes).collect()
 }
 
 fn numbers(r: &rusqlite::Row<'_>, at: usize) -> Result<Vec<u32>> {
@@ -186,19 +202,20 @@ fn numbers(r: &rusqlite::Row<'_>, at: usize) -> Result<Vec<u32>> {
 }
 
 /// A statement kind as a number.
-fn statement_number(kind: Statement) -> i64 {
+fn statement_number(kind: StatementKind) -> i64 {
     match kind {
-        Statement::Date => 0,
-        Statement::Claim => 1,
+        StatementKind::Date => 0,
+        StatementKind::Claim => 1,
     }
 }
 
-/// The columns of the scratch table `temp.statements` (as `s`) that [`item`] reads, in its order.
-const ITEM: &str = "s.id, s.article, s.handle, s.names, s.key, s.time_key, s.time_label, s.start, \
-                    s.end, s.negative, s.claim";
+/// The columns of the scratch table `temp.statements` (as `s`) that [`statement`] reads, in its
+/// order.
+const STATEMENT: &str = "s.id, s.article, s.handle, s.names, s.key, s.time_key, s.time_label, \
+                         s.start, s.end, s.negative, s.claim";
 
-/// A row of `temp.statements` (columns [`ITEM`]); its event is not read.
-fn item(r: &rusqlite::Row<'_>) -> Result<Item> {
+/// A row of `temp.statements` (columns [`STATEMENT`]); its event is not read.
+fn statement(r: &rusqlite::Row<'_>) -> Result<Statement> {
     let time = match (r.get::<_, Option<u32>>(5)?, bounds(r, 7)?) {
         (Some(key), Some(bounds)) => Some(Claimed {
             key,
@@ -207,11 +224,11 @@ fn item(r: &rusqlite::Row<'_>) -> Result<Item> {
         }),
         _ => None,
     };
-    Ok(Item {
+    Ok(Statement {
         id: r.get(0)?,
         article: r.get(1)?,
         handle: r.get::<_, i64>(2)? as u64,
-        event: u32::MAX,
+        event: None,
         names: numbers(r, 3)?.into(),
         key: numbers(r, 4)?.into(),
         time,
@@ -235,7 +252,10 @@ fn kind_at(r: &rusqlite::Row<'_>, at: usize) -> Result<EventType> {
 /// A row of the scratch table `temp.coded`, as `c` (columns [`CODED`]).
 fn coded(r: &rusqlite::Row<'_>) -> Result<Coded> {
     let kind = kind_at(r, 2)?;
-    let actors = numbers(r, 7)?;
+    let actors = numbers(r, 7)?
+        .into_iter()
+        .map(CodedActor::from_packed)
+        .collect();
     Ok(Coded {
         article: r.get(0)?,
         handle: r.get::<_, i64>(1)? as u64,
@@ -260,92 +280,11 @@ fn time(id: &str, text: Option<&str>) -> Result<TimeValue> {
     text.map_or(Ok(TimeValue::default()), |t| json("article", id, t))
 }
 
-impl Signatures for Tables<'_> {
+impl Storage for Tables<'_> {
     type Error = StoreError;
-
-    fn scan(&mut self, visit: &mut dyn FnMut(usize, &[u32])) -> Result<()> {
-        // Articles in storage order, each looked up in the key table's index.
-        let mut stmt = self.tx.prepare(
-            "SELECT k.idx, a.signature FROM articles a CROSS JOIN temp.keys k
-             ON k.article = a.rowid",
-        )?;
-        let mut rows = stmt.query([])?;
-        let mut sig = Vec::new();
-        while let Some(r) = rows.next()? {
-            Fingerprint::decode_signature(r.get_ref(1)?.as_blob()?, &mut sig);
-            visit(r.get(0)?, &sig);
-        }
-        Ok(())
-    }
-
-    fn fingerprint(&mut self, index: usize) -> Result<Fingerprint> {
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT a.body_hash, a.shingles, a.signature FROM temp.keys k
-             JOIN articles a ON a.rowid = k.article WHERE k.idx = ?1",
-        )?;
-        let mut rows = stmt.query([index as i64])?;
-        let Some(r) = rows.next()? else {
-            return Err(missing_article(index));
-        };
-        fingerprint_at(r, 0)
-    }
 }
 
-impl MentionStore for Tables<'_> {
-    type Error = StoreError;
-
-    fn mention(&mut self, handle: u64) -> Result<EventMention> {
-        let mut stmt = self
-            .tx
-            .prepare_cached("SELECT id, json FROM event_mentions WHERE rowid = ?1")?;
-        let (id, text): (String, String) =
-            stmt.query_row([handle as i64], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        json("mention", &id, &text)
-    }
-
-    fn put_event(&mut self, e: &Event) -> Result<()> {
-        self.update_event(e)?;
-        let mut link = self
-            .tx
-            .prepare_cached("INSERT INTO event_links (mention, event) VALUES (?1, ?2)")?;
-        for m in &e.mentions {
-            link.execute(params![m, e.id])?;
-        }
-        Ok(())
-    }
-
-    fn update_event(&mut self, e: &Event) -> Result<()> {
-        let text = serde_json::to_string(e).map_err(StoreError::Encode)?;
-        self.tx
-            .prepare_cached(
-                "INSERT OR REPLACE INTO events (id, type, date_start, sources, mentions, conflicts, json)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
-                e.id,
-                e.event_type.as_str(),
-                e.date.start_date().map(|d| d.to_string()),
-                e.sources.len() as i64,
-                e.mentions.len() as i64,
-                e.conflicts.len() as i64,
-                text
-            ])?;
-        Ok(())
-    }
-
-    fn event(&mut self, id: &str) -> Result<Option<Event>> {
-        let mut stmt = self
-            .tx
-            .prepare_cached("SELECT json FROM events WHERE id = ?1")?;
-        let mut rows = stmt.query([id])?;
-        match rows.next()? {
-            Some(r) => Ok(Some(json("event", id, r.get_ref(0)?.as_str()?)?)),
-            None => Ok(None),
-        }
-    }
-}
-
-impl Corpus for Tables<'_> {
+impl CompactStore for Tables<'_> {
     fn keep_keys(&mut self) -> Result<usize> {
         drop_scratch(self.tx)?;
         self.tx.execute_batch(SCRATCH)?;
@@ -383,6 +322,68 @@ impl Corpus for Tables<'_> {
         Ok(n)
     }
 
+    fn keep_coded(&mut self, code: &mut CodeMention<'_>) -> Result<()> {
+        let mut insert_coded = self.tx.prepare(
+            "INSERT INTO temp.coded (article, handle, kind, rank, start, end, place, actors)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        let mut insert_statement = self.tx.prepare(
+            "INSERT INTO temp.statements (id, kind, article, handle, names, key, time_key,
+                 time_label, start, end, negative, claim)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )?;
+        let mut insert_word = self
+            .tx
+            .prepare("INSERT INTO temp.statement_words (kind, word, id) VALUES (?1, ?2, ?3)")?;
+        let mut statements = Vec::new();
+        self.each_mention(&mut |article, handle, m| {
+            statements.clear();
+            let c = code(article, handle, m, &mut statements);
+            insert_coded.execute(params![
+                c.article,
+                c.handle as i64,
+                kind_number(c.kind),
+                c.rank,
+                c.bounds.map(|b| date_number(b.0)),
+                c.bounds.map(|b| date_number(b.1)),
+                c.place,
+                blob(c.actors.iter().map(|a| a.packed()))
+            ])?;
+            for s in &statements {
+                let kind = statement_number(s.kind());
+                let time = s.time.as_ref();
+                insert_statement.execute(params![
+                    s.id,
+                    kind,
+                    s.article,
+                    s.handle as i64,
+                    blob(s.names.iter().copied()),
+                    blob(s.key.iter().copied()),
+                    time.map(|t| t.key),
+                    time.map(|t| t.label),
+                    time.map(|t| date_number(t.bounds.0)),
+                    time.map(|t| date_number(t.bounds.1)),
+                    s.negative,
+                    s.claim
+                ])?;
+                for &w in &s.key {
+                    insert_word.execute(params![kind, w, s.id])?;
+                }
+            }
+            Ok(())
+        })?;
+        // Indexed once filled: cheaper than keeping the indexes up to date row by row.
+        self.tx.execute_batch(
+            "CREATE INDEX temp.coded_kind ON coded(kind, article);
+             CREATE INDEX temp.coded_article ON coded(article);
+             CREATE INDEX temp.coded_merge ON coded(kind, rank, start);
+             CREATE INDEX temp.statement_words_kind ON statement_words(kind, word, id);",
+        )?;
+        Ok(())
+    }
+}
+
+impl LinkStore for Tables<'_> {
     fn key(&mut self, index: usize) -> Result<ArticleKey> {
         let mut stmt = self.tx.prepare_cached(
             "SELECT words, body_hash, shingles, start, end FROM temp.keys WHERE idx = ?1",
@@ -410,6 +411,56 @@ impl Corpus for Tables<'_> {
         Ok(())
     }
 
+    fn scan_signatures(&mut self, visit: &mut dyn FnMut(usize, &[u32])) -> Result<()> {
+        // Articles in storage order, each looked up in the key table's index.
+        let mut stmt = self.tx.prepare(
+            "SELECT k.idx, a.signature FROM articles a CROSS JOIN temp.keys k
+             ON k.article = a.rowid",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut sig = Vec::new();
+        while let Some(r) = rows.next()? {
+            Fingerprint::decode_signature(r.get_ref(1)?.as_blob()?, &mut sig);
+            visit(r.get(0)?, &sig);
+        }
+        Ok(())
+    }
+
+    fn fingerprint(&mut self, index: usize) -> Result<Fingerprint> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT a.body_hash, a.shingles, a.signature FROM temp.keys k
+             JOIN articles a ON a.rowid = k.article WHERE k.idx = ?1",
+        )?;
+        let mut rows = stmt.query([index as i64])?;
+        let Some(r) = rows.next()? else {
+            return Err(missing_article(index));
+        };
+        fingerprint_at(r, 0)
+    }
+
+    fn scan_coded(&mut self, kind: EventType, visit: &mut dyn FnMut(&Coded, When)) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT {CODED}, k.start, k.end FROM temp.coded c JOIN temp.keys k ON k.idx = c.article
+             WHERE c.kind = ?1 ORDER BY c.article, c.rowid"
+        ))?;
+        let mut rows = stmt.query([kind_number(kind)])?;
+        while let Some(r) = rows.next()? {
+            visit(&coded(r)?, bounds(r, 8)?);
+        }
+        Ok(())
+    }
+
+    fn coded_of(&mut self, index: usize, out: &mut Vec<Coded>) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT {CODED} FROM temp.coded c WHERE article = ?1 ORDER BY rowid"
+        ))?;
+        let mut rows = stmt.query([index as i64])?;
+        while let Some(r) = rows.next()? {
+            out.push(coded(r)?);
+        }
+        Ok(())
+    }
+
     fn put_roots(
         &mut self,
         grouping: Grouping,
@@ -428,7 +479,9 @@ impl Corpus for Tables<'_> {
         }
         Ok(())
     }
+}
 
+impl StoryStore for Tables<'_> {
     fn next_story(&mut self, after: Option<u32>, out: &mut Vec<StoryRow>) -> Result<()> {
         out.clear();
         let mut stmt = self.tx.prepare_cached(
@@ -471,145 +524,37 @@ impl Corpus for Tables<'_> {
         })
     }
 
-    fn keep_coded(&mut self, code: &mut CodeMention<'_>) -> Result<()> {
-        let mut insert = self.tx.prepare(
-            "INSERT INTO temp.coded (article, handle, kind, rank, start, end, place, actors)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?;
-        let mut statement = self.tx.prepare(
-            "INSERT INTO temp.statements (id, kind, article, handle, names, key, time_key,
-                 time_label, start, end, negative, claim)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        )?;
-        let mut word = self
+    fn put_member(&mut self, story: &str, m: &StoryMember) -> Result<()> {
+        let text = serde_json::to_string(m).map_err(StoreError::Encode)?;
+        self.tx
+            .prepare_cached("INSERT INTO story_members (article, story, json) VALUES (?1, ?2, ?3)")?
+            .execute(params![m.article, story, text])?;
+        Ok(())
+    }
+
+    fn put_story(&mut self, s: &Story, members: usize) -> Result<()> {
+        let text = serde_json::to_string(s).map_err(StoreError::Encode)?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO stories (id, title, fullest, members, json) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![s.id, s.title, s.fullest, members as i64, text])?;
+        Ok(())
+    }
+}
+
+impl MentionStore for Tables<'_> {
+    fn mention(&mut self, handle: u64) -> Result<EventMention> {
+        let mut stmt = self
             .tx
-            .prepare("INSERT INTO temp.statement_words (kind, word, id) VALUES (?1, ?2, ?3)")?;
-        let mut items = Vec::new();
-        self.each_mention(&mut |article, handle, m| {
-            items.clear();
-            let c = code(article, handle, m, &mut items);
-            insert.execute(params![
-                c.article,
-                c.handle as i64,
-                kind_number(c.kind),
-                c.rank,
-                c.bounds.map(|b| date_number(b.0)),
-                c.bounds.map(|b| date_number(b.1)),
-                c.place,
-                blob(&c.actors)
-            ])?;
-            for it in &items {
-                let kind = statement_number(it.kind());
-                let time = it.time.as_ref();
-                statement.execute(params![
-                    it.id,
-                    kind,
-                    it.article,
-                    it.handle as i64,
-                    blob(&it.names),
-                    blob(&it.key),
-                    time.map(|t| t.key),
-                    time.map(|t| t.label),
-                    time.map(|t| date_number(t.bounds.0)),
-                    time.map(|t| date_number(t.bounds.1)),
-                    it.negative,
-                    it.claim
-                ])?;
-                for &w in &it.key {
-                    word.execute(params![kind, w, it.id])?;
-                }
-            }
-            Ok(())
-        })?;
-        // Indexed once filled: cheaper than keeping the indexes up to date row by row.
-        self.tx.execute_batch(
-            "CREATE INDEX temp.coded_kind ON coded(kind, article);
-             CREATE INDEX temp.coded_article ON coded(article);
-             CREATE INDEX temp.coded_merge ON coded(kind, rank, start);
-             CREATE INDEX temp.statement_words_kind ON statement_words(kind, word, id);",
-        )?;
-        Ok(())
+            .prepare_cached("SELECT id, json FROM event_mentions WHERE rowid = ?1")?;
+        let (id, text): (String, String) =
+            stmt.query_row([handle as i64], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        json("mention", &id, &text)
     }
+}
 
-    fn scan_statements(
-        &mut self,
-        kind: Statement,
-        visit: &mut dyn FnMut(u32, &Item),
-    ) -> Result<()> {
-        let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT {ITEM}, w.word FROM temp.statement_words w
-             JOIN temp.statements s ON s.id = w.id WHERE w.kind = ?1 ORDER BY w.word, w.id"
-        ))?;
-        let mut rows = stmt.query([statement_number(kind)])?;
-        while let Some(r) = rows.next()? {
-            visit(r.get(11)?, &item(r)?);
-        }
-        Ok(())
-    }
-
-    fn put_statement_roots(&mut self, roots: &mut dyn Iterator<Item = u32>) -> Result<()> {
-        let mut update = self
-            .tx
-            .prepare("UPDATE temp.statements SET root = ?2 WHERE id = ?1")?;
-        for (id, root) in roots.enumerate() {
-            update.execute(params![id as i64, root])?;
-        }
-        // Merging is done: `joined` is complete, and is read by handle and by article from now.
-        self.tx.execute_batch(
-            "CREATE INDEX temp.statements_root ON statements(kind, root, id);
-             CREATE INDEX temp.joined_handle ON joined(handle);
-             CREATE INDEX temp.joined_article ON joined(article, event);",
-        )?;
-        Ok(())
-    }
-
-    fn next_statement_group(
-        &mut self,
-        kind: Statement,
-        after: Option<u32>,
-        out: &mut Vec<Item>,
-    ) -> Result<()> {
-        out.clear();
-        let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT {ITEM}, j.event FROM temp.statements s
-             LEFT JOIN temp.joined j ON j.handle = s.handle
-             WHERE s.kind = ?1 AND s.root =
-                 (SELECT min(root) FROM temp.statements WHERE kind = ?1 AND root > ?2)
-             ORDER BY s.id"
-        ))?;
-        let mut rows = stmt.query(params![statement_number(kind), after.map_or(-1, i64::from)])?;
-        while let Some(r) = rows.next()? {
-            out.push(Item {
-                event: r.get::<_, Option<u32>>(11)?.unwrap_or(u32::MAX),
-                ..item(r)?
-            });
-        }
-        Ok(())
-    }
-
-    fn scan_coded(&mut self, kind: EventType, visit: &mut dyn FnMut(&Coded, When)) -> Result<()> {
-        let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT {CODED}, k.start, k.end FROM temp.coded c JOIN temp.keys k ON k.idx = c.article
-             WHERE c.kind = ?1 ORDER BY c.article, c.rowid"
-        ))?;
-        let mut rows = stmt.query([kind_number(kind)])?;
-        while let Some(r) = rows.next()? {
-            visit(&coded(r)?, bounds(r, 8)?);
-        }
-        Ok(())
-    }
-
-    fn coded_of(&mut self, index: usize, out: &mut Vec<Coded>) -> Result<()> {
-        let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT {CODED} FROM temp.coded c WHERE article = ?1 ORDER BY rowid"
-        ))?;
-        let mut rows = stmt.query([index as i64])?;
-        while let Some(r) = rows.next()? {
-            out.push(coded(r)?);
-        }
-        Ok(())
-    }
-
+impl MergeStore for Tables<'_> {
     fn scan_merge_order(
         &mut self,
         kind: EventType,
@@ -641,6 +586,17 @@ impl Corpus for Tables<'_> {
         Ok(())
     }
 
+    fn put_event(&mut self, e: &Event) -> Result<()> {
+        self.update_event(e)?;
+        let mut link = self
+            .tx
+            .prepare_cached("INSERT INTO event_links (mention, event) VALUES (?1, ?2)")?;
+        for m in &e.mentions {
+            link.execute(params![m, e.id])?;
+        }
+        Ok(())
+    }
+
     fn put_summary(&mut self, s: &EventSummary) -> Result<()> {
         self.tx
             .prepare_cached(
@@ -653,9 +609,9 @@ impl Corpus for Tables<'_> {
                 kind_number(s.kind),
                 s.bounds.map(|b| date_number(b.0)),
                 s.bounds.map(|b| date_number(b.1)),
-                blob(&s.sources),
-                blob(&s.targets),
-                blob(&s.stories),
+                blob(s.sources.iter().copied()),
+                blob(s.targets.iter().copied()),
+                blob(s.stories.iter().copied()),
             ])?;
         let mut story = self
             .tx
@@ -665,13 +621,63 @@ impl Corpus for Tables<'_> {
         }
         Ok(())
     }
+}
 
-    fn event_id(&mut self, number: u32) -> Result<Option<String>> {
-        Ok(self
+impl ConflictStore for Tables<'_> {
+    fn scan_statements(
+        &mut self,
+        kind: StatementKind,
+        visit: &mut dyn FnMut(u32, &Statement),
+    ) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT {STATEMENT}, w.word FROM temp.statement_words w
+             JOIN temp.statements s ON s.id = w.id WHERE w.kind = ?1 ORDER BY w.word, w.id"
+        ))?;
+        let mut rows = stmt.query([statement_number(kind)])?;
+        while let Some(r) = rows.next()? {
+            visit(r.get(11)?, &statement(r)?);
+        }
+        Ok(())
+    }
+
+    fn put_statement_roots(&mut self, roots: &mut dyn Iterator<Item = u32>) -> Result<()> {
+        let mut update = self
             .tx
-            .prepare_cached("SELECT id FROM temp.summaries WHERE number = ?1")?
-            .query_row([number], |r| r.get(0))
-            .optional()?)
+            .prepare("UPDATE temp.statements SET root = ?2 WHERE id = ?1")?;
+        for (id, root) in roots.enumerate() {
+            update.execute(params![id as i64, root])?;
+        }
+        // Merging is done: `joined` is complete, and is read by handle and by article from now.
+        self.tx.execute_batch(
+            "CREATE INDEX temp.statements_root ON statements(kind, root, id);
+             CREATE INDEX temp.joined_handle ON joined(handle);
+             CREATE INDEX temp.joined_article ON joined(article, event);",
+        )?;
+        Ok(())
+    }
+
+    fn next_statement_group(
+        &mut self,
+        kind: StatementKind,
+        after: Option<u32>,
+        out: &mut Vec<Statement>,
+    ) -> Result<()> {
+        out.clear();
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT {STATEMENT}, j.event FROM temp.statements s
+             LEFT JOIN temp.joined j ON j.handle = s.handle
+             WHERE s.kind = ?1 AND s.root =
+                 (SELECT min(root) FROM temp.statements WHERE kind = ?1 AND root > ?2)
+             ORDER BY s.id"
+        ))?;
+        let mut rows = stmt.query(params![statement_number(kind), after.map_or(-1, i64::from)])?;
+        while let Some(r) = rows.next()? {
+            out.push(Statement {
+                event: r.get(11)?,
+                ..statement(r)?
+            });
+        }
+        Ok(())
     }
 
     fn next_story_events(
@@ -723,21 +729,65 @@ impl Corpus for Tables<'_> {
             .query_row([a, b], |r| r.get(0))?)
     }
 
-    fn put_story(&mut self, s: &Story, members: usize) -> Result<()> {
-        let text = serde_json::to_string(s).map_err(StoreError::Encode)?;
-        self.tx
-            .prepare_cached(
-                "INSERT INTO stories (id, title, fullest, members, json) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![s.id, s.title, s.fullest, members as i64, text])?;
-        Ok(())
+    fn event_id(&mut self, number: u32) -> Result<Option<String>> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT id FROM temp.summaries WHERE number = ?1")?
+            .query_row([number], |r| r.get(0))
+            .optional()?)
     }
 
-    fn put_member(&mut self, story: &str, m: &StoryMember) -> Result<()> {
-        let text = serde_json::to_string(m).map_err(StoreError::Encode)?;
+    fn event(&mut self, id: &str) -> Result<Option<Event>> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT json FROM events WHERE id = ?1")?;
+        let mut rows = stmt.query([id])?;
+        match rows.next()? {
+            Some(r) => Ok(Some(json("event", id, r.get_ref(0)?.as_str()?)?)),
+            None => Ok(None),
+        }
+    }
+
+    fn update_event(&mut self, e: &Event) -> Result<()> {
+        let text = serde_json::to_string(e).map_err(StoreError::Encode)?;
         self.tx
-            .prepare_cached("INSERT INTO story_members (article, story, json) VALUES (?1, ?2, ?3)")?
-            .execute(params![m.article, story, text])?;
+            .prepare_cached(
+                "INSERT OR REPLACE INTO events (id, type, date_start, sources, mentions, conflicts, json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                e.id,
+                e.event_type.as_str(),
+                e.date.start_date().map(|d| d.to_string()),
+                e.sources.len() as i64,
+                e.mentions.len() as i64,
+                e.conflicts.len() as i64,
+                text
+            ])?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_numbers_sort_like_dates_and_read_back() {
+        let dates = [
+            jiff::civil::date(-3, 12, 31),
+            jiff::civil::date(1999, 1, 1),
+            jiff::civil::date(2025, 7, 21),
+            jiff::civil::date(2025, 12, 31),
+            jiff::civil::date(2026, 1, 1),
+        ];
+        for w in dates.windows(2) {
+            assert!(date_number(w[0]) < date_number(w[1]), "{w:?}");
+        }
+        for d in dates {
+            assert_eq!(date_from_number(date_number(d)), Some(d));
+        }
+        assert_eq!(date_number(dates[2]), 20_250_721);
+        assert_eq!(date_from_number(20_251_341), None, "no 13th month");
     }
 }

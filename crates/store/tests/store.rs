@@ -1,8 +1,9 @@
 //! The store on its own: schema versioning, idempotent batches, derived tables independent of
 //! batch boundaries.
 
+use dateline_core::event::EventMention;
 use dateline_core::{AdapterRef, Article, TimeValue};
-use dateline_store::{NewCapture, Store, StoreError};
+use dateline_store::{EncodedMention, NewCapture, Store, StoreError};
 
 fn capture(i: usize, body: &str) -> NewCapture {
     let article = Article {
@@ -153,12 +154,20 @@ fn mention(
     serde_json::from_value(json).expect("a mention")
 }
 
+fn encoded(mentions: &[EventMention]) -> Vec<EncodedMention> {
+    mentions
+        .iter()
+        .map(|m| EncodedMention::of(m).expect("a mention encodes"))
+        .collect()
+}
+
 /// The rebuild streams the store through `Corpus`; the same corpus held in memory must give the
 /// same stories and events, every kind of conflict included.
 #[test]
 fn the_rebuild_over_sqlite_equals_the_rebuild_in_memory() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut caps = corpus();
+    let mut mentions = Vec::new();
     for (i, c) in caps.iter_mut().enumerate() {
         let day = if i % 4 == 0 {
             "2025-07-21"
@@ -181,11 +190,13 @@ fn the_rebuild_over_sqlite_equals_the_rebuild_in_memory() {
             }
             .to_owned(),
         );
-        c.mentions = if i < 6 {
+        let of_capture = if i < 6 {
             vec![first, second]
         } else {
             vec![mention(i, 2, "2025-07-23", None)]
         };
+        c.mentions = encoded(&of_capture);
+        mentions.extend(of_capture);
     }
     let mut store = Store::open(&dir.path().join("s.db")).expect("open");
     store.ingest_batch(&caps, &[]).expect("ingest");
@@ -204,8 +215,7 @@ fn the_rebuild_over_sqlite_equals_the_rebuild_in_memory() {
             fingerprint: fp.clone(),
         })
         .collect();
-    let mentions: Vec<_> = caps.iter().flat_map(|c| c.mentions.clone()).collect();
-    let (stories, events) = dateline_corpus::rebuild::in_memory(&digests, &mentions);
+    let (stories, events) = dateline_corpus::memory::in_memory(&digests, &mentions);
 
     assert_eq!(store.stories().expect("stories"), stories);
     assert_eq!(store.events().expect("events").len(), events.len());
@@ -240,7 +250,7 @@ fn a_new_version_of_a_file_replaces_its_rows() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut store = Store::open(&dir.path().join("v.db")).expect("open");
     let mut first = capture(1, BODY);
-    first.mentions = vec![mention(1, 0, "2025-07-21", None)];
+    first.mentions = encoded(&[mention(1, 0, "2025-07-21", None)]);
     let r = store.ingest_batch(&[first.clone()], &[]).expect("first");
     assert_eq!((r.new_captures, r.replaced, r.mentions), (1, 0, 1));
     store.rebuild().expect("rebuild");

@@ -103,6 +103,148 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split([' ', '\n', '\r']).filter(|w| !w.is_empty())
 }
 
+fn data_error(file: &'static str, reason: String) -> TaggerError {
+    TaggerError::Data { file, reason }
+}
+
+/// Each lexicon word with its one tag.
+fn intern_lexicon(table: &mut WordTable, lex: &LexiconFile) -> Result<(), TaggerError> {
+    for (tag, list) in &lex.words {
+        let t = Tag::parse(tag)
+            .ok_or_else(|| data_error("lexicon.toml", format!("unknown tag {tag:?}")))?;
+        for w in words(list) {
+            let i = table.intern(w);
+            let e = table.entry_mut(i);
+            if e.tag != NO_TAG {
+                return Err(data_error(
+                    "lexicon.toml",
+                    format!("{w:?} is under two tags"),
+                ));
+            }
+            e.tag = t as u8;
+        }
+    }
+    Ok(())
+}
+
+/// Each verb form, pointing at its lemma (the first word of its entry).
+fn intern_verbs(table: &mut WordTable, verbs: &VerbsFile) -> Result<(), TaggerError> {
+    for (n, line) in verbs.verbs.iter().enumerate() {
+        let mut it = words(line);
+        let lemma = it
+            .next()
+            .ok_or_else(|| data_error("verbs.toml", format!("entry {}: empty", n + 1)))?;
+        let li = table.intern(lemma);
+        for form in it {
+            let fi = table.intern(form);
+            table.entry_mut(fi).lemma = li;
+        }
+    }
+    Ok(())
+}
+
+/// The word table while rules are compiled: each word a rule names gets a small id of its own, in
+/// the order the rules first name it.
+struct RuleWords {
+    table: WordTable,
+    next: u16,
+}
+
+impl RuleWords {
+    fn id(&mut self, w: &str) -> u16 {
+        let i = self.table.intern(w);
+        let e = self.table.entry_mut(i);
+        if e.rule_word == 0 {
+            e.rule_word = self.next;
+            self.next = self.next.saturating_add(1);
+        }
+        e.rule_word
+    }
+}
+
+/// A tag named by rule `n` of the `what` rules.
+fn rule_tag(s: &str, what: &str, n: usize) -> Result<u8, TaggerError> {
+    Tag::parse(s)
+        .map(|t| t as u8)
+        .ok_or_else(|| data_error("rules.toml", format!("{what} rule {n}: unknown tag {s:?}")))
+}
+
+/// Contextual rules per FROM tag; a `*` rule joins every tag's list, in source order.
+fn compile_context(
+    rules: &[Vec<String>],
+    words: &mut RuleWords,
+) -> Result<Vec<Vec<Rule>>, TaggerError> {
+    let mut context: Vec<Vec<Rule>> = vec![Vec::new(); Tag::ALL.len()];
+    for (n, r) in rules.iter().enumerate() {
+        let n = n + 1;
+        let [from, to, cond, args @ ..] = r.as_slice() else {
+            return Err(data_error(
+                "rules.toml",
+                format!("context rule {n}: too short"),
+            ));
+        };
+        let to = rule_tag(to, "context", n)?;
+        let kinds = brill::arg_kinds(cond).ok_or_else(|| {
+            data_error(
+                "rules.toml",
+                format!("context rule {n}: unknown condition {cond:?}"),
+            )
+        })?;
+        if kinds.len() != args.len() {
+            return Err(data_error(
+                "rules.toml",
+                format!("context rule {n}: {cond} takes {} argument(s)", kinds.len()),
+            ));
+        }
+        let mut compiled = Vec::with_capacity(args.len());
+        for (a, is_tag) in args.iter().zip(kinds) {
+            compiled.push(match (*is_tag, a.as_str()) {
+                (true, "STAART") => Arg::Tag(BOUNDARY),
+                (true, t) => Arg::Tag(rule_tag(t, "context", n)?),
+                (false, w) => Arg::Word(w),
+            });
+        }
+        let cond = brill::compile_cond(cond, &compiled, &mut |w| words.id(w))
+            .map_err(|e| data_error("rules.toml", format!("context rule {n}: {e}")))?;
+        let rule = Rule { to, cond };
+        if from == "*" {
+            context.iter_mut().for_each(|rs| rs.push(rule));
+        } else {
+            context[rule_tag(from, "context", n)? as usize].push(rule);
+        }
+    }
+    Ok(context)
+}
+
+fn compile_morphology(rules: &[Vec<String>]) -> Result<Vec<MorphRule>, TaggerError> {
+    let mut morphology = Vec::with_capacity(rules.len());
+    for (n, r) in rules.iter().enumerate() {
+        let n = n + 1;
+        let [from, test, affix, to] = r.as_slice() else {
+            return Err(data_error(
+                "rules.toml",
+                format!("morphology rule {n}: expected 4 items"),
+            ));
+        };
+        let test = Test::parse(test).ok_or_else(|| {
+            data_error(
+                "rules.toml",
+                format!("morphology rule {n}: unknown test {test:?}"),
+            )
+        })?;
+        morphology.push(MorphRule {
+            from: match from.as_str() {
+                "*" => None,
+                t => Some(rule_tag(t, "morphology", n)?),
+            },
+            test,
+            affix: affix.clone(),
+            to: rule_tag(to, "morphology", n)?,
+        });
+    }
+    Ok(morphology)
+}
+
 impl Tagger {
     /// The tagger over the data embedded from `data/tagger/`.
     pub fn bundled() -> Result<Tagger, TaggerError> {
@@ -119,115 +261,15 @@ impl Tagger {
         let bytes: usize = lex.words.values().map(String::len).sum::<usize>()
             + verbs.verbs.iter().map(String::len).sum::<usize>();
         let mut table = WordTable::with_capacity(bytes / 7, bytes);
-
-        let data = |file: &'static str, reason: String| TaggerError::Data { file, reason };
-        for (tag, list) in &lex.words {
-            let t = Tag::parse(tag)
-                .ok_or_else(|| data("lexicon.toml", format!("unknown tag {tag:?}")))?;
-            for w in words(list) {
-                let i = table.intern(w);
-                let e = table.entry_mut(i);
-                if e.tag != NO_TAG {
-                    return Err(data("lexicon.toml", format!("{w:?} is under two tags")));
-                }
-                e.tag = t as u8;
-            }
-        }
-
-        for (n, line) in verbs.verbs.iter().enumerate() {
-            let mut it = words(line);
-            let lemma = it
-                .next()
-                .ok_or_else(|| data("verbs.toml", format!("entry {}: empty", n + 1)))?;
-            let li = table.intern(lemma);
-            for form in it {
-                let fi = table.intern(form);
-                table.entry_mut(fi).lemma = li;
-            }
-        }
-
-        let mut next_word: u16 = 1;
-        let mut rule_word = |table: &mut WordTable, w: &str| -> u16 {
-            let i = table.intern(w);
-            let e = table.entry_mut(i);
-            if e.rule_word == 0 {
-                e.rule_word = next_word;
-                next_word = next_word.saturating_add(1);
-            }
-            e.rule_word
-        };
-        let staart = rule_word(&mut table, "STAART");
-
-        let tag_of = |s: &str, what: &str, n: usize| {
-            Tag::parse(s)
-                .map(|t| t as u8)
-                .ok_or_else(|| data("rules.toml", format!("{what} rule {n}: unknown tag {s:?}")))
-        };
-        let mut context: Vec<Vec<Rule>> = vec![Vec::new(); Tag::ALL.len()];
-        for (n, r) in rules.context.iter().enumerate() {
-            let n = n + 1;
-            let [from, to, cond, args @ ..] = r.as_slice() else {
-                return Err(data("rules.toml", format!("context rule {n}: too short")));
-            };
-            let to = tag_of(to, "context", n)?;
-            let kinds = brill::arg_kinds(cond).ok_or_else(|| {
-                data(
-                    "rules.toml",
-                    format!("context rule {n}: unknown condition {cond:?}"),
-                )
-            })?;
-            if kinds.len() != args.len() {
-                return Err(data(
-                    "rules.toml",
-                    format!("context rule {n}: {cond} takes {} argument(s)", kinds.len()),
-                ));
-            }
-            let mut compiled = Vec::with_capacity(args.len());
-            for (a, is_tag) in args.iter().zip(kinds) {
-                compiled.push(match (*is_tag, a.as_str()) {
-                    (true, "STAART") => Arg::Tag(BOUNDARY),
-                    (true, t) => Arg::Tag(tag_of(t, "context", n)?),
-                    (false, w) => Arg::Word(w),
-                });
-            }
-            let cond = brill::compile_cond(cond, &compiled, &mut |w| rule_word(&mut table, w))
-                .map_err(|e| data("rules.toml", format!("context rule {n}: {e}")))?;
-            let rule = Rule { to, cond };
-            if from == "*" {
-                context.iter_mut().for_each(|rs| rs.push(rule));
-            } else {
-                context[tag_of(from, "context", n)? as usize].push(rule);
-            }
-        }
-
-        let mut morphology = Vec::with_capacity(rules.morphology.len());
-        for (n, r) in rules.morphology.iter().enumerate() {
-            let n = n + 1;
-            let [from, test, affix, to] = r.as_slice() else {
-                return Err(data(
-                    "rules.toml",
-                    format!("morphology rule {n}: expected 4 items"),
-                ));
-            };
-            let test = Test::parse(test).ok_or_else(|| {
-                data(
-                    "rules.toml",
-                    format!("morphology rule {n}: unknown test {test:?}"),
-                )
-            })?;
-            morphology.push(MorphRule {
-                from: match from.as_str() {
-                    "*" => None,
-                    t => Some(tag_of(t, "morphology", n)?),
-                },
-                test,
-                affix: affix.clone(),
-                to: tag_of(to, "morphology", n)?,
-            });
-        }
-
+        // The order of interning fixes the table's ids: lexicon, verbs, then the rules' words.
+        intern_lexicon(&mut table, &lex)?;
+        intern_verbs(&mut table, &verbs)?;
+        let mut rule_words = RuleWords { table, next: 1 };
+        let staart = rule_words.id("STAART");
+        let context = compile_context(&rules.context, &mut rule_words)?;
+        let morphology = compile_morphology(&rules.morphology)?;
         Ok(Tagger {
-            table,
+            table: rule_words.table,
             context,
             morphology,
             staart,

@@ -99,60 +99,15 @@ pub fn cap_attributes(text: &str) -> Cow<'_, str> {
         if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
             continue;
         }
-        let mut j = name_start;
-        while j < n && !is_tag_space(b[j]) && b[j] != b'/' && b[j] != b'>' {
-            j += 1;
+        let mut name_end = name_start;
+        while name_end < n && !is_tag_space(b[name_end]) && !matches!(b[name_end], b'/' | b'>') {
+            name_end += 1;
         }
-        let name_end = j;
-        let mut count = 0;
-        let mut cut_from = None;
-        let tag_end = loop {
-            while j < n && (is_tag_space(b[j]) || b[j] == b'/') {
-                j += 1;
-            }
-            if j >= n {
-                break n;
-            }
-            if b[j] == b'>' {
-                j += 1;
-                break j - 1;
-            }
-            let attr_start = j;
-            j += 1;
-            while j < n && !is_tag_space(b[j]) && !matches!(b[j], b'/' | b'>' | b'=') {
-                j += 1;
-            }
-            while j < n && is_tag_space(b[j]) {
-                j += 1;
-            }
-            if b.get(j) == Some(&b'=') {
-                j += 1;
-                while j < n && is_tag_space(b[j]) {
-                    j += 1;
-                }
-                match b.get(j) {
-                    Some(&q @ (b'"' | b'\'')) => {
-                        j = b[j + 1..]
-                            .iter()
-                            .position(|&c| c == q)
-                            .map_or(n, |e| j + 2 + e);
-                    }
-                    _ => {
-                        while j < n && !is_tag_space(b[j]) && b[j] != b'>' {
-                            j += 1;
-                        }
-                    }
-                }
-            }
-            count += 1;
-            if count == MAX_ATTRIBUTES + 1 {
-                cut_from = Some(attr_start);
-            }
-        };
-        if let Some(from) = cut_from {
-            cuts.push((from, tag_end));
+        let attributes = read_attributes(b, name_end);
+        if let Some(from) = attributes.cut_from {
+            cuts.push((from, attributes.tag_end));
         }
-        i = j;
+        i = attributes.next;
         if !end_tag {
             let name = &b[name_start..name_end];
             if name.eq_ignore_ascii_case(b"plaintext") {
@@ -166,12 +121,91 @@ pub fn cap_attributes(text: &str) -> Cow<'_, str> {
             }
         }
     }
+    without_cuts(text, &cuts)
+}
+
+/// What [`read_attributes`] found in one tag.
+struct TagAttributes {
+    /// Where the tag's `>` is (the text's length for a tag left open).
+    tag_end: usize,
+    /// Where reading goes on.
+    next: usize,
+    /// Where the first attribute beyond [`MAX_ATTRIBUTES`] starts, if there is one.
+    cut_from: Option<usize>,
+}
+
+/// Reads a tag's attributes from the end of its name up to its `>`.
+fn read_attributes(b: &[u8], from: usize) -> TagAttributes {
+    let n = b.len();
+    let mut j = from;
+    let mut count = 0;
+    let mut cut_from = None;
+    let tag_end = loop {
+        while j < n && (is_tag_space(b[j]) || b[j] == b'/') {
+            j += 1;
+        }
+        if j >= n {
+            break n;
+        }
+        if b[j] == b'>' {
+            j += 1;
+            break j - 1;
+        }
+        let attr_start = j;
+        j = attribute_end(b, j);
+        count += 1;
+        if count == MAX_ATTRIBUTES + 1 {
+            cut_from = Some(attr_start);
+        }
+    };
+    TagAttributes {
+        tag_end,
+        next: j,
+        cut_from,
+    }
+}
+
+/// Where the attribute starting at `start` ends: its name, then `=` and a quoted or bare value if
+/// it has one.
+fn attribute_end(b: &[u8], start: usize) -> usize {
+    let n = b.len();
+    let mut j = start + 1;
+    while j < n && !is_tag_space(b[j]) && !matches!(b[j], b'/' | b'>' | b'=') {
+        j += 1;
+    }
+    while j < n && is_tag_space(b[j]) {
+        j += 1;
+    }
+    if b.get(j) != Some(&b'=') {
+        return j;
+    }
+    j += 1;
+    while j < n && is_tag_space(b[j]) {
+        j += 1;
+    }
+    match b.get(j) {
+        Some(&q @ (b'"' | b'\'')) => b[j + 1..]
+            .iter()
+            .position(|&c| c == q)
+            .map_or(n, |e| j + 2 + e),
+        _ => {
+            while j < n && !is_tag_space(b[j]) && b[j] != b'>' {
+                j += 1;
+            }
+            j
+        }
+    }
+}
+
+/// `text` without the byte ranges `cuts` (in order, not overlapping).
+fn without_cuts<'a>(text: &'a str, cuts: &[(usize, usize)]) -> Cow<'a, str> {
     if cuts.is_empty() {
         return Cow::Borrowed(text);
     }
-    let mut out = Vec::with_capacity(n);
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
     let mut at = 0;
-    for (from, to) in cuts {
+    for &(from, to) in cuts {
         out.extend_from_slice(&b[at..from]);
         at = to;
     }
@@ -310,14 +344,7 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
 impl GuardState {
     fn start(&mut self, tag: &mut Tag) -> Verdict {
         let name = tag.name.clone();
-        if matches!(name, local_name!("html") | local_name!("body")) {
-            // A repeated `<html>`/`<body>` adds its attributes to the first one, one sorted insert
-            // each: cap the total.
-            self.root_attributes += tag.attrs.len();
-            if self.root_attributes > MAX_ATTRIBUTES {
-                tag.attrs.clear();
-            }
-        }
+        self.cap_root_attributes(tag);
         // Raw-text elements always reach the builder (see below); every other tag counts.
         if !is_raw_text(&name) {
             self.elements += 1;
@@ -339,10 +366,42 @@ impl GuardState {
         if is_raw_text(&name) {
             return Verdict::Keep;
         }
+        self.close_implied_by(&name);
+        let formatting = is_formatting(&name);
+        if formatting && !self.room_for_formatting(&name) {
+            return self.drop_start(name);
+        }
+        if !starts_block(&name) {
+            self.reconstruct();
+        }
+        let verdict = if self.open.len() >= MAX_DEPTH {
+            match self.replace_deepest(&name) {
+                Some(verdict) => verdict,
+                None => return self.drop_start(name),
+            }
+        } else {
+            Verdict::Keep
+        };
+        self.push_open(tag, name, formatting);
+        verdict
+    }
 
-        if let Some((peers, barriers)) = closes_open_peer(&name) {
-            // `<li>` closes an open `<li>`, `<td>` an open cell…, but not across a nested list or
-            // table: search down to the nearest barrier, as the tree builder does.
+    /// A repeated `<html>`/`<body>` adds its attributes to the first one, one sorted insert each:
+    /// the total is capped.
+    fn cap_root_attributes(&mut self, tag: &mut Tag) {
+        if matches!(tag.name, local_name!("html") | local_name!("body")) {
+            self.root_attributes += tag.attrs.len();
+            if self.root_attributes > MAX_ATTRIBUTES {
+                tag.attrs.clear();
+            }
+        }
+    }
+
+    /// Closes what a start tag `name` closes before it opens: `<li>` an open `<li>`, `<td>` an open
+    /// cell…, but not across a nested list or table (the search stops at the nearest barrier, as
+    /// the tree builder's does); a block-level tag an open `<p>` right above it.
+    fn close_implied_by(&mut self, name: &LocalName) {
+        if let Some((peers, barriers)) = closes_open_peer(name) {
             for i in (0..self.open.len()).rev() {
                 let open = &self.open[i].name;
                 if peers.contains(open) {
@@ -353,53 +412,52 @@ impl GuardState {
                     break;
                 }
             }
-        } else if closes_p(&name) && self.open.last().is_some_and(|o| o.name == local_name!("p")) {
+        } else if closes_p(name) && self.open.last().is_some_and(|o| o.name == local_name!("p")) {
             self.pop_to(self.open.len() - 1);
         }
-        let formatting = is_formatting(&name);
-        if formatting {
-            if matches!(name, local_name!("a") | local_name!("nobr"))
-                && self.active_index(&name).is_some()
-            {
-                // The builder runs the adoption agency for the open one first.
-                self.end_formatting(&name);
-                if let Some(k) = self.active_index(&name) {
-                    self.active.remove(k);
-                }
-            }
-            let active = self
-                .active
-                .iter()
-                .filter(|a| matches!(a, Active::Element { .. }))
-                .count();
-            if active >= MAX_ACTIVE_FORMATTING {
-                return self.drop_start(name);
+    }
+
+    /// Makes way for a formatting start tag; false when it must be dropped because
+    /// [`MAX_ACTIVE_FORMATTING`] are active.
+    fn room_for_formatting(&mut self, name: &LocalName) -> bool {
+        if matches!(*name, local_name!("a") | local_name!("nobr"))
+            && self.active_index(name).is_some()
+        {
+            // The builder runs the adoption agency for the open one first.
+            self.end_formatting(name);
+            if let Some(k) = self.active_index(name) {
+                self.active.remove(k);
             }
         }
-        if !starts_block(&name) {
-            self.reconstruct();
+        let active = self
+            .active
+            .iter()
+            .filter(|a| matches!(a, Active::Element { .. }))
+            .count();
+        active < MAX_ACTIVE_FORMATTING
+    }
+
+    /// At [`MAX_DEPTH`], a block-level tag opens as a sibling of the deepest element instead of its
+    /// child, so the block keeps its boundary: the deepest element is closed (the returned verdict
+    /// sends its end tag) and its own end tag is dropped later. `None` when the tag must be dropped.
+    fn replace_deepest(&mut self, name: &LocalName) -> Option<Verdict> {
+        if !starts_block(name) {
+            return None;
         }
-        let mut verdict = Verdict::Keep;
-        if self.open.len() >= MAX_DEPTH {
-            if !starts_block(&name) {
-                return self.drop_start(name);
-            }
-            // A sibling of the deepest element instead of its child: the block keeps its boundary.
-            let Some((deepest, formatting)) =
-                self.open.last().map(|o| (o.name.clone(), o.formatting))
-            else {
-                return self.drop_start(name);
-            };
-            // Closed by an end tag, a formatting element leaves the active list too (else it would
-            // be reopened at once).
-            if let Some(id) = formatting {
-                self.active
-                    .retain(|a| !matches!(a, Active::Element { id: x, .. } if *x == id));
-            }
-            self.pop_to(self.open.len() - 1);
-            *self.dropped.entry(deepest.clone()).or_insert(0) += 1;
-            verdict = Verdict::Replace(deepest);
+        let (deepest, formatting) = self.open.last().map(|o| (o.name.clone(), o.formatting))?;
+        // Closed by an end tag, a formatting element leaves the active list too (else it would
+        // be reopened at once).
+        if let Some(id) = formatting {
+            self.active
+                .retain(|a| !matches!(a, Active::Element { id: x, .. } if *x == id));
         }
+        self.pop_to(self.open.len() - 1);
+        *self.dropped.entry(deepest.clone()).or_insert(0) += 1;
+        Some(Verdict::Replace(deepest))
+    }
+
+    /// Opens the element; a formatting one also becomes active.
+    fn push_open(&mut self, tag: &Tag, name: LocalName, formatting: bool) {
         let id = if formatting {
             self.next_id += 1;
             let key = formatting_key(tag);
@@ -421,7 +479,6 @@ impl GuardState {
             name,
             formatting: id,
         });
-        verdict
     }
 
     fn drop_start(&mut self, name: LocalName) -> Verdict {

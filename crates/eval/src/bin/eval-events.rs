@@ -116,25 +116,7 @@ fn main() -> Result<()> {
 
     let filters = filters();
     if o.json {
-        let by_filter = |f: &dyn Fn(&Filter) -> Value| -> Value {
-            filters
-                .iter()
-                .map(|flt| (flt.name.to_owned(), f(flt)))
-                .collect::<serde_json::Map<_, _>>()
-                .into()
-        };
-        let out = json!({
-            "samples_gold": by_filter(&|f| samples.score(f.keep).json()),
-            "plover_dev": {
-                "file": plover::PLOVER_DEV,
-                "scores": by_filter(&|f| plover_json(&plover::score(&coded, &f.keep))),
-            },
-            "speed": speed.json(),
-            "lexicon_load_ms": { "min": load_ms, "runs": LOAD_RUNS },
-            "min_confidence": dateline_events::DEFAULT_MIN_CONFIDENCE,
-        });
-        println!("{}", serde_json::to_string_pretty(&out)?);
-        return Ok(());
+        return print_json(&filters, &samples, &coded, &speed, load_ms);
     }
 
     println!(
@@ -142,8 +124,48 @@ fn main() -> Result<()> {
         dateline_events::DEFAULT_MIN_CONFIDENCE
     );
     println!();
+    print_samples(&filters, &samples);
+    println!();
+    print_plover(&o, &filters, &coded)?;
+    println!();
+    print_speed(&speed);
+    println!();
+    println!("== lexicon load ==");
+    println!("Extractor::load_default(): {load_ms:.1} ms (best of {LOAD_RUNS})");
+    Ok(())
+}
+
+fn print_json(
+    filters: &[Filter],
+    samples: &SamplesGold,
+    coded: &[Coded<'_>],
+    speed: &Speed,
+    load_ms: f64,
+) -> Result<()> {
+    let by_filter = |f: &dyn Fn(&Filter) -> Value| -> Value {
+        filters
+            .iter()
+            .map(|flt| (flt.name.to_owned(), f(flt)))
+            .collect::<serde_json::Map<_, _>>()
+            .into()
+    };
+    let out = json!({
+        "samples_gold": by_filter(&|f| samples.score(f.keep).json()),
+        "plover_dev": {
+            "file": plover::PLOVER_DEV,
+            "scores": by_filter(&|f| plover_json(&plover::score(coded, &f.keep))),
+        },
+        "speed": speed.json(),
+        "lexicon_load_ms": { "min": load_ms, "runs": LOAD_RUNS },
+        "min_confidence": dateline_events::DEFAULT_MIN_CONFIDENCE,
+    });
+    println!("{}", serde_json::to_string_pretty(&out)?);
+    Ok(())
+}
+
+fn print_samples(filters: &[Filter], samples: &SamplesGold) {
     println!("== samples gold (samples/seeds vs samples/gold/seeds.json) ==");
-    for f in &filters {
+    for f in filters {
         let s = samples.score(f.keep);
         println!(
             "{:<14} recall {}/{} = {:.3}   precision {}/{} = {:.3}   type accuracy {}/{} = {:.3}",
@@ -159,32 +181,24 @@ fn main() -> Result<()> {
             s.type_accuracy()
         );
     }
+}
 
-    println!();
+/// The PLOVER section: each filter's score (and each half's with `--split`), the name mapping,
+/// the table by gold type, and with `--verbose` every missed record.
+fn print_plover(o: &Options, filters: &[Filter], coded: &[Coded<'_>]) -> Result<()> {
     println!("== PLOVER dev records ({}) ==", plover::PLOVER_DEV);
     let scores: Vec<PloverScore> = filters
         .iter()
-        .map(|f| plover::score(&coded, &f.keep))
+        .map(|f| plover::score(coded, &f.keep))
         .collect();
     for (f, s) in filters.iter().zip(&scores) {
         println!("{:<14} {s}", f.name);
     }
     if o.split {
-        for (half, parity) in [("even records", 0), ("odd records", 1)] {
-            let part: Vec<Coded<'_>> = coded
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| i % 2 == parity)
-                .map(|(_, c)| c.clone())
-                .collect();
-            for f in &filters {
-                let s = plover::score(&part, &f.keep);
-                println!("{:<14} {:<13} {s}", f.name, half);
-            }
-        }
+        print_halves(filters, coded);
     }
     if let Some(path) = &o.dump {
-        dump(path, &coded)?;
+        dump(path, coded)?;
     }
     println!(
         "(0.5b1 names mapped: DEMAND→REQUEST, DISAPPROVE/INVESTIGATE→ACCUSE, FIGHT→ASSAULT; \
@@ -197,23 +211,45 @@ fn main() -> Result<()> {
     );
     if let Some(all) = scores.first() {
         println!();
-        println!(
-            "{:<12} {:<10} {:>7} {:>6} {:>10}",
-            "gold", "as", "records", "coded", "type found"
-        );
-        for (name, row) in &all.by_type {
-            let as_2021 = plover::plover_2021(name).map_or("?", |t| t.as_str());
-            println!(
-                "{:<12} {:<10} {:>7} {:>6} {:>10}",
-                name, as_2021, row.records, row.coded, row.type_found
-            );
-        }
+        print_by_type(all);
     }
     if o.verbose {
-        print_misses(&coded);
+        print_misses(coded);
     }
+    Ok(())
+}
 
-    println!();
+/// The even and the odd records (file order) scored apart.
+fn print_halves(filters: &[Filter], coded: &[Coded<'_>]) {
+    for (half, parity) in [("even records", 0), ("odd records", 1)] {
+        let part: Vec<Coded<'_>> = coded
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 2 == parity)
+            .map(|(_, c)| c.clone())
+            .collect();
+        for f in filters {
+            let s = plover::score(&part, &f.keep);
+            println!("{:<14} {:<13} {s}", f.name, half);
+        }
+    }
+}
+
+fn print_by_type(all: &PloverScore) {
+    println!(
+        "{:<12} {:<10} {:>7} {:>6} {:>10}",
+        "gold", "as", "records", "coded", "type found"
+    );
+    for (name, row) in &all.by_type {
+        let as_2021 = plover::plover_2021(name).map_or("?", |t| t.as_str());
+        println!(
+            "{:<12} {:<10} {:>7} {:>6} {:>10}",
+            name, as_2021, row.records, row.coded, row.type_found
+        );
+    }
+}
+
+fn print_speed(speed: &Speed) {
     println!("== speed (event coding, one thread) ==");
     println!(
         "{}: {} captures, {} articles, {:.1} MiB of body text; {} mentions in {:.2} s = {:.0} articles/s",
@@ -225,10 +261,6 @@ fn main() -> Result<()> {
         speed.seconds,
         speed.articles as f64 / speed.seconds.max(f64::EPSILON)
     );
-    println!();
-    println!("== lexicon load ==");
-    println!("Extractor::load_default(): {load_ms:.1} ms (best of {LOAD_RUNS})");
-    Ok(())
 }
 
 fn plover_json(s: &PloverScore) -> Value {
@@ -439,18 +471,49 @@ fn files_of(e: &Value) -> Vec<&str> {
 }
 
 fn samples_gold(x: &Extractor, root: &Path) -> Result<SamplesGold> {
+    let events = gold_events(root)?;
+    let by_capture = sample_mentions(x, root)?;
+    let actors: Vec<Vec<String>> = events
+        .iter()
+        .map(|e| gold_match::gold_actors(x, e))
+        .collect();
+    let mut all_matches = Vec::new();
+    let mut on_evidence = Vec::new();
+    for (file, mentions) in &by_capture {
+        let judge = Judge {
+            x,
+            events: &events,
+            actors: &actors,
+            file,
+        };
+        let (per_mention, typed) = judge.mentions(mentions);
+        all_matches.push(per_mention);
+        on_evidence.push(typed);
+    }
+    Ok(SamplesGold {
+        events,
+        by_capture,
+        matches: all_matches,
+        on_evidence,
+    })
+}
+
+/// The gold events of `samples/gold/seeds.json`.
+fn gold_events(root: &Path) -> Result<Vec<Value>> {
     let gold_path = root.join("samples/gold/seeds.json");
     let gold: Value = serde_json::from_str(
         &std::fs::read_to_string(&gold_path)
             .with_context(|| format!("reading {}", gold_path.display()))?,
     )
     .with_context(|| format!("parsing {}", gold_path.display()))?;
-    let events = gold["events"]
+    Ok(gold["events"]
         .as_array()
         .with_context(|| format!("{}: no events list", gold_path.display()))?
-        .clone();
+        .clone())
+}
 
-    // The text captures, as crates/events/tests/gold.rs reads them.
+/// Every mention of each sample text capture, as crates/events/tests/gold.rs reads them.
+fn sample_mentions(x: &Extractor, root: &Path) -> Result<BTreeMap<String, Vec<EventMention>>> {
     let seeds = root.join("samples/seeds");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&seeds)
         .with_context(|| format!("listing {}", seeds.display()))?
@@ -470,63 +533,71 @@ fn samples_gold(x: &Extractor, root: &Path) -> Result<SamplesGold> {
         };
         by_capture.insert(capture.name, mentions);
     }
+    Ok(by_capture)
+}
 
-    let actors: Vec<Vec<String>> = events
-        .iter()
-        .map(|e| gold_match::gold_actors(x, e))
-        .collect();
-    // The rule of crates/events/tests/gold.rs: type (or an alternative), overlapping dates, an actor.
-    let matches = |i: usize, m: &EventMention| {
-        let e = &events[i];
-        gold_match::types(e)
-            .iter()
-            .any(|t| t == m.event_type.as_str())
-            && gold_match::date_ok(&e["date"], &m.date)
-            && gold_match::actor_ok(x, &actors[i], &m.actors)
-    };
-    let mut all_matches = Vec::new();
-    let mut on_evidence = Vec::new();
-    for (file, mentions) in &by_capture {
+/// The gold's verdicts on the mentions of one capture.
+struct Judge<'a> {
+    x: &'a Extractor,
+    events: &'a [Value],
+    /// Each gold event's actor codes.
+    actors: &'a [Vec<String>],
+    file: &'a str,
+}
+
+impl Judge<'_> {
+    /// Per mention, per gold event: does it match? And per mention: `None` off the gold evidence,
+    /// else whether its type fits.
+    fn mentions(&self, mentions: &[EventMention]) -> (Vec<Vec<bool>>, Vec<Option<bool>>) {
+        let events = self.events;
         let reported: Vec<usize> = (0..events.len())
-            .filter(|&i| files_of(&events[i]).contains(&file.as_str()))
+            .filter(|&i| files_of(&events[i]).contains(&self.file))
             .collect();
         let mut per_mention = Vec::new();
         let mut typed = Vec::new();
         for m in mentions {
             per_mention.push(
                 (0..events.len())
-                    .map(|i| reported.contains(&i) && matches(i, m))
+                    .map(|i| reported.contains(&i) && self.matches(i, m))
                     .collect(),
             );
-            // Type accuracy looks only at mentions on a gold evidence sentence of an event that
-            // shares an actor: the share whose type fits one of those events.
-            let located: Vec<usize> = reported
-                .iter()
-                .copied()
-                .filter(|&i| {
-                    evidence_of(&events[i], file)
-                        .iter()
-                        .any(|ev| same_sentence(ev, &m.evidence.sentence))
-                        && gold_match::actor_ok(x, &actors[i], &m.actors)
-                })
-                .collect();
-            typed.push((!located.is_empty()).then(|| {
-                located.iter().any(|&i| {
-                    gold_match::types(&events[i])
-                        .iter()
-                        .any(|t| t == m.event_type.as_str())
-                })
-            }));
+            typed.push(self.type_on_evidence(&reported, m));
         }
-        all_matches.push(per_mention);
-        on_evidence.push(typed);
+        (per_mention, typed)
     }
-    Ok(SamplesGold {
-        events,
-        by_capture,
-        matches: all_matches,
-        on_evidence,
-    })
+
+    /// The rule of crates/events/tests/gold.rs: type (or an alternative), overlapping dates, an
+    /// actor.
+    fn matches(&self, i: usize, m: &EventMention) -> bool {
+        let e = &self.events[i];
+        gold_match::types(e)
+            .iter()
+            .any(|t| t == m.event_type.as_str())
+            && gold_match::date_ok(&e["date"], &m.date)
+            && gold_match::actor_ok(self.x, &self.actors[i], &m.actors)
+    }
+
+    /// Type accuracy looks only at mentions on a gold evidence sentence of an event that shares
+    /// an actor: the share whose type fits one of those events.
+    fn type_on_evidence(&self, reported: &[usize], m: &EventMention) -> Option<bool> {
+        let located: Vec<usize> = reported
+            .iter()
+            .copied()
+            .filter(|&i| {
+                evidence_of(&self.events[i], self.file)
+                    .iter()
+                    .any(|ev| same_sentence(ev, &m.evidence.sentence))
+                    && gold_match::actor_ok(self.x, &self.actors[i], &m.actors)
+            })
+            .collect();
+        (!located.is_empty()).then(|| {
+            located.iter().any(|&i| {
+                gold_match::types(&self.events[i])
+                    .iter()
+                    .any(|t| t == m.event_type.as_str())
+            })
+        })
+    }
 }
 
 impl SamplesGold {

@@ -7,7 +7,7 @@
 use dateline_archive::Entry;
 use dateline_core::{Article, Capture, CaptureError, capture::media_for};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// Captures read and extracted together: enough to keep both cores busy, few enough that a
@@ -42,6 +42,7 @@ impl Input {
     }
 }
 
+/// What became of one input, or of a path, file or record the walk met that is not a capture.
 pub enum Outcome {
     Extracted {
         file: PathBuf,
@@ -232,7 +233,7 @@ pub fn extract_batch(inputs: Vec<Input>) -> Vec<Outcome> {
     inputs.into_par_iter().map(extract_one).collect()
 }
 
-pub fn extract_one(input: Input) -> Outcome {
+fn extract_one(input: Input) -> Outcome {
     let file = input.path().to_owned();
     if let Input::Extracted(_) = input {
         return Outcome::Rejected {
@@ -266,7 +267,7 @@ pub fn extract_one(input: Input) -> Outcome {
 }
 
 /// Errors name their file; the summary prints the path once, so drop the repeated prefix.
-pub fn strip_path(message: &str, file: &Path) -> String {
+pub(crate) fn strip_path(message: &str, file: &Path) -> String {
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -277,105 +278,4 @@ pub fn strip_path(message: &str, file: &Path) -> String {
         .or_else(|| message.strip_prefix(&format!("{name}: ")))
         .unwrap_or(message)
         .to_owned()
-}
-
-#[derive(Default)]
-pub struct Summary {
-    pub files: usize,
-    pub skipped: usize,
-    pub articles: usize,
-    pub events: usize,
-    /// Articles per adapter, so a user sees which layouts read their pages.
-    pub by_adapter: std::collections::BTreeMap<&'static str, usize>,
-    pub rejections: Vec<(PathBuf, String)>,
-    /// Archive records that are not pages, by kind ("request records", "image/png payloads").
-    pub skipped_records: BTreeMap<String, usize>,
-    /// Captures read with repairs, and what was repaired.
-    pub warnings: Vec<(PathBuf, String)>,
-}
-
-impl Summary {
-    pub fn add(&mut self, o: &Outcome) {
-        match o {
-            Outcome::Extracted {
-                file,
-                adapter,
-                articles,
-                warnings,
-            } => {
-                self.files += 1;
-                for w in warnings {
-                    self.warnings.push((file.clone(), w.clone()));
-                }
-                self.articles += articles.len();
-                *self.by_adapter.entry(adapter).or_default() += articles.len();
-            }
-            Outcome::Rejected { file, reason } => {
-                self.files += 1;
-                self.rejections.push((file.clone(), reason.clone()));
-            }
-            Outcome::Skipped => self.skipped += 1,
-            Outcome::SkippedRecord { kind } => {
-                *self.skipped_records.entry(kind.clone()).or_default() += 1
-            }
-        }
-    }
-
-    pub fn rejected(&self) -> usize {
-        self.rejections.len()
-    }
-
-    pub fn print(&self, events: bool) {
-        for (file, warning) in &self.warnings {
-            eprintln!("warning {}: {warning}", file.display());
-        }
-        for (file, reason) in &self.rejections {
-            eprintln!("rejected {}: {reason}", file.display());
-        }
-        let events = if events {
-            format!(", {} event mentions", self.events)
-        } else {
-            String::new()
-        };
-        let skipped = skipped_note(self.skipped, &self.skipped_records);
-        let by: Vec<String> = self
-            .by_adapter
-            .iter()
-            .map(|(a, n)| format!("{a} {n}"))
-            .collect();
-        let by = if by.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", by.join(", "))
-        };
-        eprintln!(
-            "read {} files{skipped}: {} articles{by}{events}, {} rejected",
-            self.files,
-            self.articles,
-            self.rejected()
-        );
-    }
-}
-
-/// " (3 other files skipped; 12 archive records skipped: 5 request records, …)", or nothing.
-pub fn skipped_note(files: usize, records: &BTreeMap<String, usize>) -> String {
-    let mut parts = Vec::new();
-    if files > 0 {
-        parts.push(format!("{files} other files skipped"));
-    }
-    let total: usize = records.values().sum();
-    if total > 0 {
-        let mut kinds: Vec<(&String, &usize)> = records.iter().collect();
-        kinds.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
-        parts.push(format!(
-            "{total} archive records skipped: {}",
-            kinds.join(", ")
-        ));
-    }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", parts.join("; "))
-    }
 }

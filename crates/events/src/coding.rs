@@ -1,0 +1,646 @@
+//! One sentence coded into drafts: its triggers (hand patterns and dictionary verbs), clause by
+//! clause the strongest of them (with the standalone nominal happenings beside it), and for each
+//! happening its sides, its reading (a demand, a threat, an intention), its date and its place.
+
+use crate::actors::{ActorHit, Who};
+use crate::confidence::{DISPUTED, phrase_confidence};
+use crate::grammar::{Pronoun, clauses, passive_before, pronoun_subject};
+use crate::places::PlaceHit;
+use crate::triggers::{self, Trigger, TriggerHit};
+use crate::{Draft, Extractor, SidedActor, VERB_PATTERN_PRIORITY, counts, fold};
+use dateline_core::event::{Counts, EventType, Place, Side};
+use dateline_core::time::{self, Tense, TimeValue};
+use jiff::civil::Date;
+
+/// How many names back a pronoun looks for its antecedent.
+const PRONOUN_REACH: usize = 6;
+
+/// What every sentence of one article is coded against.
+pub(crate) struct ArticleText<'a> {
+    pub body: &'a str,
+    pub anchor: Option<Date>,
+    /// The body's actors and places past the dateline, sorted by start.
+    pub actor_hits: &'a [ActorHit],
+    pub place_hits: &'a [PlaceHit],
+}
+
+/// One sentence while it is coded: its folded text, triggers, times and actors, which all its
+/// clauses share.
+pub(crate) struct SentenceCoder<'a> {
+    x: &'a Extractor,
+    article: &'a ArticleText<'a>,
+    /// The sentence's index and its bounds in the body.
+    index: usize,
+    span: (usize, usize),
+    folded: fold::Folded,
+    hits: Vec<TriggerHit>,
+    times: Vec<time::Found>,
+    /// Index of the sentence's first actor in the article's.
+    first: usize,
+    /// The sentence's actors, less those only spoken to or quoted ("told Rudaw").
+    actors: Vec<&'a ActorHit>,
+}
+
+/// A clause of the sentence and what its happenings share.
+struct Clause<'a> {
+    index: usize,
+    /// Bounds in the folded sentence and in the body.
+    folded: (usize, usize),
+    body: (usize, usize),
+    /// Its triggers, less the words of a name and the triggers lacking the actor they need.
+    hits: Vec<TriggerHit>,
+    /// Its own happening: its strongest trigger that is not a standalone noun.
+    best: TriggerHit,
+    /// The dictionary's verb and a hand trigger read it as different kinds of happening: one
+    /// of them is wrong, and nothing says which.
+    disputed: bool,
+    /// It opens with a subject that continues the previous sentence ("They", "The two sides").
+    continuation: bool,
+    /// The sentence's actors inside it.
+    actors: Vec<&'a ActorHit>,
+}
+
+/// One happening of a clause being coded.
+struct Happening<'t> {
+    hit: TriggerHit,
+    trigger: &'t Trigger,
+    /// Bounds of the trigger in the body.
+    body: (usize, usize),
+    /// A nominal happening coded beside the clause's own.
+    standalone: bool,
+}
+
+/// Who speaks in "X said Y must withdraw": X demands, of Y.
+struct Speech {
+    demanded: bool,
+    speakers: Vec<SidedActor>,
+}
+
+impl<'a> SentenceCoder<'a> {
+    /// `None` when the sentence holds no trigger at all.
+    pub fn new(
+        x: &'a Extractor,
+        article: &'a ArticleText<'a>,
+        index: usize,
+        (ss, se): (usize, usize),
+    ) -> Option<SentenceCoder<'a>> {
+        let sentence = &article.body[ss..se];
+        let folded = fold::fold(sentence);
+        let mut hits = x.triggers.find(&folded.text);
+        x.add_verb_hits(sentence, &folded, &mut hits);
+        if hits.is_empty() {
+            return None;
+        }
+        let mut coder = SentenceCoder {
+            x,
+            article,
+            index,
+            span: (ss, se),
+            folded,
+            hits,
+            times: time::scan(sentence),
+            // Actor hits are sorted by start: the sentence's are one slice of them.
+            first: article.actor_hits.partition_point(|a| a.start < ss),
+            actors: Vec::new(),
+        };
+        coder.actors = coder.taking_part();
+        Some(coder)
+    }
+
+    fn f(&self) -> &str {
+        &self.folded.text
+    }
+
+    fn sentence(&self) -> &'a str {
+        &self.article.body[self.span.0..self.span.1]
+    }
+
+    /// Body bounds of the folded span `a..b`.
+    fn to_body(&self, a: usize, b: usize) -> (usize, usize) {
+        let (x, y) = self.folded.original_span(a, b);
+        (self.span.0 + x, self.span.0 + y)
+    }
+
+    fn trigger(&self, h: &TriggerHit) -> &'a Trigger {
+        &self.x.triggers.triggers[h.trigger]
+    }
+
+    /// The sentence's actors but whom a statement was made to, or who vouches for it: they take
+    /// no part in the happening.
+    fn taking_part(&self) -> Vec<&'a ActorHit> {
+        let (ss, se) = self.span;
+        let attributed: Vec<(usize, usize)> = self
+            .x
+            .attribution
+            .spans(self.f())
+            .into_iter()
+            .map(|(a, b)| self.to_body(a, b))
+            .collect();
+        let actor_hits = self.article.actor_hits;
+        let last = actor_hits.partition_point(|a| a.start < se);
+        actor_hits[self.first..last]
+            .iter()
+            .filter(|a| a.start >= ss && a.end <= se)
+            .filter(|a| !attributed.iter().any(|&(s, e)| s <= a.start && a.end <= e))
+            .collect()
+    }
+
+    /// Codes every clause, appending its drafts to `out`.
+    pub fn code(&self, out: &mut Vec<Draft>) {
+        // A clause with no subject of its own shares the previous clause's participants.
+        let mut previous_clause: Vec<SidedActor> = Vec::new();
+        for (index, bounds) in clauses(self.f()).into_iter().enumerate() {
+            let Some(clause) = self.clause(index, bounds) else {
+                continue;
+            };
+            for hit in self.chosen(&clause) {
+                let happening = Happening {
+                    hit,
+                    trigger: self.trigger(&hit),
+                    body: self.to_body(hit.start, hit.end),
+                    standalone: hit != clause.best,
+                };
+                self.code_happening(&clause, &happening, &mut previous_clause, out);
+            }
+        }
+    }
+
+    /// The clause at folded `cs..ce`, `None` when no trigger of it counts.
+    fn clause(&self, index: usize, (cs, ce): (usize, usize)) -> Option<Clause<'a>> {
+        let hits = self.clause_hits(cs, ce);
+        // The clause's own happening is its strongest non-standalone trigger; standalone
+        // nominal happenings ("over US strikes on X") are coded beside it.
+        let rank = |h: &&TriggerHit| (h.priority, std::cmp::Reverse(h.start));
+        let best = hits
+            .iter()
+            .filter(|h| !self.trigger(h).standalone)
+            .max_by_key(rank)
+            .or_else(|| hits.iter().max_by_key(rank))
+            .copied()?;
+        let best_trigger = self.trigger(&best);
+        let disputed = hits.iter().any(|o| {
+            let ot = self.trigger(o);
+            ot.from_verb != best_trigger.from_verb
+                && !ot.standalone
+                && ot.event_type != best_trigger.event_type
+        });
+        let (cbs, cbe) = self.to_body(cs, ce);
+        Some(Clause {
+            index,
+            folded: (cs, ce),
+            body: (cbs, cbe),
+            best,
+            disputed,
+            continuation: self.x.triggers.continuation_subject(&self.f()[cs..ce]),
+            actors: self
+                .actors
+                .iter()
+                .copied()
+                .filter(|a| a.start >= cbs && a.end <= cbe)
+                .collect(),
+            hits,
+        })
+    }
+
+    /// The triggers inside folded `cs..ce` that can code a happening.
+    fn clause_hits(&self, cs: usize, ce: usize) -> Vec<TriggerHit> {
+        self.hits
+            .iter()
+            .copied()
+            .filter(|h| h.start >= cs && h.end <= ce)
+            .filter(|h| {
+                // A word inside a name is not a happening ("Office of Rescuing Abducted
+                // Yazidis").
+                let (tbs, tbe) = self.to_body(h.start, h.end);
+                !self.actors.iter().any(|a| a.start <= tbs && tbe <= a.end)
+            })
+            .filter(|h| {
+                if !self.trigger(h).needs_actor_after {
+                    return true;
+                }
+                let (_, te) = self.to_body(h.start, h.end);
+                self.actors
+                    .iter()
+                    .any(|a| a.start >= te && a.start <= te + 40)
+            })
+            .collect()
+    }
+
+    /// The clause's own happening, then each standalone nominal happening of another type.
+    fn chosen(&self, clause: &Clause) -> Vec<TriggerHit> {
+        let best_type = self.trigger(&clause.best).event_type;
+        let mut chosen = vec![clause.best];
+        for h in &clause.hits {
+            let t = self.trigger(h);
+            // "condemned the attack": a definite nominal is the object of the clause's own
+            // happening, already reported, not a new one.
+            if t.standalone
+                && !triggers::definite_before(self.f(), h.start)
+                && t.event_type != best_type
+                && !chosen
+                    .iter()
+                    .any(|c| self.trigger(c).event_type == t.event_type)
+            {
+                chosen.push(*h);
+            }
+        }
+        chosen
+    }
+
+    /// One happening: its sides, its reading, then a draft per date it is told with.
+    fn code_happening(
+        &self,
+        clause: &Clause<'a>,
+        h: &Happening,
+        previous_clause: &mut Vec<SidedActor>,
+        out: &mut Vec<Draft>,
+    ) {
+        let mut pool = self.actor_pool(clause, h);
+        let speech = self.speech(h, &mut pool);
+        let mut actors = self.sides(clause, h, &pool);
+        let (event_type, mode) = self.reading(clause, h, speech, &mut actors);
+        // A coordinated clause without its own subject shares the previous clause's
+        // participants ("X held talks with Y, and a third round is scheduled").
+        if clause.index > 0 && !clause.actors.iter().any(|a| a.end <= h.body.0) {
+            for a in previous_clause.iter().rev() {
+                if !actors.iter().any(|x| x.0 == a.0) {
+                    actors.insert(0, a.clone());
+                }
+            }
+        }
+        if !h.standalone
+            && !actors.iter().any(|a| a.1 == Side::Source)
+            && let Some(a) = self.pronoun_antecedent(clause, h)
+        {
+            actors.insert(0, (a.who.clone(), Side::Source, a.start, a.end));
+        }
+        if h.hit == clause.best {
+            *previous_clause = actors.clone();
+        }
+        let draft = Draft {
+            phrase: self.phrase(clause, h),
+            own_date: false,
+            sentence: self.index,
+            span: self.span,
+            event_type,
+            mode,
+            anaphoric: self.anaphoric(clause, h),
+            continuation: clause.continuation,
+            standalone: h.standalone,
+            actors,
+            date: None,
+            place: None,
+            counts: self.counts(h),
+        };
+        self.date_and_place(clause, h, draft, out);
+    }
+
+    /// The actors the happening may take its sides from.
+    fn actor_pool(&self, clause: &Clause<'a>, h: &Happening) -> Vec<&'a ActorHit> {
+        let (tbs, tbe) = h.body;
+        if h.standalone {
+            // A nominal happening keeps to its own phrase: "US strikes on X".
+            let body = self.article.body;
+            clause
+                .actors
+                .iter()
+                .copied()
+                .filter(|a| {
+                    let adjacent = a.end <= tbs && {
+                        let gap = &body[a.end..tbs];
+                        !gap.contains(',') && gap.split_whitespace().count() <= 1
+                    };
+                    adjacent || a.start >= tbe
+                })
+                .collect()
+        } else if clause.actors.is_empty() {
+            self.actors.clone()
+        } else {
+            clause.actors.clone()
+        }
+    }
+
+    /// "X said Y attacked Z": X speaks, Y acts, and X leaves the pool. "X said it would
+    /// withdraw" or "X said its troops would withdraw" (nobody named in between): X acts. "X
+    /// said Y must withdraw": X demands, of Y (CAMEO's reading of an obligation reported).
+    fn speech(&self, h: &Happening, pool: &mut Vec<&'a ActorHit>) -> Speech {
+        let f = self.f();
+        let said = self
+            .x
+            .attribution
+            .speech_before(f, h.hit.start)
+            .map(|s| (s, self.to_body(s, s).0));
+        let demanded = !h.standalone
+            && said.is_some_and(|(s, _)| self.x.grammar_words.obliged(&f[s..h.hit.start]));
+        let mut speakers: Vec<SidedActor> = Vec::new();
+        if let Some((_, said)) = said
+            && pool
+                .iter()
+                .any(|a| a.start >= said && a.end <= h.body.0 && !a.who.is_generic())
+        {
+            if demanded {
+                speakers = pool
+                    .iter()
+                    .filter(|a| a.end <= said)
+                    .map(|a| (a.who.clone(), Side::Source, a.start, a.end))
+                    .collect();
+            }
+            pool.retain(|a| a.start >= said);
+        }
+        Speech { demanded, speakers }
+    }
+
+    /// The pool's sides by word order and voice.
+    fn sides(&self, clause: &Clause, h: &Happening, pool: &[&ActorHit]) -> Vec<SidedActor> {
+        let f = self.f();
+        let passive = h.trigger.passive || passive_before(f, h.hit.start);
+        // Sides turn on the clause's finite verb of the same kind when the trigger is a
+        // participle after it ("jets struck PKK positions, killing three"): PKK is hit, not
+        // hitting.
+        let (pivot_s, pivot_e, passive) = match clause.hits.iter().find(|o| {
+            o.finite
+                && o.start < h.hit.start
+                && !h.hit.finite
+                && self.trigger(o).event_type == h.trigger.event_type
+        }) {
+            Some(o) => {
+                let (s, e) = self.to_body(o.start, o.end);
+                (s, e, passive_before(f, o.start))
+            }
+            None => (h.body.0, h.body.1, passive),
+        };
+        assign_sides(self.article.body, pool, pivot_s, pivot_e, passive)
+    }
+
+    /// What the happening is coded as: a demand (the one obliged becomes the target, the
+    /// speakers the source), a threat, an announced intention, else the trigger's own reading.
+    fn reading(
+        &self,
+        clause: &Clause,
+        h: &Happening,
+        speech: Speech,
+        actors: &mut Vec<SidedActor>,
+    ) -> (EventType, String) {
+        let f = self.f();
+        let (cs, ce) = clause.folded;
+        let t = h.trigger;
+        // A threat is a harm promised on a condition: "will withdraw … unless", "would
+        // boycott … unless" (CAMEO 13, PLOVER THREATEN).
+        let threatened = !h.standalone
+            && self.x.triggers.future_between(f, cs, h.hit.start)
+            && self.x.grammar_words.conditional(&f[h.hit.end..ce]);
+        // "will meet", "is ready to contribute": the announced intention of a cooperative
+        // happening (CAMEO 03), not the happening.
+        let intention = if !h.standalone && !speech.demanded && !threatened {
+            self.x
+                .intent
+                .iter()
+                .find(|(_, _, types)| types.contains(&t.event_type))
+                .filter(|_| self.x.grammar_words.intended(&f[cs..h.hit.start]))
+        } else {
+            None
+        };
+        if speech.demanded {
+            for a in actors.iter_mut() {
+                if a.1 == Side::Source {
+                    a.1 = Side::Target;
+                }
+            }
+            actors.splice(0..0, speech.speakers);
+            (EventType::Request, "demand".to_owned())
+        } else if threatened {
+            (EventType::Threaten, "conditional".to_owned())
+        } else if let Some((as_type, mode, _)) = intention {
+            (*as_type, mode.clone())
+        } else {
+            (t.event_type, t.mode.clone())
+        }
+    }
+
+    /// "He said …", "It added …": a pronoun subject with nobody named before the verb is the
+    /// nearest person (he, she) or body (it) named before the sentence.
+    fn pronoun_antecedent(&self, clause: &Clause, h: &Happening) -> Option<&'a ActorHit> {
+        let kind = pronoun_subject(&self.f()[clause.folded.0..h.hit.start])?;
+        self.article.actor_hits[..self.first]
+            .iter()
+            .rev()
+            .filter(|a| a.end <= self.span.0)
+            .take(PRONOUN_REACH)
+            .find(|a| self.x.pronoun_fits(kind, &a.who))
+    }
+
+    /// What the coding phrase is worth; a weak dictionary reading loses more when a hand
+    /// trigger reads the clause otherwise.
+    fn phrase(&self, clause: &Clause, h: &Happening) -> f32 {
+        let t = h.trigger;
+        phrase_confidence(t, h.hit.priority, h.standalone)
+            - if clause.disputed
+                && !h.standalone
+                && t.from_verb
+                && h.hit.priority < VERB_PATTERN_PRIORITY
+            {
+                DISPUTED
+            } else {
+                0.0
+            }
+    }
+
+    /// "killed during the raid": a definite happening noun of the same type in the clause makes
+    /// the whole mention a reference back.
+    fn anaphoric(&self, clause: &Clause, h: &Happening) -> bool {
+        clause.hits.iter().any(|o| {
+            let ot = self.trigger(o);
+            ot.event_type == h.trigger.event_type
+                && ot.anaphoric
+                && triggers::definite_before(self.f(), o.start)
+        })
+    }
+
+    /// The people killed, injured or held, for a happening that does that.
+    fn counts(&self, h: &Happening) -> Counts {
+        if matches!(h.trigger.event_type, EventType::Assault | EventType::Coerce) {
+            counts::counts(self.sentence())
+        } else {
+            Counts::default()
+        }
+    }
+
+    /// Gives `draft` its date and place and appends it; times after the trigger joined by "and"
+    /// ("defeated in Iraq by 2017 and in Syria by 2019") are one happening each.
+    fn date_and_place(&self, clause: &Clause, h: &Happening, draft: Draft, out: &mut Vec<Draft>) {
+        let (ss, se) = self.span;
+        let (tbs, tbe) = h.body;
+        let (cbs, cbe) = clause.body;
+        let coordinated = self.coordinated_times(tbe - ss, cbe - ss);
+        if coordinated.len() >= 2 {
+            let mut from = tbe;
+            for ft in coordinated {
+                let mut d = draft.clone();
+                d.date = Some(time::resolve_mention(
+                    &ft.text,
+                    self.article.anchor,
+                    Tense::Past,
+                ));
+                d.own_date = true;
+                d.place = self.place_in(from, ss + ft.start, from);
+                from = ss + ft.end;
+                out.push(d);
+            }
+            return;
+        }
+        let mut d = draft;
+        d.date = self.date((tbs - ss, tbe - ss), (cbs - ss, cbe - ss));
+        d.own_date = d.date.is_some();
+        d.place = self
+            .place_in(cbs, cbe, tbs)
+            .or_else(|| self.place_in(ss, se, tbs));
+        out.push(d);
+    }
+
+    /// Past time expressions after the trigger (sentence offset `trigger_end`) in the clause,
+    /// each separated from the next by "and".
+    fn coordinated_times(&self, trigger_end: usize, clause_end: usize) -> Vec<time::Found> {
+        let after: Vec<&time::Found> = self
+            .times
+            .iter()
+            .filter(|t| t.start >= trigger_end && t.end <= clause_end)
+            .collect();
+        if after.len() < 2 {
+            return Vec::new();
+        }
+        let lower = self.sentence().to_lowercase();
+        for pair in after.windows(2) {
+            let between = lower.get(pair[0].end..pair[1].start).unwrap_or("");
+            if !between.contains(" and ") || between.len() > 40 {
+                return Vec::new();
+            }
+        }
+        if after
+            .iter()
+            .any(|t| self.x.triggers.future_between(&lower, 0, t.start))
+        {
+            return Vec::new();
+        }
+        after.into_iter().cloned().collect()
+    }
+
+    /// The time of the happening: the past expression nearest the trigger in its clause, else in
+    /// the sentence; a future one only when there is no other ("will end in September 2026"
+    /// dates the statement when the sentence also says "earlier in July"). Bounds are sentence
+    /// offsets.
+    fn date(&self, (ts, te): (usize, usize), (cs, ce): (usize, usize)) -> Option<TimeValue> {
+        let times = &self.times;
+        if times.is_empty() {
+            return None;
+        }
+        let lower = self.sentence().to_lowercase();
+        let dist = |t: &time::Found| {
+            if t.end <= ts {
+                ts - t.end
+            } else {
+                t.start.saturating_sub(te)
+            }
+        };
+        let future = |t: &time::Found| {
+            let clause_start = if t.start >= cs { cs } else { 0 };
+            self.x
+                .triggers
+                .future_between(&lower, clause_start, t.start)
+        };
+        let in_clause = |t: &&time::Found| t.start >= cs && t.end <= ce;
+        let anchor = self.article.anchor;
+        let pick = times
+            .iter()
+            .filter(in_clause)
+            .filter(|t| !future(t))
+            .min_by_key(|t| dist(t))
+            .or_else(|| times.iter().filter(|t| !future(t)).min_by_key(|t| dist(t)));
+        if let Some(t) = pick {
+            return Some(time::resolve_mention(&t.text, anchor, Tense::Past));
+        }
+        let t = times.iter().filter(in_clause).min_by_key(|t| dist(t))?;
+        Some(time::resolve_mention(&t.text, anchor, Tense::Future))
+    }
+
+    /// A gazetteer place in body `from..to` after a locative preposition (`[places]
+    /// event_locatives` of `data/names.toml`), the one nearest after the trigger first.
+    fn place_in(&self, from: usize, to: usize, trigger: usize) -> Option<Place> {
+        let body = self.article.body;
+        let place_hits = self.article.place_hits;
+        let locative = |w: &str| self.x.event_locatives.iter().any(|l| l == w);
+        // Place hits are sorted by start: the span's are one slice of them.
+        let lo = place_hits.partition_point(|p| p.start < from);
+        let hi = place_hits.partition_point(|p| p.start < to);
+        let candidates: Vec<&PlaceHit> = place_hits[lo..hi]
+            .iter()
+            .filter(|p| p.start >= from && p.end <= to)
+            .filter(|p| {
+                let before = body[..p.start].trim_end();
+                let word = before
+                    .rsplit(|c: char| c.is_whitespace())
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                locative(&word)
+                    || word == "the" && {
+                        let b2 = before[..before.len() - 3].trim_end();
+                        let w2 = b2.rsplit(' ').next().unwrap_or("").to_lowercase();
+                        locative(&w2)
+                    }
+            })
+            .collect();
+        candidates
+            .iter()
+            .find(|p| p.start >= trigger)
+            .or_else(|| candidates.first())
+            .map(|p| self.x.places.place(p.place).clone())
+    }
+}
+
+impl Extractor {
+    /// Whether a named actor can be what `kind` of pronoun stands for.
+    fn pronoun_fits(&self, kind: Pronoun, who: &Who) -> bool {
+        match who {
+            Who::Known(a) => {
+                let person = matches!(self.actors.actors[*a].kind.as_str(), "person" | "listed");
+                match kind {
+                    Pronoun::Person => person,
+                    Pronoun::Body => !person && !self.actors.is_country(*a),
+                }
+            }
+            Who::Unknown { role, .. } => (kind == Pronoun::Person) == role.is_some(),
+        }
+    }
+}
+
+/// Source before the trigger, target after — or, in the passive, source from "by X" after it.
+fn assign_sides(
+    body: &str,
+    pool: &[&ActorHit],
+    trig_start: usize,
+    trig_end: usize,
+    passive: bool,
+) -> Vec<SidedActor> {
+    let mut out = Vec::new();
+    let by_at = if passive {
+        body.get(trig_end..)
+            .and_then(|rest| rest.find(" by ").filter(|&i| i < 40))
+            .map(|i| trig_end + i)
+    } else {
+        None
+    };
+    for a in pool {
+        let side = if a.end <= trig_start {
+            if passive { Side::Target } else { Side::Source }
+        } else if passive {
+            match by_at {
+                Some(b) if a.start > b && a.start < b + 60 => Side::Source,
+                _ => Side::Participant,
+            }
+        } else {
+            Side::Target
+        };
+        out.push((a.who.clone(), side, a.start, a.end));
+    }
+    out
+}

@@ -1,0 +1,64 @@
+//! How sure a mention is (0–1): what its coding phrase is worth, raised by a named source, a
+//! target and a date of its own, lowered when nobody is named as acting or nothing dates it.
+
+use crate::triggers::Trigger;
+use crate::{Draft, VERB_PATTERN_PRIORITY};
+use dateline_core::event::{ActorRef, Side};
+
+/// Mentions below this confidence are left out of `events`, `timeline` and `report` (but printed
+/// by `extract --events`). Chosen on the dev sets for precision: see `cargo xtask eval-events`.
+pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.7;
+
+/// What a mention with no date at all loses.
+const UNDATED: f32 = 0.1;
+
+/// What a clause loses when the dictionary and the hand triggers read it differently.
+pub(crate) const DISPUTED: f32 = 0.15;
+
+/// What the coding phrase alone is worth: a CAMEO verb with a matching phrase pattern is the
+/// field's most specific knowledge; a hand-written trigger comes next; a verb read only by its
+/// dictionary block, or a noun inside another clause, least.
+pub(crate) fn phrase_confidence(t: &Trigger, priority: u32, standalone: bool) -> f32 {
+    match (t.from_verb, priority >= VERB_PATTERN_PRIORITY, standalone) {
+        (true, true, _) => 0.7,
+        (true, false, _) => 0.5,
+        (false, _, false) => 0.6,
+        (false, _, true) => 0.45,
+    }
+}
+
+/// The mention's confidence: its phrase, raised by a resolved source and target and a date of
+/// its own, lowered when nobody is named as acting.
+pub(crate) fn confidence(d: &Draft, actors: &[ActorRef]) -> f32 {
+    let mut c = d.phrase;
+    // A named source (a person, a body, a state) says who acted; a generic agent ("gunmen",
+    // "troops") with no country says little more than the verb.
+    let named = |a: &&ActorRef| {
+        a.side == Side::Source && (a.role.is_some() || a.sector.is_none() || a.country.is_some())
+    };
+    let source = actors
+        .iter()
+        .find(named)
+        .or_else(|| actors.iter().find(|a| a.side == Side::Source));
+    c += match source {
+        Some(a) if a.country.is_some() || a.organisation.is_some() => 0.15,
+        Some(a) if a.sector.is_some() && a.role.is_none() => 0.0,
+        Some(_) => 0.1,
+        None => -0.1,
+    };
+    if actors.iter().any(|a| a.side == Side::Target) {
+        c += 0.05;
+    }
+    // A report of a happening dates it; a sentence with no time of its own and nothing to
+    // continue is more often background or a claim.
+    if d.own_date {
+        c += 0.05;
+    } else if d.date.as_ref().is_none_or(|v| v.value.is_none()) {
+        c -= UNDATED;
+    }
+    if d.anaphoric {
+        c -= 0.05;
+    }
+    // Two decimals: finer steps mean nothing and would show as float noise.
+    (c.clamp(0.05, 0.99) * 100.0).round() / 100.0
+}

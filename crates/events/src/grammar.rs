@@ -1,0 +1,172 @@
+//! What the coder reads of a sentence's grammar from its words and tags alone: word and clause
+//! bounds, which verb heads a clause, the passive voice, a pronoun subject.
+
+/// What a subject pronoun can stand for.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Pronoun {
+    Person,
+    Body,
+}
+
+/// The pronoun that opens a clause's subject ("he", "she", "it"), when nothing else stands
+/// before the verb but adverbs and auxiliaries.
+pub(crate) fn pronoun_subject(before_verb: &str) -> Option<Pronoun> {
+    let words: Vec<&str> = before_verb
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let first = *words.first()?;
+    let kind = match first {
+        "he" | "she" => Pronoun::Person,
+        "it" => Pronoun::Body,
+        _ => return None,
+    };
+    // "He also said", "it has been": a short run of auxiliaries and adverbs only.
+    (words.len() <= 4).then_some(kind)
+}
+
+/// Byte spans of the words of folded text: runs of letters, digits and inner apostrophes.
+pub(crate) fn word_spans(f: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in f.char_indices() {
+        let inner = c.is_alphanumeric() || c == '\'' && start.is_some();
+        match (inner, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, f.len()));
+    }
+    out
+}
+
+/// Whether token `i` heads a clause's own verb phrase, as PETRARCH codes only the verb phrase of
+/// a clause: a finite verb ("struck", "signs"), a base form after a modal or "to" ("will meet",
+/// "decided to withdraw"), a participle after "be" or "have" ("was killed", "has signed",
+/// "are fighting"). Gerunds and participles standing alone modify something else ("boosting
+/// the capabilities", "forces backed by Iran").
+pub(crate) fn finite(tokens: &[dateline_tagger::Token], i: usize) -> bool {
+    use dateline_tagger::Tag;
+    let aux = |want: &dyn Fn(&str, Tag) -> bool| {
+        tokens[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .take_while(|t| {
+                t.tag.is_verb() || matches!(t.tag, Tag::RB | Tag::MD | Tag::TO) || t.text == "not"
+            })
+            .any(|t| want(&t.text.to_ascii_lowercase(), t.tag))
+    };
+    let be = |w: &str| {
+        matches!(
+            w,
+            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "'s" | "'re"
+        )
+    };
+    let have = |w: &str| matches!(w, "has" | "have" | "had" | "having" | "'ve");
+    // After a determiner, a possessive or an adjective the word heads a noun phrase whatever the
+    // tagger said ("US retaliatory strikes", "the group's attacks").
+    if i > 0
+        && matches!(
+            tokens[i - 1].tag,
+            Tag::DT | Tag::PRPS | Tag::POS | Tag::JJ | Tag::JJR | Tag::JJS | Tag::CD
+        )
+    {
+        return false;
+    }
+    match tokens[i].tag {
+        Tag::VBD | Tag::VBZ | Tag::VBP => true,
+        // After "to" the verb completes another ("agreed to set up"): that one is coded.
+        Tag::VB => aux(&|w, t| t == Tag::MD || matches!(w, "do" | "does" | "did")),
+        Tag::VBN => aux(&|w, _| be(w) || have(w) || w == "got" || w == "get"),
+        Tag::VBG => aux(&|w, _| be(w)),
+        _ => false,
+    }
+}
+
+/// Whether word `i` can be a verb here: not after a determiner, possessive or preposition that
+/// makes it a noun ("the attack", "its visit", "of killing").
+pub(crate) fn looks_verbal(words: &[&str], i: usize) -> bool {
+    const NOMINAL: &[&str] = &[
+        "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+        "my", "your", "of", "any", "no", "every", "each", "such", "another", "s", "for", "new",
+        "recent", "latest", "first", "last", "further",
+    ];
+    i == 0 || !NOMINAL.contains(&words[i - 1])
+}
+
+/// Clause bounds in a folded sentence: semicolons, and commas before a coordinator or a
+/// subordinator that opens a new happening (", and", ", following", ", when").
+pub(crate) fn clauses(f: &str) -> Vec<(usize, usize)> {
+    const OPENERS: &[&str] = &[
+        ", and ",
+        ", but ",
+        ", while ",
+        ", following ",
+        ", after ",
+        ", when ",
+        ", as ",
+        "; ",
+        ", whereas ",
+        ", before ",
+        // A relative clause tells another happening ("Sharon, who has vowed …"). (", where"
+        // also opens one, but its subject is often the main clause's: "soldiers are stationed
+        // in Iraq, where they have trained Iraqi forces".)
+        ", which ",
+        ", who ",
+    ];
+    let mut cuts: Vec<usize> = Vec::new();
+    for o in OPENERS {
+        let mut from = 0;
+        while let Some(i) = f[from..].find(o) {
+            cuts.push(from + i);
+            from += i + o.len();
+        }
+    }
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for c in cuts {
+        if c > start {
+            out.push((start, c));
+            start = c;
+        }
+    }
+    out.push((start, f.len()));
+    out
+}
+
+/// "was rescued", "were killed", "has been detained": the subject undergoes the happening (but
+/// "has been contributing" is progressive).
+pub(crate) fn passive_before(f: &str, start: usize) -> bool {
+    let verb = f[start..].split_whitespace().next().unwrap_or("");
+    let participle = verb.ends_with("ed")
+        || verb.ends_with("en")
+        || verb.ends_with("wn")
+        || matches!(
+            verb,
+            "held" | "hit" | "shot" | "struck" | "led" | "seen" | "met" | "fought"
+        );
+    if !participle {
+        return false;
+    }
+    // "is opposed to", "are committed to", "was concerned about": a state of the subject, which
+    // stays the one that acts (the preposition, not an agent, follows).
+    let next = f[start..].split_whitespace().nth(1).unwrap_or("");
+    if matches!(next, "to" | "about" | "with" | "that") {
+        return false;
+    }
+    let words: Vec<&str> = f[..start].split_whitespace().rev().take(2).collect();
+    let aux = |w: &str| matches!(w, "was" | "were" | "been" | "being" | "is" | "are");
+    match words.as_slice() {
+        [w, ..] if aux(w) => true,
+        [adv, w, ..] if aux(w) && adv.ends_with("ly") => true,
+        _ => false,
+    }
+}

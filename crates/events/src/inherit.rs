@@ -1,0 +1,232 @@
+//! What a draft lacks, taken from the happening it refers back to or continues: its antecedent's
+//! date, place and participants; else the date of the same happening told nearby, of a statement
+//! already dated, or of a happening of the same kind by the same source in the paragraph.
+
+use crate::{Draft, Extractor, SidedActor};
+use dateline_core::event::{EventType, Side};
+use dateline_core::time::{self, Tense};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A verb of saying: the sentence reports a statement.
+static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:said|says|stated|told|added|statement)\b").expect("static regex")
+});
+
+/// The sentences of the article, for the passes that look beyond one draft.
+struct Sentences {
+    /// Whether each sentence reports speech, read once: the passes ask for every pair.
+    speech: Vec<bool>,
+    /// Paragraph of each sentence: a blank line or a line break between two starts a new one.
+    paragraphs: Vec<usize>,
+}
+
+impl Sentences {
+    fn new(body: &str, spans: &[(usize, usize)]) -> Sentences {
+        let speech = spans
+            .iter()
+            .map(|&(s, e)| REPORTING.is_match(&body[s..e]))
+            .collect();
+        let mut paragraphs = Vec::with_capacity(spans.len());
+        let mut p = 0usize;
+        for (i, &(s, _)) in spans.iter().enumerate() {
+            if i > 0 && body[spans[i - 1].1..s].contains('\n') {
+                p += 1;
+            }
+            paragraphs.push(p);
+        }
+        Sentences { speech, paragraphs }
+    }
+
+    fn reports(&self, d: &Draft) -> bool {
+        self.speech.get(d.sentence).copied().unwrap_or(false)
+    }
+
+    fn paragraph(&self, s: usize) -> usize {
+        self.paragraphs.get(s).copied().unwrap_or(0)
+    }
+}
+
+/// A draft whose date has a value.
+fn dated(p: &Draft) -> bool {
+    p.date.as_ref().is_some_and(|v| v.value.is_some())
+}
+
+impl Extractor {
+    /// Fills gaps from the happening a mention refers back to or continues.
+    pub(crate) fn inherit(
+        &self,
+        drafts: &mut [Draft],
+        sentences: &[(usize, usize)],
+        body: &str,
+        anchor: Option<jiff::civil::Date>,
+    ) {
+        for i in 0..drafts.len() {
+            let (before, rest) = drafts.split_at_mut(i);
+            inherit_from_before(&mut rest[0], before, sentences, body, anchor);
+        }
+        self.date_from_neighbours(drafts, &Sentences::new(body, sentences));
+    }
+
+    /// Dates each undated draft that is its own happening (neither a reference back nor a
+    /// standalone noun) from the drafts around it, as they were before this pass.
+    fn date_from_neighbours(&self, drafts: &mut [Draft], sentences: &Sentences) {
+        let snapshot: Vec<Draft> = drafts.to_vec();
+        for d in drafts.iter_mut() {
+            if d.date.is_some() || d.anaphoric || d.standalone {
+                continue;
+            }
+            let source = self
+                .same_happening_nearby(d, &snapshot)
+                .or_else(|| self.earlier_statement(d, &snapshot, sentences))
+                .or_else(|| self.same_kind_in_paragraph(d, &snapshot, sentences));
+            if let Some(p) = source {
+                d.date = p.date.clone();
+            }
+        }
+    }
+
+    /// Same happening told twice nearby: a dated mention of the same type with the same source,
+    /// within two sentences, the nearest (the earlier on a tie). Drafts are in sentence order,
+    /// so the candidates are one window of them.
+    fn same_happening_nearby<'d>(&self, d: &Draft, snapshot: &'d [Draft]) -> Option<&'d Draft> {
+        let lo = snapshot.partition_point(|p| p.sentence + 2 < d.sentence);
+        let hi = snapshot.partition_point(|p| p.sentence <= d.sentence + 2);
+        let mut near: Vec<&Draft> = snapshot[lo..hi]
+            .iter()
+            .filter(|p| p.sentence != d.sentence && p.sentence.abs_diff(d.sentence) <= 2)
+            .filter(|p| p.event_type == d.event_type)
+            .filter(|p| dated(p))
+            .filter(|p| self.share_source(&p.actors, &d.actors))
+            .collect();
+        near.sort_by_key(|p| (p.sentence.abs_diff(d.sentence), p.sentence > d.sentence));
+        near.first().copied()
+    }
+
+    /// What a speaker says in an article is, unless dated otherwise, the statement already
+    /// dated ("the YPJ said in a statement on Thursday" … "The force said …").
+    fn earlier_statement<'d>(
+        &self,
+        d: &Draft,
+        snapshot: &'d [Draft],
+        sentences: &Sentences,
+    ) -> Option<&'d Draft> {
+        if !sentences.reports(d) {
+            return None;
+        }
+        snapshot.iter().rev().find(|p| {
+            p.sentence < d.sentence
+                && sentences.reports(p)
+                && dated(p)
+                && self.share_source(&p.actors, &d.actors)
+        })
+    }
+
+    /// A sentence that goes on about a happening of the same kind (the same CAMEO quad class:
+    /// material conflict, verbal cooperation…) by the same source, in the same paragraph,
+    /// continues it: "Turkish jets struck … on Monday. They also shelled …" The nearest such
+    /// dated mention before it gives the date. (Any shared actor, or the next paragraph too,
+    /// dated background sentences wrongly on the samples.)
+    fn same_kind_in_paragraph<'d>(
+        &self,
+        d: &Draft,
+        snapshot: &'d [Draft],
+        sentences: &Sentences,
+    ) -> Option<&'d Draft> {
+        let para = sentences.paragraph(d.sentence);
+        let start = snapshot.partition_point(|p| p.sentence < d.sentence);
+        snapshot[..start]
+            .iter()
+            .rev()
+            .take_while(|p| sentences.paragraph(p.sentence) == para)
+            .find(|p| {
+                p.sentence < d.sentence
+                    && para == sentences.paragraph(p.sentence)
+                    && self.quad_class(p.event_type) == self.quad_class(d.event_type)
+                    && dated(p)
+                    && self.share_source(&p.actors, &d.actors)
+            })
+    }
+
+    /// The CAMEO quad class of a type (`[quad_class]` in `data/events.toml`).
+    fn quad_class(&self, t: EventType) -> Option<&str> {
+        self.quad_classes.get(&t).map(String::as_str)
+    }
+
+    fn share_source(&self, a: &[SidedActor], b: &[SidedActor]) -> bool {
+        let sources = |v: &[SidedActor]| -> Vec<crate::actors::Who> {
+            v.iter()
+                .filter(|x| x.1 == Side::Source)
+                .map(|x| x.0.clone())
+                .collect()
+        };
+        let (sa, sb) = (sources(a), sources(b));
+        sa.iter().any(|x| sb.contains(x))
+    }
+}
+
+/// The happening `d` refers back to: the last earlier one of its type for "the meeting", any
+/// within the last two sentences for "They discussed".
+fn antecedent<'d>(d: &Draft, before: &'d [Draft]) -> Option<&'d Draft> {
+    if d.anaphoric {
+        before
+            .iter()
+            .rev()
+            .find(|p| p.event_type == d.event_type && p.sentence < d.sentence)
+    } else if d.continuation {
+        before
+            .iter()
+            .rev()
+            .find(|p| p.sentence < d.sentence && d.sentence - p.sentence <= 2)
+    } else {
+        None
+    }
+}
+
+/// What `d` takes from the drafts before it: its antecedent's date, place and participants, the
+/// participants of the happening it continues, or the date of the sentence before.
+fn inherit_from_before(
+    d: &mut Draft,
+    before: &[Draft],
+    sentences: &[(usize, usize)],
+    body: &str,
+    anchor: Option<jiff::civil::Date>,
+) {
+    let antecedent = antecedent(d, before);
+    if let Some(a) = antecedent {
+        if d.date.is_none() {
+            d.date = a.date.clone();
+        }
+        if d.place.is_none() {
+            d.place = a.place.clone();
+        }
+        // Same happening: its participants are this mention's too.
+        for x in &a.actors {
+            if !d.actors.iter().any(|y| y.0 == x.0) {
+                d.actors.push(x.clone());
+            }
+        }
+    }
+    // An actorless happening right after one of the same kind continues its participants
+    // ("She was 10 at the time of her abduction"; "A third round is expected soon" after "two
+    // rounds of talks with the US").
+    if d.actors.is_empty()
+        && let Some(p) = before.iter().rev().find(|p| {
+            p.sentence + 1 == d.sentence
+                && !p.actors.is_empty()
+                && (p.event_type == d.event_type || d.mode == "intent to meet")
+        })
+    {
+        d.actors = p.actors.clone();
+    }
+    // A definite reference with no antecedent in the body and no date of its own (the lead is
+    // missing): date it from the sentence just before, if that one has a time.
+    if d.anaphoric && antecedent.is_none() && d.date.is_none() && d.sentence > 0 {
+        let (ps, pe) = sentences[d.sentence - 1];
+        let prev = &body[ps..pe];
+        d.date = time::scan(prev)
+            .first()
+            .map(|t| time::resolve_mention(&t.text, anchor, Tense::Past))
+            .filter(|v| v.value.is_some());
+    }
+}

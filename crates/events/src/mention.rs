@@ -1,0 +1,171 @@
+//! Drafts become mentions: those nobody took part in dropped, one per (sentence, happening), each
+//! actor read as of the mention's date, an undated one bounded by publication, and a confidence.
+
+use crate::actors::Who;
+use crate::confidence::confidence;
+use crate::{Draft, Extractor};
+use dateline_core::Article;
+use dateline_core::event::{ActorRef, EventMention, Evidence, Side};
+use dateline_core::time::TimeValue;
+
+impl Extractor {
+    /// `drafts` of `body` (the article's body from byte `offset`) as mentions; evidence offsets
+    /// stay relative to `body`, ids count from the whole body.
+    pub(crate) fn finish(
+        &self,
+        article: &Article,
+        body: &str,
+        offset: usize,
+        drafts: Vec<Draft>,
+    ) -> Vec<EventMention> {
+        let mut out: Vec<EventMention> = Vec::new();
+        let mut per_sentence: std::collections::HashMap<usize, usize> = Default::default();
+        for d in merge_same_sentence(drafts) {
+            let n = per_sentence.entry(d.sentence).or_insert(0);
+            *n += 1;
+            out.push(self.mention(article, body, offset, d, *n));
+        }
+        out
+    }
+
+    /// The `n`th mention of its sentence.
+    fn mention(
+        &self,
+        article: &Article,
+        body: &str,
+        offset: usize,
+        d: Draft,
+        n: usize,
+    ) -> EventMention {
+        let (s, e) = d.span;
+        let mut actors: Vec<ActorRef> = Vec::new();
+        let day = d
+            .date
+            .as_ref()
+            .and_then(|v| v.bounds())
+            .map(|(a, _)| a)
+            .or(article.anchor_date());
+        for (who, side, a_s, a_e) in &d.actors {
+            let r = self.actor_ref(who, *side, body.get(*a_s..*a_e), day);
+            if !actors.iter().any(|x| x.name == r.name) {
+                actors.push(r);
+            }
+        }
+        let confidence = confidence(&d, &actors);
+        let date = match d.date {
+            Some(v) => v,
+            // No time in the sentence and none to continue: all that is known is that it
+            // happened before the article reported it.
+            None => TimeValue {
+                basis: article
+                    .anchor_date()
+                    .map(|p| format!("on or before publication ({p})")),
+                ..TimeValue::default()
+            },
+        };
+        EventMention {
+            id: format!("{}:{}:{}", article.id, offset + s, n),
+            capture: article.capture.clone(),
+            article: article.id.clone(),
+            outlet: article.outlet.clone(),
+            event_type: d.event_type,
+            mode: Some(d.mode).filter(|m| !m.is_empty()),
+            date,
+            place: d.place,
+            actors,
+            counts: d.counts,
+            evidence: Evidence {
+                sentence: body[s..e].to_owned(),
+                start: s,
+                end: e,
+            },
+            claim: None,
+            confidence,
+        }
+    }
+
+    /// The mention's view of an actor; an actor whose code changed over time (an office holder)
+    /// is read as of `day`.
+    fn actor_ref(
+        &self,
+        who: &Who,
+        side: Side,
+        text: Option<&str>,
+        day: Option<jiff::civil::Date>,
+    ) -> ActorRef {
+        match who {
+            Who::Known(a) => {
+                let x = &self.actors.actors[*a];
+                let (country, sector) = self.actors.code_on(*a, day);
+                ActorRef {
+                    name: x.name.clone(),
+                    role: x.role.clone(),
+                    organisation: x.organisation.clone(),
+                    country,
+                    sector,
+                    side,
+                    text: text.map(str::to_owned),
+                }
+            }
+            Who::Unknown {
+                name,
+                role,
+                country,
+                sector,
+            } => ActorRef {
+                name: name.clone(),
+                role: role.clone(),
+                organisation: None,
+                country: country.clone(),
+                sector: sector.clone(),
+                side,
+                text: text.map(str::to_owned),
+            },
+        }
+    }
+}
+
+/// The drafts that make mentions: nobody acting or suffering, or a reference back with nothing
+/// to refer to, makes none; two of one happening in one sentence make one.
+fn merge_same_sentence(drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut kept: Vec<Draft> = Vec::new();
+    for d in drafts {
+        // Nobody acting or suffering: nothing to match or merge — unless people were killed,
+        // injured or arrested, which is a happening whoever did it.
+        if d.actors.is_empty() && d.counts.is_empty() {
+            continue;
+        }
+        // A reference back with no antecedent and no date is a lead the copy lost.
+        if d.anaphoric && d.date.is_none() {
+            continue;
+        }
+        // One mention per (sentence, happening).
+        let value = |x: &Draft| x.date.as_ref().and_then(|v| v.value.clone());
+        // Drafts come in sentence order: only the tail of `kept` can share the sentence.
+        if let Some(k) = kept
+            .iter_mut()
+            .rev()
+            .take_while(|k| k.sentence == d.sentence)
+            .find(|k| {
+                k.sentence == d.sentence
+                    && k.event_type == d.event_type
+                    && (value(k) == value(&d) || value(k).is_none() || value(&d).is_none())
+            })
+        {
+            if k.date.as_ref().and_then(|v| v.value.as_ref()).is_none() {
+                k.date = d.date.clone();
+            }
+            if k.place.is_none() {
+                k.place = d.place.clone();
+            }
+            for a in d.actors {
+                if !k.actors.iter().any(|x| x.0 == a.0) {
+                    k.actors.push(a);
+                }
+            }
+            continue;
+        }
+        kept.push(d);
+    }
+    kept
+}

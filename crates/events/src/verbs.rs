@@ -1,0 +1,251 @@
+//! The CAMEO verb dictionary's readings of a sentence, ranked against the hand triggers: a verb
+//! phrase the dictionary marks as no event ("killed in a car crash") removes a hand trigger on the
+//! same words; a specific pattern ("lifted * sanctions") outranks every hand trigger, a verb read
+//! by its block default only the weakest. Then the grammar lowers what is not the clause's own
+//! happening: a noun that is a verb's object, a support verb's own reading, a subordinate clause.
+
+use crate::grammar::{clauses, finite, looks_verbal, word_spans};
+use crate::triggers::TriggerHit;
+use crate::{
+    Extractor, OBJECT_NOUN_PRIORITY, STRONG_PATTERN, STRONG_PATTERN_PRIORITY, SUBORDINATE_PRIORITY,
+    VERB_DEFAULT_PRIORITY, VERB_PATTERN_PRIORITY, fold,
+};
+use dateline_tagger::{Tag, Token};
+
+/// A sentence as the dictionary reads it: its folded words and its tagged tokens.
+struct TaggedSentence<'s> {
+    sentence: &'s str,
+    folded: &'s fold::Folded,
+    /// Byte spans of the folded words, and the words.
+    spans: Vec<(usize, usize)>,
+    words: Vec<&'s str>,
+    tokens: Vec<Token>,
+}
+
+impl<'s> TaggedSentence<'s> {
+    fn new(
+        tagger: &dateline_tagger::Tagger,
+        sentence: &'s str,
+        folded: &'s fold::Folded,
+    ) -> TaggedSentence<'s> {
+        let f = folded.text.as_str();
+        let spans = word_spans(f);
+        let words = spans.iter().map(|&(s, e)| &f[s..e]).collect();
+        TaggedSentence {
+            sentence,
+            folded,
+            spans,
+            words,
+            tokens: tagger.tag(sentence),
+        }
+    }
+
+    /// The token that holds folded offset `start`.
+    fn token_at(&self, start: usize) -> Option<usize> {
+        let (os, _) = self.folded.original_span(start, start + 1);
+        let at = self.tokens.partition_point(|t| t.end <= os);
+        self.tokens
+            .get(at)
+            .is_some_and(|t| t.start <= os)
+            .then_some(at)
+    }
+
+    fn tag_at(&self, start: usize) -> Option<Tag> {
+        self.token_at(start).map(|at| self.tokens[at].tag)
+    }
+
+    /// Whether folded offset `start` stands on a finite verb.
+    fn finite_at(&self, start: usize) -> bool {
+        self.token_at(start)
+            .is_some_and(|at| finite(&self.tokens, at))
+    }
+
+    /// Whether word `i` can head the clause's verb phrase; a word the tagger did not give a
+    /// token is judged by the word before it.
+    fn is_verb(&self, i: usize) -> bool {
+        match self.token_at(self.spans[i].0) {
+            Some(at) => finite(&self.tokens, at),
+            None => looks_verbal(&self.words, i),
+        }
+    }
+
+    /// Whether word `i` sits inside a noun phrase (see [`crate::cameo::CameoIndex::find`]).
+    fn in_phrase(&self, i: usize) -> bool {
+        self.words[i] == "of"
+            || self.tag_at(self.spans[i].0).is_some_and(|t| {
+                t.is_noun()
+                    || t.is_adj()
+                    || matches!(t, Tag::DT | Tag::CD | Tag::PRPS | Tag::POS | Tag::PDT)
+            })
+    }
+
+    fn base_verb(&self, i: usize) -> bool {
+        self.tag_at(self.spans[i].0) == Some(Tag::VB)
+    }
+}
+
+/// A dictionary reading's rank among the hand triggers, by how many pattern words it matched.
+fn verb_priority(specificity: usize) -> u32 {
+    if specificity >= STRONG_PATTERN {
+        STRONG_PATTERN_PRIORITY
+    } else if specificity > 0 {
+        VERB_PATTERN_PRIORITY
+    } else {
+        VERB_DEFAULT_PRIORITY
+    }
+}
+
+impl Extractor {
+    /// Adds the happenings the CAMEO verb dictionary reads in the folded sentence `fs`, ranks
+    /// them against the hand triggers in `hits`, and marks which hits stand on a finite verb.
+    pub(crate) fn add_verb_hits(
+        &self,
+        sentence: &str,
+        fs: &fold::Folded,
+        hits: &mut Vec<TriggerHit>,
+    ) {
+        let s = TaggedSentence::new(&self.tagger, sentence, fs);
+        self.add_dictionary_readings(&s, hits);
+        // Which hand triggers stand on a finite verb: the clause's sides turn on it.
+        for h in hits.iter_mut().filter(|h| !h.finite) {
+            h.finite = s.finite_at(h.start);
+        }
+        self.demote_objects(&s, hits);
+        self.demote_subordinate(&s, hits);
+        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    }
+
+    /// Each dictionary verb's reading, in place of the weaker hits on its words.
+    fn add_dictionary_readings(&self, s: &TaggedSentence, hits: &mut Vec<TriggerHit>) {
+        let f = s.folded.text.as_str();
+        let found = self.cameo.find(
+            &s.words,
+            |i| s.is_verb(i),
+            |i| s.in_phrase(i),
+            |i| s.base_verb(i),
+        );
+        for v in found {
+            let (start, end) = (s.spans[v.first].0, s.spans[v.last - 1].1);
+            let overlaps = |h: &TriggerHit| h.start < end && start < h.end;
+            let Some(c) = v.coded else {
+                if v.specificity > 0 {
+                    hits.retain(|h| !overlaps(h));
+                }
+                continue;
+            };
+            if self.triggers.blocked(f, start) {
+                continue;
+            }
+            let mode = c.mode.unwrap_or_default();
+            let Some(&trigger) = self.verb_triggers.get(&(c.event_type, mode)) else {
+                continue;
+            };
+            let priority = verb_priority(v.specificity);
+            if hits.iter().any(|h| overlaps(h) && h.priority >= priority) {
+                continue;
+            }
+            hits.retain(|h| !overlaps(h));
+            hits.push(TriggerHit {
+                start,
+                end,
+                trigger,
+                priority,
+                finite: true,
+            });
+        }
+    }
+
+    /// A hand trigger on a noun after a finite verb trigger of its clause is that verb's object
+    /// ("demanded a truce", "rejected the proposal for a ceasefire", "called for sanctions"):
+    /// the clause reports the demand, the rejection, the call. A support verb followed by such a
+    /// noun ("held talks") yields to the noun.
+    fn demote_objects(&self, s: &TaggedSentence, hits: &mut [TriggerHit]) {
+        let f = s.folded.text.as_str();
+        let clauses = clauses(f);
+        // Clauses are contiguous and in order: the last one starting at or before `at`.
+        let clause_of = |at: usize| clauses.partition_point(|&(s, _)| s <= at).checked_sub(1);
+        let same_clause = |a: usize, b: usize| clause_of(a) == clause_of(b);
+        let light = |h: &TriggerHit| {
+            let w = &f[h.start..h.end];
+            self.light_verbs.iter().any(|l| l == w)
+        };
+        let from_verb = |h: &TriggerHit| self.triggers.triggers[h.trigger].from_verb;
+        // Starts of the finite verbs that govern an object (support verbs excepted) and of the
+        // hand triggers on nouns, sorted: each check below is a binary search.
+        let mut verbs: Vec<usize> = hits
+            .iter()
+            .filter(|h| {
+                from_verb(h)
+                    || s.tag_at(h.start)
+                        .is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP))
+            })
+            .filter(|h| !light(h))
+            .map(|h| h.start)
+            .collect();
+        verbs.sort_unstable();
+        let mut nouns: Vec<usize> = hits
+            .iter()
+            .filter(|h| !from_verb(h))
+            .filter(|h| s.tag_at(h.start).is_some_and(|t| t.is_noun()))
+            .map(|h| h.start)
+            .collect();
+        nouns.sort_unstable();
+        for h in hits.iter_mut() {
+            if from_verb(h) {
+                // "held talks": the talks.
+                let next_noun = nouns.get(nouns.partition_point(|&n| n <= h.start));
+                if light(h) && next_noun.is_some_and(|&n| same_clause(n, h.start)) {
+                    h.priority = h.priority.min(OBJECT_NOUN_PRIORITY - 1);
+                }
+            } else if nouns.binary_search(&h.start).is_ok()
+                && verbs
+                    .partition_point(|&v| v < h.start)
+                    .checked_sub(1)
+                    .is_some_and(|i| same_clause(verbs[i], h.start))
+            {
+                h.priority = h.priority.min(OBJECT_NOUN_PRIORITY);
+            }
+        }
+    }
+
+    /// A relative clause ("a helicopter that was captured", "guerrillas who overran it") or an
+    /// adverbial one ("when Amin expelled them", "if he gave them a veto") tells background to
+    /// the clause it hangs on: its happenings rank below every happening of that clause.
+    fn demote_subordinate(&self, s: &TaggedSentence, hits: &mut [TriggerHit]) {
+        let subordinate = self.subordinate_spans(&s.tokens, s.sentence.len());
+        if subordinate.is_empty() {
+            return;
+        }
+        for h in hits.iter_mut() {
+            let (os, _) = s.folded.original_span(h.start, h.start + 1);
+            if subordinate.iter().any(|&(a, b)| a <= os && os < b) {
+                h.priority = h.priority.min(SUBORDINATE_PRIORITY);
+            }
+        }
+    }
+
+    /// Byte spans of the sentence's subordinate clauses: from a relative pronoun ("which", "who",
+    /// "that" after a noun) or a subordinator of `[grammar] subordinators` to the next comma,
+    /// semicolon or colon.
+    fn subordinate_spans(&self, tokens: &[Token], len: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (k, t) in tokens.iter().enumerate() {
+            let relative = matches!(t.tag, Tag::WDT | Tag::WP | Tag::WPS)
+                && (!t.text.eq_ignore_ascii_case("that") || k > 0 && tokens[k - 1].tag.is_noun());
+            let opens = relative
+                || self
+                    .subordinators
+                    .iter()
+                    .any(|w| t.text.eq_ignore_ascii_case(w));
+            if !opens {
+                continue;
+            }
+            let end = tokens[k + 1..]
+                .iter()
+                .find(|t| matches!(t.text.as_str(), "," | ";" | ":"))
+                .map_or(len, |t| t.start);
+            out.push((t.start, end));
+        }
+        out
+    }
+}

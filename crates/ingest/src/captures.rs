@@ -1,0 +1,322 @@
+//! The pass over captures: batch by batch, what is already stored is skipped, the rest is read,
+//! extracted and coded in parallel and written in one transaction, and every input is accounted
+//! for (stored, known, skipped or rejected).
+
+use crate::inputs::{Input, Outcome, Walk, strip_path};
+use crate::{CaptureWarning, Error, Progress, StoredBatch};
+use dateline_core::Capture;
+use dateline_events::Extractor;
+use dateline_store::{BatchReport, EncodedMention, NewCapture, Rejection, Store};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+/// An input after reading: the capture, or why it could not be read.
+enum LoadedInput {
+    Capture(Box<Capture>),
+    Unreadable(Rejection),
+}
+
+impl LoadedInput {
+    fn read(input: Input) -> Self {
+        let file = input.path().to_owned();
+        match input.load() {
+            Ok(c) => LoadedInput::Capture(Box::new(c)),
+            Err(e) => LoadedInput::Unreadable(Rejection {
+                path: file.display().to_string(),
+                sha256: None,
+                reason: strip_path(&e.to_string(), &file),
+            }),
+        }
+    }
+
+    fn capture(&self) -> Option<&Capture> {
+        match self {
+            LoadedInput::Capture(c) => Some(c),
+            LoadedInput::Unreadable(_) => None,
+        }
+    }
+}
+
+/// CPU time spent per stage, summed over threads (nanoseconds).
+#[derive(Default)]
+pub(crate) struct Clock {
+    load: AtomicU64,
+    extract: AtomicU64,
+    events: AtomicU64,
+}
+
+impl Clock {
+    pub(crate) fn load(&self) -> Duration {
+        Self::total(&self.load)
+    }
+
+    pub(crate) fn extract(&self) -> Duration {
+        Self::total(&self.extract)
+    }
+
+    pub(crate) fn events(&self) -> Duration {
+        Self::total(&self.events)
+    }
+
+    fn total(slot: &AtomicU64) -> Duration {
+        Duration::from_nanos(slot.load(Ordering::Relaxed))
+    }
+}
+
+fn timed<T>(slot: &AtomicU64, f: impl FnOnce() -> T) -> T {
+    let t = Instant::now();
+    let out = f();
+    slot.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+    out
+}
+
+/// The counts of the pass, summed over batches.
+#[derive(Default)]
+pub(crate) struct Tally {
+    /// Captures handed to reading (files and archive records).
+    pub(crate) loaded: usize,
+    /// Paths and archive records the walk rejected before any reading.
+    pub(crate) rejected_unread: usize,
+    pub(crate) skipped_files: usize,
+    pub(crate) skipped_records: BTreeMap<String, usize>,
+    pub(crate) stored: BatchReport,
+    /// Every rejection: before reading, while reading, while extracting.
+    pub(crate) rejected: usize,
+    /// Articles of the captures extracted (a capture stored before is not extracted).
+    pub(crate) articles_extracted: usize,
+    pub(crate) store_time: Duration,
+}
+
+/// What the pass leaves for the rest of the ingest.
+pub(crate) struct Done {
+    pub(crate) tally: Tally,
+    pub(crate) clock: Clock,
+    /// Files of extracted JSON Lines met on the way: they are stored after every capture.
+    pub(crate) extracted_files: Vec<PathBuf>,
+}
+
+/// The state one batch hands to the next.
+pub(crate) struct Pass<'a> {
+    store: &'a mut Store,
+    extractor: &'a Extractor,
+    progress: &'a mut dyn Progress,
+    clock: Clock,
+    tally: Tally,
+    extracted_files: Vec<PathBuf>,
+}
+
+impl<'a> Pass<'a> {
+    pub(crate) fn new(
+        store: &'a mut Store,
+        extractor: &'a Extractor,
+        progress: &'a mut dyn Progress,
+    ) -> Self {
+        Pass {
+            store,
+            extractor,
+            progress,
+            clock: Clock::default(),
+            tally: Tally::default(),
+            extracted_files: Vec::new(),
+        }
+    }
+
+    /// Walks `paths` and stores what it finds, `batch_size` captures a transaction. The walk
+    /// finds captures a batch at a time: a corpus's list of files is never held whole.
+    pub(crate) fn run(mut self, paths: &[PathBuf], batch_size: usize) -> Result<Done, Error> {
+        let mut walk = Walk::new(paths);
+        loop {
+            let (inputs, met) = walk.next_batch(batch_size);
+            if inputs.is_empty() && met.is_empty() {
+                break;
+            }
+            let rejections = self.account_for(met);
+            if inputs.is_empty() && rejections.is_empty() {
+                continue;
+            }
+            self.tally.rejected_unread += rejections.len();
+            let captures = self.set_aside_extracted(inputs);
+            self.store_batch(captures, rejections)?;
+        }
+        Ok(Done {
+            tally: self.tally,
+            clock: self.clock,
+            extracted_files: self.extracted_files,
+        })
+    }
+
+    /// Counts what the walk skipped; returns what it rejected, to be stored with the batch.
+    fn account_for(&mut self, met: Vec<Outcome>) -> Vec<Rejection> {
+        let mut rejections = Vec::new();
+        for outcome in met {
+            match outcome {
+                Outcome::Rejected { file, reason } => rejections.push(Rejection {
+                    path: file.display().to_string(),
+                    sha256: None,
+                    reason,
+                }),
+                Outcome::Skipped => self.tally.skipped_files += 1,
+                Outcome::SkippedRecord { kind } => {
+                    *self.tally.skipped_records.entry(kind).or_default() += 1;
+                }
+                Outcome::Extracted { .. } => {}
+            }
+        }
+        rejections
+    }
+
+    /// Keeps the files of extracted JSON Lines for after the captures (see `extracted`); returns
+    /// the captures.
+    fn set_aside_extracted(&mut self, inputs: Vec<Input>) -> Vec<Input> {
+        let (extracted, captures): (Vec<Input>, Vec<Input>) = inputs
+            .into_iter()
+            .partition(|i| matches!(i, Input::Extracted(_)));
+        self.extracted_files
+            .extend(extracted.into_iter().map(|i| i.path().to_owned()));
+        captures
+    }
+
+    /// Reads the batch, extracts what is new, writes it all in one transaction and reports it.
+    fn store_batch(
+        &mut self,
+        inputs: Vec<Input>,
+        mut rejections: Vec<Rejection>,
+    ) -> Result<(), Error> {
+        let count = inputs.len();
+        self.tally.loaded += count;
+        let clock = &self.clock;
+        let loaded: Vec<LoadedInput> = inputs
+            .into_par_iter()
+            .map(|input| timed(&clock.load, || LoadedInput::read(input)))
+            .collect();
+        let shas: Vec<&str> = loaded
+            .iter()
+            .filter_map(|i| Some(i.capture()?.sha256.as_str()))
+            .collect();
+        let known = self.store.known(&shas)?;
+        // Inputs, not distinct identities: two copies of one page are two inputs accounted for.
+        let known_inputs = loaded
+            .iter()
+            .filter(|i| i.capture().is_some_and(|c| known.contains(&c.sha256)))
+            .count();
+        let warnings = repairs_of_new(&loaded, &known);
+        let new = self.extract_new(loaded, &known, &mut rejections);
+        self.write(&new, &rejections, known_inputs)?;
+        rejections.sort_by(|a, b| a.path.cmp(&b.path));
+        self.progress.batch_stored(&StoredBatch {
+            inputs: count,
+            warnings: &warnings,
+            rejections: &rejections,
+        });
+        Ok(())
+    }
+
+    /// Extracts and codes, in parallel, the captures not stored before; a capture that gives no
+    /// article joins `rejections`.
+    fn extract_new(
+        &self,
+        loaded: Vec<LoadedInput>,
+        known: &HashSet<String>,
+        rejections: &mut Vec<Rejection>,
+    ) -> Vec<NewCapture> {
+        let (extractor, clock) = (self.extractor, &self.clock);
+        let results: Vec<Result<NewCapture, Rejection>> = loaded
+            .into_par_iter()
+            .filter_map(|input| match input {
+                LoadedInput::Unreadable(r) => Some(Err(r)),
+                LoadedInput::Capture(c) if known.contains(&c.sha256) => None,
+                LoadedInput::Capture(c) => Some(extract(&c, extractor, clock)),
+            })
+            .collect();
+        let mut new = Vec::new();
+        for result in results {
+            match result {
+                Ok(c) => new.push(c),
+                Err(r) => rejections.push(r),
+            }
+        }
+        new
+    }
+
+    /// Writes one batch in one transaction and counts what it added.
+    fn write(
+        &mut self,
+        new: &[NewCapture],
+        rejections: &[Rejection],
+        known_inputs: usize,
+    ) -> Result<(), Error> {
+        let started = Instant::now();
+        let report = self
+            .store
+            .ingest_batch(new, rejections)
+            .map_err(Error::WriteBatch)?;
+        let tally = &mut self.tally;
+        tally.store_time += started.elapsed();
+        tally.stored.new_captures += report.new_captures;
+        tally.stored.replaced += report.replaced;
+        tally.stored.known_captures += report.known_captures + known_inputs;
+        tally.stored.articles += report.articles;
+        tally.stored.mentions += report.mentions;
+        tally.articles_extracted += new.iter().map(|c| c.articles.len()).sum::<usize>();
+        tally.rejected += rejections.len();
+        Ok(())
+    }
+}
+
+/// Captures read with repairs are stored, and the repairs said once, when first stored.
+fn repairs_of_new(loaded: &[LoadedInput], known: &HashSet<String>) -> Vec<CaptureWarning> {
+    let mut warnings: Vec<CaptureWarning> = loaded
+        .iter()
+        .filter_map(LoadedInput::capture)
+        .filter(|c| !known.contains(&c.sha256))
+        .flat_map(|c| {
+            c.warnings.iter().map(|w| CaptureWarning {
+                file: c.path.display().to_string(),
+                message: w.clone(),
+            })
+        })
+        .collect();
+    warnings.sort();
+    warnings
+}
+
+fn extract(c: &Capture, extractor: &Extractor, clock: &Clock) -> Result<NewCapture, Rejection> {
+    let x = timed(&clock.extract, || dateline_core::extract(c)).map_err(|e| Rejection {
+        path: c.path.display().to_string(),
+        sha256: Some(c.sha256.clone()),
+        reason: strip_path(&e.to_string(), &c.path),
+    })?;
+    let mentions =
+        timed(&clock.events, || encoded_mentions(&x.articles, extractor)).map_err(|e| {
+            Rejection {
+                path: c.path.display().to_string(),
+                sha256: Some(c.sha256.clone()),
+                reason: format!("storing its event mentions: {e}"),
+            }
+        })?;
+    Ok(NewCapture::new(
+        c, x.adapter, &x.reason, x.articles, mentions,
+    ))
+}
+
+/// The articles' mentions in the store's form, encoded as they are coded: only the encoded
+/// text is held, never a whole article's coded structures.
+fn encoded_mentions(
+    articles: &[dateline_core::Article],
+    extractor: &Extractor,
+) -> Result<Vec<EncodedMention>, dateline_store::StoreError> {
+    let mut out = Vec::new();
+    let mut failed = None;
+    for a in articles {
+        extractor.each_mention(a, &mut |m| match EncodedMention::of(&m) {
+            Ok(e) => out.push(e),
+            Err(e) => {
+                failed.get_or_insert(e);
+            }
+        });
+    }
+    failed.map_or(Ok(out), Err)
+}
