@@ -18,6 +18,7 @@ struct Words {
     negative: Vec<String>,
     negative_parts: Vec<String>,
     ad_labels: Vec<String>,
+    button_labels: Vec<String>,
 }
 
 /// Compiled in, so a broken file is a build-time mistake caught by the tests below: loading it may
@@ -67,14 +68,15 @@ pub fn judge(words: &[String]) -> Verdict {
     v
 }
 
-/// The label over an ad slot (`Advertisement`, `- Advertisement -`): never story text.
-pub fn is_ad_label(text: &str) -> bool {
+/// The label over an ad slot (`Advertisement`, `- Advertisement -`) or of a button (`Read more`):
+/// never story text when it stands alone.
+pub fn is_furniture_label(text: &str) -> bool {
     let t: String = text
         .chars()
         .filter(|c| c.is_alphanumeric() || c.is_whitespace())
         .collect();
     let t = t.trim().to_lowercase();
-    WORDS.ad_labels.contains(&t)
+    WORDS.ad_labels.contains(&t) || WORDS.button_labels.contains(&t)
 }
 
 /// Tags whose content is furniture on any site.
@@ -111,9 +113,14 @@ mod tests {
     }
 
     #[test]
-    fn ad_labels() {
-        assert!(is_ad_label("- Advertisement -"));
-        assert!(is_ad_label("Sponsored"));
-        assert!(!is_ad_label("Advertisement for a new budget"));
+    fn furniture_labels() {
+        assert!(is_furniture_label("- Advertisement -"));
+        assert!(is_furniture_label("Sponsored"));
+        assert!(is_furniture_label("Read More"));
+        assert!(is_furniture_label("Continue reading…"));
+        assert!(!is_furniture_label("Advertisement for a new budget"));
+        assert!(!is_furniture_label(
+            "Read more about the budget in our explainer."
+        ));
     }
 }

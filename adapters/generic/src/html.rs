@@ -552,7 +552,7 @@ fn fishy_containers(page: &Page, tree: &Tree, chosen: &[usize], pass: Pass) -> V
 
 /// Blocks that are never story text even inside the story's container.
 fn keep_block(block: &Block) -> bool {
-    if block.kind == BlockKind::Caption || hints::is_ad_label(&block.text) {
+    if block.kind == BlockKind::Caption || hints::is_furniture_label(&block.text) {
         return false;
     }
     let chars = char_count(&block.text);

@@ -298,4 +298,22 @@ mod tests {
         );
         assert_eq!(strip_site_name("Plain title"), "Plain title");
     }
+
+    /// Sites fold the rest of a story into a `read-more` box behind a button: the box is the
+    /// story's, the button's label is not.
+    #[test]
+    fn a_folded_read_more_box_is_story() {
+        let para = "The council met on Sunday to review the budget, officials said, and voted to fund the new bridge.";
+        let page = dateline_core::html::parse(&format!(
+            r#"<html><body><nav><a href="/">Home</a></nav><article><h1>Council funds bridge</h1>
+            <div class="story-body"><p>{para}</p><p>{para}</p>
+            <div id="read-more"><div id="read-more-link">Read more</div>
+            <div id="read-more-content"><p>Later paragraph: {para}</p><p>{para}</p></div></div></div>
+            </article></body></html>"#
+        ));
+        let d = from_html(&page);
+        assert_eq!(d.body.len(), 4, "{:#?}", d.body);
+        assert!(d.body[2].starts_with("Later paragraph"));
+        assert!(!d.body.iter().any(|p| p == "Read more"));
+    }
 }

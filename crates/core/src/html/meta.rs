@@ -138,9 +138,12 @@ impl Collector {
                 }
             }
             match key.as_str() {
-                "og:title" | "dc.title" | "dcterms.title" => self.headline.offer(1, content),
+                // Readability's order: Dublin Core, Open Graph, Twitter, Parse.ly.
+                "dc.title" | "dcterms.title" => self.headline.offer(0, content),
+                "og:title" => self.headline.offer(1, content),
                 "twitter:title" => self.headline.offer(3, content),
                 "headline" => self.headline.offer(4, content),
+                "parsely-title" => self.headline.offer(5, content),
                 "og:site_name" => self.site_name.offer(1, content),
                 "application-name" => self.site_name.offer(4, content),
                 "og:url" => self.og_url.offer(0, content),

@@ -347,3 +347,26 @@ fn past_the_element_budget_the_text_is_kept_without_its_tags() {
     assert!(page.blocks.iter().all(|b| !b.text.contains("not text")));
     assert!(page.blocks.iter().any(|b| b.text.contains("after")));
 }
+
+/// Readability's order of declared titles: Dublin Core, then Open Graph, then Twitter; Parse.ly's
+/// title only where nothing else declares one.
+#[test]
+fn declared_headline_follows_readabilitys_order() {
+    let page = parse(
+        r#"<html><head><title>Page</title>
+        <meta property="og:title" content="Open Graph title">
+        <meta property="dc:title" content="Dublin Core title">
+        <meta name="parsely-title" content="Parsely title"></head><body><p>x</p></body></html>"#,
+    );
+    assert_eq!(page.meta.headline.as_deref(), Some("Dublin Core title"));
+    let page = parse(
+        r#"<html><head><meta name="parsely-title" content="Parsely title">
+        <meta name="twitter:title" content="Twitter title"></head><body><p>x</p></body></html>"#,
+    );
+    assert_eq!(page.meta.headline.as_deref(), Some("Twitter title"));
+    let page = parse(
+        r#"<html><head><meta name="parsely-title" content="Parsely title"></head>
+        <body><p>x</p></body></html>"#,
+    );
+    assert_eq!(page.meta.headline.as_deref(), Some("Parsely title"));
+}
