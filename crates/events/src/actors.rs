@@ -107,6 +107,8 @@ pub struct ActorIndex {
     place_words: PlaceWords,
     /// Capitalised words that cannot be part of a person's name found by a title pattern.
     not_names: Vec<String>,
+    /// Words before a body's one-word common name that make it another body (`data/names.toml`).
+    common_name_modifiers: Vec<String>,
 }
 
 fn parse_day(s: &str, end: bool) -> Option<Date> {
@@ -341,6 +343,7 @@ impl ActorIndex {
                 .collect(),
             place_words: names.places.clone(),
             not_names: names.people.not_names.clone(),
+            common_name_modifiers: names.bodies.common_name_modifiers.clone(),
         })
     }
 
@@ -349,6 +352,31 @@ impl ActorIndex {
     pub fn is_country(&self, a: usize) -> bool {
         let x = &self.actors[a];
         x.country.is_some() && (x.kind == "country" || x.kind == "government" && x.parent.is_none())
+    }
+
+    /// True when `name`, printed at `start` of `text`, is a body's one-word common name in lower
+    /// case ("coalition") after a capitalised word inside the sentence ("the State of Law
+    /// coalition") or a listed modifier ("an opposition coalition"): it names another body.
+    fn another_bodys_common_name(&self, text: &str, start: usize, name: &str) -> bool {
+        if name.contains(char::is_whitespace) || !name.starts_with(char::is_lowercase) {
+            return false;
+        }
+        let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+        let prev = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        if prev.is_empty() {
+            return false;
+        }
+        let opens_sentence = before[..before.len() - prev.len()]
+            .trim_end()
+            .chars()
+            .last()
+            .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | '"' | '“'));
+        let proper = prev.starts_with(char::is_uppercase) && prev != "The" && !opens_sentence;
+        proper || listed(&self.common_name_modifiers, &prev.to_lowercase())
     }
 
     /// An organisation, group or government (not a person, not a place standing for a state).
@@ -631,7 +659,9 @@ impl NameSearch<'_> {
                 // "the Kurdistan Region Security Council" is not the UN's: a body's name
                 // extended on its left by capitalised words names another body.
                 AliasKind::Plain
-                    if index.is_body(info.actor) && extended_name(self.text, os, original) => {}
+                    if index.is_body(info.actor)
+                        && (extended_name(self.text, os, original)
+                            || index.another_bodys_common_name(self.text, os, original)) => {}
                 AliasKind::Plain => return Reading::Actor(info.actor),
                 AliasKind::Metonym => {
                     // "a group of Moroccan diplomats", "thousands of Nigerians": a nationality

@@ -208,7 +208,15 @@ pub struct SectorsFile {
 #[serde(deny_unknown_fields)]
 pub struct NamesFile {
     pub places: PlaceWords,
+    pub bodies: BodyWords,
     pub people: PeopleWords,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BodyWords {
+    /// Words before a body's one-word common name that make it another body of that kind.
+    pub common_name_modifiers: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

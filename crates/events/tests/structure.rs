@@ -206,3 +206,21 @@ fn an_announced_coercion_is_a_threat_and_an_allowance_a_concession() {
         "{ms:?}"
     );
 }
+
+/// "The coalition" of an Iraq corpus is the US-led one, but a coalition named by a bloc ("the
+/// Fatah coalition") or called a ruling or an opposition coalition is another body.
+#[test]
+fn a_named_or_political_coalition_is_not_the_us_led_one() {
+    const CJTF: &str = "US-led global coalition against ISIS (CJTF-OIR)";
+    let ms = code("The coalition said its aircraft struck ISIS hideouts near Hawija on Sunday.");
+    assert!(ms.iter().any(|m| names(m).contains(&CJTF)), "{ms:#?}");
+    for body in [
+        "Leaders of the Fatah coalition rejected the budget on Sunday.",
+        "The ruling coalition rejected the budget on Sunday.",
+        "An opposition coalition rejected the budget on Sunday.",
+    ] {
+        for m in code(body) {
+            assert!(!names(&m).contains(&CJTF), "{body}: {:?}", names(&m));
+        }
+    }
+}
