@@ -431,13 +431,22 @@ impl ActorIndex {
             .iter()
             .find(covering)
             .or_else(|| a.codes.iter().find(|c| c.from.is_none() && c.to.is_none()));
-        match code {
+        let (country, sector) = match code {
             Some(p) => (
                 p.country.clone().or_else(|| a.country.clone()),
                 p.sector.clone(),
             ),
             None => (a.country.clone(), a.sector.clone()),
-        }
+        };
+        // A body the dictionary places only in a region ("Palestinian Islamic Jihad", coded for
+        // the Middle East) is of the country its name begins with.
+        let country = country.or_else(|| {
+            let first = a.name.split_whitespace().next()?;
+            (a.kind != "person")
+                .then(|| self.nationality(first))
+                .flatten()
+        });
+        (country, sector)
     }
 
     fn valid_on(&self, actor: usize, day: Option<Date>) -> bool {

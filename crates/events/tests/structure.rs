@@ -224,3 +224,16 @@ fn a_named_or_political_coalition_is_not_the_us_led_one() {
         }
     }
 }
+
+/// The dictionary places some groups only in a region; one whose name opens with a nationality is
+/// of that country.
+#[test]
+fn a_group_named_by_its_nationality_is_of_that_country() {
+    let ms = code("Palestinian Islamic Jihad fighters fired rockets at Israeli towns on Monday.");
+    let source = ms
+        .iter()
+        .flat_map(|m| &m.actors)
+        .find(|a| a.name == "Palestinian Islamic Jihad")
+        .unwrap_or_else(|| panic!("the group is an actor: {ms:#?}"));
+    assert_eq!(source.country.as_deref(), Some("PSE"));
+}
