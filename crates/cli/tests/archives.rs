@@ -102,7 +102,7 @@ fn origin(file: &Path, dir: &Path, hosts: &[(String, String)]) -> (String, Strin
 }
 
 struct Setup {
-    dir: PathBuf,
+    dir: support::Scratch,
     /// Articles of the folder with sidecars, in walk order.
     folder: Vec<Value>,
     captures: usize,
@@ -333,5 +333,4 @@ fn a_killed_ingest_of_a_large_warc_finishes_on_rerun_with_the_rows_of_a_clean_ru
         store_digest(&dir.join("clean.db")),
         "the rerun ends with the rows of the clean run"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -76,7 +76,6 @@ fn extracted_json_lines_give_the_events_of_the_captures() {
         stderr.contains("0 new captures, 5 already known, 0 articles, 0 event mentions"),
         "a rerun adds nothing: {stderr}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -101,5 +100,4 @@ fn bad_lines_are_rejected_with_file_and_line_and_extract_refuses_extracted_files
         .expect("run");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("`dateline ingest` stores them"), "{stderr}");
-    let _ = std::fs::remove_dir_all(&dir);
 }

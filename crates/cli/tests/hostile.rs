@@ -111,7 +111,6 @@ fn fifos_devices_and_symlink_loops_are_rejected_or_visited_once() {
         "every input is accounted for, the two extra routes as skipped: {stderr}"
     );
     assert!(stderr.contains("4 rejected"), "{stderr}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -168,7 +167,6 @@ fn damaged_but_readable_pages_are_read_and_the_damage_is_reported() {
             .any(|l| l.starts_with("warning") && l.contains("nul.html") && l.contains("NUL")),
         "{stderr}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -185,7 +183,6 @@ fn a_sidecar_with_an_unknown_charset_or_a_bad_url_is_refused() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(rejection(&stderr, "charset.html").contains("charset \"nonsense\""));
     assert!(rejection(&stderr, "url.html").contains("url \"not a url\""));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -199,7 +196,6 @@ fn ingest_of_a_path_that_does_not_exist_fails_and_creates_nothing() {
         "{stderr}"
     );
     assert!(!dir.join("x.db").exists(), "no database for a typo");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -211,7 +207,6 @@ fn an_empty_text_filter_is_refused_alike_for_every_option() {
         assert_eq!(out.status.code(), Some(2), "{option}: {stderr}");
         assert!(stderr.contains("an empty filter"), "{option}: {stderr}");
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -236,7 +231,6 @@ fn a_closed_pipe_ends_the_output_quietly() {
         !stderr.to_lowercase().contains("broken pipe"),
         "no broken-pipe message: {stderr}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 fn event_page() -> String {
@@ -325,5 +319,4 @@ fn table_output_escapes_control_characters_from_a_page() {
         &["stories", "--db", "x.db", "--format", "table"],
         &dir,
     ));
-    let _ = std::fs::remove_dir_all(&dir);
 }
