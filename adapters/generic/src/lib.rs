@@ -89,7 +89,10 @@ fn from_html(page: &Page) -> ArticleDraft {
             .or_else(|| meta.site_name.clone())
             .or_else(|| meta.publisher.clone()),
         title,
-        author: meta.author.clone(),
+        author: meta
+            .author
+            .clone()
+            .or_else(|| visible_byline(page, &body_idx)),
         section: meta.section.clone(),
         published: meta.published.clone(),
         published_basis: None,
@@ -98,6 +101,55 @@ fn from_html(page: &Page) -> ArticleDraft {
         url: meta.canonical_url.clone().or_else(|| meta.og_url.clone()),
         ..Default::default()
     }
+}
+
+/// How far above the story a printed byline is looked for, in blocks.
+const BYLINE_REACH: usize = 8;
+
+/// The author a page prints but does not declare: a short line just above the story that opens
+/// with "By" and a name ("By Jane Doe | 14/08/2025 11:42"), nearest the story first.
+fn visible_byline(page: &Page, body: &[usize]) -> Option<String> {
+    let first = *body.first()?;
+    (first.saturating_sub(BYLINE_REACH)..first)
+        .rev()
+        .find_map(|i| byline_name(&page.blocks[i].text))
+}
+
+/// The name of a byline line: after "By", up to the first separator, date or "on"; one to six
+/// words, each capitalised but for the particles of names ("al-", "bin", "de", "and").
+fn byline_name(line: &str) -> Option<String> {
+    const PARTICLES: &[&str] = &[
+        "and", "bin", "ibn", "de", "del", "da", "van", "von", "la", "le",
+    ];
+    let line = line.trim();
+    if line.len() > 160 {
+        return None;
+    }
+    let rest = ["By ", "BY ", "by ", "Written by ", "Words by "]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))?;
+    let end = rest
+        .find(|c: char| {
+            matches!(c, '|' | '·' | '•' | '—' | '–' | ',' | '/' | '(') || c.is_ascii_digit()
+        })
+        .unwrap_or(rest.len());
+    let mut words: Vec<&str> = rest[..end].split_whitespace().collect();
+    // "By Jane Doe - Staff" / "By Jane Doe on July 2".
+    if let Some(cut) = words.iter().position(|w| matches!(*w, "-" | "on" | "On")) {
+        words.truncate(cut);
+    }
+    let capitalised = |w: &str| {
+        w.trim_start_matches("al-")
+            .trim_start_matches("el-")
+            .starts_with(char::is_uppercase)
+    };
+    let name_like = (1..=6).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| capitalised(w) || PARTICLES.contains(w) || w.starts_with("al-"))
+        && words.first().is_some_and(|w| capitalised(w))
+        && words.last().is_some_and(|w| capitalised(w));
+    name_like.then(|| words.join(" "))
 }
 
 /// The `<tr>` a table cell's block sits in.
@@ -315,5 +367,27 @@ mod tests {
         assert_eq!(d.body.len(), 4, "{:#?}", d.body);
         assert!(d.body[2].starts_with("Later paragraph"));
         assert!(!d.body.iter().any(|p| p == "Read more"));
+    }
+
+    #[test]
+    fn a_printed_byline_gives_the_name_alone() {
+        assert_eq!(
+            byline_name("By Sara Ahmed | 14/08/2025 11:42 | Views: 1,204").as_deref(),
+            Some("Sara Ahmed")
+        );
+        assert_eq!(
+            byline_name("By Hamid al-Jubouri and Lena Park, Reuters").as_deref(),
+            Some("Hamid al-Jubouri and Lena Park")
+        );
+        assert_eq!(
+            byline_name("BY JOHN ROE - STAFF WRITER").as_deref(),
+            Some("JOHN ROE")
+        );
+        assert_eq!(
+            byline_name("By the numbers: the budget in five charts"),
+            None
+        );
+        assert_eq!(byline_name("Byline"), None);
+        assert_eq!(byline_name("By 2030 the grid will be renewable"), None);
     }
 }
