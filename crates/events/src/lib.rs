@@ -380,6 +380,9 @@ impl Extractor {
         };
         let mut drafts: Vec<Draft> = Vec::new();
         for (si, &span) in sentences.iter().enumerate() {
+            if is_label_or_table_row(&body[span.0..span.1]) {
+                continue;
+            }
             if let Some(coder) = SentenceCoder::new(self, &text, si, span) {
                 coder.code(&mut drafts);
             }
@@ -494,6 +497,13 @@ fn quad_classes(events: &EventsFile) -> Result<HashMap<EventType, String>, Lexic
 
 /// Byte offset where the dateline prefix ends in the body (0 when there is none): the place a
 /// story is filed from is not where its events happened.
+/// A line that introduces what follows ("Recorded attacks, by month:") or a row of a table (cells
+/// joined by " | ", as extraction prints them) names its subject but reports no happening.
+fn is_label_or_table_row(sentence: &str) -> bool {
+    let t = sentence.trim_end();
+    t.ends_with(':') || t.contains(" | ")
+}
+
 /// Bodies up to this size (every real article) are coded whole; a longer text is coded in
 /// windows of whole paragraphs about this size. A window does not see the names and dates of
 /// the windows before it, which only a text far longer than any news story would miss.

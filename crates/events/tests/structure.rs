@@ -237,3 +237,24 @@ fn a_group_named_by_its_nationality_is_of_that_country() {
         .unwrap_or_else(|| panic!("the group is an actor: {ms:#?}"));
     assert_eq!(source.country.as_deref(), Some("PSE"));
 }
+
+/// A line that introduces a list or a table, and the table's rows, report no happening; the
+/// sentence before them keeps its own.
+#[test]
+fn labels_and_table_rows_are_not_happenings() {
+    let ms = code(
+        "Militants attacked an army post in Anbar on Sunday.\n\nRecorded attacks in Anbar, by month:\n\nMonth | Attacks\n\nJuly | 4",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.evidence.sentence.starts_with("Militants")),
+        "{ms:#?}"
+    );
+    for m in &ms {
+        assert!(
+            m.evidence.sentence.starts_with("Militants"),
+            "{}",
+            m.evidence.sentence
+        );
+    }
+}
