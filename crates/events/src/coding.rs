@@ -214,6 +214,9 @@ impl<'a> SentenceCoder<'a> {
                 let (tbs, tbe) = self.to_body(h.start, h.end);
                 !self.actors.iter().any(|a| a.start <= tbs && tbe <= a.end)
             })
+            // Nor is a noun describing someone's role ("the deputy commander of joint
+            // operations").
+            .filter(|h| h.finite || !self.x.role_of.is_match(&self.f()[..h.start]))
             .filter(|h| {
                 if !self.trigger(h).needs_actor_after {
                     return true;

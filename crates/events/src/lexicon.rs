@@ -235,6 +235,8 @@ pub struct PlaceWords {
 pub struct PeopleWords {
     /// Capitalised words never part of a person's name found after a title.
     pub not_names: Vec<String>,
+    /// Nouns heading a description of someone's role: what follows "of" names the role.
+    pub role_heads: Vec<String>,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LexiconError> {

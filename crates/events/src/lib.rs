@@ -62,6 +62,8 @@ pub struct Extractor {
     quad_classes: HashMap<EventType, String>,
     /// Support verbs, from `[grammar] light_verbs`.
     light_verbs: Vec<String>,
+    /// The end of a role's description ("commander of joint "), from `[people] role_heads`.
+    role_of: regex::Regex,
     /// Words that open a subordinate clause, from `[grammar] subordinators`.
     subordinators: Vec<String>,
     /// `[[intent]]` of `events.toml`.
@@ -192,8 +194,10 @@ impl Extractor {
         let discards = discards::Discards::build(&lexicon.field.discards)?;
         let grammar_words = modality::Modality::new(&lexicon.events.grammar);
         let event_locatives = lexicon.names.places.event_locatives.clone();
+        let role_of = role_of(&lexicon.names.people.role_heads)?;
         Ok(Box::new(move |actors| Extractor {
             grammar_words,
+            role_of,
             discards,
             quad_classes,
             light_verbs,
@@ -497,6 +501,20 @@ fn quad_classes(events: &EventsFile) -> Result<HashMap<EventType, String>, Lexic
 
 /// Byte offset where the dateline prefix ends in the body (0 when there is none): the place a
 /// story is filed from is not where its events happened.
+/// Matches the end of folded text that ends inside a role's description: a role noun, "of" or
+/// "for", and up to two more words ("commander of joint ", "head of the ").
+fn role_of(heads: &[String]) -> Result<regex::Regex, LexiconError> {
+    let heads: Vec<String> = heads.iter().map(|h| regex::escape(h)).collect();
+    regex::Regex::new(&format!(
+        r"(?:^|\s)(?:{})\s+(?:of|for)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}$",
+        heads.join("|")
+    ))
+    .map_err(|e| LexiconError::Invalid {
+        file: "names.toml".into(),
+        reason: format!("role_heads: {e}"),
+    })
+}
+
 /// A line that introduces what follows ("Recorded attacks, by month:") or a row of a table (cells
 /// joined by " | ", as extraction prints them) names its subject but reports no happening.
 fn is_label_or_table_row(sentence: &str) -> bool {

@@ -258,3 +258,19 @@ fn labels_and_table_rows_are_not_happenings() {
         );
     }
 }
+
+/// A happening word in the description of someone's role ("commander of joint operations") names
+/// the role; the sentence reports what the person said.
+#[test]
+fn a_role_s_description_is_not_a_happening() {
+    for m in code(
+        "Brig. Gen. Karim Salman, the deputy commander of joint operations, told reporters on Monday that the road had reopened.",
+    ) {
+        assert_ne!(m.event_type, EventType::Assault, "{}", m.evidence.sentence);
+    }
+    let ms = code("Iraqi forces launched joint operations against ISIS cells in Anbar on Monday.");
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:#?}"
+    );
+}
