@@ -212,9 +212,18 @@ fn an_announced_coercion_is_a_threat_and_an_allowance_a_concession() {
 #[test]
 fn a_named_or_political_coalition_is_not_the_us_led_one() {
     const CJTF: &str = "US-led global coalition against ISIS (CJTF-OIR)";
-    let ms = code("The coalition said its aircraft struck ISIS hideouts near Hawija on Sunday.");
-    assert!(ms.iter().any(|m| names(m).contains(&CJTF)), "{ms:#?}");
     for body in [
+        "The coalition said its aircraft struck ISIS hideouts near Hawija on Sunday.",
+        "The U.S.-led coalition said its aircraft struck ISIS hideouts near Hawija on Sunday.",
+    ] {
+        let ms = code(body);
+        assert!(
+            ms.iter().any(|m| names(m).contains(&CJTF)),
+            "{body}: {ms:#?}"
+        );
+    }
+    for body in [
+        "The Saudi-led coalition said its jets struck positions near Saada on Sunday.",
         "Leaders of the Fatah coalition rejected the budget on Sunday.",
         "The ruling coalition rejected the budget on Sunday.",
         "An opposition coalition rejected the budget on Sunday.",
