@@ -5,7 +5,7 @@
 //! 12 hours ago        <- relative time, "yesterday", or DD-MM-YYYY
 //! - Politics          <- section (optional)
 //! - Iraqi News        <- the outlet label again
-//! Baghdad, US Central Command review security cooperation   <- title
+//! Basra port reopens after week-long strike               <- title
 //! ```
 //!
 //! The repeated outlet is what makes the header unmistakable; a header whose dash lines do not repeat

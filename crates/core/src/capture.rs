@@ -26,8 +26,8 @@ pub enum Media {
 #[serde(deny_unknown_fields)]
 pub struct Sidecar {
     pub url: Option<String>,
-    /// RFC 3339, e.g. `2025-07-25T20:00:00Z`. Anchors relative dates ("12 hours ago"). Quoted or
-    /// written as a TOML date-time (`captured_at = 2025-07-25T20:00:00Z`): both mean the same.
+    /// RFC 3339, e.g. `2025-08-02T09:30:00Z`. Anchors relative dates ("12 hours ago"). Quoted or
+    /// written as a TOML date-time (`captured_at = 2025-08-02T09:30:00Z`): both mean the same.
     #[serde(default, deserialize_with = "time_text")]
     pub captured_at: Option<String>,
     /// Who wrote the page, when the page does not say.

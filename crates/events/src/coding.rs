@@ -469,7 +469,7 @@ impl<'a> SentenceCoder<'a> {
     }
 
     /// Gives `draft` its date and place and appends it; times after the trigger joined by "and"
-    /// ("defeated in Iraq by 2017 and in Syria by 2019") are one happening each.
+    /// ("pushed out of Mosul by 2016 and out of Raqqa by 2018") are one happening each.
     fn date_and_place(&self, clause: &Clause, h: &Happening, draft: Draft, out: &mut Vec<Draft>) {
         let (ss, se) = self.span;
         let (tbs, tbe) = h.body;

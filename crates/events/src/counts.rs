@@ -78,7 +78,7 @@ fn is_year(raw: &str, n: u32) -> bool {
 }
 
 /// The casualty and arrest figures a sentence gives; the first figure of each kind wins
-/// ("at least seven US troops were injured, including five wounded" is 7 injured).
+/// ("at least nine police officers were hurt, including four wounded" is 9 injured).
 pub fn counts(sentence: &str) -> Counts {
     let mut c = Counts::default();
     let set = |slot: &mut Option<u32>, raw: &str, qual: Option<&str>, q: &mut Option<String>| {

@@ -104,7 +104,7 @@ impl Extractor {
     }
 
     /// What a speaker says in an article is, unless dated otherwise, the statement already
-    /// dated ("the YPJ said in a statement on Thursday" … "The force said …").
+    /// dated ("the ministry said in a statement on Friday" … "The ministry added …").
     fn earlier_statement<'d>(
         &self,
         d: &Draft,
