@@ -361,20 +361,13 @@ impl ActorIndex {
         if name.contains(char::is_whitespace) || !name.starts_with(char::is_lowercase) {
             return false;
         }
-        let before = text[..start].trim_end_matches([' ', '\u{a0}']);
-        let prev = before
-            .rsplit(|c: char| c.is_whitespace())
-            .next()
-            .unwrap_or("")
-            .trim_matches(|c: char| !c.is_alphanumeric());
+        let Some((prev, opens_sentence)) = word_before(text, start) else {
+            return false;
+        };
+        let prev = prev.trim_matches(|c: char| !c.is_alphanumeric());
         if prev.is_empty() {
             return false;
         }
-        let opens_sentence = before[..before.len() - prev.len()]
-            .trim_end()
-            .chars()
-            .last()
-            .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | '"' | '“'));
         let proper = prev.starts_with(char::is_uppercase) && prev != "The" && !opens_sentence;
         proper || listed(&self.common_name_modifiers, &prev.to_lowercase())
     }
@@ -811,23 +804,33 @@ fn extended_name(text: &str, start: usize, name: &str) -> bool {
     if name.split_whitespace().count() < 2 || !name.starts_with(char::is_uppercase) {
         return false;
     }
-    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
-    if before.len() == text[..start].len() {
+    let Some((prev, opens_sentence)) = word_before(text, start) else {
         return false;
+    };
+    // A capitalised word that does not open the sentence, and is not "The".
+    prev.chars().next().is_some_and(char::is_uppercase)
+        && prev.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && prev != "The"
+        && !opens_sentence
+}
+
+/// The word printed before byte `start` of `text` (punctuation and all) and whether it opens its
+/// sentence; `None` when no space stands between them.
+fn word_before(text: &str, start: usize) -> Option<(&str, bool)> {
+    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    if before.len() == start {
+        return None;
     }
     let prev = before
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
-    let word_before_prev = before[..before.len() - prev.len()]
+    let opens_sentence = before[..before.len() - prev.len()]
         .trim_end()
         .chars()
-        .last();
-    // A capitalised word that does not open the sentence, and is not "The".
-    prev.chars().next().is_some_and(char::is_uppercase)
-        && prev.chars().all(|c| c.is_alphanumeric() || c == '-')
-        && prev != "The"
-        && word_before_prev.is_some_and(|c| !matches!(c, '.' | '!' | '?' | '\n' | '"' | '“'))
+        .last()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | '"' | '“'));
+    Some((prev, opens_sentence))
 }
 
 fn acronym_in_text(original: &str) -> bool {
