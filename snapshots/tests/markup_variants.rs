@@ -455,15 +455,19 @@ fn split_meta(doc: &mut Html) {
 /// without the class the element would show, which is another page, so it goes first.
 const HIDING_CLASSES: &[&str] = &["mfp-hide", "hidden", "d-none", "hide", "aspNetHidden"];
 
-/// (c), (d) Every class and id word through `f` (`None` drops it).
-fn rewrite_classes(doc: &mut Html, f: impl Fn(&str) -> Option<String>) {
-    let ids: Vec<NodeId> = doc
-        .tree
+/// Every element of the document, in document order (taken first: the rewrites change the tree).
+fn element_ids(doc: &Html) -> Vec<NodeId> {
+    doc.tree
         .root()
         .descendants()
         .filter(|n| n.value().is_element())
         .map(|n| n.id())
-        .collect();
+        .collect()
+}
+
+/// (c), (d) Every class and id word through `f` (`None` drops it).
+fn rewrite_classes(doc: &mut Html, f: impl Fn(&str) -> Option<String>) {
+    let ids = element_ids(doc);
     let mut gone = Vec::new();
     for id in &ids {
         if let Some(e) = element(doc, *id)
@@ -558,13 +562,7 @@ fn add_wrappers(doc: &mut Html) {
 /// (f) Each run of two or more `<p>` siblings becomes the text of their container, paragraphs
 /// separated by `<br><br>` (paragraphs with no text, spacers, are dropped: the breaks are the gap).
 fn br_paragraphs(doc: &mut Html) {
-    let parents: Vec<NodeId> = doc
-        .tree
-        .root()
-        .descendants()
-        .filter(|n| n.value().is_element())
-        .map(|n| n.id())
-        .collect();
+    let parents = element_ids(doc);
     for parent in parents {
         let mut runs: Vec<Vec<NodeId>> = Vec::new();
         let mut current: Vec<NodeId> = Vec::new();

@@ -285,10 +285,9 @@ use std::borrow::Cow;
 /// as one block per field, as a copy prints them one per line. The site's own class words of
 /// furniture are `chrome_words` in `data/site.toml`.
 pub fn visible(page: &Page) -> Vec<Cow<'_, Block>> {
-    let chrome_words: Vec<&str> = crate::SITE.chrome_words.iter().map(String::as_str).collect();
     page.field_blocks(|_| false)
         .into_iter()
-        .filter(|b| b.tag.is_none() || !page.in_chrome(b, &chrome_words))
+        .filter(|b| b.tag.is_none() || !page.in_chrome(b, &crate::SITE.chrome_words))
         .collect()
 }
 

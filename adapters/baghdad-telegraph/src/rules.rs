@@ -40,7 +40,8 @@ pub struct Rules {
     widget_prefixes: Vec<String>,
     /// Ad labels and share buttons, lower case.
     skip_lines: Vec<String>,
-    chrome_words: Vec<String>,
+    /// Class and id words of the theme's furniture containers in saved HTML.
+    pub chrome_words: Vec<String>,
     pub detect: Detect,
 }
 
@@ -81,11 +82,6 @@ impl Rules {
     pub fn is_skip(&self, line: &str) -> bool {
         self.skip_lines.contains(&line.to_lowercase())
     }
-
-    /// The class and id words of the theme's furniture in a saved HTML page.
-    pub fn chrome_words(&self) -> Vec<&str> {
-        self.chrome_words.iter().map(String::as_str).collect()
-    }
 }
 
 pub static RULES: LazyLock<Rules> = LazyLock::new(Rules::load);
@@ -105,7 +101,7 @@ mod tests {
         assert!(r.is_skip("- Advertisement -"));
         assert!(r.is_skip("Facebook"));
         assert!(!r.is_skip("Baghdad"));
-        assert!(r.chrome_words().contains(&"td-footer"));
+        assert!(r.chrome_words.iter().any(|w| w == "td-footer"));
         assert_eq!(r.detect.hot_widget, "Hot this week");
     }
 }

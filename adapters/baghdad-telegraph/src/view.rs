@@ -16,17 +16,16 @@ use std::borrow::Cow;
 /// in one line) is read as one line per field, unless `one_field` says its whole text is one line of
 /// the layout (`By Ahmed Kareem - July 27, 2025`, the weather widget's `48 C`).
 pub fn visible(page: &Page, one_field: impl Fn(&str) -> bool) -> Vec<Cow<'_, Block>> {
-    let chrome_words = RULES.chrome_words();
     page.field_blocks(one_field)
         .into_iter()
-        .filter(|b| b.tag.is_none() || !in_chrome(page, b, &chrome_words))
+        .filter(|b| b.tag.is_none() || !in_chrome(page, b, &RULES.chrome_words))
         .collect()
 }
 
 /// [`Page::in_chrome`] but for headers and footers. The theme prints the post's own furniture (tags,
 /// share bar, previous/next links, author box) in a `<footer>` inside the `<article>`, where a
 /// footer is usually the story's own; and a page's `<header>` may hold the top bar a copy shows.
-fn in_chrome(page: &Page, block: &Block, words: &[&str]) -> bool {
+fn in_chrome(page: &Page, block: &Block, words: &[String]) -> bool {
     block.has_any_hint(words)
         || page.in_declared_chrome(block)
         || page.ancestors(block).any(|(_, el)| el.tag == "footer")

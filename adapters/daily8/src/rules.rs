@@ -74,7 +74,8 @@ pub struct Rules {
     stop_lines: Vec<String>,
     skip_lines: Vec<String>,
     stop_prefixes: Vec<String>,
-    chrome_words: Vec<String>,
+    /// Class and id words of the site's furniture containers in saved HTML.
+    pub chrome_words: Vec<String>,
     brand_markers: Vec<String>,
     listing_prefixes: Vec<String>,
     foreign_lines: Vec<String>,
@@ -138,11 +139,6 @@ impl Rules {
         self.skip_lines.contains(&key(line))
     }
 
-    /// The class and id words of the furniture of a saved HTML page.
-    pub fn chrome_words(&self) -> Vec<&str> {
-        self.chrome_words.iter().map(String::as_str).collect()
-    }
-
     /// The title bar of a tag listing.
     pub fn is_listing_bar(&self, line: &str) -> bool {
         let k = key(line);
@@ -181,7 +177,7 @@ mod tests {
         assert!(r.is_stop("Latest news with #ISIS"));
         assert!(!r.is_stop("Iraqi News"));
         assert!(r.is_skip("Share:"));
-        assert!(r.chrome_words().contains(&"breadcrumb"));
+        assert!(r.chrome_words.iter().any(|w| w == "breadcrumb"));
         assert!(r.is_listing_bar("Latest news with #CJTF-OIR"));
         assert!(r.has_brand_marker("Explore what Daily8 AI can do for you:"));
         assert!(r.is_foreign("A+ A-"));

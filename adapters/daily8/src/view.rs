@@ -25,7 +25,6 @@ pub struct Line<'a> {
 /// short block that prints several fields side by side (a story header's outlet, time and labels
 /// as `<span>`s in one line) is read as one line per field, as a copy shows a header.
 pub fn lines(page: &Page) -> Vec<Line<'_>> {
-    let chrome_words = RULES.chrome_words();
     let mut out = Vec::new();
     let mut card = None;
     for (index, whole) in page.blocks.iter().enumerate() {
@@ -42,7 +41,7 @@ pub fn lines(page: &Page) -> Vec<Line<'_>> {
                 });
                 continue;
             }
-            if page.in_chrome(&block, &chrome_words) {
+            if page.in_chrome(&block, &RULES.chrome_words) {
                 continue;
             }
             // Cards are `<article>`s; a copy separates them by blank lines.

@@ -20,7 +20,8 @@ pub struct Rules {
     pub latest: String,
     sidebar_end: Vec<String>,
     sidebar_end_prefixes: Vec<String>,
-    chrome_words: Vec<String>,
+    /// Class and id words of the site's furniture containers in saved HTML.
+    pub chrome_words: Vec<String>,
 }
 
 impl Rules {
@@ -47,11 +48,6 @@ impl Rules {
                 .iter()
                 .any(|p| line.starts_with(p.as_str()))
     }
-
-    /// The class and id words of the furniture of a saved HTML page.
-    pub fn chrome_words(&self) -> Vec<&str> {
-        self.chrome_words.iter().map(String::as_str).collect()
-    }
 }
 
 pub static RULES: LazyLock<Rules> = LazyLock::new(Rules::load);
@@ -69,6 +65,6 @@ mod tests {
         assert!(r.ends_sidebar("Most Read"));
         assert!(r.ends_sidebar("© 2025 Rudaw Media Network"));
         assert!(!r.ends_sidebar("Kirkuk projects halted"));
-        assert!(r.chrome_words().contains(&"breadcrumb"));
+        assert!(r.chrome_words.iter().any(|w| w == "breadcrumb"));
     }
 }

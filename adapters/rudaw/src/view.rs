@@ -15,11 +15,11 @@ use std::borrow::Cow;
 /// line of `<span>`s) is read as one line per field, as a copy of the usual layout shows them; the
 /// font control's two buttons, side by side or one under the other, are its one line.
 pub fn visible(page: &Page) -> Vec<Cow<'_, Block>> {
-    let chrome_words = RULES.chrome_words();
     let font_control = RULES.font_control.as_str();
     let mut out: Vec<Cow<'_, Block>> = Vec::new();
     for b in page.field_blocks(|t| t == font_control) {
-        if (b.tag.is_some() && page.in_chrome(&b, &chrome_words)) || RULES.is_button(&b.text) {
+        if (b.tag.is_some() && page.in_chrome(&b, &RULES.chrome_words)) || RULES.is_button(&b.text)
+        {
             continue;
         }
         if let Some((first, second)) = RULES.font_buttons()

@@ -250,7 +250,7 @@ fn block_line(page: &Page, index: usize, b: &Block) -> BlockLine {
         kind: b.kind,
         tag: b.tag.clone(),
         blank_before: b.blank_before,
-        chrome: page.in_chrome(b, &[]),
+        chrome: page.in_chrome(b, &[] as &[&str]),
         hints: b.hints.clone(),
         link_density: b.link_density,
         text: b.text.clone(),

@@ -163,10 +163,10 @@ impl Block {
     }
 
     /// True when any class/id hint contains one of `words` (lower case; case-insensitive substring).
-    pub fn has_any_hint(&self, words: &[&str]) -> bool {
+    pub fn has_any_hint(&self, words: &[impl AsRef<str>]) -> bool {
         self.hints.iter().any(|h| {
             let h = h.to_ascii_lowercase();
-            words.iter().any(|w| h.contains(w))
+            words.iter().any(|w| h.contains(w.as_ref()))
         })
     }
 }
@@ -256,7 +256,7 @@ impl Page {
     /// `<header>`/`<footer>` that belongs to the page and not to an `<article>` or `<main>`, or an
     /// element whose ARIA role says it is navigation, a search form or a dialog (a cookie banner, a
     /// login popup). Always false for text captures, which carry no markup.
-    pub fn in_chrome(&self, block: &Block, words: &[&str]) -> bool {
+    pub fn in_chrome(&self, block: &Block, words: &[impl AsRef<str>]) -> bool {
         block.has_any_hint(words)
             || self.in_declared_chrome(block)
             || self.in_page_header_or_footer(block)

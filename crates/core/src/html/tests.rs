@@ -307,9 +307,9 @@ fn the_declared_headline_and_chrome_roles() {
          <p>Text.</p><div role=dialog><p>We use cookies.</p></div></body></html>",
     );
     assert_eq!(page.declared_headline(&page.blocks), Some(2));
-    assert!(page.in_chrome(&page.blocks[0], &[]));
-    assert!(!page.in_chrome(&page.blocks[3], &[]));
-    assert!(page.in_chrome(&page.blocks[4], &[]));
+    assert!(page.in_chrome(&page.blocks[0], &[] as &[&str]));
+    assert!(!page.in_chrome(&page.blocks[3], &[] as &[&str]));
+    assert!(page.in_chrome(&page.blocks[4], &[] as &[&str]));
     // No declaration: the page's one h1; two undeclared h1s: none.
     let one = parse("<body><h2>Menu</h2><h1>Title</h1><p>x</p></body>");
     assert_eq!(one.declared_headline(&one.blocks), Some(1));
