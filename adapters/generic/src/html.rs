@@ -69,7 +69,60 @@ pub fn body_blocks(page: &Page) -> Vec<usize> {
             best = found;
         }
     }
+    if best.is_empty() {
+        best = every_line(page, &Tree::build(page, true));
+    }
     best
+}
+
+/// Elements named after their own heading, with that name: documentation generators and Markdown
+/// give a section (or the heading itself) the id of its heading's words ("sharing-with-a-team" over
+/// "Sharing with a team"). Such an id is the text's, not a design name, so its words say nothing
+/// about furniture.
+fn heading_slugs(page: &Page) -> std::collections::HashMap<usize, String> {
+    let mut out = std::collections::HashMap::new();
+    for b in &page.blocks {
+        if !matches!(b.kind, BlockKind::Heading(_)) {
+            continue;
+        }
+        let Some(h) = b.element.map(|e| e as usize) else {
+            continue;
+        };
+        let slug = slug(&b.text);
+        if slug.is_empty() {
+            continue;
+        }
+        let parent = page
+            .elements
+            .get(h)
+            .and_then(|el| el.parent)
+            .map(|p| p as usize);
+        for e in std::iter::once(h).chain(parent) {
+            if page
+                .elements
+                .get(e)
+                .is_some_and(|el| el.words.iter().any(|w| w.eq_ignore_ascii_case(&slug)))
+            {
+                out.insert(e, slug.clone());
+            }
+        }
+    }
+    out
+}
+
+/// A heading's words as an id: lower case, every run of other characters one hyphen.
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
 }
 
 fn char_count(s: &str) -> f64 {
@@ -95,12 +148,22 @@ impl Tree {
             commas: vec![0.0; n],
             own_blocks: vec![Vec::new(); n],
         };
+        let slugs = heading_slugs(page);
         for (i, el) in page.elements.iter().enumerate() {
             let parent = el.parent.map(|p| p as usize).filter(|&p| p < i);
             if let Some(p) = parent {
                 t.children[p].push(i);
             }
-            let verdict = hints::judge(&el.words);
+            let verdict = match slugs.get(&i) {
+                Some(slug) => hints::judge(
+                    &el.words
+                        .iter()
+                        .filter(|w| !w.eq_ignore_ascii_case(slug))
+                        .cloned()
+                        .collect::<Vec<_>>(),
+                ),
+                None => hints::judge(&el.words),
+            };
             let structural = matches!(el.tag.as_str(), "html" | "body" | "article" | "main");
             let furniture = !structural
                 && ((verdict.negative && !verdict.positive) || hints::furniture_tag(&el.tag));
@@ -277,8 +340,10 @@ fn extract_traced(page: &Page, tree: &Tree, pass: Pass, trace: &mut Vec<String>)
     };
     let top = votes.split_story_ancestor(&candidates, first, first_score);
     let top = votes.climb(top, first_score);
+    trace.push(format!("top {}", describe(page, tree, top)));
     let top_score = votes.final_score(top).unwrap_or(first_score);
-    let chosen = votes.with_siblings(top, top_score);
+    let mut chosen = votes.with_siblings(top, top_score);
+    chosen.extend(votes.parts_elsewhere(top, &chosen));
     for &c in &chosen {
         trace.push(format!("chosen {}", describe(page, tree, c)));
     }
@@ -431,6 +496,42 @@ impl<'a> Votes<'a> {
         top
     }
 
+    /// The other parts of a story split into wrapped containers (an ad between them, each part in
+    /// its own wrapper): near `top`, outside what is chosen, named with a story word `top` bears too
+    /// ("story-body story-body-1" beside "story-body story-body-2"), mostly text.
+    fn parts_elsewhere(&self, top: usize, chosen: &[usize]) -> Vec<usize> {
+        let (page, tree) = (self.page, self.tree);
+        let story_words: Vec<&String> = page.elements[top]
+            .words
+            .iter()
+            .filter(|w| hints::judge(std::slice::from_ref(*w)).positive)
+            .collect();
+        if story_words.is_empty() {
+            return Vec::new();
+        }
+        let Some(near) = ancestors(tree, top).nth(3) else {
+            return Vec::new();
+        };
+        let mut parts: Vec<usize> = Vec::new();
+        for e in near + 1..page.elements.len() {
+            if !tree.is_within(e, near) {
+                continue;
+            }
+            let taken = |c: &usize| tree.is_within(e, *c) || tree.is_within(*c, e);
+            if tree.bad[e] || chosen.iter().any(taken) || parts.iter().any(taken) {
+                continue;
+            }
+            let shares = page.elements[e]
+                .words
+                .iter()
+                .any(|w| story_words.iter().any(|s| s.eq_ignore_ascii_case(w)));
+            if shares && tree.chars[e] >= 100.0 && tree.link_density(e) < 0.3 {
+                parts.push(e);
+            }
+        }
+        parts
+    }
+
     /// `top` and the siblings that belong to the story too: those that scored nearly as well, the
     /// sections of the same class, and plain paragraphs — but for a paragraph above a story whose
     /// first paragraph opens with its dateline: the story starts there, and what stands above it is
@@ -467,7 +568,29 @@ impl<'a> Votes<'a> {
                 chosen.push(sib);
             }
         }
+        self.between_parts(parent, &mut chosen);
         chosen
+    }
+
+    /// What stands between two chosen parts of the story is the story too (a subheading, a short
+    /// line of its own), unless it is furniture by its names or mostly links: the story is read
+    /// as one run, as the page shows it.
+    fn between_parts(&self, parent: usize, chosen: &mut Vec<usize>) {
+        let tree = self.tree;
+        let siblings = &tree.children[parent];
+        let at = |e: &usize| siblings.iter().position(|s| s == e);
+        let (Some(first), Some(last)) = (
+            chosen.iter().filter_map(at).min(),
+            chosen.iter().filter_map(at).max(),
+        ) else {
+            return;
+        };
+        for &sib in &siblings[first..=last] {
+            let furniture = tree.bad[sib] || tree.class_weight(sib, PASSES[0]) < 0.0;
+            if !chosen.contains(&sib) && !furniture && tree.link_density(sib) < 0.5 {
+                chosen.push(sib);
+            }
+        }
     }
 }
 
@@ -511,7 +634,14 @@ fn blocks_within(page: &Page, tree: &Tree, chosen: &[usize], dropped: &[bool]) -
         if ancestors(tree, e).any(|a| dropped[a]) {
             continue;
         }
-        if keep_block(block) {
+        // A list item is judged with its list: a list that passed the container check is story
+        // (a changelog's items are often links from end to end), as Readability keeps it.
+        let in_story_list = block.kind == BlockKind::ListItem
+            && ancestors(tree, e).any(|a| {
+                matches!(page.elements[a].tag.as_str(), "ul" | "ol")
+                    && chosen.iter().any(|&c| a != c && tree.is_within(a, c))
+            });
+        if keep_block(block, in_story_list) {
             out.push(b);
         }
     }
@@ -550,17 +680,27 @@ fn fishy_containers(page: &Page, tree: &Tree, chosen: &[usize], pass: Pass) -> V
     dropped
 }
 
+/// Words from which a line reads as a sentence rather than a label or a name.
+const SENTENCE_WORDS: usize = 8;
+
 /// Blocks that are never story text even inside the story's container.
-fn keep_block(block: &Block) -> bool {
+fn keep_block(block: &Block, in_story_list: bool) -> bool {
     if block.kind == BlockKind::Caption || hints::is_furniture_label(&block.text) {
         return false;
+    }
+    // A short heading inside the story is its structure even when it links out (a listicle's item
+    // names); a linked line as long as a sentence reads as a teaser or a call to action.
+    let short_heading = matches!(block.kind, BlockKind::Heading(_))
+        && block.text.split_whitespace().count() < SENTENCE_WORDS;
+    if in_story_list || short_heading {
+        return true;
     }
     let chars = char_count(&block.text);
     // Mostly a link: a menu entry or a teaser ("Read also: <headline>"). A sentence of eight words
     // or more with thirty characters of its own outside the links ("Thanks to X, users can now
     // import logins from Y") is story text with links in it.
     let own_chars = chars * (1.0 - f64::from(block.link_density));
-    let sentence = block.text.split_whitespace().count() >= 8 && own_chars >= 30.0;
+    let sentence = block.text.split_whitespace().count() >= SENTENCE_WORDS && own_chars >= 30.0;
     if block.link_density > 0.5 && chars < 300.0 && !sentence {
         return false;
     }
@@ -569,6 +709,22 @@ fn keep_block(block: &Block) -> bool {
 
 /// No container scored: keep the paragraphs that read like prose.
 fn fallback(page: &Page, tree: &Tree) -> Vec<usize> {
+    blocks_outside_furniture(page, tree, |b| {
+        b.text.split_whitespace().count() >= SENTENCE_WORDS && b.link_density < 0.3
+    })
+}
+
+/// The last resort, for a page with no line of eight words: all its text outside furniture and
+/// links, short lines and headings too (trafilatura's baseline does the same). A page of a few
+/// short lines is read as what it shows rather than lost; one of links alone still yields nothing.
+fn every_line(page: &Page, tree: &Tree) -> Vec<usize> {
+    blocks_outside_furniture(page, tree, |b| {
+        b.link_density < 0.5 && !b.text.trim().is_empty()
+    })
+}
+
+/// The blocks outside stripped furniture that `keep` accepts, in page order.
+fn blocks_outside_furniture(page: &Page, tree: &Tree, keep: impl Fn(&Block) -> bool) -> Vec<usize> {
     page.blocks
         .iter()
         .enumerate()
@@ -577,7 +733,7 @@ fn fallback(page: &Page, tree: &Tree) -> Vec<usize> {
                 .element
                 .map(|e| e as usize)
                 .is_none_or(|e| !tree.bad.get(e).copied().unwrap_or(false));
-            ok_element && b.text.split_whitespace().count() >= 8 && b.link_density < 0.3
+            ok_element && keep(b)
         })
         .map(|(i, _)| i)
         .collect()

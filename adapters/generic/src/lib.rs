@@ -25,8 +25,10 @@ impl Adapter for Generic {
     fn version(&self) -> &'static str {
         // 3: an outlet the story's opening prefix names wins over the page's site name. 4: ad labels
         // and a standfirst above a story that opens with its dateline are not body. 5: a folded
-        // read-more box is body and a button's label is not; the printed byline as author.
-        "5"
+        // read-more box is body and a button's label is not; the printed byline as author. 6: lists
+        // judged whole, short linked subheadings, split and interrupted stories read whole, ids
+        // that are a heading's words, a page of short lines read as it shows.
+        "6"
     }
     fn hosts(&self) -> &'static [&'static str] {
         &[]
@@ -390,5 +392,122 @@ mod tests {
         );
         assert_eq!(byline_name("Byline"), None);
         assert_eq!(byline_name("By 2030 the grid will be renewable"), None);
+    }
+
+    const PARA: &str = "The council met on Thursday to review the water plan, which covers the next ten years of supply.";
+
+    #[test]
+    fn a_page_of_short_lines_is_read_as_it_shows_and_one_of_links_is_not() {
+        let a = extract_html(
+            r#"<html><head><title>Opening hours</title></head><body>
+            <div><h2>Week one</h2><p>Monday closed</p><p>Tuesday open</p></div></body></html>"#,
+        );
+        assert_eq!(a.body, "Week one\n\nMonday closed\n\nTuesday open");
+        let capture = Capture::from_bytes(
+            std::path::Path::new("menu.html"),
+            br#"<html><body><ul><li><a href="/a">Home</a></li><li><a href="/b">News</a></li></ul></body></html>"#,
+            Media::Html,
+            Default::default(),
+        )
+        .expect("test capture");
+        assert!(
+            dateline_core::extract(&capture).is_err(),
+            "links alone are no article"
+        );
+    }
+
+    #[test]
+    fn a_list_in_the_story_keeps_its_linked_items_and_a_list_of_links_goes() {
+        let page = dateline_core::html::parse(&format!(
+            r#"<html><body><article><h1>Changes this week</h1><p>{PARA}</p>
+            <ul><li>The library now opens at eight, an hour earlier than before, on weekdays.</li>
+            <li><a href="/pool">The pool reopens after repairs</a></li>
+            <li>Bus line 4 runs every ten minutes again, as it did before the works began.</li></ul>
+            <p>{PARA}</p><p>{PARA}</p>
+            <ul><li><a href="/x">Other news</a></li><li><a href="/y">More news</a></li></ul>
+            </article></body></html>"#
+        ));
+        let d = from_html(&page);
+        assert!(
+            d.body.iter().any(|p| p == "The pool reopens after repairs"),
+            "{:#?}",
+            d.body
+        );
+        assert!(!d.body.iter().any(|p| p == "Other news"), "{:#?}", d.body);
+    }
+
+    #[test]
+    fn a_section_named_after_its_heading_is_not_judged_by_those_words() {
+        // "sharing" marks share buttons when a designer names a box; here it is the heading's words.
+        let page = dateline_core::html::parse(&format!(
+            r#"<html><body><div class="content"><h1>Water plan</h1><p>{PARA}</p><p>{PARA}</p>
+            <div class="section" id="sharing-the-supply"><h2>Sharing the supply</h2>
+            <p>Both towns draw on one reservoir, so the plan sets how much each may take in a dry year.</p></div>
+            </div><div class="share-buttons"><p>Share this story with your friends on every network you use.</p></div>
+            </body></html>"#
+        ));
+        let d = from_html(&page);
+        assert!(
+            d.body.iter().any(|p| p.starts_with("Both towns draw")),
+            "{:#?}",
+            d.body
+        );
+        assert!(
+            !d.body.iter().any(|p| p.starts_with("Share this")),
+            "{:#?}",
+            d.body
+        );
+    }
+
+    #[test]
+    fn a_story_split_into_wrapped_parts_is_read_whole() {
+        let page = dateline_core::html::parse(&format!(
+            r#"<html><body><article><h1>Water plan</h1>
+            <div class="wrap"><div class="story-text part-1"><p>First part. {PARA}</p><p>{PARA}</p></div>
+            <div class="slot"></div></div>
+            <div class="wrap"><div class="story-text part-2"><p>Second part. {PARA}</p><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div>
+            <div class="box"><a href="/s">Subscribe</a></div></div>
+            </article></body></html>"#
+        ));
+        let d = from_html(&page);
+        assert!(
+            d.body.iter().any(|p| p.starts_with("First part.")),
+            "{:#?}",
+            d.body
+        );
+        assert!(
+            d.body.iter().any(|p| p.starts_with("Second part.")),
+            "{:#?}",
+            d.body
+        );
+    }
+
+    #[test]
+    fn headings_inside_the_story_stay_unless_they_read_as_teasers() {
+        let page = dateline_core::html::parse(&format!(
+            r#"<html><body><article><h1>Five walks near the city</h1>
+            <div class="body"><p>{PARA}</p><p>{PARA}</p></div>
+            <h3>The river path</h3>
+            <div class="body"><p>{PARA}</p><p>{PARA}</p>
+            <h3><a href="/hill">Hill Top Trail</a></h3><p>{PARA}</p>
+            <h3><a href="/n">Click here to get our weekly newsletter in your inbox</a></h3></div>
+            </article></body></html>"#
+        ));
+        let d = from_html(&page);
+        assert!(
+            d.body.iter().any(|p| p == "The river path"),
+            "{:#?}",
+            d.body
+        );
+        assert!(
+            d.body.iter().any(|p| p == "Hill Top Trail"),
+            "{:#?}",
+            d.body
+        );
+        assert!(
+            !d.body.iter().any(|p| p.starts_with("Click here")),
+            "{:#?}",
+            d.body
+        );
     }
 }

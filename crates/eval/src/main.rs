@@ -25,7 +25,8 @@ const USAGE: &str =
   --passes N    time N passes over all pages and report the best (default 3)
   --bootstrap N resamples for the ± values (default 1000, 0 to skip)
   --out FILE    write the predictions in the benchmark's format
-  --explain ID  print how the generic adapter scored the page whose id starts with ID";
+  --explain ID  print how the generic adapter scored the page whose id starts with ID (or the
+                saved page at the path ID)";
 
 struct Options {
     dir: PathBuf,
@@ -138,6 +139,16 @@ fn dom_text(html: &str) -> String {
 }
 
 fn explain(pages: &[BenchPage], prefix: &str) -> Result<()> {
+    // A saved page given by its path (any page, a Readability test page say) is explained as is.
+    if std::path::Path::new(prefix).is_file() {
+        let html = std::fs::read(prefix).with_context(|| format!("reading {prefix}"))?;
+        let parsed = dateline_core::html::parse(&String::from_utf8_lossy(&html));
+        println!("{prefix}");
+        for line in dateline_adapter_generic::html::explain(&parsed) {
+            println!("{line}");
+        }
+        return Ok(());
+    }
     let page = pages
         .iter()
         .find(|p| p.id.starts_with(prefix))
@@ -382,7 +393,7 @@ fn print_readability_worst(pages: &[ReadabilityPage], scores: &[DocScore], misse
     let mut order: Vec<usize> = (0..pages.len()).collect();
     order.sort_by(|&a, &b| scores[a].f1().total_cmp(&scores[b].f1()));
     println!();
-    for i in order.into_iter().take(15) {
+    for i in order {
         let d = &scores[i];
         println!(
             "{:6.3} P {:.3} R {:.3}  {}",
