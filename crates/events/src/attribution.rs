@@ -134,6 +134,7 @@ mod tests {
             conditionals: Vec::new(),
             intent_modals: Vec::new(),
             subordinators: Vec::new(),
+            clause_openers: Vec::new(),
         })
         .expect("grammar")
     }

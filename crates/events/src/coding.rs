@@ -4,7 +4,7 @@
 
 use crate::actors::{ActorHit, Who};
 use crate::confidence::{DISPUTED, phrase_confidence};
-use crate::grammar::{Pronoun, clauses, passive_before, pronoun_subject};
+use crate::grammar::{Pronoun, passive_before, pronoun_subject};
 use crate::places::PlaceHit;
 use crate::triggers::{self, Trigger, TriggerHit};
 use crate::{Draft, Extractor, SidedActor, VERB_PATTERN_PRIORITY, counts, fold};
@@ -149,7 +149,7 @@ impl<'a> SentenceCoder<'a> {
     pub fn code(&self, out: &mut Vec<Draft>) {
         // A clause with no subject of its own shares the previous clause's participants.
         let mut previous_clause: Vec<SidedActor> = Vec::new();
-        for (index, bounds) in clauses(self.f()).into_iter().enumerate() {
+        for (index, bounds) in self.x.triggers.clauses(self.f()).into_iter().enumerate() {
             let Some(clause) = self.clause(index, bounds) else {
                 continue;
             };

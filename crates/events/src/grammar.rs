@@ -1,6 +1,8 @@
 //! What the coder reads of a sentence's grammar from its words and tags alone: word and clause
 //! bounds, which verb heads a clause, the passive voice, a pronoun subject.
 
+use aho_corasick::AhoCorasick;
+
 /// What a subject pronoun can stand for.
 #[derive(Clone, Copy, PartialEq)]
 pub(crate) enum Pronoun {
@@ -101,34 +103,14 @@ pub(crate) fn looks_verbal(words: &[&str], i: usize) -> bool {
     i == 0 || !NOMINAL.contains(&words[i - 1])
 }
 
-/// Clause bounds in a folded sentence: semicolons, and commas before a coordinator or a
-/// subordinator that opens a new happening (", and", ", following", ", when").
-pub(crate) fn clauses(f: &str) -> Vec<(usize, usize)> {
-    const OPENERS: &[&str] = &[
-        ", and ",
-        ", but ",
-        ", while ",
-        ", following ",
-        ", after ",
-        ", when ",
-        ", as ",
-        "; ",
-        ", whereas ",
-        ", before ",
-        // A relative clause tells another happening ("Sharon, who has vowed …"). (", where"
-        // also opens one, but its subject is often the main clause's: "soldiers are stationed
-        // in Iraq, where they have trained Iraqi forces".)
-        ", which ",
-        ", who ",
-    ];
-    let mut cuts: Vec<usize> = Vec::new();
-    for o in OPENERS {
-        let mut from = 0;
-        while let Some(i) = f[from..].find(o) {
-            cuts.push(from + i);
-            from += i + o.len();
-        }
-    }
+/// Clause bounds in a folded sentence: where one of `openers` (the lexicon's
+/// `[grammar] clause_openers`: semicolons, commas before a coordinator or a subordinator that opens
+/// a new happening) starts.
+pub(crate) fn clauses(openers: &AhoCorasick, f: &str) -> Vec<(usize, usize)> {
+    let mut cuts: Vec<usize> = openers
+        .find_overlapping_iter(f)
+        .map(|m| m.start())
+        .collect();
     cuts.sort_unstable();
     let mut out = Vec::new();
     let mut start = 0;

@@ -132,6 +132,8 @@ pub struct Grammar {
     /// to the clause it hangs on.
     #[serde(default)]
     pub subordinators: Vec<String>,
+    /// What opens a new clause inside a sentence (", and ", "; "), spaces included.
+    pub clause_openers: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

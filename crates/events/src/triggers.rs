@@ -2,8 +2,9 @@
 
 use crate::LexiconError;
 use crate::lexicon::{EventsFile, Grammar};
+use aho_corasick::AhoCorasick;
 use dateline_core::event::EventType;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 #[derive(Debug, Clone)]
 pub struct Trigger {
@@ -35,6 +36,11 @@ pub struct TriggerHit {
 pub struct TriggerIndex {
     pub triggers: Vec<Trigger>,
     patterns: Vec<(Regex, usize)>,
+    /// The same patterns in one automaton: a sentence is scanned once to learn which triggers it
+    /// holds, and only those are searched for their positions (most hold none or one).
+    any: RegexSet,
+    /// `[grammar] clause_openers`, in one automaton.
+    openers: AhoCorasick,
     grammar: Grammar,
     future: Regex,
 }
@@ -96,6 +102,10 @@ impl TriggerIndex {
             })?;
             patterns.push((re, id));
         }
+        let any = RegexSet::new(patterns.iter().map(|(re, _): &(Regex, usize)| re.as_str()))
+            .map_err(|e| invalid(e.to_string()))?;
+        let openers =
+            AhoCorasick::new(&file.grammar.clause_openers).map_err(|e| invalid(e.to_string()))?;
         let future = Regex::new(&format!(
             r"\b(?:{})\b",
             word_list(&file.grammar.future_markers)
@@ -104,6 +114,8 @@ impl TriggerIndex {
         Ok(TriggerIndex {
             triggers,
             patterns,
+            any,
+            openers,
             grammar: file.grammar.clone(),
             future,
         })
@@ -112,7 +124,7 @@ impl TriggerIndex {
     /// Triggers in the folded sentence `f`, minus those in a purpose clause or under a negation.
     pub fn find(&self, f: &str) -> Vec<TriggerHit> {
         let mut hits: Vec<TriggerHit> = Vec::new();
-        for (re, id) in &self.patterns {
+        for (re, id) in self.any.matches(f).iter().map(|i| &self.patterns[i]) {
             for m in re.find_iter(f) {
                 if self.blocked(f, m.start())
                     || (self.triggers[*id].definite_only && !definite_before(f, m.start()))
@@ -141,6 +153,11 @@ impl TriggerIndex {
             kept.push(h);
         }
         kept
+    }
+
+    /// Clause bounds in the folded sentence `f` (see `grammar::clauses`).
+    pub fn clauses(&self, f: &str) -> Vec<(usize, usize)> {
+        crate::grammar::clauses(&self.openers, f)
     }
 
     /// True when a trigger at `start` sits under a negation or in a purpose clause.

@@ -4,7 +4,7 @@
 //! by its block default only the weakest. Then the grammar lowers what is not the clause's own
 //! happening: a noun that is a verb's object, a support verb's own reading, a subordinate clause.
 
-use crate::grammar::{clauses, finite, looks_verbal, word_spans};
+use crate::grammar::{finite, looks_verbal, word_spans};
 use crate::triggers::TriggerHit;
 use crate::{
     Extractor, OBJECT_NOUN_PRIORITY, STRONG_PATTERN, STRONG_PATTERN_PRIORITY, SUBORDINATE_PRIORITY,
@@ -161,7 +161,7 @@ impl Extractor {
     /// noun ("held talks") yields to the noun.
     fn demote_objects(&self, s: &TaggedSentence, hits: &mut [TriggerHit]) {
         let f = s.folded.text.as_str();
-        let clauses = clauses(f);
+        let clauses = self.triggers.clauses(f);
         // Clauses are contiguous and in order: the last one starting at or before `at`.
         let clause_of = |at: usize| clauses.partition_point(|&(s, _)| s <= at).checked_sub(1);
         let same_clause = |a: usize, b: usize| clause_of(a) == clause_of(b);
