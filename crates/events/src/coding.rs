@@ -128,7 +128,6 @@ impl<'a> SentenceCoder<'a> {
     /// The sentence's actors but whom a statement was made to, or who vouches for it: they take
     /// no part in the happening.
     fn taking_part(&self) -> Vec<&'a ActorHit> {
-        let (ss, se) = self.span;
         let attributed: Vec<(usize, usize)> = self
             .x
             .attribution
@@ -136,13 +135,19 @@ impl<'a> SentenceCoder<'a> {
             .into_iter()
             .map(|(a, b)| self.to_body(a, b))
             .collect();
+        self.names_in_sentence()
+            .filter(|a| !attributed.iter().any(|&(s, e)| s <= a.start && a.end <= e))
+            .collect()
+    }
+
+    /// Every actor name found in the sentence, those only quoted or spoken to included.
+    fn names_in_sentence(&self) -> impl Iterator<Item = &'a ActorHit> {
+        let (ss, se) = self.span;
         let actor_hits = self.article.actor_hits;
         let last = actor_hits.partition_point(|a| a.start < se);
         actor_hits[self.first..last]
             .iter()
-            .filter(|a| a.start >= ss && a.end <= se)
-            .filter(|a| !attributed.iter().any(|&(s, e)| s <= a.start && a.end <= e))
-            .collect()
+            .filter(move |a| a.start >= ss && a.end <= se)
     }
 
     /// Codes every clause, appending its drafts to `out`.
@@ -210,9 +215,12 @@ impl<'a> SentenceCoder<'a> {
             .filter(|h| h.start >= cs && h.end <= ce)
             .filter(|h| {
                 // A word inside a name is not a happening ("Office of Rescuing Abducted
-                // Yazidis").
+                // Yazidis"), the name of one quoted or spoken to included ("according to the
+                // Joint Operations Command").
                 let (tbs, tbe) = self.to_body(h.start, h.end);
-                !self.actors.iter().any(|a| a.start <= tbs && tbe <= a.end)
+                !self
+                    .names_in_sentence()
+                    .any(|a| a.start <= tbs && tbe <= a.end)
             })
             // Nor is a noun describing someone's role ("the deputy commander of joint
             // operations").

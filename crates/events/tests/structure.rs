@@ -283,3 +283,28 @@ fn a_role_s_description_is_not_a_happening() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn a_word_in_the_name_of_whom_a_statement_is_attributed_to_is_no_happening() {
+    // "Operations" in the attributed command's name is not a reference back to the strike.
+    let ms = code(
+        "Jordanian jets bombed a weapons depot near the border on Friday.\n\n\
+         Police raided a house in Zarqa on Saturday, according to the Joint Operations Command.",
+    );
+    let second: Vec<&EventMention> = ms
+        .iter()
+        .filter(|m| m.evidence.sentence.starts_with("Police raided"))
+        .collect();
+    assert_eq!(second.len(), 1, "{second:?}");
+    assert_eq!(
+        side(second[0], "police"),
+        Some(Side::Source),
+        "{:?}",
+        second[0]
+    );
+    assert!(
+        !names(second[0]).iter().any(|n| n.contains("Jordan")),
+        "{:?}",
+        names(second[0])
+    );
+}
