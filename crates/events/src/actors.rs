@@ -8,7 +8,7 @@
 use crate::LexiconError;
 use crate::fold::{self, Folded};
 use crate::lexicon::{ActorEntry, ActorsFile, NamesFile, PlaceWords};
-use crate::phrases::{FastMap, PhraseIndex};
+use crate::phrases::{FastMap, FastSet, PhraseIndex};
 use jiff::civil::Date;
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -109,6 +109,8 @@ pub struct ActorIndex {
     not_names: Vec<String>,
     /// Words before a body's one-word common name that make it another body (`data/names.toml`).
     common_name_modifiers: Vec<String>,
+    /// The words of the titles that introduce a person (`[titles] person`), lower case.
+    title_words: FastSet<String>,
 }
 
 fn parse_day(s: &str, end: bool) -> Option<Date> {
@@ -344,7 +346,81 @@ impl ActorIndex {
             place_words: names.places.clone(),
             not_names: names.people.not_names.clone(),
             common_name_modifiers: names.bodies.common_name_modifiers.clone(),
+            title_words: file
+                .titles
+                .person
+                .iter()
+                .flat_map(|t| t.split_whitespace())
+                .map(str::to_lowercase)
+                .collect(),
         })
+    }
+
+    /// `hits` (sorted by start) without the names inside a person's title: a country or an office
+    /// printed before the title words and the name ("US Secretary of State X", "Turkish Foreign
+    /// Minister Y", "Iraq's Prime Minister Z") describes the person, as the field codes the whole
+    /// noun phrase as one actor. A person found by title takes the country the title names.
+    pub fn fold_titles(&self, text: &str, hits: Vec<ActorHit>) -> Vec<ActorHit> {
+        let mut inside = vec![false; hits.len()];
+        let mut countries: Vec<(usize, String)> = Vec::new();
+        for p in 0..hits.len() {
+            if !self.is_person(&hits[p].who) {
+                continue;
+            }
+            let mut at = hits[p].start;
+            let mut q = p;
+            while q > 0 {
+                let h = &hits[q - 1];
+                if h.end > at || self.is_person(&h.who) || !self.title_gap(&text[h.end..at]) {
+                    break;
+                }
+                inside[q - 1] = true;
+                if let Who::Known(a) = h.who
+                    && let Some(c) = &self.actors[a].country
+                {
+                    countries.push((p, c.clone()));
+                }
+                at = h.start;
+                q -= 1;
+            }
+        }
+        let mut out: Vec<ActorHit> = Vec::with_capacity(hits.len());
+        for (i, mut h) in hits.into_iter().enumerate() {
+            if inside[i] {
+                continue;
+            }
+            if let Who::Unknown { country, .. } = &mut h.who
+                && country.is_none()
+            {
+                *country = countries
+                    .iter()
+                    .find(|(p, _)| *p == i)
+                    .map(|(_, c)| c.clone());
+            }
+            out.push(h);
+        }
+        out
+    }
+
+    /// A person: one the lexicon lists as such, or one found by a title.
+    fn is_person(&self, who: &Who) -> bool {
+        match who {
+            Who::Known(a) => self.actors[*a].kind == "person",
+            Who::Unknown { role, .. } => role.is_some(),
+        }
+    }
+
+    /// True when `gap`, printed between a name and the next, holds only a title's words (and a
+    /// possessive): the two names are one noun phrase.
+    fn title_gap(&self, gap: &str) -> bool {
+        let gap = ["'s ", "’s "]
+            .iter()
+            .find_map(|p| gap.strip_prefix(p))
+            .unwrap_or(gap);
+        !gap.contains([',', ';', '(', ')', '.', ':', '"', '“', '”'])
+            && gap
+                .split_whitespace()
+                .all(|w| self.title_words.contains(&w.to_lowercase()))
     }
 
     /// True for a state as a whole (a country entry, or a government with no parent body): a

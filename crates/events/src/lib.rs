@@ -267,7 +267,8 @@ impl Extractor {
         anchor: Option<jiff::civil::Date>,
     ) -> Vec<ActorHit> {
         let named = self.actors.find(body, folded, anchor);
-        self.agents.attach(body, folded, &self.actors, named)
+        let hits = self.agents.attach(body, folded, &self.actors, named);
+        self.actors.fold_titles(body, hits)
     }
 
     fn who_name(&self, who: &Who) -> String {

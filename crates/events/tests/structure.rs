@@ -308,3 +308,17 @@ fn a_word_in_the_name_of_whom_a_statement_is_attributed_to_is_no_happening() {
         names(second[0])
     );
 }
+
+#[test]
+fn a_title_s_country_and_office_describe_the_person_named_after_them() {
+    let ms = code(
+        "French Defence Minister Jean Moreau met Kenyan President Amina Otieno in Nairobi on Monday.",
+    );
+    let m = ms.first().expect("a mention");
+    assert_eq!(names(m), ["Jean Moreau", "Amina Otieno"], "{:?}", m.actors);
+    let countries: Vec<Option<&str>> = m.actors.iter().map(|a| a.country.as_deref()).collect();
+    assert_eq!(countries, [Some("FRA"), Some("KEN")]);
+    // Two names joined by "and" are two actors.
+    let ms = code("Kenya and France signed a defence agreement in Nairobi on Monday.");
+    assert_eq!(ms.first().map(|m| m.actors.len()), Some(2), "{ms:?}");
+}
