@@ -90,12 +90,13 @@ impl AgentIndex {
                 continue;
             }
             let (sector, acting) = self.sectors[m.pattern().as_usize()].clone();
-            // A title before a name ("Commander … Kevin Leahy", "resident Yousef Abu Shehla").
+            // A title before a name ("Commander … Kevin Leahy", "resident Yousef Abu Shehla"), not
+            // one of two parties ("between police and protesters").
             if hits.get(next).is_some_and(|h| {
-                few_words(
-                    text[e..h.start].trim_matches(|c: char| c.is_whitespace() || c == ','),
-                    1,
-                )
+                let gap = text[e..h.start].trim_matches(|c: char| c.is_whitespace() || c == ',');
+                few_words(gap, 1)
+                    && !matches!(gap, "and" | "or")
+                    && text[h.start..].starts_with(char::is_uppercase)
             }) {
                 continue;
             }

@@ -322,3 +322,13 @@ fn a_title_s_country_and_office_describe_the_person_named_after_them() {
     let ms = code("Kenya and France signed a defence agreement in Nairobi on Monday.");
     assert_eq!(ms.first().map(|m| m.actors.len()), Some(2), "{ms:?}");
 }
+
+#[test]
+fn an_agent_joined_to_another_party_by_and_is_a_party_not_a_title() {
+    let ms = code(
+        "Clashes between soldiers and demonstrators left four people wounded in Rutba on Monday.",
+    );
+    let m = ms.first().expect("a mention");
+    assert!(names(m).contains(&"soldiers"), "{:?}", m.actors);
+    assert!(names(m).contains(&"Protesters"), "{:?}", m.actors);
+}
