@@ -90,12 +90,13 @@ impl AgentIndex {
                 continue;
             }
             let (sector, acting) = self.sectors[m.pattern().as_usize()].clone();
-            // A title before a name ("Commander … Kevin Leahy", "resident Yousef Abu Shehla"), not
-            // one of two parties ("between police and protesters").
+            // A title before a name ("Commander … Kevin Leahy", "resident Yousef Abu Shehla"): at
+            // most one word between, itself part of the name. Not one of two parties ("between
+            // police and protesters") nor a body and its place ("a court in Baghdad").
             if hits.get(next).is_some_and(|h| {
                 let gap = text[e..h.start].trim_matches(|c: char| c.is_whitespace() || c == ',');
                 few_words(gap, 1)
-                    && !matches!(gap, "and" | "or")
+                    && (gap.is_empty() || gap.starts_with(char::is_uppercase))
                     && text[h.start..].starts_with(char::is_uppercase)
             }) {
                 continue;

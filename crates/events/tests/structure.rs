@@ -332,3 +332,11 @@ fn an_agent_joined_to_another_party_by_and_is_a_party_not_a_title() {
     assert!(names(m).contains(&"soldiers"), "{:?}", m.actors);
     assert!(names(m).contains(&"Protesters"), "{:?}", m.actors);
 }
+
+#[test]
+fn an_agent_before_a_lower_case_word_and_a_name_is_not_a_title() {
+    // "from" is not part of a name: the gunmen (of the group) act.
+    let ms = code("Gunmen from Hezbollah killed two guards at a checkpoint on Monday.");
+    let m = ms.first().expect("a mention");
+    assert_eq!(side(m, "gunmen"), Some(Side::Source), "{:?}", m.actors);
+}
