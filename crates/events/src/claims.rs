@@ -9,7 +9,7 @@ use crate::LexiconError;
 use crate::fold;
 use crate::lexicon::ClaimEntry;
 use dateline_core::event::EventMention;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 /// Subjects that say nothing on their own: a claim about "it" cannot be compared.
 const PRONOUNS: &[&str] = &[
@@ -18,6 +18,9 @@ const PRONOUNS: &[&str] = &[
 
 pub struct ClaimIndex {
     claims: Vec<(Regex, String)>,
+    /// The predicates alone, in one automaton: most sentences hold none, and a pattern that
+    /// opens with its subject's class is slow to search for.
+    predicates: RegexSet,
 }
 
 impl ClaimIndex {
@@ -36,12 +39,21 @@ impl ClaimIndex {
                 Ok((re, c.says.clone()))
             })
             .collect::<Result<_, LexiconError>>()?;
-        Ok(ClaimIndex { claims })
+        let predicates = RegexSet::new(entries.iter().map(|c| &c.pattern)).map_err(|e| {
+            LexiconError::Invalid {
+                file: "events.toml".into(),
+                reason: format!("claim patterns: {e}"),
+            }
+        })?;
+        Ok(ClaimIndex { claims, predicates })
     }
 
     /// The claim a sentence makes, in canonical form.
     pub fn claim_of(&self, sentence: &str) -> Option<String> {
         let folded = fold::fold(sentence).text;
+        if !self.predicates.is_match(&folded) {
+            return None;
+        }
         for (re, says) in &self.claims {
             let Some(c) = re.captures(&folded) else {
                 continue;
