@@ -1,5 +1,5 @@
 //! Who is named in an article: lexicon aliases, titles, short forms that refer back, and people
-//! the lexicon lacks but the text introduces by title ("Iraqi Foreign Minister Fuad Hussein").
+//! the lexicon lacks but the text introduces by title ("Kenyan Foreign Minister Jane Wanjiru").
 //!
 //! Every spelling of one actor resolves to one canonical entry: matching runs on folded text (see
 //! [`crate::fold`]) so case, accents, dashes and apostrophes do not matter, and a short form (a
@@ -529,7 +529,7 @@ impl ActorIndex {
         // Candidates: (folded start, end, pattern id).
         let mut cands: Vec<(usize, usize, usize)> = self.phrases.find_all(&folded.text);
         // Longest first, then leftmost, then in lexicon order (the hand-written file first): a
-        // metonym is read left to right, so "in Baghdad and Washington" can see its first
+        // metonym is read left to right, so "in Amman and Paris" can see its first
         // conjunct.
         cands.sort_by_key(|&(s, e, pid)| (std::cmp::Reverse(e - s), s, pid));
         let mut search = NameSearch {
@@ -573,7 +573,7 @@ impl ActorIndex {
         if listed(&lists.metonym_locatives, prev) || listed(&lists.place_modifiers, prev) {
             return true;
         }
-        // "in Baghdad and Washington": a conjunct of a place is a place.
+        // "in Amman and Paris": a conjunct of a place is a place.
         if prev == "and" || prev == "or" {
             let conj_start = before.len() - prev.len();
             let before_conj = f[..conj_start].trim_end();

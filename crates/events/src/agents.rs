@@ -90,7 +90,7 @@ impl AgentIndex {
                 continue;
             }
             let (sector, acting) = self.sectors[m.pattern().as_usize()].clone();
-            // A title before a name ("Commander … Kevin Leahy", "resident Yousef Abu Shehla"): at
+            // A title before a name ("Commander … Kevin Leahy", "resident Samir Abu Hana"): at
             // most one word between, itself part of the name. Not one of two parties ("between
             // police and protesters") nor a body and its place ("a court in Baghdad").
             if hits.get(next).is_some_and(|h| {

@@ -301,7 +301,7 @@ impl CameoIndex {
     /// `is_verb(i)` holds, with its reading. Multi-word forms win over their first word.
     /// `in_phrase(i)` tells that word `i` sits inside a noun phrase (determiner, number,
     /// adjective, noun, "of"): such words do not count as a gap between a pattern's words, so
-    /// "provide nearly 25,000 tons of emergency food aid" still reads as "provide … aid".
+    /// "provide almost 400 tonnes of medical aid" still reads as "provide … aid".
     pub fn find(
         &self,
         words: &[&str],

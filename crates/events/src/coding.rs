@@ -400,7 +400,7 @@ impl<'a> SentenceCoder<'a> {
         let threatened = !h.standalone
             && self.x.triggers.future_between(f, cs, h.hit.start)
             && self.x.grammar_words.conditional(&f[h.hit.end..ce]);
-        // "will meet", "is ready to contribute": the announced intention of a cooperative
+        // "will meet", "is ready to send": the announced intention of a cooperative
         // happening (CAMEO 03), not the happening.
         let intention = if !h.standalone && !speech.demanded && !threatened {
             self.x
@@ -456,7 +456,7 @@ impl<'a> SentenceCoder<'a> {
             }
     }
 
-    /// "killed during the raid": a definite happening noun of the same type in the clause makes
+    /// "wounded during the assault": a definite happening noun of the same type in the clause makes
     /// the whole mention a reference back.
     fn anaphoric(&self, clause: &Clause, h: &Happening) -> bool {
         clause.hits.iter().any(|o| {
@@ -536,7 +536,7 @@ impl<'a> SentenceCoder<'a> {
     }
 
     /// The time of the happening: the past expression nearest the trigger in its clause, else in
-    /// the sentence; a future one only when there is no other ("will end in September 2026"
+    /// the sentence; a future one only when there is no other ("will end in March 2027"
     /// dates the statement when the sentence also says "earlier in July"). Bounds are sentence
     /// offsets.
     fn date(&self, (ts, te): (usize, usize), (cs, ce): (usize, usize)) -> Option<TimeValue> {

@@ -11,7 +11,7 @@ const KILLED: &str = r"killed|dead|died|slain|shot dead";
 const INJURED: &str = r"injured|wounded|hurt";
 const ARRESTED: &str = r"arrested|detained|captured|apprehended|taken into custody";
 
-/// "15 suspected ISIS members were killed", "four suspects were killed", "seven US troops injured".
+/// "12 suspected smugglers were killed", "two gunmen were killed", "seven US troops injured".
 static NUMBER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b(?:({QUALIFIER})\s+)?({NUMBER})\b((?:\s+[\w'’-]+){{0,4}}?)\s+(?:(?:were|was|have been|had been|are|being|been|people|others)\s+)?(?:({KILLED})|({INJURED})|({ARRESTED}))\b"

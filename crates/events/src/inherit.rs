@@ -208,8 +208,8 @@ fn inherit_from_before(
         }
     }
     // An actorless happening right after one of the same kind continues its participants
-    // ("She was 10 at the time of her abduction"; "A third round is expected soon" after "two
-    // rounds of talks with the US").
+    // ("He was 17 at the time of his arrest"; "Another session is planned next week" after "a
+    // first session of talks in Ankara").
     if d.actors.is_empty()
         && let Some(p) = before.iter().rev().find(|p| {
             p.sentence + 1 == d.sentence

@@ -85,7 +85,7 @@ pub struct EventsFile {
 }
 
 /// CAMEO 03 ("Express intent to cooperate"): a cooperative happening announced with a modal of
-/// intent ("will meet", "is ready to contribute") is coded as the intention, `as_type`.
+/// intent ("will meet", "is ready to send") is coded as the intention, `as_type`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Intent {
@@ -125,7 +125,7 @@ pub struct Grammar {
     pub obligation_modals: Vec<String>,
     /// Words that set a condition on a promised action: "will … unless" is a threat.
     pub conditionals: Vec<String>,
-    /// Modals of intent right before a verb: "will meet", "is ready to contribute".
+    /// Modals of intent right before a verb: "will meet", "is ready to send".
     #[serde(default)]
     pub intent_modals: Vec<String>,
     /// Words that open a subordinate clause ("because", "if", "when"): what it tells is background

@@ -570,7 +570,7 @@ fn dateline_end(article: &Article) -> usize {
         Some(i) => {
             let after = i + place.len();
             // Up to and including the dash that closes the dateline ("Baghdad ( –"), if it
-            // follows at once; "Shafaq News - Damascus Syrian forces" has none after the place.
+            // follows at once; "Sky Report - Aleppo Local forces" has none after the place.
             head[after..]
                 .char_indices()
                 .take(6)

@@ -208,8 +208,8 @@ impl Extractor {
         }
     }
 
-    /// A relative clause ("a helicopter that was captured", "guerrillas who overran it") or an
-    /// adverbial one ("when Amin expelled them", "if he gave them a veto") tells background to
+    /// A relative clause ("a helicopter that was captured", "fighters who overran the post") or an
+    /// adverbial one ("when the governor resigned", "if the talks fail") tells background to
     /// the clause it hangs on: its happenings rank below every happening of that clause.
     fn demote_subordinate(&self, s: &TaggedSentence, hits: &mut [TriggerHit]) {
         let subordinate = self.subordinate_spans(&s.tokens, s.sentence.len());
