@@ -27,7 +27,8 @@ impl Adapter for Generic {
         // and a standfirst above a story that opens with its dateline are not body. 5: a folded
         // read-more box is body and a button's label is not; the printed byline as author. 6: lists
         // judged whole, short linked subheadings, split and interrupted stories read whole, ids
-        // that are a heading's words, a page of short lines read as it shows.
+        // that are a heading's words, a page of short lines read as it shows; the story's photo
+        // caption.
         "6"
     }
     fn hosts(&self) -> &'static [&'static str] {
@@ -100,10 +101,24 @@ fn from_html(page: &Page) -> ArticleDraft {
         published: meta.published.clone(),
         published_basis: None,
         dateline,
+        caption: story_caption(page, &body_idx),
         body,
         url: meta.canonical_url.clone().or_else(|| meta.og_url.clone()),
         ..Default::default()
     }
+}
+
+/// How far above the story's first paragraph a lead photo's caption is looked for, in blocks.
+const CAPTION_REACH: usize = 3;
+
+/// The story's photo caption: the first caption printed inside the story or just above its first
+/// paragraph (the lead photo under the headline). Captions are never body text.
+fn story_caption(page: &Page, body: &[usize]) -> Option<String> {
+    let (first, last) = (*body.first()?, *body.last()?);
+    (first.saturating_sub(CAPTION_REACH)..=last)
+        .filter_map(|i| page.blocks.get(i))
+        .find(|b| b.kind == BlockKind::Caption && !b.text.trim().is_empty())
+        .map(|b| b.text.clone())
 }
 
 /// How far above the story a printed byline is looked for, in blocks.
@@ -305,6 +320,12 @@ mod tests {
         ));
         assert_eq!(a.published.value, None);
         assert_eq!(a.published.raw, None);
+        // It is the story's photo caption, and not body text.
+        assert_eq!(
+            a.caption.as_deref(),
+            Some("Troops in the village on May 3, 2024. Photo: AFP")
+        );
+        assert!(!a.body.contains("Photo: AFP"), "{}", a.body);
     }
 
     fn story_page(wrapper_words: &str) -> Page {
