@@ -34,6 +34,8 @@ pub(crate) struct SentenceCoder<'a> {
     span: (usize, usize),
     folded: fold::Folded,
     hits: Vec<TriggerHit>,
+    /// Where coordinated verb phrases of one subject open, folded offsets: clause bounds too.
+    coordinations: Vec<usize>,
     times: Vec<time::Found>,
     /// Index of the sentence's first actor in the article's.
     first: usize,
@@ -87,7 +89,7 @@ impl<'a> SentenceCoder<'a> {
         let sentence = &article.body[ss..se];
         let folded = fold::fold(sentence);
         let mut hits = x.triggers.find(&folded.text);
-        x.add_verb_hits(sentence, &folded, &mut hits);
+        let coordinations = x.add_verb_hits(sentence, &folded, &mut hits);
         if hits.is_empty() {
             return None;
         }
@@ -98,6 +100,7 @@ impl<'a> SentenceCoder<'a> {
             span: (ss, se),
             folded,
             hits,
+            coordinations,
             times: time::scan(sentence),
             // Actor hits are sorted by start: the sentence's are one slice of them.
             first: article.actor_hits.partition_point(|a| a.start < ss),
@@ -150,11 +153,24 @@ impl<'a> SentenceCoder<'a> {
             .filter(move |a| a.start >= ss && a.end <= se)
     }
 
+    /// The sentence's clauses: the lexicon's clause openers, then coordinated verb phrases.
+    fn clause_bounds(&self) -> Vec<(usize, usize)> {
+        let mut bounds = self.x.triggers.clauses(self.f());
+        for &c in &self.coordinations {
+            if let Some(i) = bounds.iter().position(|&(s, e)| s < c && c < e) {
+                let (s, e) = bounds[i];
+                bounds[i] = (s, c);
+                bounds.insert(i + 1, (c, e));
+            }
+        }
+        bounds
+    }
+
     /// Codes every clause, appending its drafts to `out`.
     pub fn code(&self, out: &mut Vec<Draft>) {
         // A clause with no subject of its own shares the previous clause's participants.
         let mut previous_clause: Vec<SidedActor> = Vec::new();
-        for (index, bounds) in self.x.triggers.clauses(self.f()).into_iter().enumerate() {
+        for (index, bounds) in self.clause_bounds().into_iter().enumerate() {
             let Some(clause) = self.clause(index, bounds) else {
                 continue;
             };
@@ -272,12 +288,16 @@ impl<'a> SentenceCoder<'a> {
         let (event_type, mode) = self.reading(clause, h, speech, &mut actors);
         // A coordinated clause without its own subject shares the previous clause's
         // participants ("X held talks with Y, and a third round is scheduled").
+        // In the previous clause's order, each actor once: its source stays the source when a
+        // target there names the same actor ("Baghdad accused Ankara of violating Iraqi …").
         if clause.index > 0 && !clause.actors.iter().any(|a| a.end <= h.body.0) {
-            for a in previous_clause.iter().rev() {
-                if !actors.iter().any(|x| x.0 == a.0) {
-                    actors.insert(0, a.clone());
+            let mut shared: Vec<SidedActor> = Vec::new();
+            for a in previous_clause.iter() {
+                if !actors.iter().chain(&shared).any(|x| x.0 == a.0) {
+                    shared.push(a.clone());
                 }
             }
+            actors.splice(0..0, shared);
         }
         if !h.standalone
             && !actors.iter().any(|a| a.1 == Side::Source)

@@ -19,6 +19,12 @@ pub struct Folded {
 }
 
 impl Folded {
+    /// The folded offset where original byte `original` went (the next one kept, if it was
+    /// dropped).
+    pub fn folded_offset(&self, original: usize) -> usize {
+        self.origin[..self.text.len()].partition_point(|&o| o < original)
+    }
+
     /// Original byte range of the folded range `start..end`.
     pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
         let s = self.origin.get(start).copied().unwrap_or(0);

@@ -98,12 +98,13 @@ fn verb_priority(specificity: usize) -> u32 {
 impl Extractor {
     /// Adds the happenings the CAMEO verb dictionary reads in the folded sentence `fs`, ranks
     /// them against the hand triggers in `hits`, and marks which hits stand on a finite verb.
+    /// Returns where coordinated verb phrases open (see [`coordinated_verbs`]), folded offsets.
     pub(crate) fn add_verb_hits(
         &self,
         sentence: &str,
         fs: &fold::Folded,
         hits: &mut Vec<TriggerHit>,
-    ) {
+    ) -> Vec<usize> {
         let s = TaggedSentence::new(&self.tagger, sentence, fs);
         self.add_dictionary_readings(&s, hits);
         // Which hand triggers stand on a finite verb: the clause's sides turn on it.
@@ -113,6 +114,10 @@ impl Extractor {
         self.demote_objects(&s, hits);
         self.demote_subordinate(&s, hits);
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        coordinated_verbs(&s.tokens)
+            .into_iter()
+            .map(|o| fs.folded_offset(o))
+            .collect()
     }
 
     /// Each dictionary verb's reading, in place of the weaker hits on its words.
@@ -248,4 +253,35 @@ impl Extractor {
         }
         out
     }
+}
+
+/// Where a second verb phrase of the same subject opens: "and" before a finite verb, after the
+/// sentence's first finite verb ("Baghdad accused Ankara of … and summoned its ambassador",
+/// "police arrested two men and seized weapons"). Each tells a happening of its own, with the
+/// subject they share. Byte offsets of the "and" in the sentence. A past form after "and" counts
+/// as finite when the first verb is a past form of a verb with a meaning of its own (taggers often
+/// read it as a participle); after an auxiliary it shares that auxiliary ("has been arrested and
+/// charged" is one verb group).
+fn coordinated_verbs(tokens: &[Token]) -> Vec<usize> {
+    let auxiliary = |t: &Token| {
+        matches!(
+            t.text.to_ascii_lowercase().as_str(),
+            "was" | "were" | "is" | "are" | "has" | "have" | "had"
+        )
+    };
+    let mut first: Option<&Token> = None;
+    let mut out = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        if let (Some(first), true, Some(next)) = (first, t.tag == Tag::CC, tokens.get(k + 1))
+            && t.text.eq_ignore_ascii_case("and")
+            && (matches!(next.tag, Tag::VBD | Tag::VBZ | Tag::VBP)
+                || next.tag == Tag::VBN && first.tag == Tag::VBD && !auxiliary(first))
+        {
+            out.push(t.start);
+        }
+        if first.is_none() && matches!(t.tag, Tag::VBD | Tag::VBZ | Tag::VBP) {
+            first = Some(t);
+        }
+    }
+    out
 }

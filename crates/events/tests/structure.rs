@@ -340,3 +340,22 @@ fn an_agent_before_a_lower_case_word_and_a_name_is_not_a_title() {
     let m = ms.first().expect("a mention");
     assert_eq!(side(m, "gunmen"), Some(Side::Source), "{:?}", m.actors);
 }
+
+#[test]
+fn two_verb_phrases_of_one_subject_are_two_happenings_with_its_sides() {
+    let ms = code(
+        "Amman accused Damascus of shelling the border and expelled the Syrian envoy on Monday.",
+    );
+    let types: Vec<EventType> = ms.iter().map(|m| m.event_type).collect();
+    assert!(types.contains(&EventType::Accuse), "{types:?}");
+    let second = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Coerce)
+        .expect("the expulsion");
+    assert_eq!(
+        side(second, "Government of Jordan"),
+        Some(Side::Source),
+        "{:?}",
+        second.actors
+    );
+}
