@@ -359,3 +359,20 @@ fn two_verb_phrases_of_one_subject_are_two_happenings_with_its_sides() {
         second.actors
     );
 }
+
+#[test]
+fn workers_and_teachers_take_part_without_a_country() {
+    let ms =
+        code("Hundreds of nurses protested outside the health directorate in Basra on Sunday.");
+    let m = ms.first().expect("the protest");
+    assert_eq!(m.event_type, EventType::Protest);
+    assert_eq!(
+        m.actors.first().map(|a| a.side),
+        Some(Side::Source),
+        "{:?}",
+        m.actors
+    );
+    let ms = code("Gunmen killed three farmers near Khanaqin on Monday.");
+    let m = ms.first().expect("the killing");
+    assert_eq!(m.actors.len(), 2, "{:?}", m.actors);
+}
