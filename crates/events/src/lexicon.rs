@@ -202,6 +202,9 @@ pub struct SectorsFile {
     pub sector: BTreeMap<String, String>,
     #[serde(default)]
     pub acting: Vec<String>,
+    /// Sectors that bear arms, whose agents a place does not give a country.
+    #[serde(default)]
+    pub armed: Vec<String>,
 }
 
 /// `data/names.toml`: the words that tell a place from the government it stands for, and a

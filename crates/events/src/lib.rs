@@ -79,6 +79,8 @@ pub struct Extractor {
     places: PlaceIndex,
     /// Words after which a gazetteer place is where the happening was, from `data/names.toml`.
     event_locatives: Vec<String>,
+    /// The words of the armed sectors (`armed` in `data/sectors.toml`).
+    armed_sectors: Vec<String>,
     triggers: TriggerIndex,
 }
 
@@ -194,6 +196,12 @@ impl Extractor {
         let discards = discards::Discards::build(&lexicon.field.discards)?;
         let grammar_words = modality::Modality::new(&lexicon.events.grammar);
         let event_locatives = lexicon.names.places.event_locatives.clone();
+        let armed_sectors = lexicon
+            .sectors
+            .armed
+            .iter()
+            .filter_map(|code| lexicon.sectors.sector.get(code).cloned())
+            .collect();
         let role_of = role_of(&lexicon.names.people.role_heads)?;
         Ok(Box::new(move |actors| Extractor {
             grammar_words,
@@ -212,6 +220,7 @@ impl Extractor {
             actors,
             places,
             event_locatives,
+            armed_sectors,
             triggers,
         }))
     }
@@ -370,12 +379,13 @@ impl Extractor {
         let anchor = article.anchor_date();
         // The dateline names where the story was filed, not who acted.
         let dateline_end = dateline_end.saturating_sub(offset);
-        let actor_hits: Vec<ActorHit> = self
+        let mut actor_hits: Vec<ActorHit> = self
             .find_actors(body, &folded, anchor)
             .into_iter()
             .filter(|a| a.start >= dateline_end)
             .collect();
         let place_hits = self.places_outside_names(body, &folded, dateline_end, &actor_hits);
+        self.locate_people(body, &mut actor_hits, &place_hits);
         let sentences = sentences::split(body);
         let text = ArticleText {
             body,
@@ -400,6 +410,51 @@ impl Extractor {
             m.evidence.end += offset;
         }
         mentions
+    }
+
+    /// People named by what they are and where they are ("demonstrators in Baghdad", "teachers
+    /// from Erbil") are of that place's country, as the field codes them. Armed agents are left
+    /// alone: troops in a country are often another's.
+    fn locate_people(&self, body: &str, actor_hits: &mut [ActorHit], place_hits: &[PlaceHit]) {
+        for a in actor_hits.iter_mut() {
+            let sector = match &a.who {
+                Who::Unknown {
+                    country: None,
+                    role: None,
+                    sector: Some(sector),
+                    ..
+                } => Some(sector.clone()),
+                Who::Known(i) => {
+                    let x = &self.actors.actors[*i];
+                    (x.kind == "population" && x.country.is_none()).then(String::new)
+                }
+                _ => None,
+            };
+            let Some(sector) = sector.filter(|s| !self.armed_sectors.contains(s)) else {
+                continue;
+            };
+            let at = place_hits.partition_point(|p| p.start < a.end);
+            let Some(p) = place_hits.get(at) else {
+                continue;
+            };
+            let gap = &body[a.end..p.start];
+            if !matches!(gap, " in " | " from ") {
+                continue;
+            }
+            let Some(country) = self.places.place(p.place).country.clone() else {
+                continue;
+            };
+            let name = match &a.who {
+                Who::Known(i) => self.actors.actors[*i].name.clone(),
+                Who::Unknown { name, .. } => name.clone(),
+            };
+            a.who = Who::Unknown {
+                name,
+                role: None,
+                country: Some(country),
+                sector: (!sector.is_empty()).then_some(sector),
+            };
+        }
     }
 
     /// The gazetteer places of the body past the dateline that are not part of an actor's name.

@@ -376,3 +376,24 @@ fn workers_and_teachers_take_part_without_a_country() {
     let m = ms.first().expect("the killing");
     assert_eq!(m.actors.len(), 2, "{:?}", m.actors);
 }
+
+#[test]
+fn people_named_with_their_place_are_of_its_country() {
+    let ms = code("Demonstrators in Amman blocked a main road on Monday.");
+    let m = ms.first().expect("the protest");
+    assert_eq!(
+        m.actors.first().and_then(|a| a.country.as_deref()),
+        Some("JOR"),
+        "{:?}",
+        m.actors
+    );
+    // Forces in a country are often another state's: no country from the place.
+    let ms = code("Troops in Amman fired on protesters on Monday.");
+    let m = ms.first().expect("the shooting");
+    let troops = m
+        .actors
+        .iter()
+        .find(|a| a.name == "troops")
+        .expect("troops");
+    assert_eq!(troops.country, None, "{:?}", m.actors);
+}
