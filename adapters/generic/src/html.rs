@@ -9,6 +9,7 @@
 
 use crate::hints::{self, Verdict};
 use dateline_core::{Block, BlockKind, Page};
+use std::collections::HashSet;
 
 /// Per-element facts, indexed like `Page::elements`.
 struct Tree {
@@ -512,13 +513,21 @@ impl<'a> Votes<'a> {
         let Some(near) = ancestors(tree, top).nth(3) else {
             return Vec::new();
         };
+        // What is taken already (chosen, or found here) and every element holding something
+        // taken: an element in or around either is not another part. Sets, so that a page of
+        // many chosen siblings stays linear.
+        let mut taken: HashSet<usize> = chosen.iter().copied().collect();
+        let mut holds: HashSet<usize> = chosen
+            .iter()
+            .flat_map(|&c| ancestors(tree, c).skip(1))
+            .collect();
         let mut parts: Vec<usize> = Vec::new();
+        // Elements are in document order: `near`'s subtree is the run right after it.
         for e in near + 1..page.elements.len() {
             if !tree.is_within(e, near) {
-                continue;
+                break;
             }
-            let taken = |c: &usize| tree.is_within(e, *c) || tree.is_within(*c, e);
-            if tree.bad[e] || chosen.iter().any(taken) || parts.iter().any(taken) {
+            if tree.bad[e] || holds.contains(&e) || ancestors(tree, e).any(|a| taken.contains(&a)) {
                 continue;
             }
             let shares = page.elements[e]
@@ -527,6 +536,8 @@ impl<'a> Votes<'a> {
                 .any(|w| story_words.iter().any(|s| s.eq_ignore_ascii_case(w)));
             if shares && tree.chars[e] >= 100.0 && tree.link_density(e) < 0.3 {
                 parts.push(e);
+                taken.insert(e);
+                holds.extend(ancestors(tree, e).skip(1));
             }
         }
         parts
@@ -578,16 +589,16 @@ impl<'a> Votes<'a> {
     fn between_parts(&self, parent: usize, chosen: &mut Vec<usize>) {
         let tree = self.tree;
         let siblings = &tree.children[parent];
-        let at = |e: &usize| siblings.iter().position(|s| s == e);
+        let already: HashSet<usize> = chosen.iter().copied().collect();
         let (Some(first), Some(last)) = (
-            chosen.iter().filter_map(at).min(),
-            chosen.iter().filter_map(at).max(),
+            siblings.iter().position(|s| already.contains(s)),
+            siblings.iter().rposition(|s| already.contains(s)),
         ) else {
             return;
         };
         for &sib in &siblings[first..=last] {
             let furniture = tree.bad[sib] || tree.class_weight(sib, PASSES[0]) < 0.0;
-            if !chosen.contains(&sib) && !furniture && tree.link_density(sib) < 0.5 {
+            if !already.contains(&sib) && !furniture && tree.link_density(sib) < 0.5 {
                 chosen.push(sib);
             }
         }
