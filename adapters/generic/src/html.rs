@@ -9,7 +9,7 @@
 
 use crate::hints::{self, Verdict};
 use dateline_core::{Block, BlockKind, Page};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Per-element facts, indexed like `Page::elements`.
 struct Tree {
@@ -56,10 +56,11 @@ const MIN_BODY_CHARS: usize = 150;
 
 /// Indices of the blocks that make the story body, in page order.
 pub fn body_blocks(page: &Page) -> Vec<usize> {
+    let verdicts = verdicts(page);
     let mut best: Vec<usize> = Vec::new();
     let mut best_chars = 0;
     for pass in PASSES {
-        let tree = Tree::build(page, pass.strip_furniture);
+        let tree = Tree::build(page, &verdicts, pass.strip_furniture);
         let found = extract(page, &tree, pass);
         let chars: usize = found.iter().map(|&i| page.blocks[i].text.len()).sum();
         if chars >= MIN_BODY_CHARS {
@@ -71,17 +72,36 @@ pub fn body_blocks(page: &Page) -> Vec<usize> {
         }
     }
     if best.is_empty() {
-        best = every_line(page, &Tree::build(page, true));
+        best = every_line(page, &Tree::build(page, &verdicts, true));
     }
     best
 }
 
-/// Elements named after their own heading, with that name: documentation generators and Markdown
-/// give a section (or the heading itself) the id of its heading's words ("sharing-with-a-team" over
-/// "Sharing with a team"). Such an id is the text's, not a design name, so its words say nothing
-/// about furniture.
-fn heading_slugs(page: &Page) -> std::collections::HashMap<usize, String> {
-    let mut out = std::collections::HashMap::new();
+/// What each element's class and id words say, read once for every pass. An element named after
+/// its own heading (documentation generators and Markdown give a section, or the heading itself,
+/// the id of its heading's words: "sharing-with-a-team" over "Sharing with a team") is judged
+/// without that id: it is the text's, not a design name.
+fn verdicts(page: &Page) -> Vec<Verdict> {
+    let slugs = heading_slugs(page);
+    page.elements
+        .iter()
+        .enumerate()
+        .map(|(i, el)| match slugs.get(&i) {
+            Some(slug) => hints::judge(
+                &el.words
+                    .iter()
+                    .filter(|w| !w.eq_ignore_ascii_case(slug))
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            ),
+            None => hints::judge(&el.words),
+        })
+        .collect()
+}
+
+/// Elements whose words include the id their own heading's text makes, with that id.
+fn heading_slugs(page: &Page) -> HashMap<usize, String> {
+    let mut out = HashMap::new();
     for b in &page.blocks {
         if !matches!(b.kind, BlockKind::Heading(_)) {
             continue;
@@ -137,7 +157,7 @@ fn commas(s: &str) -> f64 {
 }
 
 impl Tree {
-    fn build(page: &Page, strip_furniture: bool) -> Tree {
+    fn build(page: &Page, verdicts: &[Verdict], strip_furniture: bool) -> Tree {
         let n = page.elements.len();
         let mut t = Tree {
             parent: Vec::with_capacity(n),
@@ -149,22 +169,12 @@ impl Tree {
             commas: vec![0.0; n],
             own_blocks: vec![Vec::new(); n],
         };
-        let slugs = heading_slugs(page);
         for (i, el) in page.elements.iter().enumerate() {
             let parent = el.parent.map(|p| p as usize).filter(|&p| p < i);
             if let Some(p) = parent {
                 t.children[p].push(i);
             }
-            let verdict = match slugs.get(&i) {
-                Some(slug) => hints::judge(
-                    &el.words
-                        .iter()
-                        .filter(|w| !w.eq_ignore_ascii_case(slug))
-                        .cloned()
-                        .collect::<Vec<_>>(),
-                ),
-                None => hints::judge(&el.words),
-            };
+            let verdict = verdicts.get(i).copied().unwrap_or_default();
             let structural = matches!(el.tag.as_str(), "html" | "body" | "article" | "main");
             let furniture = !structural
                 && ((verdict.negative && !verdict.positive) || hints::furniture_tag(&el.tag));
@@ -306,7 +316,7 @@ fn is_inline(tag: &str) -> bool {
 #[doc(hidden)]
 pub fn explain(page: &Page) -> Vec<String> {
     let pass = PASSES[0];
-    let tree = Tree::build(page, pass.strip_furniture);
+    let tree = Tree::build(page, &verdicts(page), pass.strip_furniture);
     let mut trace = Vec::new();
     let found = extract_traced(page, &tree, pass, &mut trace);
     let chars: usize = found.iter().map(|&i| page.blocks[i].text.len()).sum();
@@ -597,7 +607,8 @@ impl<'a> Votes<'a> {
             return;
         };
         for &sib in &siblings[first..=last] {
-            let furniture = tree.bad[sib] || tree.class_weight(sib, PASSES[0]) < 0.0;
+            let v = tree.verdict[sib];
+            let furniture = tree.bad[sib] || (v.negative && !v.positive);
             if !already.contains(&sib) && !furniture && tree.link_density(sib) < 0.5 {
                 chosen.push(sib);
             }
@@ -648,10 +659,9 @@ fn blocks_within(page: &Page, tree: &Tree, chosen: &[usize], dropped: &[bool]) -
         // A list item is judged with its list: a list that passed the container check is story
         // (a changelog's items are often links from end to end), as Readability keeps it.
         let in_story_list = block.kind == BlockKind::ListItem
-            && ancestors(tree, e).any(|a| {
-                matches!(page.elements[a].tag.as_str(), "ul" | "ol")
-                    && chosen.iter().any(|&c| a != c && tree.is_within(a, c))
-            });
+            && ancestors(tree, e)
+                .take_while(|a| !chosen.contains(a))
+                .any(|a| matches!(page.elements[a].tag.as_str(), "ul" | "ol"));
         if keep_block(block, in_story_list) {
             out.push(b);
         }

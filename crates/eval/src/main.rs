@@ -140,26 +140,26 @@ fn dom_text(html: &str) -> String {
 
 fn explain(pages: &[BenchPage], prefix: &str) -> Result<()> {
     // A saved page given by its path (any page, a Readability test page say) is explained as is.
-    if std::path::Path::new(prefix).is_file() {
+    if Path::new(prefix).is_file() {
         let html = std::fs::read(prefix).with_context(|| format!("reading {prefix}"))?;
-        let parsed = dateline_core::html::parse(&String::from_utf8_lossy(&html));
-        println!("{prefix}");
-        for line in dateline_adapter_generic::html::explain(&parsed) {
-            println!("{line}");
-        }
+        print_explanation(prefix, &html);
         return Ok(());
     }
     let page = pages
         .iter()
         .find(|p| p.id.starts_with(prefix))
         .with_context(|| format!("no page id starts with {prefix}"))?;
-    let text = String::from_utf8_lossy(&page.html);
-    let parsed = dateline_core::html::parse(&text);
-    println!("{} {}", page.id, page.url);
+    print_explanation(&format!("{} {}", page.id, page.url), &page.html);
+    Ok(())
+}
+
+/// How the generic adapter scored the page `html`, under the heading `title`.
+fn print_explanation(title: &str, html: &[u8]) {
+    let parsed = dateline_core::html::parse(&String::from_utf8_lossy(html));
+    println!("{title}");
     for line in dateline_adapter_generic::html::explain(&parsed) {
         println!("{line}");
     }
-    Ok(())
 }
 
 fn main() -> Result<()> {

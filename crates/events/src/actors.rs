@@ -362,7 +362,8 @@ impl ActorIndex {
     /// noun phrase as one actor. A person found by title takes the country the title names.
     pub fn fold_titles(&self, text: &str, hits: Vec<ActorHit>) -> Vec<ActorHit> {
         let mut inside = vec![false; hits.len()];
-        let mut countries: Vec<(usize, String)> = Vec::new();
+        // The country of the name nearest each person's title, by the person's index.
+        let mut country_of: Vec<Option<String>> = vec![None; hits.len()];
         for p in 0..hits.len() {
             if !self.is_person(&hits[p].who) {
                 continue;
@@ -378,24 +379,21 @@ impl ActorIndex {
                 if let Who::Known(a) = h.who
                     && let Some(c) = &self.actors[a].country
                 {
-                    countries.push((p, c.clone()));
+                    country_of[p].get_or_insert_with(|| c.clone());
                 }
                 at = h.start;
                 q -= 1;
             }
         }
         let mut out: Vec<ActorHit> = Vec::with_capacity(hits.len());
-        for (i, mut h) in hits.into_iter().enumerate() {
-            if inside[i] {
+        for ((mut h, inside), title_country) in hits.into_iter().zip(inside).zip(country_of) {
+            if inside {
                 continue;
             }
             if let Who::Unknown { country, .. } = &mut h.who
                 && country.is_none()
             {
-                *country = countries
-                    .iter()
-                    .find(|(p, _)| *p == i)
-                    .map(|(_, c)| c.clone());
+                *country = title_country;
             }
             out.push(h);
         }

@@ -53,6 +53,19 @@ pub(crate) fn word_spans(f: &str) -> Vec<(usize, usize)> {
 /// "decided to withdraw"), a participle after "be" or "have" ("was killed", "has signed",
 /// "are fighting"). Gerunds and participles standing alone modify something else ("boosting
 /// the capabilities", "forces backed by Iran").
+/// A form of "be" (lower case).
+pub(crate) fn is_be(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "'s" | "'re"
+    )
+}
+
+/// A form of "have" (lower case).
+pub(crate) fn is_have(w: &str) -> bool {
+    matches!(w, "has" | "have" | "had" | "having" | "'ve")
+}
+
 pub(crate) fn finite(tokens: &[dateline_tagger::Token], i: usize) -> bool {
     use dateline_tagger::Tag;
     let aux = |want: &dyn Fn(&str, Tag) -> bool| {
@@ -65,13 +78,6 @@ pub(crate) fn finite(tokens: &[dateline_tagger::Token], i: usize) -> bool {
             })
             .any(|t| want(&t.text.to_ascii_lowercase(), t.tag))
     };
-    let be = |w: &str| {
-        matches!(
-            w,
-            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "'s" | "'re"
-        )
-    };
-    let have = |w: &str| matches!(w, "has" | "have" | "had" | "having" | "'ve");
     // After a determiner, a possessive or an adjective the word heads a noun phrase whatever the
     // tagger said ("US retaliatory strikes", "the group's attacks").
     if i > 0
@@ -86,8 +92,8 @@ pub(crate) fn finite(tokens: &[dateline_tagger::Token], i: usize) -> bool {
         Tag::VBD | Tag::VBZ | Tag::VBP => true,
         // After "to" the verb completes another ("agreed to set up"): that one is coded.
         Tag::VB => aux(&|w, t| t == Tag::MD || matches!(w, "do" | "does" | "did")),
-        Tag::VBN => aux(&|w, _| be(w) || have(w) || w == "got" || w == "get"),
-        Tag::VBG => aux(&|w, _| be(w)),
+        Tag::VBN => aux(&|w, _| is_be(w) || is_have(w) || w == "got" || w == "get"),
+        Tag::VBG => aux(&|w, _| is_be(w)),
         _ => false,
     }
 }

@@ -417,20 +417,22 @@ impl Extractor {
     /// alone: troops in a country are often another's.
     fn locate_people(&self, body: &str, actor_hits: &mut [ActorHit], place_hits: &[PlaceHit]) {
         for a in actor_hits.iter_mut() {
-            let sector = match &a.who {
+            // Who can be located, with their sector: an agent with no country, or a population
+            // the lexicon lists with none ("Protesters").
+            let sector: Option<Option<String>> = match &a.who {
                 Who::Unknown {
                     country: None,
                     role: None,
                     sector: Some(sector),
                     ..
-                } => Some(sector.clone()),
+                } if !self.armed_sectors.contains(sector) => Some(Some(sector.clone())),
                 Who::Known(i) => {
                     let x = &self.actors.actors[*i];
-                    (x.kind == "population" && x.country.is_none()).then(String::new)
+                    (x.kind == "population" && x.country.is_none()).then_some(None)
                 }
                 _ => None,
             };
-            let Some(sector) = sector.filter(|s| !self.armed_sectors.contains(s)) else {
+            let Some(sector) = sector else {
                 continue;
             };
             let at = place_hits.partition_point(|p| p.start < a.end);
@@ -444,15 +446,11 @@ impl Extractor {
             let Some(country) = self.places.place(p.place).country.clone() else {
                 continue;
             };
-            let name = match &a.who {
-                Who::Known(i) => self.actors.actors[*i].name.clone(),
-                Who::Unknown { name, .. } => name.clone(),
-            };
             a.who = Who::Unknown {
-                name,
+                name: self.who_name(&a.who),
                 role: None,
                 country: Some(country),
-                sector: (!sector.is_empty()).then_some(sector),
+                sector,
             };
         }
     }

@@ -4,7 +4,7 @@
 //! by its block default only the weakest. Then the grammar lowers what is not the clause's own
 //! happening: a noun that is a verb's object, a support verb's own reading, a subordinate clause.
 
-use crate::grammar::{finite, looks_verbal, word_spans};
+use crate::grammar::{finite, is_be, is_have, looks_verbal, word_spans};
 use crate::triggers::TriggerHit;
 use crate::{
     Extractor, OBJECT_NOUN_PRIORITY, STRONG_PATTERN, STRONG_PATTERN_PRIORITY, SUBORDINATE_PRIORITY,
@@ -264,10 +264,8 @@ impl Extractor {
 /// charged" is one verb group).
 fn coordinated_verbs(tokens: &[Token]) -> Vec<usize> {
     let auxiliary = |t: &Token| {
-        matches!(
-            t.text.to_ascii_lowercase().as_str(),
-            "was" | "were" | "is" | "are" | "has" | "have" | "had"
-        )
+        let w = t.text.to_ascii_lowercase();
+        is_be(&w) || is_have(&w)
     };
     let mut first: Option<&Token> = None;
     let mut out = Vec::new();
