@@ -694,7 +694,11 @@ fn fishy_containers(page: &Page, tree: &Tree, chosen: &[usize], pass: Pass) -> V
         }
         let weight = tree.class_weight(e, pass);
         let ld = tree.link_density(e);
-        if weight < 0.0 || (ld > 0.2 && weight < 25.0) || ld > 0.5 {
+        // A list is judged by the stricter link rule only, as Readability exempts lists from
+        // it: items with a link in their sentence (a changelog, credits, a reading list with
+        // comments) are story; a list that is mostly links still goes.
+        let list = matches!(tag, "ul" | "ol");
+        if weight < 0.0 || (!list && ld > 0.2 && weight < 25.0) || ld > 0.5 {
             dropped[e] = true;
         }
     }

@@ -28,8 +28,9 @@ impl Adapter for Generic {
         // read-more box is body and a button's label is not; the printed byline as author. 6: lists
         // judged whole, short linked subheadings, split and interrupted stories read whole, ids
         // that are a heading's words, a page of short lines read as it shows; the story's photo
-        // caption.
-        "6"
+        // caption. 7: a list in the story is not condemned by the box rule for links (a third of
+        // its text linked), only by the list-of-links one.
+        "7"
     }
     fn hosts(&self) -> &'static [&'static str] {
         &[]
@@ -455,6 +456,25 @@ mod tests {
             d.body
         );
         assert!(!d.body.iter().any(|p| p == "Other news"), "{:#?}", d.body);
+    }
+
+    #[test]
+    fn a_list_whose_items_link_part_of_their_sentence_is_story() {
+        // Credits or a changelog: each item names someone and links what they did. A third to
+        // a half of the list's text is links, which would condemn a box, not a list.
+        let page = dateline_core::html::parse(&format!(
+            r#"<html><body><article><h1>Thanks this month</h1><p>{PARA}</p><p>{PARA}</p>
+            <ul><li>Ana Ruiz <a href="/1">fixed the date parser</a> for Arabic month names</li>
+            <li>Li Wei <a href="/2">sped up the tree walk</a> on very deep pages</li>
+            <li>Sam Okoro <a href="/3">wrote the new archive reader</a> and its tests</li></ul>
+            <p>{PARA}</p></article></body></html>"#
+        ));
+        let d = from_html(&page);
+        assert!(
+            d.body.iter().any(|p| p.starts_with("Li Wei sped up")),
+            "{:#?}",
+            d.body
+        );
     }
 
     #[test]
