@@ -1,6 +1,6 @@
 //! `cargo xtask lexicon [--check]`: generates `data/lexicon/*.toml` from the event-data field's
 //! dictionaries in `data/sources/` (PETRARCH2's CAMEO verb patterns, the Phoenix actor, agent
-//! and discard lists, and PLOVER's CAMEO2PLOVER table).
+//! and discard lists, and PLOVER's CAMEO2PLOVER table with the manual's corrections).
 //!
 //! The sources are read the way PETRARCH2's reader reads them (see
 //! `data/sources/petrarch2/dictionaries.rst`). A line the format does not allow is refused with
@@ -18,6 +18,8 @@ use std::path::Path;
 
 const CAMEO: &str = "petrarch2/CAMEO.2.0.txt";
 const CAMEO2PLOVER: &str = "plover/CAMEO2PLOVER-2021.txt";
+/// The PLOVER manual's readings where the table contradicts it, in the table's format.
+const MANUAL_CORRECTIONS: &str = "plover/manual-corrections.txt";
 const AGENTS: &str = "petrarch2/Phoenix.agents.txt";
 const DISCARDS: &str = "petrarch2/Phoenix.discards.txt";
 /// Actor files and the `source` name each entry carries.
@@ -80,7 +82,9 @@ pub fn generate(sources: &Path) -> Result<Generated> {
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
     };
     let mut warnings = Vec::new();
-    let plover = PloverTable::parse(CAMEO2PLOVER, &read(CAMEO2PLOVER)?)?;
+    let mut plover = PloverTable::parse(CAMEO2PLOVER, &read(CAMEO2PLOVER)?)?;
+    let corrections = PloverTable::parse(MANUAL_CORRECTIONS, &read(MANUAL_CORRECTIONS)?)?;
+    plover.codes.extend(corrections.codes);
     let verbs = parse_verbs(CAMEO, &read(CAMEO)?, &plover, &mut warnings)?;
     let mut actors = Vec::new();
     for (rel, source) in ACTOR_FILES {

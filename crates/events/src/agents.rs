@@ -18,6 +18,13 @@ use std::collections::HashMap;
 /// senior officials").
 const MAX_GAP_WORDS: usize = 2;
 
+/// A lower-case word in "-ed" between a country and an agent is the clause's verb ("Britain
+/// mobilized army reservists"), not a modifier of the agent: "armed forces" is an agent phrase of
+/// its own.
+fn past_form(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_lowercase()) && word.ends_with("ed")
+}
+
 pub struct AgentIndex {
     matcher: AhoCorasick,
     /// Per pattern: the sector in words, and whether the agent acts with no country named.
@@ -106,7 +113,9 @@ impl AgentIndex {
                 let h = &hits[i];
                 h.end <= s && {
                     let gap = &text[h.end..s];
-                    !gap.contains([',', ';', '.', '(', ')']) && few_words(gap, MAX_GAP_WORDS)
+                    !gap.contains([',', ';', '.', '(', ')'])
+                        && few_words(gap, MAX_GAP_WORDS)
+                        && !gap.split_whitespace().any(past_form)
                 }
             });
             let country_of = |h: &ActorHit| match &h.who {

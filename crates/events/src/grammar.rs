@@ -92,10 +92,33 @@ pub(crate) fn finite(tokens: &[dateline_tagger::Token], i: usize) -> bool {
         Tag::VBD | Tag::VBZ | Tag::VBP => true,
         // After "to" the verb completes another ("agreed to set up"): that one is coded.
         Tag::VB => aux(&|w, t| t == Tag::MD || matches!(w, "do" | "does" | "did")),
-        Tag::VBN => aux(&|w, _| is_be(w) || is_have(w) || w == "got" || w == "get"),
+        Tag::VBN => {
+            aux(&|w, _| is_be(w) || is_have(w) || w == "got" || w == "get")
+                || past_after_subject(tokens, i)
+        }
         Tag::VBG => aux(&|w, _| is_be(w)),
         _ => false,
     }
+}
+
+/// A past form the tagger read as a participle where it is the sentence's main verb: the first
+/// verb, straight after a noun (its subject), with an object straight after ("soldiers arrested
+/// 12 men", "forces seized the town"). Taggers trained on running text read a past form after a
+/// plural noun as a reduced relative ("the men arrested on Monday"), which has no object there.
+fn past_after_subject(tokens: &[dateline_tagger::Token], i: usize) -> bool {
+    use dateline_tagger::Tag;
+    let (Some(before), Some(after)) = (i.checked_sub(1).map(|k| &tokens[k]), tokens.get(i + 1))
+    else {
+        return false;
+    };
+    let first_verb = !tokens[..i]
+        .iter()
+        .any(|t| t.tag.is_verb() || t.tag == Tag::MD);
+    let object = matches!(
+        after.tag,
+        Tag::DT | Tag::CD | Tag::PRP | Tag::PRPS | Tag::NNP | Tag::NNPS | Tag::NNS | Tag::JJR
+    );
+    first_verb && before.tag.is_noun() && object
 }
 
 /// Whether word `i` can be a verb here: not after a determiner, possessive or preposition that

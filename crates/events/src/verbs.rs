@@ -107,6 +107,10 @@ impl Extractor {
     ) -> Vec<usize> {
         let s = TaggedSentence::new(&self.tagger, sentence, fs);
         self.add_dictionary_readings(&s, hits);
+        hits.retain(|h| {
+            let (os, oe) = fs.original_span(h.start, h.end);
+            !in_compound_modifier(sentence, os, oe)
+        });
         // Which hand triggers stand on a finite verb: the clause's sides turn on it.
         for h in hits.iter_mut().filter(|h| !h.finite) {
             h.finite = s.finite_at(h.start);
@@ -179,11 +183,7 @@ impl Extractor {
         // hand triggers on nouns, sorted: each check below is a binary search.
         let mut verbs: Vec<usize> = hits
             .iter()
-            .filter(|h| {
-                from_verb(h)
-                    || s.tag_at(h.start)
-                        .is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP))
-            })
+            .filter(|h| from_verb(h) || h.finite)
             .filter(|h| !light(h))
             .map(|h| h.start)
             .collect();
@@ -230,14 +230,25 @@ impl Extractor {
     }
 
     /// Byte spans of the sentence's subordinate clauses: from a relative pronoun ("which", "who",
-    /// "that" after a noun) or a subordinator of `[grammar] subordinators` to the next comma,
+    /// "that" after a noun), a subject pronoun right after a noun, or a subordinator of `[grammar] subordinators` to the next comma,
     /// semicolon or colon.
     fn subordinate_spans(&self, tokens: &[Token], len: usize) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         for (k, t) in tokens.iter().enumerate() {
             let relative = matches!(t.tag, Tag::WDT | Tag::WP | Tag::WPS)
                 && (!t.text.eq_ignore_ascii_case("that") || k > 0 && tokens[k - 1].tag.is_noun());
+            // A relative clause without its pronoun: a common noun after an article or a
+            // possessive, then a subject pronoun and its verb ("an airline it accused of …",
+            // "the weapons they seized"); not "announced Wednesday it would …".
+            let bare_relative = t.tag == Tag::PRP
+                && k > 0
+                && matches!(tokens[k - 1].tag, Tag::NN | Tag::NNS)
+                && has_article(&tokens[..k - 1])
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|v| matches!(v.tag, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD));
             let opens = relative
+                || bare_relative
                 || self
                     .subordinators
                     .iter()
@@ -282,4 +293,40 @@ fn coordinated_verbs(tokens: &[Token]) -> Vec<usize> {
         }
     }
     out
+}
+
+/// True when the participle at `start..end` of `sentence` is the second half of a hyphenated
+/// modifier ("long-threatened invasion", "Iran-backed militia", "government-imposed curfew"): it
+/// describes the noun after it; nothing happens in the clause. A prefixed verb that is not a
+/// participle ("counter-attack", "re-arrest") is a happening.
+fn in_compound_modifier(sentence: &str, start: usize, end: usize) -> bool {
+    let glued = sentence
+        .get(..start)
+        .and_then(|b| b.strip_suffix(['-', '‐', '‑']))
+        .and_then(|b| b.chars().next_back())
+        .is_some_and(char::is_alphanumeric);
+    let word = sentence.get(start..end).unwrap_or("");
+    let word = word
+        .split_whitespace()
+        .next()
+        .unwrap_or(word)
+        .to_lowercase();
+    glued && (word.ends_with("ed") || word.ends_with("en") || word.ends_with("ing"))
+}
+
+/// True when the noun phrase ending at the end of `before` opens with an article or a possessive
+/// ("an Iraqi airline", "the group's weapons"), looking back over its modifiers.
+fn has_article(before: &[Token]) -> bool {
+    for t in before.iter().rev() {
+        match t.tag {
+            Tag::PRPS | Tag::POS => return true,
+            Tag::DT => {
+                let w = t.text.to_ascii_lowercase();
+                return matches!(w.as_str(), "a" | "an" | "the");
+            }
+            tag if tag.is_noun() || tag.is_adj() || tag == Tag::CD => {}
+            _ => return false,
+        }
+    }
+    false
 }

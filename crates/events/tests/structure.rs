@@ -397,3 +397,54 @@ fn people_named_with_their_place_are_of_its_country() {
         .expect("troops");
     assert_eq!(troops.country, None, "{:?}", m.actors);
 }
+
+#[test]
+fn a_past_form_after_a_plural_subject_with_an_object_is_the_verb() {
+    // Taggers read "soldiers detained …" as a reduced relative; with an object after it the past
+    // form is the clause's verb, and a raid word in an adjunct after it is not what happened.
+    let ms = code(
+        "Jordanian soldiers detained 40 smugglers on Friday in a border sweep near Ruwaished.",
+    );
+    let m = ms.first().expect("a mention");
+    assert_eq!(m.event_type, EventType::Coerce, "{ms:#?}");
+}
+
+#[test]
+fn a_participle_inside_a_hyphenated_modifier_is_no_happening() {
+    let ms = code("Jordan opened its long-promised railway in Amman on Tuesday.");
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Agree),
+        "{ms:#?}"
+    );
+    let ms = code("Syrian troops launched a counter-attack near Deir ez-Zor on Tuesday.");
+    assert!(!ms.is_empty());
+}
+
+#[test]
+fn a_verb_between_a_country_and_an_agent_is_not_part_of_the_actor() {
+    let ms = code("Jordan deployed army units along the Syrian border on Monday.");
+    let m = ms.first().expect("a mention");
+    assert_eq!(m.event_type, EventType::Mobilize, "{ms:#?}");
+    assert!(
+        !names(m).iter().any(|n| n.contains("deployed")),
+        "{:?}",
+        names(m)
+    );
+}
+
+#[test]
+fn a_relative_clause_without_its_pronoun_is_background() {
+    // "… a bank it accused of …": the accusation describes the bank; the clause reports the ban.
+    let ms = code(
+        "The European Union banned trade on Monday with a shipping firm it accused of helping the militia.",
+    );
+    let m = ms.first().expect("a mention");
+    assert_ne!(m.event_type, EventType::Accuse, "{ms:#?}");
+    // A pronoun after a day is the subject of reported speech, not a relative clause.
+    let ms = code("Jordan announced Wednesday it had arrested two Syrian smugglers.");
+    assert_eq!(
+        ms.first().map(|m| m.event_type),
+        Some(EventType::Coerce),
+        "{ms:#?}"
+    );
+}
