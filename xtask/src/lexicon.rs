@@ -325,26 +325,46 @@ struct Verbs {
     blocks: Vec<Block>,
 }
 
-/// The regular forms PETRARCH2 makes for a verb given without `{…}`.
+/// The regular forms PETRARCH2 makes for a verb given without `{…}`, spelled as English spells
+/// them (PETRARCH2 writes "abolishs", "destroies", "sueing", which text never has).
 fn regular_forms(stem: &str) -> [String; 4] {
-    let s = if stem.ends_with('s') || stem.ends_with('x') || stem.ends_with('z') {
+    // "deny" → "denies", "denied"; "deploy" → "deploys", "deployed".
+    let consonant_y = stem
+        .strip_suffix('y')
+        .filter(|b| !b.ends_with(['a', 'e', 'i', 'o', 'u']));
+    let s = if ["s", "x", "z", "sh", "ch"]
+        .iter()
+        .any(|e| stem.ends_with(e))
+    {
         format!("{stem}es")
-    } else if let Some(b) = stem.strip_suffix('y') {
+    } else if let Some(b) = consonant_y {
         format!("{b}ies")
     } else {
         format!("{stem}s")
     };
     let ed = if stem.ends_with('e') {
         format!("{stem}d")
+    } else if let Some(b) = consonant_y {
+        format!("{b}ied")
     } else {
         format!("{stem}ed")
     };
-    let before_e = stem.chars().rev().nth(1);
-    let ing = match stem.strip_suffix('e') {
-        Some(b) if !before_e.is_some_and(|c| "aeiou".contains(c)) => format!("{b}ing"),
-        _ => format!("{stem}ing"),
-    };
-    [stem.to_string(), s, ed, ing]
+    [stem.to_string(), s, ed, present_participle(stem)]
+}
+
+/// English spelling of the "-ing" form: a silent final "e" goes ("suing", "continuing",
+/// "arguing", which PETRARCH2 spells "sueing" and so never matches), "ie" becomes "y" ("dying"),
+/// and "ee", "oe", "ye" stay ("agreeing", "hoeing", "dyeing").
+fn present_participle(stem: &str) -> String {
+    if let Some(b) = stem.strip_suffix("ie") {
+        format!("{b}ying")
+    } else if stem.ends_with("ee") || stem.ends_with("oe") || stem.ends_with("ye") {
+        format!("{stem}ing")
+    } else if let Some(b) = stem.strip_suffix('e') {
+        format!("{b}ing")
+    } else {
+        format!("{stem}ing")
+    }
 }
 
 /// `WIRE_+TAP` → (["wire"], "tap", []); `+KIDNAPPED_AND_KILLED` → ([], "kidnapped", ["and", "killed"]).
@@ -1479,6 +1499,27 @@ mod tests {
 
     const VERBS_OK: &str =
         "&WEAPON\n+GUN\n####### VERB PATTERNS #######\n--- KILL [190] ---\nKILL\n";
+
+    #[test]
+    fn regular_forms_are_spelled_as_english_spells_them() {
+        let forms = |stem: &str| regular_forms(stem).to_vec();
+        assert_eq!(forms("sue"), ["sue", "sues", "sued", "suing"]);
+        assert_eq!(forms("deny"), ["deny", "denies", "denied", "denying"]);
+        assert_eq!(
+            forms("deploy"),
+            ["deploy", "deploys", "deployed", "deploying"]
+        );
+        assert_eq!(
+            forms("ambush"),
+            ["ambush", "ambushes", "ambushed", "ambushing"]
+        );
+        assert_eq!(forms("agree"), ["agree", "agrees", "agreed", "agreeing"]);
+        assert_eq!(forms("die"), ["die", "dies", "died", "dying"]);
+        assert_eq!(
+            forms("attack"),
+            ["attack", "attacks", "attacked", "attacking"]
+        );
+    }
 
     #[test]
     fn malformed_verb_lines_are_refused_with_their_place() {
