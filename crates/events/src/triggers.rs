@@ -41,7 +41,7 @@ pub struct TriggerIndex {
     any: RegexSet,
     /// `[grammar] clause_openers`, in one automaton.
     openers: AhoCorasick,
-    grammar: Grammar,
+    pub(crate) grammar: Grammar,
     future: Regex,
 }
 

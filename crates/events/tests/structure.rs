@@ -448,3 +448,20 @@ fn a_relative_clause_without_its_pronoun_is_background() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn a_past_form_after_the_verb_s_object_is_a_reduced_relative() {
+    // "the soldiers killed in the ambush": the killing describes whom the minister met.
+    let ms = code(
+        "Jordan's defence minister met the families of the soldiers killed in the ambush last week.",
+    );
+    let m = ms.first().expect("a mention");
+    assert_eq!(m.event_type, EventType::Consult, "{ms:#?}");
+    // With an object of its own the past form is a clause's verb, whoever spoke.
+    let ms = code("Officials in Amman said gunmen killed three border guards.");
+    assert_eq!(
+        ms.first().map(|m| m.event_type),
+        Some(EventType::Assault),
+        "{ms:#?}"
+    );
+}
