@@ -71,6 +71,15 @@ impl Attribution {
 
     /// Folded offset of the end of the last verb of saying before `before` ("X said | Y
     /// attacked Z"), if any.
+    /// End of the verb of saying that starts at `at`, if one does: a dictionary reading can
+    /// begin on it ("said … agree", CAMEO's pattern for an announced agreement).
+    pub fn speech_at(&self, f: &str, at: usize) -> Option<usize> {
+        self.speech
+            .find_at(f, at)
+            .filter(|m| m.start() == at)
+            .map(|m| m.end())
+    }
+
     pub fn speech_before(&self, f: &str, before: usize) -> Option<usize> {
         self.speech
             .find_iter(f.get(..before)?)

@@ -356,19 +356,31 @@ impl<'a> SentenceCoder<'a> {
     /// said Y must withdraw": X demands, of Y (CAMEO's reading of an obligation reported).
     fn speech(&self, h: &Happening, pool: &mut Vec<&'a ActorHit>) -> Speech {
         let f = self.f();
-        let said = self
-            .x
-            .attribution
-            .speech_before(f, h.hit.start)
-            .map(|s| (s, self.to_body(s, s).0));
-        let demanded = !h.standalone
-            && said.is_some_and(|(s, _)| self.x.grammar_words.obliged(&f[s..h.hit.start]));
+        // A reading that opens on the verb of saying ("said Y must agree to", one CAMEO pattern)
+        // has its happening's verb further on, in what is said.
+        let (said, demanded, verb_at) = match self.x.attribution.speech_before(f, h.hit.start) {
+            Some(s) => (
+                Some(s),
+                self.x.grammar_words.obliged(&f[s..h.hit.start]),
+                h.body.0,
+            ),
+            None => {
+                let s = self.x.attribution.speech_at(f, h.hit.start);
+                let obliged =
+                    s.is_some_and(|s| self.x.grammar_words.obliged_in_complement(&f[s..]));
+                // Not demanded, the speaker is who announces ("X announced an agreement").
+                (s, obliged, h.body.0)
+            }
+        };
+        let said = said.map(|s| (s, self.to_body(s, s).0));
+        let demanded = !h.standalone && demanded;
         let mut speakers: Vec<SidedActor> = Vec::new();
-        if let Some((_, said)) = said
-            && pool
+        if let Some((_, said)) = said {
+            // A demand is the speaker's, whoever it is made of; any other happening reported
+            // is its subject's when somebody is named before its verb.
+            let named_subject = pool
                 .iter()
-                .any(|a| a.start >= said && a.end <= h.body.0 && !a.who.is_generic())
-        {
+                .any(|a| a.start >= said && a.end <= verb_at && !a.who.is_generic());
             if demanded {
                 speakers = pool
                     .iter()
@@ -376,7 +388,9 @@ impl<'a> SentenceCoder<'a> {
                     .map(|a| (a.who.clone(), Side::Source, a.start, a.end))
                     .collect();
             }
-            pool.retain(|a| a.start >= said);
+            if demanded || named_subject {
+                pool.retain(|a| a.start >= said);
+            }
         }
         Speech { demanded, speakers }
     }

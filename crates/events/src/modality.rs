@@ -8,6 +8,9 @@ use crate::lexicon::Grammar;
 /// How close before the verb the modal must stand, in words ("must immediately withdraw").
 const MODAL_REACH: usize = 3;
 
+/// How far into what is said the modal may stand ("said President X and his party must …").
+const COMPLEMENT_REACH: usize = 10;
+
 pub struct Modality {
     obligation: Vec<Vec<String>>,
     conditionals: Vec<Vec<String>>,
@@ -42,6 +45,15 @@ impl Modality {
         let words: Vec<&str> = before.split_whitespace().collect();
         let near = &words[words.len().saturating_sub(MODAL_REACH)..];
         self.intent.iter().any(|p| contains(near, p))
+    }
+
+    /// True when the complement of a verb of saying holds a modal of obligation among its first
+    /// words, before any comma ("said the government must agree to …"): for a dictionary reading
+    /// that opens on the verb of saying, whose own verb is further on.
+    pub fn obliged_in_complement(&self, after: &str) -> bool {
+        let clause = after.split([',', ';', '.']).next().unwrap_or("");
+        let words: Vec<&str> = clause.split_whitespace().take(COMPLEMENT_REACH).collect();
+        self.obligation.iter().any(|p| contains(&words, p))
     }
 
     /// True when the folded text right before a verb holds a modal of obligation.

@@ -465,3 +465,17 @@ fn a_past_form_after_the_verb_s_object_is_a_reduced_relative() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn an_obligation_to_agree_reported_is_a_demand_not_an_agreement() {
+    // CAMEO reads "said … agree" as an announced agreement; "must" makes it the speaker's demand.
+    let ms = code("Jordan said on Sunday that Syria must agree to a joint border commission.");
+    let m = ms.first().expect("a mention");
+    assert_eq!(m.event_type, EventType::Request, "{ms:#?}");
+    assert_eq!(
+        side(m, "Government of Jordan"),
+        Some(Side::Source),
+        "{:?}",
+        m.actors
+    );
+}
