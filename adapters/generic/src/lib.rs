@@ -29,7 +29,8 @@ impl Adapter for Generic {
         // judged whole, short linked subheadings, split and interrupted stories read whole, ids
         // that are a heading's words, a page of short lines read as it shows; the story's photo
         // caption. 7: a list in the story is not condemned by the box rule for links (a third of
-        // its text linked), only by the list-of-links one.
+        // its text linked), only by the list-of-links one; the `<title>` part a heading prints is
+        // the title, never the site's declared name.
         "7"
     }
     fn hosts(&self) -> &'static [&'static str] {
@@ -199,7 +200,11 @@ fn choose_title(page: &Page, body: &[usize]) -> String {
         .headline
         .iter()
         .cloned()
-        .chain(meta.title.as_deref().map(strip_site_name))
+        .chain(
+            meta.title
+                .as_deref()
+                .map(|t| strip_site_name(t, meta.site_name.as_deref(), page)),
+        )
         .collect();
     let declared = candidates.first().cloned();
     let first_body = body.first().copied().unwrap_or(page.blocks.len());
@@ -236,8 +241,10 @@ fn choose_title(page: &Page, body: &[usize]) -> String {
         .unwrap_or_default()
 }
 
-/// "Story headline | Site" → "Story headline": the longest part between separators.
-fn strip_site_name(title: &str) -> String {
+/// "Story headline | Site" → "Story headline": the part a top-level heading prints, else the
+/// longest part that is not the site's declared name ("Mozilla - Wikipedia": the article is the
+/// shorter part).
+fn strip_site_name(title: &str, site_name: Option<&str>, page: &Page) -> String {
     let mut marked = title.to_owned();
     for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
         marked = marked.replace(sep, "\u{1}");
@@ -247,9 +254,29 @@ fn strip_site_name(title: &str) -> String {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
-    let title = parts
+    if parts.len() < 2 {
+        return clean_inline(title);
+    }
+    let site = site_name.map(letters_key).unwrap_or_default();
+    let headings: Vec<String> = page
+        .blocks
         .iter()
-        .max_by_key(|p| p.chars().count())
+        .filter(|b| b.kind == BlockKind::Heading(1))
+        .map(|b| letters_key(&b.text))
+        .collect();
+    // A logo is often a heading of the site's name.
+    let not_site = |p: &&&str| site.is_empty() || letters_key(p) != site;
+    let printed = parts.iter().filter(not_site).find(|p| {
+        let k = letters_key(p);
+        !k.is_empty() && headings.contains(&k)
+    });
+    let title = printed
+        .or_else(|| {
+            parts
+                .iter()
+                .filter(not_site)
+                .max_by_key(|p| p.chars().count())
+        })
         .copied()
         .unwrap_or(title);
     clean_inline(title)
@@ -369,11 +396,23 @@ mod tests {
 
     #[test]
     fn site_name_is_stripped_from_title() {
-        assert_eq!(
-            strip_site_name("Troops leave Ain al-Asad base | Example News"),
-            "Troops leave Ain al-Asad base"
+        let page = dateline_core::html::parse(
+            "<html><body><h1 class=logo>Northwind</h1><h1>Dam opens</h1><p>Text.</p></body></html>",
         );
-        assert_eq!(strip_site_name("Plain title"), "Plain title");
+        let strip = |t: &str, site: Option<&str>| strip_site_name(t, site, &page);
+        assert_eq!(
+            strip("Troops leave the old base | Example News", None),
+            "Troops leave the old base"
+        );
+        assert_eq!(strip("Plain title", None), "Plain title");
+        // The part a heading prints, even when shorter than the site's name.
+        assert_eq!(strip("Dam opens - Northwind Chronicle", None), "Dam opens");
+        // Never the site's declared name, though its logo is a heading too.
+        assert_eq!(
+            strip("Floods: what to know - Northwind", Some("Northwind")),
+            "Floods: what to know"
+        );
+        assert_eq!(strip("Bridge - Northwind", Some("Northwind")), "Bridge");
     }
 
     /// Sites fold the rest of a story into a `read-more` box behind a button: the box is the
