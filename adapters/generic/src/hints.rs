@@ -19,6 +19,7 @@ struct Words {
     negative_parts: Vec<String>,
     ad_labels: Vec<String>,
     button_labels: Vec<String>,
+    embedded_posts: Vec<String>,
 }
 
 /// Compiled in, so a broken file is a build-time mistake caught by the tests below: loading it may
@@ -77,6 +78,17 @@ pub fn is_furniture_label(text: &str) -> bool {
         .collect();
     let t = t.trim().to_lowercase();
     WORDS.ad_labels.contains(&t) || WORDS.button_labels.contains(&t)
+}
+
+/// True when an element is a platform's embedded post (`<blockquote class="twitter-tweet">`).
+pub fn is_embedded_post(tag: &str, words: &[String]) -> bool {
+    tag == "blockquote"
+        && words.iter().any(|w| {
+            WORDS
+                .embedded_posts
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p))
+        })
 }
 
 /// Tags whose content is furniture on any site.

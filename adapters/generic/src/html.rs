@@ -21,6 +21,8 @@ struct Tree {
     chars: Vec<f64>,
     link_chars: Vec<f64>,
     commas: Vec<f64>,
+    /// The element holds a platform's embedded post (see [`hints::is_embedded_post`]).
+    holds_post: Vec<bool>,
     /// Text blocks read from the element itself (not from a child element).
     own_blocks: Vec<Vec<usize>>,
 }
@@ -167,8 +169,26 @@ impl Tree {
             chars: vec![0.0; n],
             link_chars: vec![0.0; n],
             commas: vec![0.0; n],
+            holds_post: Vec::new(),
             own_blocks: vec![Vec::new(); n],
         };
+        // Which elements hold an embedded post: a box named like social furniture around one is
+        // the story quoting a post. Children come after their parents: one backward sweep.
+        let mut holds_post: Vec<bool> = page
+            .elements
+            .iter()
+            .map(|el| hints::is_embedded_post(&el.tag, &el.words))
+            .collect();
+        for i in (0..n).rev() {
+            if let Some(p) = page.elements[i]
+                .parent
+                .map(|p| p as usize)
+                .filter(|&p| p < i)
+                && holds_post[i]
+            {
+                holds_post[p] = true;
+            }
+        }
         for (i, el) in page.elements.iter().enumerate() {
             let parent = el.parent.map(|p| p as usize).filter(|&p| p < i);
             if let Some(p) = parent {
@@ -177,12 +197,14 @@ impl Tree {
             let verdict = verdicts.get(i).copied().unwrap_or_default();
             let structural = matches!(el.tag.as_str(), "html" | "body" | "article" | "main");
             let furniture = !structural
+                && !holds_post[i]
                 && ((verdict.negative && !verdict.positive) || hints::furniture_tag(&el.tag));
             let bad = strip_furniture && (furniture || parent.is_some_and(|p| t.bad[p]));
             t.parent.push(parent);
             t.verdict.push(verdict);
             t.bad.push(bad);
         }
+        t.holds_post = holds_post;
         for (b, block) in page.blocks.iter().enumerate() {
             let Some(e) = block.element.map(|e| e as usize).filter(|&e| e < n) else {
                 continue;
@@ -686,7 +708,10 @@ fn fishy_containers(page: &Page, tree: &Tree, chosen: &[usize], pass: Pass) -> V
         ) {
             continue;
         }
-        if chosen.contains(&e) || !chosen.iter().any(|&c| tree.is_within(e, c)) {
+        if chosen.contains(&e)
+            || !chosen.iter().any(|&c| tree.is_within(e, c))
+            || tree.holds_post[e]
+        {
             continue;
         }
         if tree.commas[e] >= 10.0 {

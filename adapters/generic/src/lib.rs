@@ -30,7 +30,8 @@ impl Adapter for Generic {
         // that are a heading's words, a page of short lines read as it shows; the story's photo
         // caption. 7: a list in the story is not condemned by the box rule for links (a third of
         // its text linked), only by the list-of-links one; the `<title>` part a heading prints is
-        // the title, never the site's declared name.
+        // the title, never the site's declared name; a box holding a platform's embedded post
+        // (a quoted tweet) is story.
         "7"
     }
     fn hosts(&self) -> &'static [&'static str] {
@@ -495,6 +496,32 @@ mod tests {
             d.body
         );
         assert!(!d.body.iter().any(|p| p == "Other news"), "{:#?}", d.body);
+    }
+
+    #[test]
+    fn an_embedded_post_is_story_and_a_share_bar_is_not() {
+        let page = dateline_core::html::parse(&format!(
+            r#"<html><body><article><h1>Ferry row</h1><p>{PARA}</p><p>{PARA}</p>
+            <div class="social-media-embed"><blockquote class="twitter-tweet"><p>The ferry was
+            cancelled again this morning with no notice at all <a href="https://t.co/x">t.co/x</a>
+            </p>— A Commuter (@commuter) <a href="https://x.com/s/1">May 2, 2025</a></blockquote></div>
+            <p>{PARA}</p>
+            <div class="social-share"><a href="/fb">Share on Facebook</a> <a href="/x">Post</a></div>
+            </article></body></html>"#
+        ));
+        let d = from_html(&page);
+        assert!(
+            d.body
+                .iter()
+                .any(|p| p.starts_with("The ferry was cancelled")),
+            "{:#?}",
+            d.body
+        );
+        assert!(
+            !d.body.iter().any(|p| p.contains("Share on")),
+            "{:#?}",
+            d.body
+        );
     }
 
     #[test]
