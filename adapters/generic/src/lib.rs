@@ -287,6 +287,16 @@ fn strip_site_name(title: &str, site_name: Option<&str>, page: &Page) -> String 
 mod tests {
     use super::*;
 
+    /// A paragraph of `body` opens with `start`.
+    fn opens(body: &[String], start: &str) -> bool {
+        body.iter().any(|p| p.starts_with(start))
+    }
+
+    /// A paragraph of `body` holds `words`.
+    fn mentions(body: &[String], words: &str) -> bool {
+        body.iter().any(|p| p.contains(words))
+    }
+
     /// Extracts an HTML page through the whole pipeline, as `dateline extract` does.
     fn extract_html(html: &str) -> dateline_core::Article {
         let capture = Capture::from_bytes(
@@ -510,18 +520,8 @@ mod tests {
             </article></body></html>"#
         ));
         let d = from_html(&page);
-        assert!(
-            d.body
-                .iter()
-                .any(|p| p.starts_with("The ferry was cancelled")),
-            "{:#?}",
-            d.body
-        );
-        assert!(
-            !d.body.iter().any(|p| p.contains("Share on")),
-            "{:#?}",
-            d.body
-        );
+        assert!(opens(&d.body, "The ferry was cancelled"), "{:#?}", d.body);
+        assert!(!mentions(&d.body, "Share on"), "{:#?}", d.body);
     }
 
     #[test]
@@ -536,11 +536,7 @@ mod tests {
             <p>{PARA}</p></article></body></html>"#
         ));
         let d = from_html(&page);
-        assert!(
-            d.body.iter().any(|p| p.starts_with("Li Wei sped up")),
-            "{:#?}",
-            d.body
-        );
+        assert!(opens(&d.body, "Li Wei sped up"), "{:#?}", d.body);
     }
 
     #[test]
@@ -554,16 +550,8 @@ mod tests {
             </body></html>"#
         ));
         let d = from_html(&page);
-        assert!(
-            d.body.iter().any(|p| p.starts_with("Both towns draw")),
-            "{:#?}",
-            d.body
-        );
-        assert!(
-            !d.body.iter().any(|p| p.starts_with("Share this")),
-            "{:#?}",
-            d.body
-        );
+        assert!(opens(&d.body, "Both towns draw"), "{:#?}", d.body);
+        assert!(!opens(&d.body, "Share this"), "{:#?}", d.body);
     }
 
     #[test]
@@ -577,16 +565,8 @@ mod tests {
             </article></body></html>"#
         ));
         let d = from_html(&page);
-        assert!(
-            d.body.iter().any(|p| p.starts_with("First part.")),
-            "{:#?}",
-            d.body
-        );
-        assert!(
-            d.body.iter().any(|p| p.starts_with("Second part.")),
-            "{:#?}",
-            d.body
-        );
+        assert!(opens(&d.body, "First part."), "{:#?}", d.body);
+        assert!(opens(&d.body, "Second part."), "{:#?}", d.body);
     }
 
     #[test]
@@ -611,10 +591,6 @@ mod tests {
             "{:#?}",
             d.body
         );
-        assert!(
-            !d.body.iter().any(|p| p.starts_with("Click here")),
-            "{:#?}",
-            d.body
-        );
+        assert!(!opens(&d.body, "Click here"), "{:#?}", d.body);
     }
 }
