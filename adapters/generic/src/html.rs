@@ -23,6 +23,9 @@ struct Tree {
     commas: Vec<f64>,
     /// The element holds a platform's embedded post (see [`hints::is_embedded_post`]).
     holds_post: Vec<bool>,
+    /// Text blocks in the subtree, and one of them (the only one when the count is 1).
+    blocks: Vec<u32>,
+    some_block: Vec<Option<usize>>,
     /// Text blocks read from the element itself (not from a child element).
     own_blocks: Vec<Vec<usize>>,
 }
@@ -170,6 +173,8 @@ impl Tree {
             link_chars: vec![0.0; n],
             commas: vec![0.0; n],
             holds_post: Vec::new(),
+            blocks: vec![0; n],
+            some_block: vec![None; n],
             own_blocks: vec![Vec::new(); n],
         };
         // Which elements hold an embedded post: a box named like social furniture around one is
@@ -217,6 +222,8 @@ impl Tree {
             t.chars[e] += chars;
             t.link_chars[e] += chars * f64::from(block.link_density);
             t.commas[e] += commas(&block.text);
+            t.blocks[e] += 1;
+            t.some_block[e] = Some(b);
         }
         // Children come after their parents, so one backward sweep sums every subtree.
         for i in (0..n).rev() {
@@ -224,6 +231,8 @@ impl Tree {
                 t.chars[p] += t.chars[i];
                 t.link_chars[p] += t.link_chars[i];
                 t.commas[p] += t.commas[i];
+                t.blocks[p] += t.blocks[i];
+                t.some_block[p] = t.some_block[p].or(t.some_block[i]);
             }
         }
         t
@@ -718,6 +727,15 @@ fn fishy_containers(page: &Page, tree: &Tree, chosen: &[usize], pass: Pass) -> V
             continue;
         }
         let weight = tree.class_weight(e, pass);
+        // A box around one paragraph is a wrapper: the paragraph is judged as a line is, by
+        // the sentence it reads as ("… published in the <a>journal Nature</a>."), not as a box.
+        let wraps_a_sentence = tree.blocks[e] == 1
+            && tree.some_block[e]
+                .and_then(|b| page.blocks.get(b))
+                .is_some_and(|b| b.kind == BlockKind::Paragraph && reads_as_sentence(b));
+        if wraps_a_sentence && weight >= 0.0 {
+            continue;
+        }
         let ld = tree.link_density(e);
         // A list is judged by the stricter link rule only, as Readability exempts lists from
         // it: items with a link in their sentence (a changelog, credits, a reading list with
@@ -745,16 +763,15 @@ fn keep_block(block: &Block, in_story_list: bool) -> bool {
     if in_story_list || short_heading {
         return true;
     }
-    let chars = char_count(&block.text);
-    // Mostly a link: a menu entry or a teaser ("Read also: <headline>"). A sentence of eight words
-    // or more with thirty characters of its own outside the links ("Thanks to X, users can now
-    // import logins from Y") is story text with links in it.
-    let own_chars = chars * (1.0 - f64::from(block.link_density));
-    let sentence = block.text.split_whitespace().count() >= SENTENCE_WORDS && own_chars >= 30.0;
-    if block.link_density > 0.5 && chars < 300.0 && !sentence {
-        return false;
-    }
-    true
+    // Mostly a link: a menu entry or a teaser ("Read also: <headline>").
+    !(block.link_density > 0.5 && char_count(&block.text) < 300.0 && !reads_as_sentence(block))
+}
+
+/// A sentence of eight words or more with thirty characters of its own outside its links
+/// ("Thanks to X, users can now import logins from Y"): story text with links in it.
+fn reads_as_sentence(block: &Block) -> bool {
+    let own_chars = char_count(&block.text) * (1.0 - f64::from(block.link_density));
+    block.text.split_whitespace().count() >= SENTENCE_WORDS && own_chars >= 30.0
 }
 
 /// No container scored: keep the paragraphs that read like prose.

@@ -31,7 +31,7 @@ impl Adapter for Generic {
         // caption. 7: a list in the story is not condemned by the box rule for links (a third of
         // its text linked), only by the list-of-links one; the `<title>` part a heading prints is
         // the title, never the site's declared name; a box holding a platform's embedded post
-        // (a quoted tweet) is story.
+        // (a quoted tweet) is story; a box around one paragraph is judged as that paragraph.
         "7"
     }
     fn hosts(&self) -> &'static [&'static str] {
@@ -522,6 +522,24 @@ mod tests {
         let d = from_html(&page);
         assert!(opens(&d.body, "The ferry was cancelled"), "{:#?}", d.body);
         assert!(!mentions(&d.body, "Share on"), "{:#?}", d.body);
+    }
+
+    #[test]
+    fn a_paragraph_in_a_card_of_its_own_is_judged_as_a_sentence() {
+        // Card layouts wrap each paragraph in its own box; a box whose one paragraph links a
+        // third of its words is that paragraph, not a box of links.
+        let card = |p: &str| format!(r#"<div class="card collection-item"><p>{p}</p></div>"#);
+        let page = dateline_core::html::parse(&format!(
+            "<html><body><main><h1>Moon water</h1>{}{}{}{}</main></body></html>",
+            card(PARA),
+            card(PARA),
+            card(
+                r#"The finding was reported on Monday in <a href="/j">the journal Planetary Notes</a>."#
+            ),
+            card(PARA),
+        ));
+        let d = from_html(&page);
+        assert!(opens(&d.body, "The finding was reported"), "{:#?}", d.body);
     }
 
     #[test]
