@@ -174,20 +174,39 @@ impl TriggerIndex {
         // Purpose or intent clause: "to discuss", "determination to eliminate" — unless the verb
         // before "to" is a decision ("decided to withdraw", "is expected to visit").
         if before.first() == Some(&"to") {
-            let head = &before[1..];
-            let one = head.first().copied().unwrap_or("");
-            let two = match head {
-                [a, b, ..] => format!("{b} {a}"),
-                _ => String::new(),
-            };
-            let intent = self
-                .grammar
-                .intent_verbs
-                .iter()
-                .any(|v| v == one || *v == two);
-            return !intent;
+            return !self.announced(&before[1..]);
         }
         false
+    }
+
+    /// True when the verb after "to" at `start` of `f` is announced, not a purpose: a decision
+    /// comes before it ("decided to withdraw") or a modal of intent ending in "to" ("is ready to
+    /// send").
+    pub fn announced_at(&self, f: &str, start: usize) -> bool {
+        let before: Vec<&str> = f[..start].split_whitespace().rev().take(4).collect();
+        before.first() == Some(&"to") && self.announced(&before[1..])
+    }
+
+    /// `head`: the words before "to", nearest first.
+    fn announced(&self, head: &[&str]) -> bool {
+        let one = head.first().copied().unwrap_or("");
+        let two = match head {
+            [a, b, ..] => format!("{b} {a}"),
+            _ => String::new(),
+        };
+        let three = match head {
+            [a, b, c, ..] => format!("{c} {b} {a} to"),
+            _ => String::new(),
+        };
+        self.grammar
+            .intent_verbs
+            .iter()
+            .any(|v| v == one || *v == two)
+            || self
+                .grammar
+                .intent_modals
+                .iter()
+                .any(|m| m.ends_with(" to") && (*m == format!("{two} to") || *m == three))
     }
 
     /// The id of a trigger of `event_type` and `mode` read from a dictionary verb (made on first

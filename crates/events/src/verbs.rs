@@ -129,7 +129,9 @@ impl Extractor {
         let f = s.folded.text.as_str();
         let found = self.cameo.find(
             &s.words,
-            |i| s.is_verb(i),
+            // A base form after a modal of intent ending in "to" heads the clause's verb
+            // phrase as after "will" ("is ready to send troops").
+            |i| s.is_verb(i) || (s.base_verb(i) && self.triggers.announced_at(f, s.spans[i].0)),
             |i| s.in_phrase(i),
             |i| s.base_verb(i),
         );

@@ -479,3 +479,11 @@ fn an_obligation_to_agree_reported_is_a_demand_not_an_agreement() {
         m.actors
     );
 }
+
+#[test]
+fn a_modal_of_intent_ending_in_to_announces_the_happening() {
+    // "is ready to send": not a purpose clause; the announced contribution is coded as intent.
+    let ms = code("Jordan is ready to contribute 500 troops to a peacekeeping force in Sudan.");
+    let m = ms.first().expect("a mention");
+    assert_eq!(m.event_type, EventType::Agree, "{ms:#?}");
+}
