@@ -487,3 +487,11 @@ fn a_modal_of_intent_ending_in_to_announces_the_happening() {
     let m = ms.first().expect("a mention");
     assert_eq!(m.event_type, EventType::Agree, "{ms:#?}");
 }
+
+#[test]
+fn a_statement_demanding_that_is_a_demand() {
+    let ms =
+        code("Iraq issued a statement demanding that Turkey withdraw its troops from Bashiqa.");
+    let m = ms.first().expect("a mention");
+    assert_eq!(m.event_type, EventType::Request, "{ms:#?}");
+}
