@@ -18,6 +18,9 @@ use std::collections::HashMap;
 /// senior officials").
 const MAX_GAP_WORDS: usize = 2;
 
+/// Prepositions an agent phrase of the dictionary may end with (folded, with their space).
+const PREPOSITIONS: [&str; 7] = [" in", " to", " of", " for", " from", " at", " on"];
+
 /// A lower-case word in "-ed" between a country and an agent is the clause's verb ("Britain
 /// mobilized army reservists"), not a modifier of the agent: "armed forces" is an agent phrase of
 /// its own.
@@ -46,7 +49,14 @@ impl AgentIndex {
             let Some(word) = sectors.sector.get(&a.sector) else {
                 continue;
             };
+            // Phoenix writes some agents with the preposition that joined them to a country in
+            // PETRARCH's parse ("embassy in", "ambassador to"): the agent is the noun; the place
+            // after the preposition is read as a place.
             let key = fold_key(&a.phrase);
+            let key = PREPOSITIONS
+                .iter()
+                .find_map(|p| key.strip_suffix(p))
+                .map_or(key.clone(), str::to_owned);
             if key.len() < 3 || !seen.insert(key.clone()) {
                 continue;
             }

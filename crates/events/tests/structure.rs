@@ -495,3 +495,22 @@ fn a_statement_demanding_that_is_a_demand() {
     let m = ms.first().expect("a mention");
     assert_eq!(m.event_type, EventType::Request, "{ms:#?}");
 }
+
+#[test]
+fn an_agent_is_its_noun_not_the_preposition_after_it() {
+    // Phoenix lists "embassy in"; the embassy is Denmark's, Amman is where it stands.
+    let ms = code("Protesters stormed the Danish embassy in Amman on Thursday.");
+    let m = ms.first().expect("a mention");
+    let embassy = m
+        .actors
+        .iter()
+        .find(|a| a.text.as_deref().is_some_and(|t| t.contains("embassy")))
+        .expect("the embassy");
+    assert_eq!(
+        embassy.text.as_deref(),
+        Some("Danish embassy"),
+        "{:?}",
+        m.actors
+    );
+    assert_eq!(embassy.country.as_deref(), Some("DNK"));
+}
