@@ -514,3 +514,14 @@ fn an_agent_is_its_noun_not_the_preposition_after_it() {
     );
     assert_eq!(embassy.country.as_deref(), Some("DNK"));
 }
+
+#[test]
+fn a_court_finding_a_law_unconstitutional_sanctions_it() {
+    // PLOVER SANCTION `convict`: guilty, unconstitutional or liable in a court of law.
+    let ms = code(
+        "Iraq's Federal Supreme Court ruled on Tuesday that the provincial election law was unconstitutional.",
+    );
+    let m = ms.first().expect("a mention");
+    assert_eq!(m.event_type, EventType::Sanction, "{ms:#?}");
+    assert_eq!(m.actors.first().map(|a| a.side), Some(Side::Source));
+}
