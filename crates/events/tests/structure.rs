@@ -350,8 +350,8 @@ fn two_verb_phrases_of_one_subject_are_two_happenings_with_its_sides() {
     assert!(types.contains(&EventType::Accuse), "{types:?}");
     let second = ms
         .iter()
-        .find(|m| m.event_type == EventType::Coerce)
-        .expect("the expulsion");
+        .find(|m| m.event_type == EventType::Sanction)
+        .expect("the expulsion (of a diplomat: CAMEO 166, SANCTION)");
     assert_eq!(
         side(second, "Government of Jordan"),
         Some(Side::Source),
@@ -524,4 +524,21 @@ fn a_court_finding_a_law_unconstitutional_sanctions_it() {
     let m = ms.first().expect("a mention");
     assert_eq!(m.event_type, EventType::Sanction, "{ms:#?}");
     assert_eq!(m.actors.first().map(|a| a.side), Some(Side::Source));
+}
+
+#[test]
+fn expelling_diplomats_is_a_sanction_and_expelling_people_is_coercion() {
+    // CAMEO 166 (diplomats, peacekeepers, inspectors) is PLOVER SANCTION; 174 (people) COERCE.
+    let ms = code("Jordan expelled two Iranian diplomats on Monday.");
+    assert_eq!(
+        ms.first().map(|m| m.event_type),
+        Some(EventType::Sanction),
+        "{ms:#?}"
+    );
+    let ms = code("Jordan expelled forty Syrian smugglers on Monday.");
+    assert_eq!(
+        ms.first().map(|m| m.event_type),
+        Some(EventType::Coerce),
+        "{ms:#?}"
+    );
 }
