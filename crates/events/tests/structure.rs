@@ -542,3 +542,14 @@ fn expelling_diplomats_is_a_sanction_and_expelling_people_is_coercion() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn rockets_that_landed_are_an_attack() {
+    let ms =
+        code("Three rockets landed near Erbil airport, which hosts US forces, on Tuesday night.");
+    assert_eq!(
+        ms.first().map(|m| m.event_type),
+        Some(EventType::Assault),
+        "{ms:#?}"
+    );
+}
