@@ -453,11 +453,17 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 /// decoder accepted it. A proportion, not a presence: one stray NUL in a saved page is damage to
 /// repair, not proof that the file is an image.
 fn binary_reason(text: &str) -> Option<String> {
-    let mut total = 0usize;
-    let mut control = 0usize;
+    let (mut total, mut control, mut replacement) = (0usize, 0usize, 0usize);
+    // One pass over the first 64 K characters; ASCII, nearly all of a page, is judged by its byte.
     for c in text.chars().take(64 * 1024) {
         total += 1;
-        if c.is_control() && !matches!(c, '\n' | '\t' | '\x0c') {
+        if c.is_ascii() {
+            if c.is_ascii_control() && !matches!(c, '\n' | '\t' | '\x0c') {
+                control += 1;
+            }
+        } else if c == '\u{fffd}' {
+            replacement += 1;
+        } else if c.is_control() {
             control += 1;
         }
     }
@@ -465,11 +471,6 @@ fn binary_reason(text: &str) -> Option<String> {
     if control == 1 {
         control = 0;
     }
-    let replacement = text
-        .chars()
-        .take(64 * 1024)
-        .filter(|&c| c == '\u{fffd}')
-        .count();
     if total > 0 && (control * 100 / total >= 2 || replacement * 100 / total >= 10) {
         return Some(format!(
             "{} of its first {total} characters are control or undecodable",
