@@ -21,9 +21,9 @@ const MAX_GAP_WORDS: usize = 2;
 /// Prepositions an agent phrase of the dictionary may end with (folded, with their space).
 const PREPOSITIONS: [&str; 7] = [" in", " to", " of", " for", " from", " at", " on"];
 
-/// A lower-case word in "-ed" between a country and an agent is the clause's verb ("Britain
-/// mobilized army reservists"), not a modifier of the agent: "armed forces" is an agent phrase of
-/// its own.
+/// A lower-case word in "-ed" between a country and an agent is the clause's verb ("Jordan
+/// deployed army units"), not a modifier of the agent: "armed forces" is an agent phrase of its
+/// own.
 fn past_form(word: &str) -> bool {
     word.starts_with(|c: char| c.is_lowercase()) && word.ends_with("ed")
 }

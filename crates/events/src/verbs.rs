@@ -241,7 +241,7 @@ impl Extractor {
                 && (!t.text.eq_ignore_ascii_case("that") || k > 0 && tokens[k - 1].tag.is_noun());
             // A relative clause without its pronoun: a common noun after an article or a
             // possessive, then a subject pronoun and its verb ("an airline it accused of …",
-            // "the weapons they seized"); not "announced Wednesday it would …".
+            // "the weapons they seized"); not "said Monday it would …".
             let bare_relative = t.tag == Tag::PRP
                 && k > 0
                 && matches!(tokens[k - 1].tag, Tag::NN | Tag::NNS)
@@ -271,9 +271,10 @@ impl Extractor {
 
 impl Extractor {
     /// A past form straight after a noun that is the object of the clause's verb, not a subject,
-    /// with no object of its own: a relative clause without "which was" ("returned the weapons
-    /// seized last year", "arrested men suspected of smuggling"). After a verb of saying the noun is the subject of what is
-    /// said ("said gunmen killed three"), and the past form is that clause's verb.
+    /// with no object of its own: a relative clause without "which was" ("returned the trucks
+    /// seized in March", "arrested men suspected of smuggling"). After a verb of saying the noun
+    /// is the subject of what is said ("said gunmen killed three"), and the past form is that
+    /// clause's verb.
     fn reduced_relative(&self, tokens: &[Token], k: usize) -> bool {
         if !matches!(tokens[k].tag, Tag::VBD | Tag::VBN) || k == 0 || !tokens[k - 1].tag.is_noun() {
             return false;
@@ -332,7 +333,7 @@ fn coordinated_verbs(tokens: &[Token]) -> Vec<usize> {
 }
 
 /// True when the participle at `start..end` of `sentence` is the second half of a hyphenated
-/// modifier ("long-threatened invasion", "Iran-backed militia", "government-imposed curfew"): it
+/// modifier ("long-promised railway", "Iran-backed militia", "government-imposed curfew"): it
 /// describes the noun after it; nothing happens in the clause. A prefixed verb that is not a
 /// participle ("counter-attack", "re-arrest") is a happening.
 fn in_compound_modifier(sentence: &str, start: usize, end: usize) -> bool {
