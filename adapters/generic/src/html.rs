@@ -728,7 +728,7 @@ fn fishy_containers(page: &Page, tree: &Tree, chosen: &[usize], pass: Pass) -> V
         }
         let weight = tree.class_weight(e, pass);
         // A box around one paragraph is a wrapper: the paragraph is judged as a line is, by
-        // the sentence it reads as ("… published in the <a>journal Nature</a>."), not as a box.
+        // the sentence it reads as ("… reported in <a>the journal Planetary Notes</a>."), not as a box.
         let wraps_a_sentence = tree.blocks[e] == 1
             && tree.some_block[e]
                 .and_then(|b| page.blocks.get(b))
