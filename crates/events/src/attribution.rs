@@ -89,10 +89,13 @@ impl Attribution {
 }
 
 /// End of the noun phrase that starts at `from`: the next comma, semicolon, full stop, "that" or
-/// "on" (a date follows), or `max` words.
+/// "on" (a date follows), an article that opens another noun phrase with no preposition to join
+/// it ("according to witnesses the army shelled …": the army is not the authority), or `max`
+/// words.
 fn phrase_end(f: &str, from: usize, max: usize) -> usize {
     let mut words = 0;
     let mut in_word = false;
+    let mut word_start = from;
     for (i, c) in f[from..].char_indices() {
         if matches!(c, ',' | ';' | '.' | ':' | '"' | '(' | ')') && !in_word_dot(f, from + i) {
             return from + i;
@@ -101,8 +104,12 @@ fn phrase_end(f: &str, from: usize, max: usize) -> usize {
             if in_word {
                 words += 1;
                 in_word = false;
+                let word = &f[word_start..from + i];
                 let rest = &f[from + i + 1..];
+                let new_phrase = ["the ", "a ", "an "].iter().any(|w| rest.starts_with(w))
+                    && !JOINING.contains(&word);
                 if words >= max
+                    || new_phrase
                     || ["that ", "on ", "in a ", "about ", "after ", "when "]
                         .iter()
                         .any(|w| rest.starts_with(w))
@@ -111,11 +118,20 @@ fn phrase_end(f: &str, from: usize, max: usize) -> usize {
                 }
             }
         } else {
+            if !in_word {
+                word_start = from + i;
+            }
             in_word = true;
         }
     }
     f.len()
 }
+
+/// Words after which an article continues the same noun phrase ("a report by the ministry", "the
+/// head of the council", "officials at the embassy").
+const JOINING: [&str; 12] = [
+    "of", "by", "from", "to", "in", "at", "for", "with", "and", "or", "on", "near",
+];
 
 /// A dot inside an abbreviation ("u.s."), not a full stop.
 fn in_word_dot(f: &str, i: usize) -> bool {
@@ -168,6 +184,20 @@ mod tests {
         assert_eq!(
             &f[spans[0].0..spans[0].1],
             "according to the security council"
+        );
+    }
+
+    #[test]
+    fn according_to_ends_where_another_noun_phrase_begins() {
+        let a = attribution();
+        let f = "according to witnesses the army shelled the village at dawn";
+        let spans = a.spans(f);
+        assert_eq!(&f[spans[0].0..spans[0].1], "according to witnesses");
+        let f = "according to a report by the un the strikes hit a school";
+        let spans = a.spans(f);
+        assert_eq!(
+            &f[spans[0].0..spans[0].1],
+            "according to a report by the un"
         );
     }
 
