@@ -194,6 +194,14 @@ fn same_text(a: &str, b: &str) -> bool {
 /// headline; else the `<title>` without the site name.
 fn choose_title(page: &Page, body: &[usize]) -> String {
     let meta = &page.meta;
+    let h1s = || {
+        page.blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.kind == BlockKind::Heading(1))
+    };
+    // The top-level headings as the comparisons below read them, each once.
+    let heading_keys: Vec<String> = h1s().map(|(_, b)| letters_key(&b.text)).collect();
     // What the page declares, best first: the headline (Open Graph, JSON-LD), then the `<title>`.
     // Both are tried against the printed headings: some sites fill JSON-LD `headline` with a
     // description while the `<title>` names the heading the page prints.
@@ -204,26 +212,19 @@ fn choose_title(page: &Page, body: &[usize]) -> String {
         .chain(
             meta.title
                 .as_deref()
-                .map(|t| strip_site_name(t, meta.site_name.as_deref(), page)),
+                .map(|t| strip_site_name(t, meta.site_name.as_deref(), &heading_keys)),
         )
         .collect();
     let declared = candidates.first().cloned();
     let first_body = body.first().copied().unwrap_or(page.blocks.len());
-    let h1s = || {
-        page.blocks
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| b.kind == BlockKind::Heading(1))
-    };
     if let Some(declared) = &declared {
         for (n, candidate) in candidates.iter().enumerate() {
             let d = letters_key(candidate);
-            for (_, b) in h1s() {
-                let h = letters_key(&b.text);
+            for ((_, b), h) in h1s().zip(&heading_keys) {
                 // The `<title>` often holds the blog's name too: there the heading must hold the
                 // whole declared title, not be a part of it.
                 let holds = if n == 0 {
-                    d.contains(&h) || h.contains(&d)
+                    d.contains(h.as_str()) || h.contains(&d)
                 } else {
                     h.contains(&d)
                 };
@@ -245,41 +246,32 @@ fn choose_title(page: &Page, body: &[usize]) -> String {
 /// "Story headline | Site" → "Story headline": the part a top-level heading prints, else the
 /// longest part that is not the site's declared name ("Mozilla - Wikipedia": the article is the
 /// shorter part).
-fn strip_site_name(title: &str, site_name: Option<&str>, page: &Page) -> String {
+fn strip_site_name(title: &str, site_name: Option<&str>, heading_keys: &[String]) -> String {
     let mut marked = title.to_owned();
     for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
         marked = marked.replace(sep, "\u{1}");
     }
-    let parts: Vec<&str> = marked
+    let site = site_name.map(letters_key).unwrap_or_default();
+    // Each part with its key; a logo is often a heading of the site's name, so that part goes.
+    let parts: Vec<(&str, String)> = marked
         .split('\u{1}')
         .map(str::trim)
         .filter(|p| !p.is_empty())
+        .map(|p| (p, letters_key(p)))
         .collect();
     if parts.len() < 2 {
         return clean_inline(title);
     }
-    let site = site_name.map(letters_key).unwrap_or_default();
-    let headings: Vec<String> = page
-        .blocks
+    let named: Vec<&(&str, String)> = parts
         .iter()
-        .filter(|b| b.kind == BlockKind::Heading(1))
-        .map(|b| letters_key(&b.text))
+        .filter(|(_, k)| site.is_empty() || *k != site)
         .collect();
-    // A logo is often a heading of the site's name.
-    let not_site = |p: &&&str| site.is_empty() || letters_key(p) != site;
-    let printed = parts.iter().filter(not_site).find(|p| {
-        let k = letters_key(p);
-        !k.is_empty() && headings.contains(&k)
-    });
+    let printed = named
+        .iter()
+        .find(|(_, k)| !k.is_empty() && heading_keys.contains(k));
     let title = printed
-        .or_else(|| {
-            parts
-                .iter()
-                .filter(not_site)
-                .max_by_key(|p| p.chars().count())
-        })
-        .copied()
-        .unwrap_or(title);
+        .or_else(|| named.iter().max_by_key(|(p, _)| p.chars().count()))
+        .map_or(title, |(p, _)| *p);
     clean_inline(title)
 }
 
@@ -407,10 +399,8 @@ mod tests {
 
     #[test]
     fn site_name_is_stripped_from_title() {
-        let page = dateline_core::html::parse(
-            "<html><body><h1 class=logo>Northwind</h1><h1>Dam opens</h1><p>Text.</p></body></html>",
-        );
-        let strip = |t: &str, site: Option<&str>| strip_site_name(t, site, &page);
+        let headings = ["Northwind", "Dam opens"].map(letters_key);
+        let strip = |t: &str, site: Option<&str>| strip_site_name(t, site, &headings);
         assert_eq!(
             strip("Troops leave the old base | Example News", None),
             "Troops leave the old base"

@@ -358,18 +358,13 @@ impl<'a> SentenceCoder<'a> {
         let f = self.f();
         // A reading that opens on the verb of saying ("said Y must agree to", one CAMEO pattern)
         // has its happening's verb further on, in what is said.
-        let (said, demanded, verb_at) = match self.x.attribution.speech_before(f, h.hit.start) {
-            Some(s) => (
-                Some(s),
-                self.x.grammar_words.obliged(&f[s..h.hit.start]),
-                h.body.0,
-            ),
+        let (said, demanded) = match self.x.attribution.speech_before(f, h.hit.start) {
+            Some(s) => (Some(s), self.x.grammar_words.obliged(&f[s..h.hit.start])),
             None => {
                 let s = self.x.attribution.speech_at(f, h.hit.start);
                 let obliged =
                     s.is_some_and(|s| self.x.grammar_words.obliged_in_complement(&f[s..]));
-                // Not demanded, the speaker is who announces ("X announced an agreement").
-                (s, obliged, h.body.0)
+                (s, obliged)
             }
         };
         let said = said.map(|s| (s, self.to_body(s, s).0));
@@ -377,10 +372,11 @@ impl<'a> SentenceCoder<'a> {
         let mut speakers: Vec<SidedActor> = Vec::new();
         if let Some((_, said)) = said {
             // A demand is the speaker's, whoever it is made of; any other happening reported
-            // is its subject's when somebody is named before its verb.
+            // is its subject's when somebody is named before its verb (never so for a reading
+            // that opens on the verb of saying: "X announced an agreement" is X's).
             let named_subject = pool
                 .iter()
-                .any(|a| a.start >= said && a.end <= verb_at && !a.who.is_generic());
+                .any(|a| a.start >= said && a.end <= h.body.0 && !a.who.is_generic());
             if demanded {
                 speakers = pool
                     .iter()

@@ -48,11 +48,6 @@ pub(crate) fn word_spans(f: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Whether token `i` heads a clause's own verb phrase, as PETRARCH codes only the verb phrase of
-/// a clause: a finite verb ("struck", "signs"), a base form after a modal or "to" ("will meet",
-/// "decided to withdraw"), a participle after "be" or "have" ("was killed", "has signed",
-/// "are fighting"). Gerunds and participles standing alone modify something else ("boosting
-/// the capabilities", "forces backed by Iran").
 /// A form of "be" (lower case).
 pub(crate) fn is_be(w: &str) -> bool {
     matches!(
@@ -66,6 +61,11 @@ pub(crate) fn is_have(w: &str) -> bool {
     matches!(w, "has" | "have" | "had" | "having" | "'ve")
 }
 
+/// Whether token `i` heads a clause's own verb phrase, as PETRARCH codes only the verb phrase of
+/// a clause: a finite verb ("struck", "signs"), a base form after a modal or "to" ("will meet",
+/// "decided to withdraw"), a participle after "be" or "have" ("was killed", "has signed",
+/// "are fighting"). Gerunds and participles standing alone modify something else ("boosting
+/// the capabilities", "forces backed by Iran").
 pub(crate) fn finite(tokens: &[dateline_tagger::Token], i: usize) -> bool {
     use dateline_tagger::Tag;
     let aux = |want: &dyn Fn(&str, Tag) -> bool| {

@@ -43,6 +43,10 @@ pub struct TriggerIndex {
     openers: AhoCorasick,
     pub(crate) grammar: Grammar,
     future: Regex,
+    /// What before "to" announces the verb after it rather than a purpose: the decisions of
+    /// `[grammar] intent_verbs` (one or two words) and the modals of intent ending in "to"
+    /// ("is ready to"), each as its words nearest "to" first.
+    announcers: Vec<Vec<String>>,
 }
 
 /// `\b` and `\w` in their ASCII forms.
@@ -111,6 +115,19 @@ impl TriggerIndex {
             word_list(&file.grammar.future_markers)
         ))
         .map_err(|e| invalid(e.to_string()))?;
+        let reversed = |phrase: &str| -> Vec<String> {
+            phrase.split_whitespace().rev().map(str::to_owned).collect()
+        };
+        let announcers = (file.grammar.intent_verbs.iter())
+            .map(|v| reversed(v))
+            .filter(|w| (1..=2).contains(&w.len()))
+            .chain(
+                (file.grammar.intent_modals.iter())
+                    .filter_map(|m| m.strip_suffix(" to"))
+                    .map(reversed)
+                    .filter(|w| (2..=3).contains(&w.len())),
+            )
+            .collect();
         Ok(TriggerIndex {
             triggers,
             patterns,
@@ -118,6 +135,7 @@ impl TriggerIndex {
             openers,
             grammar: file.grammar.clone(),
             future,
+            announcers,
         })
     }
 
@@ -189,24 +207,9 @@ impl TriggerIndex {
 
     /// `head`: the words before "to", nearest first.
     fn announced(&self, head: &[&str]) -> bool {
-        let one = head.first().copied().unwrap_or("");
-        let two = match head {
-            [a, b, ..] => format!("{b} {a}"),
-            _ => String::new(),
-        };
-        let three = match head {
-            [a, b, c, ..] => format!("{c} {b} {a} to"),
-            _ => String::new(),
-        };
-        self.grammar
-            .intent_verbs
+        self.announcers
             .iter()
-            .any(|v| v == one || *v == two)
-            || self
-                .grammar
-                .intent_modals
-                .iter()
-                .any(|m| m.ends_with(" to") && (*m == format!("{two} to") || *m == three))
+            .any(|a| a.len() <= head.len() && a.iter().zip(head).all(|(w, h)| w == h))
     }
 
     /// The id of a trigger of `event_type` and `mode` read from a dictionary verb (made on first

@@ -232,9 +232,19 @@ impl Extractor {
     }
 
     /// Byte spans of the sentence's subordinate clauses: from a relative pronoun ("which", "who",
-    /// "that" after a noun), a subject pronoun right after a noun, or a subordinator of `[grammar] subordinators` to the next comma,
-    /// semicolon or colon.
+    /// "that" after a noun), a subject pronoun right after a noun, a reduced relative, or a
+    /// subordinator of `[grammar] subordinators` to the next comma, semicolon or colon.
     fn subordinate_spans(&self, tokens: &[Token], len: usize) -> Vec<(usize, usize)> {
+        // Where each token's clause stops: one backward sweep, so a long sentence of many
+        // openers stays linear.
+        let mut stop = vec![len; tokens.len() + 1];
+        for k in (0..tokens.len()).rev() {
+            stop[k] = if matches!(tokens[k].text.as_str(), "," | ";" | ":") {
+                tokens[k].start
+            } else {
+                stop[k + 1]
+            };
+        }
         let mut out = Vec::new();
         for (k, t) in tokens.iter().enumerate() {
             let relative = matches!(t.tag, Tag::WDT | Tag::WP | Tag::WPS)
@@ -259,17 +269,11 @@ impl Extractor {
             if !opens {
                 continue;
             }
-            let end = tokens[k + 1..]
-                .iter()
-                .find(|t| matches!(t.text.as_str(), "," | ";" | ":"))
-                .map_or(len, |t| t.start);
-            out.push((t.start, end));
+            out.push((t.start, stop[k + 1]));
         }
         out
     }
-}
 
-impl Extractor {
     /// A past form straight after a noun that is the object of the clause's verb, not a subject,
     /// with no object of its own: a relative clause without "which was" ("returned the trucks
     /// seized in March", "arrested men suspected of smuggling"). After a verb of saying the noun

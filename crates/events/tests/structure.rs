@@ -15,6 +15,14 @@ fn code(body: &str) -> Vec<EventMention> {
     CODER.mentions(&common::article("t", body, Some("2025-03-12"), None))
 }
 
+/// The first mention coded in `body`, which must be of `kind`.
+fn first_coded(body: &str, kind: EventType) -> EventMention {
+    let ms = code(body);
+    let m = ms.first().expect("a mention");
+    assert_eq!(m.event_type, kind, "{ms:#?}");
+    m.clone()
+}
+
 fn side(m: &EventMention, name: &str) -> Option<Side> {
     m.actors.iter().find(|a| a.name == name).map(|a| a.side)
 }
@@ -402,11 +410,10 @@ fn people_named_with_their_place_are_of_its_country() {
 fn a_past_form_after_a_plural_subject_with_an_object_is_the_verb() {
     // Taggers read "soldiers detained …" as a reduced relative; with an object after it the past
     // form is the clause's verb, and a raid word in an adjunct after it is not what happened.
-    let ms = code(
+    first_coded(
         "Jordanian soldiers detained 40 smugglers on Friday in a border sweep near Ruwaished.",
+        EventType::Coerce,
     );
-    let m = ms.first().expect("a mention");
-    assert_eq!(m.event_type, EventType::Coerce, "{ms:#?}");
 }
 
 #[test]
@@ -422,9 +429,10 @@ fn a_participle_inside_a_hyphenated_modifier_is_no_happening() {
 
 #[test]
 fn a_verb_between_a_country_and_an_agent_is_not_part_of_the_actor() {
-    let ms = code("Jordan deployed army units along the Syrian border on Monday.");
-    let m = ms.first().expect("a mention");
-    assert_eq!(m.event_type, EventType::Mobilize, "{ms:#?}");
+    let m = &first_coded(
+        "Jordan deployed army units along the Syrian border on Monday.",
+        EventType::Mobilize,
+    );
     assert!(
         !names(m).iter().any(|n| n.contains("deployed")),
         "{:?}",
@@ -441,37 +449,33 @@ fn a_relative_clause_without_its_pronoun_is_background() {
     let m = ms.first().expect("a mention");
     assert_ne!(m.event_type, EventType::Accuse, "{ms:#?}");
     // A pronoun after a day is the subject of reported speech, not a relative clause.
-    let ms = code("Jordan announced Wednesday it had arrested two Syrian smugglers.");
-    assert_eq!(
-        ms.first().map(|m| m.event_type),
-        Some(EventType::Coerce),
-        "{ms:#?}"
+    first_coded(
+        "Jordan announced Wednesday it had arrested two Syrian smugglers.",
+        EventType::Coerce,
     );
 }
 
 #[test]
 fn a_past_form_after_the_verb_s_object_is_a_reduced_relative() {
     // "the soldiers killed in the ambush": the killing describes whom the minister met.
-    let ms = code(
+    first_coded(
         "Jordan's defence minister met the families of the soldiers killed in the ambush last week.",
+        EventType::Consult,
     );
-    let m = ms.first().expect("a mention");
-    assert_eq!(m.event_type, EventType::Consult, "{ms:#?}");
     // With an object of its own the past form is a clause's verb, whoever spoke.
-    let ms = code("Officials in Amman said gunmen killed three border guards.");
-    assert_eq!(
-        ms.first().map(|m| m.event_type),
-        Some(EventType::Assault),
-        "{ms:#?}"
+    first_coded(
+        "Officials in Amman said gunmen killed three border guards.",
+        EventType::Assault,
     );
 }
 
 #[test]
 fn an_obligation_to_agree_reported_is_a_demand_not_an_agreement() {
     // CAMEO reads "said … agree" as an announced agreement; "must" makes it the speaker's demand.
-    let ms = code("Jordan said on Sunday that Syria must agree to a joint border commission.");
-    let m = ms.first().expect("a mention");
-    assert_eq!(m.event_type, EventType::Request, "{ms:#?}");
+    let m = &first_coded(
+        "Jordan said on Sunday that Syria must agree to a joint border commission.",
+        EventType::Request,
+    );
     assert_eq!(
         side(m, "Government of Jordan"),
         Some(Side::Source),
@@ -483,9 +487,10 @@ fn an_obligation_to_agree_reported_is_a_demand_not_an_agreement() {
 #[test]
 fn a_modal_of_intent_ending_in_to_announces_the_happening() {
     // "is ready to send": not a purpose clause; the announced contribution is coded as intent.
-    let ms = code("Jordan is ready to contribute 500 troops to a peacekeeping force in Sudan.");
-    let m = ms.first().expect("a mention");
-    assert_eq!(m.event_type, EventType::Agree, "{ms:#?}");
+    first_coded(
+        "Jordan is ready to contribute 500 troops to a peacekeeping force in Sudan.",
+        EventType::Agree,
+    );
 }
 
 #[test]
@@ -518,28 +523,23 @@ fn an_agent_is_its_noun_not_the_preposition_after_it() {
 #[test]
 fn a_court_finding_a_law_unconstitutional_sanctions_it() {
     // PLOVER SANCTION `convict`: guilty, unconstitutional or liable in a court of law.
-    let ms = code(
+    let m = &first_coded(
         "Iraq's Federal Supreme Court ruled on Tuesday that the provincial election law was unconstitutional.",
+        EventType::Sanction,
     );
-    let m = ms.first().expect("a mention");
-    assert_eq!(m.event_type, EventType::Sanction, "{ms:#?}");
     assert_eq!(m.actors.first().map(|a| a.side), Some(Side::Source));
 }
 
 #[test]
 fn expelling_diplomats_is_a_sanction_and_expelling_people_is_coercion() {
     // CAMEO 166 (diplomats, peacekeepers, inspectors) is PLOVER SANCTION; 174 (people) COERCE.
-    let ms = code("Jordan expelled two Iranian diplomats on Monday.");
-    assert_eq!(
-        ms.first().map(|m| m.event_type),
-        Some(EventType::Sanction),
-        "{ms:#?}"
+    first_coded(
+        "Jordan expelled two Iranian diplomats on Monday.",
+        EventType::Sanction,
     );
-    let ms = code("Jordan expelled forty Syrian smugglers on Monday.");
-    assert_eq!(
-        ms.first().map(|m| m.event_type),
-        Some(EventType::Coerce),
-        "{ms:#?}"
+    first_coded(
+        "Jordan expelled forty Syrian smugglers on Monday.",
+        EventType::Coerce,
     );
 }
 
