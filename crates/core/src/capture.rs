@@ -453,18 +453,27 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 /// decoder accepted it. A proportion, not a presence: one stray NUL in a saved page is damage to
 /// repair, not proof that the file is an image.
 fn binary_reason(text: &str) -> Option<String> {
+    const JUDGED: usize = 64 * 1024;
     let (mut total, mut control, mut replacement) = (0usize, 0usize, 0usize);
-    // One pass over the first 64 K characters; ASCII, nearly all of a page, is judged by its byte.
-    for c in text.chars().take(64 * 1024) {
-        total += 1;
-        if c.is_ascii() {
-            if c.is_ascii_control() && !matches!(c, '\n' | '\t' | '\x0c') {
+    // One pass over the first 64 K characters, judged by their bytes: ASCII, nearly all of a page,
+    // needs no decoding; a multi-byte character is counted at its lead byte and decoded only then.
+    let bytes = text.as_bytes();
+    for (at, &b) in bytes.iter().enumerate() {
+        if total == JUDGED {
+            break;
+        }
+        if b.is_ascii() {
+            total += 1;
+            if b.is_ascii_control() && !matches!(b, b'\n' | b'\t' | b'\x0c') {
                 control += 1;
             }
-        } else if c == '\u{fffd}' {
-            replacement += 1;
-        } else if c.is_control() {
-            control += 1;
+        } else if b >= 0xC0 {
+            total += 1;
+            match text[at..].chars().next() {
+                Some('\u{fffd}') => replacement += 1,
+                Some(c) if c.is_control() => control += 1,
+                _ => {}
+            }
         }
     }
     // A single control character is not a proportion, however short the text.

@@ -188,7 +188,13 @@ fn choose(
     // Valid UTF-8 with real multi-byte text is UTF-8 whatever its `<meta charset>` says: text in a
     // legacy encoding (GBK, windows-1256, windows-1252) almost never forms valid UTF-8 by chance,
     // while pages re-saved as UTF-8 by a tool keep their old declaration (mojibake if obeyed).
-    if valid_utf8 && bytes.iter().filter(|&&b| b >= 0xC2).count() >= MIN_MULTIBYTE_OVER_META {
+    let multibyte_leads = || {
+        bytes
+            .iter()
+            .filter(|&&b| b >= 0xC2)
+            .take(MIN_MULTIBYTE_OVER_META)
+    };
+    if valid_utf8 && multibyte_leads().count() >= MIN_MULTIBYTE_OVER_META {
         return (encoding_rs::UTF_8, EncodingSource::ValidUtf8, 0);
     }
     if html && let Some(enc) = prescan_meta_charset(bytes) {
@@ -262,10 +268,18 @@ fn trim_ascii_start(s: &[u8]) -> &[u8] {
 
 /// CRLF and lone CR become LF.
 pub fn normalize_newlines(text: &str) -> String {
-    if !text.contains('\r') {
-        return text.to_owned();
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for cr in memchr::memchr_iter(b'\r', b) {
+        out.push_str(&text[at..cr]);
+        if b.get(cr + 1) != Some(&b'\n') {
+            out.push('\n');
+        }
+        at = cr + 1;
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    out.push_str(&text[at..]);
+    out
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! parse quadratic. So before the tree builder sees a token:
 //!
 //! - **Attributes** beyond [`MAX_ATTRIBUTES`] on one tag are cut from the text by a cheap pre-pass
-//!   ([`cap_attributes`]), because the tokenizer's duplicate check runs before any sink sees them;
+//!   ([`prepare`]), because the tokenizer's duplicate check runs before any sink sees them;
 //!   attributes a repeated `<html>` or `<body>` merges into the first are capped the same way.
 //! - **Depth.** Browsers cap the tree depth (Blink attaches anything deeper than 512 levels to the
 //!   element at that depth); so do we, from an approximation of the builder's stack of open
@@ -55,9 +55,9 @@ pub const MAX_ELEMENTS: usize = 250_000;
 /// handful unclosed; each one active is reopened inside every later block.
 pub const MAX_ACTIVE_FORMATTING: usize = 64;
 
-/// Parses a whole document.
+/// Parses a whole document. Callers pass it through [`prepare`] first, which also caps the
+/// attributes of a tag: without it, a tag with hundreds of thousands of attributes is quadratic.
 pub fn parse_document(text: &str) -> Html {
-    let text = cap_attributes(text);
     let builder = TreeBuilder::new(
         HtmlTreeSink::new(Html::new_document()),
         TreeBuilderOpts::default(),
@@ -68,8 +68,7 @@ pub fn parse_document(text: &str) -> Html {
     };
     let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
     let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(&text));
-    drop(text);
+    input.push_back(StrTendril::from_slice(text));
     // The tokenizer pauses after a `<script>` (for the caller to run it) and at a `<meta charset>` (to
     // let it switch encodings); the text is already decoded and scripts never run, so just go on.
     while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
@@ -79,49 +78,194 @@ pub fn parse_document(text: &str) -> Html {
     sink.0.into_inner()
 }
 
-/// Cuts the attributes beyond [`MAX_ATTRIBUTES`] from every tag. It reads a tag as the tokenizer does
-/// (quoted and unquoted values, comments and raw-text elements skipped) closely enough that a page
-/// with no such tag comes back borrowed, unchanged; a misreading can only ever cut inside a tag with
-/// hundreds of attribute-like words.
-pub fn cap_attributes(text: &str) -> Cow<'_, str> {
+/// Cuts from the text what the tokenizer would spend most of its time on and no reader ever sees:
+/// the attributes beyond [`MAX_ATTRIBUTES`] of every tag, the code inside `<script>` (JSON-LD
+/// excepted: it is the page's metadata), `<style>` and `<noscript>`, and comments. On news pages
+/// those are about half of the bytes, and the tokenizer reads raw text one character at a time.
+///
+/// It reads tags as the tokenizer does (quoted and unquoted values, comments, raw-text elements,
+/// scripts' escaped runs) closely enough that a page with nothing to cut comes back borrowed,
+/// unchanged. Where the tokenizer's reading could differ from this one (a comment closed by `--!>`
+/// or empty) nothing is cut; from a drawing or formula whose content the tokenizer could read in
+/// another mode (see [`tokenized_alike`]) on, nothing at all.
+pub(crate) fn prepare(text: &str) -> Cow<'_, str> {
     let b = text.as_bytes();
     let n = b.len();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
-    while let Some(p) = b[i..].iter().position(|&c| c == b'<') {
+    while let Some(p) = memchr::memchr(b'<', &b[i..]) {
         i += p + 1;
         if b[i..].starts_with(b"!--") {
-            i = find(b, i + 3, b"-->").map_or(n, |e| e + 3);
+            let (end, whole) = comment_end(b, i + 3);
+            // After a `<` that is text, a cut would make it open a tag with what follows.
+            if whole && (i < 2 || b[i - 2] != b'<') {
+                cuts.push((i - 1, end));
+            }
+            i = end;
             continue;
         }
         let end_tag = b.get(i) == Some(&b'/');
         let name_start = if end_tag { i + 1 } else { i };
         if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            // `<!DOCTYPE …>`, `<?xml …>` and `</ …>` (a bogus comment) run to the next `>`; `</>`
+            // is nothing and a `<` before anything else is text.
+            let bogus = matches!(b.get(i), Some(b'!' | b'?'))
+                || (end_tag && b.get(name_start).is_some_and(|&c| c != b'>'));
+            if bogus {
+                match memchr::memchr(b'>', &b[i..]) {
+                    Some(e) => i += e + 1,
+                    None => break,
+                }
+            }
             continue;
         }
         let mut name_end = name_start;
         while name_end < n && !is_tag_space(b[name_end]) && !matches!(b[name_end], b'/' | b'>') {
             name_end += 1;
         }
-        let attributes = read_attributes(b, name_end);
-        if let Some(from) = attributes.cut_from {
-            cuts.push((from, attributes.tag_end));
-        }
+        let attributes = read_attributes(b, name_end, &mut cuts);
         i = attributes.next;
-        if !end_tag {
-            let name = &b[name_start..name_end];
-            if name.eq_ignore_ascii_case(b"plaintext") {
+        if end_tag {
+            continue;
+        }
+        let name = &b[name_start..name_end];
+        if name.eq_ignore_ascii_case(b"plaintext") {
+            break;
+        }
+        if RAW_TEXT
+            .iter()
+            .any(|r| name.eq_ignore_ascii_case(r.as_bytes()))
+        {
+            let close = if name.eq_ignore_ascii_case(b"script") {
+                script_end(b, i)
+            } else {
+                find_end_tag(b, i, name)
+            };
+            let Some(close) = close else {
                 break;
+            };
+            let tag = &b[name_end..attributes.tag_end.min(n)];
+            if unread_raw_text(name, tag) {
+                cuts.push((i, close));
             }
-            if RAW_TEXT
-                .iter()
-                .any(|r| name.eq_ignore_ascii_case(r.as_bytes()))
-            {
-                i = find_end_tag(b, i, name).unwrap_or(n);
+            i = close;
+        } else if FOREIGN.iter().any(|f| name.eq_ignore_ascii_case(f)) {
+            let tag = &b[name_end..attributes.tag_end.min(n)];
+            if tag.trim_ascii_end().ends_with(b"/") {
+                continue;
+            }
+            // In a drawing or formula `<script>` and `<style>` are markup, not raw text, unless an
+            // integration point or an early end makes them HTML again: where that could matter,
+            // this reading stops cutting rather than follow the tree builder's modes.
+            match find_end_tag(b, i, name) {
+                Some(close) if tokenized_alike(&b[i..close]) => {}
+                _ => break,
             }
         }
     }
     without_cuts(text, &cuts)
+}
+
+/// Elements of other vocabularies (drawings, formulas), whose content the tokenizer reads
+/// differently from HTML's.
+const FOREIGN: &[&[u8]] = &[b"svg", b"math"];
+
+/// Whether the tokenizer reads `content` the same inside a drawing or formula as in HTML, whatever
+/// mode the tree builder is in: no raw-text element, comment, CDATA section or nested drawing.
+fn tokenized_alike(content: &[u8]) -> bool {
+    memchr::memchr_iter(b'<', content).all(|at| {
+        let rest = &content[at + 1..];
+        if rest.starts_with(b"!") {
+            return false;
+        }
+        let len = rest
+            .iter()
+            .position(|c| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        let name = &rest[..len];
+        let special = |t: &&[u8]| name.eq_ignore_ascii_case(t);
+        !(FOREIGN.iter().any(special)
+            || RAW_TEXT.iter().any(|r| special(&r.as_bytes()))
+            || name.eq_ignore_ascii_case(b"plaintext"))
+    })
+}
+
+/// Whether the content of raw-text element `name` (its tag's attributes `tag`) can go unread.
+fn unread_raw_text(name: &[u8], tag: &[u8]) -> bool {
+    let is = |n: &[u8]| name.eq_ignore_ascii_case(n);
+    if is(b"script") {
+        !tag.to_ascii_lowercase().windows(7).any(|w| w == b"ld+json")
+    } else {
+        is(b"style") || is(b"noscript")
+    }
+}
+
+/// Where the `</script>` that ends a script whose code starts at `from` is, read with the
+/// tokenizer's script states: in code, `<!--` opens an escaped run, in which `<script` opens a
+/// double-escaped one where `</script>` does not end the script (old pages' `document.write`).
+fn script_end(b: &[u8], from: usize) -> Option<usize> {
+    #[derive(PartialEq)]
+    enum State {
+        Code,
+        Escaped,
+        DoubleEscaped,
+    }
+    let mut state = State::Code;
+    let mut i = from;
+    loop {
+        let at = i + match state {
+            State::Code => memchr::memchr(b'<', b.get(i..)?)?,
+            State::Escaped | State::DoubleEscaped => memchr::memchr2(b'<', b'-', b.get(i..)?)?,
+        };
+        let rest = &b[at..];
+        if rest.starts_with(b"-->") {
+            state = State::Code;
+            i = at + 3;
+        } else if state == State::Code && rest.starts_with(b"<!--") {
+            // From the dashes: `<!-->` closes at once.
+            state = State::Escaped;
+            i = at + 2;
+        } else if rest.starts_with(b"</") && names_script(&rest[2..]) {
+            match state {
+                State::DoubleEscaped => state = State::Escaped,
+                State::Code | State::Escaped => return Some(at),
+            }
+            i = at + 8;
+        } else if state == State::Escaped && rest.starts_with(b"<") && names_script(&rest[1..]) {
+            state = State::DoubleEscaped;
+            i = at + 7;
+        } else {
+            i = at + 1;
+        }
+    }
+}
+
+/// Whether `rest` starts with the name `script` followed by a space, `/` or `>`.
+fn names_script(rest: &[u8]) -> bool {
+    rest.len() > 6
+        && rest[..6].eq_ignore_ascii_case(b"script")
+        && (is_tag_space(rest[6]) || matches!(rest[6], b'/' | b'>'))
+}
+
+/// Where the comment whose text starts at `from` ends (after its `-->` or `--!>`; the text's end
+/// when it is never closed), and whether it is an ordinary one that can be cut whole: not empty
+/// (`<!-->`, `<!--->`) and closed by `-->`. Each search stops at the first close, so reading every
+/// comment of a page stays linear.
+fn comment_end(b: &[u8], from: usize) -> (usize, bool) {
+    let rest = &b[from.min(b.len())..];
+    if rest.starts_with(b">") || rest.starts_with(b"->") {
+        return (from, false);
+    }
+    let Some(e) = memchr::memmem::find(rest, b"-->") else {
+        return match memchr::memmem::find(rest, b"--!>") {
+            Some(x) => (from + x + 4, false),
+            None => (b.len(), false),
+        };
+    };
+    match memchr::memmem::find(&rest[..e], b"--!>") {
+        Some(x) => (from + x + 4, false),
+        None => (from + e + 3, true),
+    }
 }
 
 /// What [`read_attributes`] found in one tag.
@@ -130,12 +274,11 @@ struct TagAttributes {
     tag_end: usize,
     /// Where reading goes on.
     next: usize,
-    /// Where the first attribute beyond [`MAX_ATTRIBUTES`] starts, if there is one.
-    cut_from: Option<usize>,
 }
 
-/// Reads a tag's attributes from the end of its name up to its `>`.
-fn read_attributes(b: &[u8], from: usize) -> TagAttributes {
+/// Reads a tag's attributes from the end of its name up to its `>`, adding to `cuts` those no one
+/// reads ([`READ_ATTRIBUTES`]) and those beyond [`MAX_ATTRIBUTES`].
+fn read_attributes(b: &[u8], from: usize, cuts: &mut Vec<(usize, usize)>) -> TagAttributes {
     let n = b.len();
     let mut j = from;
     let mut count = 0;
@@ -152,49 +295,86 @@ fn read_attributes(b: &[u8], from: usize) -> TagAttributes {
             break j - 1;
         }
         let attr_start = j;
-        j = attribute_end(b, j);
+        let (name_end, end) = attribute_end(b, j);
+        j = end;
         count += 1;
         if count == MAX_ATTRIBUTES + 1 {
             cut_from = Some(attr_start);
         }
+        let name = &b[attr_start..name_end];
+        if cut_from.is_none() && !READ_ATTRIBUTES.iter().any(|r| name.eq_ignore_ascii_case(r)) {
+            cuts.push((attr_start, end));
+        }
     };
-    TagAttributes {
-        tag_end,
-        next: j,
-        cut_from,
+    if let Some(from) = cut_from {
+        cuts.push((from, tag_end));
     }
+    TagAttributes { tag_end, next: j }
 }
 
-/// Where the attribute starting at `start` ends: its name, then `=` and a quoted or bare value if
-/// it has one.
-fn attribute_end(b: &[u8], start: usize) -> usize {
+/// The attributes anything in dateline reads (metadata, visibility, links, class and id for the
+/// adapters' layout rules). The rest (`src`, `srcset`, `data-*`, `onclick`, SVG paths…) are a
+/// third of a news page's markup, and the tokenizer reads attribute names one character at a time.
+/// Code that reads another attribute must add it here; a test holds the list against the sources.
+/// (The tree builder also compares formatting elements' attributes, to keep at most three alike
+/// open: four unclosed `<b>`s that differ only in unread attributes are reopened three times, not
+/// four. Which formatting wraps later text can change, a link's for link density, never the text.)
+pub(crate) const READ_ATTRIBUTES: &[&[u8]] = &[
+    b"class",
+    b"id",
+    b"style",
+    b"hidden",
+    b"aria-hidden",
+    b"role",
+    b"href",
+    b"rel",
+    b"itemprop",
+    b"content",
+    b"name",
+    b"property",
+    b"datetime",
+    b"pubdate",
+    b"type",
+    b"lang",
+    b"xml:lang",
+    // Read by the tree builder: a `<font>` with one of these ends a drawing, an
+    // `<annotation-xml encoding="text/html">` holds HTML, a `<template>` may be a shadow root.
+    b"color",
+    b"face",
+    b"size",
+    b"encoding",
+    b"shadowrootmode",
+];
+
+/// Where the name of the attribute starting at `start` ends, and where the attribute ends: its
+/// name, then `=` and a quoted or bare value if it has one.
+fn attribute_end(b: &[u8], start: usize) -> (usize, usize) {
     let n = b.len();
     let mut j = start + 1;
     while j < n && !is_tag_space(b[j]) && !matches!(b[j], b'/' | b'>' | b'=') {
         j += 1;
     }
+    let name_end = j;
     while j < n && is_tag_space(b[j]) {
         j += 1;
     }
     if b.get(j) != Some(&b'=') {
-        return j;
+        return (name_end, name_end);
     }
     j += 1;
     while j < n && is_tag_space(b[j]) {
         j += 1;
     }
-    match b.get(j) {
-        Some(&q @ (b'"' | b'\'')) => b[j + 1..]
-            .iter()
-            .position(|&c| c == q)
-            .map_or(n, |e| j + 2 + e),
+    let end = match b.get(j) {
+        Some(&q @ (b'"' | b'\'')) => memchr::memchr(q, &b[j + 1..]).map_or(n, |e| j + 2 + e),
         _ => {
             while j < n && !is_tag_space(b[j]) && b[j] != b'>' {
                 j += 1;
             }
             j
         }
-    }
+    };
+    (name_end, end)
 }
 
 /// `text` without the byte ranges `cuts` (in order, not overlapping).
@@ -224,23 +404,21 @@ fn is_tag_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r')
 }
 
-fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| from + p)
-}
-
-/// Where `</name` starts (any case) at or after `from`.
+/// Where the end tag `</name` that closes a raw-text element starts (any case) at or after `from`:
+/// as in the tokenizer, the name must be followed by a space, `/` or `>`.
 fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut i = from;
     loop {
-        let at = find(b, i, b"</")?;
-        let rest = &b[at + 2..];
-        if rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name) {
+        let at = i + memchr::memchr(b'<', b.get(i..)?)?;
+        let rest = &b[at + 1..];
+        if rest.len() > name.len() + 1
+            && rest[0] == b'/'
+            && rest[1..=name.len()].eq_ignore_ascii_case(name)
+            && (is_tag_space(rest[name.len() + 1]) || matches!(rest[name.len() + 1], b'/' | b'>'))
+        {
             return Some(at);
         }
-        i = at + 2;
+        i = at + 1;
     }
 }
 
@@ -825,4 +1003,116 @@ fn starts_block(name: &LocalName) -> bool {
                 | local_name!("thead")
                 | local_name!("tr")
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_with_nothing_to_cut_is_borrowed() {
+        let html = "<p class=\"a\" id=b>x <b>y</b></p><a href='/z' rel=author>z</a>";
+        assert!(matches!(prepare(html), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn code_styles_comments_and_unread_attributes_are_cut() {
+        let html = concat!(
+            "<script src=\"a.js\">var a = '<p>';</script>",
+            "<style media=all>p { color: red }</style>",
+            "<!-- a comment --><noscript><img src=x></noscript>",
+            "<p class=lead data-x=\"1\" onclick='go()'>Text</p>",
+            "<svg viewBox=\"0 0 1 1\"><path d=\"M0 0\"/></svg>",
+        );
+        assert_eq!(
+            prepare(html),
+            concat!(
+                "<script ></script><style ></style><noscript></noscript>",
+                "<p class=lead  >Text</p><svg ><path /></svg>"
+            )
+        );
+    }
+
+    #[test]
+    fn json_ld_is_metadata_and_stays() {
+        let html = r#"<script type="application/ld+json">{"headline": "H"}</script>"#;
+        assert_eq!(prepare(html), html);
+    }
+
+    #[test]
+    fn what_the_tokenizer_could_read_otherwise_is_left_alone() {
+        for html in [
+            // Comments that are empty or closed by `--!>`.
+            "<!-->text<!--->text",
+            "<!-- a --!> text -->",
+            // In a drawing a script is markup; from one that could hold some on, nothing is cut.
+            "<svg><script>var a = '</p>';</script></svg><style>p{}</style>",
+            "<svg><svg></svg><style>p{}</style></svg><style>p{}</style>",
+            "<math><mi><!-- x --></mi></math><!-- y -->",
+        ] {
+            assert_eq!(prepare(html), html, "{html}");
+        }
+    }
+
+    #[test]
+    fn an_escaped_script_ends_where_the_tokenizer_ends_it() {
+        assert_eq!(
+            prepare("<script><!-- document.write('<script>x</script>') --></script><p>a"),
+            "<script></script><p>a"
+        );
+    }
+
+    #[test]
+    fn a_raw_text_end_tag_needs_its_whole_name() {
+        assert_eq!(prepare("<style>a</styles>b</style >c"), "<style></style >c");
+    }
+
+    #[test]
+    fn an_unclosed_comment_ends_the_reading() {
+        let html = format!("<!--{}", "<!-- x".repeat(10_000));
+        assert!(matches!(prepare(&html), Cow::Borrowed(_)));
+    }
+
+    /// Every attribute the code base reads through `attr("…")` must survive the pre-pass.
+    #[test]
+    fn every_attribute_read_is_kept() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut missing = Vec::new();
+        let mut seen = 0;
+        for dir in ["crates", "adapters"] {
+            for file in rust_files(&root.join(dir)) {
+                let Ok(source) = std::fs::read_to_string(&file) else {
+                    continue;
+                };
+                for piece in source.split(".attr(\"").skip(1) {
+                    let name = piece.split('"').next().unwrap_or_default();
+                    seen += 1;
+                    if !READ_ATTRIBUTES.iter().any(|r| r == &name.as_bytes()) {
+                        missing.push(format!("{}: {name}", file.display()));
+                    }
+                }
+            }
+        }
+        assert!(seen > 10, "the scan found the code's attribute reads");
+        assert!(missing.is_empty(), "add to READ_ATTRIBUTES: {missing:#?}");
+    }
+
+    fn rust_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&d) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() && !path.ends_with("target") {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        out
+    }
 }

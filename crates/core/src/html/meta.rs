@@ -382,12 +382,13 @@ fn is_byline(el: &Element) -> bool {
     // `byline`, `author`, and compounds that end in them (`blog-author`, `article__author`,
     // `post-author-name`), not an author's bio, photo or list of posts.
     let word_is_byline = |w: &str| {
-        let lower = w.to_ascii_lowercase();
+        // This runs on every class word of a page: no allocation.
         let ends = |suffix: &str| {
-            lower == suffix
-                || lower
-                    .strip_suffix(suffix)
-                    .is_some_and(|head| head.ends_with(['-', '_']))
+            let Some(head_len) = w.len().checked_sub(suffix.len()) else {
+                return false;
+            };
+            w.as_bytes()[head_len..].eq_ignore_ascii_case(suffix.as_bytes())
+                && (head_len == 0 || matches!(w.as_bytes()[head_len - 1], b'-' | b'_'))
         };
         has(w, "byline")
             || ((ends("author") || has(w, "author-name") || has(w, "author__name"))

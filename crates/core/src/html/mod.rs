@@ -26,7 +26,18 @@ const HINT_LEVELS: usize = 24;
 
 /// Parses an HTML document into blocks and metadata.
 pub fn parse(html: &str) -> Page {
-    let doc = dom::parse_document(html);
+    page_of(&dom::parse_document(&dom::prepare(html)))
+}
+
+/// Parses as [`parse`] does but reads every byte: without the pre-pass that cuts code, comments
+/// and unread attributes the tokenizer would spend its time on ([`dom::prepare`]). Slower, and the
+/// same page: tests hold the pre-pass to that. Not for hostile input (the pre-pass also caps the
+/// attributes of a tag, without which a tag with a million of them takes minutes).
+pub fn parse_uncut(html: &str) -> Page {
+    page_of(&dom::parse_document(html))
+}
+
+fn page_of(doc: &scraper::Html) -> Page {
     let mut walker = Walker::default();
     let root = doc.tree.root();
     let mut cur = root.first_child();
@@ -553,6 +564,8 @@ pub fn is_hidden(el: &DomElement) -> bool {
         "class" => value
             .split_ascii_whitespace()
             .any(|c| SCREEN_READER_ONLY.iter().any(|s| c.eq_ignore_ascii_case(s))),
+        // Most inline styles hide nothing: only those naming `none` or `hidden` are squeezed.
+        "style" if !(has_ci(value, "none") || has_ci(value, "hidden")) => false,
         "style" => {
             let squeezed: String = value
                 .chars()
@@ -563,6 +576,13 @@ pub fn is_hidden(el: &DomElement) -> bool {
         }
         _ => false,
     })
+}
+
+/// Whether `hay` holds `needle` in any ASCII case.
+fn has_ci(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Elements a browser lays out as blocks (each starts a new line in a text copy).
