@@ -553,3 +553,18 @@ fn rockets_that_landed_are_an_attack() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn handing_over_a_base_is_a_withdrawal_by_the_side_that_leaves() {
+    // PLOVER manual, RETREAT: "a military retreat from, or ceding, territory".
+    let m = &first_coded(
+        "The Spanish contingent handed over the Camp Taji training base to Iraqi forces on Sunday.",
+        EventType::Retreat,
+    );
+    assert_eq!(side(m, "Government of Spain"), Some(Side::Source), "{m:#?}");
+    assert_eq!(
+        side(m, "Iraqi security forces"),
+        Some(Side::Target),
+        "{m:#?}"
+    );
+}

@@ -15,7 +15,9 @@
 //!   the rules, which never see them in pattern either (it tags them `"`);
 //! - curly apostrophes are read as straight ones ("Iraq’s"), the em dash as "--";
 //! - a paragraph is tagged sentence by sentence, as pattern's parser does after its sentence
-//!   splitter.
+//!   splitter;
+//! - a contextual rule never makes a capitalised word inside a sentence a verb (verbs are written
+//!   in lower case in running text: "to Iraqi forces" is no infinitive), except in title case.
 //!
 //! ```
 //! let tagger = dateline_tagger::Tagger::bundled().unwrap();
@@ -388,7 +390,9 @@ impl Tagger {
             }
             tags[k] = self.unknown(w, k.checked_sub(1).and_then(word), word(k + 1), buf);
         }
+        let before = tags.to_vec();
         brill::apply_context(&self.context, tags, ids, self.staart);
+        keep_capitalised_words_off_verbs(text, spans, &before, tags);
     }
 
     /// pattern's defaults for a word not in the lexicon (capitalised: NNP; digits and number
@@ -413,6 +417,38 @@ impl Tagger {
         let mut scratch = String::new();
         let w = normalize(w, &mut scratch);
         brill::apply_morphology(&self.morphology, &self.table, w, prev, next, buf)
+    }
+}
+
+/// Undoes a contextual rule that made a capitalised word inside a sentence a verb ("handed it to
+/// Iraqi forces": `JJ → VB` after `to`): in running text verbs are written in lower case, so the
+/// capital says name or demonym. Title-case sentences (headlines, where every word is
+/// capitalised) are left as the rules tagged them.
+fn keep_capitalised_words_off_verbs(
+    text: &str,
+    spans: &[(usize, usize)],
+    before: &[u8],
+    tags: &mut [u8],
+) {
+    let capitalised = |k: usize| {
+        let (a, b) = spans[k];
+        text[a..b].chars().next().is_some_and(char::is_uppercase)
+    };
+    let words: Vec<usize> = (0..spans.len())
+        .filter(|&k| {
+            let (a, b) = spans[k];
+            text[a..b].chars().any(char::is_alphabetic)
+        })
+        .collect();
+    let title_case = words.iter().filter(|&&k| capitalised(k)).count() * 2 > words.len();
+    if title_case {
+        return;
+    }
+    let is_verb = |t: u8| Tag::ALL.get(t as usize).is_some_and(|t| t.is_verb());
+    for &k in words.iter().skip(1) {
+        if capitalised(k) && is_verb(tags[k]) && !is_verb(before[k]) {
+            tags[k] = before[k];
+        }
     }
 }
 
