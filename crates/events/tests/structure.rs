@@ -568,3 +568,29 @@ fn handing_over_a_base_is_a_withdrawal_by_the_side_that_leaves() {
         "{m:#?}"
     );
 }
+
+#[test]
+fn neutralized_fighters_are_force_used_against_them() {
+    // The Turkish defence ministry's convention for fighters killed, captured or surrendered.
+    let m = &first_coded(
+        "Turkish commandos neutralized four YPG terrorists near Tel Rifaat on Thursday.",
+        EventType::Assault,
+    );
+    assert_eq!(
+        m.actors.first().map(|a| a.side),
+        Some(Side::Source),
+        "{m:#?}"
+    );
+    // A device made safe is no attack on anyone.
+    assert!(
+        code("Engineers neutralized a roadside device near Tuz Khurmatu on Thursday.").is_empty()
+    );
+}
+
+#[test]
+fn an_announced_capture_of_people_is_their_arrest() {
+    first_coded(
+        "Kurdish counter-terrorism forces announced the capture of two ISIS emirs in Hawija.",
+        EventType::Coerce,
+    );
+}
