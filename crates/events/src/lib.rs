@@ -10,7 +10,8 @@
 //!    (a gazetteer place after a locative preposition, never the dateline) and its casualty counts;
 //! 4. let mentions that refer back ("the meeting", "They discussed …") or continue the previous
 //!    sentence inherit what they lack (date, place, actors), then drop mentions with no actor: a
-//!    happening nobody did or suffered cannot be matched or merged.
+//!    happening nobody did or suffered cannot be matched or merged (unless it counts casualties
+//!    or is an attack the sentence places).
 
 pub mod actors;
 mod agents;

@@ -5,7 +5,7 @@ use crate::actors::Who;
 use crate::confidence::confidence;
 use crate::{Draft, Extractor};
 use dateline_core::Article;
-use dateline_core::event::{ActorRef, EventMention, Evidence, Side};
+use dateline_core::event::{ActorRef, EventMention, EventType, Evidence, Side};
 use dateline_core::time::TimeValue;
 
 impl Extractor {
@@ -125,6 +125,12 @@ impl Extractor {
     }
 }
 
+/// An attack the sentence places ("drones struck an oil field in Erbil"): news of violence often
+/// names nobody, and the place and date are enough to merge its reports.
+fn located_attack(d: &Draft) -> bool {
+    d.event_type == EventType::Assault && d.place.is_some() && !d.anaphoric
+}
+
 /// The drafts that make mentions: nobody acting or suffering, or a reference back with nothing
 /// to refer to, makes none; two of one happening in one sentence make one.
 fn merge_same_sentence(drafts: Vec<Draft>) -> Vec<Draft> {
@@ -132,7 +138,7 @@ fn merge_same_sentence(drafts: Vec<Draft>) -> Vec<Draft> {
     for d in drafts {
         // Nobody acting or suffering: nothing to match or merge — unless people were killed,
         // injured or arrested, which is a happening whoever did it.
-        if d.actors.is_empty() && d.counts.is_empty() {
+        if d.actors.is_empty() && d.counts.is_empty() && !located_attack(&d) {
             continue;
         }
         // A reference back with no antecedent and no date is a lead the copy lost.

@@ -594,3 +594,15 @@ fn an_announced_capture_of_people_is_their_arrest() {
         EventType::Coerce,
     );
 }
+
+#[test]
+fn an_attack_that_names_nobody_is_kept_when_the_sentence_places_it() {
+    let m = &first_coded(
+        "Two drones struck a gas field in Chamchamal on Wednesday night.",
+        EventType::Assault,
+    );
+    assert!(m.actors.is_empty(), "{m:#?}");
+    assert!(m.place.is_some(), "{m:#?}");
+    // Nobody, nowhere: nothing to merge it with.
+    assert!(code("Explosions were heard on Wednesday night.").is_empty());
+}
