@@ -13,6 +13,15 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:said|says|stated|told|added|statement)\b").expect("static regex")
 });
 
+/// Condemning a happening named by a definite noun ("condemned the attack", "denounced these
+/// strikes"): the reaction is aimed at whoever did it.
+static CONDEMNED_HAPPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:condemn|denounc|critici[sz]|slamm?|decr[iy]|deplor)\w*\s+(?:the|this|these|those|that|yesterday's|today's|last\s+\w+'s)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|bombings?|shelling|assaults?|raids?|killings?|bombardment|incursions?)\b",
+    )
+    .expect("static regex")
+});
+
 /// The sentences of the article, for the passes that look beyond one draft.
 struct Sentences {
     /// Whether each sentence reports speech, read once: the passes ask for every pair.
@@ -219,6 +228,7 @@ fn inherit_from_before(
     {
         d.actors = p.actors.clone();
     }
+    aim_at_the_condemned(d, before, sentences, body);
     // A definite reference with no antecedent in the body and no date of its own (the lead is
     // missing): date it from the sentence just before, if that one has a time.
     if d.anaphoric && antecedent.is_none() && d.date.is_none() && d.sentence > 0 {
@@ -228,5 +238,30 @@ fn inherit_from_before(
             .first()
             .map(|t| time::resolve_mention(&t.text, anchor, Tense::Past))
             .filter(|v| v.value.is_some());
+    }
+}
+
+/// "Iraq condemned the attack": a condemnation without a target of its own that names a
+/// happening already reported is aimed at that happening's source (the nearest attack before it
+/// in the article).
+fn aim_at_the_condemned(d: &mut Draft, before: &[Draft], sentences: &[(usize, usize)], body: &str) {
+    if d.event_type != EventType::Accuse || d.actors.iter().any(|a| a.1 == Side::Target) {
+        return;
+    }
+    let Some(&(start, end)) = sentences.get(d.sentence) else {
+        return;
+    };
+    if !CONDEMNED_HAPPENING.is_match(&body[start..end]) {
+        return;
+    }
+    let Some(attack) = before.iter().rev().find(|p| {
+        p.event_type == EventType::Assault && p.actors.iter().any(|a| a.1 == Side::Source)
+    }) else {
+        return;
+    };
+    for a in attack.actors.iter().filter(|a| a.1 == Side::Source) {
+        if !d.actors.iter().any(|y| y.0 == a.0) {
+            d.actors.push((a.0.clone(), Side::Target, a.2, a.3));
+        }
     }
 }

@@ -606,3 +606,21 @@ fn an_attack_that_names_nobody_is_kept_when_the_sentence_places_it() {
     // Nobody, nowhere: nothing to merge it with.
     assert!(code("Explosions were heard on Wednesday night.").is_empty());
 }
+
+#[test]
+fn condemning_an_attack_already_reported_aims_at_its_attacker() {
+    let ms = code(
+        "Iranian artillery shelled villages near Sidakan on Monday.\n\n\
+         The Kurdistan Regional Government condemned the shelling on Tuesday.",
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Accuse)
+        .expect("the condemnation");
+    assert!(
+        m.actors
+            .iter()
+            .any(|a| a.side == Side::Target && a.country.as_deref() == Some("IRN")),
+        "{ms:#?}"
+    );
+}
