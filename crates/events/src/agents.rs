@@ -149,7 +149,7 @@ impl AgentIndex {
                 };
                 continue;
             }
-            if !acting {
+            if !acting || placed(text, s) || inside_a_name(text, s, e) {
                 continue;
             }
             alone.push(ActorHit {
@@ -167,4 +167,42 @@ impl AgentIndex {
         hits.sort_by_key(|h| (h.start, h.end));
         hits
     }
+}
+
+/// "six years in prison", "released from Sednaya prison": an agent after "in" (or after "from",
+/// "at" or "to" and the name of a facility) is where something happens, not who takes part.
+fn placed(text: &str, start: usize) -> bool {
+    let mut words = text[..start].split_whitespace().rev().peekable();
+    let mut named = 0;
+    while named < 3
+        && words
+            .peek()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    {
+        words.next();
+        named += 1;
+    }
+    let mut word = words.next();
+    if named == 0
+        && matches!(
+            word,
+            Some("the" | "a" | "an" | "its" | "their" | "his" | "her")
+        )
+    {
+        word = words.next();
+    }
+    match word {
+        Some("in" | "inside" | "within") => true,
+        Some("from" | "at" | "to") => named > 0,
+        _ => false,
+    }
+}
+
+/// "the Central Criminal Court": a capitalised agent word between capitalised words is part of a
+/// name the lexicon lacks, not an agent of its own.
+fn inside_a_name(text: &str, start: usize, end: usize) -> bool {
+    let capitalised = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
+    let before = text[..start].split_whitespace().next_back();
+    let after = text[end..].split_whitespace().next();
+    capitalised(Some(&text[start..end])) && capitalised(before) && capitalised(after)
 }

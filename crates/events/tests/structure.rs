@@ -624,3 +624,28 @@ fn condemning_an_attack_already_reported_aims_at_its_attacker() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn a_sentence_handed_down_by_a_court_is_a_conviction() {
+    // PLOVER manual, SANCTION convict: "found guilty and sentenced".
+    let m = &first_coded(
+        "An Iraqi court sentenced a former governor to seven years in prison on Sunday.",
+        EventType::Sanction,
+    );
+    assert_eq!(m.mode.as_deref(), Some("convict"));
+    // "in prison" says where, not who: no target at all rather than the prison service.
+    assert!(m.actors.iter().all(|a| a.side == Side::Source), "{m:#?}");
+}
+
+#[test]
+fn an_agent_word_inside_a_name_or_a_place_is_no_participant() {
+    let ms = code(
+        "Militants freed forty inmates from Badush prison after the Higher Judicial Council met on Friday.",
+    );
+    assert!(
+        ms.iter()
+            .flat_map(|m| &m.actors)
+            .all(|a| a.sector.as_deref() != Some("COP")),
+        "{ms:#?}"
+    );
+}
