@@ -415,9 +415,35 @@ impl Extractor {
 
     /// People named by what they are and where they are ("demonstrators in Baghdad", "teachers
     /// from Erbil") are of that place's country, as the field codes them. Armed agents are left
-    /// alone: troops in a country are often another's.
+    /// alone: troops in a country are often another's. A place written before an agent as its
+    /// modifier ("Kirkuk police", "a Karbala court") names the place's own body, armed or not.
     fn locate_people(&self, body: &str, actor_hits: &mut [ActorHit], place_hits: &[PlaceHit]) {
         for a in actor_hits.iter_mut() {
+            if let Who::Unknown {
+                name,
+                country: None,
+                role: None,
+                sector: Some(sector),
+            } = &a.who
+            {
+                let at = place_hits.partition_point(|p| p.end <= a.start);
+                let modifier = at
+                    .checked_sub(1)
+                    .map(|i| &place_hits[i])
+                    .filter(|p| body[p.end..a.start] == *" ");
+                if let Some(p) = modifier
+                    && let Some(country) = self.places.place(p.place).country.clone()
+                {
+                    a.who = Who::Unknown {
+                        name: format!("{} {name}", &body[p.start..p.end]),
+                        role: None,
+                        country: Some(country),
+                        sector: Some(sector.clone()),
+                    };
+                    a.start = p.start;
+                    continue;
+                }
+            }
             // Who can be located, with their sector: an agent with no country, or a population
             // the lexicon lists with none ("Protesters").
             let sector: Option<Option<String>> = match &a.who {

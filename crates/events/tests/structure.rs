@@ -649,3 +649,17 @@ fn an_agent_word_inside_a_name_or_a_place_is_no_participant() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn a_place_before_an_agent_gives_it_the_places_country() {
+    let m = &first_coded(
+        "Diyala police detained four men suspected of smuggling on Saturday.",
+        EventType::Coerce,
+    );
+    let source = m.actors.iter().find(|a| a.side == Side::Source);
+    assert_eq!(
+        source.and_then(|a| a.country.as_deref()),
+        Some("IRQ"),
+        "{m:#?}"
+    );
+}
