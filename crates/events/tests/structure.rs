@@ -663,3 +663,18 @@ fn a_place_before_an_agent_gives_it_the_places_country() {
         "{m:#?}"
     );
 }
+
+#[test]
+fn an_armed_group_laying_down_its_arms_retreats() {
+    // PLOVER manual, RETREAT: "disarming … or otherwise ending active conflicts".
+    let m = &first_coded(
+        "The PJAK announced the end of its armed struggle against Iran on Monday.",
+        EventType::Retreat,
+    );
+    assert_eq!(m.mode.as_deref(), Some("disarm"));
+    // Refusing to is a refusal.
+    first_coded(
+        "Kataib Hezbollah refused to lay down its weapons on Monday.",
+        EventType::Reject,
+    );
+}
