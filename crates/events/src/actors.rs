@@ -852,7 +852,7 @@ impl NameSearch<'_> {
                 let (os, oe) = self.folded.original_span(h.start, h.end);
                 ActorHit {
                     start: os,
-                    end: oe,
+                    end: closing_bracket(self.text, os, oe),
                     who: Who::Known(h.actor),
                 }
             })
@@ -860,6 +860,17 @@ impl NameSearch<'_> {
         out.extend(self.index.unknown_people(self.text, &out));
         out.sort_by_key(|h| (h.start, h.end));
         out
+    }
+}
+
+/// A name printed with its acronym in brackets ("Kurdistan Democratic Party (KDP)") ends after
+/// the bracket, which folding dropped from the match.
+fn closing_bracket(text: &str, start: usize, end: usize) -> usize {
+    let span = &text[start..end];
+    if span.matches('(').count() > span.matches(')').count() && text[end..].starts_with(')') {
+        end + 1
+    } else {
+        end
     }
 }
 

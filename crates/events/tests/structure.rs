@@ -678,3 +678,13 @@ fn an_armed_group_laying_down_its_arms_retreats() {
         EventType::Reject,
     );
 }
+
+#[test]
+fn a_name_with_its_acronym_in_brackets_is_printed_whole() {
+    let m = &first_coded(
+        "The Patriotic Union of Kurdistan (PUK) boycotted the session on Monday.",
+        EventType::Sanction,
+    );
+    let texts: Vec<_> = m.actors.iter().filter_map(|a| a.text.as_deref()).collect();
+    assert_eq!(texts, ["Patriotic Union of Kurdistan (PUK)"], "{m:#?}");
+}
