@@ -59,8 +59,13 @@ pub fn is_encoding_label(label: &str) -> bool {
 /// Decodes `bytes`. `declared` is a charset label from outside the document (sidecar);
 /// `html` enables the `<meta>` prescan; `tld` is a hint for the detector (e.g. `"iq"`).
 pub fn decode(bytes: &[u8], declared: Option<&str>, html: bool, tld: Option<&str>) -> Decoded {
-    let (encoding, source, bom_len) = choose(bytes, declared, html, tld);
-    let (text, replaced) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+    // Validated once: nearly every page is UTF-8, and the choice and the decoding both ask.
+    let utf8 = std::str::from_utf8(bytes).ok();
+    let (encoding, source, bom_len) = choose(bytes, utf8.is_some(), declared, html, tld);
+    let (text, replaced) = match utf8.and_then(|t| t.get(bom_len..)) {
+        Some(text) if encoding == encoding_rs::UTF_8 => (std::borrow::Cow::Borrowed(text), false),
+        _ => encoding.decode_without_bom_handling(&bytes[bom_len..]),
+    };
     let (invalid_utf8, invalid_utf8_count) = if source == EncodingSource::MostlyUtf8 {
         let damage = utf8_damage(bytes);
         (damage.first_invalid, damage.invalid)
@@ -171,6 +176,7 @@ const MIN_MULTIBYTE_OVER_META: usize = 16;
 
 fn choose(
     bytes: &[u8],
+    valid_utf8: bool,
     declared: Option<&str>,
     html: bool,
     tld: Option<&str>,
@@ -184,7 +190,6 @@ fn choose(
     if let Some(enc) = sniff_utf16(bytes) {
         return (enc, EncodingSource::Utf16Pattern, 0);
     }
-    let valid_utf8 = std::str::from_utf8(bytes).is_ok();
     // Valid UTF-8 with real multi-byte text is UTF-8 whatever its `<meta charset>` says: text in a
     // legacy encoding (GBK, windows-1256, windows-1252) almost never forms valid UTF-8 by chance,
     // while pages re-saved as UTF-8 by a tool keep their old declaration (mojibake if obeyed).
