@@ -688,3 +688,17 @@ fn a_name_with_its_acronym_in_brackets_is_printed_whole() {
     let texts: Vec<_> = m.actors.iter().filter_map(|a| a.text.as_deref()).collect();
     assert_eq!(texts, ["Patriotic Union of Kurdistan (PUK)"], "{m:#?}");
 }
+
+#[test]
+fn a_country_after_on_is_whom_a_call_is_aimed_at() {
+    let m = &first_coded(
+        "Jordan called on Syria on Sunday to halt the smuggling of drugs across the border.",
+        EventType::Request,
+    );
+    assert!(
+        m.actors
+            .iter()
+            .any(|a| a.side == Side::Target && a.country.as_deref() == Some("SYR")),
+        "{m:#?}"
+    );
+}
