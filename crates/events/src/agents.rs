@@ -34,6 +34,9 @@ pub struct AgentIndex {
     sectors: Vec<(String, bool)>,
     /// ISO code → the country's name, for naming "Iraq police".
     countries: HashMap<String, String>,
+    /// Nouns of activity an agent word before them only describes (`activities` of
+    /// `data/sectors.toml`).
+    activities: Vec<String>,
 }
 
 impl AgentIndex {
@@ -74,6 +77,7 @@ impl AgentIndex {
             matcher,
             sectors: words,
             countries,
+            activities: sectors.activities.clone(),
         })
     }
 
@@ -149,7 +153,8 @@ impl AgentIndex {
                 };
                 continue;
             }
-            if !acting || placed(text, s) || inside_a_name(text, s, e) {
+            if !acting || placed(text, s) || inside_a_name(text, s, e) || self.describes(f, m.end())
+            {
                 continue;
             }
             alone.push(ActorHit {
@@ -166,6 +171,15 @@ impl AgentIndex {
         hits.extend(alone);
         hits.sort_by_key(|h| (h.start, h.end));
         hits
+    }
+}
+
+impl AgentIndex {
+    /// "its military operations": the agent word (ending at folded offset `end`) describes the
+    /// activity named right after it.
+    fn describes(&self, folded: &str, end: usize) -> bool {
+        let next = folded[end..].split_whitespace().next().unwrap_or_default();
+        self.activities.iter().any(|a| a == next)
     }
 }
 

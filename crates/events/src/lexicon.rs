@@ -205,6 +205,9 @@ pub struct SectorsFile {
     /// Sectors that bear arms, whose agents a place does not give a country.
     #[serde(default)]
     pub armed: Vec<String>,
+    /// Nouns of activity an agent word before them only describes ("military operations").
+    #[serde(default)]
+    pub activities: Vec<String>,
 }
 
 /// `data/names.toml`: the words that tell a place from the government it stands for, and a

@@ -702,3 +702,17 @@ fn a_country_after_on_is_whom_a_call_is_aimed_at() {
         "{m:#?}"
     );
 }
+
+#[test]
+fn an_agent_word_that_describes_an_activity_is_no_participant() {
+    let m = &first_coded(
+        "Syria urged Israel on Monday to end its military operations near Quneitra.",
+        EventType::Request,
+    );
+    assert!(
+        m.actors
+            .iter()
+            .all(|a| a.sector.as_deref() != Some("military")),
+        "{m:#?}"
+    );
+}
