@@ -37,6 +37,8 @@ pub struct AgentIndex {
     /// Nouns of activity an agent word before them only describes (`activities` of
     /// `data/sectors.toml`).
     activities: Vec<String>,
+    /// Agent words that also name a building (`facilities` of `data/sectors.toml`).
+    facilities: Vec<String>,
 }
 
 impl AgentIndex {
@@ -78,6 +80,7 @@ impl AgentIndex {
             sectors: words,
             countries,
             activities: sectors.activities.clone(),
+            facilities: sectors.facilities.clone(),
         })
     }
 
@@ -153,7 +156,11 @@ impl AgentIndex {
                 };
                 continue;
             }
-            if !acting || placed(text, s) || inside_a_name(text, s, e) || self.describes(f, m.end())
+            let facility = self.facilities.iter().any(|w| *w == f[m.start()..m.end()]);
+            if !acting
+                || placed(text, s, facility)
+                || inside_a_name(text, s, e)
+                || self.describes(f, m.end())
             {
                 continue;
             }
@@ -183,16 +190,19 @@ impl AgentIndex {
     }
 }
 
-/// "six years in prison", "released from Sednaya prison": an agent after "in" (or after "from",
-/// "at" or "to" and the name of a facility) is where something happens, not who takes part.
-fn placed(text: &str, start: usize) -> bool {
+/// "six years in prison", "released from Sednaya prison": an agent right after "in" (or a
+/// facility after "from", "at" or "to" and its name) is where something happens, not who takes
+/// part. A comma between ("in Kirkuk, police arrested …") ends the phrase: the agent acts.
+fn placed(text: &str, start: usize, facility: bool) -> bool {
     let mut words = text[..start].split_whitespace().rev().peekable();
     let mut named = 0;
-    while named < 3
-        && words
-            .peek()
-            .is_some_and(|w| w.starts_with(char::is_uppercase))
-    {
+    while let Some(w) = words.peek() {
+        if w.ends_with([',', ';', ':', '.', ')', '"', '”']) {
+            return false;
+        }
+        if named == 3 || !w.starts_with(char::is_uppercase) {
+            break;
+        }
         words.next();
         named += 1;
     }
@@ -206,8 +216,8 @@ fn placed(text: &str, start: usize) -> bool {
         word = words.next();
     }
     match word {
-        Some("in" | "inside" | "within") => true,
-        Some("from" | "at" | "to") => named > 0,
+        Some("in" | "inside" | "within") => named == 0 || facility,
+        Some("from" | "at" | "to") => named > 0 && facility,
         _ => false,
     }
 }

@@ -208,6 +208,9 @@ pub struct SectorsFile {
     /// Nouns of activity an agent word before them only describes ("military operations").
     #[serde(default)]
     pub activities: Vec<String>,
+    /// Agent words that also name a building ("Sednaya prison", "Baghdad court").
+    #[serde(default)]
+    pub facilities: Vec<String>,
 }
 
 /// `data/names.toml`: the words that tell a place from the government it stands for, and a

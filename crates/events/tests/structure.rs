@@ -716,3 +716,17 @@ fn an_agent_word_that_describes_an_activity_is_no_participant() {
         "{m:#?}"
     );
 }
+
+#[test]
+fn an_agent_after_a_place_and_a_comma_acts() {
+    // "in Tuz Khurmatu, police …": the comma ends the place; the police are the ones arresting.
+    let m = &first_coded(
+        "After the blast in Tuz Khurmatu, police detained four men on Tuesday.",
+        EventType::Coerce,
+    );
+    assert_eq!(
+        m.actors.first().map(|a| a.side),
+        Some(Side::Source),
+        "{m:#?}"
+    );
+}
