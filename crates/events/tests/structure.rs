@@ -721,7 +721,7 @@ fn an_agent_word_that_describes_an_activity_is_no_participant() {
 fn an_agent_after_a_place_and_a_comma_acts() {
     // "in Tuz Khurmatu, police …": the comma ends the place; the police are the ones arresting.
     let m = &first_coded(
-        "After the blast in Tuz Khurmatu, police detained four men on Tuesday.",
+        "On Tuesday in Tuz Khurmatu, police detained four men.",
         EventType::Coerce,
     );
     assert_eq!(
