@@ -160,6 +160,7 @@ mod tests {
             intent_modals: Vec::new(),
             subordinators: Vec::new(),
             clause_openers: Vec::new(),
+            fronted_openers: Vec::new(),
         })
         .expect("grammar")
     }

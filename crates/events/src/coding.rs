@@ -58,6 +58,9 @@ struct Clause<'a> {
     disputed: bool,
     /// It opens with a subject that continues the previous sentence ("They", "The two sides").
     continuation: bool,
+    /// A phrase a preposition fronts ("After the blast in X,"): it has no participants but its
+    /// own, never the main clause's.
+    fronted: bool,
     /// The sentence's actors inside it.
     actors: Vec<&'a ActorHit>,
 }
@@ -213,6 +216,7 @@ impl<'a> SentenceCoder<'a> {
             best,
             disputed,
             continuation: self.x.triggers.continuation_subject(&self.f()[cs..ce]),
+            fronted: cs == 0 && self.x.triggers.fronted_end(self.f()) == Some(ce),
             actors: self
                 .actors
                 .iter()
@@ -344,7 +348,7 @@ impl<'a> SentenceCoder<'a> {
                     adjacent || a.start >= tbe
                 })
                 .collect()
-        } else if clause.actors.is_empty() {
+        } else if clause.actors.is_empty() && !clause.fronted {
             self.actors.clone()
         } else {
             clause.actors.clone()

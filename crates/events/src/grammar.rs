@@ -134,11 +134,16 @@ pub(crate) fn looks_verbal(words: &[&str], i: usize) -> bool {
 
 /// Clause bounds in a folded sentence: where one of `openers` (the lexicon's
 /// `[grammar] clause_openers`: semicolons, commas before a coordinator or a subordinator that opens
-/// a new happening) starts.
-pub(crate) fn clauses(openers: &AhoCorasick, f: &str) -> Vec<(usize, usize)> {
+/// a new happening) starts, and at `fronted`, the comma that ends a fronted phrase.
+pub(crate) fn clauses(
+    openers: &AhoCorasick,
+    f: &str,
+    fronted: Option<usize>,
+) -> Vec<(usize, usize)> {
     let mut cuts: Vec<usize> = openers
         .find_overlapping_iter(f)
         .map(|m| m.start())
+        .chain(fronted)
         .collect();
     cuts.sort_unstable();
     let mut out = Vec::new();

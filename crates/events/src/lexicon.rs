@@ -134,6 +134,10 @@ pub struct Grammar {
     pub subordinators: Vec<String>,
     /// What opens a new clause inside a sentence (", and ", "; "), spaces included.
     pub clause_openers: Vec<String>,
+    /// Prepositions that open a sentence with a phrase of its own up to the first comma ("After
+    /// the blast, police …"), spaces included.
+    #[serde(default)]
+    pub fronted_openers: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

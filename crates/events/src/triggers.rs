@@ -175,7 +175,16 @@ impl TriggerIndex {
 
     /// Clause bounds in the folded sentence `f` (see `grammar::clauses`).
     pub fn clauses(&self, f: &str) -> Vec<(usize, usize)> {
-        crate::grammar::clauses(&self.openers, f)
+        crate::grammar::clauses(&self.openers, f, self.fronted_end(f))
+    }
+
+    /// Where the phrase a fronted preposition opens ends (`[grammar] fronted_openers`): at the
+    /// first comma of folded sentence `f`.
+    pub fn fronted_end(&self, f: &str) -> Option<usize> {
+        (self.grammar.fronted_openers.iter())
+            .any(|o| f.starts_with(o.as_str()))
+            .then(|| f.find(", "))
+            .flatten()
     }
 
     /// True when a trigger at `start` sits under a negation or in a purpose clause.

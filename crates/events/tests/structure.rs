@@ -730,3 +730,25 @@ fn an_agent_after_a_place_and_a_comma_acts() {
         "{m:#?}"
     );
 }
+
+#[test]
+fn a_fronted_phrase_does_not_hide_the_main_clause() {
+    // "After the blast in X," names what came before; the news is what the police did.
+    let ms = code("After the blast in Tuz Khurmatu, police detained four men on Tuesday.");
+    let arrest = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Coerce)
+        .expect("the arrest is coded");
+    assert_eq!(
+        arrest.actors.first().map(|a| a.side),
+        Some(Side::Source),
+        "{ms:#?}"
+    );
+    // The fronted phrase keeps to its own participants: the police did not suffer the blast.
+    assert!(
+        ms.iter()
+            .filter(|m| m.event_type == EventType::Assault)
+            .all(|m| m.actors.is_empty()),
+        "{ms:#?}"
+    );
+}
