@@ -161,6 +161,7 @@ mod tests {
             subordinators: Vec::new(),
             clause_openers: Vec::new(),
             fronted_openers: Vec::new(),
+            passive_agents: Vec::new(),
         })
         .expect("grammar")
     }

@@ -414,7 +414,8 @@ impl<'a> SentenceCoder<'a> {
             }
             None => (h.body.0, h.body.1, passive),
         };
-        assign_sides(self.article.body, pool, pivot_s, pivot_e, passive)
+        let agents = &self.x.triggers.grammar.passive_agents;
+        assign_sides(self.article.body, pool, (pivot_s, pivot_e), passive, agents)
     }
 
     /// What the happening is coded as: a demand (the one obliged becomes the target, the
@@ -662,15 +663,25 @@ impl Extractor {
 fn assign_sides(
     body: &str,
     pool: &[&ActorHit],
-    trig_start: usize,
-    trig_end: usize,
+    (trig_start, trig_end): (usize, usize),
     passive: bool,
+    agents: &[String],
 ) -> Vec<SidedActor> {
     let mut out = Vec::new();
+    // In the passive the doer follows "by", or is the side fought ("were killed in clashes with
+    // X", `[grammar] passive_agents`), within a few words of the verb.
     let by_at = if passive {
-        body.get(trig_end..)
-            .and_then(|rest| rest.find(" by ").filter(|&i| i < 40))
-            .map(|i| trig_end + i)
+        body.get(trig_end..).and_then(|rest| {
+            let by = rest.find(" by ").filter(|&i| i < 40);
+            let fought = (agents.iter())
+                .filter_map(|p| {
+                    rest.find(p.as_str())
+                        .filter(|&i| i < 40)
+                        .map(|i| i + p.len() - 1)
+                })
+                .min();
+            by.into_iter().chain(fought).min().map(|i| trig_end + i)
+        })
     } else {
         None
     };

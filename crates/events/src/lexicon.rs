@@ -138,6 +138,9 @@ pub struct Grammar {
     /// the blast, police …"), spaces included.
     #[serde(default)]
     pub fronted_openers: Vec<String>,
+    /// What introduces the doer of a passive besides "by": the side fought (" in clashes with ").
+    #[serde(default)]
+    pub passive_agents: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

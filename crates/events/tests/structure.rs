@@ -752,3 +752,17 @@ fn a_fronted_phrase_does_not_hide_the_main_clause() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn the_side_fought_in_a_passive_casualty_report_is_the_source() {
+    let m = &first_coded(
+        "Three Peshmerga fighters were killed in clashes with ISIS militants near Makhmour on Sunday.",
+        EventType::Assault,
+    );
+    assert_eq!(
+        side(m, "Islamic State (ISIS)"),
+        Some(Side::Source),
+        "{m:#?}"
+    );
+    assert_eq!(side(m, "Peshmerga"), Some(Side::Target), "{m:#?}");
+}
