@@ -390,9 +390,9 @@ impl Tagger {
             }
             tags[k] = self.unknown(w, k.checked_sub(1).and_then(word), word(k + 1), buf);
         }
-        let before = tags.to_vec();
+        let capitals = capitals_inside(text, spans, tags);
         brill::apply_context(&self.context, tags, ids, self.staart);
-        keep_capitalised_words_off_verbs(text, spans, &before, tags);
+        keep_capitalised_words_off_verbs(&capitals, tags);
     }
 
     /// pattern's defaults for a word not in the lexicon (capitalised: NNP; digits and number
@@ -420,34 +420,43 @@ impl Tagger {
     }
 }
 
+/// The capitalised words of a sentence after its first word, with their tags before the
+/// contextual rules; none when the sentence is in title case (a headline capitalises every word).
+fn capitals_inside(text: &str, spans: &[(usize, usize)], tags: &[u8]) -> Vec<(usize, u8)> {
+    let mut words = 0;
+    let mut capitals = Vec::new();
+    for (k, &(a, b)) in spans.iter().enumerate() {
+        let w = &text[a..b];
+        if !w.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        words += 1;
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            capitals.push((k, tags[k]));
+        }
+    }
+    if capitals.len() * 2 > words {
+        return Vec::new();
+    }
+    // The first word is capitalised by position, not by what it is.
+    if let Some(&(k, _)) = capitals.first()
+        && spans[..k]
+            .iter()
+            .all(|&(a, b)| !text[a..b].chars().any(char::is_alphabetic))
+    {
+        capitals.remove(0);
+    }
+    capitals
+}
+
 /// Undoes a contextual rule that made a capitalised word inside a sentence a verb ("handed it to
 /// Iraqi forces": `JJ → VB` after `to`): in running text verbs are written in lower case, so the
-/// capital says name or demonym. Title-case sentences (headlines, where every word is
-/// capitalised) are left as the rules tagged them.
-fn keep_capitalised_words_off_verbs(
-    text: &str,
-    spans: &[(usize, usize)],
-    before: &[u8],
-    tags: &mut [u8],
-) {
-    let capitalised = |k: usize| {
-        let (a, b) = spans[k];
-        text[a..b].chars().next().is_some_and(char::is_uppercase)
-    };
-    let words: Vec<usize> = (0..spans.len())
-        .filter(|&k| {
-            let (a, b) = spans[k];
-            text[a..b].chars().any(char::is_alphabetic)
-        })
-        .collect();
-    let title_case = words.iter().filter(|&&k| capitalised(k)).count() * 2 > words.len();
-    if title_case {
-        return;
-    }
+/// capital says name or demonym. `capitals` come from [`capitals_inside`].
+fn keep_capitalised_words_off_verbs(capitals: &[(usize, u8)], tags: &mut [u8]) {
     let is_verb = |t: u8| Tag::ALL.get(t as usize).is_some_and(|t| t.is_verb());
-    for &k in words.iter().skip(1) {
-        if capitalised(k) && is_verb(tags[k]) && !is_verb(before[k]) {
-            tags[k] = before[k];
+    for &(k, before) in capitals {
+        if is_verb(tags[k]) && !is_verb(before) {
+            tags[k] = before;
         }
     }
 }
