@@ -27,6 +27,13 @@ fn side(m: &EventMention, name: &str) -> Option<Side> {
     m.actors.iter().find(|a| a.name == name).map(|a| a.side)
 }
 
+/// Whether one of `m`'s targets is of `country`.
+fn targets_country(m: &EventMention, country: &str) -> bool {
+    m.actors
+        .iter()
+        .any(|a| a.side == Side::Target && a.country.as_deref() == Some(country))
+}
+
 fn names(m: &EventMention) -> Vec<&str> {
     m.actors.iter().map(|a| a.name.as_str()).collect()
 }
@@ -617,12 +624,7 @@ fn condemning_an_attack_already_reported_aims_at_its_attacker() {
         .iter()
         .find(|m| m.event_type == EventType::Accuse)
         .expect("the condemnation");
-    assert!(
-        m.actors
-            .iter()
-            .any(|a| a.side == Side::Target && a.country.as_deref() == Some("IRN")),
-        "{ms:#?}"
-    );
+    assert!(targets_country(m, "IRN"), "{ms:#?}");
 }
 
 #[test]
@@ -695,12 +697,7 @@ fn a_country_after_on_is_whom_a_call_is_aimed_at() {
         "Jordan called on Syria on Sunday to halt the smuggling of drugs across the border.",
         EventType::Request,
     );
-    assert!(
-        m.actors
-            .iter()
-            .any(|a| a.side == Side::Target && a.country.as_deref() == Some("SYR")),
-        "{m:#?}"
-    );
+    assert!(targets_country(m, "SYR"), "{m:#?}");
 }
 
 #[test]

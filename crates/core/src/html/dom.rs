@@ -194,7 +194,7 @@ fn tokenized_alike(content: &[u8]) -> bool {
 fn unread_raw_text(name: &[u8], tag: &[u8]) -> bool {
     let is = |n: &[u8]| name.eq_ignore_ascii_case(n);
     if is(b"script") {
-        !tag.to_ascii_lowercase().windows(7).any(|w| w == b"ld+json")
+        !tag.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json"))
     } else {
         is(b"style") || is(b"noscript")
     }
@@ -225,13 +225,14 @@ fn script_end(b: &[u8], from: usize) -> Option<usize> {
             // From the dashes: `<!-->` closes at once.
             state = State::Escaped;
             i = at + 2;
-        } else if rest.starts_with(b"</") && names_script(&rest[2..]) {
+        } else if rest.starts_with(b"</") && names(&rest[2..], b"script") {
             match state {
                 State::DoubleEscaped => state = State::Escaped,
                 State::Code | State::Escaped => return Some(at),
             }
             i = at + 8;
-        } else if state == State::Escaped && rest.starts_with(b"<") && names_script(&rest[1..]) {
+        } else if state == State::Escaped && rest.starts_with(b"<") && names(&rest[1..], b"script")
+        {
             state = State::DoubleEscaped;
             i = at + 7;
         } else {
@@ -240,11 +241,12 @@ fn script_end(b: &[u8], from: usize) -> Option<usize> {
     }
 }
 
-/// Whether `rest` starts with the name `script` followed by a space, `/` or `>`.
-fn names_script(rest: &[u8]) -> bool {
-    rest.len() > 6
-        && rest[..6].eq_ignore_ascii_case(b"script")
-        && (is_tag_space(rest[6]) || matches!(rest[6], b'/' | b'>'))
+/// Whether `rest` starts with tag name `name` (any case) followed by a space, `/` or `>`, as
+/// the tokenizer needs to end a raw-text element.
+fn names(rest: &[u8], name: &[u8]) -> bool {
+    rest.len() > name.len()
+        && rest[..name.len()].eq_ignore_ascii_case(name)
+        && (is_tag_space(rest[name.len()]) || matches!(rest[name.len()], b'/' | b'>'))
 }
 
 /// Where the comment whose text starts at `from` ends (after its `-->` or `--!>`; the text's end
@@ -410,12 +412,7 @@ fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut i = from;
     loop {
         let at = i + memchr::memchr(b'<', b.get(i..)?)?;
-        let rest = &b[at + 1..];
-        if rest.len() > name.len() + 1
-            && rest[0] == b'/'
-            && rest[1..=name.len()].eq_ignore_ascii_case(name)
-            && (is_tag_space(rest[name.len() + 1]) || matches!(rest[name.len() + 1], b'/' | b'>'))
-        {
+        if b[at + 1..].starts_with(b"/") && names(&b[at + 2..], name) {
             return Some(at);
         }
         i = at + 1;

@@ -434,7 +434,7 @@ fn author_links(node: NodeRef<'_, Node>) -> Vec<String> {
 }
 
 /// ASCII case-insensitive substring test, without allocating (it runs on every element).
-fn has(hay: &str, needle: &str) -> bool {
+pub(super) fn has(hay: &str, needle: &str) -> bool {
     hay.as_bytes()
         .windows(needle.len())
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))

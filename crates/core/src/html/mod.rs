@@ -565,7 +565,7 @@ pub fn is_hidden(el: &DomElement) -> bool {
             .split_ascii_whitespace()
             .any(|c| SCREEN_READER_ONLY.iter().any(|s| c.eq_ignore_ascii_case(s))),
         // Most inline styles hide nothing: only those naming `none` or `hidden` are squeezed.
-        "style" if !(has_ci(value, "none") || has_ci(value, "hidden")) => false,
+        "style" if !(meta::has(value, "none") || meta::has(value, "hidden")) => false,
         "style" => {
             let squeezed: String = value
                 .chars()
@@ -576,13 +576,6 @@ pub fn is_hidden(el: &DomElement) -> bool {
         }
         _ => false,
     })
-}
-
-/// Whether `hay` holds `needle` in any ASCII case.
-fn has_ci(hay: &str, needle: &str) -> bool {
-    hay.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Elements a browser lays out as blocks (each starts a new line in a text copy).
