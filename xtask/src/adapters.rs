@@ -605,30 +605,39 @@ mod tests {
         copy_dir(root, to);
     }
 
+    /// Cargo in the copy. A target dir of its own: Cargo hashes workspace crates by their path
+    /// relative to the workspace root, so the copy's crates would overwrite the outer build's.
+    /// Built only to run once on tiny fixtures: no optimisation, no debug info — and the same
+    /// settings for every command, so clippy reuses what the tests built.
+    fn cargo_in(copy: &Path, root: &Path) -> std::process::Command {
+        let mut cmd = crate::cargo();
+        cmd.args(["--config", "profile.dev.package.\"*\".opt-level=0"])
+            .args(["--config", "profile.dev.debug=0"])
+            .current_dir(copy)
+            .env("CARGO_TARGET_DIR", scaffold_target(root));
+        cmd
+    }
+
+    fn scaffold_target(root: &Path) -> std::path::PathBuf {
+        root.join("target/scaffold-test")
+    }
+
     fn harness(copy: &Path, root: &Path, filter: &str) -> (bool, String) {
-        let out =
-            std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-                // Built only to run once on tiny fixtures: no optimisation, no debug info.
-                .args(["--config", "profile.dev.package.\"*\".opt-level=0"])
-                .args(["--config", "profile.dev.debug=0"])
-                .args([
-                    "test",
-                    "-q",
-                    "-p",
-                    "dateline-snapshots",
-                    "--test",
-                    "adapters",
-                    "--",
-                ])
-                .arg(filter)
-                .current_dir(copy)
-                // A target dir of its own: Cargo hashes workspace crates by their path relative to
-                // the workspace root, so the copy's crates would overwrite the outer build's.
-                .env("CARGO_TARGET_DIR", root.join("target/scaffold-test"))
-                .env("INSTA_UPDATE", "always")
-                .env_remove("CI")
-                .output()
-                .expect("run cargo test in the copy");
+        let out = cargo_in(copy, root)
+            .args([
+                "test",
+                "-q",
+                "-p",
+                "dateline-snapshots",
+                "--test",
+                "adapters",
+                "--",
+            ])
+            .arg(filter)
+            .env("INSTA_UPDATE", "always")
+            .env_remove("CI")
+            .output()
+            .expect("run cargo test in the copy");
         let text = format!(
             "{}{}",
             String::from_utf8_lossy(&out.stdout),
@@ -686,14 +695,7 @@ mod tests {
         let snap = std::fs::read_to_string(copy.join("snapshots/kurdistan24-english/first.snap"))
             .expect("snapshot written");
         assert!(snap.contains("adapter: kurdistan24-english"), "{snap}");
-        let cargo = || {
-            let mut c = std::process::Command::new(
-                std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()),
-            );
-            c.current_dir(&copy)
-                .env("CARGO_TARGET_DIR", root.join("target/scaffold-test"));
-            c
-        };
+        let cargo = || cargo_in(&copy, &root);
         let fmt = cargo()
             .args(["fmt", "--all", "--check"])
             .output()
@@ -742,6 +744,10 @@ mod tests {
             "a duplicate id went unnoticed:\n{out}"
         );
         let _ = std::fs::remove_dir_all(&copy);
+        // CI's clean clone never reuses this build, and its disk is not sized for two.
+        if crate::ci() {
+            let _ = std::fs::remove_dir_all(scaffold_target(&root));
+        }
     }
 
     #[test]

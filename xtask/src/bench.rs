@@ -142,7 +142,7 @@ fn warc(root: &Path, bin: &Path, n: usize) -> Result<()> {
     let file = root.join(format!("target/bench/corpus-{n}.warc.gz"));
     write_warc(&corpus, &file)?;
     let size = std::fs::metadata(&file)?.len() as f64 / (1024.0 * 1024.0);
-    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+    let status = crate::cargo()
         .args([
             "build",
             "--release",
@@ -244,7 +244,7 @@ fn write_warc(corpus: &Path, file: &Path) -> Result<()> {
 /// Builds `dateline` in release (timings of a debug build mean nothing) and returns its path.
 pub(crate) fn release_binary(root: &Path) -> Result<PathBuf> {
     println!("building the release binary…");
-    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+    let status = crate::cargo()
         .args(["build", "--release", "-p", "dateline"])
         .current_dir(root)
         .status()

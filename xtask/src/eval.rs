@@ -9,12 +9,10 @@
 
 use anyhow::{Context, Result, bail};
 use std::path::Path;
-use std::process::Command;
 
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let bench = root.join("benchmarks").join("article-extraction");
-    let status = Command::new(cargo)
+    let status = crate::cargo()
         .args(["run", "--release", "--quiet", "-p", "dateline-eval", "--"])
         .arg("--dir")
         .arg(&bench)

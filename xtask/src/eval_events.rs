@@ -11,13 +11,12 @@
 use crate::bench;
 use anyhow::{Context, Result, bail};
 use std::path::Path;
-use std::process::Command;
 
 /// Captures in the timed corpus: the smallest size `cargo xtask bench` generates.
 const CORPUS_CAPTURES: usize = 10_000;
 
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
-    let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    let mut cmd = crate::cargo();
     cmd.args([
         "run",
         "--release",

@@ -92,6 +92,22 @@ fn run() -> Result<()> {
     }
 }
 
+/// Whether this run is CI's (`CI` set to anything but empty, `false` or `0`).
+fn ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+/// Cargo as xtask was started with. Under CI without incremental caches: a clean clone never
+/// reuses them, and they would add a third to the debug build's size on a disk CI does not size.
+fn cargo() -> std::process::Command {
+    let mut cmd =
+        std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    if ci() {
+        cmd.env("CARGO_INCREMENTAL", "0");
+    }
+    cmd
+}
+
 fn workspace_root() -> PathBuf {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     manifest.parent().map(PathBuf::from).unwrap_or(manifest)

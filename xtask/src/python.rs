@@ -57,9 +57,8 @@ pub fn test_env(root: &Path) -> Result<PathBuf> {
 /// Python files in `target/python-stage`, and runs `python/tests` with pytest against it and the
 /// CLI. `pip install .` builds the same module through maturin, in release.
 pub fn pytest(root: &Path, python: &Path) -> Result<()> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     eprintln!("xtask: python/tests (pytest) on the native module in debug");
-    let status = Command::new(&cargo)
+    let status = crate::cargo()
         .args([
             "build",
             "--quiet",

@@ -5,10 +5,6 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn cargo() -> Command {
-    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-}
-
 fn run(cmd: &mut Command, what: &str) -> Result<()> {
     eprintln!("xtask: {what}");
     let status = cmd.status().with_context(|| format!("starting {what}"))?;
@@ -20,7 +16,7 @@ fn run(cmd: &mut Command, what: &str) -> Result<()> {
 
 /// Installs cargo-insta with `--locked` when it is missing, so a fresh machine needs no manual step.
 fn ensure_cargo_insta(root: &Path) -> Result<()> {
-    let found = cargo()
+    let found = crate::cargo()
         .args(["insta", "--version"])
         .current_dir(root)
         .output()
@@ -29,7 +25,7 @@ fn ensure_cargo_insta(root: &Path) -> Result<()> {
         return Ok(());
     }
     run(
-        cargo().args(["install", "cargo-insta", "--locked"]),
+        crate::cargo().args(["install", "cargo-insta", "--locked"]),
         "installing cargo-insta",
     )
 }
@@ -75,7 +71,7 @@ pub fn test(root: &Path, extra: &[String]) -> Result<()> {
     check_adapter_list(root, &mut failed);
     check_module_cycles(root, &mut failed);
     check_fmt_and_clippy(root, &mut failed)?;
-    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+    let ci = crate::ci();
     if let Err(e) = ensure_chromium(root, ci) {
         failed.push(format!("{e:#} (the report test needs Chromium)"));
     }
@@ -142,13 +138,15 @@ fn check_module_cycles(root: &Path, failed: &mut Vec<String>) {
 
 fn check_fmt_and_clippy(root: &Path, failed: &mut Vec<String>) -> Result<()> {
     if !passes(
-        cargo().args(["fmt", "--all", "--check"]).current_dir(root),
+        crate::cargo()
+            .args(["fmt", "--all", "--check"])
+            .current_dir(root),
         "cargo fmt --check",
     )? {
         failed.push("formatting differs (the diff is above) — fix: cargo fmt --all".into());
     }
     if !passes(
-        cargo()
+        crate::cargo()
             .args([
                 "clippy",
                 "--workspace",
@@ -181,7 +179,7 @@ fn run_tests(
     python: Option<&Path>,
     failed: &mut Vec<String>,
 ) -> Result<()> {
-    let mut cmd = cargo();
+    let mut cmd = crate::cargo();
     if let Some(python) = python {
         cmd.env("DATELINE_TEST_PYTHON", python);
     }
@@ -302,13 +300,13 @@ pub fn review(root: &Path, args: &[String]) -> Result<()> {
 fn review_interactively(root: &Path) -> Result<()> {
     ensure_cargo_insta(root)?;
     // Regenerate pending snapshots (never overwriting accepted ones), then review them one by one.
-    let _ = cargo()
+    let _ = crate::cargo()
         .args(["test", "--workspace"])
         .env("INSTA_UPDATE", "new")
         .current_dir(root)
         .status();
     run(
-        cargo().args(["insta", "review"]).current_dir(root),
+        crate::cargo().args(["insta", "review"]).current_dir(root),
         "cargo insta review",
     )
 }
