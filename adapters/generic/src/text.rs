@@ -20,9 +20,20 @@ fn reads_as_headline(line: &str) -> bool {
 
 pub fn draft(page: &Page) -> ArticleDraft {
     let lines: Vec<&str> = page.texts().collect();
-    let first = lines.iter().position(|l| is_prose(l));
-    let title = first
-        .and_then(|f| lines[..f].iter().rev().find(|l| reads_as_headline(l)))
+    let mut first = lines.iter().position(|l| is_prose(l));
+    let mut title = first.and_then(|f| lines[..f].iter().rev().find(|l| reads_as_headline(l)));
+    // A long headline counts its words as prose does; it is the story's first line, with no
+    // sentence end, and prose follows it.
+    if let Some(f) = first
+        && title.is_none()
+        && reads_as_headline(lines[f])
+        && !lines[f].ends_with(['.', '!', '?', '"', '”', '»'])
+        && lines.get(f + 1).is_some_and(|l| is_prose(l))
+    {
+        title = Some(&lines[f]);
+        first = Some(f + 1);
+    }
+    let title = title
         .or_else(|| lines.first())
         .map(|s| (*s).to_owned())
         .unwrap_or_default();
@@ -59,5 +70,30 @@ mod tests {
         assert_eq!(d.title, "Coalition hands over base to Iraqi forces");
         assert_eq!(d.body.len(), 2);
         assert_eq!(d.dateline.map(|d| d.place).as_deref(), Some("BAGHDAD"));
+    }
+
+    #[test]
+    fn a_long_headline_opening_the_copy_is_the_title() {
+        let page = Page::from_text(
+            "Turkish drones strike positions near the border town of Zakho overnight
+
+             DUHOK - Turkish drones struck positions near Zakho overnight, local officials said.
+             No casualties were reported, according to the district's mayor.
+",
+        );
+        let d = draft(&page);
+        assert_eq!(
+            d.title,
+            "Turkish drones strike positions near the border town of Zakho overnight"
+        );
+        assert_eq!(d.body.len(), 2);
+        assert_eq!(d.dateline.map(|d| d.place).as_deref(), Some("DUHOK"));
+        // A first paragraph that ends its sentence stays body.
+        let page = Page::from_text(
+            "Turkish drones struck positions near Zakho overnight, local officials said.
+             No casualties were reported, according to the district's mayor.
+",
+        );
+        assert_eq!(draft(&page).body.len(), 2);
     }
 }
