@@ -308,6 +308,7 @@ impl CameoIndex {
         is_verb: impl Fn(usize) -> bool,
         in_phrase: impl Fn(usize) -> bool,
         base_verb: impl Fn(usize) -> bool,
+        closes_phrase: impl Fn(usize) -> bool,
     ) -> Vec<VerbHit> {
         let mut out: Vec<VerbHit> = Vec::new();
         let mut i = 0;
@@ -330,7 +331,13 @@ impl CameoIndex {
                 i += 1;
                 continue;
             }
-            out.push(self.read(*block, words, i, last, &in_phrase, &base_verb));
+            // The verb phrase ends where a verb phrase coordinated with it opens: "stormed a house
+            // and detained three suspects" has no object "suspects" (PETRARCH reads the parse
+            // tree, where it sits in the second phrase).
+            let end = (last..words.len())
+                .find(|&k| closes_phrase(k))
+                .unwrap_or(words.len());
+            out.push(self.read(*block, &words[..end], i, last, &in_phrase, &base_verb));
             i = last;
         }
         out
@@ -499,7 +506,13 @@ mod tests {
         let words: Vec<&str> = s.split_whitespace().collect();
         // Nouns and adjectives inside the object phrase: "a large military base".
         let np = ["a", "the", "large", "new", "us"];
-        x.find(&words, |_| true, |i| np.contains(&words[i]), |_| false)
+        x.find(
+            &words,
+            |_| true,
+            |i| np.contains(&words[i]),
+            |_| false,
+            |_| false,
+        )
     }
 
     #[test]
@@ -565,10 +578,16 @@ mod tests {
         let words: Vec<&str> = "they welcomed efforts to improve ties"
             .split_whitespace()
             .collect();
-        let h = x.find(&words, |_| true, |_| false, |i| words[i] == "improve");
+        let h = x.find(
+            &words,
+            |_| true,
+            |_| false,
+            |i| words[i] == "improve",
+            |_| false,
+        );
         assert_eq!(h[0].specificity, 0);
         let words: Vec<&str> = "they welcomed him to baghdad".split_whitespace().collect();
-        let h = x.find(&words, |_| true, |_| false, |_| false);
+        let h = x.find(&words, |_| true, |_| false, |_| false, |_| false);
         assert_eq!(h[0].specificity, 1);
     }
 

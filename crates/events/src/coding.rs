@@ -35,7 +35,7 @@ pub(crate) struct SentenceCoder<'a> {
     folded: fold::Folded,
     hits: Vec<TriggerHit>,
     /// Where coordinated verb phrases of one subject open, folded offsets: clause bounds too.
-    coordinations: Vec<usize>,
+    coordinations: crate::verbs::Coordination,
     times: Vec<time::Found>,
     /// Index of the sentence's first actor in the article's.
     first: usize,
@@ -159,7 +159,7 @@ impl<'a> SentenceCoder<'a> {
     /// The sentence's clauses: the lexicon's clause openers, then coordinated verb phrases.
     fn clause_bounds(&self) -> Vec<(usize, usize)> {
         let mut bounds = self.x.triggers.clauses(self.f());
-        for &c in &self.coordinations {
+        for &c in &self.coordinations.opens {
             if let Some(i) = bounds.iter().position(|&(s, e)| s < c && c < e) {
                 let (s, e) = bounds[i];
                 bounds[i] = (s, c);
@@ -175,6 +175,11 @@ impl<'a> SentenceCoder<'a> {
         let mut previous_clause: Vec<SidedActor> = Vec::new();
         for (index, bounds) in self.clause_bounds().into_iter().enumerate() {
             let Some(clause) = self.clause(index, bounds) else {
+                // A clause that codes nothing still names the subject of the verb phrases
+                // coordinated with it ("Turkey maintains bases in X and has vowed to …").
+                if let Some(subject) = self.subject_of(bounds) {
+                    previous_clause = subject;
+                }
                 continue;
             };
             for hit in self.chosen(&clause) {
@@ -187,6 +192,24 @@ impl<'a> SentenceCoder<'a> {
                 self.code_happening(&clause, &happening, &mut previous_clause, out);
             }
         }
+    }
+
+    /// The sources of clause `cs..ce` when it holds the sentence's first finite verb: the actors
+    /// before that verb.
+    fn subject_of(&self, (cs, ce): (usize, usize)) -> Option<Vec<SidedActor>> {
+        let verb = self
+            .coordinations
+            .first_verb
+            .filter(|&v| cs <= v && v < ce)?;
+        let (cbs, _) = self.to_body(cs, ce);
+        let (vb, _) = self.to_body(verb, verb);
+        Some(
+            self.actors
+                .iter()
+                .filter(|a| a.start >= cbs && a.end <= vb)
+                .map(|a| (a.who.clone(), Side::Source, a.start, a.end))
+                .collect(),
+        )
     }
 
     /// The clause at folded `cs..ce`, `None` when no trigger of it counts.

@@ -303,7 +303,10 @@ impl Extractor {
         let f = fs.text.as_str();
         let spans = word_spans(f);
         let words: Vec<&str> = spans.iter().map(|&(s, e)| &f[s..e]).collect();
-        for v in self.cameo.find(&words, |_| true, |_| false, |_| false) {
+        for v in self
+            .cameo
+            .find(&words, |_| true, |_| false, |_| false, |_| false)
+        {
             let (os, oe) = fs.original_span(spans[v.first].0, spans[v.last - 1].1);
             let at = tokens.partition_point(|t| t.end <= os);
             let finite = at < tokens.len() && finite(&tokens, at);

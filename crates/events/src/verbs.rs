@@ -98,15 +98,20 @@ fn verb_priority(specificity: usize) -> u32 {
 impl Extractor {
     /// Adds the happenings the CAMEO verb dictionary reads in the folded sentence `fs`, ranks
     /// them against the hand triggers in `hits`, and marks which hits stand on a finite verb.
-    /// Returns where coordinated verb phrases open (see [`coordinated_verbs`]), folded offsets.
+    /// Returns where coordinated verb phrases open (see [`coordinated_verbs`]).
     pub(crate) fn add_verb_hits(
         &self,
         sentence: &str,
         fs: &fold::Folded,
         hits: &mut Vec<TriggerHit>,
-    ) -> Vec<usize> {
+    ) -> Coordination {
         let s = TaggedSentence::new(&self.tagger, sentence, fs);
-        self.add_dictionary_readings(&s, hits);
+        let (first_verb, opens) = coordinated_verbs(&s.tokens);
+        let coordination = Coordination {
+            first_verb: first_verb.map(|o| fs.folded_offset(o)),
+            opens: opens.into_iter().map(|o| fs.folded_offset(o)).collect(),
+        };
+        self.add_dictionary_readings(&s, &coordination.opens, hits);
         hits.retain(|h| {
             let (os, oe) = fs.original_span(h.start, h.end);
             !in_compound_modifier(sentence, os, oe)
@@ -118,14 +123,17 @@ impl Extractor {
         self.demote_objects(&s, hits);
         self.demote_subordinate(&s, hits);
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-        coordinated_verbs(&s.tokens)
-            .into_iter()
-            .map(|o| fs.folded_offset(o))
-            .collect()
+        coordination
     }
 
-    /// Each dictionary verb's reading, in place of the weaker hits on its words.
-    fn add_dictionary_readings(&self, s: &TaggedSentence, hits: &mut Vec<TriggerHit>) {
+    /// Each dictionary verb's reading, in place of the weaker hits on its words. A verb's
+    /// pattern reads no further than the next coordinated verb phrase (`opens`, folded offsets).
+    fn add_dictionary_readings(
+        &self,
+        s: &TaggedSentence,
+        opens: &[usize],
+        hits: &mut Vec<TriggerHit>,
+    ) {
         let f = s.folded.text.as_str();
         let found = self.cameo.find(
             &s.words,
@@ -134,6 +142,7 @@ impl Extractor {
             |i| s.is_verb(i) || (s.base_verb(i) && self.triggers.announced_at(f, s.spans[i].0)),
             |i| s.in_phrase(i),
             |i| s.base_verb(i),
+            |i| opens.contains(&s.spans[i].0),
         );
         for v in found {
             let (start, end) = (s.spans[v.first].0, s.spans[v.last - 1].1);
@@ -307,14 +316,22 @@ impl Extractor {
     }
 }
 
-/// Where a second verb phrase of the same subject opens: "and" before a finite verb, after the
+/// The verb phrases sharing the sentence's first subject, folded offsets.
+pub(crate) struct Coordination {
+    /// The sentence's first finite verb: the shared subject stands before it.
+    pub first_verb: Option<usize>,
+    /// Where each further verb phrase opens (its "and").
+    pub opens: Vec<usize>,
+}
+
+/// The sentence's first finite verb, and where a second verb phrase of the same subject opens: "and" before a finite verb, after the
 /// sentence's first finite verb ("Baghdad accused Ankara of … and summoned its ambassador",
 /// "police arrested two men and seized weapons"). Each tells a happening of its own, with the
 /// subject they share. Byte offsets of the "and" in the sentence. A past form after "and" counts
 /// as finite when the first verb is a past form of a verb with a meaning of its own (taggers often
 /// read it as a participle); after an auxiliary it shares that auxiliary ("has been arrested and
 /// charged" is one verb group).
-fn coordinated_verbs(tokens: &[Token]) -> Vec<usize> {
+fn coordinated_verbs(tokens: &[Token]) -> (Option<usize>, Vec<usize>) {
     let auxiliary = |t: &Token| {
         let w = t.text.to_ascii_lowercase();
         is_be(&w) || is_have(&w)
@@ -333,7 +350,7 @@ fn coordinated_verbs(tokens: &[Token]) -> Vec<usize> {
             first = Some(t);
         }
     }
-    out
+    (first.map(|t| t.start), out)
 }
 
 /// True when the participle at `start..end` of `sentence` is the second half of a hyphenated

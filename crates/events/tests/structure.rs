@@ -134,6 +134,30 @@ fn a_participle_after_the_verb_keeps_the_verb_s_sides() {
 }
 
 #[test]
+fn verb_phrases_coordinated_share_a_subject_whose_own_verb_codes_nothing() {
+    let m = first_coded(
+        "Syria keeps thousands of troops along the Euphrates and has vowed to recapture the \
+         oil fields from the SDF.",
+        EventType::Threaten,
+    );
+    assert_eq!(
+        side(&m, "Government of Syria"),
+        Some(Side::Source),
+        "{:?}",
+        m.actors
+    );
+}
+
+#[test]
+fn a_verb_s_pattern_reads_no_object_from_the_verb_phrase_coordinated_with_it() {
+    // The dictionary reads "attack … suspect" as an accusation; "suspects" belongs to the
+    // second verb phrase here.
+    for m in code("Soldiers stormed a farm near Tikrit and held four suspects.") {
+        assert_ne!(m.event_type, EventType::Accuse, "{m:#?}");
+    }
+}
+
+#[test]
 fn a_sentence_with_no_time_is_bounded_by_publication_not_dated() {
     let ms = code("Kurdish security forces arrested a suspected ISIS financier.");
     let m = ms.first().expect("a mention");

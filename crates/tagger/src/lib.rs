@@ -17,7 +17,8 @@
 //! - a paragraph is tagged sentence by sentence, as pattern's parser does after its sentence
 //!   splitter;
 //! - a contextual rule never makes a capitalised word inside a sentence a verb (verbs are written
-//!   in lower case in running text: "to Iraqi forces" is no infinitive), except in title case.
+//!   in lower case in running text: "to Iraqi forces" is no infinitive), except in title case;
+//! - an -s verb form right after a cardinal number is a plural noun ("three suspects").
 //!
 //! ```
 //! let tagger = dateline_tagger::Tagger::bundled().unwrap();
@@ -393,6 +394,7 @@ impl Tagger {
         let capitals = capitals_inside(text, spans, tags);
         brill::apply_context(&self.context, tags, ids, self.staart);
         keep_capitalised_words_off_verbs(&capitals, tags);
+        count_nouns_after_numbers(text, spans, tags);
     }
 
     /// pattern's defaults for a word not in the lexicon (capitalised: NNP; digits and number
@@ -457,6 +459,35 @@ fn keep_capitalised_words_off_verbs(capitals: &[(usize, u8)], tags: &mut [u8]) {
     for &(k, before) in capitals {
         if is_verb(tags[k]) && !is_verb(before) {
             tags[k] = before;
+        }
+    }
+}
+
+/// A word read as a verb's -s form right after a cardinal number is the plural noun it counts
+/// ("arrested three suspects", "two attacks on"): a number is no subject of a verb of that form,
+/// except where the verb reports what a numbered text says ("Article 140 states that").
+fn count_nouns_after_numbers(text: &str, spans: &[(usize, usize)], tags: &mut [u8]) {
+    let (cd, vbz, nns) = (Tag::CD as u8, Tag::VBZ as u8, Tag::NNS as u8);
+    let clause_follows = |tags: &[u8], k: usize| {
+        tags.get(k + 1).is_some_and(|&t| {
+            t == Tag::DT as u8
+                || t == Tag::IN as u8 && {
+                    let (a, b) = spans[k + 1];
+                    text[a..b].eq_ignore_ascii_case("that")
+                }
+        })
+    };
+    for k in 1..tags.len() {
+        let (a, b) = spans[k];
+        let w = &text[a..b];
+        if tags[k - 1] == cd
+            && tags[k] == vbz
+            && w.len() > 3
+            && w.ends_with('s')
+            && !matches!(w, "does" | "says")
+            && !clause_follows(tags, k)
+        {
+            tags[k] = nns;
         }
     }
 }
