@@ -109,6 +109,8 @@ pub struct ActorIndex {
     not_names: Vec<String>,
     /// Words before a body's one-word common name that make it another body (`data/names.toml`).
     common_name_modifiers: Vec<String>,
+    /// Participles that make a name glued to them by a hyphen describe the noun after it.
+    hyphen_attributes: Vec<String>,
     /// The words of the titles that introduce a person (`[titles] person`), lower case.
     title_words: FastSet<String>,
 }
@@ -346,6 +348,7 @@ impl ActorIndex {
             place_words: names.places.clone(),
             not_names: names.people.not_names.clone(),
             common_name_modifiers: names.bodies.common_name_modifiers.clone(),
+            hyphen_attributes: names.bodies.hyphen_attributes.clone(),
             title_words: file
                 .titles
                 .person
@@ -629,6 +632,25 @@ impl ActorIndex {
         out
     }
 
+    /// Whether the name ending at `end` of `text` is glued to a participle that makes it describe
+    /// the noun after it ("Iran-backed", "US-led"; `hyphen_attributes` in data/names.toml).
+    fn describes_by_hyphen(&self, text: &str, end: usize) -> bool {
+        let rest = &text[end..];
+        let Some(rest) = rest
+            .strip_prefix('-')
+            .or_else(|| rest.strip_prefix('\u{2010}'))
+            .or_else(|| rest.strip_prefix('\u{2011}'))
+        else {
+            return false;
+        };
+        let word: String = rest
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        listed(&self.hyphen_attributes, &word)
+    }
+
     fn nationality(&self, adjective: &str) -> Option<String> {
         self.nationalities
             .iter()
@@ -856,6 +878,7 @@ impl NameSearch<'_> {
                     who: Who::Known(h.actor),
                 }
             })
+            .filter(|h| !self.index.describes_by_hyphen(self.text, h.end))
             .collect();
         out.extend(self.index.unknown_people(self.text, &out));
         out.sort_by_key(|h| (h.start, h.end));

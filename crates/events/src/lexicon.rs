@@ -235,6 +235,8 @@ pub struct NamesFile {
 pub struct BodyWords {
     /// Words before a body's one-word common name that make it another body of that kind.
     pub common_name_modifiers: Vec<String>,
+    /// Participles a name is glued to by a hyphen when it describes the noun after it.
+    pub hyphen_attributes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -158,6 +158,19 @@ fn a_verb_s_pattern_reads_no_object_from_the_verb_phrase_coordinated_with_it() {
 }
 
 #[test]
+fn a_name_glued_to_a_participle_describes_and_takes_no_part() {
+    let m = first_coded(
+        "Iran-aligned gunmen shelled a Syrian army post near Deir ez-Zor on Friday.",
+        EventType::Assault,
+    );
+    assert!(
+        m.actors.iter().all(|a| a.country.as_deref() != Some("IRN")),
+        "{:?}",
+        m.actors
+    );
+}
+
+#[test]
 fn a_sentence_with_no_time_is_bounded_by_publication_not_dated() {
     let ms = code("Kurdish security forces arrested a suspected ISIS financier.");
     let m = ms.first().expect("a mention");
