@@ -643,6 +643,13 @@ fn dateline_end(article: &Article) -> usize {
         return 0;
     };
     let body = &article.body;
+    // The prefix as the adapters read it, outlet and all ("DAMASCUS (Reuters) -").
+    let first = body.split('\n').next().unwrap_or(body);
+    if let Some(prefix) = dateline_core::text::read_prefix(first)
+        && body.starts_with(&prefix.raw)
+    {
+        return prefix.raw.len();
+    }
     let head_end = body
         .char_indices()
         .map(|(i, _)| i)

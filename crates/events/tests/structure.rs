@@ -49,6 +49,36 @@ fn the_outlet_a_source_spoke_to_is_not_an_actor() {
 }
 
 #[test]
+fn the_outlet_of_a_dateline_is_not_an_actor() {
+    let body = "BEIRUT (AFP) - Israeli jets struck a convoy near the Syrian border on Saturday, \
+                a security source said.";
+    let ms = CODER.mentions(&common::article(
+        "t",
+        body,
+        Some("2025-03-12"),
+        Some("BEIRUT"),
+    ));
+    assert!(!ms.is_empty());
+    for m in &ms {
+        assert!(
+            m.actors.iter().all(|a| a.text.as_deref() != Some("AFP")),
+            "{:?}",
+            m.actors
+        );
+    }
+}
+
+#[test]
+fn a_court_acts_without_a_country_named() {
+    let m = first_coded(
+        "A court in Basra sentenced two former officials to ten years in prison.",
+        EventType::Sanction,
+    );
+    assert_eq!(m.mode.as_deref(), Some("convict"));
+    assert_eq!(side(&m, "court"), Some(Side::Source), "{:?}", m.actors);
+}
+
+#[test]
 fn the_speaker_of_reported_speech_is_not_the_source_of_what_is_reported() {
     let ms = code(
         "The Iraqi defence ministry said ISIS militants attacked an army checkpoint in Kirkuk on Tuesday.",
