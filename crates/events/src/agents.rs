@@ -28,6 +28,31 @@ fn past_form(word: &str) -> bool {
     word.starts_with(|c: char| c.is_lowercase()) && word.ends_with("ed")
 }
 
+/// A word that cannot stand between a country word and its agent: the agent is not the country's
+/// when a preposition, a conjunction or a verb's -ing form parts them ("accused Stockholm of
+/// harbouring militants", "Turkey and Kurdish fighters"). Modifiers may: "Iraqi senior officials".
+fn parts_country_and_agent(word: &str) -> bool {
+    past_form(word)
+        || (word.len() > 4 && word.ends_with("ing"))
+        || matches!(
+            word,
+            "of" | "for"
+                | "to"
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "with"
+                | "from"
+                | "against"
+                | "and"
+                | "or"
+                | "but"
+                | "than"
+                | "as"
+        )
+}
+
 pub struct AgentIndex {
     matcher: AhoCorasick,
     /// Per pattern: the sector in words, and whether the agent acts with no country named.
@@ -132,7 +157,7 @@ impl AgentIndex {
                     let gap = &text[h.end..s];
                     !gap.contains([',', ';', '.', '(', ')'])
                         && few_words(gap, MAX_GAP_WORDS)
-                        && !gap.split_whitespace().any(past_form)
+                        && !gap.split_whitespace().any(parts_country_and_agent)
                 }
             });
             let country_of = |h: &ActorHit| match &h.who {

@@ -61,6 +61,10 @@ struct Clause<'a> {
     /// A phrase a preposition fronts ("After the blast in X,"): it has no participants but its
     /// own, never the main clause's.
     fronted: bool,
+    /// A verb phrase coordinated with the one before ("… and summoned its ambassador"): its
+    /// subject is that one's, shared as the previous clause's participants, never the whole
+    /// sentence's actors.
+    coordinated: bool,
     /// The sentence's actors inside it.
     actors: Vec<&'a ActorHit>,
 }
@@ -240,6 +244,7 @@ impl<'a> SentenceCoder<'a> {
             disputed,
             continuation: self.x.triggers.continuation_subject(&self.f()[cs..ce]),
             fronted: cs == 0 && self.x.triggers.fronted_end(self.f()) == Some(ce),
+            coordinated: self.coordinations.opens.contains(&cs),
             actors: self
                 .actors
                 .iter()
@@ -371,7 +376,7 @@ impl<'a> SentenceCoder<'a> {
                     adjacent || a.start >= tbe
                 })
                 .collect()
-        } else if clause.actors.is_empty() && !clause.fronted {
+        } else if clause.actors.is_empty() && !clause.fronted && !clause.coordinated {
             self.actors.clone()
         } else {
             clause.actors.clone()

@@ -180,6 +180,31 @@ fn verb_phrases_coordinated_share_a_subject_whose_own_verb_codes_nothing() {
 }
 
 #[test]
+fn a_coordinated_verb_phrase_keeps_the_sides_of_the_one_before() {
+    let m = first_coded(
+        "Ankara accused Stockholm of harbouring militants and summoned its envoy.",
+        EventType::Accuse,
+    );
+    assert_eq!(side(&m, "Sweden"), Some(Side::Target));
+    let summons = code("Ankara accused Stockholm of harbouring militants and summoned its envoy.")
+        .into_iter()
+        .find(|m| m.event_type == EventType::Sanction)
+        .expect("the summons");
+    assert_eq!(
+        side(&summons, "Government of Turkey"),
+        Some(Side::Source),
+        "{:?}",
+        summons.actors
+    );
+    assert_eq!(
+        side(&summons, "Sweden"),
+        Some(Side::Target),
+        "{:?}",
+        summons.actors
+    );
+}
+
+#[test]
 fn a_verb_s_pattern_reads_no_object_from_the_verb_phrase_coordinated_with_it() {
     // The dictionary reads "attack … suspect" as an accusation; "suspects" belongs to the
     // second verb phrase here.
