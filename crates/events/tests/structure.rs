@@ -223,6 +223,21 @@ fn a_name_glued_to_a_participle_describes_and_takes_no_part() {
 }
 
 #[test]
+fn a_toll_counted_is_reported_by_default_though_nobody_is_named() {
+    let m = first_coded(
+        "At least nine people were killed and 20 wounded when a bomb went off near a bus \
+         station in Kirkuk on Tuesday.",
+        EventType::Assault,
+    );
+    assert_eq!(m.counts.killed, Some(9));
+    assert!(
+        m.confidence >= dateline_events::DEFAULT_MIN_CONFIDENCE,
+        "{}",
+        m.confidence
+    );
+}
+
+#[test]
 fn a_sentence_with_no_time_is_bounded_by_publication_not_dated() {
     let ms = code("Kurdish security forces arrested a suspected ISIS financier.");
     let m = ms.first().expect("a mention");
