@@ -20,9 +20,15 @@ const SPEAKER_WORDS: usize = 8;
 /// …and says little after the verb ("said on Thursday", "said in a statement").
 const AFTER_SPEECH_WORDS: usize = 6;
 
+/// A demand's "that" clause states its happening within this many words ("demanded that the
+/// Turkish government withdraw").
+const MANDATE_WORDS: usize = 8;
+
 pub struct Attribution {
     openers: Regex,
     speech: Regex,
+    /// A verb of demand and its "that".
+    mandate: Regex,
 }
 
 impl Attribution {
@@ -40,6 +46,11 @@ impl Attribution {
             speech: Regex::new(&format!(
                 r"(?-u:\b)(?:{})(?-u:\b)",
                 word_list(&g.speech_verbs)
+            ))
+            .map_err(invalid)?,
+            mandate: Regex::new(&format!(
+                r"(?-u:\b)(?:{}) that(?-u:\b)",
+                word_list(&g.mandative_verbs)
             ))
             .map_err(invalid)?,
         })
@@ -78,6 +89,15 @@ impl Attribution {
             .find_at(f, at)
             .filter(|m| m.start() == at)
             .map(|m| m.end())
+    }
+
+    /// Folded offset of the end of a demand's "that" shortly before `before`, with no clause
+    /// break between ("demanded that | Turkey withdraw").
+    pub fn mandate_before(&self, f: &str, before: usize) -> Option<usize> {
+        let m = self.mandate.find_iter(f.get(..before)?).last()?;
+        let between = &f[m.end()..before];
+        (!between.contains([',', ';', ':']) && between.split_whitespace().count() <= MANDATE_WORDS)
+            .then_some(m.end())
     }
 
     pub fn speech_before(&self, f: &str, before: usize) -> Option<usize> {
@@ -153,6 +173,7 @@ mod tests {
             future_markers: Vec::new(),
             continuation_subjects: Vec::new(),
             speech_verbs: words(&["said", "told"]),
+            mandative_verbs: words(&["demanded"]),
             attribution_openers: words(&["according to", "told"]),
             light_verbs: Vec::new(),
             obligation_modals: Vec::new(),
@@ -164,6 +185,17 @@ mod tests {
             passive_agents: Vec::new(),
         })
         .expect("grammar")
+    }
+
+    #[test]
+    fn a_demand_s_that_clause_runs_to_its_verb_without_a_break() {
+        let a = attribution();
+        let f = "iraq demanded that turkey withdraw its troops";
+        let at = f.find("withdraw").unwrap();
+        assert_eq!(a.mandate_before(f, at), f.find(" turkey"));
+        let f = "iraq demanded that turkey, which denies it, withdraw its troops";
+        assert_eq!(a.mandate_before(f, f.find("withdraw").unwrap()), None);
+        assert_eq!(a.mandate_before("turkey will withdraw", 12), None);
     }
 
     #[test]

@@ -399,6 +399,11 @@ impl<'a> SentenceCoder<'a> {
                 (s, obliged)
             }
         };
+        // "demanded that Y withdraw": the demand, of Y.
+        let (said, demanded) = match self.x.attribution.mandate_before(f, h.hit.start) {
+            Some(m) if said.is_none_or(|s| s < m) => (Some(m), true),
+            _ => (said, demanded),
+        };
         let said = said.map(|s| (s, self.to_body(s, s).0));
         let demanded = !h.standalone && demanded;
         let mut speakers: Vec<SidedActor> = Vec::new();
@@ -406,9 +411,22 @@ impl<'a> SentenceCoder<'a> {
             // A demand is the speaker's, whoever it is made of; any other happening reported
             // is its subject's when somebody is named before its verb (never so for a reading
             // that opens on the verb of saying: "X announced an agreement" is X's).
+            // A generic agent is a subject of its own ("police said gunmen killed three"),
+            // unless a possessive makes it the speaker's ("X said its troops would withdraw").
+            let body = self.article.body;
+            let own = |a: &ActorHit| {
+                let before = body[..a.start].trim_end();
+                let last = before.rsplit(|c: char| !c.is_alphanumeric()).next();
+                last.is_some_and(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "its" | "their" | "his" | "her" | "our" | "my" | "your"
+                    )
+                })
+            };
             let named_subject = pool
                 .iter()
-                .any(|a| a.start >= said && a.end <= h.body.0 && !a.who.is_generic());
+                .any(|a| a.start >= said && a.end <= h.body.0 && (!a.who.is_generic() || !own(a)));
             if demanded {
                 speakers = pool
                     .iter()

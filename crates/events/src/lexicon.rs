@@ -116,6 +116,9 @@ pub struct Grammar {
     pub continuation_subjects: Vec<String>,
     /// Verbs that report speech: who says is the speaker, not the source of what is said.
     pub speech_verbs: Vec<String>,
+    /// Verbs of demand whose "that" clause states what is demanded ("demanded that Turkey
+    /// withdraw"): the demand is coded, of the one obliged.
+    pub mandative_verbs: Vec<String>,
     /// Phrases that introduce whom a statement was made to or who vouches for it ("told",
     /// "according to"): the noun phrase after them is never an actor of the happening.
     pub attribution_openers: Vec<String>,

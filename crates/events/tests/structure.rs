@@ -98,6 +98,23 @@ fn the_speaker_of_reported_speech_is_not_the_source_of_what_is_reported() {
 }
 
 #[test]
+fn a_generic_agent_after_the_verb_of_saying_is_the_subject_of_what_is_said() {
+    let ms = code("Police said armed men abducted two aid workers near Sinjar.");
+    let m = ms.first().expect("a mention");
+    assert_eq!(side(m, "police"), None, "{:?}", m.actors);
+}
+
+#[test]
+fn a_demand_s_that_clause_is_the_demand() {
+    let m = first_coded(
+        "Tehran insisted that Washington lift the sanctions first.",
+        EventType::Request,
+    );
+    assert_eq!(side(&m, "Government of Iran"), Some(Side::Source));
+    assert!(targets_country(&m, "USA"), "{:?}", m.actors);
+}
+
+#[test]
 fn an_obligation_reported_is_the_speaker_s_demand() {
     let ms = code("Russia said on Tuesday that Ukraine must withdraw its forces from the region.");
     let m = ms.first().expect("a mention");
