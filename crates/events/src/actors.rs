@@ -571,6 +571,15 @@ impl ActorIndex {
         };
         let prev = prev.trim_matches(|c: char| !c.is_alphanumeric());
         let lists = &self.place_words;
+        // "in the Erbil and Sulaimani provinces", "near the Duhok border": the article stands
+        // between the locative and the place.
+        let before_article = (prev == "the")
+            .then(|| words.next())
+            .flatten()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+        if before_article.is_some_and(|w| listed(&lists.metonym_locatives, w)) {
+            return true;
+        }
         if listed(&lists.metonym_locatives, prev) || listed(&lists.place_modifiers, prev) {
             return true;
         }

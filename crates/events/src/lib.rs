@@ -416,12 +416,44 @@ impl Extractor {
         mentions
     }
 
+    /// A person after a place and a title takes the place's country: "Basra Governor X",
+    /// "Nineveh police chief X".
+    fn titled_by_place(&self, body: &str, a: &ActorHit, place_hits: &[PlaceHit]) -> Option<Who> {
+        let Who::Unknown {
+            name,
+            country: None,
+            role: Some(role),
+            sector,
+        } = &a.who
+        else {
+            return None;
+        };
+        let title_start = body[..a.start]
+            .trim_end_matches([' ', ','])
+            .strip_suffix(role.as_str())?
+            .len();
+        let country = place_hits
+            .iter()
+            .find(|p| p.end + 1 == title_start && body[p.end..title_start] == *" ")
+            .and_then(|p| self.places.place(p.place).country.clone())?;
+        Some(Who::Unknown {
+            name: name.clone(),
+            role: Some(role.clone()),
+            country: Some(country),
+            sector: sector.clone(),
+        })
+    }
+
     /// People named by what they are and where they are ("demonstrators in Baghdad", "teachers
     /// from Erbil") are of that place's country, as the field codes them. Armed agents are left
     /// alone: troops in a country are often another's. A place written before an agent as its
     /// modifier ("Kirkuk police", "a Karbala court") names the place's own body, armed or not.
     fn locate_people(&self, body: &str, actor_hits: &mut [ActorHit], place_hits: &[PlaceHit]) {
         for a in actor_hits.iter_mut() {
+            if let Some(who) = self.titled_by_place(body, a, place_hits) {
+                a.who = who;
+                continue;
+            }
             if let Who::Unknown {
                 name,
                 country: None,

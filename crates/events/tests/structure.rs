@@ -255,6 +255,29 @@ fn a_toll_counted_is_reported_by_default_though_nobody_is_named() {
 }
 
 #[test]
+fn a_title_after_a_place_gives_its_holder_the_place_s_country() {
+    let m = first_coded(
+        "Anbar Governor Mohammed Nouri al-Karbouli met the Jordanian ambassador in Ramadi.",
+        EventType::Consult,
+    );
+    let governor = m
+        .actors
+        .iter()
+        .find(|a| a.side == Side::Source)
+        .expect("a source");
+    assert_eq!(governor.country.as_deref(), Some("IRQ"), "{:?}", m.actors);
+}
+
+#[test]
+fn a_place_after_a_locative_and_its_article_is_where_not_who() {
+    let m = first_coded(
+        "Iranian artillery shelled villages in the Erbil province on Sunday.",
+        EventType::Assault,
+    );
+    assert_no_actor(&m, |a| a.country.as_deref() == Some("IRQ"));
+}
+
+#[test]
 fn a_sentence_with_no_time_is_bounded_by_publication_not_dated() {
     let ms = code("Kurdish security forces arrested a suspected ISIS financier.");
     let m = ms.first().expect("a mention");
