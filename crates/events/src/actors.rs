@@ -359,6 +359,50 @@ impl ActorIndex {
         })
     }
 
+    /// A body the dictionary files under one country, printed as another's ("Iraq's National
+    /// Security Council", "the Turkish National Security Council"): Phoenix lists such bodies
+    /// under the country its sources wrote most about, and the owner printed says whose this one
+    /// is. The owner and the body become one actor of the owner's country, with the body's
+    /// sector. `hits` sorted by start.
+    pub fn owned_bodies(&self, text: &str, hits: Vec<ActorHit>) -> Vec<ActorHit> {
+        let mut out: Vec<ActorHit> = Vec::with_capacity(hits.len());
+        for h in hits {
+            let body = match h.who {
+                Who::Known(a) if !self.is_country(a) => self.actors[a]
+                    .country
+                    .as_ref()
+                    .map(|c| (c, self.actors[a].sector.clone())),
+                _ => None,
+            };
+            let owner = out.last().and_then(|p| match p.who {
+                Who::Known(o)
+                    if self.is_country(o)
+                        && matches!(text.get(p.end..h.start), Some("'s " | "’s " | " ")) =>
+                {
+                    self.actors[o].country.clone().map(|c| (p.start, c))
+                }
+                _ => None,
+            });
+            match (body, owner) {
+                (Some((own, sector)), Some((start, owner))) if *own != owner => {
+                    out.pop();
+                    out.push(ActorHit {
+                        start,
+                        end: h.end,
+                        who: Who::Unknown {
+                            name: text[start..h.end].to_owned(),
+                            role: None,
+                            country: Some(owner),
+                            sector,
+                        },
+                    });
+                }
+                _ => out.push(h),
+            }
+        }
+        out
+    }
+
     /// `hits` (sorted by start) without the names inside a person's title: a country or an office
     /// printed before the title words and the name ("US Secretary of State X", "Turkish Foreign
     /// Minister Y", "Iraq's Prime Minister Z") describes the person, as the field codes the whole

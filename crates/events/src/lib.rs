@@ -278,6 +278,7 @@ impl Extractor {
     ) -> Vec<ActorHit> {
         let named = self.actors.find(body, folded, anchor);
         let hits = self.agents.attach(body, folded, &self.actors, named);
+        let hits = self.actors.owned_bodies(body, hits);
         self.actors.fold_titles(body, hits)
     }
 

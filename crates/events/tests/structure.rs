@@ -278,6 +278,21 @@ fn a_place_after_a_locative_and_its_article_is_where_not_who() {
 }
 
 #[test]
+fn a_body_printed_as_a_country_s_own_is_that_country_s() {
+    // Phoenix files "National Security Council" under the United States.
+    let ms = code("Syria's National Security Council approved the integration plan on Monday.");
+    let m = ms.first().expect("a mention");
+    assert_no_actor(m, |a| a.country.as_deref() == Some("USA"));
+    assert!(
+        m.actors
+            .iter()
+            .any(|a| a.side == Side::Source && a.country.as_deref() == Some("SYR")),
+        "{:?}",
+        m.actors
+    );
+}
+
+#[test]
 fn a_sentence_with_no_time_is_bounded_by_publication_not_dated() {
     let ms = code("Kurdish security forces arrested a suspected ISIS financier.");
     let m = ms.first().expect("a mention");
