@@ -183,6 +183,7 @@ mod tests {
             clause_openers: Vec::new(),
             fronted_openers: Vec::new(),
             passive_agents: Vec::new(),
+            victim_verbs: Vec::new(),
         })
         .expect("grammar")
     }

@@ -460,8 +460,26 @@ impl<'a> SentenceCoder<'a> {
             }
             None => (h.body.0, h.body.1, passive),
         };
-        let agents = &self.x.triggers.grammar.passive_agents;
-        assign_sides(self.article.body, pool, (pivot_s, pivot_e), passive, agents)
+        let grammar = &self.x.triggers.grammar;
+        let mut sides = assign_sides(
+            self.article.body,
+            pool,
+            (pivot_s, pivot_e),
+            passive,
+            &grammar.passive_agents,
+        );
+        // "two US soldiers suffered injuries when rockets struck": the subject of a verb of
+        // suffering is hit.
+        for a in sides.iter_mut().filter(|a| a.1 == Side::Source) {
+            let next = self.article.body[a.3..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            if grammar.victim_verbs.iter().any(|v| v == next) {
+                a.1 = Side::Target;
+            }
+        }
+        sides
     }
 
     /// What the happening is coded as: a demand (the one obliged becomes the target, the

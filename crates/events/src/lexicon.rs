@@ -144,6 +144,9 @@ pub struct Grammar {
     /// What introduces the doer of a passive besides "by": the side fought (" in clashes with ").
     #[serde(default)]
     pub passive_agents: Vec<String>,
+    /// Verbs whose subject is hurt, not hurting ("two soldiers suffered injuries when …").
+    #[serde(default)]
+    pub victim_verbs: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -293,6 +293,22 @@ fn a_body_printed_as_a_country_s_own_is_that_country_s() {
 }
 
 #[test]
+fn the_subject_of_a_verb_of_suffering_is_hit() {
+    let m = first_coded(
+        "Four Turkish soldiers sustained wounds when militants struck their outpost near Zakho.",
+        EventType::Assault,
+    );
+    assert!(targets_country(&m, "TUR"), "{:?}", m.actors);
+    assert!(
+        m.actors
+            .iter()
+            .all(|a| a.side != Side::Source || a.country.as_deref() != Some("TUR")),
+        "{:?}",
+        m.actors
+    );
+}
+
+#[test]
 fn a_sentence_with_no_time_is_bounded_by_publication_not_dated() {
     let ms = code("Kurdish security forces arrested a suspected ISIS financier.");
     let m = ms.first().expect("a mention");
