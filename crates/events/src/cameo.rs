@@ -210,12 +210,19 @@ fn slots(toks: &[String], syn_id: &HashMap<String, usize>) -> Result<(Vec<Slot>,
 
 /// A dictionary pattern made ready to match; `None` for a code PLOVER does not carry (CAMEO's
 /// appeals, 02x, inside the block of "demand"), which says only that CAMEO split hairs here: the
-/// verb keeps its own reading. An explicit `[---]` (no `cameo`) still means no event.
+/// verb keeps its own reading. An explicit `[---]` (no `cameo`) still means no event, and so does
+/// a public statement (CAMEO 01x, which PLOVER does not code): "claimed the attack" (015) is no
+/// accusation, whatever its block, "allege", reads.
 fn pattern(p: &PatternEntry, syn_id: &HashMap<String, usize>) -> Result<Option<Pattern>, String> {
-    if p.cameo.is_some() && p.plover.is_none() {
+    let statement = p.cameo.as_deref().is_some_and(|c| c.starts_with("01"));
+    if p.cameo.is_some() && p.plover.is_none() && !statement {
         return Ok(None);
     }
-    let c = coded(&p.cameo, &p.plover, &p.mode)?;
+    let c = if statement && p.plover.is_none() {
+        None
+    } else {
+        coded(&p.cameo, &p.plover, &p.mode)?
+    };
     let (pre, l1) = slots(&p.pre, syn_id)?;
     let (post, l2) = slots(&p.post, syn_id)?;
     // A pattern with no words around the verb is the verb's own code, different from its

@@ -309,6 +309,14 @@ fn the_subject_of_a_verb_of_suffering_is_hit() {
 }
 
 #[test]
+fn a_claim_of_responsibility_is_no_accusation() {
+    // CAMEO 015 inside the block "allege": a statement PLOVER does not code.
+    for m in code("The Islamic State claimed the bombing of a checkpoint near Tikrit.") {
+        assert_ne!(m.event_type, EventType::Accuse, "{m:#?}");
+    }
+}
+
+#[test]
 fn a_sentence_with_no_time_is_bounded_by_publication_not_dated() {
     let ms = code("Kurdish security forces arrested a suspected ISIS financier.");
     let m = ms.first().expect("a mention");
