@@ -57,31 +57,50 @@ impl Attribution {
     }
 
     /// Spans of the folded sentence `f` that only attribute: the phrase after an opener, and a
-    /// closing ", X said …" clause.
+    /// ", X said …" segment, closing the sentence or set between commas (", SANA reported, in
+    /// the third such attack").
     pub fn spans(&self, f: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         for m in self.openers.find_iter(f) {
             out.push((m.start(), phrase_end(f, m.end(), OPENER_WORDS)));
         }
-        // The last clause, when it opens with its speaker and a verb of saying.
-        if let Some((cut, mark)) = f
+        let is_mark = |c: char| matches!(c, ',' | '"' | '“' | '”');
+        let marks: Vec<usize> = f
             .char_indices()
-            .rfind(|(_, c)| matches!(c, ',' | '"' | '“' | '”'))
-            && f[cut + mark.len_utf8()..].chars().any(char::is_alphabetic)
-        {
-            let tail = &f[cut + mark.len_utf8()..];
-            if let Some(m) = self.speech.find(tail)
-                && tail[..m.start()].split_whitespace().count() <= SPEAKER_WORDS
-                && tail[m.end()..].split_whitespace().count() <= AFTER_SPEECH_WORDS
-            {
-                out.push((cut, f.len()));
+            .filter(|&(_, c)| is_mark(c))
+            .map(|(i, _)| i)
+            .collect();
+        for (k, &cut) in marks.iter().enumerate() {
+            let from = cut + f[cut..].chars().next().map_or(1, char::len_utf8);
+            let last = k + 1 == marks.len();
+            let end = marks.get(k + 1).copied().unwrap_or(f.len());
+            let segment = &f[from..end];
+            if !segment.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            let Some(m) = self.speech.find(segment) else {
+                continue;
+            };
+            let (speaker, after) = (&segment[..m.start()], &segment[m.end()..]);
+            let attributes = if last {
+                // The closing clause, when it opens with its speaker and a verb of saying.
+                speaker.split_whitespace().count() <= SPEAKER_WORDS
+                    && after.split_whitespace().count() <= AFTER_SPEECH_WORDS
+            } else {
+                // Set between commas (", SANA reported, in the third such attack"): a speaker
+                // and a past verb of saying that ends the segment but for a time.
+                f[end..].starts_with(',')
+                    && (1..=SPEAKER_WORDS).contains(&speaker.split_whitespace().count())
+                    && after.split_whitespace().count() <= 2
+                    && (m.as_str().ends_with("ed") || matches!(m.as_str(), "said" | "told"))
+            };
+            if attributes {
+                out.push((cut, if last { f.len() } else { end + 1 }));
             }
         }
         out
     }
 
-    /// Folded offset of the end of the last verb of saying before `before` ("X said | Y
-    /// attacked Z"), if any.
     /// End of the verb of saying that starts at `at`, if one does: a dictionary reading can
     /// begin on it ("said … agree", CAMEO's pattern for an announced agreement).
     pub fn speech_at(&self, f: &str, at: usize) -> Option<usize> {
@@ -100,6 +119,8 @@ impl Attribution {
             .then_some(m.end())
     }
 
+    /// Folded offset of the end of the last verb of saying before `before` ("X said | Y
+    /// attacked Z"), if any.
     pub fn speech_before(&self, f: &str, before: usize) -> Option<usize> {
         self.speech
             .find_iter(f.get(..before)?)

@@ -41,6 +41,8 @@ pub(crate) struct SentenceCoder<'a> {
     first: usize,
     /// The sentence's actors, less those only spoken to or quoted ("told Rudaw").
     actors: Vec<&'a ActorHit>,
+    /// Folded spans that only attribute ("…, the ministry said", "according to X").
+    attributed: Vec<(usize, usize)>,
 }
 
 /// A clause of the sentence and what its happenings share.
@@ -112,7 +114,9 @@ impl<'a> SentenceCoder<'a> {
             // Actor hits are sorted by start: the sentence's are one slice of them.
             first: article.actor_hits.partition_point(|a| a.start < ss),
             actors: Vec::new(),
+            attributed: Vec::new(),
         };
+        coder.attributed = x.attribution.spans(&coder.folded.text);
         coder.actors = coder.taking_part();
         Some(coder)
     }
@@ -139,11 +143,9 @@ impl<'a> SentenceCoder<'a> {
     /// no part in the happening.
     fn taking_part(&self) -> Vec<&'a ActorHit> {
         let attributed: Vec<(usize, usize)> = self
-            .x
-            .attribution
-            .spans(self.f())
-            .into_iter()
-            .map(|(a, b)| self.to_body(a, b))
+            .attributed
+            .iter()
+            .map(|&(a, b)| self.to_body(a, b))
             .collect();
         self.names_in_sentence()
             .filter(|a| !attributed.iter().any(|&(s, e)| s <= a.start && a.end <= e))
@@ -261,6 +263,14 @@ impl<'a> SentenceCoder<'a> {
             .iter()
             .copied()
             .filter(|h| h.start >= cs && h.end <= ce)
+            // The verb of saying of ", SANA reported," reports; it happens nowhere.
+            .filter(|h| {
+                self.x.attribution.speech_at(self.f(), h.start).is_none()
+                    || !self
+                        .attributed
+                        .iter()
+                        .any(|&(a, b)| a <= h.start && h.end <= b)
+            })
             .filter(|h| {
                 // A word inside a name is not a happening ("Office of Rescuing Abducted
                 // Yazidis"), the name of one quoted or spoken to included ("according to the

@@ -80,6 +80,19 @@ fn a_court_acts_without_a_country_named() {
 }
 
 #[test]
+fn an_attribution_set_between_commas_is_no_happening_and_no_actor() {
+    let m = first_coded(
+        "Turkish drones struck a convoy near Qamishli on Friday, Syria's state news agency \
+         reported, in the second such attack this week.",
+        EventType::Assault,
+    );
+    assert_eq!(m.mode.as_deref(), Some("air or drone strike"));
+    assert_no_actor(&m, |a| {
+        a.country.as_deref() == Some("SYR") && a.side == Side::Source
+    });
+}
+
+#[test]
 fn the_speaker_of_reported_speech_is_not_the_source_of_what_is_reported() {
     let ms = code(
         "The Iraqi defence ministry said ISIS militants attacked an army checkpoint in Kirkuk on Tuesday.",
