@@ -90,6 +90,13 @@ fn an_attribution_set_between_commas_is_no_happening_and_no_actor() {
     assert_no_actor(&m, |a| {
         a.country.as_deref() == Some("SYR") && a.side == Side::Source
     });
+    // Nor is the authority a report cites.
+    let m = first_coded(
+        "Air defences shot down two drones near Erbil airport, the agency said, citing a \
+         military source.",
+        EventType::Assault,
+    );
+    assert_no_actor(&m, |a| a.sector.as_deref() == Some("military"));
 }
 
 #[test]
