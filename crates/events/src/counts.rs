@@ -11,10 +11,11 @@ const KILLED: &str = r"killed|dead|died|slain|shot dead";
 const INJURED: &str = r"injured|wounded|hurt";
 const ARRESTED: &str = r"arrested|detained|captured|apprehended|taken into custody";
 
-/// "12 suspected smugglers were killed", "two gunmen were killed", "seven US troops injured".
+/// "12 suspected smugglers were killed", "two gunmen were killed", "seven US troops injured",
+/// "two SDF fighters and two soldiers were killed" (4).
 static NUMBER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:({QUALIFIER})\s+)?({NUMBER})\b((?:\s+[\w'’-]+){{0,4}}?)\s+(?:(?:were|was|have been|had been|are|being|been|people|others)\s+)?(?:({KILLED})|({INJURED})|({ARRESTED}))\b"
+        r"(?i)\b(?:({QUALIFIER})\s+)?({NUMBER})\b((?:\s+[\w'’-]+){{0,4}}?)(?:\s+and\s+({NUMBER})\b(?:\s+[\w'’-]+){{0,3}}?)?\s+(?:(?:were|was|have been|had been|are|being|been|people|others)\s+)?(?:({KILLED})|({INJURED})|({ARRESTED}))\b"
     ))
     .expect("static regex")
 });
@@ -72,6 +73,25 @@ fn number(word: &str) -> Option<u32> {
     w.replace(',', "").parse().ok()
 }
 
+/// A second group counted beside the first, after the verb: "killing two soldiers | and three
+/// civilians" (before it, `NUMBER_FIRST` reads "two SDF fighters and two soldiers were killed").
+/// `phrase` runs from the first figure's noun.
+static AND_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:\s+[\w'’-]+){{0,3}}?\s+and\s+({NUMBER})\b"
+    ))
+    .expect("static regex")
+});
+
+/// The figure a coordinated second group adds, if any.
+fn coordinated(phrase: &str) -> u32 {
+    AND_NUMBER
+        .captures(phrase)
+        .and_then(|c| c.get(1))
+        .and_then(|n| number(n.as_str()))
+        .unwrap_or(0)
+}
+
 /// Years ("in 2014 … killed") are not casualty figures.
 fn is_year(raw: &str, n: u32) -> bool {
     !raw.contains(',') && raw.len() == 4 && (1900..=2100).contains(&n)
@@ -81,23 +101,27 @@ fn is_year(raw: &str, n: u32) -> bool {
 /// ("at least nine police officers were hurt, including four wounded" is 9 injured).
 pub fn counts(sentence: &str) -> Counts {
     let mut c = Counts::default();
-    let set = |slot: &mut Option<u32>, raw: &str, qual: Option<&str>, q: &mut Option<String>| {
+    let set = |slot: &mut Option<u32>,
+               (raw, more): (&str, u32),
+               qual: Option<&str>,
+               q: &mut Option<String>| {
         let Some(n) = number(raw) else { return };
         if slot.is_some() || is_year(raw, n) {
             return;
         }
-        *slot = Some(n);
+        *slot = Some(n.saturating_add(more));
         if q.is_none() {
             *q = qual.map(|s| s.to_ascii_lowercase());
         }
     };
     let mut qualifier: Option<String> = None;
-    let mut found: Vec<(usize, u8, String, Option<String>)> = Vec::new();
+    let mut found: Vec<(usize, u8, String, u32, Option<String>)> = Vec::new();
     for m in NUMBER_FIRST.captures_iter(sentence) {
         let Some(num) = m.get(2) else { continue };
-        let kind = if m.get(4).is_some() {
+        let more = m.get(4).and_then(|n| number(n.as_str())).unwrap_or(0);
+        let kind = if m.get(5).is_some() {
             0
-        } else if m.get(5).is_some() {
+        } else if m.get(6).is_some() {
             1
         } else {
             2
@@ -106,11 +130,13 @@ pub fn counts(sentence: &str) -> Counts {
             num.start(),
             kind,
             num.as_str().to_owned(),
+            more,
             m.get(1).map(|q| q.as_str().to_owned()),
         ));
     }
     for m in VERB_FIRST.captures_iter(sentence) {
         let Some(num) = m.get(5) else { continue };
+        let more = coordinated(&sentence[num.end()..]);
         let kind = if m.get(1).is_some() {
             0
         } else if m.get(2).is_some() {
@@ -122,17 +148,18 @@ pub fn counts(sentence: &str) -> Counts {
             num.start(),
             kind,
             num.as_str().to_owned(),
+            more,
             m.get(4).map(|q| q.as_str().to_owned()),
         ));
     }
     found.sort_by_key(|f| f.0);
-    for (_, kind, raw, qual) in &found {
+    for (_, kind, raw, more, qual) in &found {
         let slot = match kind {
             0 => &mut c.killed,
             1 => &mut c.injured,
             _ => &mut c.arrested,
         };
-        set(slot, raw, qual.as_deref(), &mut qualifier);
+        set(slot, (raw, *more), qual.as_deref(), &mut qualifier);
     }
     c.qualifier = qualifier;
     c
@@ -169,5 +196,16 @@ mod tests {
         );
         let c = counts("In 2014 killed was the word.");
         assert!(c.is_empty());
+    }
+
+    #[test]
+    fn groups_counted_side_by_side_add_up() {
+        let c = counts("Three Peshmerga fighters and two civilians were killed in the shelling.");
+        assert_eq!(c.killed, Some(5));
+        let c = counts("The blast hit the market, killing four policemen and 11 shoppers.");
+        assert_eq!(c.killed, Some(15));
+        // One group, its noun joined to another noun: no second figure.
+        let c = counts("Two officers and their driver were wounded.");
+        assert_eq!(c.injured, Some(2));
     }
 }
