@@ -20,6 +20,15 @@ static NUMBER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// "a senior commander was killed", "an Iraqi soldier was wounded": one person, in the passive
+/// (in the active "a car bomb killed …" the article names the weapon, not a victim).
+static ONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:a|an)((?:\s+[\w'’-]+){{1,4}}?)\s+(?:was|has been|had been)\s+(?:({KILLED})|({INJURED})|({ARRESTED}))\b"
+    ))
+    .expect("static regex")
+});
+
 /// "killed some 800 Palestinians", "arrested four suspects".
 static VERB_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -152,6 +161,22 @@ pub fn counts(sentence: &str) -> Counts {
             m.get(4).map(|q| q.as_str().to_owned()),
         ));
     }
+    for m in ONE.captures_iter(sentence) {
+        let kind = if m.get(2).is_some() {
+            0
+        } else if m.get(3).is_some() {
+            1
+        } else {
+            2
+        };
+        found.push((
+            m.get(0).map_or(0, |a| a.start()),
+            kind,
+            "one".into(),
+            0,
+            None,
+        ));
+    }
     found.sort_by_key(|f| f.0);
     for (_, kind, raw, more, qual) in &found {
         let slot = match kind {
@@ -204,6 +229,10 @@ mod tests {
         assert_eq!(c.killed, Some(5));
         let c = counts("The blast hit the market, killing four policemen and 11 shoppers.");
         assert_eq!(c.killed, Some(15));
+        let c = counts("A senior commander was killed in a drone strike in Baghdad.");
+        assert_eq!(c.killed, Some(1));
+        let c = counts("A car bomb killed a policeman.");
+        assert_eq!(c.killed, None);
         // One group, its noun joined to another noun: no second figure.
         let c = counts("Two officers and their driver were wounded.");
         assert_eq!(c.injured, Some(2));
