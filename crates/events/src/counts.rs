@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 const QUALIFIER: &str = r"at least|some|nearly|about|around|more than|over|up to|approximately|almost|roughly|an estimated|as many as|fewer than|less than|dozens of";
 const NUMBER: &str = r"\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred";
-const KILLED: &str = r"killed|dead|died|slain|shot dead";
+const KILLED: &str = r"killed|dead|died|slain|shot dead|executed|beheaded";
 const INJURED: &str = r"injured|wounded|hurt";
 const ARRESTED: &str = r"arrested|detained|captured|apprehended|taken into custody";
 
@@ -32,7 +32,7 @@ static ONE: LazyLock<Regex> = LazyLock::new(|| {
 /// "killed some 800 Palestinians", "arrested four suspects".
 static VERB_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:(killed|killing|kills)|(wounded|wounding|injured|injuring)|(arrested|arresting|detained|detaining))\s+(?:({QUALIFIER})\s+)?({NUMBER})\b"
+        r"(?i)\b(?:(killed|killing|kills|executed|executing|beheaded)|(wounded|wounding|injured|injuring)|(arrested|arresting|detained|detaining))\s+(?:({QUALIFIER})\s+)?({NUMBER})\b"
     ))
     .expect("static regex")
 });
@@ -231,6 +231,8 @@ mod tests {
         assert_eq!(c.killed, Some(15));
         let c = counts("A senior commander was killed in a drone strike in Baghdad.");
         assert_eq!(c.killed, Some(1));
+        let c = counts("The ministry said it executed 13 people convicted of terrorism.");
+        assert_eq!(c.killed, Some(13));
         let c = counts("A car bomb killed a policeman.");
         assert_eq!(c.killed, None);
         // One group, its noun joined to another noun: no second figure.
