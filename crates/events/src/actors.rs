@@ -450,7 +450,11 @@ impl ActorIndex {
     /// A person: one the lexicon lists as such, or one found by a title.
     fn is_person(&self, who: &Who) -> bool {
         match who {
-            Who::Known(a) => self.actors[*a].kind == "person",
+            // Phoenix's country files list office holders with the dates of each post: people.
+            Who::Known(a) => {
+                let x = &self.actors[*a];
+                x.kind == "person" || x.kind == "listed" && !x.codes.is_empty()
+            }
             Who::Unknown { role, .. } => role.is_some(),
         }
     }

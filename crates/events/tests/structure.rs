@@ -337,6 +337,22 @@ fn a_claim_of_responsibility_is_no_accusation() {
 }
 
 #[test]
+fn a_demonym_and_title_before_a_listed_office_holder_describe_him() {
+    // Phoenix lists Erdogan with the dates of his posts; "Turkish President" is his title.
+    let m = first_coded(
+        "Turkish President Recep Tayyip Erdogan met Iraqi Kurdish leaders in Ankara on Friday.",
+        EventType::Consult,
+    );
+    let sources: Vec<&str> = m
+        .actors
+        .iter()
+        .filter(|a| a.side == Side::Source)
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(sources.len(), 1, "{:?}", m.actors);
+}
+
+#[test]
 fn a_sentence_with_no_time_is_bounded_by_publication_not_dated() {
     let ms = code("Kurdish security forces arrested a suspected ISIS financier.");
     let m = ms.first().expect("a mention");
