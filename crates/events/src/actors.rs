@@ -111,6 +111,8 @@ pub struct ActorIndex {
     common_name_modifiers: Vec<String>,
     /// Participles that make a name glued to them by a hyphen describe the noun after it.
     hyphen_attributes: Vec<String>,
+    /// Titles whose holder serves the country named after them (`[people] remit_titles`).
+    remit_titles: Vec<String>,
     /// The words of the titles that introduce a person (`[titles] person`), lower case.
     title_words: FastSet<String>,
 }
@@ -349,6 +351,7 @@ impl ActorIndex {
             not_names: names.people.not_names.clone(),
             common_name_modifiers: names.bodies.common_name_modifiers.clone(),
             hyphen_attributes: names.bodies.hyphen_attributes.clone(),
+            remit_titles: names.people.remit_titles.clone(),
             title_words: file
                 .titles
                 .person
@@ -708,6 +711,39 @@ impl ActorIndex {
         listed(&self.hyphen_attributes, &word)
     }
 
+    /// Whether country `h` is the remit of the title before it ("the UN envoy for Iraq", "the
+    /// US ambassador to Baghdad"): `[people] remit_titles` of data/names.toml.
+    fn is_remit(&self, text: &str, h: &ActorHit) -> bool {
+        if !matches!(h.who, Who::Known(a) if self.is_country(a)) {
+            return false;
+        }
+        let before = text[..h.start].trim_end();
+        let before = before.strip_suffix(" the").unwrap_or(before).trim_end();
+        let Some(title_end) = ["to", "for", "in"].iter().find_map(|p| {
+            before
+                .strip_suffix(p)
+                .filter(|b| b.ends_with(' '))
+                .map(str::trim_end)
+        }) else {
+            return false;
+        };
+        let lower = title_end.to_lowercase();
+        let Some(title) = self
+            .remit_titles
+            .iter()
+            .find(|t| lower.ends_with(t.as_str()) && lower[..lower.len() - t.len()].ends_with(' '))
+        else {
+            return false;
+        };
+        // A title of somebody's ("the UN special envoy", "the US ambassador"), not a bare "an
+        // envoy" sent somewhere: a capitalised word within two words before it.
+        title_end[..title_end.len() - title.len()]
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .any(|w| w.starts_with(char::is_uppercase))
+    }
+
     fn nationality(&self, adjective: &str) -> Option<String> {
         self.nationalities
             .iter()
@@ -936,6 +972,7 @@ impl NameSearch<'_> {
                 }
             })
             .filter(|h| !self.index.describes_by_hyphen(self.text, h.end))
+            .filter(|h| !self.index.is_remit(self.text, h))
             .collect();
         out.extend(self.index.unknown_people(self.text, &out));
         out.sort_by_key(|h| (h.start, h.end));

@@ -263,6 +263,8 @@ pub struct PeopleWords {
     pub not_names: Vec<String>,
     /// Nouns heading a description of someone's role: what follows "of" names the role.
     pub role_heads: Vec<String>,
+    /// Titles whose holder serves a country named after "to", "for" or "in": its remit.
+    pub remit_titles: Vec<String>,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LexiconError> {

@@ -353,6 +353,15 @@ fn a_demonym_and_title_before_a_listed_office_holder_describe_him() {
 }
 
 #[test]
+fn the_country_a_title_serves_is_no_participant() {
+    let m = first_coded(
+        "The UN special envoy for Syria warned on Sunday that the ceasefire could collapse.",
+        EventType::Accuse,
+    );
+    assert_no_actor(&m, |a| a.country.as_deref() == Some("SYR"));
+}
+
+#[test]
 fn a_sentence_with_no_time_is_bounded_by_publication_not_dated() {
     let ms = code("Kurdish security forces arrested a suspected ISIS financier.");
     let m = ms.first().expect("a mention");
