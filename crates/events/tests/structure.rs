@@ -367,6 +367,15 @@ fn the_country_a_title_serves_is_no_participant() {
 }
 
 #[test]
+fn a_country_after_to_is_the_recipient() {
+    let m = first_coded(
+        "Jordan sent a delegation to Syria on Sunday.",
+        EventType::Consult,
+    );
+    assert!(targets_country(&m, "SYR"), "{:?}", m.actors);
+}
+
+#[test]
 fn a_sentence_with_no_time_is_bounded_by_publication_not_dated() {
     let ms = code("Kurdish security forces arrested a suspected ISIS financier.");
     let m = ms.first().expect("a mention");
