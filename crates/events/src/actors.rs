@@ -711,6 +711,34 @@ impl ActorIndex {
         listed(&self.hyphen_attributes, &word)
     }
 
+    /// "ethnic Albanians", "ethnic Kurds": a people, not the state its name shares, of no country
+    /// until a place gives it one ("demonstrated in Serbia").
+    fn ethnic_group(&self, text: &str, h: ActorHit) -> ActorHit {
+        let before = text[..h.start].trim_end();
+        let is_country = matches!(h.who, Who::Known(a) if self.is_country(a));
+        // "ethnic" as a word of its own, not the end of "multiethnic".
+        let start = before
+            .char_indices()
+            .rev()
+            .nth(5)
+            .map(|(i, _)| i)
+            .filter(|&i| before[i..].eq_ignore_ascii_case("ethnic"))
+            .filter(|&i| i == 0 || before[..i].ends_with(|c: char| !c.is_alphanumeric()));
+        let Some(start) = start.filter(|_| is_country) else {
+            return h;
+        };
+        ActorHit {
+            start,
+            end: h.end,
+            who: Who::Unknown {
+                name: text[start..h.end].to_owned(),
+                role: None,
+                country: None,
+                sector: Some("civilians".into()),
+            },
+        }
+    }
+
     /// Whether country `h` is the remit of the title before it ("the UN envoy for Iraq", "the
     /// US ambassador to Baghdad"): `[people] remit_titles` of data/names.toml.
     fn is_remit(&self, text: &str, h: &ActorHit) -> bool {
@@ -973,6 +1001,7 @@ impl NameSearch<'_> {
             })
             .filter(|h| !self.index.describes_by_hyphen(self.text, h.end))
             .filter(|h| !self.index.is_remit(self.text, h))
+            .map(|h| self.index.ethnic_group(self.text, h))
             .collect();
         out.extend(self.index.unknown_people(self.text, &out));
         out.sort_by_key(|h| (h.start, h.end));

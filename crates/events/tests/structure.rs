@@ -376,6 +376,15 @@ fn a_country_after_to_is_the_recipient() {
 }
 
 #[test]
+fn an_ethnic_group_is_not_the_state_its_name_shares() {
+    coded_without(
+        "Hundreds of ethnic Serbs blocked roads in northern Kosovo on Monday.",
+        EventType::Protest,
+        |a| a.country.as_deref() == Some("SRB") && a.side == Side::Source,
+    );
+}
+
+#[test]
 fn a_sentence_with_no_time_is_bounded_by_publication_not_dated() {
     let ms = code("Kurdish security forces arrested a suspected ISIS financier.");
     let m = ms.first().expect("a mention");
