@@ -756,16 +756,20 @@ impl ActorIndex {
             return false;
         };
         let lower = title_end.to_lowercase();
-        let Some(title) = self
-            .remit_titles
-            .iter()
-            .find(|t| lower.ends_with(t.as_str()) && lower[..lower.len() - t.len()].ends_with(' '))
-        else {
+        let Some(title) = self.remit_titles.iter().find(|t| {
+            lower
+                .strip_suffix(t.as_str())
+                .is_some_and(|rest| rest.ends_with(' '))
+        }) else {
             return false;
         };
         // A title of somebody's ("the UN special envoy", "the US ambassador"), not a bare "an
-        // envoy" sent somewhere: a capitalised word within two words before it.
-        title_end[..title_end.len() - title.len()]
+        // envoy" sent somewhere: a capitalised word within two words before it. (`get`: a case
+        // change can make the folded title's length differ from the printed one's.)
+        let Some(holder) = title_end.get(..title_end.len().saturating_sub(title.len())) else {
+            return false;
+        };
+        holder
             .split_whitespace()
             .rev()
             .take(2)
