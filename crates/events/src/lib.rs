@@ -290,7 +290,8 @@ impl Extractor {
     }
 
     /// How the coder reads one sentence, for people tuning the lexicon: its words with their
-    /// part of speech, the dictionary verbs with their readings, and the actors found.
+    /// part of speech, the dictionary verbs with their readings, the actors found, and what it
+    /// codes for the sentence on its own (type, mode, confidence, sides).
     pub fn explain(&self, sentence: &str) -> String {
         use std::fmt::Write;
         let mut out = String::new();
@@ -330,6 +331,21 @@ impl Extractor {
                 "actor:  {:?} = {}",
                 &sentence[a.start..a.end],
                 self.who_name(&a.who)
+            );
+        }
+        for m in self.mentions(&alone(sentence)) {
+            let sides: Vec<String> = m
+                .actors
+                .iter()
+                .map(|a| format!("{} ({:?})", a.name, a.side))
+                .collect();
+            let _ = writeln!(
+                out,
+                "coded:  {} {} {:.2} [{}]",
+                m.event_type,
+                m.mode.as_deref().unwrap_or("-"),
+                m.confidence,
+                sides.join(", ")
             );
         }
         out
@@ -634,6 +650,30 @@ fn role_of(heads: &[String]) -> Result<regex::Regex, LexiconError> {
 
 /// A line that introduces what follows ("Recorded attacks, by month:") or a row of a table (cells
 /// joined by " | ", as extraction prints them) names its subject but reports no happening.
+/// A sentence as the whole body of an article with no metadata, for [`Extractor::explain`].
+fn alone(sentence: &str) -> Article {
+    Article {
+        id: "explain".into(),
+        capture: "explain".into(),
+        via: None,
+        outlet: None,
+        url: None,
+        title: String::new(),
+        author: None,
+        section: None,
+        published: Default::default(),
+        captured: Default::default(),
+        dateline: None,
+        caption: None,
+        body: sentence.to_owned(),
+        truncated: false,
+        adapter: dateline_core::AdapterRef {
+            name: "explain".into(),
+            version: "0".into(),
+        },
+    }
+}
+
 fn is_label_or_table_row(sentence: &str) -> bool {
     let t = sentence.trim_end();
     t.ends_with(':') || t.contains(" | ")

@@ -385,6 +385,19 @@ fn an_ethnic_group_is_not_the_state_its_name_shares() {
 }
 
 #[test]
+fn explain_shows_words_verbs_actors_and_what_is_coded() {
+    let text = CODER.explain("Turkish jets struck PKK positions near Duhok on Monday.");
+    for part in [
+        "tags:   Turkish/JJ jets/NNS struck/VBD",
+        "verb:   \"struck\"",
+        "actor:  \"PKK\"",
+        "coded:  ASSAULT",
+    ] {
+        assert!(text.contains(part), "{part:?} missing from:\n{text}");
+    }
+}
+
+#[test]
 fn a_sentence_with_no_time_is_bounded_by_publication_not_dated() {
     let ms = code("Kurdish security forces arrested a suspected ISIS financier.");
     let m = ms.first().expect("a mention");
