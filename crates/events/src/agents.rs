@@ -28,19 +28,22 @@ fn past_form(word: &str) -> bool {
     word.starts_with(|c: char| c.is_lowercase()) && word.ends_with("ed")
 }
 
-/// Words that part a country word from an agent after it: prepositions, conjunctions, possessives
-/// and verbs ("accused Stockholm of harbouring militants", "Turkey and Kurdish fighters", "Turkey
-/// said its troops"). Modifiers do not: "Iraqi senior officials".
+/// Words that part a country word from an agent after it: prepositions, conjunctions and verbs
+/// ("accused Stockholm of harbouring militants", "Turkey and Kurdish fighters", "Turkey said its
+/// troops"). Modifiers do not: "Iraqi senior officials".
 const PARTING_WORDS: &[&str] = &[
     "of", "for", "to", "in", "on", "at", "by", "with", "from", "against", "and", "or", "but",
-    "than", "as", "its", "their", "his", "her", "our", "said", "says", "told", "is", "are", "was",
-    "were", "has", "have", "had", "will", "would", "sent", "sends",
+    "than", "as", "said", "says", "told", "is", "are", "was", "were", "has", "have", "had", "will",
+    "would", "sent", "sends",
 ];
 
 /// Whether `word` between a country word and an agent parts them: one of [`PARTING_WORDS`], a
-/// past form or an -ing form.
+/// possessive, a past form or an -ing form.
 fn parts_country_and_agent(word: &str) -> bool {
-    past_form(word) || (word.len() > 4 && word.ends_with("ing")) || PARTING_WORDS.contains(&word)
+    past_form(word)
+        || (word.len() > 4 && word.ends_with("ing"))
+        || PARTING_WORDS.contains(&word)
+        || crate::grammar::is_possessive(word)
 }
 
 pub struct AgentIndex {
@@ -194,9 +197,7 @@ impl AgentIndex {
         hits.sort_by_key(|h| (h.start, h.end));
         hits
     }
-}
 
-impl AgentIndex {
     /// "its military operations": the agent word (ending at folded offset `end`) describes the
     /// activity named right after it.
     fn describes(&self, folded: &str, end: usize) -> bool {

@@ -218,11 +218,7 @@ fn pattern(p: &PatternEntry, syn_id: &HashMap<String, usize>) -> Result<Option<P
     if p.cameo.is_some() && p.plover.is_none() && !statement {
         return Ok(None);
     }
-    let c = if statement && p.plover.is_none() {
-        None
-    } else {
-        coded(&p.cameo, &p.plover, &p.mode)?
-    };
+    let c = coded(&p.cameo, &p.plover, &p.mode)?;
     let (pre, l1) = slots(&p.pre, syn_id)?;
     let (post, l2) = slots(&p.post, syn_id)?;
     // A pattern with no words around the verb is the verb's own code, different from its
@@ -341,9 +337,9 @@ impl CameoIndex {
             // The verb phrase ends where a verb phrase coordinated with it opens: "stormed a house
             // and detained three suspects" has no object "suspects" (PETRARCH reads the parse
             // tree, where it sits in the second phrase).
-            let end = (last..words.len())
-                .find(|&k| closes_phrase(k))
-                .unwrap_or(words.len());
+            // Only the words `read` looks at after the verb: a long sentence stays linear.
+            let reach = (last + POST_WINDOW).min(words.len());
+            let end = (last..reach).find(|&k| closes_phrase(k)).unwrap_or(reach);
             out.push(self.read(*block, &words[..end], i, last, &in_phrase, &base_verb));
             i = last;
         }

@@ -265,11 +265,11 @@ impl<'a> SentenceCoder<'a> {
             .filter(|h| h.start >= cs && h.end <= ce)
             // The verb of saying of ", SANA reported," reports; it happens nowhere.
             .filter(|h| {
-                self.x.attribution.speech_at(self.f(), h.start).is_none()
-                    || !self
-                        .attributed
-                        .iter()
-                        .any(|&(a, b)| a <= h.start && h.end <= b)
+                !self
+                    .attributed
+                    .iter()
+                    .any(|&(a, b)| a <= h.start && h.end <= b)
+                    || self.x.attribution.speech_at(self.f(), h.start).is_none()
             })
             .filter(|h| {
                 // A word inside a name is not a happening ("Office of Rescuing Abducted
@@ -427,12 +427,7 @@ impl<'a> SentenceCoder<'a> {
             let own = |a: &ActorHit| {
                 let before = body[..a.start].trim_end();
                 let last = before.rsplit(|c: char| !c.is_alphanumeric()).next();
-                last.is_some_and(|w| {
-                    matches!(
-                        w.to_ascii_lowercase().as_str(),
-                        "its" | "their" | "his" | "her" | "our" | "my" | "your"
-                    )
-                })
+                last.is_some_and(|w| crate::grammar::is_possessive(&w.to_ascii_lowercase()))
             };
             let named_subject = pool
                 .iter()
@@ -470,26 +465,13 @@ impl<'a> SentenceCoder<'a> {
             }
             None => (h.body.0, h.body.1, passive),
         };
-        let grammar = &self.x.triggers.grammar;
-        let mut sides = assign_sides(
+        assign_sides(
             self.article.body,
             pool,
             (pivot_s, pivot_e),
             passive,
-            &grammar.passive_agents,
-        );
-        // "two US soldiers suffered injuries when rockets struck": the subject of a verb of
-        // suffering is hit.
-        for a in sides.iter_mut().filter(|a| a.1 == Side::Source) {
-            let next = self.article.body[a.3..]
-                .split_whitespace()
-                .next()
-                .unwrap_or("");
-            if grammar.victim_verbs.iter().any(|v| v == next) {
-                a.1 = Side::Target;
-            }
-        }
-        sides
+            &self.x.triggers.grammar,
+        )
     }
 
     /// What the happening is coded as: a demand (the one obliged becomes the target, the
@@ -733,14 +715,22 @@ impl Extractor {
     }
 }
 
-/// Source before the trigger, target after — or, in the passive, source from "by X" after it.
+/// Source before the trigger, target after — or, in the passive, source from "by X" after it. A
+/// source followed by a verb of suffering is hit instead.
 fn assign_sides(
     body: &str,
     pool: &[&ActorHit],
     (trig_start, trig_end): (usize, usize),
     passive: bool,
-    agents: &[String],
+    grammar: &crate::lexicon::Grammar,
 ) -> Vec<SidedActor> {
+    let agents = &grammar.passive_agents;
+    // "two US soldiers suffered injuries when rockets struck": the subject of a verb of
+    // suffering (`[grammar] victim_verbs`) is hit.
+    let suffers = |a: &ActorHit| {
+        let next = body[a.end..].split_whitespace().next().unwrap_or("");
+        grammar.victim_verbs.iter().any(|v| v == next)
+    };
     let mut out = Vec::new();
     // In the passive the doer follows "by", or is the side fought ("were killed in clashes with
     // X", `[grammar] passive_agents`), within a few words of the verb.
@@ -769,6 +759,11 @@ fn assign_sides(
             }
         } else {
             Side::Target
+        };
+        let side = if side == Side::Source && suffers(a) {
+            Side::Target
+        } else {
+            side
         };
         out.push((a.who.clone(), side, a.start, a.end));
     }

@@ -101,6 +101,18 @@ fn coordinated(phrase: &str) -> u32 {
         .unwrap_or(0)
 }
 
+/// Which figure a match gives: 0 killed, 1 injured, 2 arrested, read from its three verb groups,
+/// the first of them group `first`.
+fn kind(m: &regex::Captures, first: usize) -> u8 {
+    if m.get(first).is_some() {
+        0
+    } else if m.get(first + 1).is_some() {
+        1
+    } else {
+        2
+    }
+}
+
 /// Years ("in 2014 … killed") are not casualty figures.
 fn is_year(raw: &str, n: u32) -> bool {
     !raw.contains(',') && raw.len() == 4 && (1900..=2100).contains(&n)
@@ -128,13 +140,7 @@ pub fn counts(sentence: &str) -> Counts {
     for m in NUMBER_FIRST.captures_iter(sentence) {
         let Some(num) = m.get(2) else { continue };
         let more = m.get(4).and_then(|n| number(n.as_str())).unwrap_or(0);
-        let kind = if m.get(5).is_some() {
-            0
-        } else if m.get(6).is_some() {
-            1
-        } else {
-            2
-        };
+        let kind = kind(&m, 5);
         found.push((
             num.start(),
             kind,
@@ -146,13 +152,7 @@ pub fn counts(sentence: &str) -> Counts {
     for m in VERB_FIRST.captures_iter(sentence) {
         let Some(num) = m.get(5) else { continue };
         let more = coordinated(&sentence[num.end()..]);
-        let kind = if m.get(1).is_some() {
-            0
-        } else if m.get(2).is_some() {
-            1
-        } else {
-            2
-        };
+        let kind = kind(&m, 1);
         found.push((
             num.start(),
             kind,
@@ -162,13 +162,7 @@ pub fn counts(sentence: &str) -> Counts {
         ));
     }
     for m in ONE.captures_iter(sentence) {
-        let kind = if m.get(2).is_some() {
-            0
-        } else if m.get(3).is_some() {
-            1
-        } else {
-            2
-        };
+        let kind = kind(&m, 2);
         found.push((
             m.get(0).map_or(0, |a| a.start()),
             kind,

@@ -56,6 +56,11 @@ pub(crate) fn is_be(w: &str) -> bool {
     )
 }
 
+/// A possessive determiner (lower case): "its troops" are the speaker's own.
+pub(crate) fn is_possessive(w: &str) -> bool {
+    matches!(w, "its" | "their" | "his" | "her" | "our" | "my" | "your")
+}
+
 /// A form of "have" (lower case).
 pub(crate) fn is_have(w: &str) -> bool {
     matches!(w, "has" | "have" | "had" | "having" | "'ve")

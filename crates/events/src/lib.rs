@@ -648,8 +648,6 @@ fn role_of(heads: &[String]) -> Result<regex::Regex, LexiconError> {
     })
 }
 
-/// A line that introduces what follows ("Recorded attacks, by month:") or a row of a table (cells
-/// joined by " | ", as extraction prints them) names its subject but reports no happening.
 /// A sentence as the whole body of an article with no metadata, for [`Extractor::explain`].
 fn alone(sentence: &str) -> Article {
     Article {
@@ -674,6 +672,8 @@ fn alone(sentence: &str) -> Article {
     }
 }
 
+/// A line that introduces what follows ("Recorded attacks, by month:") or a row of a table (cells
+/// joined by " | ", as extraction prints them) names its subject but reports no happening.
 fn is_label_or_table_row(sentence: &str) -> bool {
     let t = sentence.trim_end();
     t.ends_with(':') || t.contains(" | ")

@@ -324,13 +324,13 @@ pub(crate) struct Coordination {
     pub opens: Vec<usize>,
 }
 
-/// The sentence's first finite verb, and where a second verb phrase of the same subject opens: "and" before a finite verb, after the
-/// sentence's first finite verb ("Baghdad accused Ankara of … and summoned its ambassador",
-/// "police arrested two men and seized weapons"). Each tells a happening of its own, with the
-/// subject they share. Byte offsets of the "and" in the sentence. A past form after "and" counts
-/// as finite when the first verb is a past form of a verb with a meaning of its own (taggers often
-/// read it as a participle); after an auxiliary it shares that auxiliary ("has been arrested and
-/// charged" is one verb group).
+/// The sentence's first finite verb, and where a second verb phrase of the same subject opens:
+/// "and" before a finite verb, after the sentence's first finite verb ("Baghdad accused Ankara of
+/// … and summoned its ambassador", "police arrested two men and seized weapons"). Each tells a
+/// happening of its own, with the subject they share. Byte offsets in the sentence. A past form
+/// after "and" counts as finite when the first verb is a past form of a verb with a meaning of its
+/// own (taggers often read it as a participle); after an auxiliary it shares that auxiliary ("has
+/// been arrested and charged" is one verb group).
 fn coordinated_verbs(tokens: &[Token]) -> (Option<usize>, Vec<usize>) {
     let auxiliary = |t: &Token| {
         let w = t.text.to_ascii_lowercase();
