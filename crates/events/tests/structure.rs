@@ -416,9 +416,9 @@ fn an_announced_intention_to_cooperate_is_an_agreement() {
 
 #[test]
 fn a_happening_in_a_relative_clause_is_background() {
-    // The clause's own happening is the demand that the ship be returned, not its seizure.
+    // The clause's own happening is the demand that the ship be released, not its seizure.
     let ms = code(
-        "Turkey said on Monday that Greece must return a cargo ship that was seized by its coast guard last month.",
+        "Turkey said on Monday that Greece must release a cargo ship that was seized by its coast guard last month.",
     );
     let m = ms.first().expect("a mention");
     assert_eq!(m.event_type, EventType::Request, "{:?}", ms);
