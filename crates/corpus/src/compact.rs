@@ -47,10 +47,21 @@ pub(crate) fn keep_rows<C: CompactStore>(
 /// Mention `m` (of article `article`, kept under `handle`) as a row.
 fn code(interned: &mut Interned, article: u32, handle: u64, m: &EventMention) -> Coded {
     let bounds = m.date.bounds();
+    // A person acts for the body they serve: "Sudani met …" and "the Iraqi government met …"
+    // are one happening told twice, so the body counts as a name of the row too.
     let mut actors: Vec<CodedActor> = (m.actors.iter())
-        .map(|a| CodedActor::new(interned.names.id(&a.name), a.side == Side::Source))
+        .flat_map(|a| {
+            let source = a.side == Side::Source;
+            let body = a.organisation.as_deref().filter(|o| *o != a.name);
+            [Some(a.name.as_str()), body]
+                .into_iter()
+                .flatten()
+                .map(move |n| (n, source))
+        })
+        .map(|(n, source)| CodedActor::new(interned.names.id(n), source))
         .collect();
     actors.sort_unstable();
+    actors.dedup();
     Coded {
         article,
         handle,
