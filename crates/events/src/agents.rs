@@ -160,18 +160,15 @@ impl AgentIndex {
             if let Some(i) = before
                 && let Some(code) = country_of(&hits[i])
             {
-                let name = self.countries.get(&code).cloned().unwrap_or(code.clone());
-                let start = hits[i].start;
-                hits[i] = ActorHit {
-                    start,
-                    end: e,
-                    who: Who::Unknown {
-                        name: format!("{name} {sector}"),
-                        role: None,
-                        country: Some(code),
-                        sector: Some(sector),
-                    },
-                };
+                hits[i] = self.state_agent(hits[i].start, e, code, sector);
+                continue;
+            }
+            // "the defence ministry in Damascus", "officials in Ankara": a body or people that do
+            // not act alone, placed in a state's capital or the state, are that state's. (Armed
+            // agents act alone and are not placed so: "troops in Syria" are often another's.)
+            // (The state after "in" is no actor hit: the index reads it as a place.)
+            if !acting && let Some((end, code)) = state_placed_after(text, e, actors) {
+                alone.push(self.state_agent(s, end, code, sector));
                 continue;
             }
             let facility = self.facilities.iter().any(|w| *w == f[m.start()..m.end()]);
@@ -198,12 +195,57 @@ impl AgentIndex {
         hits
     }
 
+    /// A state's agent ("Iraq police") printed from `start` to `end`.
+    fn state_agent(&self, start: usize, end: usize, code: String, sector: String) -> ActorHit {
+        let name = self.countries.get(&code).cloned().unwrap_or(code.clone());
+        ActorHit {
+            start,
+            end,
+            who: Who::Unknown {
+                name: format!("{name} {sector}"),
+                role: None,
+                country: Some(code),
+                sector: Some(sector),
+            },
+        }
+    }
+
     /// "its military operations": the agent word (ending at folded offset `end`) describes the
     /// activity named right after it.
     fn describes(&self, folded: &str, end: usize) -> bool {
         let next = folded[end..].split_whitespace().next().unwrap_or_default();
         self.activities.iter().any(|a| a == next)
     }
+}
+
+/// Most words a state's name or capital takes ("Ankara", "United Arab Emirates").
+const STATE_NAME_WORDS: usize = 3;
+
+/// "… in Ankara", "… in Iraq": where the state (its name or its capital, read as the state)
+/// printed right after " in " at `end` of `text` ends, and its country. ("in the Erbil and
+/// Sulaimani provinces" names places, not a state.)
+fn state_placed_after(text: &str, end: usize, actors: &ActorIndex) -> Option<(usize, String)> {
+    let rest = text.get(end..)?.strip_prefix(" in ")?;
+    let at = text.len() - rest.len();
+    // The capitalised words after "in" (to the first punctuation), longest first.
+    let mut ends = Vec::new();
+    let mut pos = 0;
+    for word in rest.split(' ').take(STATE_NAME_WORDS) {
+        let name = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !name.starts_with(char::is_uppercase) {
+            break;
+        }
+        ends.push(pos + name.len());
+        if name.len() < word.len() {
+            break;
+        }
+        pos += word.len() + 1;
+    }
+    ends.into_iter().rev().find_map(|n| {
+        let a = actors.resolve_name(&rest[..n], None)?;
+        let country = actors.actors[a].country.clone()?;
+        actors.is_country(a).then_some((at + n, country))
+    })
 }
 
 /// "six years in prison", "released from Sednaya prison": an agent right after "in" (or a

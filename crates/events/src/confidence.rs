@@ -40,7 +40,13 @@ pub(crate) fn confidence(d: &Draft, actors: &[ActorRef]) -> f32 {
         .iter()
         .find(named)
         .or_else(|| actors.iter().find(|a| a.side == Side::Source));
+    // A source the dictionaries name says who acted as surely as a state does, country or not
+    // (Amnesty International, the IAEA, Islamic State).
+    let known_source = (d.actors.iter()).any(|(who, side, ..)| {
+        *side == Side::Source && matches!(who, crate::actors::Who::Known(_))
+    });
     c += match source {
+        Some(_) if known_source => 0.15,
         Some(a) if a.country.is_some() || a.organisation.is_some() => 0.15,
         Some(a) if a.sector.is_some() && a.role.is_none() => 0.0,
         Some(_) => 0.1,

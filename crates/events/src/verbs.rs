@@ -199,10 +199,20 @@ impl Extractor {
             .map(|h| h.start)
             .collect();
         verbs.sort_unstable();
+        // A gerund after "of" or "for" is an object too: "accused the army of torturing
+        // detainees", "blamed the SDF for shelling villages" report the accusation.
+        let gerund_object = |at: usize| {
+            s.tag_at(at) == Some(Tag::VBG)
+                && f[..at]
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w == "of" || w == "for")
+        };
         let mut nouns: Vec<usize> = hits
             .iter()
             .filter(|h| !from_verb(h))
-            .filter(|h| s.tag_at(h.start).is_some_and(|t| t.is_noun()))
+            .filter(|h| s.tag_at(h.start).is_some_and(|t| t.is_noun()) || gerund_object(h.start))
             .map(|h| h.start)
             .collect();
         nouns.sort_unstable();

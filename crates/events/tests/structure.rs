@@ -400,6 +400,73 @@ fn confidence_is_a_share_and_a_named_source_raises_it() {
     let c = |ms: &[EventMention]| ms.first().map(|m| m.confidence).expect("a mention");
     assert!((0.0..=1.0).contains(&c(&named)));
     assert!(c(&named) > c(&nobody), "{} vs {}", c(&named), c(&nobody));
+    // A body the dictionaries name counts as named, with no country of its own.
+    let body = code(
+        "The International Atomic Energy Agency on Monday accused Iran of hiding nuclear material.",
+    );
+    assert!(c(&body) >= 0.7, "{}", c(&body));
+}
+
+#[test]
+fn what_an_accusation_is_of_is_its_content() {
+    // "accused X of torturing", "blamed X for shelling": the accusation is the clause's happening,
+    // of the accuser; what it is of is no happening of its own that the sentence reports.
+    for (body, accuser) in [
+        (
+            "Amnesty International accused Egyptian authorities of torturing detainees.",
+            "Amnesty International",
+        ),
+        (
+            "Turkey's foreign ministry blamed Kurdish militants for attacking a border post.",
+            "Turkey",
+        ),
+    ] {
+        let m = first_coded(body, EventType::Accuse);
+        let source = m.actors.iter().find(|a| a.side == Side::Source);
+        assert!(
+            source.is_some_and(|a| a.name.contains(accuser)),
+            "{:?}",
+            m.actors
+        );
+        assert!(
+            !code(body)
+                .iter()
+                .any(|m| m.event_type == EventType::Assault && m.confidence >= 0.7),
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn a_body_placed_in_a_capital_is_that_state_s() {
+    // "the foreign ministry in Ankara", "authorities in Damascus": the capital stands for the state.
+    for (body, kind, country) in [
+        (
+            "The foreign ministry in Ankara blamed Kurdish militants for attacking a border post.",
+            EventType::Accuse,
+            "TUR",
+        ),
+        (
+            "Authorities in Damascus arrested two journalists on Monday.",
+            EventType::Coerce,
+            "SYR",
+        ),
+    ] {
+        let m = first_coded(body, kind);
+        let source = m.actors.iter().find(|a| a.side == Side::Source);
+        assert_eq!(
+            source.and_then(|a| a.country.as_deref()),
+            Some(country),
+            "{:?}",
+            m.actors
+        );
+    }
+    // Armed agents are not placed so: troops in a country are often another state's.
+    let m = first_coded(
+        "Troops in Syria shelled a village on Monday.",
+        EventType::Assault,
+    );
+    assert_no_actor(&m, |a| a.country.as_deref() == Some("SYR"));
 }
 
 #[test]
