@@ -49,6 +49,22 @@ impl EventType {
         EventType::Assault,
     ];
 
+    /// A material happening (PLOVER's quad categories "material cooperation" and "material
+    /// conflict"), not a verbal one: something done, which saying alone cannot do.
+    pub fn is_material(self) -> bool {
+        matches!(
+            self,
+            EventType::Cooperate
+                | EventType::Aid
+                | EventType::Retreat
+                | EventType::Protest
+                | EventType::Sanction
+                | EventType::Mobilize
+                | EventType::Coerce
+                | EventType::Assault
+        )
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             EventType::Agree => "AGREE",

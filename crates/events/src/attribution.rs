@@ -194,6 +194,7 @@ mod tests {
             future_markers: Vec::new(),
             continuation_subjects: Vec::new(),
             speech_verbs: words(&["said", "told"]),
+            report_verbs: words(&["said"]),
             mandative_verbs: words(&["demanded"]),
             attribution_openers: words(&["according to", "told"]),
             light_verbs: Vec::new(),

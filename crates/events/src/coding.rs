@@ -85,6 +85,8 @@ struct Happening<'t> {
 struct Speech {
     demanded: bool,
     speakers: Vec<SidedActor>,
+    /// The happening is a noun opening what is said: nobody before the verb of saying acts.
+    reported_nominal: bool,
 }
 
 impl<'a> SentenceCoder<'a> {
@@ -326,13 +328,15 @@ impl<'a> SentenceCoder<'a> {
     ) {
         let mut pool = self.actor_pool(clause, h);
         let speech = self.speech(h, &mut pool);
+        let reported_nominal = speech.reported_nominal;
         let mut actors = self.sides(clause, h, &pool);
         let (event_type, mode) = self.reading(clause, h, speech, &mut actors);
         // A coordinated clause without its own subject shares the previous clause's
         // participants ("X held talks with Y, and a third round is scheduled").
         // In the previous clause's order, each actor once: its source stays the source when a
         // target there names the same actor ("Baghdad accused Ankara of violating Iraqi …").
-        if clause.index > 0 && !clause.actors.iter().any(|a| a.end <= h.body.0) {
+        if clause.index > 0 && !reported_nominal && !clause.actors.iter().any(|a| a.end <= h.body.0)
+        {
             let mut shared: Vec<SidedActor> = Vec::new();
             for a in previous_clause.iter() {
                 if !actors.iter().chain(&shared).any(|x| x.0 == a.0) {
@@ -342,6 +346,7 @@ impl<'a> SentenceCoder<'a> {
             actors.splice(0..0, shared);
         }
         if !h.standalone
+            && !reported_nominal
             && !actors.iter().any(|a| a.1 == Side::Source)
             && let Some(a) = self.pronoun_antecedent(clause, h)
         {
@@ -414,6 +419,26 @@ impl<'a> SentenceCoder<'a> {
             Some(m) if said.is_none_or(|s| s < m) => (Some(m), true),
             _ => (said, demanded),
         };
+        // "X said attacks on bases harm Iraq": a material happening named as the subject of what
+        // is said has no agent in the sentence; the speaker talks about it.
+        // (Not after "announced", "claimed": "Italy announced a suspension of air links" is
+        // Italy's.)
+        let reported_nominal = said.is_some_and(|s| {
+            let verb = f[..s].rsplit(' ').next().unwrap_or_default();
+            // Printed in lower case: "the United States speeded up the withdrawal" says nothing.
+            let printed = self.article.body[..self.to_body(s, s).0].rsplit(' ').next();
+            !h.hit.finite
+                && printed.is_some_and(|w| w.starts_with(char::is_lowercase))
+                && h.trigger.event_type.is_material()
+                && self
+                    .x
+                    .triggers
+                    .grammar
+                    .report_verbs
+                    .iter()
+                    .any(|r| r == verb)
+                && crate::grammar::opens_noun_phrase(&f[s..h.hit.start])
+        });
         let said = said.map(|s| (s, self.to_body(s, s).0));
         let demanded = !h.standalone && demanded;
         let mut speakers: Vec<SidedActor> = Vec::new();
@@ -439,11 +464,15 @@ impl<'a> SentenceCoder<'a> {
                     .map(|a| (a.who.clone(), Side::Source, a.start, a.end))
                     .collect();
             }
-            if demanded || named_subject {
+            if demanded || named_subject || reported_nominal {
                 pool.retain(|a| a.start >= said);
             }
         }
-        Speech { demanded, speakers }
+        Speech {
+            demanded,
+            speakers,
+            reported_nominal,
+        }
     }
 
     /// The pool's sides by word order and voice.

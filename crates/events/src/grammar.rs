@@ -61,6 +61,43 @@ pub(crate) fn is_possessive(w: &str) -> bool {
     matches!(w, "its" | "their" | "his" | "her" | "our" | "my" | "your")
 }
 
+/// Most words between a verb of saying and the head of a noun phrase opening what is said ("said
+/// that the repeated attacks …").
+const NOUN_PHRASE_OPENING: usize = 4;
+
+/// Whether `gap` (folded) can open a noun phrase right after a verb of saying: a few words, none
+/// of them a pronoun, a possessive, a modal or a form of "be" or "have" (which make it a clause of
+/// its own: "said it would strike", "said its strikes").
+pub(crate) fn opens_noun_phrase(gap: &str) -> bool {
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    words.len() <= NOUN_PHRASE_OPENING
+        && words.iter().all(|w| {
+            w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !is_possessive(w)
+                && !is_be(w)
+                && !is_have(w)
+                && !matches!(
+                    *w,
+                    "it" | "they"
+                        | "he"
+                        | "she"
+                        | "we"
+                        | "i"
+                        | "you"
+                        | "to"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "should"
+                        | "shall"
+                )
+        })
+}
+
 /// A form of "have" (lower case).
 pub(crate) fn is_have(w: &str) -> bool {
     matches!(w, "has" | "have" | "had" | "having" | "'ve")

@@ -116,6 +116,10 @@ pub struct Grammar {
     pub continuation_subjects: Vec<String>,
     /// Verbs that report speech: who says is the speaker, not the source of what is said.
     pub speech_verbs: Vec<String>,
+    /// Verbs that report what others did ("said", "reported"): read by the dictionary as a
+    /// material happening ("reported attacks"), they report it and do not do it.
+    #[serde(default)]
+    pub report_verbs: Vec<String>,
     /// Verbs of demand whose "that" clause states what is demanded ("demanded that Turkey
     /// withdraw"): the demand is coded, of the one obliged.
     pub mandative_verbs: Vec<String>,

@@ -147,7 +147,15 @@ impl Extractor {
         for v in found {
             let (start, end) = (s.spans[v.first].0, s.spans[v.last - 1].1);
             let overlaps = |h: &TriggerHit| h.start < end && start < h.end;
-            let Some(c) = v.coded else {
+            // "said attacks on bases harm Iraq": a verb that reports is no material happening.
+            let reports = || {
+                let w = s.words[v.first..v.last].join(" ");
+                self.triggers.grammar.report_verbs.contains(&w)
+            };
+            let Some(c) = v
+                .coded
+                .filter(|c| !(c.event_type.is_material() && reports()))
+            else {
                 if v.specificity > 0 {
                     hits.retain(|h| !overlaps(h));
                 }

@@ -1068,3 +1068,26 @@ fn the_side_fought_in_a_passive_casualty_report_is_the_source() {
     );
     assert_eq!(side(m, "Peshmerga"), Some(Side::Target), "{m:#?}");
 }
+
+#[test]
+fn a_speaker_only_reporting_a_material_happening_does_not_do_it() {
+    // The dictionary reads "report attack" as an attack; "said attacks …" names attacks whose
+    // agent the sentence does not give.
+    for body in [
+        "Prime Minister Mohammed Shia al-Sudani said attacks on bases hosting advisers harm Iraq's interests.",
+        "Sudani ordered an investigation and said attacks on bases harm Iraq's interests.",
+        "The Iraqi defence ministry reported attacks on two checkpoints in Diyala.",
+    ] {
+        for m in code(body) {
+            if m.event_type == EventType::Assault {
+                assert_no_actor(&m, |a| a.side == Side::Source);
+            }
+        }
+    }
+    // What an announcement is of is the announcer's own.
+    let m = first_coded(
+        "Italy announced a suspension of air links with Serbia on Wednesday.",
+        EventType::Sanction,
+    );
+    assert_side(&m, "Government of Italy", Some(Side::Source));
+}
