@@ -305,7 +305,7 @@ fn title_patterns(file: &ActorsFile) -> Result<(Regex, Regex), LexiconError> {
     };
     let name = r"((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:(?:al|Al|el|El|bin|Abu|abu)[- ])?[A-Z][a-zA-Z'’]+(?:-[A-Z][a-z]+)?){1,3})";
     let title_before_name = Regex::new(&format!(
-        r"(?:(?-u:\b)({nat})\s+)?(?-u:\b)({titles}),?\s+{name}",
+        r"(?:(?-u:\b)({nat})\s+((?:[A-Z][a-z]+\s+){{0,2}}))?(?-u:\b)({titles}),?\s+{name}",
         nat = nat.join("|"),
         titles = titles.join("|"),
     ))
@@ -418,11 +418,27 @@ impl ActorIndex {
             if !self.is_person(&hits[p].who) {
                 continue;
             }
+            // The title found with a person the lexicon lacks is a title too ("Turkish Energy
+            // Minister X": "Energy Minister" may not be among the title words).
+            let own_title = match &hits[p].who {
+                Who::Unknown { role: Some(r), .. } => r.to_lowercase(),
+                _ => String::new(),
+            };
+            let in_own_title = |gap: &str| {
+                let words: Vec<String> = gap.split_whitespace().map(str::to_lowercase).collect();
+                !words.is_empty()
+                    && own_title.ends_with(&words.join(" "))
+                    && !gap.contains([',', ';', '(', ')', '.', ':'])
+            };
             let mut at = hits[p].start;
             let mut q = p;
             while q > 0 {
                 let h = &hits[q - 1];
-                if h.end > at || self.is_person(&h.who) || !self.title_gap(&text[h.end..at]) {
+                let gap = &text[h.end..at];
+                if h.end > at
+                    || self.is_person(&h.who)
+                    || !(self.title_gap(gap) || in_own_title(gap))
+                {
                     break;
                 }
                 inside[q - 1] = true;
@@ -671,13 +687,16 @@ impl ActorIndex {
                     },
                 });
             };
+        // "Turkish Energy Minister X": a nationality, a portfolio of one or two capitalised
+        // words, the title, the name.
         for c in self.title_before_name.captures_iter(text) {
-            let (Some(title), Some(name)) = (c.get(2), c.get(3)) else {
+            let (Some(title), Some(name)) = (c.get(3), c.get(4)) else {
                 continue;
             };
             let country = c.get(1).and_then(|n| self.nationality(n.as_str()));
+            let portfolio = c.get(2).map_or("", |p| p.as_str());
             let role = match c.get(1) {
-                Some(n) => format!("{} {}", n.as_str(), title.as_str()),
+                Some(n) => format!("{} {portfolio}{}", n.as_str(), title.as_str()),
                 None => title.as_str().to_owned(),
             };
             push(name.start(), name.end(), name.as_str(), role, country);

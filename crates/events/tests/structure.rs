@@ -1091,3 +1091,27 @@ fn a_speaker_only_reporting_a_material_happening_does_not_do_it() {
     );
     assert_side(&m, "Government of Italy", Some(Side::Source));
 }
+
+#[test]
+fn a_nationality_and_a_portfolio_title_a_person_the_lexicon_lacks() {
+    // "Turkish Energy Minister X": one person, Turkish, not Turkey beside a minister.
+    let m = first_coded(
+        "Turkish Energy Minister Alparslan Bayraktar signed a memorandum of understanding with Iraq.",
+        EventType::Agree,
+    );
+    let person = m.actors.iter().find(|a| a.name == "Alparslan Bayraktar");
+    assert_eq!(
+        person.and_then(|a| a.country.as_deref()),
+        Some("TUR"),
+        "{:?}",
+        m.actors
+    );
+    assert!(
+        person
+            .and_then(|a| a.role.as_deref())
+            .is_some_and(|r| r.contains("Energy Minister")),
+        "{:?}",
+        m.actors
+    );
+    assert_side(&m, "Government of Turkey", None);
+}
