@@ -379,8 +379,7 @@ impl ActorIndex {
             };
             let owner = out.last().and_then(|p| match p.who {
                 Who::Known(o)
-                    if self.is_country(o)
-                        && matches!(text.get(p.end..h.start), Some("'s " | "’s " | " ")) =>
+                    if self.is_country(o) && text.get(p.end..h.start).is_some_and(owner_gap) =>
                 {
                     self.actors[o].country.clone().map(|c| (p.start, c))
                 }
@@ -815,6 +814,20 @@ impl ActorIndex {
             .max_by_key(|&(len, start, _)| (len, std::cmp::Reverse(start)))
             .map(|(_, _, a)| a)
     }
+}
+
+/// Whether `gap` joins a state to a body it owns: a possessive or a blank, then at most two
+/// capitalised words of the body's full name ("Iran's Supreme National Security Council").
+fn owner_gap(gap: &str) -> bool {
+    let Some(rest) = ["'s ", "’s ", " "].iter().find_map(|p| gap.strip_prefix(p)) else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (rest.is_empty() || rest.ends_with(' '))
+        && words.len() <= 2
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
 }
 
 /// Whether `word` is one of `list`.

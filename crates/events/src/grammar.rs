@@ -147,20 +147,40 @@ pub(crate) fn finite(tokens: &[dateline_tagger::Token], i: usize) -> bool {
 /// verb, straight after a noun (its subject), with an object straight after ("soldiers arrested
 /// 12 men", "forces seized the town"). Taggers trained on running text read a past form after a
 /// plural noun as a reduced relative ("the men arrested on Monday"), which has no object there.
+/// An apposition may stand between the subject and the verb.
 fn past_after_subject(tokens: &[dateline_tagger::Token], i: usize) -> bool {
     use dateline_tagger::Tag;
     let (Some(before), Some(after)) = (i.checked_sub(1).map(|k| &tokens[k]), tokens.get(i + 1))
     else {
         return false;
     };
-    let first_verb = !tokens[..i]
-        .iter()
-        .any(|t| t.tag.is_verb() || t.tag == Tag::MD);
+    let no_verb_before = |end: usize| {
+        !tokens[..end]
+            .iter()
+            .any(|t| t.tag.is_verb() || t.tag == Tag::MD)
+    };
     let object = matches!(
         after.tag,
         Tag::DT | Tag::CD | Tag::PRP | Tag::PRPS | Tag::NNP | Tag::NNPS | Tag::NNS | Tag::JJR
     );
-    first_verb && before.tag.is_noun() && object
+    if before.tag.is_noun() {
+        return no_verb_before(i) && object;
+    }
+    // After an apposition (which may hold a participle of its own: "The group, founded in 2014,
+    // attacked …") a singular noun is an object too: no reduced relative follows a comma so.
+    apposition_opening(tokens, i - 1)
+        .is_some_and(|p| no_verb_before(p) && (object || after.tag == Tag::NN))
+}
+
+/// Where the apposition closed by the comma `c` opens, when `c` closes one after a noun ("The
+/// Coordination Framework, the largest bloc in parliament, backed …"): the comma before it, which
+/// follows a noun.
+fn apposition_opening(tokens: &[dateline_tagger::Token], c: usize) -> Option<usize> {
+    if tokens[c].text != "," {
+        return None;
+    }
+    let p = tokens[..c].iter().rposition(|t| t.text == ",")?;
+    (p > 0 && tokens[p - 1].tag.is_noun()).then_some(p)
 }
 
 /// Whether word `i` can be a verb here: not after a determiner, possessive or preposition that
