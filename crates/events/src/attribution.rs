@@ -191,6 +191,7 @@ mod tests {
         Attribution::build(&Grammar {
             intent_verbs: Vec::new(),
             negations: Vec::new(),
+            denial_verbs: Vec::new(),
             future_markers: Vec::new(),
             continuation_subjects: Vec::new(),
             speech_verbs: words(&["said", "told"]),

@@ -112,6 +112,9 @@ pub struct ClaimEntry {
 pub struct Grammar {
     pub intent_verbs: Vec<String>,
     pub negations: Vec<String>,
+    /// Verbs whose "that" clause tells what did not happen ("denied reports that …").
+    #[serde(default)]
+    pub denial_verbs: Vec<String>,
     pub future_markers: Vec<String>,
     pub continuation_subjects: Vec<String>,
     /// Verbs that report speech: who says is the speaker, not the source of what is said.

@@ -6,6 +6,9 @@ use aho_corasick::AhoCorasick;
 use dateline_core::event::EventType;
 use regex::{Regex, RegexSet};
 
+/// Words a verb of denial may stand before the "that" of what it denies ("denied | reports | that").
+const DENIAL_REACH: usize = 3;
+
 #[derive(Debug, Clone)]
 pub struct Trigger {
     pub event_type: EventType,
@@ -187,7 +190,8 @@ impl TriggerIndex {
             .flatten()
     }
 
-    /// True when a trigger at `start` sits under a negation or in a purpose clause.
+    /// True when a trigger at `start` sits under a negation, in what a denial is of, or in a
+    /// purpose clause.
     pub fn blocked(&self, f: &str, start: usize) -> bool {
         let before: Vec<&str> = f[..start].split_whitespace().rev().take(4).collect();
         // Negation within the three words before: "don't deliver", "did not attack".
@@ -195,6 +199,14 @@ impl TriggerIndex {
             .iter()
             .take(3)
             .any(|w| self.grammar.negations.iter().any(|n| n == w))
+        {
+            return true;
+        }
+        // What a denial is of: "denied reports that it had agreed to …".
+        if let Some(t) = f[..start].rfind(" that ")
+            && !f[t..start].contains([',', ';'])
+            && (f[..t].split_whitespace().rev().take(DENIAL_REACH))
+                .any(|w| self.grammar.denial_verbs.iter().any(|d| d == w))
         {
             return true;
         }

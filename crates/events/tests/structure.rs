@@ -1134,3 +1134,20 @@ fn a_state_owns_a_body_named_with_more_words_than_the_dictionary_s() {
     );
     assert_source_country(&m, "IRN");
 }
+
+#[test]
+fn what_a_denial_is_of_did_not_happen() {
+    never_coded(
+        "Baghdad denied reports that it had agreed to hand over the suspects.",
+        EventType::Agree,
+    );
+    never_coded(
+        "The ministry rejected claims that troops had shelled the village.",
+        EventType::Assault,
+    );
+    // Said, not denied: the agreement is reported.
+    first_coded(
+        "Baghdad said that it had agreed to hand over the suspects.",
+        EventType::Agree,
+    );
+}
