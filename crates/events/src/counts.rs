@@ -12,10 +12,11 @@ const INJURED: &str = r"injured|wounded|hurt";
 const ARRESTED: &str = r"arrested|detained|captured|apprehended|taken into custody";
 
 /// "12 suspected smugglers were killed", "two gunmen were killed", "seven US troops injured",
-/// "two SDF fighters and two soldiers were killed" (4).
+/// "two SDF fighters and two soldiers were killed" (4), "at least 14 people, including six
+/// policemen, were injured" (14: what stands between commas is part of the group).
 static NUMBER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:({QUALIFIER})\s+)?({NUMBER})\b((?:\s+[\w'’-]+){{0,4}}?)(?:\s+and\s+({NUMBER})\b(?:\s+[\w'’-]+){{0,3}}?)?\s+(?:(?:were|was|have been|had been|are|being|been|people|others)\s+)?(?:({KILLED})|({INJURED})|({ARRESTED}))\b"
+        r"(?i)\b(?:({QUALIFIER})\s+)?({NUMBER})\b((?:\s+[\w'’-]+){{0,4}}?)(?:\s+and\s+({NUMBER})\b(?:\s+[\w'’-]+){{0,3}}?)?(?:,(?:\s+[\w'’-]+){{1,8}},)?\s+(?:(?:were|was|have been|had been|are|being|been|people|others)\s+)?(?:({KILLED})|({INJURED})|({ARRESTED}))\b"
     ))
     .expect("static regex")
 });
@@ -212,6 +213,12 @@ mod tests {
         assert_eq!(
             (c.arrested, c.qualifier.as_deref()),
             (Some(2600), Some("nearly"))
+        );
+        // What stands between commas belongs to the group, and its own figure is part of it.
+        let c = counts("At least 14 people, including six policemen, were injured.");
+        assert_eq!(
+            (c.injured, c.qualifier.as_deref()),
+            (Some(14), Some("at least"))
         );
         let c = counts("In 2014 killed was the word.");
         assert!(c.is_empty());
