@@ -420,8 +420,15 @@ impl CameoIndex {
                     let skip_before = |i: usize| in_phrase(first - 1 - i);
                     let skip_after = |i: usize| in_phrase(last + i);
                     let verb_after = |i: usize| base_verb(last + i);
-                    self.in_order(&pre, &before, true, &skip_before, &|_| false)
-                        && self.in_order(&p.post, &words[last..hi], false, &skip_after, &verb_after)
+                    (self.in_order(&pre, &before, true, &skip_before, &|_| false)
+                        && self.in_order(
+                            &p.post,
+                            &words[last..hi],
+                            false,
+                            &skip_after,
+                            &verb_after,
+                        ))
+                        || (n == 0 && self.passive_object(words, first, last, &p.post, in_phrase))
                 }
             };
             if ok {
@@ -442,6 +449,42 @@ impl CameoIndex {
                 specificity: 0,
             },
         }
+    }
+
+    /// In the passive ("an agreement was reached", "sanctions were imposed on X") the object a
+    /// pattern reads after its verb is the subject before it: the pattern's words are looked for
+    /// in the subject followed by what comes after the verb (PETRARCH reads the parse tree's
+    /// deep object). A passive here: the verb (not an -ing form) right after a form of "be".
+    fn passive_object(
+        &self,
+        words: &[&str],
+        first: usize,
+        last: usize,
+        post: &[Slot],
+        in_phrase: &dyn Fn(usize) -> bool,
+    ) -> bool {
+        let Some(aux) = first.checked_sub(1) else {
+            return false;
+        };
+        if post.is_empty() || !crate::grammar::is_be(words[aux]) || words[first].ends_with("ing") {
+            return false;
+        }
+        let lo = aux.saturating_sub(PRE_WINDOW);
+        let hi = (last + POST_WINDOW).min(words.len());
+        let subject = aux - lo;
+        let read: Vec<&str> = words[lo..aux]
+            .iter()
+            .chain(&words[last..hi])
+            .copied()
+            .collect();
+        let at = |i: usize| {
+            if i < subject {
+                lo + i
+            } else {
+                last + i - subject
+            }
+        };
+        self.in_order(post, &read, false, &|i| in_phrase(at(i)), &|_| false)
     }
 
     /// True when every token occurs in `words`, in order, each within [`MAX_GAP`] words of the

@@ -1151,3 +1151,19 @@ fn what_a_denial_is_of_did_not_happen() {
         EventType::Agree,
     );
 }
+
+#[test]
+fn a_passive_verb_reads_its_subject_as_the_pattern_s_object() {
+    // "lift * ban" (CONCEDE), "impose * sanctions" (SANCTION): in the passive the object stands
+    // before the verb, the agent after "by".
+    let m = first_coded(
+        "The ban on flights to Sulaimani was lifted by Turkey on Friday.",
+        EventType::Concede,
+    );
+    assert_side(&m, "Government of Turkey", Some(Side::Source));
+    // An -ing form after "be" is no passive: "are fighting" reads no object before it.
+    never_coded(
+        "The sanctions are lifting prices across the region.",
+        EventType::Concede,
+    );
+}
