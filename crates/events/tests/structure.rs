@@ -1167,3 +1167,15 @@ fn a_passive_verb_reads_its_subject_as_the_pattern_s_object() {
         EventType::Concede,
     );
 }
+
+#[test]
+fn the_end_of_a_country_s_name_is_no_verb_of_saying() {
+    // Folded, "the united states and iraq signed …" holds "states": were it a verb of saying, the
+    // United States would be the speaker and leave the signing.
+    let m = first_coded(
+        "The United States and Iraq signed a security agreement on Monday.",
+        EventType::Agree,
+    );
+    assert_side(&m, "United States", Some(Side::Source));
+    assert_side(&m, "Government of Iraq", Some(Side::Source));
+}
