@@ -122,8 +122,9 @@ const NEAR_UNANIMOUS: (usize, f32) = (4, 0.75);
 
 /// What a verb of a block headed "---" means alone: the dictionary says nothing ("rose",
 /// "asked", "returned" are events only in one of their phrases), unless three quarters of at
-/// least four of its phrases give one type ("refuse", "reject": REJECT whatever is refused). Measured on the 10k bench,
-/// the blocks this silences ("ask", "return", "reach", "appear", "rise") made 5% of all mentions.
+/// least four of its phrases give one type ("refuse", "reject": REJECT whatever is refused).
+/// Measured on the 10k bench, the blocks this silences ("ask", "return", "reach", "appear",
+/// "rise") made 5% of all mentions.
 fn near_unanimous_reading(patterns: &[Pattern]) -> Option<Coded> {
     let (least, share) = NEAR_UNANIMOUS;
     let coded: Vec<&Coded> = patterns.iter().filter_map(|p| p.coded.as_ref()).collect();
@@ -138,6 +139,37 @@ fn near_unanimous_reading(patterns: &[Pattern]) -> Option<Coded> {
         .filter(|d| d.event_type == top.event_type)
         .count();
     (coded.len() >= least && n as f32 >= share * coded.len() as f32).then(|| (*top).clone())
+}
+
+/// In the passive ("an agreement was reached", "sanctions were imposed on X") the object a
+/// pattern reads after its verb is the subject before it (PETRARCH reads the parse tree's deep
+/// object): the words a pattern's object is looked for in, the subject then what follows the verb
+/// `first..last` of `words`, with each one's position in `words`. A passive here: the verb (not
+/// an -ing form) right after a form of "be".
+fn passive_reading<'w>(
+    words: &[&'w str],
+    first: usize,
+    last: usize,
+) -> Option<(Vec<&'w str>, impl Fn(usize) -> usize)> {
+    let aux = first.checked_sub(1)?;
+    if !crate::grammar::is_be(words[aux]) || words[first].ends_with("ing") {
+        return None;
+    }
+    let lo = aux.saturating_sub(PRE_WINDOW);
+    let hi = (last + POST_WINDOW).min(words.len());
+    let subject = aux - lo;
+    let read = words[lo..aux]
+        .iter()
+        .chain(&words[last..hi])
+        .copied()
+        .collect();
+    Some((read, move |i: usize| {
+        if i < subject {
+            lo + i
+        } else {
+            last + i - subject
+        }
+    }))
 }
 
 /// A verb of the dictionary found in a clause, with what its context says it means.
@@ -391,6 +423,7 @@ impl CameoIndex {
             .iter()
             .flat_map(|w| [word_hash(w), word_hash(w.strip_suffix('s').unwrap_or(w))])
             .collect();
+        let passive = passive_reading(words, first, last);
         for p in &b.patterns {
             if best.is_some_and(|q| q.literal >= p.literal)
                 || !p.needs.iter().all(|h| near.contains(h))
@@ -428,7 +461,17 @@ impl CameoIndex {
                             &skip_after,
                             &verb_after,
                         ))
-                        || (n == 0 && self.passive_object(words, first, last, &p.post, in_phrase))
+                        || (n == 0
+                            && passive.as_ref().is_some_and(|(read, at)| {
+                                !p.post.is_empty()
+                                    && self.in_order(
+                                        &p.post,
+                                        read,
+                                        false,
+                                        &|i| in_phrase(at(i)),
+                                        &|_| false,
+                                    )
+                            }))
                 }
             };
             if ok {
@@ -449,42 +492,6 @@ impl CameoIndex {
                 specificity: 0,
             },
         }
-    }
-
-    /// In the passive ("an agreement was reached", "sanctions were imposed on X") the object a
-    /// pattern reads after its verb is the subject before it: the pattern's words are looked for
-    /// in the subject followed by what comes after the verb (PETRARCH reads the parse tree's
-    /// deep object). A passive here: the verb (not an -ing form) right after a form of "be".
-    fn passive_object(
-        &self,
-        words: &[&str],
-        first: usize,
-        last: usize,
-        post: &[Slot],
-        in_phrase: &dyn Fn(usize) -> bool,
-    ) -> bool {
-        let Some(aux) = first.checked_sub(1) else {
-            return false;
-        };
-        if post.is_empty() || !crate::grammar::is_be(words[aux]) || words[first].ends_with("ing") {
-            return false;
-        }
-        let lo = aux.saturating_sub(PRE_WINDOW);
-        let hi = (last + POST_WINDOW).min(words.len());
-        let subject = aux - lo;
-        let read: Vec<&str> = words[lo..aux]
-            .iter()
-            .chain(&words[last..hi])
-            .copied()
-            .collect();
-        let at = |i: usize| {
-            if i < subject {
-                lo + i
-            } else {
-                last + i - subject
-            }
-        };
-        self.in_order(post, &read, false, &|i| in_phrase(at(i)), &|_| false)
     }
 
     /// True when every token occurs in `words`, in order, each within [`MAX_GAP`] words of the

@@ -430,13 +430,7 @@ impl<'a> SentenceCoder<'a> {
             !h.hit.finite
                 && printed.is_some_and(|w| w.starts_with(char::is_lowercase))
                 && h.trigger.event_type.is_material()
-                && self
-                    .x
-                    .triggers
-                    .grammar
-                    .report_verbs
-                    .iter()
-                    .any(|r| r == verb)
+                && self.x.triggers.grammar.reports(verb)
                 && crate::grammar::opens_noun_phrase(&f[s..h.hit.start])
         });
         let said = said.map(|s| (s, self.to_body(s, s).0));

@@ -76,27 +76,19 @@ pub(crate) fn opens_noun_phrase(gap: &str) -> bool {
                 && !is_possessive(w)
                 && !is_be(w)
                 && !is_have(w)
-                && !matches!(
-                    *w,
-                    "it" | "they"
-                        | "he"
-                        | "she"
-                        | "we"
-                        | "i"
-                        | "you"
-                        | "to"
-                        | "will"
-                        | "would"
-                        | "could"
-                        | "can"
-                        | "may"
-                        | "might"
-                        | "must"
-                        | "should"
-                        | "shall"
-                )
+                && !SUBJECT_PRONOUNS.contains(w)
+                && !MODALS.contains(w)
+                && *w != "to"
         })
 }
+
+/// Subject pronouns (lower case).
+const SUBJECT_PRONOUNS: [&str; 7] = ["it", "they", "he", "she", "we", "i", "you"];
+
+/// Modal verbs (lower case).
+const MODALS: [&str; 9] = [
+    "will", "would", "could", "can", "may", "might", "must", "should", "shall",
+];
 
 /// A form of "have" (lower case).
 pub(crate) fn is_have(w: &str) -> bool {

@@ -156,6 +156,13 @@ pub struct Grammar {
     pub victim_verbs: Vec<String>,
 }
 
+impl Grammar {
+    /// Whether `verb` (folded) only reports what others did (`report_verbs`).
+    pub fn reports(&self, verb: &str) -> bool {
+        self.report_verbs.iter().any(|r| r == verb)
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TriggerEntry {

@@ -9,6 +9,9 @@ use regex::{Regex, RegexSet};
 /// Words a verb of denial may stand before the "that" of what it denies ("denied | reports | that").
 const DENIAL_REACH: usize = 3;
 
+/// Bytes before a trigger searched for the "that" of a denial.
+const DENIAL_WINDOW: usize = 200;
+
 #[derive(Debug, Clone)]
 pub struct Trigger {
     pub event_type: EventType,
@@ -202,8 +205,10 @@ impl TriggerIndex {
         {
             return true;
         }
-        // What a denial is of: "denied reports that it had agreed to …".
-        if let Some(t) = f[..start].rfind(" that ")
+        // What a denial is of: "denied reports that it had agreed to …". Within a bounded reach
+        // before the trigger, so a long sentence of many triggers stays linear.
+        let from = f.floor_char_boundary(start.saturating_sub(DENIAL_WINDOW));
+        if let Some(t) = f[from..start].rfind(" that ").map(|t| from + t)
             && !f[t..start].contains([',', ';'])
             && (f[..t].split_whitespace().rev().take(DENIAL_REACH))
                 .any(|w| self.grammar.denial_verbs.iter().any(|d| d == w))

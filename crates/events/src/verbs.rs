@@ -148,10 +148,7 @@ impl Extractor {
             let (start, end) = (s.spans[v.first].0, s.spans[v.last - 1].1);
             let overlaps = |h: &TriggerHit| h.start < end && start < h.end;
             // "said attacks on bases harm Iraq": a verb that reports is no material happening.
-            let reports = || {
-                let w = s.words[v.first..v.last].join(" ");
-                self.triggers.grammar.report_verbs.contains(&w)
-            };
+            let reports = || (self.triggers.grammar).reports(&s.words[v.first..v.last].join(" "));
             let Some(c) = v
                 .coded
                 .filter(|c| !(c.event_type.is_material() && reports()))
