@@ -473,12 +473,12 @@ impl<'a> SentenceCoder<'a> {
     fn sides(&self, clause: &Clause, h: &Happening, pool: &[&ActorHit]) -> Vec<SidedActor> {
         let f = self.f();
         let passive = h.trigger.passive || passive_before(f, h.hit.start);
-        // Sides turn on the clause's finite verb of the same kind when the trigger is a
-        // participle after it ("jets struck PKK positions, killing three"): PKK is hit, not
-        // hitting.
+        // Sides turn on the clause's happening of the same kind when the trigger is a
+        // participle after it ("jets struck PKK positions, killing three": PKK is hit, not
+        // hitting), a verb or the noun a support verb carries ("carried out airstrikes on army
+        // positions, killing …").
         let (pivot_s, pivot_e, passive) = match clause.hits.iter().find(|o| {
-            o.finite
-                && o.start < h.hit.start
+            o.start < h.hit.start
                 && !h.hit.finite
                 && self.trigger(o).event_type == h.trigger.event_type
         }) {

@@ -1179,3 +1179,16 @@ fn the_end_of_a_country_s_name_is_no_verb_of_saying() {
     assert_side(&m, "United States", Some(Side::Source));
     assert_side(&m, "Government of Iraq", Some(Side::Source));
 }
+
+#[test]
+fn a_participle_after_a_support_verb_s_noun_turns_on_that_noun() {
+    // "carried out airstrikes on X, killing …": X is hit, as after "struck X, killing …".
+    let m = first_coded(
+        "Israel carried out airstrikes on Syrian army positions near Sweida, killing at least 10 soldiers.",
+        EventType::Assault,
+    );
+    assert_side(&m, "Government of Israel", Some(Side::Source));
+    assert_no_actor(&m, |a| {
+        a.side == Side::Source && a.country.as_deref() == Some("SYR")
+    });
+}
