@@ -176,6 +176,36 @@ impl TimeValue {
     }
 }
 
+/// The unit of a time told from another one ("two days later", "a week earlier").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shift {
+    Days,
+    Weeks,
+    Months,
+}
+
+/// A time told from another ("a week earlier", "two days later"): `from` moved by `amount`
+/// units (negative: earlier), at the unit's precision. `None` unless `from` names a day: a week
+/// before "July" is no day to count from.
+pub fn shifted(raw: &str, from: &TimeValue, amount: i32, unit: Shift) -> Option<TimeValue> {
+    if from.precision.is_none_or(|p| p > Precision::Day) {
+        return None;
+    }
+    let (day, _) = from.bounds()?;
+    Some(match unit {
+        Shift::Days => TimeValue::day(raw, day.checked_add(amount.days()).ok()?),
+        Shift::Weeks => {
+            let d = day.checked_add((7 * amount).days()).ok()?;
+            let back = i32::from(d.weekday().to_monday_zero_offset());
+            TimeValue::week(raw, d.checked_sub(back.days()).ok()?)
+        }
+        Shift::Months => {
+            let d = day.checked_add(amount.months()).ok()?;
+            TimeValue::month(raw, d.year(), d.month())
+        }
+    })
+}
+
 /// True when two inclusive day ranges `(first, last)` share at least one day.
 pub fn days_overlap(a: (Date, Date), b: (Date, Date)) -> bool {
     a.0 <= b.1 && b.0 <= a.1
@@ -647,6 +677,19 @@ fn calendar_unit_phrase(raw: &str, c: &regex::Captures<'_>, anchor: Date) -> Tim
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_time_told_from_another_moves_it_at_the_unit_s_precision() {
+        let monday = resolve_mention("on Monday", Date::new(2025, 7, 26).ok(), Tense::Past);
+        assert_eq!(monday.value.as_deref(), Some("2025-07-21"));
+        let v = |amount, unit| shifted("x", &monday, amount, unit).and_then(|v| v.value);
+        assert_eq!(v(2, Shift::Days).as_deref(), Some("2025-07-23"));
+        assert_eq!(v(-1, Shift::Weeks).as_deref(), Some("2025-W29"));
+        assert_eq!(v(-1, Shift::Months).as_deref(), Some("2025-06"));
+        // No day to count from.
+        let july = resolve_mention("in July", Date::new(2025, 7, 26).ok(), Tense::Past);
+        assert_eq!(shifted("x", &july, 2, Shift::Days), None);
+    }
     use super::*;
 
     fn ts(s: &str) -> Option<Timestamp> {

@@ -38,7 +38,7 @@ static VERB_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-fn number(word: &str) -> Option<u32> {
+pub(crate) fn number(word: &str) -> Option<u32> {
     let w = word.to_ascii_lowercase();
     let small = [
         "zero",

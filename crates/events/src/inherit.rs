@@ -22,6 +22,54 @@ static CONDEMNED_HAPPENING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A time told from the happening before it ("A week earlier, …", "… two days later."): the
+/// amount, the unit, the direction. Only where nothing follows but punctuation or the sentence's
+/// end: "a week before the election" counts from the election.
+static TOLD_FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month)s?\s+(earlier|before|later|after)\s*(?:[,.;:]|$)|\bthe\s+(previous|next|following)\s+(day|week|month)\b",
+    )
+    .expect("static regex")
+});
+
+/// The shift [`TOLD_FROM_BEFORE`] reads in `sentence`: amount (negative: earlier) and unit.
+fn told_from_before(sentence: &str) -> Option<(String, i32, time::Shift)> {
+    let c = TOLD_FROM_BEFORE.captures(sentence)?;
+    let raw = c
+        .get(0)?
+        .as_str()
+        .trim_end_matches([',', '.', ';', ':', ' '])
+        .to_owned();
+    let unit = |u: &str| match u.to_ascii_lowercase().as_str() {
+        "day" => Some(time::Shift::Days),
+        "week" => Some(time::Shift::Weeks),
+        "month" => Some(time::Shift::Months),
+        _ => None,
+    };
+    if let (Some(n), Some(u), Some(dir)) = (c.get(1), c.get(2), c.get(3)) {
+        let amount = match n.as_str().to_ascii_lowercase().as_str() {
+            "a" | "an" => 1,
+            n => i32::try_from(crate::counts::number(n)?).ok()?,
+        };
+        let earlier = matches!(
+            dir.as_str().to_ascii_lowercase().as_str(),
+            "earlier" | "before"
+        );
+        return Some((
+            raw,
+            if earlier { -amount } else { amount },
+            unit(u.as_str())?,
+        ));
+    }
+    let (which, u) = (c.get(4)?, c.get(5)?);
+    let amount = if which.as_str().eq_ignore_ascii_case("previous") {
+        -1
+    } else {
+        1
+    };
+    Some((raw, amount, unit(u.as_str())?))
+}
+
 /// The sentences of the article, for the passes that look beyond one draft.
 struct Sentences {
     /// Whether each sentence reports speech, read once: the passes ask for every pair.
@@ -74,6 +122,7 @@ impl Extractor {
             let (before, rest) = drafts.split_at_mut(i);
             inherit_from_before(&mut rest[0], before, sentences, body, anchor);
         }
+        date_told_from_before(drafts, sentences, body);
         self.date_from_neighbours(drafts, &Sentences::new(body, sentences));
     }
 
@@ -171,6 +220,31 @@ impl Extractor {
         };
         let (sa, sb) = (sources(a), sources(b));
         sa.iter().any(|x| sb.contains(x))
+    }
+}
+
+/// "A week earlier, Iraqi jets struck …": an undated draft whose sentence tells its time from
+/// the happening before it is dated from the nearest earlier draft dated to the day.
+fn date_told_from_before(drafts: &mut [Draft], sentences: &[(usize, usize)], body: &str) {
+    for i in 0..drafts.len() {
+        let (before, rest) = drafts.split_at_mut(i);
+        let d = &mut rest[0];
+        if d.date.is_some() || d.anaphoric {
+            continue;
+        }
+        let Some(sentence) = sentences.get(d.sentence).and_then(|&(s, e)| body.get(s..e)) else {
+            continue;
+        };
+        let Some((raw, amount, unit)) = told_from_before(sentence) else {
+            continue;
+        };
+        let from = (before.iter().rev())
+            .filter(|p| p.sentence < d.sentence)
+            .find_map(|p| p.date.as_ref().filter(|v| v.value.is_some()));
+        if let Some(v) = from.and_then(|v| time::shifted(&raw, v, amount, unit)) {
+            d.date = Some(v);
+            d.own_date = true;
+        }
     }
 }
 

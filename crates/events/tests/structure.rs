@@ -1192,3 +1192,19 @@ fn a_participle_after_a_support_verb_s_noun_turns_on_that_noun() {
         a.side == Side::Source && a.country.as_deref() == Some("SYR")
     });
 }
+
+#[test]
+fn a_time_told_from_the_happening_before_is_counted_from_its_date() {
+    let ms = code(
+        "Iraqi forces killed two militants near Kirkuk on Monday. A week earlier, Iraqi jets struck ISIS hideouts in the Hamrin mountains.",
+    );
+    let strike = ms
+        .iter()
+        .find(|m| m.evidence.sentence.starts_with("A week"));
+    // Monday 10 March 2025 (the article is of 12 March): a week earlier is the week of 3 March.
+    assert_eq!(
+        strike.and_then(|m| m.date.value.as_deref()),
+        Some("2025-W10"),
+        "{ms:#?}"
+    );
+}
