@@ -65,6 +65,21 @@ impl EventType {
         )
     }
 
+    /// A cooperative happening (PLOVER's quad categories "verbal cooperation" and "material
+    /// cooperation"): refusing one is a rejection.
+    pub fn is_cooperation(self) -> bool {
+        matches!(
+            self,
+            EventType::Agree
+                | EventType::Consult
+                | EventType::Support
+                | EventType::Concede
+                | EventType::Cooperate
+                | EventType::Aid
+                | EventType::Retreat
+        )
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             EventType::Agree => "AGREE",

@@ -193,16 +193,18 @@ impl TriggerIndex {
             .flatten()
     }
 
+    /// True when a negation stands within the three words before `start` of folded sentence `f`
+    /// ("don't deliver", "did not attack", "will not accept").
+    pub fn negated(&self, f: &str, start: usize) -> bool {
+        (f[..start].split_whitespace().rev().take(3))
+            .any(|w| self.grammar.negations.iter().any(|n| n == w))
+    }
+
     /// True when a trigger at `start` sits under a negation, in what a denial is of, or in a
     /// purpose clause.
     pub fn blocked(&self, f: &str, start: usize) -> bool {
         let before: Vec<&str> = f[..start].split_whitespace().rev().take(4).collect();
-        // Negation within the three words before: "don't deliver", "did not attack".
-        if before
-            .iter()
-            .take(3)
-            .any(|w| self.grammar.negations.iter().any(|n| n == w))
-        {
+        if self.negated(f, start) {
             return true;
         }
         // What a denial is of: "denied reports that it had agreed to …". Within a bounded reach

@@ -4,12 +4,14 @@
 //! by its block default only the weakest. Then the grammar lowers what is not the clause's own
 //! happening: a noun that is a verb's object, a support verb's own reading, a subordinate clause.
 
+use crate::cameo::Coded;
 use crate::grammar::{finite, is_be, is_have, looks_verbal, word_spans};
 use crate::triggers::TriggerHit;
 use crate::{
     Extractor, OBJECT_NOUN_PRIORITY, STRONG_PATTERN, STRONG_PATTERN_PRIORITY, SUBORDINATE_PRIORITY,
     VERB_DEFAULT_PRIORITY, VERB_PATTERN_PRIORITY, fold,
 };
+use dateline_core::event::EventType;
 use dateline_tagger::{Tag, Token};
 
 /// A sentence as the dictionary reads it: its folded words and its tagged tokens.
@@ -158,9 +160,20 @@ impl Extractor {
                 }
                 continue;
             };
-            if self.triggers.blocked(f, start) {
+            // "will not accept more refugees", "did not agree to extend": cooperation refused is
+            // a rejection (CAMEO 12, PLOVER REJECT).
+            let refused = c.event_type.is_cooperation() && self.triggers.negated(f, start);
+            let c = if refused {
+                Coded {
+                    event_type: EventType::Reject,
+                    mode: None,
+                    cameo: "12".to_owned(),
+                }
+            } else if self.triggers.blocked(f, start) {
                 continue;
-            }
+            } else {
+                c
+            };
             let mode = c.mode.unwrap_or_default();
             let Some(&trigger) = self.verb_triggers.get(&(c.event_type, mode)) else {
                 continue;

@@ -1208,3 +1208,21 @@ fn a_time_told_from_the_happening_before_is_counted_from_its_date() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn cooperation_refused_is_a_rejection() {
+    // CAMEO 12: "will not accept", "did not agree to" refuse what the verb alone would grant.
+    for body in [
+        "Syria says it will not accept any more refugees from Iraq.",
+        "Turkey will not withdraw its troops from northern Syria, the defence minister said.",
+    ] {
+        first_coded(body, EventType::Reject);
+        never_coded(body, EventType::Agree);
+        never_coded(body, EventType::Retreat);
+    }
+    // A negated attack is no rejection, and no attack.
+    never_coded(
+        "Turkish jets did not strike the camp on Monday.",
+        EventType::Reject,
+    );
+}
