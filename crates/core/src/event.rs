@@ -29,6 +29,15 @@ pub enum EventType {
     Assault,
 }
 
+/// PLOVER's four quad categories (CAMEO's quad classes, regrouped by the PLOVER manual).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuadClass {
+    VerbalCooperation,
+    MaterialCooperation,
+    VerbalConflict,
+    MaterialConflict,
+}
+
 impl EventType {
     pub const ALL: [EventType; 16] = [
         EventType::Agree,
@@ -49,34 +58,40 @@ impl EventType {
         EventType::Assault,
     ];
 
-    /// A material happening (PLOVER's quad categories "material cooperation" and "material
-    /// conflict"), not a verbal one: something done, which saying alone cannot do.
+    /// The type's quad category in the PLOVER manual (each type's "Quad category" section):
+    /// verbal or material, cooperation or conflict.
+    pub fn quad_class(self) -> QuadClass {
+        match self {
+            EventType::Agree | EventType::Consult | EventType::Support | EventType::Concede => {
+                QuadClass::VerbalCooperation
+            }
+            EventType::Cooperate | EventType::Aid | EventType::Retreat => {
+                QuadClass::MaterialCooperation
+            }
+            EventType::Request | EventType::Accuse | EventType::Reject | EventType::Threaten => {
+                QuadClass::VerbalConflict
+            }
+            EventType::Protest
+            | EventType::Sanction
+            | EventType::Mobilize
+            | EventType::Coerce
+            | EventType::Assault => QuadClass::MaterialConflict,
+        }
+    }
+
+    /// Something done, which saying alone cannot do (a material quad class).
     pub fn is_material(self) -> bool {
         matches!(
-            self,
-            EventType::Cooperate
-                | EventType::Aid
-                | EventType::Retreat
-                | EventType::Protest
-                | EventType::Sanction
-                | EventType::Mobilize
-                | EventType::Coerce
-                | EventType::Assault
+            self.quad_class(),
+            QuadClass::MaterialCooperation | QuadClass::MaterialConflict
         )
     }
 
-    /// A cooperative happening (PLOVER's quad categories "verbal cooperation" and "material
-    /// cooperation"): refusing one is a rejection.
+    /// Cooperation, verbal or material: refusing it is a rejection.
     pub fn is_cooperation(self) -> bool {
         matches!(
-            self,
-            EventType::Agree
-                | EventType::Consult
-                | EventType::Support
-                | EventType::Concede
-                | EventType::Cooperate
-                | EventType::Aid
-                | EventType::Retreat
+            self.quad_class(),
+            QuadClass::VerbalCooperation | QuadClass::MaterialCooperation
         )
     }
 

@@ -180,7 +180,7 @@ impl Extractor {
         })
     }
 
-    /// A sentence that goes on about a happening of the same kind (the same CAMEO quad class:
+    /// A sentence that goes on about a happening of the same kind (the same PLOVER quad class:
     /// material conflict, verbal cooperation…) by the same source, in the same paragraph,
     /// continues it: "Turkish jets struck … on Monday. They also shelled …" The nearest such
     /// dated mention before it gives the date. (Any shared actor, or the next paragraph too,
@@ -200,15 +200,10 @@ impl Extractor {
             .find(|p| {
                 p.sentence < d.sentence
                     && para == sentences.paragraph(p.sentence)
-                    && self.quad_class(p.event_type) == self.quad_class(d.event_type)
+                    && p.event_type.quad_class() == d.event_type.quad_class()
                     && dated(p)
                     && self.share_source(&p.actors, &d.actors)
             })
-    }
-
-    /// The CAMEO quad class of a type (`[quad_class]` in `data/events.toml`).
-    fn quad_class(&self, t: EventType) -> Option<&str> {
-        self.quad_classes.get(&t).map(String::as_str)
     }
 
     fn share_source(&self, a: &[SidedActor], b: &[SidedActor]) -> bool {

@@ -76,9 +76,6 @@ pub struct EventsFile {
     pub trigger: Vec<TriggerEntry>,
     #[serde(default)]
     pub claim: Vec<ClaimEntry>,
-    /// CAMEO's quad classes over PLOVER types: class name → types.
-    #[serde(default)]
-    pub quad_class: BTreeMap<String, Vec<String>>,
     /// What an announced intention to do a happening is coded as.
     #[serde(default)]
     pub intent: Vec<Intent>,

@@ -59,8 +59,6 @@ pub struct Extractor {
     /// Modals of obligation and conditions, from `[grammar]`.
     grammar_words: modality::Modality,
     discards: discards::Discards,
-    /// CAMEO quad class of each PLOVER type, from `[quad_class]` in `events.toml`.
-    quad_classes: HashMap<EventType, String>,
     /// Support verbs, from `[grammar] light_verbs`.
     light_verbs: Vec<String>,
     /// The end of a role's description ("commander of joint "), from `[people] role_heads`.
@@ -181,7 +179,6 @@ impl Extractor {
         let light_verbs = lexicon.events.grammar.light_verbs.clone();
         let subordinators = lexicon.events.grammar.subordinators.clone();
         let intent = intents(&lexicon.events)?;
-        let quad_classes = quad_classes(&lexicon.events)?;
         let tagger = dateline_tagger::Tagger::bundled().map_err(|e| LexiconError::Invalid {
             file: "tagger/".into(),
             reason: e.to_string(),
@@ -208,7 +205,6 @@ impl Extractor {
             grammar_words,
             role_of,
             discards,
-            quad_classes,
             light_verbs,
             subordinators,
             intent,
@@ -619,17 +615,6 @@ fn intents(events: &EventsFile) -> Result<Vec<Intent>, LexiconError> {
         ));
     }
     Ok(intent)
-}
-
-/// `[quad_class]` of `events.toml`: each type's class.
-fn quad_classes(events: &EventsFile) -> Result<HashMap<EventType, String>, LexiconError> {
-    let mut quad_classes = HashMap::new();
-    for (class, types) in &events.quad_class {
-        for t in types {
-            quad_classes.insert(event_type(t)?, class.clone());
-        }
-    }
-    Ok(quad_classes)
 }
 
 /// Byte offset where the dateline prefix ends in the body (0 when there is none): the place a
