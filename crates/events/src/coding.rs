@@ -740,6 +740,9 @@ impl Extractor {
 
 /// Source before the trigger, target after — or, in the passive, source from "by X" after it. A
 /// source followed by a verb of suffering is hit instead.
+/// Words after an actor within which a verb of suffering makes it the one hit.
+const VICTIM_REACH: usize = 3;
+
 fn assign_sides(
     body: &str,
     pool: &[&ActorHit],
@@ -749,10 +752,13 @@ fn assign_sides(
 ) -> Vec<SidedActor> {
     let agents = &grammar.passive_agents;
     // "two US soldiers suffered injuries when rockets struck": the subject of a verb of
-    // suffering (`[grammar] victim_verbs`) is hit.
+    // suffering (`[grammar] victim_verbs`) is hit, also when the rest of its noun phrase stands
+    // between ("two US service members suffered").
     let suffers = |a: &ActorHit| {
-        let next = body[a.end..].split_whitespace().next().unwrap_or("");
-        grammar.victim_verbs.iter().any(|v| v == next)
+        (body[a.end..].split_whitespace())
+            .take(VICTIM_REACH)
+            .take_while(|w| !w.ends_with([',', ';', '.']))
+            .any(|w| grammar.victim_verbs.iter().any(|v| v == w))
     };
     let mut out = Vec::new();
     // In the passive the doer follows "by", or is the side fought ("were killed in clashes with

@@ -317,14 +317,23 @@ fn a_body_printed_as_a_country_s_own_is_that_country_s() {
 
 #[test]
 fn the_subject_of_a_verb_of_suffering_is_hit() {
-    let m = first_coded(
-        "Four Turkish soldiers sustained wounds when militants struck their outpost near Zakho.",
-        EventType::Assault,
-    );
-    assert!(targets_country(&m, "TUR"), "{:?}", m.actors);
-    assert_no_actor(&m, |a| {
-        a.side == Side::Source && a.country.as_deref() == Some("TUR")
-    });
+    // Also when the rest of its noun phrase stands between the name and the verb.
+    for (body, country) in [
+        (
+            "Four Turkish soldiers sustained wounds when militants struck their outpost near Zakho.",
+            "TUR",
+        ),
+        (
+            "ANBAR — Two US service members suffered minor injuries when rockets struck the Ain al-Asad air base in western Iraq late on Monday, a US defence official said.",
+            "USA",
+        ),
+    ] {
+        let m = first_coded(body, EventType::Assault);
+        assert!(targets_country(&m, country), "{:?}", m.actors);
+        assert_no_actor(&m, |a| {
+            a.side == Side::Source && a.country.as_deref() == Some(country)
+        });
+    }
 }
 
 #[test]
