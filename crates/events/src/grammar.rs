@@ -69,7 +69,11 @@ const NOUN_PHRASE_OPENING: usize = 4;
 /// of them a pronoun, a possessive, a modal or a form of "be" or "have" (which make it a clause of
 /// its own: "said it would strike", "said its strikes").
 pub(crate) fn opens_noun_phrase(gap: &str) -> bool {
-    let words: Vec<&str> = gap.split_whitespace().collect();
+    // Read no further than one word past the limit: a long gap stays cheap.
+    let words: Vec<&str> = gap
+        .split_whitespace()
+        .take(NOUN_PHRASE_OPENING + 1)
+        .collect();
     words.len() <= NOUN_PHRASE_OPENING
         && words.iter().all(|w| {
             w.chars().all(|c| c.is_alphabetic() || c == '-')

@@ -32,8 +32,11 @@ static TOLD_FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// The shift [`TOLD_FROM_BEFORE`] reads in `sentence`: amount (negative: earlier) and unit.
-fn told_from_before(sentence: &str) -> Option<(String, i32, time::Shift)> {
+/// A time told from the one before: its words, the amount (negative: earlier), the unit.
+type Told = (String, i32, time::Shift);
+
+/// The shift [`TOLD_FROM_BEFORE`] reads in `sentence`.
+fn told_from_before(sentence: &str) -> Option<Told> {
     let c = TOLD_FROM_BEFORE.captures(sentence)?;
     let raw = c
         .get(0)?
@@ -221,16 +224,19 @@ impl Extractor {
 /// "A week earlier, Iraqi jets struck …": an undated draft whose sentence tells its time from
 /// the happening before it is dated from the nearest earlier draft dated to the day.
 fn date_told_from_before(drafts: &mut [Draft], sentences: &[(usize, usize)], body: &str) {
+    // Each sentence read once, however many drafts it holds.
+    let mut read: Option<(usize, Option<Told>)> = None;
     for i in 0..drafts.len() {
         let (before, rest) = drafts.split_at_mut(i);
         let d = &mut rest[0];
         if d.date.is_some() || d.anaphoric {
             continue;
         }
-        let Some(sentence) = sentences.get(d.sentence).and_then(|&(s, e)| body.get(s..e)) else {
-            continue;
-        };
-        let Some((raw, amount, unit)) = told_from_before(sentence) else {
+        if read.as_ref().is_none_or(|(s, _)| *s != d.sentence) {
+            let sentence = sentences.get(d.sentence).and_then(|&(s, e)| body.get(s..e));
+            read = Some((d.sentence, sentence.and_then(told_from_before)));
+        }
+        let Some((_, Some((raw, amount, unit)))) = read.clone() else {
             continue;
         };
         let from = (before.iter().rev())
