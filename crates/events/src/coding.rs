@@ -738,11 +738,11 @@ impl Extractor {
     }
 }
 
-/// Source before the trigger, target after — or, in the passive, source from "by X" after it. A
-/// source followed by a verb of suffering is hit instead.
 /// Words after an actor within which a verb of suffering makes it the one hit.
 const VICTIM_REACH: usize = 3;
 
+/// Source before the trigger, target after — or, in the passive, source from "by X" after it. A
+/// source followed by a verb of suffering is hit instead.
 fn assign_sides(
     body: &str,
     pool: &[&ActorHit],
