@@ -87,13 +87,7 @@ const MAJORITY: f32 = 0.5;
 /// has fewer than three), else the type more than half of them give (CAMEO files "agree" under
 /// endorse [050] but codes most of its phrases as agreements), else nothing.
 fn usual_reading(default: Option<Coded>, patterns: &[Pattern]) -> Option<Coded> {
-    let mut count: Vec<(EventType, usize, &Coded)> = Vec::new();
-    for c in patterns.iter().filter_map(|p| p.coded.as_ref()) {
-        match count.iter_mut().find(|(t, _, _)| *t == c.event_type) {
-            Some(e) => e.1 += 1,
-            None => count.push((c.event_type, 1, c)),
-        }
-    }
+    let count = type_counts(patterns);
     let coded: usize = count.iter().map(|e| e.1).sum();
     let top = count.iter().max_by_key(|e| e.1);
     if coded < 3 {
@@ -116,6 +110,18 @@ fn usual_reading(default: Option<Coded>, patterns: &[Pattern]) -> Option<Coded> 
     }
 }
 
+/// Each PLOVER type the coded patterns give, with how many give it and the first that does.
+fn type_counts(patterns: &[Pattern]) -> Vec<(EventType, usize, &Coded)> {
+    let mut count: Vec<(EventType, usize, &Coded)> = Vec::new();
+    for c in patterns.iter().filter_map(|p| p.coded.as_ref()) {
+        match count.iter_mut().find(|(t, _, _)| *t == c.event_type) {
+            Some(e) => e.1 += 1,
+            None => count.push((c.event_type, 1, c)),
+        }
+    }
+    count
+}
+
 /// Coded patterns and share of them one type must hold to stand for a verb whose block the
 /// dictionary heads with no code ("---").
 const NEAR_UNANIMOUS: (usize, f32) = (4, 0.75);
@@ -127,18 +133,14 @@ const NEAR_UNANIMOUS: (usize, f32) = (4, 0.75);
 /// "rise") made 5% of all mentions.
 fn near_unanimous_reading(patterns: &[Pattern]) -> Option<Coded> {
     let (least, share) = NEAR_UNANIMOUS;
-    let coded: Vec<&Coded> = patterns.iter().filter_map(|p| p.coded.as_ref()).collect();
-    let top = coded.iter().max_by_key(|c| {
-        coded
-            .iter()
-            .filter(|d| d.event_type == c.event_type)
-            .count()
-    })?;
-    let n = coded
-        .iter()
-        .filter(|d| d.event_type == top.event_type)
-        .count();
-    (coded.len() >= least && n as f32 >= share * coded.len() as f32).then(|| (*top).clone())
+    let count = type_counts(patterns);
+    let coded: usize = count.iter().map(|e| e.1).sum();
+    let &(top, n, _) = count.iter().max_by_key(|e| e.1)?;
+    // The reading is the type's last phrase's (code and mode).
+    let last = (patterns.iter().rev())
+        .filter_map(|p| p.coded.as_ref())
+        .find(|c| c.event_type == top)?;
+    (coded >= least && n as f32 >= share * coded as f32).then(|| last.clone())
 }
 
 /// In the passive ("an agreement was reached", "sanctions were imposed on X") the object a

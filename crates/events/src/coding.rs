@@ -423,17 +423,17 @@ impl<'a> SentenceCoder<'a> {
         // is said has no agent in the sentence; the speaker talks about it.
         // (Not after "announced", "claimed": "Italy announced a suspension of air links" is
         // Italy's.)
-        let reported_nominal = said.is_some_and(|s| {
+        let said = said.map(|s| (s, self.to_body(s, s).0));
+        let reported_nominal = said.is_some_and(|(s, said)| {
             let verb = f[..s].rsplit(' ').next().unwrap_or_default();
             // Printed in lower case: "the United States speeded up the withdrawal" says nothing.
-            let printed = self.article.body[..self.to_body(s, s).0].rsplit(' ').next();
+            let printed = self.article.body[..said].rsplit(' ').next();
             !h.hit.finite
                 && printed.is_some_and(|w| w.starts_with(char::is_lowercase))
                 && h.trigger.event_type.is_material()
                 && self.x.triggers.grammar.reports(verb)
                 && crate::grammar::opens_noun_phrase(&f[s..h.hit.start])
         });
-        let said = said.map(|s| (s, self.to_body(s, s).0));
         let demanded = !h.standalone && demanded;
         let mut speakers: Vec<SidedActor> = Vec::new();
         if let Some((_, said)) = said {

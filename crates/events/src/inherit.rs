@@ -236,13 +236,13 @@ fn date_told_from_before(drafts: &mut [Draft], sentences: &[(usize, usize)], bod
             let sentence = sentences.get(d.sentence).and_then(|&(s, e)| body.get(s..e));
             read = Some((d.sentence, sentence.and_then(told_from_before)));
         }
-        let Some((_, Some((raw, amount, unit)))) = read.clone() else {
+        let Some((_, Some((raw, amount, unit)))) = &read else {
             continue;
         };
         let from = (before.iter().rev())
             .filter(|p| p.sentence < d.sentence)
             .find_map(|p| p.date.as_ref().filter(|v| v.value.is_some()));
-        if let Some(v) = from.and_then(|v| time::shifted(&raw, v, amount, unit)) {
+        if let Some(v) = from.and_then(|v| time::shifted(raw, v, *amount, *unit)) {
             d.date = Some(v);
             d.own_date = true;
         }

@@ -203,7 +203,6 @@ impl TriggerIndex {
     /// True when a trigger at `start` sits under a negation, in what a denial is of, or in a
     /// purpose clause.
     pub fn blocked(&self, f: &str, start: usize) -> bool {
-        let before: Vec<&str> = f[..start].split_whitespace().rev().take(4).collect();
         if self.negated(f, start) {
             return true;
         }
@@ -217,6 +216,7 @@ impl TriggerIndex {
         {
             return true;
         }
+        let before: Vec<&str> = f[..start].split_whitespace().rev().take(4).collect();
         // Purpose or intent clause: "to discuss", "determination to eliminate" — unless the verb
         // before "to" is a decision ("decided to withdraw", "is expected to visit").
         if before.first() == Some(&"to") {
