@@ -150,6 +150,16 @@ fn merged_events_match_the_gold() {
     for s in &splits {
         eprintln!("  split: {s}");
     }
+    for g in gold_events.iter().filter(|g| {
+        g.event["id"]
+            .as_str()
+            .is_some_and(|id| !claimed.contains(id))
+    }) {
+        eprintln!(
+            "  missed: {} {:?} {} {:?}",
+            g.event["id"], g.types, g.event["date"], g.files
+        );
+    }
     let gold_pairs: usize = gold_events.iter().map(|g| g.files.len()).sum();
     let precision = right as f64 / pairs.max(1) as f64;
     let recall = found.len() as f64 / gold_pairs.max(1) as f64;

@@ -54,6 +54,9 @@ struct AliasInfo {
     kind: AliasKind,
     /// Written in capitals in the lexicon ("IS", "US"): must be in capitals in the text too.
     acronym: bool,
+    /// Written with a capital in the lexicon, as a name is ("Poles", "Chad", "Turkey"): printed
+    /// without one it is a common word ("the poles", "roast turkey").
+    capital: bool,
     /// A nationality word of `[nationalities]` ("Moroccan", "Nigerians"): it names the country's
     /// people or qualifies an agent, never a place, whatever precedes it.
     demonym: bool,
@@ -206,13 +209,22 @@ fn actor(a: &ActorEntry, by_name: &FastMap<String, usize>) -> Result<Actor, Lexi
 }
 
 impl AliasInfo {
-    fn new(actor: usize, kind: AliasKind, acronym: bool) -> AliasInfo {
+    /// A reading of `spelling` as the lexicon writes it.
+    fn new(actor: usize, kind: AliasKind, spelling: &str) -> AliasInfo {
         AliasInfo {
             actor,
             kind,
-            acronym,
+            acronym: is_acronym(spelling),
+            capital: spelling.chars().any(char::is_uppercase),
             demonym: false,
         }
+    }
+
+    /// Whether `printed` is written as this spelling must be: an acronym in capitals, a name
+    /// with a capital.
+    fn fits(&self, printed: &str) -> bool {
+        (!self.acronym || acronym_in_text(printed))
+            && (!self.capital || printed.chars().any(char::is_uppercase))
     }
 }
 
@@ -241,7 +253,10 @@ impl AliasTable {
             .iter_mut()
             .find(|i| i.actor == info.actor && i.kind == info.kind)
         {
-            Some(known) => known.demonym |= info.demonym,
+            Some(known) => {
+                known.demonym |= info.demonym;
+                known.capital &= info.capital;
+            }
             None => list.push(info),
         }
     }
@@ -249,19 +264,20 @@ impl AliasTable {
     /// The name, aliases, metonyms, titles and short forms (a person's surname among them) of
     /// actor `i`.
     fn add_actor(&mut self, i: usize, a: &ActorEntry) {
-        let plain = |s: &String| AliasInfo::new(i, AliasKind::Plain, is_acronym(s));
+        let plain = |s: &String| AliasInfo::new(i, AliasKind::Plain, s);
         self.add(&a.name, plain(&a.name));
         for s in &a.aliases {
             self.add(s, plain(s));
         }
         for s in &a.metonym_aliases {
-            self.add(s, AliasInfo::new(i, AliasKind::Metonym, is_acronym(s)));
+            self.add(s, AliasInfo::new(i, AliasKind::Metonym, s));
         }
+        // A title names its holder in any case ("the prime minister", "Prime Minister").
         for s in &a.titles {
-            self.add(s, AliasInfo::new(i, AliasKind::Title, false));
+            self.add(s, AliasInfo::new(i, AliasKind::Title, &s.to_lowercase()));
         }
         for s in a.context_aliases.iter().cloned().chain(surname(a)) {
-            self.add(&s, AliasInfo::new(i, AliasKind::Context, is_acronym(&s)));
+            self.add(&s, AliasInfo::new(i, AliasKind::Context, &s));
         }
     }
 
@@ -282,7 +298,7 @@ impl AliasTable {
                 word,
                 AliasInfo {
                     demonym: true,
-                    ..AliasInfo::new(i, AliasKind::Metonym, false)
+                    ..AliasInfo::new(i, AliasKind::Metonym, word)
                 },
             );
         }
@@ -907,7 +923,7 @@ impl NameSearch<'_> {
             .collect();
         let mut is_place = false;
         for info in &index.infos[pid] {
-            if info.acronym && !acronym_in_text(original) {
+            if !info.fits(original) {
                 continue;
             }
             match info.kind {
@@ -958,9 +974,7 @@ impl NameSearch<'_> {
                 .is_some_and(|(_, &b)| e <= b)
             {
                 for info in &self.index.infos[pid] {
-                    if info.kind == AliasKind::Plain
-                        && (!info.acronym || acronym_in_text(self.printed(s, e).0))
-                    {
+                    if info.kind == AliasKind::Plain && info.fits(self.printed(s, e).0) {
                         named.push((e, info.actor));
                     }
                 }
@@ -1004,7 +1018,7 @@ impl NameSearch<'_> {
         let (original, _, _) = self.printed(s, e);
         let mut best: Option<(usize, usize)> = None; // (last mention position, actor)
         for info in &self.index.infos[pid] {
-            if info.kind != AliasKind::Context || (info.acronym && !acronym_in_text(original)) {
+            if info.kind != AliasKind::Context || !info.fits(original) {
                 continue;
             }
             let last = named

@@ -4,7 +4,7 @@
 
 use crate::actors::{ActorHit, Who};
 use crate::confidence::{DISPUTED, phrase_confidence};
-use crate::grammar::{Pronoun, passive_before, pronoun_subject};
+use crate::grammar::{Pronoun, participle_at, passive_before, pronoun_subject};
 use crate::places::PlaceHit;
 use crate::triggers::{self, Trigger, TriggerHit};
 use crate::{Draft, Extractor, SidedActor, VERB_PATTERN_PRIORITY, counts, fold};
@@ -472,7 +472,11 @@ impl<'a> SentenceCoder<'a> {
     /// The pool's sides by word order and voice.
     fn sides(&self, clause: &Clause, h: &Happening, pool: &[&ActorHit]) -> Vec<SidedActor> {
         let f = self.f();
-        let passive = h.trigger.passive || passive_before(f, h.hit.start);
+        // A participle heading no clause of its own and followed by its doer is a passive too
+        // ("trucks banned by Israeli authorities", "forces, backed by the coalition, …").
+        let by_follows =
+            || !h.hit.finite && participle_at(f, h.hit.start) && f[h.hit.end..].starts_with(" by ");
+        let passive = h.trigger.passive || passive_before(f, h.hit.start) || by_follows();
         // Sides turn on the clause's happening of the same kind when the trigger is a
         // participle after it ("jets struck PKK positions, killing three": PKK is hit, not
         // hitting), a verb or the noun a support verb carries ("carried out airstrikes on army

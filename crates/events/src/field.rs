@@ -11,7 +11,7 @@
 use crate::fold;
 use crate::lexicon::{ActorEntry, DatedCode, SectorsFile};
 use crate::phrases::{FastMap, FastSet};
-use dateline_lexicon::{Actor as FieldActor, ActorsFile as FieldActors, Code};
+use dateline_lexicon::{Actor as FieldActor, ActorsFile as FieldActors, Code, display_name};
 use std::collections::{BTreeMap, HashMap};
 
 /// The sector word of a code's three-letter role, when the codebook has one.
@@ -68,6 +68,10 @@ pub fn country_names(field: &FieldActors) -> HashMap<String, String> {
 /// the canonical names it already holds.
 struct Known {
     by_key: FastMap<String, usize>,
+    /// The hand file's own spellings: an entry sharing one is that actor. Spellings lent to it
+    /// do not count, or one shared alias would chain two actors into one (Phoenix lists "al-Qaeda
+    /// in Iraq" under both the Islamic State and al-Qaeda, which then became the Islamic State).
+    hand_by_key: FastMap<String, usize>,
     names: FastSet<String>,
 }
 
@@ -84,19 +88,20 @@ impl Known {
                 by_key.entry(compared(s)).or_insert(i);
             }
         }
-        Known { by_key, names }
+        Known {
+            hand_by_key: by_key.clone(),
+            by_key,
+            names,
+        }
     }
 
     /// The actor a Phoenix entry's spellings already name: its first spelling anyone's, any
-    /// spelling a hand entry's (`hand` entries come first in the merged list).
-    fn actor_of(&self, keys: &[String], hand: usize) -> Option<usize> {
+    /// spelling the hand file gives.
+    fn actor_of(&self, keys: &[String]) -> Option<usize> {
         let first = keys.first()?;
         self.by_key
             .get(first)
-            .or_else(|| {
-                keys.iter()
-                    .find_map(|k| self.by_key.get(k).filter(|&&i| i < hand))
-            })
+            .or_else(|| keys.iter().find_map(|k| self.hand_by_key.get(k)))
             .copied()
     }
 
@@ -141,7 +146,7 @@ pub fn merge(
         let is_country = is_country_entry(f);
         // A name the lexicon already knows ("United States of America" beside the hand entry's
         // "United States"): the same actor, lend it the spellings it lacks.
-        if let Some(i) = known.actor_of(&keys, hand.len()) {
+        if let Some(i) = known.actor_of(&keys) {
             if i < hand.len() {
                 lend_spellings(&mut out[i], i, f, is_country, places, &mut known.by_key);
             }
@@ -174,6 +179,9 @@ fn lend_spellings(
         .filter(|s| !(is_country && places.contains(&fold::fold_key(s))))
         .cloned()
         .collect();
+    // Written as the names they are (stored in lower case), so that the coder requires their
+    // capital where they are printed ("the poles" is no people): see `AliasInfo::capital`.
+    let extra: Vec<String> = extra.iter().map(|s| display_name(s)).collect();
     for s in &extra {
         by_key.insert(compared(s), i);
     }
@@ -212,7 +220,8 @@ fn field_entry(
         .iter()
         .filter(|s| **s != f.name)
         .filter(|s| !(is_country && places.contains(&fold::fold_key(s))))
-        .cloned()
+        // As names, with their capitals (see `lend_spellings`).
+        .map(|s| display_name(s))
         .collect();
     let (aliases, metonym_aliases) = if is_country {
         let mut m = vec![f.name.clone()];

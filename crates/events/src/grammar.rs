@@ -216,18 +216,22 @@ pub(crate) fn clauses(
     out
 }
 
-/// "was rescued", "were killed", "has been detained": the subject undergoes the happening (but
-/// "has been contributing" is progressive).
-pub(crate) fn passive_before(f: &str, start: usize) -> bool {
+/// The word at `start` of folded text may be a past participle ("killed", "taken", "struck").
+pub(crate) fn participle_at(f: &str, start: usize) -> bool {
     let verb = f[start..].split_whitespace().next().unwrap_or("");
-    let participle = verb.ends_with("ed")
+    verb.ends_with("ed")
         || verb.ends_with("en")
         || verb.ends_with("wn")
         || matches!(
             verb,
             "held" | "hit" | "shot" | "struck" | "led" | "seen" | "met" | "fought"
-        );
-    if !participle {
+        )
+}
+
+/// "was rescued", "were killed", "has been detained": the subject undergoes the happening (but
+/// "has been contributing" is progressive).
+pub(crate) fn passive_before(f: &str, start: usize) -> bool {
+    if !participle_at(f, start) {
         return false;
     }
     // "is opposed to", "are committed to", "was concerned about": a state of the subject, which

@@ -1249,3 +1249,51 @@ fn cooperation_refused_is_a_rejection() {
         EventType::Reject,
     );
 }
+
+/// A participle that heads no clause of its own, followed by "by", is a passive: its doer comes
+/// after it.
+#[test]
+fn a_participle_followed_by_its_doer_is_a_passive() {
+    let m = coded_from(
+        "Report\n\nThousands of trucks are waiting at the border of Gaza, banned by Israeli \
+         authorities since March.\n",
+        EventType::Coerce,
+        "ISR",
+    );
+    assert_side(&m, "Gaza", Some(Side::Target));
+}
+
+/// The dictionaries' names are names: printed without a capital they are the common words they
+/// spell ("the poles", "the organization"), printed with one they are the actors.
+#[test]
+fn a_name_printed_in_lower_case_is_a_common_word() {
+    let m = first_coded(
+        "Report\n\nGunmen attacked the organization's offices near the poles of the power line \
+         on Monday.\n",
+        EventType::Assault,
+    );
+    assert_eq!(names(&m), ["gunmen"], "{m:#?}");
+    coded_from(
+        "Report\n\nPoles attacked the organization's offices on Monday.\n",
+        EventType::Assault,
+        "POL",
+    );
+}
+
+/// Two of the dictionaries' groups that share one alias stay two groups: "al-Qaeda in Iraq" is
+/// listed under both the Islamic State and al-Qaeda, which must not make al-Qaeda the Islamic
+/// State.
+#[test]
+fn groups_sharing_an_alias_stay_apart() {
+    let m = first_coded(
+        "Report\n\nAl-Qaeda militants attacked a checkpoint in Yemen on Monday.\n",
+        EventType::Assault,
+    );
+    assert!(
+        m.actors
+            .iter()
+            .any(|a| a.side == Side::Source && a.name.contains("Qa")),
+        "{m:#?}"
+    );
+    assert_no_actor(&m, |a| a.name.contains("Islamic State"));
+}
