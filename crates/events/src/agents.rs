@@ -148,7 +148,10 @@ impl AgentIndex {
                 let h = &hits[i];
                 h.end <= s && {
                     let gap = &text[h.end..s];
-                    !gap.contains([',', ';', '.', '(', ')'])
+                    // Punctuation ends the noun phrase: "CAIRO — Gunmen opened fire" is no
+                    // Egyptian gunmen.
+                    !gap.contains([',', ';', ':', '.', '(', ')', '—', '–', '"', '“', '”'])
+                        && !gap.contains(" - ")
                         && few_words(gap, MAX_GAP_WORDS)
                         && !gap.split_whitespace().any(parts_country_and_agent)
                 }

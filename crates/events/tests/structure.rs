@@ -1297,3 +1297,15 @@ fn groups_sharing_an_alias_stay_apart() {
     );
     assert_no_actor(&m, |a| a.name.contains("Islamic State"));
 }
+
+/// Punctuation ends a noun phrase: a country word and an agent on either side of a dash are no
+/// country's agent ("CAIRO — Gunmen opened fire" are no Egyptian gunmen).
+#[test]
+fn a_dash_parts_a_country_word_from_an_agent() {
+    let m = first_coded(
+        "Report\n\nSYRIA – Gunmen opened fire on a checkpoint near Deir ez-Zor on Monday, \
+         killing two soldiers.\n",
+        EventType::Assault,
+    );
+    assert_side(&m, "gunmen", Some(Side::Source));
+}
