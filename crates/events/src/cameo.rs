@@ -509,13 +509,19 @@ impl CameoIndex {
         base_verb: &dyn Fn(usize) -> bool,
     ) -> bool {
         let mut at = 0;
+        let mut after_to = false;
         for (t, tight, head) in toks {
             let max_gap = if *tight { 0 } else { MAX_GAP };
             let mut gap = 0;
             let mut found = None;
+            // An infinitive after other words is a purpose ("gathered in Lagos to protest"),
+            // not the noun the pattern names ("join protest"), unless the pattern's own "to"
+            // leads to it; right after the verb it is its complement ("declined to join").
+            let infinitive = |i: usize| !after_to && base_verb(i) && i > 1 && words[i - 1] == "to";
             for i in at..words.len() {
                 if let Some(next) = self.match_at(t, words, i, reversed)
                     && !(*head && next < words.len() && base_verb(next))
+                    && !infinitive(i)
                 {
                     found = Some(next);
                     break;
@@ -530,6 +536,7 @@ impl CameoIndex {
             let Some(next) = found else {
                 return false;
             };
+            after_to = matches!(t, Tok::Words(w) if w.last().is_some_and(|w| w == "to"));
             at = next;
         }
         true
@@ -671,6 +678,36 @@ mod tests {
         let words: Vec<&str> = "they welcomed him to baghdad".split_whitespace().collect();
         let h = x.find(&words, |_| true, |_| false, |_| false, |_| false);
         assert_eq!(h[0].specificity, 1);
+    }
+
+    /// An infinitive right after the verb is its complement, read as the pattern's object
+    /// ("declined to join" is "decline join"); after other words it is a purpose, and no object
+    /// ("gathered in Lagos to protest" is no "join protest").
+    #[test]
+    fn an_infinitive_is_the_verb_s_object_only_right_after_it() {
+        let file: VerbsFile = toml::from_str(
+            r#"
+            [[verb]]
+            head = "join"
+            cameo = "040"
+            plover = "CONSULT"
+            forms = ["joined", "gathered", "declined"]
+            pattern = [
+              { cameo = "110", plover = "ACCUSE", verb = "gathered", post = ["protest"] },
+              { cameo = "121", plover = "REJECT", verb = "declined", post = ["join"] },
+            ]
+            "#,
+        )
+        .expect("verbs");
+        let x = CameoIndex::build(&file).expect("index");
+        let specificity = |s: &str| {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            let base = |i: usize| matches!(words[i], "protest" | "join");
+            x.find(&words, |_| true, |_| false, base, |_| false)[0].specificity
+        };
+        assert_eq!(specificity("they gathered in lagos to protest the law"), 0);
+        assert_eq!(specificity("they declined to join the talks"), 1);
+        assert_eq!(specificity("they gathered for a protest"), 1);
     }
 
     #[test]
