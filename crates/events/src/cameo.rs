@@ -514,14 +514,17 @@ impl CameoIndex {
             let max_gap = if *tight { 0 } else { MAX_GAP };
             let mut gap = 0;
             let mut found = None;
-            // An infinitive after other words is a purpose ("gathered in Lagos to protest"),
-            // not the noun the pattern names ("join protest"), unless the pattern's own "to"
-            // leads to it; right after the verb it is its complement ("declined to join").
+            // An infinitive after other words opens a purpose ("gathered in Lagos to protest",
+            // "will continue until 2026 to support operations"): neither it nor what follows is
+            // the verb's object, unless the pattern's own "to" leads to it; right after the
+            // verb it is its complement ("declined to join").
             let infinitive = |i: usize| !after_to && base_verb(i) && i > 1 && words[i - 1] == "to";
             for i in at..words.len() {
+                if infinitive(i) {
+                    break;
+                }
                 if let Some(next) = self.match_at(t, words, i, reversed)
                     && !(*head && next < words.len() && base_verb(next))
-                    && !infinitive(i)
                 {
                     found = Some(next);
                     break;
@@ -681,8 +684,9 @@ mod tests {
     }
 
     /// An infinitive right after the verb is its complement, read as the pattern's object
-    /// ("declined to join" is "decline join"); after other words it is a purpose, and no object
-    /// ("gathered in Lagos to protest" is no "join protest").
+    /// ("declined to join" is "decline join"); after other words it opens a purpose, which holds
+    /// no object of the verb ("gathered in Lagos to protest" is no "join protest", "gathered
+    /// there to protest law" no "gather law").
     #[test]
     fn an_infinitive_is_the_verb_s_object_only_right_after_it() {
         let file: VerbsFile = toml::from_str(
@@ -695,6 +699,7 @@ mod tests {
             pattern = [
               { cameo = "110", plover = "ACCUSE", verb = "gathered", post = ["protest"] },
               { cameo = "121", plover = "REJECT", verb = "declined", post = ["join"] },
+              { cameo = "111", plover = "ACCUSE", verb = "gathered", post = ["law"] },
             ]
             "#,
         )
@@ -708,6 +713,8 @@ mod tests {
         assert_eq!(specificity("they gathered in lagos to protest the law"), 0);
         assert_eq!(specificity("they declined to join the talks"), 1);
         assert_eq!(specificity("they gathered for a protest"), 1);
+        assert_eq!(specificity("they gathered there to protest law"), 0);
+        assert_eq!(specificity("they gathered there for law"), 1);
     }
 
     #[test]

@@ -358,6 +358,7 @@ impl<'a> SentenceCoder<'a> {
         let draft = Draft {
             phrase: self.phrase(clause, h),
             own_date: false,
+            recent: h.hit.finite && crate::grammar::present_perfect_at(self.f(), h.hit.start),
             sentence: self.index,
             span: self.span,
             event_type,
@@ -492,13 +493,38 @@ impl<'a> SentenceCoder<'a> {
             }
             None => (h.body.0, h.body.1, passive),
         };
-        assign_sides(
+        let mut sides = assign_sides(
             self.article.body,
             pool,
             (pivot_s, pivot_e),
             passive,
             &self.x.triggers.grammar,
-        )
+        );
+        if passive && !sides.iter().any(|a| a.1 == Side::Source) {
+            self.doer_of_when_clause(clause, h, &mut sides);
+        }
+        sides
+    }
+
+    /// "Four soldiers were killed when ISIS militants attacked an army post": a harm suffered
+    /// with no doer named is the happening of the "when" clause after it, of the same kind,
+    /// whose subject did it.
+    fn doer_of_when_clause(&self, clause: &Clause, h: &Happening, sides: &mut [SidedActor]) {
+        let f = self.f();
+        let Some(o) = clause.hits.iter().find(|o| {
+            o.start > h.hit.end
+                && o.finite
+                && self.trigger(o).event_type == h.trigger.event_type
+                && f[h.hit.end..o.start].contains(" when ")
+        }) else {
+            return;
+        };
+        let when = h.hit.end + f[h.hit.end..o.start].rfind(" when ").unwrap_or(0);
+        let (from, _) = self.to_body(when, when);
+        let (verb, _) = self.to_body(o.start, o.end);
+        for a in sides.iter_mut().filter(|a| a.2 >= from && a.3 <= verb) {
+            a.1 = Side::Source;
+        }
     }
 
     /// What the happening is coded as: a demand (the one obliged becomes the target, the

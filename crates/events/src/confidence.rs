@@ -56,10 +56,11 @@ pub(crate) fn confidence(d: &Draft, actors: &[ActorRef]) -> f32 {
         c += 0.05;
     }
     // A report of a happening dates it; a sentence with no time of its own and nothing to
-    // continue is more often background or a claim.
+    // continue is more often background or a claim — unless told in the present perfect,
+    // as news tells what just happened ("has refused", "have been killed").
     if d.own_date {
         c += 0.05;
-    } else if d.date.as_ref().is_none_or(|v| v.value.is_none()) {
+    } else if !d.recent && d.date.as_ref().is_none_or(|v| v.value.is_none()) {
         c -= UNDATED;
     }
     if d.anaphoric {

@@ -99,6 +99,37 @@ pub(crate) fn is_have(w: &str) -> bool {
     matches!(w, "has" | "have" | "had" | "having" | "'ve")
 }
 
+/// Words that may stand between "has" and its participle ("has again offered", "has reportedly
+/// conceded", "have been killed").
+const PERFECT_GAP: usize = 3;
+
+/// Whether the verb at `start` of folded `f` is in the present perfect ("has refused", "have
+/// been killed", "has reportedly conceded"): news English tells what just happened so, undated.
+pub(crate) fn present_perfect_at(f: &str, start: usize) -> bool {
+    if !participle_at(f, start) {
+        return false;
+    }
+    let before: Vec<&str> = (f[..start].split_whitespace().rev())
+        .take(PERFECT_GAP + 1)
+        .collect();
+    for (i, &w) in before.iter().take(PERFECT_GAP).enumerate() {
+        match w {
+            "has" => return true,
+            // Not after a modal or "to": "may have joined", "states to have signed" tell no
+            // happening of the news.
+            "have" | "'ve" => {
+                return before
+                    .get(i + 1)
+                    .is_none_or(|w| *w != "to" && !MODALS.contains(w));
+            }
+            "been" | "not" | "also" | "again" | "already" | "now" | "just" => {}
+            w if w.ends_with("ly") => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Whether token `i` heads a clause's own verb phrase, as PETRARCH codes only the verb phrase of
 /// a clause: a finite verb ("struck", "signs"), a base form after a modal or "to" ("will meet",
 /// "decided to withdraw"), a participle after "be" or "have" ("was killed", "has signed",

@@ -121,6 +121,9 @@ struct Draft {
     phrase: f32,
     /// The date came from the sentence itself, not from a happening it continues.
     own_date: bool,
+    /// Told in the present perfect ("has refused"): the news itself, though the sentence
+    /// gives no time.
+    recent: bool,
 }
 
 impl Extractor {

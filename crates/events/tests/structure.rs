@@ -440,6 +440,20 @@ fn confidence_is_a_share_and_a_named_source_raises_it() {
     assert!(c(&body) >= 0.7, "{}", c(&body));
 }
 
+/// News tells what just happened in the present perfect: undated, such a report is as sure as
+/// one dated; the same verb after a modal or "to" ("may have", "to have") is no report.
+#[test]
+fn an_undated_happening_in_the_present_perfect_is_news() {
+    let c = |body: &str| code(body).first().map(|m| m.confidence).expect("a mention");
+    let perfect = c("Pakistan has refused to deploy peacekeepers in Iraq.");
+    let past = c("Pakistan refused to deploy peacekeepers in Iraq.");
+    let dated = c("Pakistan refused on Monday to deploy peacekeepers in Iraq.");
+    assert!(perfect > past, "{perfect} vs {past}");
+    assert!(perfect >= dated - 0.05, "{perfect} vs {dated}");
+    let modal = c("Pakistan may have refused to deploy peacekeepers in Iraq.");
+    assert!(modal < perfect, "{modal} vs {perfect}");
+}
+
 #[test]
 fn what_an_accusation_is_of_is_its_content() {
     // "accused X of torturing", "blamed X for shelling": the accusation is the clause's happening,
@@ -1308,4 +1322,17 @@ fn a_dash_parts_a_country_word_from_an_agent() {
         EventType::Assault,
     );
     assert_side(&m, "gunmen", Some(Side::Source));
+}
+
+/// A harm suffered with no doer named ("were killed when …") is the happening of the "when"
+/// clause after it, of the same kind: its subject did it.
+#[test]
+fn the_subject_of_a_when_clause_did_the_harm_suffered_before_it() {
+    let m = coded_by(
+        "Report\n\nFour Iraqi soldiers were killed when ISIS militants attacked an army post in \
+         Kirkuk on Sunday.\n",
+        EventType::Assault,
+        "Islamic State (ISIS)",
+    );
+    assert!(targets_country(&m, "IRQ"), "{m:#?}");
 }
