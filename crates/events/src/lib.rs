@@ -324,6 +324,22 @@ impl Extractor {
                 v.specificity
             );
         }
+        // What the coder ranks: every trigger after the dictionary's readings, demotions done.
+        let mut hits = self.triggers.find(f);
+        let _ = self.add_verb_hits(sentence, &fs, &mut hits);
+        for h in &hits {
+            let t = &self.triggers.triggers[h.trigger];
+            let (os, oe) = fs.original_span(h.start, h.end);
+            let _ = writeln!(
+                out,
+                "hit:    {:?} {} {} priority={} finite={}",
+                &sentence[os..oe],
+                t.event_type,
+                t.mode,
+                h.priority,
+                h.finite
+            );
+        }
         for a in self.find_actors(sentence, &fs, None) {
             let _ = writeln!(
                 out,

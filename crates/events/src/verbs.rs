@@ -227,10 +227,21 @@ impl Extractor {
                     .next()
                     .is_some_and(|w| w == "of" || w == "for")
         };
+        // A trigger of several words is a noun phrase when it opens with a modifier and ends
+        // on a noun ("joint operation"), not a verb phrase ("called off the strike").
+        let noun_phrase = |h: &TriggerHit| {
+            let head = h.start + f[h.start..h.end].rfind(' ').map_or(0, |i| i + 1);
+            s.tag_at(h.start).is_some_and(|t| t.is_noun() || t.is_adj())
+                && s.tag_at(head).is_some_and(|t| t.is_noun())
+        };
         let mut nouns: Vec<usize> = hits
             .iter()
             .filter(|h| !from_verb(h))
-            .filter(|h| s.tag_at(h.start).is_some_and(|t| t.is_noun()) || gerund_object(h.start))
+            .filter(|h| {
+                s.tag_at(h.start).is_some_and(|t| t.is_noun())
+                    || noun_phrase(h)
+                    || gerund_object(h.start)
+            })
             .map(|h| h.start)
             .collect();
         nouns.sort_unstable();

@@ -1336,3 +1336,15 @@ fn the_subject_of_a_when_clause_did_the_harm_suffered_before_it() {
     );
     assert!(targets_country(&m, "IRQ"), "{m:#?}");
 }
+
+/// A trigger of several words that is a noun phrase ("joint operation") is a noun like any other:
+/// after a finite verb of its clause it is that verb's circumstance or object, below its reading.
+#[test]
+fn a_noun_phrase_trigger_after_the_verb_ranks_below_it() {
+    coded_by(
+        "Report\n\nThe SDF announced on Sunday the arrest of three ISIS operatives in a joint \
+         operation with the coalition in Deir Ezzor.\n",
+        EventType::Coerce,
+        "Syrian Democratic Forces (SDF)",
+    );
+}
