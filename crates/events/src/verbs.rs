@@ -234,6 +234,17 @@ impl Extractor {
             s.tag_at(h.start).is_some_and(|t| t.is_noun() || t.is_adj())
                 && s.tag_at(head).is_some_and(|t| t.is_noun())
         };
+        // A gerund after a determiner or a number, or before "of", is a noun ("the 2014 killing
+        // of Yazidis", "the shelling of villages").
+        let nominal_gerund = |at: usize| {
+            s.token_at(at).is_some_and(|k| {
+                s.tokens[k].tag == Tag::VBG
+                    && (s.tokens.get(k + 1).is_some_and(|t| t.text == "of")
+                        || k.checked_sub(1).is_some_and(|p| {
+                            matches!(s.tokens[p].tag, Tag::DT | Tag::CD | Tag::PRPS | Tag::POS)
+                        }))
+            })
+        };
         let mut nouns: Vec<usize> = hits
             .iter()
             .filter(|h| !from_verb(h))
@@ -241,6 +252,7 @@ impl Extractor {
                 s.tag_at(h.start).is_some_and(|t| t.is_noun())
                     || noun_phrase(h)
                     || gerund_object(h.start)
+                    || nominal_gerund(h.start)
             })
             .map(|h| h.start)
             .collect();

@@ -1348,3 +1348,17 @@ fn a_noun_phrase_trigger_after_the_verb_ranks_below_it() {
         "Syrian Democratic Forces (SDF)",
     );
 }
+
+/// A gerund after a determiner or a number, or before "of", is a noun: inside the clause of a
+/// finite verb it ranks below that verb ("sentenced … for his role in the 2014 killing of
+/// Yazidis" is the sentence, not a killing by the court).
+#[test]
+fn a_nominal_gerund_ranks_below_the_clause_s_verb() {
+    let m = coded_by(
+        "Report\n\nAn Iraqi court in Baghdad on Wednesday sentenced an ISIS member to death for \
+         his role in the 2014 killing of Yazidis in Sinjar.\n",
+        EventType::Sanction,
+        "Iraq judiciary",
+    );
+    assert_ne!(m.date.value.as_deref(), Some("2014"), "{m:#?}");
+}
