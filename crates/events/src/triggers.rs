@@ -39,6 +39,9 @@ pub struct TriggerHit {
     pub finite: bool,
 }
 
+/// Bytes around a verb within which a future marker holding it is looked for.
+const MARKER_REACH: usize = 16;
+
 pub struct TriggerIndex {
     pub triggers: Vec<Trigger>,
     patterns: Vec<(Regex, usize)>,
@@ -262,6 +265,17 @@ impl TriggerIndex {
             from_verb: true,
         });
         self.triggers.len() - 1
+    }
+
+    /// True when the verb at `f[start..end]` is the verb of a future marker of several words
+    /// ("are expected to remain", "plans to withdraw", "is set to"): it tells when the verb
+    /// after it happens, not a happening of its own.
+    pub fn marks_future(&self, f: &str, start: usize, end: usize) -> bool {
+        let from = f.floor_char_boundary(start.saturating_sub(MARKER_REACH));
+        let to = f.ceil_char_boundary((end + MARKER_REACH).min(f.len()));
+        self.future
+            .find_iter(&f[from..to])
+            .any(|m| m.as_str().contains(' ') && from + m.start() <= start && from + m.end() >= end)
     }
 
     /// True when a future marker ("will", "is expected") occurs in `f[from..to]`.

@@ -154,6 +154,7 @@ impl Extractor {
             let Some(c) = v
                 .coded
                 .filter(|c| !(c.event_type.is_material() && reports()))
+                .filter(|_| !self.triggers.marks_future(f, start, end))
             else {
                 if v.specificity > 0 {
                     hits.retain(|h| !overlaps(h));

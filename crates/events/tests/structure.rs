@@ -1362,3 +1362,13 @@ fn a_nominal_gerund_ranks_below_the_clause_s_verb() {
     );
     assert_ne!(m.date.value.as_deref(), Some("2014"), "{m:#?}");
 }
+
+/// The verb of a future marker of several words ("are expected to", "plans to") tells when the
+/// verb after it happens: the dictionary's reading of "expect" (an agreement) is no happening.
+#[test]
+fn the_verb_of_a_future_marker_is_no_happening() {
+    never_coded(
+        "Report\n\nCoalition forces are expected to remain in Erbil until September 2026.\n",
+        EventType::Agree,
+    );
+}
