@@ -81,6 +81,22 @@ impl<'s> TaggedSentence<'s> {
             })
     }
 
+    /// A one-word participle between an article or a possessive and its noun describes the
+    /// noun ("the agreed schedule", "its proposed deal"): nothing happens in the clause.
+    fn attributive_participle(&self, h: &TriggerHit) -> bool {
+        let f = self.folded.text.as_str();
+        let Some(k) = self.token_at(h.start) else {
+            return false;
+        };
+        let word = &f[h.start..h.end];
+        !word.contains(' ')
+            && (word.ends_with("ed") || word.ends_with("en"))
+            && matches!(self.tokens[k].tag, Tag::VBN | Tag::VBD | Tag::JJ)
+            && k.checked_sub(1)
+                .is_some_and(|p| matches!(self.tokens[p].tag, Tag::DT | Tag::PRPS | Tag::POS))
+            && self.tokens.get(k + 1).is_some_and(|n| n.tag.is_noun())
+    }
+
     fn base_verb(&self, i: usize) -> bool {
         self.tag_at(self.spans[i].0) == Some(Tag::VB)
     }
@@ -116,7 +132,7 @@ impl Extractor {
         self.add_dictionary_readings(&s, &coordination.opens, hits);
         hits.retain(|h| {
             let (os, oe) = fs.original_span(h.start, h.end);
-            !in_compound_modifier(sentence, os, oe)
+            !in_compound_modifier(sentence, os, oe) && !s.attributive_participle(h)
         });
         // Which hand triggers stand on a finite verb: the clause's sides turn on it.
         for h in hits.iter_mut().filter(|h| !h.finite) {

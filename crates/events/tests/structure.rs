@@ -1372,3 +1372,20 @@ fn the_verb_of_a_future_marker_is_no_happening() {
         EventType::Agree,
     );
 }
+
+/// A participle between an article or a possessive and its noun describes the noun: "the agreed
+/// schedule" reports no agreement.
+#[test]
+fn an_attributive_participle_is_no_happening() {
+    never_coded(
+        "Report\n\nAl-Sudani stressed that the transition must be completed in line with the \
+         agreed schedule.\n",
+        EventType::Agree,
+    );
+    coded_by(
+        "Report\n\nIraq and the United States agreed on Monday on a schedule for the \
+         transition.\n",
+        EventType::Agree,
+        "Government of Iraq",
+    );
+}
