@@ -39,8 +39,8 @@ pub struct TriggerHit {
     pub finite: bool,
 }
 
-/// Bytes around a verb within which a future marker holding it is looked for.
-const MARKER_REACH: usize = 16;
+/// Words after the verb of a future marker within which its "to" comes ("expected soon to").
+const MARKER_REACH: usize = 2;
 
 pub struct TriggerIndex {
     pub triggers: Vec<Trigger>,
@@ -52,6 +52,9 @@ pub struct TriggerIndex {
     openers: AhoCorasick,
     pub(crate) grammar: Grammar,
     future: Regex,
+    /// The verbs of the future markers of several words ("expected" of "is expected", "plans" of
+    /// "plans to"), see [`TriggerIndex::marks_future`].
+    marker_verbs: Vec<String>,
     /// What before "to" announces the verb after it rather than a purpose: the decisions of
     /// `[grammar] intent_verbs` (one or two words) and the modals of intent ending in "to"
     /// ("is ready to"), each as its words nearest "to" first.
@@ -144,6 +147,7 @@ impl TriggerIndex {
             openers,
             grammar: file.grammar.clone(),
             future,
+            marker_verbs: marker_verbs(&file.grammar.future_markers),
             announcers,
         })
     }
@@ -268,14 +272,15 @@ impl TriggerIndex {
     }
 
     /// True when the verb at `f[start..end]` is the verb of a future marker of several words
-    /// ("are expected to remain", "plans to withdraw", "is set to"): it tells when the verb
-    /// after it happens, not a happening of its own.
+    /// followed by "to" ("are expected to remain", "are then expected to", "plans to withdraw"):
+    /// it tells when the verb after it happens, not a happening of its own.
     pub fn marks_future(&self, f: &str, start: usize, end: usize) -> bool {
-        let from = f.floor_char_boundary(start.saturating_sub(MARKER_REACH));
-        let to = f.ceil_char_boundary((end + MARKER_REACH).min(f.len()));
-        self.future
-            .find_iter(&f[from..to])
-            .any(|m| m.as_str().contains(' ') && from + m.start() <= start && from + m.end() >= end)
+        let verb = &f[start..end];
+        self.marker_verbs.iter().any(|m| m == verb)
+            && f[end..]
+                .split_whitespace()
+                .take(MARKER_REACH)
+                .any(|w| w == "to")
     }
 
     /// True when a future marker ("will", "is expected") occurs in `f[from..to]`.
@@ -291,6 +296,21 @@ impl TriggerIndex {
                 .is_some_and(|rest| rest.starts_with(' ') || rest.is_empty())
         })
     }
+}
+
+/// The verb of each future marker of several words: its last word but "to", unless that is an
+/// auxiliary ("is to").
+fn marker_verbs(markers: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = markers
+        .iter()
+        .filter(|m| m.contains(' '))
+        .filter_map(|m| m.split_whitespace().rev().find(|w| *w != "to"))
+        .filter(|w| !matches!(*w, "is" | "are" | "was" | "were"))
+        .map(str::to_owned)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Whether the words before `start` make a noun trigger definite ("the meeting", "his visit",

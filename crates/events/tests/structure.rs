@@ -1371,6 +1371,10 @@ fn the_verb_of_a_future_marker_is_no_happening() {
         "Report\n\nCoalition forces are expected to remain in Erbil until September 2026.\n",
         EventType::Agree,
     );
+    never_coded(
+        "Report\n\nCoalition forces are then expected to remain in Erbil until September 2026.\n",
+        EventType::Agree,
+    );
 }
 
 /// A participle between an article or a possessive and its noun describes the noun: "the agreed
