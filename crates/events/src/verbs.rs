@@ -171,6 +171,11 @@ impl Extractor {
                 .coded
                 .filter(|c| !(c.event_type.is_material() && reports()))
                 .filter(|_| !self.triggers.marks_future(f, start, end))
+                // A support verb means little without the pattern that gives it its object:
+                // "took office" is no seizure, "gave a speech" no aid.
+                .filter(|_| {
+                    v.specificity > 0 || !self.light_verbs.iter().any(|l| *l == f[start..end])
+                })
             else {
                 if v.specificity > 0 {
                     hits.retain(|h| !overlaps(h));

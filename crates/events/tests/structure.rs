@@ -1393,3 +1393,14 @@ fn an_attributive_participle_is_no_happening() {
         "Government of Iraq",
     );
 }
+
+/// A support verb ("take", "make", "give": `[grammar] light_verbs`) means nothing alone: with no
+/// dictionary pattern to give it its object, "took office" is no seizure.
+#[test]
+fn a_support_verb_without_its_pattern_is_no_happening() {
+    never_coded(
+        "Report\n\nWhen Kurdish governor Rebwar Taha took office earlier this year, residents \
+         hoped the streets would finally be paved.\n",
+        EventType::Coerce,
+    );
+}
