@@ -265,7 +265,13 @@ impl AliasTable {
     /// actor `i`.
     fn add_actor(&mut self, i: usize, a: &ActorEntry) {
         let plain = |s: &String| AliasInfo::new(i, AliasKind::Plain, s);
-        self.add(&a.name, plain(&a.name));
+        // A country's name is a place name like its other spellings: the state only where it is
+        // not a place ("in Japan" is where).
+        if a.kind == "country" {
+            self.add(&a.name, AliasInfo::new(i, AliasKind::Metonym, &a.name));
+        } else {
+            self.add(&a.name, plain(&a.name));
+        }
         for s in &a.aliases {
             self.add(s, plain(s));
         }

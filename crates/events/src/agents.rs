@@ -50,6 +50,9 @@ pub struct AgentIndex {
     matcher: AhoCorasick,
     /// Per pattern: the sector in words, and whether the agent acts with no country named.
     sectors: Vec<(String, bool)>,
+    /// Per pattern: the agent is armed (`armed` of `data/sectors.toml`): "troops in Syria" are
+    /// often another state's.
+    armed: Vec<bool>,
     /// ISO code → the country's name, for naming "Iraq police".
     countries: HashMap<String, String>,
     /// Nouns of activity an agent word before them only describes (`activities` of
@@ -67,6 +70,7 @@ impl AgentIndex {
     ) -> Result<AgentIndex, LexiconError> {
         let mut keys = Vec::new();
         let mut words = Vec::new();
+        let mut armed = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for a in &file.agent {
             let Some(word) = sectors.sector.get(&a.sector) else {
@@ -85,6 +89,7 @@ impl AgentIndex {
             }
             keys.push(key);
             words.push((word.clone(), sectors.acting.contains(&a.sector)));
+            armed.push(sectors.armed.contains(&a.sector));
         }
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -96,6 +101,7 @@ impl AgentIndex {
         Ok(AgentIndex {
             matcher,
             sectors: words,
+            armed,
             countries,
             activities: sectors.activities.clone(),
             facilities: sectors.facilities.clone(),
@@ -132,6 +138,7 @@ impl AgentIndex {
                 continue;
             }
             let (sector, acting) = self.sectors[m.pattern().as_usize()].clone();
+            let armed = self.armed[m.pattern().as_usize()];
             // A title before a name ("Commander … Kevin Leahy", "resident Samir Abu Hana"): at
             // most one word between, itself part of the name. Not one of two parties ("between
             // police and protesters") nor a body and its place ("a court in Baghdad").
@@ -166,11 +173,11 @@ impl AgentIndex {
                 hits[i] = self.state_agent(hits[i].start, e, code, sector);
                 continue;
             }
-            // "the defence ministry in Damascus", "officials in Ankara": a body or people that do
-            // not act alone, placed in a state's capital or the state, are that state's. (Armed
-            // agents act alone and are not placed so: "troops in Syria" are often another's.)
+            // "the defence ministry in Damascus", "officials from Mexico", "prosecutors in
+            // Sweden": a body or people placed in (or from) a state's capital or the state are
+            // that state's. (Armed agents are not: "troops in Syria" are often another's.)
             // (The state after "in" is no actor hit: the index reads it as a place.)
-            if !acting && let Some((end, code)) = state_placed_after(text, e, actors) {
+            if !armed && let Some((end, code)) = state_placed_after(text, e, actors) {
                 alone.push(self.state_agent(s, end, code, sector));
                 continue;
             }
@@ -224,11 +231,12 @@ impl AgentIndex {
 /// Most words a state's name or capital takes ("Ankara", "United Arab Emirates").
 const STATE_NAME_WORDS: usize = 3;
 
-/// "… in Ankara", "… in Iraq": where the state (its name or its capital, read as the state)
-/// printed right after " in " at `end` of `text` ends, and its country. ("in the Erbil and
+/// "… in Ankara", "… from Iraq": where the state (its name or its capital, read as the state)
+/// printed right after " in " or " from " at `end` of `text` ends, and its country. ("in the Erbil and
 /// Sulaimani provinces" names places, not a state.)
 fn state_placed_after(text: &str, end: usize, actors: &ActorIndex) -> Option<(usize, String)> {
-    let rest = text.get(end..)?.strip_prefix(" in ")?;
+    let rest = text.get(end..)?;
+    let rest = (rest.strip_prefix(" in ")).or_else(|| rest.strip_prefix(" from "))?;
     let at = text.len() - rest.len();
     // The capitalised words after "in" (to the first punctuation), longest first.
     let mut ends = Vec::new();

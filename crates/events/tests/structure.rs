@@ -1404,3 +1404,21 @@ fn a_support_verb_without_its_pattern_is_no_happening() {
         EventType::Coerce,
     );
 }
+
+/// Every country's name is a place after a locative, the dictionaries' countries as the hand
+/// file's ("in Japan" is where, as "in Iraq" is); people placed in or from a state are its own
+/// ("prosecutors in Sweden", "officials from Mexico"), unless armed.
+#[test]
+fn a_country_after_a_locative_is_where_and_places_its_people() {
+    let m = first_coded(
+        "Report\n\nGunmen attacked a bus in Japan on Monday.\n",
+        EventType::Assault,
+    );
+    assert_no_actor(&m, |a| a.country.as_deref() == Some("JPN"));
+    coded_from(
+        "Report\n\nProsecutors in Sweden dropped an investigation into the allegation on \
+         Tuesday.\n",
+        EventType::Concede,
+        "SWE",
+    );
+}
