@@ -393,21 +393,24 @@ pub struct Found {
     pub text: String,
 }
 
+// ASCII word boundaries: a Unicode `\b` makes the regex engine give up its DFA on any
+// non-ASCII byte (a curly quote is enough) and fall back to a backtracker, a tenth of the
+// coder's time. Time expressions are ASCII words.
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     let m = MONTH_RE;
     let w = WEEKDAY_RE;
     Regex::new(&format!(
-        r"(?x)\b(?:
+        r"(?x)(?-u:\b)(?:
             (?i:(?:on|since|by|from|until|till|before|after|in|during|of)\s+)?
             (?:{w},?\s+)?
-            (?:(?:{m})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{m})\b(?:,?\s+\d{{4}})?)
+            (?:(?:{m})\s+\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{m})(?-u:\b)(?:,?\s+\d{{4}})?)
           | (?i:(?:earlier|later)\s+(?:in|this)\s+|(?:in|by|since|until|from|during)\s+(?:early|late|mid-?)?\s*|(?:early|late|mid-?)\s*)(?:{m})(?:\s+\d{{4}})?
           | (?i:(?:last|this|next|earlier\s+this|later\s+this|earlier\s+last)\s+(?:week(?:end)?|month|year))
           | (?i:(?:on|since|by|until|last|next|this)\s+)?{w}(?:\s+(?i:night|morning|evening|afternoon))?
           | (?i:yesterday|today|tomorrow)
-          | (?i:(?:in|since|by|until|from|during|of)\s+)\d{{4}}(?:\s*[-–]\s*\d{{4}})?\b
-          | (?i:(?:its|their|his|her|the)\s+)(?:19|20)\d{{2}}\b(?:[-–](?:19|20)\d{{2}}\b)?(?:\s+[a-z])
-          | (?i:(?:in|since|by|until|from|during)\s+)?\d{{4}}[-–]\d{{4}}\b
+          | (?i:(?:in|since|by|until|from|during|of)\s+)\d{{4}}(?:\s*[-–]\s*\d{{4}})?(?-u:\b)
+          | (?i:(?:its|their|his|her|the)\s+)(?:19|20)\d{{2}}(?-u:\b)(?:[-–](?:19|20)\d{{2}}(?-u:\b))?(?:\s+[a-z])
+          | (?i:(?:in|since|by|until|from|during)\s+)?\d{{4}}[-–]\d{{4}}(?-u:\b)
           | \d{{4}}-\d{{2}}-\d{{2}}
         )"
     ))

@@ -11,12 +11,16 @@ const KILLED: &str = r"killed|dead|died|slain|shot dead|executed|beheaded";
 const INJURED: &str = r"injured|wounded|hurt";
 const ARRESTED: &str = r"arrested|detained|captured|apprehended|taken into custody";
 
+// The patterns use ASCII word boundaries (`(?-u:\b)`): a Unicode `\b` makes the regex engine
+// give up its DFA on any non-ASCII byte and fall back to a backtracker. Figures and verbs are
+// ASCII words.
+
 /// "12 suspected smugglers were killed", "two gunmen were killed", "seven US troops injured",
 /// "two SDF fighters and two soldiers were killed" (4), "at least 14 people, including six
 /// policemen, were injured" (14: what stands between commas is part of the group).
 static NUMBER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:({QUALIFIER})\s+)?({NUMBER})\b((?:\s+[\w'’-]+){{0,4}}?)(?:\s+and\s+({NUMBER})\b(?:\s+[\w'’-]+){{0,3}}?)?(?:,(?:\s+[\w'’-]+){{1,8}},)?\s+(?:(?:were|was|have been|had been|are|being|been|people|others)\s+)?(?:({KILLED})|({INJURED})|({ARRESTED}))\b"
+        r"(?i)(?-u:\b)(?:({QUALIFIER})\s+)?({NUMBER})(?-u:\b)((?:\s+[\w'’-]+){{0,4}}?)(?:\s+and\s+({NUMBER})(?-u:\b)(?:\s+[\w'’-]+){{0,3}}?)?(?:,(?:\s+[\w'’-]+){{1,8}},)?\s+(?:(?:were|was|have been|had been|are|being|been|people|others)\s+)?(?:({KILLED})|({INJURED})|({ARRESTED}))(?-u:\b)"
     ))
     .expect("static regex")
 });
@@ -25,7 +29,7 @@ static NUMBER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 /// (in the active "a car bomb killed …" the article names the weapon, not a victim).
 static ONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:a|an)((?:\s+[\w'’-]+){{1,4}}?)\s+(?:was|has been|had been)\s+(?:({KILLED})|({INJURED})|({ARRESTED}))\b"
+        r"(?i)(?-u:\b)(?:a|an)((?:\s+[\w'’-]+){{1,4}}?)\s+(?:was|has been|had been)\s+(?:({KILLED})|({INJURED})|({ARRESTED}))(?-u:\b)"
     ))
     .expect("static regex")
 });
@@ -33,7 +37,7 @@ static ONE: LazyLock<Regex> = LazyLock::new(|| {
 /// "killed some 800 Palestinians", "arrested four suspects".
 static VERB_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:(killed|killing|kills|executed|executing|beheaded)|(wounded|wounding|injured|injuring)|(arrested|arresting|detained|detaining))\s+(?:({QUALIFIER})\s+)?({NUMBER})\b"
+        r"(?i)(?-u:\b)(?:(killed|killing|kills|executed|executing|beheaded)|(wounded|wounding|injured|injuring)|(arrested|arresting|detained|detaining))\s+(?:({QUALIFIER})\s+)?({NUMBER})(?-u:\b)"
     ))
     .expect("static regex")
 });
@@ -88,7 +92,7 @@ pub(crate) fn number(word: &str) -> Option<u32> {
 /// `phrase` runs from the first figure's noun.
 static AND_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:\s+[\w'’-]+){{0,3}}?\s+and\s+({NUMBER})\b"
+        r"(?i)^(?:\s+[\w'’-]+){{0,3}}?\s+and\s+({NUMBER})(?-u:\b)"
     ))
     .expect("static regex")
 });
