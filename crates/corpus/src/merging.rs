@@ -157,7 +157,10 @@ impl OpenEvent {
         }
         let dates_ok = match (m.bounds, self.bounds) {
             (Some(a), Some(b)) => days_overlap(a, b),
-            _ => self.stories.contains(&story),
+            (None, None) => self.stories.contains(&story),
+            // A mention the coder left undated did not continue a dated happening of its
+            // article (it would have taken its date): it is another one.
+            (None, Some(_)) | (Some(_), None) => false,
         };
         dates_ok
             && m.place.and_then(|p| interned.place(p)).is_none_or(|p| {

@@ -303,6 +303,25 @@ fn mentions_of_one_happening_merge_across_outlets() {
     assert_eq!(total, mentions.len());
 }
 
+/// A mention left undated by the coder did not continue the dated happening of its article (it
+/// would have taken its date): it joins undated mentions of its story, never a dated event,
+/// though it names the same actors.
+#[test]
+fn an_undated_mention_does_not_join_a_dated_event_of_its_story() {
+    let (articles, mut mentions) = corpus();
+    for m in mentions.iter_mut().filter(|m| m.id.ends_with("-talks")) {
+        m.actors
+            .push(actor("Mohammed Shia al-Sudani", Side::Source));
+    }
+    let events = merge(&mentions, &context(&articles, &mentions));
+    let talks = events
+        .iter()
+        .find(|e| e.mentions.contains(&"full-talks".to_string()))
+        .expect("talks");
+    assert_eq!(talks.mentions, vec!["cut-talks", "full-talks", "rw-talks"]);
+    assert_eq!(talks.date.value, None);
+}
+
 #[test]
 fn a_different_end_date_for_the_mission_is_flagged_on_both_events() {
     let (articles, mentions) = corpus();
