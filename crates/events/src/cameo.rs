@@ -523,8 +523,11 @@ impl CameoIndex {
                 if infinitive(i) {
                     break;
                 }
+                // A preposition opens its group only before the group's words: not before a
+                // base verb (the "to" of an infinitive, "praised efforts to improve"), nor as the
+                // last word read, with nothing after it to tell which.
                 if let Some(next) = self.match_at(t, words, i, reversed)
-                    && !(*head && next < words.len() && base_verb(next))
+                    && !(*head && (next >= words.len() || base_verb(next)))
                 {
                     found = Some(next);
                     break;
@@ -681,6 +684,11 @@ mod tests {
         let words: Vec<&str> = "they welcomed him to baghdad".split_whitespace().collect();
         let h = x.find(&words, |_| true, |_| false, |_| false, |_| false);
         assert_eq!(h[0].specificity, 1);
+        // A "to" that is the last word read has nothing after it to tell a group from an
+        // infinitive whose verb lies beyond the window.
+        let words: Vec<&str> = "they welcomed him to".split_whitespace().collect();
+        let h = x.find(&words, |_| true, |_| false, |_| false, |_| false);
+        assert_eq!(h[0].specificity, 0);
     }
 
     /// An infinitive right after the verb is its complement, read as the pattern's object
