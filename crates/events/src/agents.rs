@@ -46,13 +46,21 @@ fn parts_country_and_agent(word: &str) -> bool {
         || crate::grammar::is_possessive(word)
 }
 
+/// An agent pattern's sector (`data/sectors.toml`).
+#[derive(Clone)]
+struct AgentSector {
+    /// The sector in words.
+    word: String,
+    /// The agent acts with no country named (`acting`).
+    acting: bool,
+    /// The agent is armed (`armed`): "troops in Syria" are often another state's.
+    armed: bool,
+}
+
 pub struct AgentIndex {
     matcher: AhoCorasick,
-    /// Per pattern: the sector in words, and whether the agent acts with no country named.
-    sectors: Vec<(String, bool)>,
-    /// Per pattern: the agent is armed (`armed` of `data/sectors.toml`): "troops in Syria" are
-    /// often another state's.
-    armed: Vec<bool>,
+    /// Per pattern: its sector.
+    sectors: Vec<AgentSector>,
     /// ISO code → the country's name, for naming "Iraq police".
     countries: HashMap<String, String>,
     /// Nouns of activity an agent word before them only describes (`activities` of
@@ -70,7 +78,6 @@ impl AgentIndex {
     ) -> Result<AgentIndex, LexiconError> {
         let mut keys = Vec::new();
         let mut words = Vec::new();
-        let mut armed = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for a in &file.agent {
             let Some(word) = sectors.sector.get(&a.sector) else {
@@ -88,8 +95,11 @@ impl AgentIndex {
                 continue;
             }
             keys.push(key);
-            words.push((word.clone(), sectors.acting.contains(&a.sector)));
-            armed.push(sectors.armed.contains(&a.sector));
+            words.push(AgentSector {
+                word: word.clone(),
+                acting: sectors.acting.contains(&a.sector),
+                armed: sectors.armed.contains(&a.sector),
+            });
         }
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -101,7 +111,6 @@ impl AgentIndex {
         Ok(AgentIndex {
             matcher,
             sectors: words,
-            armed,
             countries,
             activities: sectors.activities.clone(),
             facilities: sectors.facilities.clone(),
@@ -137,8 +146,11 @@ impl AgentIndex {
             {
                 continue;
             }
-            let (sector, acting) = self.sectors[m.pattern().as_usize()].clone();
-            let armed = self.armed[m.pattern().as_usize()];
+            let AgentSector {
+                word: sector,
+                acting,
+                armed,
+            } = self.sectors[m.pattern().as_usize()].clone();
             // A title before a name ("Commander … Kevin Leahy", "resident Samir Abu Hana"): at
             // most one word between, itself part of the name. Not one of two parties ("between
             // police and protesters") nor a body and its place ("a court in Baghdad").

@@ -576,7 +576,7 @@ mod tests {
     /// agrees (057 → AGREE), "strike ( at { military base } )" is specific, and "struck by
     /// lightning" means no event.
     fn index() -> CameoIndex {
-        let file: VerbsFile = toml::from_str(
+        index_of(
             r#"
             [synonyms]
             pact = ["deal", "accord"]
@@ -593,7 +593,11 @@ mod tests {
             ]
             "#,
         )
-        .expect("verbs");
+    }
+
+    /// The index of a dictionary written in the test, in `verbs.toml`'s table form.
+    fn index_of(verbs: &str) -> CameoIndex {
+        let file: VerbsFile = toml::from_str(verbs).expect("verbs");
         CameoIndex::build(&file).expect("index")
     }
 
@@ -655,7 +659,7 @@ mod tests {
 
     #[test]
     fn a_to_before_a_base_verb_opens_no_prepositional_group() {
-        let file: VerbsFile = toml::from_str(
+        let x = index_of(
             r#"
             [[verb]]
             head = "welcome"
@@ -666,9 +670,7 @@ mod tests {
               { cameo = "043", plover = "CONSULT", mode = "visit", verb = "welcomed", post = ["(", "to", ")"] },
             ]
             "#,
-        )
-        .expect("verbs");
-        let x = CameoIndex::build(&file).expect("index");
+        );
         // "to improve" is an infinitive: the verb keeps its own reading.
         let words: Vec<&str> = "they welcomed efforts to improve ties"
             .split_whitespace()
@@ -697,7 +699,7 @@ mod tests {
     /// there to protest law" no "gather law").
     #[test]
     fn an_infinitive_is_the_verb_s_object_only_right_after_it() {
-        let file: VerbsFile = toml::from_str(
+        let x = index_of(
             r#"
             [[verb]]
             head = "join"
@@ -710,9 +712,7 @@ mod tests {
               { cameo = "111", plover = "ACCUSE", verb = "gathered", post = ["law"] },
             ]
             "#,
-        )
-        .expect("verbs");
-        let x = CameoIndex::build(&file).expect("index");
+        );
         let specificity = |s: &str| {
             let words: Vec<&str> = s.split_whitespace().collect();
             let base = |i: usize| matches!(words[i], "protest" | "join");

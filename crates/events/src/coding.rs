@@ -511,15 +511,15 @@ impl<'a> SentenceCoder<'a> {
     /// whose subject did it.
     fn doer_of_when_clause(&self, clause: &Clause, h: &Happening, sides: &mut [SidedActor]) {
         let f = self.f();
-        let Some(o) = clause.hits.iter().find(|o| {
-            o.start > h.hit.end
+        let Some((o, when)) = clause.hits.iter().find_map(|o| {
+            let when = (o.start > h.hit.end
                 && o.finite
-                && self.trigger(o).event_type == h.trigger.event_type
-                && f[h.hit.end..o.start].contains(" when ")
+                && self.trigger(o).event_type == h.trigger.event_type)
+                .then(|| f[h.hit.end..o.start].rfind(" when "))??;
+            Some((o, h.hit.end + when))
         }) else {
             return;
         };
-        let when = h.hit.end + f[h.hit.end..o.start].rfind(" when ").unwrap_or(0);
         let (from, _) = self.to_body(when, when);
         let (verb, _) = self.to_body(o.start, o.end);
         for a in sides.iter_mut().filter(|a| a.2 >= from && a.3 <= verb) {

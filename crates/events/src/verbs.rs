@@ -114,6 +114,11 @@ fn verb_priority(specificity: usize) -> u32 {
 }
 
 impl Extractor {
+    /// Whether `word` (folded) is a support verb (`[grammar] light_verbs`).
+    fn is_light_verb(&self, word: &str) -> bool {
+        self.light_verbs.iter().any(|l| l == word)
+    }
+
     /// Adds the happenings the CAMEO verb dictionary reads in the folded sentence `fs`, ranks
     /// them against the hand triggers in `hits`, and marks which hits stand on a finite verb.
     /// Returns where coordinated verb phrases open (see [`coordinated_verbs`]).
@@ -173,9 +178,7 @@ impl Extractor {
                 .filter(|_| !self.triggers.marks_future(f, start, end))
                 // A support verb means little without the pattern that gives it its object:
                 // "took office" is no seizure, "gave a speech" no aid.
-                .filter(|_| {
-                    v.specificity > 0 || !self.light_verbs.iter().any(|l| *l == f[start..end])
-                })
+                .filter(|_| v.specificity > 0 || !self.is_light_verb(&f[start..end]))
             else {
                 if v.specificity > 0 {
                     hits.retain(|h| !overlaps(h));
@@ -225,10 +228,7 @@ impl Extractor {
         // Clauses are contiguous and in order: the last one starting at or before `at`.
         let clause_of = |at: usize| clauses.partition_point(|&(s, _)| s <= at).checked_sub(1);
         let same_clause = |a: usize, b: usize| clause_of(a) == clause_of(b);
-        let light = |h: &TriggerHit| {
-            let w = &f[h.start..h.end];
-            self.light_verbs.iter().any(|l| l == w)
-        };
+        let light = |h: &TriggerHit| self.is_light_verb(&f[h.start..h.end]);
         let from_verb = |h: &TriggerHit| self.triggers.triggers[h.trigger].from_verb;
         // Starts of the finite verbs that govern an object (support verbs excepted) and of the
         // hand triggers on nouns, sorted: each check below is a binary search.
