@@ -2,6 +2,10 @@
 //! --example coder_load`): the budget is 200 ms for the whole coder.
 use std::time::Instant;
 
+/// The allocator the `dateline` binary ships with.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t = Instant::now();
     let field = dateline_lexicon::Lexicon::bundled()?;

@@ -138,8 +138,14 @@ fn parse_day(s: &str, end: bool) -> Option<Date> {
 }
 
 fn is_acronym(alias: &str) -> bool {
-    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
-    !letters.is_empty() && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in alias.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if letters > 6 || !c.is_uppercase() {
+            return false;
+        }
+    }
+    letters > 0
 }
 
 fn invalid(reason: String) -> LexiconError {
@@ -243,11 +249,15 @@ impl AliasTable {
         if key.is_empty() {
             return;
         }
-        let id = *self.slot.entry(key.clone()).or_insert_with(|| {
-            self.keys.push(key);
-            self.infos.push(Vec::new());
-            self.infos.len() - 1
-        });
+        let id = match self.slot.get(&key) {
+            Some(&id) => id,
+            None => {
+                self.slot.insert(key.clone(), self.keys.len());
+                self.keys.push(key);
+                self.infos.push(Vec::new());
+                self.infos.len() - 1
+            }
+        };
         let list = &mut self.infos[id];
         match list
             .iter_mut()
@@ -291,15 +301,22 @@ impl AliasTable {
     /// agent of it, never the place. Abbreviations ("US", "U.S.") are names of the country too
     /// and keep the metonym rules.
     fn add_nationalities(&mut self, file: &ActorsFile) {
+        // Each country code's first country entry.
+        let mut country: FastMap<&str, usize> = FastMap::default();
+        for (i, a) in file.actor.iter().enumerate() {
+            if let Some(iso) = a.country.as_deref()
+                && (a.kind == "country" || a.kind == "government" && a.parent.is_none())
+            {
+                country.entry(iso).or_insert(i);
+            }
+        }
         for (word, iso) in &file.nationalities {
             if !word.chars().any(char::is_lowercase) {
                 continue;
             }
-            let country = file.actor.iter().enumerate().find(|(_, a)| {
-                a.country.as_deref() == Some(iso.as_str())
-                    && (a.kind == "country" || a.kind == "government" && a.parent.is_none())
-            });
-            let Some((i, _)) = country else { continue };
+            let Some(&i) = country.get(iso.as_str()) else {
+                continue;
+            };
             self.add(
                 word,
                 AliasInfo {

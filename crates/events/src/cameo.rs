@@ -48,6 +48,8 @@ struct Pattern {
     coded: Option<Coded>,
     /// Tokens with whether each is tied to the one before it and whether it is the preposition
     /// that opens a prepositional group (see [`slots`]).
+    /// The tokens before the verb in reading order from the verb outwards: the last token
+    /// first, each tied to the one read before it when that one was tied to it in the pattern.
     pre: Vec<Slot>,
     post: Vec<Slot>,
     /// Words the pattern asks for besides the verb: the more, the more specific.
@@ -57,6 +59,33 @@ struct Pattern {
     /// Hashes of the first word of each of its literal tokens: a pattern none of whose words
     /// is near the verb is skipped before it is matched ("said" alone has 148 patterns).
     needs: Vec<u64>,
+    /// `needs` as a [`Near`] mask, for a rejection without a search.
+    needs_mask: u128,
+}
+
+/// The words near a verb as hashes and as a 128-bit mask of those hashes: most patterns ask for
+/// a word that is not there, which the mask tells in one AND.
+struct Near {
+    hashes: Vec<u64>,
+    mask: u128,
+}
+
+fn mask_bit(h: u64) -> u128 {
+    1u128 << (h % 128)
+}
+
+impl Near {
+    fn new(words: &[&str]) -> Near {
+        let hashes: Vec<u64> = (words.iter())
+            .flat_map(|w| [word_hash(w), word_hash(w.strip_suffix('s').unwrap_or(w))])
+            .collect();
+        let mask = hashes.iter().fold(0, |m, &h| m | mask_bit(h));
+        Near { hashes, mask }
+    }
+
+    fn has_all(&self, p: &Pattern) -> bool {
+        p.needs_mask & !self.mask == 0 && p.needs.iter().all(|h| self.hashes.contains(h))
+    }
 }
 
 /// FNV-1a of a word, for the quick check of [`Pattern::needs`].
@@ -190,7 +219,7 @@ pub struct CameoIndex {
     blocks: Vec<Block>,
     /// First word of a verb form → (block, the form's words), longest forms first.
     forms: HashMap<String, Vec<(usize, Vec<String>)>>,
-    synonyms: Vec<Vec<Vec<String>>>,
+    synonyms: Vec<SynonymSet>,
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -213,13 +242,55 @@ fn coded(
     }))
 }
 
+/// The phrases of one synonym set, as words, indexed by their first and their last word: a set
+/// holds up to two hundred phrases ("&weapon") and a pattern tries it at every word it reads.
+#[derive(Debug, Clone, Default)]
+struct SynonymSet {
+    phrases: Vec<Vec<String>>,
+    by_first: HashMap<String, Vec<usize>>,
+    by_last: HashMap<String, Vec<usize>>,
+}
+
+impl SynonymSet {
+    fn new(phrases: Vec<Vec<String>>) -> SynonymSet {
+        let mut set = SynonymSet::default();
+        for (k, p) in phrases.iter().enumerate() {
+            if let (Some(first), Some(last)) = (p.first(), p.last()) {
+                set.by_first.entry(first.clone()).or_default().push(k);
+                set.by_last.entry(last.clone()).or_default().push(k);
+            }
+        }
+        set.phrases = phrases;
+        set
+    }
+
+    /// The phrases that may start at `word` (that may end there, `reversed`), in the set's
+    /// order: those whose word there is `word` or `word` without a plural "s".
+    fn candidates(&self, word: &str, reversed: bool) -> Vec<usize> {
+        let index = if reversed {
+            &self.by_last
+        } else {
+            &self.by_first
+        };
+        let stem = word.strip_suffix('s');
+        let mut out: Vec<usize> = (index.get(word).into_iter())
+            .chain(stem.and_then(|s| index.get(s)))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out
+    }
+}
+
 /// Synonym sets by their lower-case name, and each set's phrases as words.
-fn synonym_sets(file: &VerbsFile) -> (HashMap<String, usize>, Vec<Vec<Vec<String>>>) {
+fn synonym_sets(file: &VerbsFile) -> (HashMap<String, usize>, Vec<SynonymSet>) {
     let mut syn_id: HashMap<String, usize> = HashMap::new();
     let mut synonyms = Vec::new();
     for (name, phrases) in &file.synonyms {
         syn_id.insert(name.to_lowercase(), synonyms.len());
-        synonyms.push(phrases.iter().map(|p| words(&p.to_lowercase())).collect());
+        let phrases = phrases.iter().map(|p| words(&p.to_lowercase())).collect();
+        synonyms.push(SynonymSet::new(phrases));
     }
     (syn_id, synonyms)
 }
@@ -283,7 +354,7 @@ fn pattern(p: &PatternEntry, syn_id: &HashMap<String, usize>) -> Result<Option<P
     // block's ("strangle" [180] in a block of other verbs): it applies to that form only.
     let verb_words = words(&p.verb.to_lowercase());
     let verb = (pre.is_empty() && post.is_empty()).then_some(verb_words);
-    let needs = pre
+    let needs: Vec<u64> = pre
         .iter()
         .chain(&post)
         .filter_map(|(t, _, _)| match t {
@@ -291,7 +362,18 @@ fn pattern(p: &PatternEntry, syn_id: &HashMap<String, usize>) -> Result<Option<P
             Tok::Syn(_) => None,
         })
         .collect();
+    // Words before the verb are read backwards from it, so the gap rule holds from the verb
+    // outwards on both sides. Read backwards, a token is tied to the next one when that one was
+    // tied to it.
+    let n = pre.len();
+    let pre = (0..n)
+        .map(|i| {
+            let k = n - 1 - i;
+            (pre[k].0.clone(), k + 1 < n && pre[k + 1].1, false)
+        })
+        .collect();
     Ok(Some(Pattern {
+        needs_mask: needs.iter().fold(0, |m, &h| m | mask_bit(h)),
         needs,
         coded: c,
         literal: l1 + l2 + verb.as_ref().map_or(0, |v| v.len() - 1),
@@ -314,6 +396,9 @@ fn block(b: &VerbBlock, syn_id: &HashMap<String, usize>) -> Result<Block, String
         Some(_) => usual_reading(default, &patterns),
         None => near_unanimous_reading(&patterns),
     };
+    // The most specific pattern that matches wins, the first written among equals: in this
+    // order the first that matches is the one.
+    patterns.sort_by_key(|p| std::cmp::Reverse(p.literal));
     Ok(Block { default, patterns })
 }
 
@@ -418,44 +503,25 @@ impl CameoIndex {
         base_verb: &dyn Fn(usize) -> bool,
     ) -> VerbHit {
         let b = &self.blocks[block];
-        let mut best: Option<&Pattern> = None;
         let lo = first.saturating_sub(PRE_WINDOW);
         let hi = (last + POST_WINDOW).min(words.len());
-        let near: Vec<u64> = words[lo..hi]
-            .iter()
-            .flat_map(|w| [word_hash(w), word_hash(w.strip_suffix('s').unwrap_or(w))])
-            .collect();
+        let near = Near::new(&words[lo..hi]);
+        let before: Vec<&str> = words[lo..first].iter().rev().copied().collect();
         let passive = passive_reading(words, first, last);
-        for p in &b.patterns {
-            if best.is_some_and(|q| q.literal >= p.literal)
-                || !p.needs.iter().all(|h| near.contains(h))
-            {
-                continue;
+        let skip_before = |i: usize| in_phrase(first - 1 - i);
+        let skip_after = |i: usize| in_phrase(last + i);
+        let verb_after = |i: usize| base_verb(last + i);
+        let best = b.patterns.iter().find(|p| {
+            if !near.has_all(p) {
+                return false;
             }
-            let ok = match &p.verb {
+            match &p.verb {
                 Some(v) => {
                     last - first == v.len()
                         && v.iter().zip(&words[first..last]).all(|(a, b)| a == b)
                 }
                 None => {
-                    let lo = first.saturating_sub(PRE_WINDOW);
-                    let hi = (last + POST_WINDOW).min(words.len());
-                    // Words before the verb are read backwards from it, so the gap rule holds
-                    // from the verb outwards on both sides.
-                    let before: Vec<&str> = words[lo..first].iter().rev().copied().collect();
-                    // Read backwards, a token is tied to the next one when that one was tied
-                    // to it.
-                    let n = p.pre.len();
-                    let pre: Vec<Slot> = (0..n)
-                        .map(|i| {
-                            let k = n - 1 - i;
-                            (p.pre[k].0.clone(), k + 1 < n && p.pre[k + 1].1, false)
-                        })
-                        .collect();
-                    let skip_before = |i: usize| in_phrase(first - 1 - i);
-                    let skip_after = |i: usize| in_phrase(last + i);
-                    let verb_after = |i: usize| base_verb(last + i);
-                    (self.in_order(&pre, &before, true, &skip_before, &|_| false)
+                    (self.in_order(&p.pre, &before, true, &skip_before, &|_| false)
                         && self.in_order(
                             &p.post,
                             &words[last..hi],
@@ -463,7 +529,7 @@ impl CameoIndex {
                             &skip_after,
                             &verb_after,
                         ))
-                        || (n == 0
+                        || (p.pre.is_empty()
                             && passive.as_ref().is_some_and(|(read, at)| {
                                 !p.post.is_empty()
                                     && self.in_order(
@@ -475,11 +541,8 @@ impl CameoIndex {
                                     )
                             }))
                 }
-            };
-            if ok {
-                best = Some(p);
             }
-        }
+        });
         match best {
             Some(p) => VerbHit {
                 first,
@@ -563,7 +626,12 @@ impl CameoIndex {
         };
         match t {
             Tok::Words(p) => phrase_at(p),
-            Tok::Syn(id) => self.synonyms[*id].iter().find_map(|p| phrase_at(p)),
+            Tok::Syn(id) => {
+                let set = &self.synonyms[*id];
+                let word = words.get(i)?;
+                (set.candidates(word, reversed).into_iter())
+                    .find_map(|k| phrase_at(&set.phrases[k]))
+            }
         }
     }
 }
@@ -612,6 +680,52 @@ mod tests {
             |_| false,
             |_| false,
         )
+    }
+
+    /// A synonym set's phrases match before the verb (read backwards from it, last word first)
+    /// as after it, plural or not; of two patterns as specific, the one written first reads.
+    #[test]
+    fn synonym_phrases_match_on_both_sides_and_the_first_of_equals_wins() {
+        let x = index_of(
+            r#"
+            [synonyms]
+            force = ["security force", "army", "police"]
+            town = ["village", "border town"]
+
+            [[verb]]
+            head = "storm"
+            cameo = "190"
+            plover = "ASSAULT"
+            forms = ["stormed"]
+            pattern = [
+              { cameo = "173", plover = "COERCE", mode = "arrest", pre = ["&force"], verb = "stormed" },
+              { cameo = "181", plover = "ASSAULT", mode = "abduct", post = ["&town"], verb = "stormed" },
+            ]
+            "#,
+        );
+        let mode = |s: &str| {
+            let h = read(&x, s);
+            h[0].coded.as_ref().and_then(|c| c.mode.clone())
+        };
+        assert_eq!(
+            mode("iraqi security forces stormed a house").as_deref(),
+            Some("arrest")
+        );
+        assert_eq!(
+            mode("gunmen stormed a border town").as_deref(),
+            Some("abduct")
+        );
+        assert_eq!(
+            mode("gunmen stormed the villages").as_deref(),
+            Some("abduct")
+        );
+        // Both patterns hold: the first written reads.
+        assert_eq!(
+            mode("the police stormed a village").as_deref(),
+            Some("arrest")
+        );
+        // "force" alone is not "security force".
+        assert_eq!(read(&x, "the force stormed a house")[0].specificity, 0);
     }
 
     #[test]
@@ -739,6 +853,7 @@ mod tests {
             literal: 1,
             verb: None,
             needs: Vec::new(),
+            needs_mask: 0,
         };
         let patterns = [
             p(EventType::Agree),

@@ -28,29 +28,27 @@ impl Hasher for Identity {
     }
 }
 
-/// FNV-1a for the lexicon's string-keyed maps: loading hashes some 200,000 short strings, where
-/// SipHash's resistance to flooding buys nothing (the keys are our own data).
+/// The tagger's word hash for the lexicon's string-keyed maps: loading hashes some 200,000
+/// short strings, where SipHash's resistance to flooding buys nothing (the keys are our own
+/// data) and FNV's byte at a time cost a tenth of the load. `finish` folds the high bits down:
+/// the table picks buckets with the low ones.
 #[derive(Default)]
-pub struct Fnv(u64);
+pub struct WordHasher(u64);
 
-impl Hasher for Fnv {
+impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
-        self.0
+        let h = self.0.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        h ^ (h >> 29)
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { SEED } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = h;
+        self.0 = self.0.rotate_left(5) ^ dateline_tagger::word_hash(bytes);
     }
 }
 
 /// A map keyed by lexicon strings.
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 /// A set of lexicon strings.
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
 
 type ByHash<V> = HashMap<u64, V, BuildHasherDefault<Identity>>;
 type HashesSet = HashSet<u64, BuildHasherDefault<Identity>>;

@@ -4,7 +4,7 @@ use crate::LexiconError;
 use crate::lexicon::{EventsFile, Grammar};
 use aho_corasick::AhoCorasick;
 use dateline_core::event::EventType;
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 
 /// Words a verb of denial may stand before the "that" of what it denies ("denied | reports | that").
 const DENIAL_REACH: usize = 3;
@@ -118,7 +118,9 @@ impl TriggerIndex {
             })?;
             patterns.push((re, id));
         }
-        let any = RegexSet::new(patterns.iter().map(|(re, _): &(Regex, usize)| re.as_str()))
+        let any = RegexSetBuilder::new(patterns.iter().map(|(re, _): &(Regex, usize)| re.as_str()))
+            .dfa_size_limit(64 << 20)
+            .build()
             .map_err(|e| invalid(e.to_string()))?;
         let openers =
             AhoCorasick::new(&file.grammar.clause_openers).map_err(|e| invalid(e.to_string()))?;

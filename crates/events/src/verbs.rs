@@ -22,6 +22,9 @@ struct TaggedSentence<'s> {
     spans: Vec<(usize, usize)>,
     words: Vec<&'s str>,
     tokens: Vec<Token>,
+    /// The tag of each word's token (`None`: the tagger gave it none): the dictionary asks for
+    /// the tags of the words around a verb once per pattern, so they are looked up once.
+    word_tags: Vec<Option<Tag>>,
 }
 
 impl<'s> TaggedSentence<'s> {
@@ -33,13 +36,18 @@ impl<'s> TaggedSentence<'s> {
         let f = folded.text.as_str();
         let spans = word_spans(f);
         let words = spans.iter().map(|&(s, e)| &f[s..e]).collect();
-        TaggedSentence {
+        let mut s = TaggedSentence {
             sentence,
             folded,
             spans,
             words,
             tokens: tagger.tag(sentence),
-        }
+            word_tags: Vec::new(),
+        };
+        s.word_tags = (s.spans.iter())
+            .map(|&(start, _)| s.tag_at(start))
+            .collect();
+        s
     }
 
     /// The token that holds folded offset `start`.
@@ -74,7 +82,7 @@ impl<'s> TaggedSentence<'s> {
     /// Whether word `i` sits inside a noun phrase (see [`crate::cameo::CameoIndex::find`]).
     fn in_phrase(&self, i: usize) -> bool {
         self.words[i] == "of"
-            || self.tag_at(self.spans[i].0).is_some_and(|t| {
+            || self.word_tags[i].is_some_and(|t| {
                 t.is_noun()
                     || t.is_adj()
                     || matches!(t, Tag::DT | Tag::CD | Tag::PRPS | Tag::POS | Tag::PDT)
@@ -98,7 +106,7 @@ impl<'s> TaggedSentence<'s> {
     }
 
     fn base_verb(&self, i: usize) -> bool {
-        self.tag_at(self.spans[i].0) == Some(Tag::VB)
+        self.word_tags[i] == Some(Tag::VB)
     }
 }
 

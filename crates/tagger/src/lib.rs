@@ -34,6 +34,7 @@ mod tag;
 mod tokenize;
 
 pub use chunk::{Chunk, ChunkKind, chunks, is_passive};
+pub use table::hash as word_hash;
 pub use tag::Tag;
 
 use brill::{Arg, BOUNDARY, MorphRule, Rule, Test};

@@ -27,8 +27,8 @@ pub(crate) struct WordTable {
 }
 
 /// Multiply-rotate hashing over 8-byte words (the scheme of rustc's FxHasher): words are short,
-/// and SipHash would dominate the lookup.
-fn hash(s: &[u8]) -> u64 {
+/// and SipHash would dominate the lookup. The event coder's lexicon maps hash with it too.
+pub fn hash(s: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let mut h: u64 = s.len() as u64;
     let mut chunks = s.chunks_exact(8);

@@ -25,6 +25,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+/// The allocator the `dateline` binary ships with: the figures are those its users get.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str =
     "usage: eval-events [--root DIR] [--corpus DIR] [--verbose] [--json] [--split] [--dump FILE]
 
