@@ -61,6 +61,10 @@ struct Pattern {
     needs: Vec<u64>,
     /// `needs` as a [`Near`] mask, for a rejection without a search.
     needs_mask: u128,
+    /// Its only words are a preposition opening a group ("come ( to )", "march ( against )"):
+    /// in PETRARCH's parse the group's object is where the target sits, so the preposition
+    /// counts only before a name ("came to Baghdad", not "came to an end").
+    bare_group: bool,
 }
 
 /// The words near a verb as hashes and as a 128-bit mask of those hashes: most patterns ask for
@@ -366,13 +370,16 @@ fn pattern(p: &PatternEntry, syn_id: &HashMap<String, usize>) -> Result<Option<P
     // outwards on both sides. Read backwards, a token is tied to the next one when that one was
     // tied to it.
     let n = pre.len();
-    let pre = (0..n)
+    let pre: Vec<Slot> = (0..n)
         .map(|i| {
             let k = n - 1 - i;
             (pre[k].0.clone(), k + 1 < n && pre[k + 1].1, false)
         })
         .collect();
+    let bare_group =
+        pre.is_empty() && matches!(&post[..], [(Tok::Words(w), _, true)] if w.len() == 1);
     Ok(Some(Pattern {
+        bare_group,
         needs_mask: needs.iter().fold(0, |m, &h| m | mask_bit(h)),
         needs,
         coded: c,
@@ -400,6 +407,32 @@ fn block(b: &VerbBlock, syn_id: &HashMap<String, usize>) -> Result<Block, String
     // order the first that matches is the one.
     patterns.sort_by_key(|p| std::cmp::Reverse(p.literal));
     Ok(Block { default, patterns })
+}
+
+/// What the tagger says of each word of a clause, as [`CameoIndex::find`] asks it.
+struct WordFacts<'a> {
+    in_phrase: &'a dyn Fn(usize) -> bool,
+    base_verb: &'a dyn Fn(usize) -> bool,
+    name: &'a dyn Fn(usize) -> bool,
+}
+
+/// Whether a name stands among the noun-phrase words from `from` on (of `n` words), within
+/// the reach of a pattern's gap: "to the United States", "against Israel".
+fn names_follow(
+    from: usize,
+    n: usize,
+    in_phrase: &dyn Fn(usize) -> bool,
+    name: &dyn Fn(usize) -> bool,
+) -> bool {
+    for i in from..n.min(from + MAX_GAP + 1) {
+        if name(i) {
+            return true;
+        }
+        if !in_phrase(i) {
+            return false;
+        }
+    }
+    false
 }
 
 impl CameoIndex {
@@ -450,7 +483,8 @@ impl CameoIndex {
     /// `is_verb(i)` holds, with its reading. Multi-word forms win over their first word.
     /// `in_phrase(i)` tells that word `i` sits inside a noun phrase (determiner, number,
     /// adjective, noun, "of"): such words do not count as a gap between a pattern's words, so
-    /// "provide almost 400 tonnes of medical aid" still reads as "provide … aid".
+    /// "provide almost 400 tonnes of medical aid" still reads as "provide … aid". `name(i)`: word
+    /// `i` is printed as a name (see [`Pattern::bare_group`]).
     pub fn find(
         &self,
         words: &[&str],
@@ -458,6 +492,7 @@ impl CameoIndex {
         in_phrase: impl Fn(usize) -> bool,
         base_verb: impl Fn(usize) -> bool,
         closes_phrase: impl Fn(usize) -> bool,
+        name: impl Fn(usize) -> bool,
     ) -> Vec<VerbHit> {
         let mut out: Vec<VerbHit> = Vec::new();
         let mut i = 0;
@@ -486,7 +521,12 @@ impl CameoIndex {
             // Only the words `read` looks at after the verb: a long sentence stays linear.
             let reach = (last + POST_WINDOW).min(words.len());
             let end = (last..reach).find(|&k| closes_phrase(k)).unwrap_or(reach);
-            out.push(self.read(*block, &words[..end], i, last, &in_phrase, &base_verb));
+            let facts = WordFacts {
+                in_phrase: &in_phrase,
+                base_verb: &base_verb,
+                name: &name,
+            };
+            out.push(self.read(*block, &words[..end], i, last, &facts));
             i = last;
         }
         out
@@ -499,9 +539,9 @@ impl CameoIndex {
         words: &[&str],
         first: usize,
         last: usize,
-        in_phrase: &dyn Fn(usize) -> bool,
-        base_verb: &dyn Fn(usize) -> bool,
+        facts: &WordFacts<'_>,
     ) -> VerbHit {
+        let (in_phrase, base_verb) = (facts.in_phrase, facts.base_verb);
         let b = &self.blocks[block];
         let lo = first.saturating_sub(PRE_WINDOW);
         let hi = (last + POST_WINDOW).min(words.len());
@@ -521,24 +561,29 @@ impl CameoIndex {
                         && v.iter().zip(&words[first..last]).all(|(a, b)| a == b)
                 }
                 None => {
-                    (self.in_order(&p.pre, &before, true, &skip_before, &|_| false)
-                        && self.in_order(
-                            &p.post,
-                            &words[last..hi],
-                            false,
-                            &skip_after,
-                            &verb_after,
-                        ))
+                    // Where a bare group's preposition ends, it must lead to a name.
+                    let leads_to_name = |end: usize, at: &dyn Fn(usize) -> usize, n: usize| {
+                        !p.bare_group
+                            || names_follow(end, n, &|i| in_phrase(at(i)), &|i| (facts.name)(at(i)))
+                    };
+                    (self
+                        .in_order(&p.pre, &before, true, &skip_before, &|_| false)
+                        .is_some()
+                        && self
+                            .in_order(&p.post, &words[last..hi], false, &skip_after, &verb_after)
+                            .is_some_and(|end| leads_to_name(end, &|i| last + i, hi - last)))
                         || (p.pre.is_empty()
                             && passive.as_ref().is_some_and(|(read, at)| {
                                 !p.post.is_empty()
-                                    && self.in_order(
-                                        &p.post,
-                                        read,
-                                        false,
-                                        &|i| in_phrase(at(i)),
-                                        &|_| false,
-                                    )
+                                    && self
+                                        .in_order(
+                                            &p.post,
+                                            read,
+                                            false,
+                                            &|i| in_phrase(at(i)),
+                                            &|_| false,
+                                        )
+                                        .is_some_and(|end| leads_to_name(end, at, read.len()))
                             }))
                 }
             }
@@ -559,8 +604,8 @@ impl CameoIndex {
         }
     }
 
-    /// True when every token occurs in `words`, in order, each within [`MAX_GAP`] words of the
-    /// previous one. `reversed`: `words` run backwards from the verb, and so do phrase tokens.
+    /// Where the last token ends when every token occurs in `words`, in order, each within
+    /// [`MAX_GAP`] words of the previous one. `reversed`: `words` run backwards from the verb, and so do phrase tokens.
     /// `base_verb(i)`: word `i` is a verb's base form, so a preposition before it is the "to" of
     /// an infinitive ("praised efforts to improve"), not the head of a prepositional group.
     fn in_order(
@@ -570,7 +615,7 @@ impl CameoIndex {
         reversed: bool,
         in_phrase: &dyn Fn(usize) -> bool,
         base_verb: &dyn Fn(usize) -> bool,
-    ) -> bool {
+    ) -> Option<usize> {
         let mut at = 0;
         let mut after_to = false;
         for (t, tight, head) in toks {
@@ -602,13 +647,11 @@ impl CameoIndex {
                     }
                 }
             }
-            let Some(next) = found else {
-                return false;
-            };
+            let next = found?;
             after_to = matches!(t, Tok::Words(w) if w.last().is_some_and(|w| w == "to"));
             at = next;
         }
-        true
+        Some(at)
     }
 
     /// End index when `t` matches at `words[i..]`.
@@ -673,12 +716,15 @@ mod tests {
         let words: Vec<&str> = s.split_whitespace().collect();
         // Nouns and adjectives inside the object phrase: "a large military base".
         let np = ["a", "the", "large", "new", "us"];
+        // Names the lexicon would know.
+        let names = ["baghdad", "iraq", "turkey"];
         x.find(
             &words,
             |_| true,
             |i| np.contains(&words[i]),
             |_| false,
             |_| false,
+            |i| names.contains(&words[i]),
         )
     }
 
@@ -795,16 +841,57 @@ mod tests {
             |_| false,
             |i| words[i] == "improve",
             |_| false,
+            |_| true,
         );
         assert_eq!(h[0].specificity, 0);
         let words: Vec<&str> = "they welcomed him to baghdad".split_whitespace().collect();
-        let h = x.find(&words, |_| true, |_| false, |_| false, |_| false);
+        let h = x.find(&words, |_| true, |_| false, |_| false, |_| false, |_| true);
         assert_eq!(h[0].specificity, 1);
         // A "to" that is the last word read has nothing after it to tell a group from an
         // infinitive whose verb lies beyond the window.
         let words: Vec<&str> = "they welcomed him to".split_whitespace().collect();
-        let h = x.find(&words, |_| true, |_| false, |_| false, |_| false);
+        let h = x.find(&words, |_| true, |_| false, |_| false, |_| false, |_| true);
         assert_eq!(h[0].specificity, 0);
+    }
+
+    /// A group that is only its preposition ("come ( to )") stands for its object, where
+    /// PETRARCH finds the target: it reads only before someone or somewhere the sentence names,
+    /// past the object's determiners and modifiers ("came to the Iraqi capital"), and not
+    /// before a common noun ("came to an end", "came to the project").
+    #[test]
+    fn a_bare_prepositional_group_must_lead_to_a_name() {
+        let x = index_of(
+            r#"
+            [[verb]]
+            head = "arrive"
+            cameo = "040"
+            plover = "CONSULT"
+            forms = ["came", "coming"]
+            pattern = [
+              { verb = "came" },
+              { verb = "coming" },
+              { cameo = "040", plover = "CONSULT", verb = "came", post = ["(", "to", ")"] },
+            ]
+            "#,
+        );
+        let np = ["the", "an", "iraqi", "capital", "end", "project"];
+        let names = ["baghdad", "iraqi"];
+        let specificity = |s: &str| {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            let h = x.find(
+                &words,
+                |_| true,
+                |i| np.contains(&words[i]),
+                |_| false,
+                |_| false,
+                |i| names.contains(&words[i]),
+            );
+            h[0].specificity
+        };
+        assert_eq!(specificity("the minister came to baghdad"), 1);
+        assert_eq!(specificity("the minister came to the iraqi capital"), 1);
+        assert_eq!(specificity("the war came to an end"), 0);
+        assert_eq!(specificity("the singers came to the project"), 0);
     }
 
     /// An infinitive right after the verb is its complement, read as the pattern's object
@@ -830,7 +917,7 @@ mod tests {
         let specificity = |s: &str| {
             let words: Vec<&str> = s.split_whitespace().collect();
             let base = |i: usize| matches!(words[i], "protest" | "join");
-            x.find(&words, |_| true, |_| false, base, |_| false)[0].specificity
+            x.find(&words, |_| true, |_| false, base, |_| false, |_| true)[0].specificity
         };
         assert_eq!(specificity("they gathered in lagos to protest the law"), 0);
         assert_eq!(specificity("they declined to join the talks"), 1);
@@ -854,6 +941,7 @@ mod tests {
             verb: None,
             needs: Vec::new(),
             needs_mask: 0,
+            bare_group: false,
         };
         let patterns = [
             p(EventType::Agree),

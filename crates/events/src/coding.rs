@@ -100,7 +100,21 @@ impl<'a> SentenceCoder<'a> {
         let sentence = &article.body[ss..se];
         let folded = fold::fold(sentence);
         let mut hits = x.triggers.find(&folded.text);
-        let coordinations = x.add_verb_hits(sentence, &folded, &mut hits);
+        // The sentence's actors and places, in its own offsets: a dictionary pattern's bare
+        // prepositional group must lead to one (see `cameo::Pattern::bare_group`).
+        let within = |s: usize, e: usize| (s >= ss && e <= se).then(|| (s - ss, e - ss));
+        let entities: Vec<(usize, usize)> = (article.actor_hits.iter())
+            .skip(article.actor_hits.partition_point(|a| a.start < ss))
+            .take_while(|a| a.start < se)
+            .filter_map(|a| within(a.start, a.end))
+            .chain(
+                (article.place_hits.iter())
+                    .skip(article.place_hits.partition_point(|p| p.start < ss))
+                    .take_while(|p| p.start < se)
+                    .filter_map(|p| within(p.start, p.end)),
+            )
+            .collect();
+        let coordinations = x.add_verb_hits(sentence, &folded, &entities, &mut hits);
         if hits.is_empty() {
             return None;
         }

@@ -306,7 +306,7 @@ impl Extractor {
         let words: Vec<&str> = spans.iter().map(|&(s, e)| &f[s..e]).collect();
         for v in self
             .cameo
-            .find(&words, |_| true, |_| false, |_| false, |_| false)
+            .find(&words, |_| true, |_| false, |_| false, |_| false, |_| false)
         {
             let (os, oe) = fs.original_span(spans[v.first].0, spans[v.last - 1].1);
             let at = tokens.partition_point(|t| t.end <= os);
@@ -326,7 +326,10 @@ impl Extractor {
         }
         // What the coder ranks: every trigger after the dictionary's readings, demotions done.
         let mut hits = self.triggers.find(f);
-        let _ = self.add_verb_hits(sentence, &fs, &mut hits);
+        let entities: Vec<(usize, usize)> = (self.find_actors(sentence, &fs, None).iter())
+            .map(|a| (a.start, a.end))
+            .collect();
+        let _ = self.add_verb_hits(sentence, &fs, &entities, &mut hits);
         for h in &hits {
             let t = &self.triggers.triggers[h.trigger];
             let (os, oe) = fs.original_span(h.start, h.end);

@@ -25,6 +25,8 @@ struct TaggedSentence<'s> {
     /// The tag of each word's token (`None`: the tagger gave it none): the dictionary asks for
     /// the tags of the words around a verb once per pattern, so they are looked up once.
     word_tags: Vec<Option<Tag>>,
+    /// Spans of the sentence (original offsets) that the lexicon reads as actors or places.
+    entities: &'s [(usize, usize)],
 }
 
 impl<'s> TaggedSentence<'s> {
@@ -32,6 +34,7 @@ impl<'s> TaggedSentence<'s> {
         tagger: &dateline_tagger::Tagger,
         sentence: &'s str,
         folded: &'s fold::Folded,
+        entities: &'s [(usize, usize)],
     ) -> TaggedSentence<'s> {
         let f = folded.text.as_str();
         let spans = word_spans(f);
@@ -43,6 +46,7 @@ impl<'s> TaggedSentence<'s> {
             words,
             tokens: tagger.tag(sentence),
             word_tags: Vec::new(),
+            entities,
         };
         s.word_tags = (s.spans.iter())
             .map(|&(start, _)| s.tag_at(start))
@@ -105,6 +109,24 @@ impl<'s> TaggedSentence<'s> {
             && self.tokens.get(k + 1).is_some_and(|n| n.tag.is_noun())
     }
 
+    /// Whether word `i` names someone or somewhere: it is part of an actor or a place the
+    /// lexicon found ("the president", "police"), tagged a proper noun, or capitalised inside
+    /// the sentence (the tagger reads "US" as "us").
+    fn is_name(&self, i: usize) -> bool {
+        let (os, oe) = self.folded.original_span(self.spans[i].0, self.spans[i].1);
+        if self.entities.iter().any(|&(s, e)| s < oe && os < e) {
+            return true;
+        }
+        match self.token_at(self.spans[i].0) {
+            Some(at) => {
+                let t = &self.tokens[at];
+                matches!(t.tag, Tag::NNP | Tag::NNPS)
+                    || (at > 0 && t.text.starts_with(|c: char| c.is_uppercase()))
+            }
+            None => false,
+        }
+    }
+
     fn base_verb(&self, i: usize) -> bool {
         self.word_tags[i] == Some(Tag::VB)
     }
@@ -134,9 +156,10 @@ impl Extractor {
         &self,
         sentence: &str,
         fs: &fold::Folded,
+        entities: &[(usize, usize)],
         hits: &mut Vec<TriggerHit>,
     ) -> Coordination {
-        let s = TaggedSentence::new(&self.tagger, sentence, fs);
+        let s = TaggedSentence::new(&self.tagger, sentence, fs, entities);
         let (first_verb, opens) = coordinated_verbs(&s.tokens);
         let coordination = Coordination {
             first_verb: first_verb.map(|o| fs.folded_offset(o)),
@@ -174,6 +197,7 @@ impl Extractor {
             |i| s.in_phrase(i),
             |i| s.base_verb(i),
             |i| opens.contains(&s.spans[i].0),
+            |i| s.is_name(i),
         );
         for v in found {
             let (start, end) = (s.spans[v.first].0, s.spans[v.last - 1].1);
