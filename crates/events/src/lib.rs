@@ -304,10 +304,19 @@ impl Extractor {
         let f = fs.text.as_str();
         let spans = word_spans(f);
         let words: Vec<&str> = spans.iter().map(|&(s, e)| &f[s..e]).collect();
-        for v in self
-            .cameo
-            .find(&words, |_| true, |_| false, |_| false, |_| false, |_| false)
-        {
+        // Names as printed: a bare prepositional group reads before a capitalised word.
+        let capitalised = |i: usize| {
+            let (os, _) = fs.original_span(spans[i].0, spans[i].1);
+            sentence[os..].starts_with(char::is_uppercase)
+        };
+        for v in self.cameo.find(
+            &words,
+            |_| true,
+            |_| false,
+            |_| false,
+            |_| false,
+            capitalised,
+        ) {
             let (os, oe) = fs.original_span(spans[v.first].0, spans[v.last - 1].1);
             let at = tokens.partition_point(|t| t.end <= os);
             let finite = at < tokens.len() && finite(&tokens, at);
