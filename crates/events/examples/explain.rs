@@ -1,6 +1,6 @@
 //! How the coder reads sentences: `cargo run --release -p dateline-events --example explain --
 //! "Turkish jets struck PKK positions near Duhok on Monday."` (or one sentence a line on stdin).
-use std::io::BufRead;
+use std::io::{BufRead, Write};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let x = dateline_events::Extractor::load_default()?;
@@ -10,8 +10,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         args
     };
+    let mut out = std::io::stdout().lock();
     for s in lines {
-        println!("{s}\n{}", x.explain(&s));
+        // A closed pipe (`| head`) ends the listing quietly.
+        if writeln!(out, "{s}\n{}", x.explain(&s)).is_err() {
+            break;
+        }
     }
     Ok(())
 }

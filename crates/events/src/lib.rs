@@ -302,37 +302,7 @@ impl Extractor {
         let _ = writeln!(out, "tags:   {}", tagged.join(" "));
         let fs = fold::fold(sentence);
         let f = fs.text.as_str();
-        let spans = word_spans(f);
-        let words: Vec<&str> = spans.iter().map(|&(s, e)| &f[s..e]).collect();
-        // Names as printed: a bare prepositional group reads before a capitalised word.
-        let capitalised = |i: usize| {
-            let (os, _) = fs.original_span(spans[i].0, spans[i].1);
-            sentence[os..].starts_with(char::is_uppercase)
-        };
-        for v in self.cameo.find(
-            &words,
-            |_| true,
-            |_| false,
-            |_| false,
-            |_| false,
-            capitalised,
-        ) {
-            let (os, oe) = fs.original_span(spans[v.first].0, spans[v.last - 1].1);
-            let at = tokens.partition_point(|t| t.end <= os);
-            let finite = at < tokens.len() && finite(&tokens, at);
-            let _ = writeln!(
-                out,
-                "verb:   {:?} finite={finite} reading={} specificity={}",
-                &sentence[os..oe],
-                v.coded.as_ref().map_or("no event".to_owned(), |c| format!(
-                    "{} {} (CAMEO {})",
-                    c.event_type,
-                    c.mode.as_deref().unwrap_or("-"),
-                    c.cameo
-                )),
-                v.specificity
-            );
-        }
+        self.explain_verbs(&mut out, sentence, &fs, &tokens);
         // What the coder ranks: every trigger after the dictionary's readings, demotions done.
         let mut hits = self.triggers.find(f);
         let entities: Vec<(usize, usize)> = (self.find_actors(sentence, &fs, None).iter())
@@ -376,6 +346,51 @@ impl Extractor {
             );
         }
         out
+    }
+
+    /// `explain`'s "verb:" lines: every dictionary verb of the sentence with its reading, read
+    /// with every word counting as a possible verb.
+    fn explain_verbs(
+        &self,
+        out: &mut String,
+        sentence: &str,
+        fs: &fold::Folded,
+        tokens: &[dateline_tagger::Token],
+    ) {
+        use std::fmt::Write;
+        let f = fs.text.as_str();
+        let spans = word_spans(f);
+        let words: Vec<&str> = spans.iter().map(|&(s, e)| &f[s..e]).collect();
+        // Names as printed: a bare prepositional group reads before a capitalised word.
+        let capitalised = |i: usize| {
+            let (os, _) = fs.original_span(spans[i].0, spans[i].1);
+            sentence[os..].starts_with(char::is_uppercase)
+        };
+        let found = (self.cameo).find(
+            &words,
+            |_| true,
+            |_| false,
+            |_| false,
+            |_| false,
+            capitalised,
+        );
+        for v in found {
+            let (os, oe) = fs.original_span(spans[v.first].0, spans[v.last - 1].1);
+            let at = tokens.partition_point(|t| t.end <= os);
+            let finite = at < tokens.len() && finite(tokens, at);
+            let _ = writeln!(
+                out,
+                "verb:   {:?} finite={finite} reading={} specificity={}",
+                &sentence[os..oe],
+                v.coded.as_ref().map_or("no event".to_owned(), |c| format!(
+                    "{} {} (CAMEO {})",
+                    c.event_type,
+                    c.mode.as_deref().unwrap_or("-"),
+                    c.cameo
+                )),
+                v.specificity
+            );
+        }
     }
 
     /// Every event mention in the article's body, in body order.
