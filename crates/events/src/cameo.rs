@@ -47,9 +47,9 @@ struct Pattern {
     /// `None`: the phrase means no event (a CAMEO `[---]` or a code PLOVER does not code).
     coded: Option<Coded>,
     /// Tokens with whether each is tied to the one before it and whether it is the preposition
-    /// that opens a prepositional group (see [`slots`]).
-    /// The tokens before the verb in reading order from the verb outwards: the last token
-    /// first, each tied to the one read before it when that one was tied to it in the pattern.
+    /// that opens a prepositional group (see [`slots`]). Those before the verb are stored in
+    /// reading order, from the verb outwards: the last token first, each tied to the one read
+    /// before it when that one was tied to it in the pattern.
     pre: Vec<Slot>,
     post: Vec<Slot>,
     /// Words the pattern asks for besides the verb: the more, the more specific.
