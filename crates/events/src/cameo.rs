@@ -416,19 +416,15 @@ struct WordFacts<'a> {
     name: &'a dyn Fn(usize) -> bool,
 }
 
-/// Whether a name stands among the noun-phrase words from `from` on (of `n` words), within
-/// the reach of a pattern's gap: "to the United States", "against Israel".
-fn names_follow(
-    from: usize,
-    n: usize,
-    in_phrase: &dyn Fn(usize) -> bool,
-    name: &dyn Fn(usize) -> bool,
-) -> bool {
+/// Whether a name stands among the noun-phrase words from `from` on (of `n` words read, word
+/// `i` read being the clause's word `at(i)`), within the reach of a pattern's gap: "to the
+/// United States", "against Israel".
+fn names_follow(from: usize, n: usize, at: &dyn Fn(usize) -> usize, facts: &WordFacts) -> bool {
     for i in from..n.min(from + MAX_GAP + 1) {
-        if name(i) {
+        if (facts.name)(at(i)) {
             return true;
         }
-        if !in_phrase(i) {
+        if !(facts.in_phrase)(at(i)) {
             return false;
         }
     }
@@ -563,8 +559,7 @@ impl CameoIndex {
                 None => {
                     // Where a bare group's preposition ends, it must lead to a name.
                     let leads_to_name = |end: usize, at: &dyn Fn(usize) -> usize, n: usize| {
-                        !p.bare_group
-                            || names_follow(end, n, &|i| in_phrase(at(i)), &|i| (facts.name)(at(i)))
+                        !p.bare_group || names_follow(end, n, at, facts)
                     };
                     (self
                         .in_order(&p.pre, &before, true, &skip_before, &|_| false)
@@ -713,16 +708,32 @@ mod tests {
     }
 
     fn read(x: &CameoIndex, s: &str) -> Vec<VerbHit> {
+        // Nouns and adjectives inside the object phrase ("a large military base"), and names
+        // the lexicon would know.
+        read_with(
+            x,
+            s,
+            &["a", "the", "large", "new", "us"],
+            &[],
+            &["baghdad", "iraq", "turkey"],
+        )
+    }
+
+    /// What `x` reads in `s` where every word may be a verb, the words of `np` stand inside a
+    /// noun phrase, those of `base` are base verbs and those of `names` are names.
+    fn read_with(
+        x: &CameoIndex,
+        s: &str,
+        np: &[&str],
+        base: &[&str],
+        names: &[&str],
+    ) -> Vec<VerbHit> {
         let words: Vec<&str> = s.split_whitespace().collect();
-        // Nouns and adjectives inside the object phrase: "a large military base".
-        let np = ["a", "the", "large", "new", "us"];
-        // Names the lexicon would know.
-        let names = ["baghdad", "iraq", "turkey"];
         x.find(
             &words,
             |_| true,
             |i| np.contains(&words[i]),
-            |_| false,
+            |i| base.contains(&words[i]),
             |_| false,
             |i| names.contains(&words[i]),
         )
@@ -831,27 +842,14 @@ mod tests {
             ]
             "#,
         );
+        let specificity =
+            |s: &str| read_with(&x, s, &[], &["improve"], &["baghdad"])[0].specificity;
         // "to improve" is an infinitive: the verb keeps its own reading.
-        let words: Vec<&str> = "they welcomed efforts to improve ties"
-            .split_whitespace()
-            .collect();
-        let h = x.find(
-            &words,
-            |_| true,
-            |_| false,
-            |i| words[i] == "improve",
-            |_| false,
-            |_| true,
-        );
-        assert_eq!(h[0].specificity, 0);
-        let words: Vec<&str> = "they welcomed him to baghdad".split_whitespace().collect();
-        let h = x.find(&words, |_| true, |_| false, |_| false, |_| false, |_| true);
-        assert_eq!(h[0].specificity, 1);
+        assert_eq!(specificity("they welcomed efforts to improve ties"), 0);
+        assert_eq!(specificity("they welcomed him to baghdad"), 1);
         // A "to" that is the last word read has nothing after it to tell a group from an
         // infinitive whose verb lies beyond the window.
-        let words: Vec<&str> = "they welcomed him to".split_whitespace().collect();
-        let h = x.find(&words, |_| true, |_| false, |_| false, |_| false, |_| true);
-        assert_eq!(h[0].specificity, 0);
+        assert_eq!(specificity("they welcomed him to"), 0);
     }
 
     /// A group that is only its preposition ("come ( to )") stands for its object, where
@@ -875,19 +873,8 @@ mod tests {
             "#,
         );
         let np = ["the", "an", "iraqi", "capital", "end", "project"];
-        let names = ["baghdad", "iraqi"];
-        let specificity = |s: &str| {
-            let words: Vec<&str> = s.split_whitespace().collect();
-            let h = x.find(
-                &words,
-                |_| true,
-                |i| np.contains(&words[i]),
-                |_| false,
-                |_| false,
-                |i| names.contains(&words[i]),
-            );
-            h[0].specificity
-        };
+        let specificity =
+            |s: &str| read_with(&x, s, &np, &[], &["baghdad", "iraqi"])[0].specificity;
         assert_eq!(specificity("the minister came to baghdad"), 1);
         assert_eq!(specificity("the minister came to the iraqi capital"), 1);
         assert_eq!(specificity("the war came to an end"), 0);
@@ -914,11 +901,7 @@ mod tests {
             ]
             "#,
         );
-        let specificity = |s: &str| {
-            let words: Vec<&str> = s.split_whitespace().collect();
-            let base = |i: usize| matches!(words[i], "protest" | "join");
-            x.find(&words, |_| true, |_| false, base, |_| false, |_| true)[0].specificity
-        };
+        let specificity = |s: &str| read_with(&x, s, &[], &["protest", "join"], &[])[0].specificity;
         assert_eq!(specificity("they gathered in lagos to protest the law"), 0);
         assert_eq!(specificity("they declined to join the talks"), 1);
         assert_eq!(specificity("they gathered for a protest"), 1);

@@ -102,9 +102,10 @@ impl<'a> SentenceCoder<'a> {
         let mut hits = x.triggers.find(&folded.text);
         // The sentence's actors and places, in its own offsets: a dictionary pattern's bare
         // prepositional group must lead to one (see `cameo::Pattern::bare_group`).
+        // Actor hits are sorted by start: the sentence's are one slice of them.
+        let first = article.actor_hits.partition_point(|a| a.start < ss);
         let within = |s: usize, e: usize| (s >= ss && e <= se).then(|| (s - ss, e - ss));
-        let entities: Vec<(usize, usize)> = (article.actor_hits.iter())
-            .skip(article.actor_hits.partition_point(|a| a.start < ss))
+        let entities: Vec<(usize, usize)> = (article.actor_hits[first..].iter())
             .take_while(|a| a.start < se)
             .filter_map(|a| within(a.start, a.end))
             .chain(
@@ -127,8 +128,7 @@ impl<'a> SentenceCoder<'a> {
             hits,
             coordinations,
             times: time::scan(sentence),
-            // Actor hits are sorted by start: the sentence's are one slice of them.
-            first: article.actor_hits.partition_point(|a| a.start < ss),
+            first,
             actors: Vec::new(),
             attributed: Vec::new(),
         };

@@ -305,9 +305,8 @@ impl Extractor {
         self.explain_verbs(&mut out, sentence, &fs, &tokens);
         // What the coder ranks: every trigger after the dictionary's readings, demotions done.
         let mut hits = self.triggers.find(f);
-        let entities: Vec<(usize, usize)> = (self.find_actors(sentence, &fs, None).iter())
-            .map(|a| (a.start, a.end))
-            .collect();
+        let actors = self.find_actors(sentence, &fs, None);
+        let entities: Vec<(usize, usize)> = actors.iter().map(|a| (a.start, a.end)).collect();
         let _ = self.add_verb_hits(sentence, &fs, &entities, &mut hits);
         for h in &hits {
             let t = &self.triggers.triggers[h.trigger];
@@ -322,7 +321,7 @@ impl Extractor {
                 h.finite
             );
         }
-        for a in self.find_actors(sentence, &fs, None) {
+        for a in actors {
             let _ = writeln!(
                 out,
                 "actor:  {:?} = {}",

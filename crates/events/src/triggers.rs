@@ -307,7 +307,7 @@ fn marker_verbs(markers: &[String]) -> Vec<String> {
         .iter()
         .filter(|m| m.contains(' '))
         .filter_map(|m| m.split_whitespace().rev().find(|w| *w != "to"))
-        .filter(|w| !matches!(*w, "is" | "are" | "was" | "were"))
+        .filter(|w| !crate::grammar::is_be(w))
         .map(str::to_owned)
         .collect();
     out.sort();

@@ -22,9 +22,9 @@ struct TaggedSentence<'s> {
     spans: Vec<(usize, usize)>,
     words: Vec<&'s str>,
     tokens: Vec<Token>,
-    /// The tag of each word's token (`None`: the tagger gave it none): the dictionary asks for
-    /// the tags of the words around a verb once per pattern, so they are looked up once.
-    word_tags: Vec<Option<Tag>>,
+    /// The token of each word (`None`: the tagger gave it none): the dictionary asks about the
+    /// words around a verb once per pattern, so each is looked up once.
+    word_tokens: Vec<Option<usize>>,
     /// Spans of the sentence (original offsets) that the lexicon reads as actors or places.
     entities: &'s [(usize, usize)],
 }
@@ -45,11 +45,11 @@ impl<'s> TaggedSentence<'s> {
             spans,
             words,
             tokens: tagger.tag(sentence),
-            word_tags: Vec::new(),
+            word_tokens: Vec::new(),
             entities,
         };
-        s.word_tags = (s.spans.iter())
-            .map(|&(start, _)| s.tag_at(start))
+        s.word_tokens = (s.spans.iter())
+            .map(|&(start, _)| s.token_at(start))
             .collect();
         s
     }
@@ -62,6 +62,11 @@ impl<'s> TaggedSentence<'s> {
             .get(at)
             .is_some_and(|t| t.start <= os)
             .then_some(at)
+    }
+
+    /// The tag of word `i`'s token.
+    fn word_tag(&self, i: usize) -> Option<Tag> {
+        self.word_tokens[i].map(|at| self.tokens[at].tag)
     }
 
     fn tag_at(&self, start: usize) -> Option<Tag> {
@@ -77,7 +82,7 @@ impl<'s> TaggedSentence<'s> {
     /// Whether word `i` can head the clause's verb phrase; a word the tagger did not give a
     /// token is judged by the word before it.
     fn is_verb(&self, i: usize) -> bool {
-        match self.token_at(self.spans[i].0) {
+        match self.word_tokens[i] {
             Some(at) => finite(&self.tokens, at),
             None => looks_verbal(&self.words, i),
         }
@@ -86,7 +91,7 @@ impl<'s> TaggedSentence<'s> {
     /// Whether word `i` sits inside a noun phrase (see [`crate::cameo::CameoIndex::find`]).
     fn in_phrase(&self, i: usize) -> bool {
         self.words[i] == "of"
-            || self.word_tags[i].is_some_and(|t| {
+            || self.word_tag(i).is_some_and(|t| {
                 t.is_noun()
                     || t.is_adj()
                     || matches!(t, Tag::DT | Tag::CD | Tag::PRPS | Tag::POS | Tag::PDT)
@@ -117,7 +122,7 @@ impl<'s> TaggedSentence<'s> {
         if self.entities.iter().any(|&(s, e)| s < oe && os < e) {
             return true;
         }
-        match self.token_at(self.spans[i].0) {
+        match self.word_tokens[i] {
             Some(at) => {
                 let t = &self.tokens[at];
                 matches!(t.tag, Tag::NNP | Tag::NNPS)
@@ -128,7 +133,7 @@ impl<'s> TaggedSentence<'s> {
     }
 
     fn base_verb(&self, i: usize) -> bool {
-        self.word_tags[i] == Some(Tag::VB)
+        self.word_tag(i) == Some(Tag::VB)
     }
 }
 
