@@ -316,6 +316,9 @@ struct Block {
     head: String,
     coded: Coded,
     forms: BTreeSet<String>,
+    /// The forms of each verb line, apart: a pattern of prepositions only is its own verb's
+    /// phrasal verb ("head to"), not its synonyms' ("manage to").
+    verbs: Vec<BTreeSet<String>>,
     /// Patterns with the comment word they were written for (resolved when the block closes).
     patterns: Vec<(Option<String>, PatternOut)>,
 }
@@ -544,6 +547,7 @@ impl VerbReader<'_> {
             head: phrase(name),
             coded,
             forms: BTreeSet::new(),
+            verbs: Vec::new(),
             patterns: Vec::new(),
         })
     }
@@ -644,7 +648,8 @@ fn parse_verb_line(
             }
         }
     }
-    block.forms.extend(forms);
+    block.forms.extend(forms.iter().cloned());
+    block.verbs.push(forms.into_iter().collect());
     Ok(())
 }
 
@@ -1288,7 +1293,8 @@ fn write_verbs(v: &Verbs) -> Result<String> {
     let mut s = header(
         &format!("{CAMEO} and {CAMEO2PLOVER}"),
         &[
-            "One [[verb]] per PETRARCH2 verb block. `forms`: every inflected form of the block's verbs.",
+            "One [[verb]] per PETRARCH2 verb block. `forms`: one string per verb of the block, its",
+            "inflected forms separated by `|`.",
             "Each of `pattern` is one string (it loads several times faster than a table),",
             "`PRE|VERB|POST|CAMEO PLOVER MODE CONTEXT`: the tokens before the verb, the verb form, the",
             "tokens after it, then the codes, `-` where absent (CONTEXT, last, may hold blanks:",
@@ -1319,7 +1325,13 @@ fn write_verbs(v: &Verbs) -> Result<String> {
                 let _ = writeln!(s, "mode = {}", q(m));
             }
         }
-        let forms: Vec<String> = b.forms.iter().cloned().collect();
+        let mut forms: Vec<String> = b
+            .verbs
+            .iter()
+            .map(|v| v.iter().map(String::as_str).collect::<Vec<_>>().join("|"))
+            .collect();
+        forms.sort();
+        forms.dedup();
         let _ = writeln!(s, "forms = {}", list(&forms));
         if b.patterns.is_empty() {
             continue;
@@ -1694,7 +1706,10 @@ mod tests {
             .unwrap_or_else(|| panic!("no KILL block"));
         assert_eq!(kill["cameo"].as_str(), Some("190"));
         assert_eq!(kill["plover"].as_str(), Some("ASSAULT"));
-        let forms = strs(&kill["forms"]);
+        let forms: Vec<&str> = strs(&kill["forms"])
+            .into_iter()
+            .flat_map(|v| v.split('|'))
+            .collect();
         for f in [
             "killed",
             "killing",

@@ -65,6 +65,12 @@ struct Pattern {
     /// in PETRARCH's parse the group's object is where the target sits, so the preposition
     /// counts only before a name ("came to Baghdad", not "came to an end").
     bare_group: bool,
+    /// The verb of its block (index into the block's verbs) it alone may follow, for a pattern
+    /// whose words are all function words (prepositions, particles, determiners): such a phrase
+    /// is a phrasal verb of the verb it was written for ("head to" AGREE), which its synonyms do
+    /// not share ("managed to improve", "bidding on"). A pattern naming something (an object, a
+    /// synonym set) reads for every verb of the block, as in PETRARCH2.
+    own_verb: Option<u16>,
 }
 
 /// The words near a verb as hashes and as a 128-bit mask of those hashes: most patterns ask for
@@ -221,8 +227,9 @@ pub struct VerbHit {
 
 pub struct CameoIndex {
     blocks: Vec<Block>,
-    /// First word of a verb form → (block, the form's words), longest forms first.
-    forms: HashMap<String, Vec<(usize, Vec<String>)>>,
+    /// First word of a verb form → (block, the verb of the block, the form's words), longest
+    /// forms first.
+    forms: HashMap<String, Vec<(usize, u16, Vec<String>)>>,
     synonyms: Vec<SynonymSet>,
 }
 
@@ -346,7 +353,12 @@ fn slots(toks: &[String], syn_id: &HashMap<String, usize>) -> Result<(Vec<Slot>,
 /// verb keeps its own reading. An explicit `[---]` (no `cameo`) still means no event, and so does
 /// a public statement (CAMEO 01x, which PLOVER does not code): "claimed the attack" (015) is no
 /// accusation, whatever its block, "allege", reads.
-fn pattern(p: &PatternEntry, syn_id: &HashMap<String, usize>) -> Result<Option<Pattern>, String> {
+fn pattern(
+    p: &PatternEntry,
+    syn_id: &HashMap<String, usize>,
+    verbs: &[Vec<&str>],
+    function_word: &dyn Fn(&str) -> bool,
+) -> Result<Option<Pattern>, String> {
     let statement = p.cameo.as_deref().is_some_and(|c| c.starts_with("01"));
     if p.cameo.is_some() && p.plover.is_none() && !statement {
         return Ok(None);
@@ -378,6 +390,18 @@ fn pattern(p: &PatternEntry, syn_id: &HashMap<String, usize>) -> Result<Option<P
         .collect();
     let bare_group =
         pre.is_empty() && matches!(&post[..], [(Tok::Words(w), _, true)] if w.len() == 1);
+    let functional = !(pre.is_empty() && post.is_empty())
+        && pre.iter().chain(&post).all(|(t, _, _)| match t {
+            Tok::Words(w) => w.iter().all(|w| function_word(w)),
+            Tok::Syn(_) => false,
+        });
+    let own_verb = functional
+        .then(|| {
+            let own = p.verb.to_lowercase();
+            verbs.iter().position(|forms| forms.contains(&own.as_str()))
+        })
+        .flatten()
+        .and_then(|i| u16::try_from(i).ok());
     Ok(Some(Pattern {
         bare_group,
         needs_mask: needs.iter().fold(0, |m, &h| m | mask_bit(h)),
@@ -387,15 +411,21 @@ fn pattern(p: &PatternEntry, syn_id: &HashMap<String, usize>) -> Result<Option<P
         pre,
         post,
         verb,
+        own_verb,
     }))
 }
 
 /// A verb block with its patterns and its usual reading.
-fn block(b: &VerbBlock, syn_id: &HashMap<String, usize>) -> Result<Block, String> {
+fn block(
+    b: &VerbBlock,
+    syn_id: &HashMap<String, usize>,
+    function_word: &dyn Fn(&str) -> bool,
+) -> Result<Block, String> {
     let default = coded(&b.cameo, &b.plover, &b.mode)?;
+    let verbs: Vec<Vec<&str>> = b.verbs().map(Iterator::collect).collect();
     let mut patterns = Vec::with_capacity(b.pattern.len());
     for p in &b.pattern {
-        if let Some(p) = pattern(p, syn_id)? {
+        if let Some(p) = pattern(p, syn_id, &verbs, function_word)? {
             patterns.push(p);
         }
     }
@@ -432,24 +462,33 @@ fn names_follow(from: usize, n: usize, at: &dyn Fn(usize) -> usize, facts: &Word
 }
 
 impl CameoIndex {
-    pub fn build(file: &VerbsFile) -> Result<CameoIndex, LexiconError> {
+    /// `function_word(w)`: `w` is a preposition, particle or determiner (the tagger's lexicon
+    /// says which), for the patterns that belong to one verb (see [`Pattern::own_verb`]).
+    pub fn build(
+        file: &VerbsFile,
+        function_word: &dyn Fn(&str) -> bool,
+    ) -> Result<CameoIndex, LexiconError> {
         let (syn_id, synonyms) = synonym_sets(file);
         let mut blocks = Vec::with_capacity(file.verb.len());
-        let mut forms: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+        let mut forms: HashMap<String, Vec<(usize, u16, Vec<String>)>> = HashMap::new();
         for (bi, b) in file.verb.iter().enumerate() {
-            blocks.push(block(b, &syn_id).map_err(|e| LexiconError::Invalid {
+            let invalid = |reason: String| LexiconError::Invalid {
                 file: "lexicon/verbs.toml".into(),
-                reason: format!("verb {}: {e}", b.head),
-            })?);
-            for f in &b.forms {
-                let w = words(&f.to_lowercase());
-                if let Some(first) = w.first() {
-                    forms.entry(first.clone()).or_default().push((bi, w));
+                reason: format!("verb {}: {reason}", b.head),
+            };
+            blocks.push(block(b, &syn_id, function_word).map_err(invalid)?);
+            for (vi, verb) in b.verbs().enumerate() {
+                let vi = u16::try_from(vi).map_err(|_| invalid("more than 65,535 verbs".into()))?;
+                for f in verb {
+                    let w = words(&f.to_lowercase());
+                    if let Some(first) = w.first() {
+                        forms.entry(first.clone()).or_default().push((bi, vi, w));
+                    }
                 }
             }
         }
         for list in forms.values_mut() {
-            list.sort_by_key(|(b, w)| (std::cmp::Reverse(w.len()), *b));
+            list.sort_by_key(|(b, _, w)| (std::cmp::Reverse(w.len()), *b));
         }
         Ok(CameoIndex {
             blocks,
@@ -497,12 +536,12 @@ impl CameoIndex {
                 i += 1;
                 continue;
             };
-            let found = cands.iter().find(|(_, f)| {
+            let found = cands.iter().find(|(_, _, f)| {
                 f.iter()
                     .enumerate()
                     .all(|(k, w)| words.get(i + k) == Some(&w.as_str()))
             });
-            let Some((block, form)) = found else {
+            let Some((block, verb, form)) = found else {
                 i += 1;
                 continue;
             };
@@ -522,16 +561,17 @@ impl CameoIndex {
                 base_verb: &base_verb,
                 name: &name,
             };
-            out.push(self.read(*block, &words[..end], i, last, &facts));
+            out.push(self.read((*block, *verb), &words[..end], i, last, &facts));
             i = last;
         }
         out
     }
 
-    /// The block's most specific pattern that the words around `first..last` satisfy.
+    /// The most specific pattern of `block` that the words around `first..last` (a form of the
+    /// block's verb `verb`) satisfy.
     fn read(
         &self,
-        block: usize,
+        (block, verb): (usize, u16),
         words: &[&str],
         first: usize,
         last: usize,
@@ -548,7 +588,7 @@ impl CameoIndex {
         let skip_after = |i: usize| in_phrase(last + i);
         let verb_after = |i: usize| base_verb(last + i);
         let best = b.patterns.iter().find(|p| {
-            if !near.has_all(p) {
+            if !near.has_all(p) || p.own_verb.is_some_and(|v| v != verb) {
                 return false;
             }
             match &p.verb {
@@ -704,7 +744,8 @@ mod tests {
     /// The index of a dictionary written in the test, in `verbs.toml`'s table form.
     fn index_of(verbs: &str) -> CameoIndex {
         let file: VerbsFile = toml::from_str(verbs).expect("verbs");
-        CameoIndex::build(&file).expect("index")
+        let function_word = |w: &str| ["to", "on", "for", "the"].contains(&w);
+        CameoIndex::build(&file, &function_word).expect("index")
     }
 
     fn read(x: &CameoIndex, s: &str) -> Vec<VerbHit> {
@@ -881,6 +922,53 @@ mod tests {
         assert_eq!(specificity("the singers came to the project"), 0);
     }
 
+    /// A pattern of function words alone is the phrasal verb of the verb it was written for:
+    /// "head to" does not make "managed to" an agreement nor "lead to" one. A pattern naming an
+    /// object reads for every verb of the block.
+    #[test]
+    fn a_pattern_of_function_words_belongs_to_its_own_verb() {
+        let x = index_of(
+            r#"
+            [[verb]]
+            head = "oversee"
+            cameo = "060"
+            plover = "COOPERATE"
+            forms = ["head|headed|heads", "manage|managed|manages", "lead|leads|led"]
+            pattern = [
+              { cameo = "030", plover = "AGREE", verb = "head", post = ["to"] },
+              { cameo = "036", plover = "AGREE", verb = "lead", post = ["delegation"] },
+            ]
+            "#,
+        );
+        let reading = |s: &str| {
+            let hits = read(&x, s);
+            let h = hits.first().expect("the verb");
+            (h.specificity, h.coded.as_ref().map(|c| c.event_type))
+        };
+        assert_eq!(
+            reading("the minister headed to the talks"),
+            (1, Some(EventType::Agree))
+        );
+        assert_eq!(
+            reading("the minister heads to the talks"),
+            (1, Some(EventType::Agree))
+        );
+        assert_eq!(
+            reading("beijing managed to improve"),
+            (0, Some(EventType::Cooperate))
+        );
+        assert_eq!(
+            reading("the raid led to arrests"),
+            (0, Some(EventType::Cooperate))
+        );
+        // An object is shared by the block: "managed a delegation" as "led a delegation".
+        assert_eq!(
+            reading("he managed a delegation"),
+            (1, Some(EventType::Agree))
+        );
+        assert_eq!(reading("he led a delegation"), (1, Some(EventType::Agree)));
+    }
+
     /// An infinitive right after the verb is its complement, read as the pattern's object
     /// ("declined to join" is "decline join"); after other words it opens a purpose, which holds
     /// no object of the verb ("gathered in Lagos to protest" is no "join protest", "gathered
@@ -925,6 +1013,7 @@ mod tests {
             needs: Vec::new(),
             needs_mask: 0,
             bare_group: false,
+            own_verb: None,
         };
         let patterns = [
             p(EventType::Agree),

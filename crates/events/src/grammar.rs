@@ -249,7 +249,9 @@ pub(crate) fn clauses(
 
 /// The word at `start` of folded text may be a past participle ("killed", "taken", "struck").
 pub(crate) fn participle_at(f: &str, start: usize) -> bool {
+    // "were killed." and "have been killed, officials said" end the word with punctuation.
     let verb = f[start..].split_whitespace().next().unwrap_or("");
+    let verb = verb.trim_end_matches(|c: char| !c.is_alphanumeric());
     verb.ends_with("ed")
         || verb.ends_with("en")
         || verb.ends_with("wn")

@@ -176,16 +176,21 @@ impl Extractor {
     fn build_rest(
         lexicon: &Lexicon,
     ) -> Result<Box<dyn FnOnce(ActorIndex) -> Extractor + '_>, LexiconError> {
-        let cameo = cameo::CameoIndex::build(&lexicon.field.verbs)?;
+        let tagger = dateline_tagger::Tagger::bundled().map_err(|e| LexiconError::Invalid {
+            file: "tagger/".into(),
+            reason: e.to_string(),
+        })?;
+        let function_word = |w: &str| {
+            tagger
+                .lexicon_tag(w)
+                .is_some_and(dateline_tagger::Tag::is_function_word)
+        };
+        let cameo = cameo::CameoIndex::build(&lexicon.field.verbs, &function_word)?;
         let mut triggers = TriggerIndex::build(&lexicon.events)?;
         let verb_triggers = verb_triggers(&cameo, &mut triggers);
         let light_verbs = lexicon.events.grammar.light_verbs.clone();
         let subordinators = lexicon.events.grammar.subordinators.clone();
         let intent = intents(&lexicon.events)?;
-        let tagger = dateline_tagger::Tagger::bundled().map_err(|e| LexiconError::Invalid {
-            file: "tagger/".into(),
-            reason: e.to_string(),
-        })?;
         let agents = agents::AgentIndex::build(
             &lexicon.field.agents,
             &lexicon.sectors,

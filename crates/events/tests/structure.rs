@@ -1324,6 +1324,27 @@ fn a_dash_parts_a_country_word_from_an_agent() {
     assert_side(&m, "gunmen", Some(Side::Source));
 }
 
+/// A passive is a passive wherever its clause ends: "were killed." and "have been killed,
+/// officials said" make the subject the one hit, as "were killed in Mosul" does.
+#[test]
+fn a_passive_before_punctuation_keeps_its_subject_hit() {
+    for body in [
+        "Report\n\nThree Iraqi soldiers were killed.\n",
+        "Report\n\nThree Iraqi soldiers have been killed, according to the Interior Ministry.\n",
+        "Report\n\nThree Iraqi soldiers were killed in Mosul.\n",
+    ] {
+        let m = first_coded(body, EventType::Assault);
+        assert!(targets_country(&m, "IRQ"), "{body}: {:?}", m.actors);
+        assert!(
+            !m.actors
+                .iter()
+                .any(|a| a.side == Side::Source && a.country.as_deref() == Some("IRQ")),
+            "{body}: {:?}",
+            m.actors
+        );
+    }
+}
+
 /// A harm suffered with no doer named ("were killed when …") is the happening of the "when"
 /// clause after it, of the same kind: its subject did it.
 #[test]

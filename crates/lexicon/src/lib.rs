@@ -73,12 +73,21 @@ pub struct VerbBlock {
     pub plover: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<String>,
-    /// Already inflected, so matching needs no English morphology.
+    /// One string per verb of the block, its forms separated by `|` ("head|headed|heading|heads"),
+    /// already inflected, so matching needs no English morphology. Kept by verb because a
+    /// pattern of prepositions alone belongs to its own verb (see [`VerbBlock::verbs`]).
     #[serde(default)]
     pub forms: Vec<String>,
     /// `verbs.toml` writes each pattern as one string (see [`Pattern`]); a table is accepted too.
     #[serde(default, deserialize_with = "compact_or_tables")]
     pub pattern: Vec<Pattern>,
+}
+
+impl VerbBlock {
+    /// Each verb of the block with its forms, in the order of `forms`.
+    pub fn verbs(&self) -> impl Iterator<Item = std::str::Split<'_, char>> {
+        self.forms.iter().map(|v| v.split('|'))
+    }
 }
 
 /// A phrase around the verb that overrides the block's default code.
@@ -607,8 +616,9 @@ mod tests {
         let kill = lex.verbs.verb.iter().find(|b| b.head == "kill");
         let kill = kill.unwrap_or_else(|| panic!("no KILL block"));
         assert_eq!(kill.plover.as_deref(), Some("ASSAULT"));
-        assert!(kill.forms.iter().any(|f| f == "killed"));
-        assert!(kill.forms.iter().any(|f| f == "killing"));
+        let kill_forms: Vec<&str> = kill.verbs().flatten().collect();
+        assert!(kill_forms.contains(&"killed"));
+        assert!(kill_forms.contains(&"killing"));
 
         let maliki = lex
             .actors

@@ -122,6 +122,12 @@ impl Tag {
         self == Tag::IN
     }
 
+    /// The closed-class words a phrasal verb is built of: prepositions, "to", particles and
+    /// determiners ("head *to*", "bid *on*", "take *the* lead").
+    pub fn is_function_word(self) -> bool {
+        matches!(self, Tag::IN | Tag::TO | Tag::RP | Tag::DT | Tag::PDT)
+    }
+
     /// Past participle (VBN): "was *killed*", "the *wounded* soldiers".
     pub fn is_participle(self) -> bool {
         self == Tag::VBN
