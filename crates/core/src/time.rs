@@ -238,6 +238,11 @@ pub fn month_number(name: &str) -> Option<i8> {
         .map(|i| i as i8 + 1)
 }
 
+/// A month or weekday name ("May", "Monday"): capitalised in English without naming anybody.
+pub fn is_calendar_name(word: &str) -> bool {
+    month_number(word).is_some() || weekday(word).is_some()
+}
+
 fn weekday(name: &str) -> Option<Weekday> {
     Some(match name.to_ascii_lowercase().as_str() {
         "monday" => Weekday::Monday,

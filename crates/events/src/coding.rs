@@ -465,7 +465,10 @@ impl<'a> SentenceCoder<'a> {
             };
             let named_subject = pool
                 .iter()
-                .any(|a| a.start >= said && a.end <= h.body.0 && (!a.who.is_generic() || !own(a)));
+                .any(|a| a.start >= said && a.end <= h.body.0 && (!a.who.is_generic() || !own(a)))
+                || body
+                    .get(said..h.body.0)
+                    .is_some_and(crate::grammar::names_a_subject);
             if demanded {
                 speakers = pool
                     .iter()

@@ -61,6 +61,38 @@ pub(crate) fn is_possessive(w: &str) -> bool {
     matches!(w, "its" | "their" | "his" | "her" | "our" | "my" | "your")
 }
 
+/// Whether what is said, `gap` (printed, from the verb of saying to the happening's verb), names
+/// its own subject with a name no dictionary knows: a capitalised word after the last "that"
+/// (before it the frame of the saying, "said in a Facebook post that"), not a pronoun, a
+/// determiner, nor a month or a weekday. "The New York Times reported that WeWork is preparing"
+/// is WeWork's, not the newspaper's.
+pub(crate) fn names_a_subject(gap: &str) -> bool {
+    let said = gap.rsplit_once(" that ").map_or(gap, |(_, s)| s);
+    said.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .any(|w| {
+            let lower = w.to_lowercase();
+            !(is_possessive(&lower)
+                || matches!(
+                    lower.as_str(),
+                    "i" | "we"
+                        | "you"
+                        | "he"
+                        | "she"
+                        | "it"
+                        | "they"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "this"
+                        | "that"
+                        | "these"
+                        | "those"
+                )
+                || dateline_core::time::is_calendar_name(w))
+        })
+}
+
 /// Most words between a verb of saying and the head of a noun phrase opening what is said ("said
 /// that the repeated attacks …").
 const NOUN_PHRASE_OPENING: usize = 4;

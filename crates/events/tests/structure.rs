@@ -1324,6 +1324,26 @@ fn a_dash_parts_a_country_word_from_an_agent() {
     assert_side(&m, "gunmen", Some(Side::Source));
 }
 
+/// What is said names its own subject even when no dictionary knows the name: the speaker of
+/// "Reuters reported that Karwan Logistics agreed …" is not the one agreeing. A weekday is no name:
+/// "Turkey said on Monday it would withdraw" is Turkey's.
+#[test]
+fn a_name_nobody_knows_after_a_verb_of_saying_is_its_own_subject() {
+    let ms = code(
+        "Report\n\nReuters reported on Sunday that Karwan Logistics agreed to withdraw its staff from \
+         Basra.\n",
+    );
+    assert!(
+        ms.iter().all(|m| side(m, "Reuters") != Some(Side::Source)),
+        "{ms:#?}"
+    );
+    coded_from(
+        "Report\n\nTurkey said on Monday it would withdraw its troops from Bashiqa.\n",
+        EventType::Retreat,
+        "TUR",
+    );
+}
+
 /// A passive is a passive wherever its clause ends: "were killed." and "have been killed,
 /// officials said" make the subject the one hit, as "were killed in Mosul" does.
 #[test]
