@@ -127,8 +127,9 @@ pub fn is_known_place(name: &str) -> bool {
 }
 
 static CAPS_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    // ERBIL, Kurdistan Region -   |   BAGHDAD -   |   SULAIMANI, Kurdistan Region —
-    Regex::new(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}(?:, [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3})?)\s*[-–—]\s")
+    // ERBIL, Kurdistan Region -   |   BAGHDAD -   |   SULAIMANI, Kurdistan Region —   |   the
+    // wire services' KYIV, Ukraine (Reuters) -
+    Regex::new(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}(?:, [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3})?)\s*(?:\(([^)\n]{1,40})\)\s*)?[-–—]\s")
         .expect("static regex")
 });
 static PAREN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -198,7 +199,8 @@ pub fn read_prefix(first_paragraph: &str) -> Option<Prefix> {
         ((!place.is_empty()).then_some(place), outlet, end)
     } else if let Some(c) = CAPS_DATELINE.captures(p) {
         let end = p[..c.get(0)?.end()].trim_end().len();
-        (Some(c.get(1)?.as_str().trim().to_owned()), None, end)
+        let outlet = c.get(2).and_then(|m| outlet_named(m.as_str()));
+        (Some(c.get(1)?.as_str().trim().to_owned()), outlet, end)
     } else if let Some(c) = PAREN_DATELINE.captures(p) {
         let end = p[..c.get(0)?.end()].trim_end().len();
         let outlet = c.get(2).and_then(|m| outlet_named(m.as_str()));
@@ -290,6 +292,24 @@ mod tests {
         assert_eq!(outlet_named("Kurdistan 24").as_deref(), Some("Kurdistan24"));
         assert_eq!(outlet_named("afp").as_deref(), Some("Agence France-Presse"));
         assert_eq!(outlet_named("the photographer"), None);
+    }
+
+    /// The wire services' form, a capitalised city, its country, the agency in brackets:
+    /// place and outlet, and the prefix ends after the dash.
+    #[test]
+    fn caps_place_with_country_then_agency_sets_both() {
+        assert_eq!(
+            prefix("KYIV, Ukraine (Reuters) - Russian drones struck the city overnight"),
+            (Some("KYIV, Ukraine".into()), Some("Reuters".into()))
+        );
+        let p = read_prefix("HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper").unwrap();
+        assert_eq!(p.place.as_deref(), Some("HANOI, Vietnam"));
+        assert_eq!(p.raw, "HANOI, Vietnam (AP) —");
+        // An agency the outlet table does not list still closes the dateline.
+        assert_eq!(
+            prefix("TRIPOLI, Libya (Libya Observer) – Clashes resumed"),
+            (Some("TRIPOLI, Libya".into()), None)
+        );
     }
 
     #[test]
