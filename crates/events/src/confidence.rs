@@ -50,6 +50,10 @@ pub(crate) fn confidence(d: &Draft, actors: &[ActorRef]) -> f32 {
         Some(a) if a.country.is_some() || a.organisation.is_some() => 0.15,
         Some(a) if a.sector.is_some() && a.role.is_none() => 0.0,
         Some(_) => 0.1,
+        // A material happening with its toll counted ("three soldiers were killed") is reported
+        // as done, whoever did it: news often does not know the doer (a roadside bomb), and the
+        // field codes such happenings with no source.
+        None if !d.counts.is_empty() && d.event_type.is_material() => 0.0,
         None => -0.1,
     };
     if actors.iter().any(|a| a.side == Side::Target) {
