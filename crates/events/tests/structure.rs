@@ -934,6 +934,11 @@ fn neutralized_fighters_are_force_used_against_them() {
         Some(Side::Source),
         "{m:#?}"
     );
+    // One person neutralized as well as several.
+    first_coded(
+        "Turkish forces neutralized a senior PKK member in Gara on Monday.",
+        EventType::Assault,
+    );
     // A device made safe is no attack on anyone.
     assert!(
         code("Engineers neutralized a roadside device near Tuz Khurmatu on Thursday.").is_empty()
@@ -1322,6 +1327,22 @@ fn a_dash_parts_a_country_word_from_an_agent() {
         EventType::Assault,
     );
     assert_side(&m, "gunmen", Some(Side::Source));
+}
+
+/// A people's name between the country's and the agent's makes the forces that people's, not the
+/// state's: "Iraqi Kurdish forces" are the Peshmerga, "Syrian Kurdish fighters" the YPG.
+#[test]
+fn country_and_people_name_the_people_s_forces() {
+    coded_by(
+        "Report\n\nIraqi Kurdish forces withdrew from Makhmour on Monday.\n",
+        EventType::Retreat,
+        "Peshmerga",
+    );
+    coded_by(
+        "Report\n\nSyrian Kurdish fighters shelled a Turkish border post on Monday.\n",
+        EventType::Assault,
+        "People's Protection Units (YPG)",
+    );
 }
 
 /// What is said names its own subject even when no dictionary knows the name: the speaker of
