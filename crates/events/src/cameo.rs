@@ -71,6 +71,8 @@ struct Pattern {
     /// not share ("managed to improve", "bidding on"). A pattern naming something (an object, a
     /// synonym set) reads for every verb of the block, as in PETRARCH2.
     own_verb: Option<u16>,
+    /// The verb of its block (index) its dictionary comment names, if it names one.
+    written_for: Option<u16>,
 }
 
 /// The words near a verb as hashes and as a 128-bit mask of those hashes: most patterns ask for
@@ -110,10 +112,13 @@ fn word_hash(w: &str) -> u64 {
 
 #[derive(Debug, Clone)]
 struct Block {
-    /// The block's own code, kept only when the dictionary says the verb mostly means it: when
-    /// at least half of its patterns give the same PLOVER type. A verb whose patterns scatter
-    /// over many types ("take", "hold", "call") means nothing certain without one of them.
-    default: Option<Coded>,
+    /// What each verb of the block (by index) means when no pattern around it says more. The
+    /// block's own code, kept only when the dictionary says the verb mostly means it: when at
+    /// least half of its patterns give the same PLOVER type. A verb whose patterns scatter over
+    /// many types ("take", "hold", "call") means nothing certain without one of them — but a
+    /// synonym with no coded pattern of its own keeps the block's code: "telephoned" is a phone
+    /// call though "call" scatters.
+    defaults: Vec<Option<Coded>>,
     patterns: Vec<Pattern>,
 }
 
@@ -395,13 +400,12 @@ fn pattern(
             Tok::Words(w) => w.iter().all(|w| function_word(w)),
             Tok::Syn(_) => false,
         });
-    let own_verb = functional
-        .then(|| {
-            let own = p.verb.to_lowercase();
-            verbs.iter().position(|forms| forms.contains(&own.as_str()))
-        })
-        .flatten()
+    let own = p.verb.to_lowercase();
+    let written_for = verbs
+        .iter()
+        .position(|forms| forms.contains(&own.as_str()))
         .and_then(|i| u16::try_from(i).ok());
+    let own_verb = written_for.filter(|_| functional);
     Ok(Some(Pattern {
         bare_group,
         needs_mask: needs.iter().fold(0, |m, &h| m | mask_bit(h)),
@@ -412,6 +416,7 @@ fn pattern(
         post,
         verb,
         own_verb,
+        written_for,
     }))
 }
 
@@ -429,14 +434,24 @@ fn block(
             patterns.push(p);
         }
     }
-    let default = match b.cameo {
-        Some(_) => usual_reading(default, &patterns),
+    let usual = match b.cameo {
+        Some(_) => usual_reading(default.clone(), &patterns),
         None => near_unanimous_reading(&patterns),
     };
+    let defaults = (0..verbs.len())
+        .map(|v| {
+            let own_coded = (patterns.iter())
+                .any(|p| p.coded.is_some() && p.written_for.is_some_and(|w| usize::from(w) == v));
+            match b.cameo {
+                Some(_) if !own_coded => default.clone(),
+                _ => usual.clone(),
+            }
+        })
+        .collect();
     // The most specific pattern that matches wins, the first written among equals: in this
     // order the first that matches is the one.
     patterns.sort_by_key(|p| std::cmp::Reverse(p.literal));
-    Ok(Block { default, patterns })
+    Ok(Block { defaults, patterns })
 }
 
 /// What the tagger says of each word of a clause, as [`CameoIndex::find`] asks it.
@@ -500,8 +515,9 @@ impl CameoIndex {
     /// Every PLOVER reading the dictionary can give, defaults and patterns alike.
     pub fn readings(&self) -> impl Iterator<Item = &Coded> {
         self.blocks.iter().flat_map(|b| {
-            b.default
+            b.defaults
                 .iter()
+                .flatten()
                 .chain(b.patterns.iter().filter_map(|p| p.coded.as_ref()))
         })
     }
@@ -633,7 +649,7 @@ impl CameoIndex {
             None => VerbHit {
                 first,
                 last,
-                coded: b.default.clone(),
+                coded: b.defaults.get(usize::from(verb)).cloned().flatten(),
                 specificity: 0,
             },
         }
@@ -922,6 +938,40 @@ mod tests {
         assert_eq!(specificity("the singers came to the project"), 0);
     }
 
+    /// A block's code stands for a synonym with no coded pattern of its own, though the verb
+    /// whose patterns scatter over many types means nothing alone: "telephoned" is a phone call,
+    /// "called" says nothing without its phrase.
+    #[test]
+    fn a_synonym_without_patterns_keeps_the_block_s_code() {
+        let x = index_of(
+            r#"
+            [[verb]]
+            head = "call"
+            cameo = "041"
+            plover = "CONSULT"
+            mode = "phone"
+            forms = ["call|called|calls", "telephone|telephoned|telephones"]
+            pattern = [
+              { cameo = "100", plover = "REQUEST", verb = "call", post = ["(", "for", ")"] },
+              { cameo = "030", plover = "AGREE", verb = "call", post = ["truce"] },
+              { cameo = "111", plover = "ACCUSE", verb = "call", post = ["liar"] },
+              { cameo = "173", plover = "COERCE", verb = "call", post = ["arrest"] },
+              { verb = "telephone", post = ["company"] },
+            ]
+            "#,
+        );
+        let reading = |s: &str| read(&x, s)[0].coded.as_ref().map(|c| c.event_type);
+        assert_eq!(
+            reading("the minister telephoned his counterpart"),
+            Some(EventType::Consult)
+        );
+        assert_eq!(reading("the minister called his counterpart"), None);
+        assert_eq!(
+            reading("the minister called a truce"),
+            Some(EventType::Agree)
+        );
+    }
+
     /// A pattern of function words alone is the phrasal verb of the verb it was written for:
     /// "head to" does not make "managed to" an agreement nor "lead to" one. A pattern naming an
     /// object reads for every verb of the block.
@@ -1014,6 +1064,7 @@ mod tests {
             needs_mask: 0,
             bare_group: false,
             own_verb: None,
+            written_for: None,
         };
         let patterns = [
             p(EventType::Agree),
