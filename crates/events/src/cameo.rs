@@ -420,7 +420,7 @@ fn pattern(
     }))
 }
 
-/// A verb block with its patterns and its usual reading.
+/// A verb block with its patterns and each of its verbs' usual reading.
 fn block(
     b: &VerbBlock,
     syn_id: &HashMap<String, usize>,
