@@ -315,7 +315,6 @@ struct PatternOut {
 struct Block {
     head: String,
     coded: Coded,
-    forms: BTreeSet<String>,
     /// The forms of each verb line, apart: a pattern of prepositions only is its own verb's
     /// phrasal verb ("head to"), not its synonyms' ("manage to").
     verbs: Vec<BTreeSet<String>>,
@@ -546,7 +545,6 @@ impl VerbReader<'_> {
         Ok(Block {
             head: phrase(name),
             coded,
-            forms: BTreeSet::new(),
             verbs: Vec::new(),
             patterns: Vec::new(),
         })
@@ -560,7 +558,7 @@ fn resolve_pattern_verbs(blocks: &mut [Block]) {
         for (word, p) in &mut block.patterns {
             if p.verb.is_empty() {
                 p.verb = match word {
-                    Some(w) if block.forms.contains(w.as_str()) => w.clone(),
+                    Some(w) if block.verbs.iter().any(|v| v.contains(w.as_str())) => w.clone(),
                     _ => block.head.clone(),
                 };
             }
@@ -648,7 +646,6 @@ fn parse_verb_line(
             }
         }
     }
-    block.forms.extend(forms.iter().cloned());
     block.verbs.push(forms.into_iter().collect());
     Ok(())
 }
@@ -1572,7 +1569,8 @@ mod tests {
             Err(e) => panic!("{e}"),
         };
         let b = &v.blocks[0];
-        let forms: Vec<&str> = b.forms.iter().map(String::as_str).collect();
+        let forms: BTreeSet<&str> = b.verbs.iter().flatten().map(String::as_str).collect();
+        let forms: Vec<&str> = forms.into_iter().collect();
         assert_eq!(
             forms,
             ["kidnapped and killed", "kill", "killed", "killing", "kills"]

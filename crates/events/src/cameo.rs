@@ -82,8 +82,9 @@ struct Near {
     mask: u128,
 }
 
+/// The hash's top seven bits pick the mask bit: a multiplicative hash mixes its high bits best.
 fn mask_bit(h: u64) -> u128 {
-    1u128 << (h % 128)
+    1u128 << (h >> 57)
 }
 
 impl Near {
@@ -100,14 +101,9 @@ impl Near {
     }
 }
 
-/// FNV-1a of a word, for the quick check of [`Pattern::needs`].
+/// A word's hash for the quick check of [`Pattern::needs`]: the tagger's.
 fn word_hash(w: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in w.as_bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x100_0000_01b3);
-    }
-    h
+    dateline_tagger::word_hash(w.as_bytes())
 }
 
 #[derive(Debug, Clone)]
@@ -373,7 +369,8 @@ fn pattern(
     let (post, l2) = slots(&p.post, syn_id)?;
     // A pattern with no words around the verb is the verb's own code, different from its
     // block's ("strangle" [180] in a block of other verbs): it applies to that form only.
-    let verb_words = words(&p.verb.to_lowercase());
+    let own = p.verb.to_lowercase();
+    let verb_words = words(&own);
     let verb = (pre.is_empty() && post.is_empty()).then_some(verb_words);
     let needs: Vec<u64> = pre
         .iter()
@@ -400,7 +397,6 @@ fn pattern(
             Tok::Words(w) => w.iter().all(|w| function_word(w)),
             Tok::Syn(_) => false,
         });
-    let own = p.verb.to_lowercase();
     let written_for = verbs
         .iter()
         .position(|forms| forms.contains(&own.as_str()))
@@ -438,14 +434,16 @@ fn block(
         Some(_) => usual_reading(default.clone(), &patterns),
         None => near_unanimous_reading(&patterns),
     };
-    let defaults = (0..verbs.len())
-        .map(|v| {
-            let own_coded = (patterns.iter())
-                .any(|p| p.coded.is_some() && p.written_for.is_some_and(|w| usize::from(w) == v));
-            match b.cameo {
-                Some(_) if !own_coded => default.clone(),
-                _ => usual.clone(),
-            }
+    let mut own_coded = vec![false; verbs.len()];
+    for p in patterns.iter().filter(|p| p.coded.is_some()) {
+        if let Some(w) = p.written_for {
+            own_coded[usize::from(w)] = true;
+        }
+    }
+    let defaults = (own_coded.into_iter())
+        .map(|own| match b.cameo {
+            Some(_) if !own => default.clone(),
+            _ => usual.clone(),
         })
         .collect();
     // The most specific pattern that matches wins, the first written among equals: in this
@@ -656,7 +654,8 @@ impl CameoIndex {
     }
 
     /// Where the last token ends when every token occurs in `words`, in order, each within
-    /// [`MAX_GAP`] words of the previous one. `reversed`: `words` run backwards from the verb, and so do phrase tokens.
+    /// [`MAX_GAP`] words of the previous one. `reversed`: `words` run backwards from the verb,
+    /// and so do phrase tokens.
     /// `base_verb(i)`: word `i` is a verb's base form, so a preposition before it is the "to" of
     /// an infinitive ("praised efforts to improve"), not the head of a prepositional group.
     fn in_order(

@@ -67,28 +67,18 @@ pub(crate) fn is_possessive(w: &str) -> bool {
 /// determiner, nor a month or a weekday. "The New York Times reported that WeWork is preparing"
 /// is WeWork's, not the newspaper's.
 pub(crate) fn names_a_subject(gap: &str) -> bool {
+    /// Capitalised at a clause's start without naming anyone.
+    const NO_NAMES: [&str; 14] = [
+        "i", "we", "you", "he", "she", "it", "they", "the", "a", "an", "this", "that", "these",
+        "those",
+    ];
     let said = gap.rsplit_once(" that ").map_or(gap, |(_, s)| s);
     said.split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| w.starts_with(char::is_uppercase))
         .any(|w| {
             let lower = w.to_lowercase();
             !(is_possessive(&lower)
-                || matches!(
-                    lower.as_str(),
-                    "i" | "we"
-                        | "you"
-                        | "he"
-                        | "she"
-                        | "it"
-                        | "they"
-                        | "the"
-                        | "a"
-                        | "an"
-                        | "this"
-                        | "that"
-                        | "these"
-                        | "those"
-                )
+                || NO_NAMES.contains(&lower.as_str())
                 || dateline_core::time::is_calendar_name(w))
         })
 }
