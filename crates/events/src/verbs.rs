@@ -114,6 +114,29 @@ impl<'s> TaggedSentence<'s> {
             && self.tokens.get(k + 1).is_some_and(|n| n.tag.is_noun())
     }
 
+    /// A capitalised word between two capitalised words, inside a sentence written in sentence
+    /// case, is part of a name ("the Iraqi Protest Movement Coordination Committee", "the Rapid
+    /// Support Forces", "the Volatiles Investigating Polar Exploration Rover"): no happening. A
+    /// headline, where verbs are capitalised too, has no lower-case word of content.
+    fn inside_name(&self, h: &TriggerHit) -> bool {
+        let capitalised = |t: &Token| t.text.starts_with(|c: char| c.is_uppercase());
+        let (Some(first), Some(last)) = (self.token_at(h.start), self.token_at(h.end - 1)) else {
+            return false;
+        };
+        let name_word = |k: usize| self.tokens.get(k).is_some_and(capitalised);
+        if first == 0
+            || !(first..=last).all(name_word)
+            || !name_word(first - 1)
+            || !name_word(last + 1)
+        {
+            return false;
+        }
+        // A headline capitalises every word but the short function words ("in", "of", "and").
+        (self.tokens.iter()).any(|t| {
+            t.text.starts_with(char::is_lowercase) && !t.tag.is_function_word() && t.tag != Tag::CC
+        })
+    }
+
     /// Whether word `i` names someone or somewhere: it is part of an actor or a place the
     /// lexicon found ("the president", "police"), tagged a proper noun, or capitalised inside
     /// the sentence (the tagger reads "US" as "us").
@@ -173,7 +196,9 @@ impl Extractor {
         self.add_dictionary_readings(&s, &coordination.opens, hits);
         hits.retain(|h| {
             let (os, oe) = fs.original_span(h.start, h.end);
-            !in_compound_modifier(sentence, os, oe) && !s.attributive_participle(h)
+            !in_compound_modifier(sentence, os, oe)
+                && !s.attributive_participle(h)
+                && !s.inside_name(h)
         });
         // Which hand triggers stand on a finite verb: the clause's sides turn on it.
         for h in hits.iter_mut().filter(|h| !h.finite) {

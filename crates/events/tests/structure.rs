@@ -1490,3 +1490,23 @@ fn a_country_after_a_locative_is_where_and_places_its_people() {
         "SWE",
     );
 }
+
+/// A capitalised word inside a run of capitalised words is part of a name ("the Basra Protest
+/// Movement Coordination Committee", "the Rapid Support Forces"), not the sentence's happening;
+/// in a headline, where every word of content is capitalised, the verb still reads.
+#[test]
+fn a_verb_inside_a_name_is_no_happening() {
+    never_coded(
+        "Report\n\nThe Basra Protest Movement Coordination Committee said on Sunday that the \
+         governor had ignored its letters.\n",
+        EventType::Protest,
+    );
+    never_coded(
+        "Report\n\nNASA's Lunar Investigating Orbiter Mission is the agency's first since 1972.\n",
+        EventType::Accuse,
+    );
+    first_coded(
+        "Report\n\nIraqi Forces Kill Five Militants in Basra Raid\n",
+        EventType::Assault,
+    );
+}
