@@ -202,6 +202,8 @@ mod tests {
             obligation_modals: Vec::new(),
             conditionals: Vec::new(),
             intent_modals: Vec::new(),
+            possibility_modals: Vec::new(),
+            harm_conditionals: Vec::new(),
             subordinators: Vec::new(),
             clause_openers: Vec::new(),
             fronted_openers: Vec::new(),

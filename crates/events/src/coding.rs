@@ -3,12 +3,12 @@
 //! happening its sides, its reading (a demand, a threat, an intention), its date and its place.
 
 use crate::actors::{ActorHit, Who};
-use crate::confidence::{DISPUTED, phrase_confidence};
+use crate::confidence::{DISPUTED, POSSIBLE, phrase_confidence};
 use crate::grammar::{Pronoun, participle_at, passive_before, pronoun_subject};
 use crate::places::PlaceHit;
 use crate::triggers::{self, Trigger, TriggerHit};
 use crate::{Draft, Extractor, SidedActor, VERB_PATTERN_PRIORITY, counts, fold};
-use dateline_core::event::{Counts, EventType, Place, Side};
+use dateline_core::event::{Counts, EventType, Place, QuadClass, Side};
 use dateline_core::time::{self, Tense, TimeValue};
 use jiff::civil::Date;
 
@@ -370,7 +370,12 @@ impl<'a> SentenceCoder<'a> {
             *previous_clause = actors.clone();
         }
         let draft = Draft {
-            phrase: self.phrase(clause, h),
+            // A harm that may come on a condition is a threat made, not a possibility.
+            phrase: self.phrase(
+                clause,
+                h,
+                event_type != EventType::Threaten && self.possible(clause, h),
+            ),
             own_date: false,
             recent: h.hit.finite && crate::grammar::present_perfect_at(self.f(), h.hit.start),
             sentence: self.index,
@@ -559,8 +564,11 @@ impl<'a> SentenceCoder<'a> {
         // A threat is a harm promised on a condition: "will withdraw … unless", "would
         // boycott … unless" (CAMEO 13, PLOVER THREATEN).
         let threatened = !h.standalone
-            && self.x.triggers.future_between(f, cs, h.hit.start)
-            && self.x.grammar_words.conditional(&f[h.hit.end..ce]);
+            && (self.x.triggers.future_between(f, cs, h.hit.start) || self.possible(clause, h))
+            && (self.x.grammar_words).conditional(
+                &f[h.hit.end..ce],
+                t.event_type.quad_class() == QuadClass::MaterialConflict,
+            );
         // "will meet", "is ready to send": the announced intention of a cooperative
         // happening (CAMEO 03), not the happening.
         let intention = if !h.standalone && !speech.demanded && !threatened {
@@ -602,8 +610,9 @@ impl<'a> SentenceCoder<'a> {
     }
 
     /// What the coding phrase is worth; a weak dictionary reading loses more when a hand
-    /// trigger reads the clause otherwise.
-    fn phrase(&self, clause: &Clause, h: &Happening) -> f32 {
+    /// trigger reads the clause otherwise, and any reading when a modal says it only may happen
+    /// (`possible`).
+    fn phrase(&self, clause: &Clause, h: &Happening, possible: bool) -> f32 {
         let t = h.trigger;
         phrase_confidence(t, h.hit.priority, h.standalone)
             - if clause.disputed
@@ -615,6 +624,14 @@ impl<'a> SentenceCoder<'a> {
             } else {
                 0.0
             }
+            - if possible { POSSIBLE } else { 0.0 }
+    }
+
+    /// A modal of possibility stands right before the happening's verb ("could attack").
+    fn possible(&self, clause: &Clause, h: &Happening) -> bool {
+        !h.standalone
+            && (self.x.grammar_words)
+                .possible(self.article.body.get(clause.body.0..h.body.0).unwrap_or(""))
     }
 
     /// "wounded during the assault": a definite happening noun of the same type in the clause makes

@@ -15,6 +15,10 @@ const UNDATED: f32 = 0.1;
 /// What a clause loses when the dictionary and the hand triggers read it differently.
 pub(crate) const DISPUTED: f32 = 0.15;
 
+/// What a clause loses when a modal of possibility comes before its verb ("could attack"):
+/// PLOVER's hypothetical mode, kept below the default cut.
+pub(crate) const POSSIBLE: f32 = 0.25;
+
 /// What the coding phrase alone is worth: a CAMEO verb with a matching phrase pattern is the
 /// field's most specific knowledge; a hand-written trigger comes next; a verb read only by its
 /// dictionary block, or a noun inside another clause, least.

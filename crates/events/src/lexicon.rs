@@ -132,9 +132,16 @@ pub struct Grammar {
     pub obligation_modals: Vec<String>,
     /// Words that set a condition on a promised action: "will … unless" is a threat.
     pub conditionals: Vec<String>,
+    /// Words that make a harm promised or foreseen conditional: "will impose sanctions if …",
+    /// "may halt mediation if …" is a threat (a promised agreement "if …" is none).
+    #[serde(default)]
+    pub harm_conditionals: Vec<String>,
     /// Modals of intent right before a verb: "will meet", "is ready to send".
     #[serde(default)]
     pub intent_modals: Vec<String>,
+    /// Modals of possibility right before a verb: "could attack", "is likely to deploy".
+    #[serde(default)]
+    pub possibility_modals: Vec<String>,
     /// Words that open a subordinate clause ("because", "if", "when"): what it tells is background
     /// to the clause it hangs on.
     #[serde(default)]

@@ -14,7 +14,9 @@ const COMPLEMENT_REACH: usize = 10;
 pub struct Modality {
     obligation: Vec<Vec<String>>,
     conditionals: Vec<Vec<String>>,
+    harm_conditionals: Vec<Vec<String>>,
     intent: Vec<Vec<String>>,
+    possibility: Vec<Vec<String>>,
 }
 
 fn phrases(list: &[String]) -> Vec<Vec<String>> {
@@ -35,7 +37,9 @@ impl Modality {
         Modality {
             obligation: phrases(&g.obligation_modals),
             conditionals: phrases(&g.conditionals),
+            harm_conditionals: phrases(&g.harm_conditionals),
             intent: phrases(&g.intent_modals),
+            possibility: phrases(&g.possibility_modals),
         }
     }
 
@@ -45,6 +49,23 @@ impl Modality {
         let words: Vec<&str> = before.split_whitespace().collect();
         let near = &words[words.len().saturating_sub(MODAL_REACH)..];
         self.intent.iter().any(|p| contains(near, p))
+    }
+
+    /// True when the text right before a verb (original case) holds a modal of possibility
+    /// ("could attack", "is likely to deploy"). "May" capitalised is the month.
+    pub fn possible(&self, before: &str) -> bool {
+        let words: Vec<&str> = before.split_whitespace().collect();
+        let near = &words[words.len().saturating_sub(MODAL_REACH)..];
+        let lower: Vec<&str> = (near.iter())
+            .map(|w| {
+                if w.starts_with(char::is_uppercase) {
+                    ""
+                } else {
+                    w
+                }
+            })
+            .collect();
+        self.possibility.iter().any(|p| contains(&lower, p))
     }
 
     /// True when the complement of a verb of saying holds a modal of obligation among its first
@@ -63,13 +84,21 @@ impl Modality {
         self.obligation.iter().any(|p| contains(near, p))
     }
 
-    /// True when the folded text after a verb sets a condition on it.
-    pub fn conditional(&self, after: &str) -> bool {
+    /// True when the folded text after a verb sets a condition on it; `harm`: the verb is a
+    /// material conflict, which any condition makes a threat.
+    pub fn conditional(&self, after: &str, harm: bool) -> bool {
         let words: Vec<&str> = after
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
             .filter(|w| !w.is_empty())
             .collect();
-        self.conditionals.iter().any(|p| contains(&words, p))
+        let harm_conditionals = if harm {
+            &self.harm_conditionals[..]
+        } else {
+            &[]
+        };
+        (self.conditionals.iter())
+            .chain(harm_conditionals)
+            .any(|p| contains(&words, p))
     }
 }
 
@@ -82,7 +111,9 @@ mod tests {
         Modality {
             obligation: phrases(&w(&["must", "has to"])),
             conditionals: phrases(&w(&["unless"])),
+            harm_conditionals: phrases(&w(&["if"])),
             intent: phrases(&w(&["will", "is ready to"])),
+            possibility: phrases(&w(&["could", "may", "is likely to"])),
         }
     }
 
@@ -103,9 +134,21 @@ mod tests {
     }
 
     #[test]
-    fn unless_sets_a_condition() {
+    fn a_modal_of_possibility_just_before_the_verb_is_a_possibility() {
         let m = modality();
-        assert!(m.conditional(" its force from chad unless the president agrees"));
-        assert!(!m.conditional(" from chad by september"));
+        assert!(m.possible("Iraqi forces could"));
+        assert!(m.possible("Turkey may soon"));
+        assert!(m.possible("China is likely to"));
+        assert!(!m.possible("In May militants"));
+        assert!(!m.possible("could it be that the army"));
+    }
+
+    #[test]
+    fn unless_sets_a_condition_and_if_one_on_a_harm() {
+        let m = modality();
+        assert!(m.conditional(" its force from chad unless the president agrees", false));
+        assert!(!m.conditional(" from chad by september", true));
+        assert!(m.conditional(" on chad if the talks fail", true));
+        assert!(!m.conditional(" the accord if parliament approves it", false));
     }
 }

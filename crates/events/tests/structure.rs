@@ -1510,3 +1510,33 @@ fn a_verb_inside_a_name_is_no_happening() {
         EventType::Assault,
     );
 }
+
+/// A modal of possibility before the verb ("could attack", "is likely to deploy") tells what
+/// may happen (PLOVER's hypothetical mode): the mention stays, below the default cut. A harm
+/// foreseen on a condition ("could launch an operation if …") is a threat made.
+#[test]
+fn what_may_happen_is_below_the_cut_unless_it_is_a_threat() {
+    for body in [
+        "Report\n\nIraqi forces could attack the town next week, officials said.\n",
+        "Report\n\nTurkish troops may launch a new offensive against Kurdish militants in Syria.\n",
+    ] {
+        let m = first_coded(body, EventType::Assault);
+        assert!(
+            m.confidence < dateline_events::DEFAULT_MIN_CONFIDENCE,
+            "{body}: {}",
+            m.confidence
+        );
+    }
+    let m = coded_from(
+        "Report\n\nTurkey could launch a military operation in northern Iraq if the PKK does not \
+         withdraw.\n",
+        EventType::Threaten,
+        "TUR",
+    );
+    assert!(m.confidence >= dateline_events::DEFAULT_MIN_CONFIDENCE, "{m:#?}");
+    never_coded(
+        "Report\n\nIraq and Turkey could sign the water agreement next month if parliament \
+         approves it.\n",
+        EventType::Threaten,
+    );
+}
