@@ -199,6 +199,7 @@ mod tests {
             mandative_verbs: words(&["demanded"]),
             attribution_openers: words(&["according to", "told"]),
             light_verbs: Vec::new(),
+            pattern_only_codes: Vec::new(),
             obligation_modals: Vec::new(),
             conditionals: Vec::new(),
             intent_modals: Vec::new(),

@@ -128,6 +128,11 @@ pub struct Grammar {
     pub attribution_openers: Vec<String>,
     /// Verbs whose event-noun object says what happened ("held talks", "launched an attack").
     pub light_verbs: Vec<String>,
+    /// CAMEO codes a dictionary verb gives only with one of its patterns, never as its block's
+    /// reading alone: "040", the unspecified consultation CAMEO files "go", "arrive", "gather",
+    /// "face", "hear" and "consider" under.
+    #[serde(default)]
+    pub pattern_only_codes: Vec<String>,
     /// Modals of obligation: "X said Y must …" is X's demand.
     pub obligation_modals: Vec<String>,
     /// Words that set a condition on a promised action: "will … unless" is a threat.

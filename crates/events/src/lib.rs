@@ -61,6 +61,8 @@ pub struct Extractor {
     discards: discards::Discards,
     /// Support verbs, from `[grammar] light_verbs`.
     light_verbs: Vec<String>,
+    /// CAMEO codes a verb gives only through a pattern, from `[grammar] pattern_only_codes`.
+    pattern_only_codes: Vec<String>,
     /// The end of a role's description ("commander of joint "), from `[people] role_heads`.
     role_of: regex::Regex,
     /// Words that open a subordinate clause, from `[grammar] subordinators`.
@@ -189,6 +191,7 @@ impl Extractor {
         let mut triggers = TriggerIndex::build(&lexicon.events)?;
         let verb_triggers = verb_triggers(&cameo, &mut triggers);
         let light_verbs = lexicon.events.grammar.light_verbs.clone();
+        let pattern_only_codes = lexicon.events.grammar.pattern_only_codes.clone();
         let subordinators = lexicon.events.grammar.subordinators.clone();
         let intent = intents(&lexicon.events)?;
         let agents = agents::AgentIndex::build(
@@ -214,6 +217,7 @@ impl Extractor {
             role_of,
             discards,
             light_verbs,
+            pattern_only_codes,
             subordinators,
             intent,
             tagger,

@@ -241,6 +241,9 @@ impl Extractor {
                 // A support verb means little without the pattern that gives it its object:
                 // "took office" is no seizure, "gave a speech" no aid.
                 .filter(|_| v.specificity > 0 || !self.is_light_verb(&f[start..end]))
+                // "went", "gathered", "faces": CAMEO files verbs of movement and perception under
+                // an unspecified consultation, which only a pattern makes one.
+                .filter(|c| v.specificity > 0 || !self.pattern_only_codes.contains(&c.cameo))
             else {
                 if v.specificity > 0 {
                     hits.retain(|h| !overlaps(h));

@@ -1533,10 +1533,34 @@ fn what_may_happen_is_below_the_cut_unless_it_is_a_threat() {
         EventType::Threaten,
         "TUR",
     );
-    assert!(m.confidence >= dateline_events::DEFAULT_MIN_CONFIDENCE, "{m:#?}");
+    assert!(
+        m.confidence >= dateline_events::DEFAULT_MIN_CONFIDENCE,
+        "{m:#?}"
+    );
     never_coded(
         "Report\n\nIraq and Turkey could sign the water agreement next month if parliament \
          approves it.\n",
         EventType::Threaten,
+    );
+}
+
+/// CAMEO files verbs of movement and perception ("gather", "face", "approach") under an
+/// unspecified consultation (040): alone they are no meeting; a pattern ("arrived … for talks")
+/// or a visit ("arrived in", "travelled to") still is one.
+#[test]
+fn a_verb_of_movement_alone_is_no_consultation() {
+    never_coded(
+        "Report\n\nThousands of Syrians fleeing the war gathered at the Jordanian border crossing \
+         on Monday.\n",
+        EventType::Consult,
+    );
+    never_coded(
+        "Report\n\nThe Kurdish president faces a difficult election next year.\n",
+        EventType::Consult,
+    );
+    coded_from(
+        "Report\n\nThe Iraqi foreign minister arrived in Tehran for talks on Monday.\n",
+        EventType::Consult,
+        "IRQ",
     );
 }
