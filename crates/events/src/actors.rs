@@ -118,6 +118,8 @@ pub struct ActorIndex {
     remit_titles: Vec<String>,
     /// The words of the titles that introduce a person (`[titles] person`), lower case.
     title_words: FastSet<String>,
+    /// The titles that introduce a person (`[titles] person`), folded.
+    person_titles: Vec<String>,
 }
 
 fn parse_day(s: &str, end: bool) -> Option<Date> {
@@ -397,6 +399,9 @@ impl ActorIndex {
                 .iter()
                 .flat_map(|t| t.split_whitespace())
                 .map(str::to_lowercase)
+                .collect(),
+            person_titles: (file.titles.person.iter())
+                .map(|t| fold::fold(t).text.trim_end_matches('.').to_owned())
                 .collect(),
         })
     }
@@ -1022,7 +1027,9 @@ impl NameSearch<'_> {
             if self.overlaps(s, e) {
                 continue;
             }
-            if let Some(a) = self.antecedent(s, e, pid, named) {
+            if let Some(a) =
+                (self.antecedent(s, e, pid, named)).or_else(|| self.titled_surname(s, e, pid))
+            {
                 self.take(s, e, a);
                 named.push((e, a));
             }
@@ -1056,6 +1063,33 @@ impl NameSearch<'_> {
             }
         }
         best.map(|(_, a)| a)
+    }
+
+    /// "President Mugabe", "Gen. Votel": a surname right after a title names the one person of
+    /// the lexicon who bears it, named before in the article or not. A surname several people
+    /// of the lexicon bear ("Minister Hussein") names nobody this way, nor a word a capitalised
+    /// one follows (a first name).
+    fn titled_surname(&self, s: usize, e: usize, pid: usize) -> Option<usize> {
+        let before = self.folded.text[..s].trim_end().trim_end_matches('.');
+        let titled = self.index.person_titles.iter().any(|t| {
+            before
+                .strip_suffix(t.as_str())
+                .is_some_and(|rest| !t.is_empty() && !rest.ends_with(|c: char| c.is_alphanumeric()))
+        });
+        if !titled {
+            return None;
+        }
+        let (original, _, oe) = self.printed(s, e);
+        // "official Timothy Morrison": a first name, the person one the lexicon may lack.
+        if capitalised_after(self.text, oe) {
+            return None;
+        }
+        let mut people = (self.index.infos[pid].iter())
+            .filter(|i| i.kind == AliasKind::Context && i.fits(original))
+            .filter(|i| self.index.is_person(&Who::Known(i.actor)))
+            .map(|i| i.actor);
+        let first = people.next()?;
+        people.all(|a| a == first).then_some(first)
     }
 
     /// The names found, in the text's offsets, with the people the lexicon lacks.
@@ -1144,9 +1178,13 @@ fn acronym_in_text(original: &str) -> bool {
         .all(|c| c.is_uppercase())
 }
 
-/// A person's surname as a short form ("Leahy", "Pevkur"), when it is a usable word.
+/// A person's surname as a short form ("Leahy", "Pevkur"), when it is a usable word. The
+/// field's office holders ("listed" with the dates of their posts) are people too, named as
+/// people are: first and last name or more, never one word.
 fn surname(a: &ActorEntry) -> Option<String> {
-    if a.kind != "person" {
+    let words = a.name.split_whitespace().count();
+    let field_person = a.kind == "listed" && !a.codes.is_empty() && (2..=4).contains(&words);
+    if a.kind != "person" && !field_person {
         return None;
     }
     let last = a.name.split_whitespace().last()?;

@@ -1564,3 +1564,32 @@ fn a_verb_of_movement_alone_is_no_consultation() {
         "IRQ",
     );
 }
+
+/// The field's office holders are named as news names people: in full once, then by surname
+/// ("Robert Mugabe … Mugabe"); after a title ("President Mugabe") the surname names the one
+/// person of the dictionaries who bears it, and nobody when several do ("Minister Hussein").
+#[test]
+fn an_office_holder_s_surname_names_him() {
+    coded_by(
+        "Report\n\nRobert Mugabe returned to Harare on Monday. On Tuesday Mugabe met the British \
+         envoy.\n",
+        EventType::Consult,
+        "Robert Mugabe",
+    );
+    coded_by(
+        "Report\n\nPresident Mugabe met the British envoy in Harare on Tuesday.\n",
+        EventType::Consult,
+        "Robert Mugabe",
+    );
+    let m = first_coded(
+        "Report\n\nForeign Minister Hussein met the British envoy in Baghdad on Tuesday.\n",
+        EventType::Consult,
+    );
+    assert!(
+        !names(&m)
+            .iter()
+            .any(|n| *n == "Saddam Hussein" || *n == "Fuad Hussein"),
+        "{:?}",
+        m.actors
+    );
+}
