@@ -200,6 +200,7 @@ mod tests {
             attribution_openers: words(&["according to", "told"]),
             light_verbs: Vec::new(),
             pattern_only_codes: Vec::new(),
+            record_nouns: Vec::new(),
             obligation_modals: Vec::new(),
             conditionals: Vec::new(),
             intent_modals: Vec::new(),

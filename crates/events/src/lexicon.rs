@@ -133,6 +133,10 @@ pub struct Grammar {
     /// "face", "hear" and "consider" under.
     #[serde(default)]
     pub pattern_only_codes: Vec<String>,
+    /// Nouns of records made public ("video", "transcript", "report"): released or handed
+    /// over, they are no material cooperation.
+    #[serde(default)]
+    pub record_nouns: Vec<String>,
     /// Modals of obligation: "X said Y must …" is X's demand.
     pub obligation_modals: Vec<String>,
     /// Words that set a condition on a promised action: "will … unless" is a threat.

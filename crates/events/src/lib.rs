@@ -63,6 +63,8 @@ pub struct Extractor {
     light_verbs: Vec<String>,
     /// CAMEO codes a verb gives only through a pattern, from `[grammar] pattern_only_codes`.
     pattern_only_codes: Vec<String>,
+    /// Nouns of records made public, from `[grammar] record_nouns`.
+    record_nouns: phrases::FastSet<String>,
     /// The end of a role's description ("commander of joint "), from `[people] role_heads`.
     role_of: regex::Regex,
     /// Words that open a subordinate clause, from `[grammar] subordinators`.
@@ -192,6 +194,13 @@ impl Extractor {
         let verb_triggers = verb_triggers(&cameo, &mut triggers);
         let light_verbs = lexicon.events.grammar.light_verbs.clone();
         let pattern_only_codes = lexicon.events.grammar.pattern_only_codes.clone();
+        let record_nouns = lexicon
+            .events
+            .grammar
+            .record_nouns
+            .iter()
+            .cloned()
+            .collect();
         let subordinators = lexicon.events.grammar.subordinators.clone();
         let intent = intents(&lexicon.events)?;
         let agents = agents::AgentIndex::build(
@@ -218,6 +227,7 @@ impl Extractor {
             discards,
             light_verbs,
             pattern_only_codes,
+            record_nouns,
             subordinators,
             intent,
             tagger,

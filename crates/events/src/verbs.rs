@@ -11,8 +11,11 @@ use crate::{
     Extractor, OBJECT_NOUN_PRIORITY, STRONG_PATTERN, STRONG_PATTERN_PRIORITY, SUBORDINATE_PRIORITY,
     VERB_DEFAULT_PRIORITY, VERB_PATTERN_PRIORITY, fold,
 };
-use dateline_core::event::EventType;
+use dateline_core::event::{EventType, QuadClass};
 use dateline_tagger::{Tag, Token};
+
+/// How many words a verb's object may take to reach its head noun ("the two new videos").
+const OBJECT_REACH: usize = 5;
 
 /// A sentence as the dictionary reads it: its folded words and its tagged tokens.
 struct TaggedSentence<'s> {
@@ -86,6 +89,19 @@ impl<'s> TaggedSentence<'s> {
             Some(at) => finite(&self.tokens, at),
             None => looks_verbal(&self.words, i),
         }
+    }
+
+    /// The head noun of the noun phrase opening at word `i` ("a new *video*", "the body camera
+    /// *footage*": the last of its nouns), when one does within a few words.
+    fn object_head(&self, i: usize) -> Option<&'s str> {
+        let end = self.words.len().min(i + OBJECT_REACH);
+        let noun = |k: &usize| self.word_tag(*k).is_some_and(Tag::is_noun);
+        let first = (i..end).find(|&k| {
+            !self.word_tag(k).is_some_and(|t| {
+                t.is_adj() || matches!(t, Tag::DT | Tag::CD | Tag::PRPS | Tag::PDT | Tag::POS)
+            })
+        })?;
+        (first..end).take_while(noun).last().map(|k| self.words[k])
     }
 
     /// Whether word `i` sits inside a noun phrase (see [`crate::cameo::CameoIndex::find`]).
@@ -226,7 +242,9 @@ impl Extractor {
             |i| s.is_verb(i) || (s.base_verb(i) && self.triggers.announced_at(f, s.spans[i].0)),
             |i| s.in_phrase(i),
             |i| s.base_verb(i),
-            |i| opens.contains(&s.spans[i].0),
+            // A pattern's object ends where another clause opens: a coordinated verb phrase, or a
+            // subordinate clause ("released the footage when officers …" has no object "officers").
+            |i| opens.contains(&s.spans[i].0) || self.subordinators.iter().any(|w| w == s.words[i]),
             |i| s.is_name(i),
         );
         for v in found {
@@ -244,6 +262,15 @@ impl Extractor {
                 // "went", "gathered", "faces": CAMEO files verbs of movement and perception under
                 // an unspecified consultation, which only a pattern makes one.
                 .filter(|c| v.specificity > 0 || !self.pattern_only_codes.contains(&c.cameo))
+                // "released a video", "gave details": records made public are no material
+                // cooperation, which the verb's usual reading would make of them.
+                .filter(|c| {
+                    v.specificity > 0
+                        || c.event_type.quad_class() != QuadClass::MaterialCooperation
+                        || !s
+                            .object_head(v.last)
+                            .is_some_and(|w| self.record_nouns.contains(w))
+                })
             else {
                 if v.specificity > 0 {
                     hits.retain(|h| !overlaps(h));

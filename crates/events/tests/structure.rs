@@ -1593,3 +1593,31 @@ fn an_office_holder_s_surname_names_him() {
         m.actors
     );
 }
+
+/// Records made public ("a video", "the footage", "a letter": `[grammar] record_nouns`) are not
+/// released or handed back as prisoners are: no material cooperation. People released still are.
+#[test]
+fn a_record_released_is_no_release() {
+    for body in [
+        "Report\n\nThe Islamic State released a video on Monday showing its fighters in Anbar.\n",
+        "Report\n\nThe Iraqi army released the drone camera footage on Tuesday.\n",
+    ] {
+        never_coded(body, EventType::Retreat);
+    }
+    coded_from(
+        "Report\n\nIraqi authorities released 20 detainees on Monday.\n",
+        EventType::Retreat,
+        "IRQ",
+    );
+}
+
+/// A dictionary pattern reads its object in its own clause: "released the footage when officers
+/// arrived" has no object "officers" (which would make it a release of persons).
+#[test]
+fn a_pattern_s_object_ends_at_a_subordinate_clause() {
+    never_coded(
+        "Report\n\nIraqi prosecutors released the footage on Monday when officers arrived at the \
+         court.\n",
+        EventType::Retreat,
+    );
+}
