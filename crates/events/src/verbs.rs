@@ -176,6 +176,33 @@ impl<'s> TaggedSentence<'s> {
     }
 }
 
+/// What a threat threatens ("threatened to kill the hostages", "vowed to attack Baghdad") is
+/// its content, not a happening of the clause: the threat is (CAMEO 13, PLOVER THREATEN), so the
+/// infinitive right after it ranks below every verb of the clause.
+fn demote_threatened(
+    s: &TaggedSentence,
+    triggers: &[crate::triggers::Trigger],
+    hits: &mut [TriggerHit],
+) {
+    let f = s.folded.text.as_str();
+    let threats: Vec<usize> = (hits.iter())
+        .filter(|h| triggers[h.trigger].event_type == EventType::Threaten)
+        .map(|h| h.end)
+        .collect();
+    if threats.is_empty() {
+        return;
+    }
+    for h in hits.iter_mut() {
+        let before = f[..h.start].trim_end();
+        // The threat's words may hold the "to" ("vowed to") or not ("threatened").
+        let threatened = threats.contains(&before.len())
+            || (before.strip_suffix(" to")).is_some_and(|b| threats.contains(&b.trim_end().len()));
+        if threatened && triggers[h.trigger].event_type != EventType::Threaten {
+            h.priority = h.priority.min(OBJECT_NOUN_PRIORITY);
+        }
+    }
+}
+
 /// A dictionary reading's rank among the hand triggers, by how many pattern words it matched.
 fn verb_priority(specificity: usize) -> u32 {
     if specificity >= STRONG_PATTERN {
@@ -222,6 +249,7 @@ impl Extractor {
         }
         self.demote_objects(&s, hits);
         self.demote_subordinate(&s, hits);
+        demote_threatened(&s, &self.triggers.triggers, hits);
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
         coordination
     }

@@ -1621,3 +1621,24 @@ fn a_pattern_s_object_ends_at_a_subordinate_clause() {
         EventType::Retreat,
     );
 }
+
+/// What a threat threatens is its content: "threatened to kill the hostages" is a threat (CAMEO
+/// 13), not a killing, though "kill" outranks "threatened" as a trigger.
+#[test]
+fn the_content_of_a_threat_is_no_happening_of_its_clause() {
+    let m = first_coded(
+        "Report\n\nThe Islamic State threatened on Monday to kill the Iraqi hostages.\n",
+        EventType::Threaten,
+    );
+    assert_side(&m, "Islamic State (ISIS)", Some(Side::Source));
+    let body =
+        "Report\n\nA gunman in Basra threatened to kill the governor, police said on Monday.\n";
+    first_coded(body, EventType::Threaten);
+    for m in code(body) {
+        assert!(
+            m.event_type != EventType::Assault
+                || m.confidence < dateline_events::DEFAULT_MIN_CONFIDENCE,
+            "{m:#?}"
+        );
+    }
+}
