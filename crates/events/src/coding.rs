@@ -345,6 +345,13 @@ impl<'a> SentenceCoder<'a> {
         let reported_nominal = speech.reported_nominal;
         let mut actors = self.sides(clause, h, &pool);
         let (event_type, mode) = self.reading(clause, h, speech, &mut actors);
+        // PLOVER manual, MOBILIZE: "Joint military operations are coded as COOPERATE but
+        // single-country exercises should be coded as MOBILIZE."
+        let (event_type, mode) = if event_type == EventType::Mobilize && self.joint(&actors) {
+            (EventType::Cooperate, "military cooperation".to_owned())
+        } else {
+            (event_type, mode)
+        };
         // A coordinated clause without its own subject shares the previous clause's
         // participants ("X held talks with Y, and a third round is scheduled").
         // In the previous clause's order, each actor once: its source stays the source when a
@@ -391,6 +398,20 @@ impl<'a> SentenceCoder<'a> {
             counts: self.counts(h),
         };
         self.date_and_place(clause, h, draft, out);
+    }
+
+    /// The sources are of two countries or more ("French and Egyptian warships").
+    fn joint(&self, actors: &[SidedActor]) -> bool {
+        let mut countries =
+            (actors.iter())
+                .filter(|a| a.1 == Side::Source)
+                .filter_map(|a| match &a.0 {
+                    Who::Known(i) => self.x.actors.actors[*i].country.as_deref(),
+                    Who::Unknown { country, .. } => country.as_deref(),
+                });
+        countries
+            .next()
+            .is_some_and(|first| countries.any(|c| c != first))
     }
 
     /// The actors the happening may take its sides from.

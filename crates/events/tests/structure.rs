@@ -1642,3 +1642,23 @@ fn the_content_of_a_threat_is_no_happening_of_its_clause() {
         );
     }
 }
+
+/// PLOVER manual, MOBILIZE: "Joint military operations are coded as COOPERATE but
+/// single-country exercises should be coded as MOBILIZE".
+#[test]
+fn joint_exercises_are_cooperation_and_one_country_s_a_mobilisation() {
+    let m = first_coded(
+        "Report\n\nTurkish and Azerbaijani troops on Monday launched war games near the border.\n",
+        EventType::Cooperate,
+    );
+    assert_source_country(&m, "TUR");
+    never_coded(
+        "Report\n\nTurkish and Azerbaijani troops on Monday launched war games near the border.\n",
+        EventType::Mobilize,
+    );
+    coded_from(
+        "Report\n\nTurkish troops on Monday launched war games near the Iraqi border.\n",
+        EventType::Mobilize,
+        "TUR",
+    );
+}
