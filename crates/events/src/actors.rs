@@ -838,6 +838,11 @@ impl ActorIndex {
             .any(|w| w.starts_with(char::is_uppercase))
     }
 
+    /// Whether `word` is a nationality word of `[nationalities]` ("Jordanians", "Iraqi").
+    pub fn is_nationality(&self, word: &str) -> bool {
+        self.nationalities.iter().any(|(k, _)| k == word)
+    }
+
     fn nationality(&self, adjective: &str) -> Option<String> {
         self.nationalities
             .iter()

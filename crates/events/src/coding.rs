@@ -349,6 +349,10 @@ impl<'a> SentenceCoder<'a> {
         // single-country exercises should be coded as MOBILIZE."
         let (event_type, mode) = if event_type == EventType::Mobilize && self.joint(&actors) {
             (EventType::Cooperate, "military cooperation".to_owned())
+        } else if event_type == EventType::Protest && self.diplomatic(&actors) {
+            // PLOVER manual, PROTEST: "Diplomatic protests ... are coded as ACCUSE 'disapprove'.
+            // PROTEST presumes significant physical/material activity."
+            (EventType::Accuse, "disapprove".to_owned())
         } else {
             (event_type, mode)
         };
@@ -398,6 +402,25 @@ impl<'a> SentenceCoder<'a> {
             counts: self.counts(h),
         };
         self.date_and_place(clause, h, draft, out);
+    }
+
+    /// Every source is a state's government ("the Iraqi foreign ministry", "Ankara"), not its
+    /// people ("Jordanians", which the lexicon reads as the state): what it protests it protests
+    /// in words.
+    fn diplomatic(&self, actors: &[SidedActor]) -> bool {
+        let mut sources = actors.iter().filter(|a| a.1 == Side::Source).peekable();
+        sources.peek().is_some()
+            && sources.all(|(who, _, start, end)| {
+                let printed = self.article.body.get(*start..*end).unwrap_or("");
+                let government = match who {
+                    Who::Known(i) => {
+                        let x = &self.x.actors.actors[*i];
+                        x.kind == "government" || x.sector.as_deref() == Some("government")
+                    }
+                    Who::Unknown { sector, .. } => sector.as_deref() == Some("government"),
+                };
+                government && !self.x.actors.is_nationality(printed.trim())
+            })
     }
 
     /// The sources are of two countries or more ("French and Egyptian warships").

@@ -1662,3 +1662,22 @@ fn joint_exercises_are_cooperation_and_one_country_s_a_mobilisation() {
         "TUR",
     );
 }
+
+/// PLOVER manual, PROTEST: "Diplomatic protests ... are coded as ACCUSE 'disapprove'. PROTEST
+/// presumes significant physical/material activity": a government protests in words; people
+/// in the street protest.
+#[test]
+fn a_government_s_protest_is_an_accusation() {
+    let m = coded_from(
+        "Report\n\nThe Jordanian foreign ministry summoned the Syrian ambassador on Monday in \
+         protest against the shelling.\n",
+        EventType::Accuse,
+        "JOR",
+    );
+    assert_eq!(m.mode.as_deref(), Some("disapprove"));
+    coded_from(
+        "Report\n\nHundreds of Jordanians protested in Amman on Monday against the shelling.\n",
+        EventType::Protest,
+        "JOR",
+    );
+}
