@@ -340,6 +340,9 @@ impl<'a> SentenceCoder<'a> {
         previous_clause: &mut Vec<SidedActor>,
         out: &mut Vec<Draft>,
     ) {
+        if !h.standalone && crate::grammar::generic_you(&self.f()[clause.folded.0..h.hit.start]) {
+            return;
+        }
         let mut pool = self.actor_pool(clause, h);
         let speech = self.speech(h, &mut pool);
         let reported_nominal = speech.reported_nominal;

@@ -27,6 +27,42 @@ pub(crate) fn pronoun_subject(before_verb: &str) -> Option<Pronoun> {
     (words.len() <= 4).then_some(kind)
 }
 
+/// Whether the subject right before a verb phrase is the generic "you" ("you don't deliver
+/// aid in a war zone", "you cannot negotiate with them"): a saying about anyone, in a quote,
+/// no happening of anybody's.
+pub(crate) fn generic_you(before_verb: &str) -> bool {
+    const AUXILIARIES: [&str; 22] = [
+        "do",
+        "does",
+        "don't",
+        "doesn't",
+        "can",
+        "can't",
+        "cannot",
+        "could",
+        "couldn't",
+        "will",
+        "won't",
+        "would",
+        "wouldn't",
+        "should",
+        "shouldn't",
+        "must",
+        "not",
+        "never",
+        "just",
+        "simply",
+        "really",
+        "also",
+    ];
+    let mut words = before_verb
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .skip_while(|w| AUXILIARIES.contains(w));
+    words.next() == Some("you")
+}
+
 /// Byte spans of the words of folded text: runs of letters, digits and inner apostrophes.
 pub(crate) fn word_spans(f: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();

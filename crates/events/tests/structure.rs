@@ -1681,3 +1681,13 @@ fn a_government_s_protest_is_an_accusation() {
         "JOR",
     );
 }
+
+/// The generic "you" of a quote ("you don't negotiate with kidnappers") says something of
+/// anyone: no happening, no rejection by the speaker.
+#[test]
+fn the_generic_you_of_a_quote_is_no_happening() {
+    let body = "Report\n\n\"You don't negotiate with kidnappers, you fight them,\" the Iraqi \
+                interior minister said on Monday.\n";
+    never_coded(body, EventType::Reject);
+    never_coded(body, EventType::Assault);
+}
