@@ -137,6 +137,13 @@ static PAREN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,2})\s*\(([^)\n]{0,40}?)\)?\s*[-–—]\s")
         .expect("static regex")
 });
+/// The wire services' credit with no dash after it: `(CNN) President …`, `Hong Kong (CNN
+/// Business) A muddled …`, `BAGHDAD (Reuters) Iraqi police …`. Only an outlet `data/outlets.toml`
+/// lists counts: brackets at the start of a story hold other words too.
+static WIRE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^(?:([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}(?:, [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3})?)\s+)?\(([^)\n]{1,40})\)\s+[A-Z"“‘']"#)
+        .expect("static regex")
+});
 /// An outlet's name and its separator opening the story: `Shafaq News/ `, `Shafaq News - `. The
 /// name is one `data/outlets.toml` lists, or has the shape of one (`… News`, `… Agency`).
 static OUTLET_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -205,6 +212,15 @@ pub fn read_prefix(first_paragraph: &str) -> Option<Prefix> {
         let end = p[..c.get(0)?.end()].trim_end().len();
         let outlet = c.get(2).and_then(|m| outlet_named(m.as_str()));
         (Some(c.get(1)?.as_str().trim().to_owned()), outlet, end)
+    } else if let Some((c, outlet)) = WIRE_CREDIT
+        .captures(p)
+        .and_then(|c| Some((c.get(2).and_then(|m| outlet_named(m.as_str()))?, c)))
+        .map(|(o, c)| (c, o))
+    {
+        // Up to the closing bracket: the sentence starts after it.
+        let end = c.get(2)?.end() + 1;
+        let place = c.get(1).map(|m| m.as_str().trim().to_owned());
+        (place, Some(outlet), end)
     } else {
         let c = TITLE_DATELINE.captures(p)?;
         let end = p[..c.get(0)?.end()].trim_end().len();
@@ -310,6 +326,20 @@ mod tests {
             prefix("TRIPOLI, Libya (Libya Observer) – Clashes resumed"),
             (Some("TRIPOLI, Libya".into()), None)
         );
+    }
+
+    #[test]
+    fn a_wire_credit_without_a_dash_is_a_prefix() {
+        let p = read_prefix("(Reuters) Iraqi police arrested five men on Monday.").unwrap();
+        assert_eq!((p.place, p.outlet), (None, Some("Reuters".to_owned())));
+        assert_eq!(p.raw, "(Reuters)");
+        let p = read_prefix("MOSUL (AFP) Iraqi police arrested five men on Monday.").unwrap();
+        assert_eq!(p.place.as_deref(), Some("MOSUL"));
+        assert_eq!(p.outlet.as_deref(), Some("Agence France-Presse"));
+        assert_eq!(p.raw, "MOSUL (AFP)");
+        // Brackets that name no outlet are the sentence's own words.
+        assert!(read_prefix("(Updated) Iraqi police arrested five men.").is_none());
+        assert!(read_prefix("Hamas (the Islamist movement) said on Monday.").is_none());
     }
 
     #[test]

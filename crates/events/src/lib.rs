@@ -761,17 +761,19 @@ fn windows(body: &str, size: usize) -> Vec<(usize, usize)> {
 }
 
 fn dateline_end(article: &Article) -> usize {
-    let Some(place) = article.dateline.as_deref() else {
-        return 0;
-    };
     let body = &article.body;
-    // The prefix as the adapters read it, outlet and all ("DAMASCUS (Reuters) -").
+    // The prefix as the adapters read it, outlet and all ("DAMASCUS (Reuters) -", "(CNN)"):
+    // neither the place nor the outlet acts in the first sentence.
     let first = body.split('\n').next().unwrap_or(body);
     if let Some(prefix) = dateline_core::text::read_prefix(first)
+        && (prefix.place.is_some() || prefix.outlet.is_some())
         && body.starts_with(&prefix.raw)
     {
         return prefix.raw.len();
     }
+    let Some(place) = article.dateline.as_deref() else {
+        return 0;
+    };
     let head_end = body
         .char_indices()
         .map(|(i, _)| i)

@@ -1691,3 +1691,27 @@ fn the_generic_you_of_a_quote_is_no_happening() {
     never_coded(body, EventType::Reject);
     never_coded(body, EventType::Assault);
 }
+
+/// A wire credit opening the story without a dash ("(Reuters) Iraqi police …", "MOSUL (AFP)
+/// Iraqi police …") names the outlet and the dateline: neither acts in the first sentence.
+#[test]
+fn a_wire_credit_without_a_dash_is_no_actor() {
+    for (body, dateline) in [
+        (
+            "(Reuters) Iraqi police arrested five men in Mosul on Monday.",
+            None,
+        ),
+        (
+            "MOSUL (AFP) Iraqi police arrested five men on Monday.",
+            Some("MOSUL"),
+        ),
+    ] {
+        let ms = CODER.mentions(&common::article("t", body, Some("2025-03-12"), dateline));
+        let m = ms.first().expect("a mention");
+        assert_eq!(m.event_type, EventType::Coerce, "{ms:#?}");
+        assert_source_country(m, "IRQ");
+        assert_no_actor(m, |a| {
+            a.name == "Reuters" || a.name.contains("Agence") || a.name == "Government of Iraq"
+        });
+    }
+}
