@@ -1715,3 +1715,13 @@ fn a_wire_credit_without_a_dash_is_no_actor() {
         });
     }
 }
+
+/// The European Union's predecessor acts under its own names (the dictionaries lack them).
+#[test]
+fn the_european_community_is_an_actor() {
+    coded_by(
+        "Report\n\nThe European Economic Community imposed sanctions on Iraq on 4 August 1990.\n",
+        EventType::Sanction,
+        "European Community",
+    );
+}
