@@ -62,13 +62,15 @@ struct Case {
 }
 
 fn cases() -> Vec<Case> {
+    // Both sentences must code a happening, or the case stops measuring the coder: "Protesters
+    // gathered" coded one only while "gathered" alone was a consultation.
     let mut event_dense = String::new();
     let mut i = 0u32;
     while event_dense.len() < 8_000_000 {
         let _ = write!(
             event_dense,
             "Iraqi forces killed {} militants in an attack in Basra on Monday, officials said. \
-             Protesters gathered in Baghdad on Tuesday to demand the release of {} detainees.\n\n",
+             Demonstrators gathered in Baghdad on Tuesday to demand the release of {} detainees.\n\n",
             i % 50 + 2,
             i % 30 + 3
         );
