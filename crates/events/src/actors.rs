@@ -840,7 +840,7 @@ impl ActorIndex {
 
     /// Whether `word` is a nationality word of `[nationalities]` ("Jordanians", "Iraqi").
     pub fn is_nationality(&self, word: &str) -> bool {
-        self.nationalities.iter().any(|(k, _)| k == word)
+        self.nationality(word).is_some()
     }
 
     fn nationality(&self, adjective: &str) -> Option<String> {

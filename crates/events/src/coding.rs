@@ -347,7 +347,8 @@ impl<'a> SentenceCoder<'a> {
         let speech = self.speech(h, &mut pool);
         let reported_nominal = speech.reported_nominal;
         let mut actors = self.sides(clause, h, &pool);
-        let (event_type, mode) = self.reading(clause, h, speech, &mut actors);
+        let possible = self.possible(clause, h);
+        let (event_type, mode) = self.reading(clause, h, speech, possible, &mut actors);
         // PLOVER manual, MOBILIZE: "Joint military operations are coded as COOPERATE but
         // single-country exercises should be coded as MOBILIZE."
         let (event_type, mode) = if event_type == EventType::Mobilize && self.joint(&actors) {
@@ -385,11 +386,7 @@ impl<'a> SentenceCoder<'a> {
         }
         let draft = Draft {
             // A harm that may come on a condition is a threat made, not a possibility.
-            phrase: self.phrase(
-                clause,
-                h,
-                event_type != EventType::Threaten && self.possible(clause, h),
-            ),
+            phrase: self.phrase(clause, h, possible && event_type != EventType::Threaten),
             own_date: false,
             recent: h.hit.finite && crate::grammar::present_perfect_at(self.f(), h.hit.start),
             sentence: self.index,
@@ -603,6 +600,7 @@ impl<'a> SentenceCoder<'a> {
         clause: &Clause,
         h: &Happening,
         speech: Speech,
+        possible: bool,
         actors: &mut Vec<SidedActor>,
     ) -> (EventType, String) {
         let f = self.f();
@@ -611,7 +609,7 @@ impl<'a> SentenceCoder<'a> {
         // A threat is a harm promised on a condition: "will withdraw … unless", "would
         // boycott … unless" (CAMEO 13, PLOVER THREATEN).
         let threatened = !h.standalone
-            && (self.x.triggers.future_between(f, cs, h.hit.start) || self.possible(clause, h))
+            && (possible || self.x.triggers.future_between(f, cs, h.hit.start))
             && (self.x.grammar_words).conditional(
                 &f[h.hit.end..ce],
                 t.event_type.quad_class() == QuadClass::MaterialConflict,

@@ -25,6 +25,12 @@ fn phrases(list: &[String]) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The last [`MODAL_REACH`] words of the text before a verb, where its modal stands.
+fn near_words(before: &str) -> Vec<&str> {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    words[words.len().saturating_sub(MODAL_REACH)..].to_vec()
+}
+
 fn contains(words: &[&str], phrase: &[String]) -> bool {
     !phrase.is_empty()
         && words
@@ -46,17 +52,14 @@ impl Modality {
     /// True when the folded text right before a verb holds a modal of intent ("will", "is ready
     /// to").
     pub fn intended(&self, before: &str) -> bool {
-        let words: Vec<&str> = before.split_whitespace().collect();
-        let near = &words[words.len().saturating_sub(MODAL_REACH)..];
-        self.intent.iter().any(|p| contains(near, p))
+        let near = near_words(before);
+        self.intent.iter().any(|p| contains(&near, p))
     }
 
     /// True when the text right before a verb (original case) holds a modal of possibility
     /// ("could attack", "is likely to deploy"). "May" capitalised is the month.
     pub fn possible(&self, before: &str) -> bool {
-        let words: Vec<&str> = before.split_whitespace().collect();
-        let near = &words[words.len().saturating_sub(MODAL_REACH)..];
-        let lower: Vec<&str> = (near.iter())
+        let near: Vec<&str> = (near_words(before).into_iter())
             .map(|w| {
                 if w.starts_with(char::is_uppercase) {
                     ""
@@ -65,7 +68,7 @@ impl Modality {
                 }
             })
             .collect();
-        self.possibility.iter().any(|p| contains(&lower, p))
+        self.possibility.iter().any(|p| contains(&near, p))
     }
 
     /// True when the complement of a verb of saying holds a modal of obligation among its first
@@ -79,9 +82,8 @@ impl Modality {
 
     /// True when the folded text right before a verb holds a modal of obligation.
     pub fn obliged(&self, before: &str) -> bool {
-        let words: Vec<&str> = before.split_whitespace().collect();
-        let near = &words[words.len().saturating_sub(MODAL_REACH)..];
-        self.obligation.iter().any(|p| contains(near, p))
+        let near = near_words(before);
+        self.obligation.iter().any(|p| contains(&near, p))
     }
 
     /// True when the folded text after a verb sets a condition on it; `harm`: the verb is a
