@@ -364,7 +364,10 @@ impl<'a> SentenceCoder<'a> {
         // participants ("X held talks with Y, and a third round is scheduled").
         // In the previous clause's order, each actor once: its source stays the source when a
         // target there names the same actor ("Baghdad accused Ankara of violating Iraqi …").
-        if clause.index > 0 && !reported_nominal && !clause.actors.iter().any(|a| a.end <= h.body.0)
+        if clause.index > 0
+            && !reported_nominal
+            && !clause.actors.iter().any(|a| a.end <= h.body.0)
+            && crate::grammar::relative_antecedent(self.f(), h.hit.start).is_none()
         {
             let mut shared: Vec<SidedActor> = Vec::new();
             for a in previous_clause.iter() {
@@ -453,6 +456,16 @@ impl<'a> SentenceCoder<'a> {
                         !gap.contains(',') && gap.split_whitespace().count() <= 1
                     };
                     adjacent || a.start >= tbe
+                })
+                .collect()
+        } else if let Some(from) = crate::grammar::relative_antecedent(self.f(), h.hit.start) {
+            // "crashes of its jet that killed 346 people": the doer is the relative pronoun's
+            // antecedent, whatever it names, and the participants after the verb are its own.
+            let (from, _) = self.to_body(from, from);
+            (self.actors.iter())
+                .copied()
+                .filter(|a| {
+                    a.start >= from && a.end <= tbs || a.start >= tbe && a.end <= clause.body.1
                 })
                 .collect()
         } else if clause.actors.is_empty() && !clause.fronted && !clause.coordinated {

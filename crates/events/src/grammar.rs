@@ -63,6 +63,67 @@ pub(crate) fn generic_you(before_verb: &str) -> bool {
     words.next() == Some("you")
 }
 
+/// How many words before a subject relative pronoun its antecedent may reach.
+const ANTECEDENT_REACH: usize = 8;
+
+/// Where the antecedent of a subject relative clause begins, when the verb at folded `start`
+/// is that clause's ("crashes of its jet that killed 346 people", "the militia, which has
+/// attacked"): the doer is the noun phrase before the pronoun, never a name earlier in the
+/// sentence. The phrase reaches back to the previous comma, a verb of being or having, "by",
+/// or at most [`ANTECEDENT_REACH`] words.
+pub(crate) fn relative_antecedent(f: &str, start: usize) -> Option<usize> {
+    const AUXILIARIES: [&str; 14] = [
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "been",
+        "be",
+        "will",
+        "would",
+        "reportedly",
+        "allegedly",
+        "also",
+    ];
+    let before = f.get(..start)?;
+    let words = word_spans(before);
+    let mut i = words.len();
+    while i > 0 {
+        let w = &before[words[i - 1].0..words[i - 1].1];
+        if AUXILIARIES.contains(&w) || (w.len() > 4 && w.ends_with("ly")) {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    let (ps, pe) = *words.get(i.checked_sub(1)?)?;
+    if !matches!(&before[ps..pe], "that" | "which" | "who") {
+        return None;
+    }
+    // Nothing but auxiliaries and blanks between the pronoun and the verb.
+    if before[pe..].contains([',', ';', ':', '"']) {
+        return None;
+    }
+    let head = before[..ps].trim_end();
+    let head = head.strip_suffix(',').unwrap_or(head);
+    let phrase_start = head.rfind([',', ';', ':', '(', '"']).map_or(0, |c| c + 1);
+    // Nor past a verb of its own ("besieged by police, who fired": the police fired).
+    let reach = words[..i - 1]
+        .iter()
+        .rev()
+        .take(ANTECEDENT_REACH)
+        .take_while(|&&(s, e)| {
+            let w = &before[s..e];
+            !(is_be(w) || is_have(w) || w == "by" || w == "said")
+        })
+        .last()
+        .map_or(ps, |w| w.0);
+    Some(phrase_start.max(reach).min(ps))
+}
+
 /// Byte spans of the words of folded text: runs of letters, digits and inner apostrophes.
 pub(crate) fn word_spans(f: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();

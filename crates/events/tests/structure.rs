@@ -1725,3 +1725,23 @@ fn the_european_community_is_an_actor() {
         "European Community",
     );
 }
+
+/// The verb of a subject relative clause is done by the pronoun's antecedent ("crashes … that
+/// killed", "the militia, which attacked"), never by a name earlier in the sentence.
+#[test]
+fn a_relative_clause_is_done_by_its_antecedent() {
+    let m = first_coded(
+        "Report\n\nTurkish officials visited the market in Kirkuk days after an explosion near a \
+         bakery that killed six people.\n",
+        EventType::Assault,
+    );
+    assert_no_actor(&m, |a| {
+        a.side == Side::Source && a.country.as_deref() == Some("TUR")
+    });
+    let ms = code(
+        "Report\n\nResidents said Turkish jets, which bombed a farm near Tal Afar on Monday, had \
+         taken off from a base in Diyarbakir.\n",
+    );
+    let strike = ms.iter().find(|m| m.event_type == EventType::Assault);
+    assert_source_country(strike.expect("the strike"), "TUR");
+}
