@@ -377,12 +377,18 @@ impl<'a> SentenceCoder<'a> {
             }
             actors.splice(0..0, shared);
         }
+        // "He was arrested": the subject a pronoun stands for suffers a passive verb.
+        let subject_side = if self.passive(h) {
+            Side::Target
+        } else {
+            Side::Source
+        };
         if !h.standalone
             && !reported_nominal
-            && !actors.iter().any(|a| a.1 == Side::Source)
+            && !actors.iter().any(|a| a.1 == subject_side)
             && let Some(a) = self.pronoun_antecedent(clause, h)
         {
-            actors.insert(0, (a.who.clone(), Side::Source, a.start, a.end));
+            actors.insert(0, (a.who.clone(), subject_side, a.start, a.end));
         }
         if h.hit == clause.best {
             *previous_clause = actors.clone();
@@ -468,7 +474,13 @@ impl<'a> SentenceCoder<'a> {
                     a.start >= from && a.end <= tbs || a.start >= tbe && a.end <= clause.body.1
                 })
                 .collect()
-        } else if clause.actors.is_empty() && !clause.fronted && !clause.coordinated {
+        } else if clause.actors.is_empty()
+            && !clause.fronted
+            && !clause.coordinated
+            // "He vowed to keep trying, but the BBC's editor said …": a pronoun subject stands
+            // for a name before the sentence, not for one in the clauses after it.
+            && pronoun_subject(&self.f()[clause.folded.0..h.hit.start]).is_none()
+        {
             self.actors.clone()
         } else {
             clause.actors.clone()
@@ -550,13 +562,19 @@ impl<'a> SentenceCoder<'a> {
     }
 
     /// The pool's sides by word order and voice.
-    fn sides(&self, clause: &Clause, h: &Happening, pool: &[&ActorHit]) -> Vec<SidedActor> {
+    /// The happening's verb is passive: its subject suffers it.
+    fn passive(&self, h: &Happening) -> bool {
         let f = self.f();
         // A participle heading no clause of its own and followed by its doer is a passive too
         // ("trucks banned by Israeli authorities", "forces, backed by the coalition, …").
         let by_follows =
             || !h.hit.finite && participle_at(f, h.hit.start) && f[h.hit.end..].starts_with(" by ");
-        let passive = h.trigger.passive || passive_before(f, h.hit.start) || by_follows();
+        h.trigger.passive || passive_before(f, h.hit.start) || by_follows()
+    }
+
+    fn sides(&self, clause: &Clause, h: &Happening, pool: &[&ActorHit]) -> Vec<SidedActor> {
+        let f = self.f();
+        let passive = self.passive(h);
         // Sides turn on the clause's happening of the same kind when the trigger is a
         // participle after it ("jets struck PKK positions, killing three": PKK is hit, not
         // hitting), a verb or the noun a support verb carries ("carried out airstrikes on army

@@ -1745,3 +1745,28 @@ fn a_relative_clause_is_done_by_its_antecedent() {
     let strike = ms.iter().find(|m| m.event_type == EventType::Assault);
     assert_source_country(strike.expect("the strike"), "TUR");
 }
+
+/// A pronoun subject stands for a name before the sentence: the clause takes no participant
+/// from the clauses after it ("He vowed …, but the BBC's editor said …").
+#[test]
+fn a_pronoun_subject_takes_no_participant_from_a_later_clause() {
+    let body = "Report\n\nIraqi Prime Minister Mohammed Shia al-Sudani met tribal leaders in \
+                Ramadi on Monday.\n\nHe vowed to rebuild the bridge, but the work had not begun \
+                when Turkish engineers arrived.\n";
+    assert_source_country(&first_coded(body, EventType::Consult), "IRQ");
+    let vow = (code(body).into_iter())
+        .find(|m| m.event_type == EventType::Threaten)
+        .expect("the vow");
+    assert_no_actor(&vow, |a| a.country.as_deref() == Some("TUR"));
+}
+
+/// The one a pronoun subject stands for suffers a passive verb ("He was arrested").
+#[test]
+fn a_pronoun_subject_of_a_passive_is_the_target() {
+    let m = first_coded(
+        "Report\n\nSaddam Hussein appeared on television on Sunday.\n\nHe was arrested near \
+         Tikrit on 13 December 2003.\n",
+        EventType::Coerce,
+    );
+    assert_side(&m, "Saddam Hussein", Some(Side::Target));
+}
