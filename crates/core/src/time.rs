@@ -269,6 +269,14 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s*[,|-]?\s*(\d{1,2}):(\d{2})(?:\s*([AaPp][Mm]))?)?$")
         .expect("static regex")
 });
+/// `2025/07/26`, `2025.07.26`: year first, then month and day, whatever the site's order.
+static NUMERIC_YMD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[^\d]|$)").expect("static regex")
+});
+/// `July 2025`: a month, nothing finer.
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^({MONTH_RE})\s+(\d{{4}})$")).expect("static regex")
+});
 static WRITTEN_MDY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)^(?:{WEEKDAY_RE},?\s+)?({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?:\s*(?:at|-|,|\|)?\s*(\d{{1,2}}):(\d{{2}})(?:\s*([AaPp][Mm]))?)?"
@@ -285,16 +293,67 @@ static WRITTEN_DMY: LazyLock<Regex> = LazyLock::new(|| {
 /// Resolves a publication date as a page prints it. `anchor` is the capture time; relative forms
 /// without it stay unresolved (raw only). Absolute forms need no anchor; a clock time printed with
 /// one has no zone (it is the site's local time, which we do not know), so only its day is kept.
+///
+/// Pages print more around the date than the date: a label ("Published on", "Updated:"), a
+/// weekday's abbreviation, a clock time before it, a zone after it, digits in Arabic script.
+/// The date is read as printed; failing that, from the first word where a date opens.
 pub fn resolve_published(raw: &str, anchor: Option<Timestamp>, order: DateOrder) -> TimeValue {
-    let text = raw.trim();
+    let ascii = western_digits(raw.trim());
+    let text = ascii.trim();
     let lower = text.to_ascii_lowercase();
+    let found = std::iter::once(0)
+        .chain(word_starts(text))
+        .take(MAX_DATE_OFFSET_WORDS)
+        .find_map(|at| read_published(&text[at..], &lower[at..], anchor, order));
+    match found {
+        Some(v) => TimeValue {
+            raw: Some(raw.to_owned()),
+            ..v
+        },
+        None => TimeValue::unresolved(raw),
+    }
+}
+
+/// How many words into a printed publication date its date may open ("Last updated on
+/// Saturday, …"): a bound on the work for a long string that holds none.
+const MAX_DATE_OFFSET_WORDS: usize = 12;
+
+/// Where each word of `text` after the first starts.
+fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.char_indices()
+        .zip(text.chars().skip(1))
+        .filter(|&((_, c), next)| !c.is_alphanumeric() && next.is_ascii_alphanumeric())
+        .map(|((i, c), _)| i + c.len_utf8())
+}
+
+/// Arabic-Indic and Eastern Arabic-Indic digits as ASCII ones ("٢٦/٠٧/٢٠٢٥").
+fn western_digits(text: &str) -> std::borrow::Cow<'_, str> {
+    let digit = |c: char| match c {
+        '\u{660}'..='\u{669}' => Some(c as u32 - 0x660),
+        '\u{6F0}'..='\u{6F9}' => Some(c as u32 - 0x6F0),
+        _ => None,
+    };
+    if !text.chars().any(|c| digit(c).is_some()) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| digit(c).and_then(|d| char::from_digit(d, 10)).unwrap_or(c))
+        .collect::<String>()
+        .into()
+}
+
+/// `text` read as a publication date from its first character, or `None`.
+fn read_published(
+    text: &str,
+    lower: &str,
+    anchor: Option<Timestamp>,
+    order: DateOrder,
+) -> Option<TimeValue> {
+    let raw = text;
 
     // ISO 8601 first: machine dates from meta tags and sidecars.
     if let Some(v) = parse_iso(text) {
-        return TimeValue {
-            raw: Some(raw.to_owned()),
-            ..v
-        };
+        return Some(v);
     }
     if let Some(c) = NUMERIC.captures(text) {
         let (a, b): (i8, i8) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
@@ -307,43 +366,66 @@ pub fn resolve_published(raw: &str, anchor: Option<Timestamp>, order: DateOrder)
             _ => (b, a),
         };
         if let Ok(date) = Date::new(year, m, d) {
-            return TimeValue::day(raw, date);
+            return Some(TimeValue::day(raw, date));
         }
     }
     if let Some(c) = WRITTEN_MDY.captures(text)
         && let (Some(m), Ok(d), Ok(y)) = (month_number(&c[1]), c[2].parse(), c[3].parse())
         && let Ok(date) = Date::new(y, m, d)
     {
-        return TimeValue::day(raw, date);
+        return Some(TimeValue::day(raw, date));
     }
     if let Some(c) = WRITTEN_DMY.captures(text)
         && let (Some(m), Ok(d), Ok(y)) = (month_number(&c[2]), c[1].parse(), c[3].parse())
         && let Ok(date) = Date::new(y, m, d)
     {
-        return TimeValue::day(raw, date);
+        return Some(TimeValue::day(raw, date));
     }
 
-    let Some(anchor) = anchor else {
-        return TimeValue::unresolved(raw);
-    };
+    if let Some(c) = NUMERIC_YMD.captures(text)
+        && let (Ok(y), Ok(m), Ok(d)) = (c[1].parse(), c[2].parse(), c[3].parse())
+        && let Ok(date) = Date::new(y, m, d)
+    {
+        return Some(TimeValue::day(raw, date));
+    }
+    if let Some(c) = MONTH_YEAR.captures(text)
+        && let (Some(m), Ok(y)) = (month_number(&c[1]), c[2].parse())
+    {
+        return Some(TimeValue::month(raw, y, m));
+    }
+    read_relative(raw, lower, anchor?)
+}
+
+/// `text` (`lower` in lower case) read as a date told from the capture time `anchor`.
+fn read_relative(raw: &str, lower: &str, anchor: Timestamp) -> Option<TimeValue> {
     let today = anchor.to_zoned(jiff::tz::TimeZone::UTC).date();
-    match lower.as_str() {
+    match lower {
         "just now" | "now" | "a few seconds ago" | "seconds ago" => {
-            return TimeValue::instant(raw, anchor, Precision::Minute);
+            return Some(TimeValue::instant(raw, anchor, Precision::Minute));
         }
-        "today" => return TimeValue::day(raw, today),
-        "yesterday" => return TimeValue::day(raw, today.yesterday().unwrap_or(today)),
         "last week" | "a week ago" => {
-            return TimeValue::week(raw, monday_of(today) - 7.days());
+            return Some(TimeValue::week(raw, monday_of(today) - 7.days()));
         }
         _ => {}
     }
-    if let Some(c) = RELATIVE.captures(&lower) {
+    // "on Monday": the last Monday up to the capture.
+    if let Some(c) = WEEKDAY_PHRASE.captures(lower)
+        && matches!(c.get(1).map(|m| m.as_str()), None | Some("on" | "last"))
+    {
+        return Some(resolve_mention(raw, Some(today), Tense::Past)).filter(|v| v.value.is_some());
+    }
+    // "Yesterday at 3:15 PM", "Today, 10:05": the day, the clock time in no known zone.
+    match lower.split(|c: char| !c.is_ascii_alphabetic()).next() {
+        Some("today") => return Some(TimeValue::day(raw, today)),
+        Some("yesterday") => return Some(TimeValue::day(raw, today.yesterday().unwrap_or(today))),
+        _ => {}
+    }
+    if let Some(c) = RELATIVE.captures(lower) {
         let n: i64 = match &c[1] {
             "a" | "an" | "one" => 1,
             digits => digits.parse().unwrap_or(0),
         };
-        return match &c[2] {
+        return Some(match &c[2] {
             "minute" | "min" => {
                 TimeValue::instant(raw, anchor - (n * 60).seconds(), Precision::Minute)
             }
@@ -357,9 +439,9 @@ pub fn resolve_published(raw: &str, anchor: Option<Timestamp>, order: DateOrder)
                 TimeValue::month(raw, d.year(), d.month())
             }
             _ => TimeValue::year(raw, today.year() - n as i16),
-        };
+        });
     }
-    TimeValue::unresolved(raw)
+    None
 }
 
 /// `2025-07-21`, `2025-07-21T09:30:00Z`, `2025-07-21T09:30:00+03:00`, `2025-07`, `2025`.
@@ -745,6 +827,39 @@ mod tests {
             val(&resolve_published("5 minutes ago", at, o)),
             ("2025-07-21T20:55Z", Precision::Minute)
         );
+    }
+
+    /// What pages print around a date: a label, a weekday's abbreviation, a clock time before
+    /// it, a zone after it, digits in Arabic script; and the year-first and month-only forms.
+    #[test]
+    fn a_date_is_read_where_it_opens_in_what_the_page_prints() {
+        let at = ts("2025-07-21T21:00:00Z");
+        let o = DateOrder::DayFirst;
+        for (printed, day) in [
+            ("Published: 19 July 2025 - 14:05", "2025-07-19"),
+            ("Posted on July 19, 2025 by admin", "2025-07-19"),
+            ("Updated July 19, 2025 10:05 AM EDT", "2025-07-19"),
+            ("Sat, 19 Jul 2025 12:00:00 GMT", "2025-07-19"),
+            ("Sat 19 Jul 2025", "2025-07-19"),
+            ("14:05 19/07/2025", "2025-07-19"),
+            ("2025/07/19", "2025-07-19"),
+            ("٢٠٢٥/٠٧/١٩", "2025-07-19"),
+            ("Yesterday at 3:15 PM", "2025-07-20"),
+            ("on Monday", "2025-07-21"),
+            ("Updated 3 days ago", "2025-07-18"),
+        ] {
+            let v = resolve_published(printed, at, o);
+            assert_eq!(val(&v), (day, Precision::Day), "{printed}");
+            assert_eq!(v.raw.as_deref(), Some(printed));
+        }
+        assert_eq!(
+            val(&resolve_published("July 2025", None, o)),
+            ("2025-07", Precision::Month)
+        );
+        // Nothing that opens a date: unresolved, whatever its length.
+        let long = "no date here ".repeat(10_000);
+        assert_eq!(resolve_published(&long, at, o).value, None);
+        assert_eq!(resolve_published("5 min read", at, o).value, None);
     }
 
     #[test]
