@@ -335,10 +335,21 @@ fn parse_json_ld(text: &str) -> Option<Value> {
     serde_json::from_str(&out).ok()
 }
 
+/// schema.org's `Article` and its subtypes: the `…Article`s, `Report`, `SocialMediaPosting`
+/// (`BlogPosting`, `LiveBlogPosting`, `DiscussionForumPosting`) and `APIReference`.
 fn is_article_type(t: &Value) -> bool {
     let one = |s: &str| {
         let s = s.rsplit(['/', ':']).next().unwrap_or(s);
-        s.ends_with("Article") || matches!(s, "BlogPosting" | "LiveBlogPosting" | "Report")
+        s.ends_with("Article")
+            || matches!(
+                s,
+                "BlogPosting"
+                    | "LiveBlogPosting"
+                    | "SocialMediaPosting"
+                    | "DiscussionForumPosting"
+                    | "Report"
+                    | "APIReference"
+            )
     };
     match t {
         Value::String(s) => one(s),

@@ -164,6 +164,26 @@ fn metadata_from_meta_tags_json_ld_and_time() {
     assert_eq!(m.lang.as_deref(), Some("en-GB"));
 }
 
+/// schema.org's subtypes of `Article` are articles too: a post on a blog or a social site.
+#[test]
+fn json_ld_of_an_article_subtype_dates_the_page() {
+    for ty in [
+        "SocialMediaPosting",
+        "DiscussionForumPosting",
+        "OpinionNewsArticle",
+    ] {
+        let page = parse(&format!(
+            r#"<head><script type="application/ld+json">{{"@type":"{ty}","headline":"H",
+            "datePublished":"2014-09-02T08:35:27-04:00"}}</script></head><body><p>B.</p></body>"#
+        ));
+        assert_eq!(
+            page.meta.published.as_deref(),
+            Some("2014-09-02T08:35:27-04:00"),
+            "{ty}"
+        );
+    }
+}
+
 #[test]
 fn visible_byline_and_time_when_nothing_is_declared() {
     let page = parse(
