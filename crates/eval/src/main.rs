@@ -7,7 +7,7 @@
 
 use anyhow::{Context, Result, bail};
 use dateline_core::adapter::Adapter;
-use dateline_core::{Article, Capture, Media, ParseContext, Sidecar};
+use dateline_core::{Capture, Media, ParseContext, Sidecar};
 use dateline_eval::bench::{self, BenchPage};
 use dateline_eval::metric::{self, DocScore};
 use dateline_eval::readability::{self, ReadabilityPage};
@@ -291,58 +291,6 @@ fn print_summary(o: &Options, scores: &[DocScore], pages: usize, bytes: usize, b
     );
 }
 
-/// Right answers out of pages that state the field, and a line for each page that got it wrong.
-#[derive(Default)]
-struct MetadataTally {
-    titles: (usize, usize),
-    /// Titles right as a headline (without the site's name), out of `titles.1`.
-    headlines: usize,
-    bylines: (usize, usize),
-    days: (usize, usize),
-    misses: Vec<String>,
-}
-
-impl MetadataTally {
-    fn count(&mut self, p: &ReadabilityPage, article: Option<&Article>) {
-        use dateline_eval::readability::{byline_right, headline_right, title_right};
-        if let Some(t) = &p.title {
-            self.titles.1 += 1;
-            let got = article.map_or("", |a| a.title.as_str());
-            if title_right(t, got) {
-                self.titles.0 += 1;
-            }
-            if headline_right(t, got) {
-                self.headlines += 1;
-            } else {
-                self.misses
-                    .push(format!("{:22} title   want {t:?}, got {got:?}", p.name));
-            }
-        }
-        if let Some(b) = &p.byline {
-            self.bylines.1 += 1;
-            let got = article.and_then(|a| a.author.clone()).unwrap_or_default();
-            if byline_right(b, &got) {
-                self.bylines.0 += 1;
-            } else {
-                self.misses
-                    .push(format!("{:22} byline  want {b:?}, got {got:?}", p.name));
-            }
-        }
-        if let Some(d) = &p.published_day {
-            self.days.1 += 1;
-            let got = article
-                .and_then(|a| a.published.value.clone())
-                .unwrap_or_default();
-            if got.get(..10) == Some(d.as_str()) {
-                self.days.0 += 1;
-            } else {
-                self.misses
-                    .push(format!("{:22} day     want {d}, got {got:?}", p.name));
-            }
-        }
-    }
-}
-
 /// The Readability test pages beside the benchmark: body P/R/F1 through the whole pipeline (what
 /// `dateline extract` gives for the page), and the metadata a page states: title, byline,
 /// publication day. `--pages` lists the worst pages.
@@ -353,19 +301,7 @@ fn readability_report(o: &Options) -> Result<()> {
         .unwrap_or(Path::new("benchmarks"))
         .join("readability-test-pages");
     let pages = readability::load(&dir).with_context(|| format!("loading {}", dir.display()))?;
-    let mut tally = MetadataTally::default();
-    let mut scores = Vec::new();
-    for p in &pages {
-        let name = format!("{}.html", p.name);
-        let article =
-            Capture::from_bytes(Path::new(&name), &p.html, Media::Html, Sidecar::default())
-                .ok()
-                .and_then(|c| dateline_core::extract(&c).ok())
-                .and_then(|x| x.articles.into_iter().next());
-        let body = article.as_ref().map(|a| a.body.clone()).unwrap_or_default();
-        scores.push(metric::score(&p.gold, &body));
-        tally.count(p, article.as_ref());
-    }
+    let (scores, tally) = readability::score_pipeline(&pages);
     let s = metric::summarize(scores.iter());
     let pct = |(a, b): (usize, usize)| format!("{a}/{b} = {:.3}", a as f64 / b.max(1) as f64);
     println!("{} Readability test pages, whole pipeline", pages.len());

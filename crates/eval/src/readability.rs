@@ -3,7 +3,9 @@
 //! benchmark, against the text of `expected.html`) and on page metadata (title, byline,
 //! publication day) where the page states them.
 
+use crate::metric::{self, DocScore};
 use anyhow::{Context, Result};
+use dateline_core::{Article, Capture, Media, Sidecar};
 use std::io::Read;
 use std::path::Path;
 
@@ -17,6 +19,76 @@ pub struct ReadabilityPage {
     pub byline: Option<String>,
     /// `YYYY-MM-DD` of `publishedTime`.
     pub published_day: Option<String>,
+}
+
+/// Right answers out of pages that state the field, and a line for each page that got it wrong.
+#[derive(Default)]
+pub struct MetadataTally {
+    pub titles: (usize, usize),
+    /// Titles right as a headline (without the site's name), out of `titles.1`.
+    pub headlines: usize,
+    pub bylines: (usize, usize),
+    pub days: (usize, usize),
+    pub misses: Vec<String>,
+}
+
+impl MetadataTally {
+    fn count(&mut self, p: &ReadabilityPage, article: Option<&Article>) {
+        if let Some(t) = &p.title {
+            self.titles.1 += 1;
+            let got = article.map_or("", |a| a.title.as_str());
+            if title_right(t, got) {
+                self.titles.0 += 1;
+            }
+            if headline_right(t, got) {
+                self.headlines += 1;
+            } else {
+                self.misses
+                    .push(format!("{:22} title   want {t:?}, got {got:?}", p.name));
+            }
+        }
+        if let Some(b) = &p.byline {
+            self.bylines.1 += 1;
+            let got = article.and_then(|a| a.author.clone()).unwrap_or_default();
+            if byline_right(b, &got) {
+                self.bylines.0 += 1;
+            } else {
+                self.misses
+                    .push(format!("{:22} byline  want {b:?}, got {got:?}", p.name));
+            }
+        }
+        if let Some(d) = &p.published_day {
+            self.days.1 += 1;
+            let got = article
+                .and_then(|a| a.published.value.clone())
+                .unwrap_or_default();
+            if got.get(..10) == Some(d.as_str()) {
+                self.days.0 += 1;
+            } else {
+                self.misses
+                    .push(format!("{:22} day     want {d}, got {got:?}", p.name));
+            }
+        }
+    }
+}
+
+/// Every page through the whole pipeline (what `dateline extract` gives for it): the body's score
+/// and the metadata tally.
+pub fn score_pipeline(pages: &[ReadabilityPage]) -> (Vec<DocScore>, MetadataTally) {
+    let mut tally = MetadataTally::default();
+    let mut scores = Vec::new();
+    for p in pages {
+        let name = format!("{}.html", p.name);
+        let article =
+            Capture::from_bytes(Path::new(&name), &p.html, Media::Html, Sidecar::default())
+                .ok()
+                .and_then(|c| dateline_core::extract(&c).ok())
+                .and_then(|x| x.articles.into_iter().next());
+        let body = article.as_ref().map(|a| a.body.clone()).unwrap_or_default();
+        scores.push(metric::score(&p.gold, &body));
+        tally.count(p, article.as_ref());
+    }
+    (scores, tally)
 }
 
 fn gunzip(path: &Path) -> Result<Vec<u8>> {
