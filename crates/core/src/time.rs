@@ -129,6 +129,46 @@ impl TimeValue {
         }
     }
 
+    /// An instant printed with its offset (`2025-07-26T01:30:00+03:00`), kept in the offset it
+    /// was printed in: its day is the publisher's ("2025-07-26"), which the UTC instant
+    /// (`2025-07-25T22:30Z`) would move to the day before for anything published after local
+    /// midnight east of Greenwich.
+    fn printed_instant(raw: &str, ts: Timestamp) -> Self {
+        let local = raw.get(..16).and_then(|t| {
+            t.replacen(' ', "T", 1)
+                .parse::<jiff::civil::DateTime>()
+                .ok()
+        });
+        let offset = local.and_then(|l| {
+            let utc = l.to_zoned(jiff::tz::TimeZone::UTC).ok()?.timestamp();
+            // The printed clock time is read to the minute: so is the instant.
+            let seconds = utc.as_second() - (ts.as_second() - ts.as_second().rem_euclid(60));
+            // Whole minutes, within a day: what a printed offset can be.
+            (seconds % 60 == 0 && seconds.abs() < 86_400).then_some(seconds / 60)
+        });
+        match (local, offset) {
+            (Some(l), Some(minutes)) if minutes != 0 => {
+                let sign = if minutes < 0 { '-' } else { '+' };
+                let m = minutes.abs();
+                TimeValue {
+                    raw: Some(raw.to_owned()),
+                    value: Some(format!(
+                        "{}T{:02}:{:02}{sign}{:02}:{:02}",
+                        l.date(),
+                        l.hour(),
+                        l.minute(),
+                        m / 60,
+                        m % 60
+                    )),
+                    precision: Some(Precision::Minute),
+                    range: None,
+                    basis: None,
+                }
+            }
+            _ => TimeValue::instant(raw, ts, Precision::Minute),
+        }
+    }
+
     fn with_range(mut self, from: Date, to: Date) -> Self {
         self.range = Some([from.to_string(), to.to_string()]);
         self
@@ -447,10 +487,10 @@ fn read_relative(raw: &str, lower: &str, anchor: Timestamp) -> Option<TimeValue>
 /// `2025-07-21`, `2025-07-21T09:30:00Z`, `2025-07-21T09:30:00+03:00`, `2025-07`, `2025`.
 fn parse_iso(text: &str) -> Option<TimeValue> {
     if let Ok(ts) = text.parse::<Timestamp>() {
-        return Some(TimeValue::instant(text, ts, Precision::Minute));
+        return Some(TimeValue::printed_instant(text, ts));
     }
     if let Ok(zdt) = text.parse::<jiff::Zoned>() {
-        return Some(TimeValue::instant(text, zdt.timestamp(), Precision::Minute));
+        return Some(TimeValue::printed_instant(text, zdt.timestamp()));
     }
     if text.len() >= 10
         && text.as_bytes().get(4) == Some(&b'-')
@@ -913,9 +953,16 @@ mod tests {
             val(&resolve_published("2025-07-21T09:30:00Z", None, o)),
             ("2025-07-21T09:30Z", Precision::Minute)
         );
+        // An offset printed is kept: the day is the publisher's, even past local midnight.
         assert_eq!(
             val(&resolve_published("2025-07-21T12:30:00+03:00", None, o)),
-            ("2025-07-21T09:30Z", Precision::Minute)
+            ("2025-07-21T12:30+03:00", Precision::Minute)
+        );
+        let after_midnight = resolve_published("2025-07-26T01:30:00+03:00", None, o);
+        assert_eq!(after_midnight.start_date(), d("2025-07-26"));
+        assert_eq!(
+            val(&resolve_published("2017-02-23T17:18:13-08:00", None, o)),
+            ("2017-02-23T17:18-08:00", Precision::Minute)
         );
         assert_eq!(
             val(&resolve_published("2025-07-21", None, o)),
