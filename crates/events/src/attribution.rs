@@ -26,6 +26,8 @@ const MANDATE_WORDS: usize = 8;
 
 pub struct Attribution {
     openers: Regex,
+    /// `[grammar] anonymity_phrases`, when there are any.
+    anonymity: Option<Regex>,
     speech: Regex,
     /// A verb of demand and its "that".
     mandate: Regex,
@@ -43,6 +45,15 @@ impl Attribution {
                 word_list(&g.attribution_openers)
             ))
             .map_err(invalid)?,
+            anonymity: (!g.anonymity_phrases.is_empty())
+                .then(|| {
+                    Regex::new(&format!(
+                        r"(?-u:\b)(?:{})(?-u:\b)",
+                        word_list(&g.anonymity_phrases)
+                    ))
+                })
+                .transpose()
+                .map_err(invalid)?,
             speech: Regex::new(&format!(
                 r"(?-u:\b)(?:{})(?-u:\b)",
                 word_list(&g.speech_verbs)
@@ -99,6 +110,28 @@ impl Attribution {
             }
         }
         out
+    }
+
+    /// Spans of the folded sentence `f` that tell why a source is not named: from an anonymity
+    /// phrase to the next comma or the sentence's end ("who spoke on condition of anonymity
+    /// because they were not authorised to brief reporters"). Nothing in them happens.
+    pub fn anonymity_spans(&self, f: &str) -> Vec<(usize, usize)> {
+        let Some(anonymity) = &self.anonymity else {
+            return Vec::new();
+        };
+        anonymity
+            .find_iter(f)
+            .map(|m| {
+                let end = f[m.end()..]
+                    .char_indices()
+                    .find(|&(i, c)| {
+                        matches!(c, ',' | ';' | '.' | ':' | '"' | '“' | '”')
+                            && !in_word_dot(f, m.end() + i)
+                    })
+                    .map_or(f.len(), |(i, _)| m.end() + i);
+                (m.start(), end)
+            })
+            .collect()
     }
 
     /// End of the verb of saying that starts at `at`, if one does: a dictionary reading can
@@ -198,6 +231,7 @@ mod tests {
             report_verbs: words(&["said"]),
             mandative_verbs: words(&["demanded"]),
             attribution_openers: words(&["according to", "told"]),
+            anonymity_phrases: words(&["on condition of anonymity"]),
             light_verbs: Vec::new(),
             pattern_only_codes: Vec::new(),
             record_nouns: Vec::new(),

@@ -43,6 +43,8 @@ pub(crate) struct SentenceCoder<'a> {
     actors: Vec<&'a ActorHit>,
     /// Folded spans that only attribute ("…, the ministry said", "according to X").
     attributed: Vec<(usize, usize)>,
+    /// Folded spans that tell why a source is not named ("who asked not to be named").
+    anonymous: Vec<(usize, usize)>,
 }
 
 /// A clause of the sentence and what its happenings share.
@@ -131,8 +133,10 @@ impl<'a> SentenceCoder<'a> {
             first,
             actors: Vec::new(),
             attributed: Vec::new(),
+            anonymous: Vec::new(),
         };
         coder.attributed = x.attribution.spans(&coder.folded.text);
+        coder.anonymous = x.attribution.anonymity_spans(&coder.folded.text);
         coder.actors = coder.taking_part();
         Some(coder)
     }
@@ -287,6 +291,9 @@ impl<'a> SentenceCoder<'a> {
                     .any(|&(a, b)| a <= h.start && h.end <= b)
                     || self.x.attribution.speech_at(self.f(), h.start).is_none()
             })
+            // "who asked not to be named", "not authorised to brief reporters": why a source
+            // is not named, reporting furniture.
+            .filter(|h| !(self.anonymous.iter()).any(|&(a, b)| a <= h.start && h.end <= b))
             .filter(|h| {
                 // A word inside a name is not a happening ("Office of Rescuing Abducted
                 // Yazidis"), the name of one quoted or spoken to included ("according to the

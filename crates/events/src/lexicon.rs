@@ -126,6 +126,11 @@ pub struct Grammar {
     /// Phrases that introduce whom a statement was made to or who vouches for it ("told",
     /// "according to"): the noun phrase after them is never an actor of the happening.
     pub attribution_openers: Vec<String>,
+    /// Phrases of a source's anonymity ("who asked not to be named", "on condition of
+    /// anonymity", "not authorised to speak"): reporting furniture, up to the next comma no
+    /// happening.
+    #[serde(default)]
+    pub anonymity_phrases: Vec<String>,
     /// Verbs whose event-noun object says what happened ("held talks", "launched an attack").
     pub light_verbs: Vec<String>,
     /// CAMEO codes a dictionary verb gives only with one of its patterns, never as its block's

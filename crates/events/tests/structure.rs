@@ -1770,3 +1770,21 @@ fn a_pronoun_subject_of_a_passive_is_the_target() {
     );
     assert_side(&m, "Saddam Hussein", Some(Side::Target));
 }
+
+/// Why a source is not named is reporting furniture: "asked" there is no request, "not
+/// authorised" no rejection.
+#[test]
+fn a_source_s_anonymity_is_no_happening() {
+    let body = "Report\n\nGunmen attacked a checkpoint near Tuz Khurmatu on Monday, a police \
+                officer who asked not to be named told Rudaw.\n\nAbout 200 soldiers left the \
+                camp near Mosul last week, according to two Kurdish officers who spoke on \
+                condition of anonymity because they were not authorised to brief reporters.\n";
+    let ms = code(body);
+    assert_eq!(ms.first().map(|m| m.event_type), Some(EventType::Assault));
+    for m in &ms {
+        assert!(
+            !matches!(m.event_type, EventType::Request | EventType::Reject),
+            "{m:#?}"
+        );
+    }
+}
