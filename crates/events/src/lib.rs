@@ -146,10 +146,13 @@ impl Extractor {
         // it is built on a second thread.
         std::thread::scope(|scope| {
             let actors = scope.spawn(|| {
+                // Towns and regions: a country's own names stay the state's (metonyms, a place
+                // only after a locative).
                 let places: phrases::FastSet<String> = lexicon
                     .places
                     .place
                     .iter()
+                    .filter(|p| p.kind != "country")
                     .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases))
                     .map(|s| fold::fold_key(s))
                     .collect();
@@ -519,6 +522,24 @@ impl Extractor {
             country: Some(country),
             sector: sector.clone(),
         })
+    }
+
+    /// An actor a place gives its country: an unarmed agent with no country, or a population
+    /// the lexicon lists with none ("Protesters").
+    fn locatable(&self, who: &Who) -> bool {
+        match who {
+            Who::Unknown {
+                country: None,
+                role: None,
+                sector: Some(sector),
+                ..
+            } => !self.armed_sectors.contains(sector),
+            Who::Known(i) => {
+                let x = &self.actors.actors[*i];
+                x.kind == "population" && x.country.is_none()
+            }
+            Who::Unknown { .. } => false,
+        }
     }
 
     /// People named by what they are and where they are ("demonstrators in Baghdad", "teachers

@@ -45,13 +45,22 @@ impl Extractor {
             .and_then(|v| v.bounds())
             .map(|(a, _)| a)
             .or(article.anchor_date());
+        let mut located = Vec::new();
         for (who, side, a_s, a_e) in &d.actors {
             let r = self.actor_ref(who, *side, body.get(*a_s..*a_e), day);
             if !actors.iter().any(|x| x.name == r.name) {
+                located.push(r.country.is_none() && self.locatable(who));
                 actors.push(r);
             }
         }
         let confidence = confidence(&d, &actors);
+        // People named by what they are ("teachers", "protesters") with no country are of the
+        // country where they act ("Teachers protested in Basra"), as the field codes them. Where
+        // they are says no more of who they are: the confidence is the one reckoned without it.
+        let here = d.place.as_ref().and_then(|p| p.country.as_ref());
+        for (r, _) in actors.iter_mut().zip(located).filter(|(_, l)| *l) {
+            r.country = here.cloned();
+        }
         let date = match d.date {
             Some(v) => v,
             // No time in the sentence and none to continue: all that is known is that it

@@ -1788,3 +1788,27 @@ fn a_source_s_anonymity_is_no_happening() {
         );
     }
 }
+
+/// Any country is a place after a locative ("in Serbia"), and people named by what they are
+/// with no country of their own are of the country where they act, as the field codes them; a
+/// country's own name stays the state elsewhere ("the Ivory Coast's Supreme Court").
+#[test]
+fn people_are_of_the_country_where_they_act() {
+    let m = first_coded(
+        "Report\n\nTeachers protested in Serbia on Tuesday against unpaid salaries.\n",
+        EventType::Protest,
+    );
+    assert_eq!(m.place.as_ref().map(|p| p.name.as_str()), Some("Serbia"));
+    assert_source_country(&m, "SRB");
+    // Armed agents are often another state's: where they act says nothing of whose they are.
+    let m = first_coded(
+        "Report\n\nGunmen attacked a checkpoint in Lebanon on Tuesday.\n",
+        EventType::Assault,
+    );
+    assert_no_actor(&m, |a| a.country.is_some());
+    coded_from(
+        "Report\n\nThe Ivory Coast's Supreme Court allowed Alassane Ouattara to run on Tuesday.\n",
+        EventType::Concede,
+        "CIV",
+    );
+}
