@@ -1085,7 +1085,9 @@ impl NameSearch<'_> {
             return None;
         }
         let (original, _, oe) = self.printed(s, e);
-        // "official Timothy Morrison": a first name, the person one the lexicon may lack.
+        // "official Timothy Morrison": a first name, the person one the lexicon may lack. So is
+        // a surname the article prints elsewhere at the head of a longer name ("President Yoon
+        // Suk Yeol … President Yoon"): the person it names there, not the lexicon's.
         if capitalised_after(self.text, oe) {
             return None;
         }
@@ -1094,7 +1096,49 @@ impl NameSearch<'_> {
             .filter(|i| self.index.is_person(&Who::Known(i.actor)))
             .map(|i| i.actor);
         let first = people.next()?;
-        people.all(|a| a == first).then_some(first)
+        (people.all(|a| a == first) && !self.named_otherwise(original, first)).then_some(first)
+    }
+
+    /// Whether the article prints `word` elsewhere inside a longer name that is not `person`'s
+    /// ("Yoon Suk Yeol", "Timothy Morrison"): a title before the bare word then names that one,
+    /// whom the lexicon may lack, not the lexicon's only bearer of the word.
+    fn named_otherwise(&self, word: &str, person: usize) -> bool {
+        let own: Vec<String> = self.index.actors[person]
+            .name
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .collect();
+        let foreign = |w: &str| {
+            w.starts_with(char::is_uppercase)
+                && !dateline_core::time::is_calendar_name(w)
+                && !own.contains(&w.to_lowercase())
+        };
+        let text = self.text;
+        text.match_indices(word).any(|(at, w)| {
+            let end = at + w.len();
+            if text[..at].ends_with(char::is_alphanumeric)
+                || text[end..].starts_with(char::is_alphanumeric)
+            {
+                return false;
+            }
+            let next = text[end..]
+                .strip_prefix([' ', '\u{a0}'])
+                .and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next())
+                .unwrap_or("");
+            let prev = text[..at]
+                .strip_suffix([' ', '\u{a0}'])
+                .and_then(|r| r.rsplit(|c: char| !c.is_alphanumeric()).next())
+                .unwrap_or("");
+            // A capitalised word before the bare word is a first name unless it ends a title
+            // ("President Mugabe").
+            let prev_is_name = foreign(prev)
+                && !self.index.person_titles.iter().any(|t| {
+                    t.split_whitespace()
+                        .last()
+                        .is_some_and(|l| l.trim_end_matches('.').eq_ignore_ascii_case(prev))
+                });
+            foreign(next) || prev_is_name
+        })
     }
 
     /// The names found, in the text's offsets, with the people the lexicon lacks.
@@ -1115,10 +1159,52 @@ impl NameSearch<'_> {
             .filter(|h| !self.index.is_remit(self.text, h))
             .map(|h| self.index.ethnic_group(self.text, h))
             .collect();
-        out.extend(self.index.unknown_people(self.text, &out));
+        let people = self.index.unknown_people(self.text, &out);
+        let surnames = unknown_surnames(self.text, &people, &out);
+        out.extend(people);
+        out.extend(surnames);
         out.sort_by_key(|h| (h.start, h.end));
         out
     }
+}
+
+/// The surnames of people the lexicon lacks, named in full before ("General Kevin Bennett …
+/// General Bennett"): the last word of the name, printed alone after it, names that person when
+/// no other of them bears it and no other name holds the word there.
+fn unknown_surnames(text: &str, people: &[ActorHit], known: &[ActorHit]) -> Vec<ActorHit> {
+    fn surname(h: &ActorHit) -> Option<&str> {
+        match &h.who {
+            Who::Unknown { name, .. } => name.rsplit(' ').next().filter(|w| {
+                w.len() >= 3 && w.starts_with(char::is_uppercase) && name.contains(' ')
+            }),
+            Who::Known(_) => None,
+        }
+    }
+    let mut out: Vec<ActorHit> = Vec::new();
+    for (i, p) in people.iter().enumerate() {
+        let Some(word) = surname(p) else { continue };
+        // A surname two of them bear names neither.
+        if (people.iter().enumerate())
+            .any(|(j, q)| j != i && surname(q) == Some(word) && q.who != p.who)
+        {
+            continue;
+        }
+        for (at, w) in text[p.end..].match_indices(word) {
+            let (start, end) = (p.end + at, p.end + at + w.len());
+            let bounded = !text[..start].ends_with(char::is_alphanumeric)
+                && !text[end..].starts_with(char::is_alphanumeric);
+            let taken =
+                (known.iter().chain(people).chain(&out)).any(|h| start < h.end && h.start < end);
+            if bounded && !taken && !capitalised_after(text, end) {
+                out.push(ActorHit {
+                    start,
+                    end,
+                    who: p.who.clone(),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// A name printed with its acronym in brackets ("Kurdistan Democratic Party (KDP)") ends after

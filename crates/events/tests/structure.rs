@@ -1812,3 +1812,32 @@ fn people_are_of_the_country_where_they_act() {
         "CIV",
     );
 }
+
+/// A person the lexicon lacks, named in full with a title ("General Kevin Walker"), is named by
+/// surname after ("General Walker"), and that surname then names nobody else of the lexicon.
+#[test]
+fn a_person_the_lexicon_lacks_keeps_their_surname() {
+    let body = "Report\n\nIraqi Prime Minister Mohamed Shia Al-Abadi met General Kevin Walker in \
+                Baghdad on Monday.\n\nA week later, Al-Abadi accused General Walker of ignoring \
+                the request.\n";
+    let m = first_coded_of(body, EventType::Accuse);
+    assert_side(&m, "Mohamed Shia Al-Abadi", Some(Side::Source));
+    assert_side(&m, "Kevin Walker", Some(Side::Target));
+}
+
+/// The first mention of `body` of `kind`.
+fn first_coded_of(body: &str, kind: EventType) -> EventMention {
+    let ms = code(body);
+    (ms.iter().find(|m| m.event_type == kind).cloned()).unwrap_or_else(|| panic!("{ms:#?}"))
+}
+
+/// A title before a bare word names the lexicon's only bearer of it unless the article prints the
+/// word inside another person's name ("President Yoon Suk Yeol … President Yoon").
+#[test]
+fn a_titled_surname_is_not_the_lexicon_s_when_the_article_names_another() {
+    let body = "Report\n\nSouth Korean President Yoon Suk Yeol declared martial law on Tuesday.\n\n\
+                President Yoon accused the opposition of treason on Wednesday.\n";
+    for m in code(body) {
+        assert_no_actor(&m, |a| a.name == "Byun Do Yoon");
+    }
+}
