@@ -494,6 +494,20 @@ impl ActorIndex {
                 q -= 1;
             }
         }
+        // "Iraqi Prime Minister Mohamed Shia Al-Abadi": a title printed right before another
+        // person's name is that person's, not the name of whoever held it on the article's date
+        // (or of its latest holder, when the article has no date).
+        for p in 1..hits.len() {
+            let (title, name) = (&hits[p - 1], &hits[p]);
+            if let Who::Known(a) = title.who
+                && title.who != name.who
+                && self.is_person(&name.who)
+                && text[title.end..name.start].trim().is_empty()
+                && !shares_a_word(&text[title.start..title.end], &self.actors[a].name)
+            {
+                inside[p - 1] = true;
+            }
+        }
         let mut out: Vec<ActorHit> = Vec::with_capacity(hits.len());
         for ((mut h, inside), title_country) in hits.into_iter().zip(inside).zip(country_of) {
             if inside {
@@ -1219,6 +1233,18 @@ fn closing_bracket(text: &str, start: usize, end: usize) -> usize {
 }
 
 /// True when the next word after byte `end` of `text` starts with a capital letter.
+/// Whether two names share a word (case aside): a person's title shares none with their name.
+fn shares_a_word(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let b = words(b);
+    words(a).iter().any(|w| b.contains(w))
+}
+
 fn capitalised_after(text: &str, end: usize) -> bool {
     text[end..]
         .trim_start_matches([' ', '\u{a0}'])

@@ -1841,3 +1841,16 @@ fn a_titled_surname_is_not_the_lexicon_s_when_the_article_names_another() {
         assert_no_actor(&m, |a| a.name == "Byun Do Yoon");
     }
 }
+
+/// A title printed right before another person's name is that person's ("Iraqi Prime Minister
+/// Mohamed Shia Al-Abadi"), not a mention of whoever held the post on the article's date.
+#[test]
+fn a_title_before_a_name_is_that_person_s() {
+    let m = first_coded(
+        "Report\n\nIraqi Prime Minister Mohamed Shia Al-Abadi met General Kevin Walker in \
+         Baghdad on Monday.\n",
+        EventType::Consult,
+    );
+    assert_side(&m, "Mohamed Shia Al-Abadi", Some(Side::Source));
+    assert_no_actor(&m, |a| a.name == "Mohammed Shia al-Sudani");
+}
