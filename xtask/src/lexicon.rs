@@ -286,14 +286,17 @@ fn read_code(plover: &PloverTable, raw: &str) -> Result<Coded, String> {
     if first.is_empty() && second.is_none_or(str::is_empty) {
         return Err(format!("empty code `[{raw}]`"));
     }
+    // `:B` codes only the reverse happening (TABARI's paired codes: "face criticism" [:111] is
+    // criticism of the subject): its PLOVER reading is B's, and the coder swaps the sides.
+    let reverse = second.filter(|b| !b.is_empty());
     let entry = if first.is_empty() {
-        None
+        reverse.map(|b| plover.lookup(b)).transpose()?.flatten()
     } else {
+        if let Some(b) = reverse {
+            plover.lookup(b)?;
+        }
         plover.lookup(first)?
     };
-    if let Some(b) = second.filter(|b| !b.is_empty()) {
-        plover.lookup(b)?;
-    }
     Ok(Coded {
         cameo: Some(raw.to_string()),
         plover: entry,
@@ -1302,8 +1305,9 @@ fn write_verbs(v: &Verbs) -> Result<String> {
             "`(` … `)` a prepositional phrase (preposition first); `{` … `}` a noun phrase (head last).",
             "CAMEO absent: the phrase matches and means no event. CAMEO may be TABARI's paired `A:B`",
             "(A from source to target, B from target to source; `:B` has only the reverse); PLOVER,",
-            "MODE and CONTEXT are those of A through CAMEO2PLOVER, absent for CAMEO 01 and 02 (not",
-            "PLOVER events). A verb with its own code is a pattern with no tokens.",
+            "MODE and CONTEXT are those of A through CAMEO2PLOVER (of B for `:B`, whose sides the",
+            "coder swaps), absent for CAMEO 01 and 02 (not PLOVER events). A verb with its own code",
+            "is a pattern with no tokens.",
         ],
     );
     s.push_str("[synonyms]\n");

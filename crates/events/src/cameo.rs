@@ -30,6 +30,14 @@ pub struct Coded {
     pub cameo: String,
 }
 
+impl Coded {
+    /// One of TABARI's `:B` codes: only the reverse happening, from the phrase's other party to
+    /// its subject ("faced criticism", [:111]).
+    pub fn is_reverse(&self) -> bool {
+        self.cameo.starts_with(':')
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
     /// One word or a phrase of consecutive words.

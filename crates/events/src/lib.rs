@@ -77,7 +77,7 @@ pub struct Extractor {
     claims: claims::ClaimIndex,
     cameo: cameo::CameoIndex,
     /// The trigger id of each PLOVER reading of a dictionary verb.
-    verb_triggers: HashMap<(EventType, String), usize>,
+    verb_triggers: HashMap<(EventType, String, bool), usize>,
     actors: ActorIndex,
     places: PlaceIndex,
     /// Words after which a gazetteer place is where the happening was, from `data/names.toml`.
@@ -668,12 +668,12 @@ const SUBORDINATE_PRIORITY: u32 = 50;
 fn verb_triggers(
     cameo: &cameo::CameoIndex,
     triggers: &mut TriggerIndex,
-) -> HashMap<(EventType, String), usize> {
+) -> HashMap<(EventType, String, bool), usize> {
     let mut verb_triggers = HashMap::new();
     for c in cameo.readings() {
         let mode = c.mode.clone().unwrap_or_default();
-        let id = triggers.verb_trigger(c.event_type, &mode);
-        verb_triggers.insert((c.event_type, mode), id);
+        let id = triggers.verb_trigger(c.event_type, &mode, c.is_reverse());
+        verb_triggers.insert((c.event_type, mode, c.is_reverse()), id);
     }
     verb_triggers
 }

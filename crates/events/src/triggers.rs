@@ -251,12 +251,12 @@ impl TriggerIndex {
 
     /// The id of a trigger of `event_type` and `mode` read from a dictionary verb (made on first
     /// use): it has no patterns of its own and no flags.
-    pub fn verb_trigger(&mut self, event_type: EventType, mode: &str) -> usize {
-        if let Some(i) = self
-            .triggers
-            .iter()
-            .position(|t| t.from_verb && t.event_type == event_type && t.mode == mode)
-        {
+    /// The trigger of a dictionary reading; `reverse`: one of CAMEO's `:B` codes, whose subject
+    /// suffers the happening ("faced criticism"), as a passive verb's does.
+    pub fn verb_trigger(&mut self, event_type: EventType, mode: &str, reverse: bool) -> usize {
+        if let Some(i) = self.triggers.iter().position(|t| {
+            t.from_verb && t.event_type == event_type && t.mode == mode && t.passive == reverse
+        }) {
             return i;
         }
         self.triggers.push(Trigger {
@@ -265,7 +265,7 @@ impl TriggerIndex {
             priority: 0,
             anaphoric: false,
             standalone: false,
-            passive: false,
+            passive: reverse,
             needs_actor_after: false,
             definite_only: false,
             from_verb: true,

@@ -319,8 +319,9 @@ impl Extractor {
             } else {
                 c
             };
+            let reverse = c.is_reverse();
             let mode = c.mode.unwrap_or_default();
-            let Some(&trigger) = self.verb_triggers.get(&(c.event_type, mode)) else {
+            let Some(&trigger) = self.verb_triggers.get(&(c.event_type, mode, reverse)) else {
                 continue;
             };
             let priority = verb_priority(v.specificity);

@@ -1854,3 +1854,14 @@ fn a_title_before_a_name_is_that_person_s() {
     assert_side(&m, "Mohamed Shia Al-Abadi", Some(Side::Source));
     assert_no_actor(&m, |a| a.name == "Mohammed Shia al-Sudani");
 }
+
+/// CAMEO's `:B` codes read only the reverse happening: the subject of "faced criticism" [:111],
+/// "faces charges" [:112] is criticised, charged.
+#[test]
+fn a_reverse_code_makes_the_subject_the_target() {
+    let m = first_coded(
+        "Report\n\nTurkey faced criticism from the European Union on Monday.\n",
+        EventType::Accuse,
+    );
+    assert_side(&m, "Government of Turkey", Some(Side::Target));
+}
