@@ -602,6 +602,7 @@ impl<'a> SentenceCoder<'a> {
             pool,
             (pivot_s, pivot_e),
             passive,
+            h.trigger.from_verb && h.trigger.passive,
             &self.x.triggers.grammar,
         );
         if passive && !sides.iter().any(|a| a.1 == Side::Source) {
@@ -895,6 +896,7 @@ fn assign_sides(
     pool: &[&ActorHit],
     (trig_start, trig_end): (usize, usize),
     passive: bool,
+    reverse: bool,
     grammar: &crate::lexicon::Grammar,
 ) -> Vec<SidedActor> {
     let agents = &grammar.passive_agents;
@@ -912,7 +914,11 @@ fn assign_sides(
     // X", `[grammar] passive_agents`), within a few words of the verb.
     let by_at = if passive {
         body.get(trig_end..).and_then(|rest| {
-            let by = rest.find(" by ").filter(|&i| i < 40);
+            // A reverse reading's doer follows "from" too ("faced criticism from the EU").
+            let by = (rest.find(" by ").into_iter())
+                .chain(reverse.then(|| rest.find(" from ")).flatten())
+                .min()
+                .filter(|&i| i < 40);
             let fought = (agents.iter())
                 .filter_map(|p| {
                     rest.find(p.as_str())

@@ -1864,4 +1864,6 @@ fn a_reverse_code_makes_the_subject_the_target() {
         EventType::Accuse,
     );
     assert_side(&m, "Government of Turkey", Some(Side::Target));
+    // Its doer follows "from", as a passive's follows "by".
+    assert_side(&m, "European Union", Some(Side::Source));
 }
