@@ -654,8 +654,9 @@ impl<'a> SentenceCoder<'a> {
                 t.event_type.quad_class() == QuadClass::MaterialConflict,
             );
         // "will meet", "is ready to send": the announced intention of a cooperative
-        // happening (CAMEO 03), not the happening.
-        let intention = if !h.standalone && !speech.demanded && !threatened {
+        // happening (CAMEO 03), not the happening. Only a doer intends: the subject of "will be
+        // released", "will appear before a court" [:173] suffers what is announced.
+        let intention = if !h.standalone && !speech.demanded && !threatened && !self.passive(h) {
             self.x
                 .intent
                 .iter()

@@ -1866,4 +1866,14 @@ fn a_reverse_code_makes_the_subject_the_target() {
     assert_side(&m, "Government of Turkey", Some(Side::Target));
     // Its doer follows "from", as a passive's follows "by".
     assert_side(&m, "European Union", Some(Side::Source));
+    // Announced, it is still suffered: "will appear before a court" [:173] is no intention.
+    let m = first_coded(
+        "Report
+
+Former Iraqi Interior Minister Jawad al-Bolani will appear before a court in \
+         Baghdad on Sunday.
+",
+        EventType::Coerce,
+    );
+    assert_side(&m, "Jawad al-Bolani", Some(Side::Target));
 }
