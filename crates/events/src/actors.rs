@@ -665,6 +665,7 @@ impl ActorIndex {
             taken: BTreeMap::new(),
             hits: Vec::new(),
             places_as_place: Vec::new(),
+            named_elsewhere: Default::default(),
         };
         // Everything but short forms first: a short form names an actor named before it.
         for &(s, e, pid) in &cands {
@@ -926,6 +927,9 @@ struct NameSearch<'a> {
     taken: BTreeMap<usize, usize>,
     hits: Vec<FoldedHit>,
     places_as_place: Vec<(usize, usize)>,
+    /// [`NameSearch::named_otherwise`] by (word, person): each is a scan of the whole text, and a
+    /// text may title the same surname thousands of times.
+    named_elsewhere: std::cell::RefCell<FastMap<(String, usize), bool>>,
 }
 
 impl NameSearch<'_> {
@@ -1117,6 +1121,16 @@ impl NameSearch<'_> {
     /// ("Yoon Suk Yeol", "Timothy Morrison"): a title before the bare word then names that one,
     /// whom the lexicon may lack, not the lexicon's only bearer of the word.
     fn named_otherwise(&self, word: &str, person: usize) -> bool {
+        let key = (word.to_owned(), person);
+        if let Some(&known) = self.named_elsewhere.borrow().get(&key) {
+            return known;
+        }
+        let found = self.scan_named_otherwise(word, person);
+        self.named_elsewhere.borrow_mut().insert(key, found);
+        found
+    }
+
+    fn scan_named_otherwise(&self, word: &str, person: usize) -> bool {
         let own: Vec<String> = self.index.actors[person]
             .name
             .split(|c: char| !c.is_alphanumeric())
@@ -1194,22 +1208,44 @@ fn unknown_surnames(text: &str, people: &[ActorHit], known: &[ActorHit]) -> Vec<
             Who::Known(_) => None,
         }
     }
-    let mut out: Vec<ActorHit> = Vec::new();
-    for (i, p) in people.iter().enumerate() {
+    // Each surname once, from the end of its bearer's first full name (people come in order).
+    let mut bearers: FastMap<&str, Option<&ActorHit>> = FastMap::default();
+    for p in people {
         let Some(word) = surname(p) else { continue };
-        // A surname two of them bear names neither.
-        if (people.iter().enumerate())
-            .any(|(j, q)| j != i && surname(q) == Some(word) && q.who != p.who)
-        {
-            continue;
-        }
+        bearers
+            .entry(word)
+            .and_modify(|b| {
+                // A surname two of them bear names neither.
+                if b.is_some_and(|q| q.who != p.who) {
+                    *b = None;
+                }
+            })
+            .or_insert(Some(p));
+    }
+    let mut firsts: Vec<(&str, &ActorHit)> = (bearers.into_iter())
+        .filter_map(|(w, p)| Some((w, p?)))
+        .collect();
+    firsts.sort_by_key(|(_, p)| p.start);
+    // The names already found, by start, for a binary search per occurrence.
+    let mut spans: Vec<(usize, usize)> = (known.iter().chain(people))
+        .map(|h| (h.start, h.end))
+        .collect();
+    spans.sort_unstable();
+    let longest = spans.iter().map(|(s, e)| e - s).max().unwrap_or(0);
+    let taken = |start: usize, end: usize| {
+        let from = spans.partition_point(|&(s, _)| s + longest < start);
+        spans[from..]
+            .iter()
+            .take_while(|&&(s, _)| s < end)
+            .any(|&(s, e)| start < e && s < end)
+    };
+    let mut out: Vec<ActorHit> = Vec::new();
+    for (word, p) in firsts {
         for (at, w) in text[p.end..].match_indices(word) {
             let (start, end) = (p.end + at, p.end + at + w.len());
             let bounded = !text[..start].ends_with(char::is_alphanumeric)
                 && !text[end..].starts_with(char::is_alphanumeric);
-            let taken =
-                (known.iter().chain(people).chain(&out)).any(|h| start < h.end && h.start < end);
-            if bounded && !taken && !capitalised_after(text, end) {
+            if bounded && !taken(start, end) && !capitalised_after(text, end) {
                 out.push(ActorHit {
                     start,
                     end,

@@ -65,6 +65,8 @@ pub(crate) fn generic_you(before_verb: &str) -> bool {
 
 /// How many words before a subject relative pronoun its antecedent may reach.
 const ANTECEDENT_REACH: usize = 8;
+/// Bytes before a verb read for its relative pronoun and antecedent.
+const ANTECEDENT_WINDOW: usize = 400;
 
 /// Where the antecedent of a subject relative clause begins, when the verb at folded `start`
 /// is that clause's ("crashes of its jet that killed 346 people", "the militia, which has
@@ -88,7 +90,10 @@ pub(crate) fn relative_antecedent(f: &str, start: usize) -> Option<usize> {
         "allegedly",
         "also",
     ];
-    let before = f.get(..start)?;
+    // The words the antecedent may reach and the auxiliaries before the verb fit in this many
+    // bytes: a long sentence of many verbs stays linear.
+    let from = f.floor_char_boundary(start.saturating_sub(ANTECEDENT_WINDOW));
+    let before = f.get(from..start)?;
     let words = word_spans(before);
     let mut i = words.len();
     while i > 0 {
@@ -121,7 +126,7 @@ pub(crate) fn relative_antecedent(f: &str, start: usize) -> Option<usize> {
         })
         .last()
         .map_or(ps, |w| w.0);
-    Some(phrase_start.max(reach).min(ps))
+    Some(from + phrase_start.max(reach).min(ps))
 }
 
 /// Byte spans of the words of folded text: runs of letters, digits and inner apostrophes.
