@@ -81,6 +81,11 @@ struct Happening<'t> {
     body: (usize, usize),
     /// A nominal happening coded beside the clause's own.
     standalone: bool,
+    /// Its verb is passive, or one of CAMEO's reverse readings: its subject suffers it.
+    passive: bool,
+    /// Where the antecedent of its relative pronoun begins, in the body ("crashes of its jet
+    /// that killed"), when the verb heads a subject relative clause.
+    relative: Option<usize>,
 }
 
 /// Who speaks in "X said Y must withdraw": X demands, of Y.
@@ -209,11 +214,15 @@ impl<'a> SentenceCoder<'a> {
                 continue;
             };
             for hit in self.chosen(&clause) {
+                let trigger = self.trigger(&hit);
                 let happening = Happening {
                     hit,
-                    trigger: self.trigger(&hit),
+                    trigger,
                     body: self.to_body(hit.start, hit.end),
                     standalone: hit != clause.best,
+                    passive: self.passive(&hit, trigger),
+                    relative: crate::grammar::relative_antecedent(self.f(), hit.start)
+                        .map(|from| self.to_body(from, from).0),
                 };
                 self.code_happening(&clause, &happening, &mut previous_clause, out);
             }
@@ -374,7 +383,7 @@ impl<'a> SentenceCoder<'a> {
         if clause.index > 0
             && !reported_nominal
             && !clause.actors.iter().any(|a| a.end <= h.body.0)
-            && crate::grammar::relative_antecedent(self.f(), h.hit.start).is_none()
+            && h.relative.is_none()
         {
             let mut shared: Vec<SidedActor> = Vec::new();
             for a in previous_clause.iter() {
@@ -385,7 +394,7 @@ impl<'a> SentenceCoder<'a> {
             actors.splice(0..0, shared);
         }
         // "He was arrested": the subject a pronoun stands for suffers a passive verb.
-        let subject_side = if self.passive(h) {
+        let subject_side = if h.passive {
             Side::Target
         } else {
             Side::Source
@@ -471,10 +480,9 @@ impl<'a> SentenceCoder<'a> {
                     adjacent || a.start >= tbe
                 })
                 .collect()
-        } else if let Some(from) = crate::grammar::relative_antecedent(self.f(), h.hit.start) {
+        } else if let Some(from) = h.relative {
             // "crashes of its jet that killed 346 people": the doer is the relative pronoun's
             // antecedent, whatever it names, and the participants after the verb are its own.
-            let (from, _) = self.to_body(from, from);
             (self.actors.iter())
                 .copied()
                 .filter(|a| {
@@ -568,20 +576,20 @@ impl<'a> SentenceCoder<'a> {
         }
     }
 
-    /// The pool's sides by word order and voice.
-    /// The happening's verb is passive: its subject suffers it.
-    fn passive(&self, h: &Happening) -> bool {
+    /// Whether `hit`'s verb is passive: its subject suffers it.
+    fn passive(&self, hit: &TriggerHit, trigger: &Trigger) -> bool {
         let f = self.f();
         // A participle heading no clause of its own and followed by its doer is a passive too
         // ("trucks banned by Israeli authorities", "forces, backed by the coalition, …").
         let by_follows =
-            || !h.hit.finite && participle_at(f, h.hit.start) && f[h.hit.end..].starts_with(" by ");
-        h.trigger.passive || passive_before(f, h.hit.start) || by_follows()
+            || !hit.finite && participle_at(f, hit.start) && f[hit.end..].starts_with(" by ");
+        trigger.passive || passive_before(f, hit.start) || by_follows()
     }
 
+    /// The pool's sides by word order and voice.
     fn sides(&self, clause: &Clause, h: &Happening, pool: &[&ActorHit]) -> Vec<SidedActor> {
         let f = self.f();
-        let passive = self.passive(h);
+        let passive = h.passive;
         // Sides turn on the clause's happening of the same kind when the trigger is a
         // participle after it ("jets struck PKK positions, killing three": PKK is hit, not
         // hitting), a verb or the noun a support verb carries ("carried out airstrikes on army
@@ -656,7 +664,7 @@ impl<'a> SentenceCoder<'a> {
         // "will meet", "is ready to send": the announced intention of a cooperative
         // happening (CAMEO 03), not the happening. Only a doer intends: the subject of "will be
         // released", "will appear before a court" [:173] suffers what is announced.
-        let intention = if !h.standalone && !speech.demanded && !threatened && !self.passive(h) {
+        let intention = if !h.standalone && !speech.demanded && !threatened && !h.passive {
             self.x
                 .intent
                 .iter()

@@ -524,21 +524,21 @@ impl Extractor {
         })
     }
 
-    /// An actor a place gives its country: an unarmed agent with no country, or a population
-    /// the lexicon lists with none ("Protesters").
-    fn locatable(&self, who: &Who) -> bool {
+    /// An actor a place gives its country — an unarmed agent with no country, or a population
+    /// the lexicon lists with none ("Protesters") — with the sector it keeps; `None` for others.
+    fn located_sector(&self, who: &Who) -> Option<Option<String>> {
         match who {
             Who::Unknown {
                 country: None,
                 role: None,
                 sector: Some(sector),
                 ..
-            } => !self.armed_sectors.contains(sector),
+            } if !self.armed_sectors.contains(sector) => Some(Some(sector.clone())),
             Who::Known(i) => {
                 let x = &self.actors.actors[*i];
-                x.kind == "population" && x.country.is_none()
+                (x.kind == "population" && x.country.is_none()).then_some(None)
             }
-            Who::Unknown { .. } => false,
+            _ => None,
         }
     }
 
@@ -577,22 +577,7 @@ impl Extractor {
                     continue;
                 }
             }
-            // Who can be located, with their sector: an agent with no country, or a population
-            // the lexicon lists with none ("Protesters").
-            let sector: Option<Option<String>> = match &a.who {
-                Who::Unknown {
-                    country: None,
-                    role: None,
-                    sector: Some(sector),
-                    ..
-                } if !self.armed_sectors.contains(sector) => Some(Some(sector.clone())),
-                Who::Known(i) => {
-                    let x = &self.actors.actors[*i];
-                    (x.kind == "population" && x.country.is_none()).then_some(None)
-                }
-                _ => None,
-            };
-            let Some(sector) = sector else {
+            let Some(sector) = self.located_sector(&a.who) else {
                 continue;
             };
             let at = place_hits.partition_point(|p| p.start < a.end);

@@ -49,7 +49,7 @@ impl Extractor {
         for (who, side, a_s, a_e) in &d.actors {
             let r = self.actor_ref(who, *side, body.get(*a_s..*a_e), day);
             if !actors.iter().any(|x| x.name == r.name) {
-                located.push(r.country.is_none() && self.locatable(who));
+                located.push(r.country.is_none() && self.located_sector(who).is_some());
                 actors.push(r);
             }
         }

@@ -23,6 +23,12 @@ fn first_coded(body: &str, kind: EventType) -> EventMention {
     m.clone()
 }
 
+/// The first mention of `body` of `kind`.
+fn first_coded_of(body: &str, kind: EventType) -> EventMention {
+    let ms = code(body);
+    (ms.iter().find(|m| m.event_type == kind).cloned()).unwrap_or_else(|| panic!("{ms:#?}"))
+}
+
 fn side(m: &EventMention, name: &str) -> Option<Side> {
     m.actors.iter().find(|a| a.name == name).map(|a| a.side)
 }
@@ -1738,12 +1744,12 @@ fn a_relative_clause_is_done_by_its_antecedent() {
     assert_no_actor(&m, |a| {
         a.side == Side::Source && a.country.as_deref() == Some("TUR")
     });
-    let ms = code(
+    let strike = first_coded_of(
         "Report\n\nResidents said Turkish jets, which bombed a farm near Tal Afar on Monday, had \
          taken off from a base in Diyarbakir.\n",
+        EventType::Assault,
     );
-    let strike = ms.iter().find(|m| m.event_type == EventType::Assault);
-    assert_source_country(strike.expect("the strike"), "TUR");
+    assert_source_country(&strike, "TUR");
 }
 
 /// A pronoun subject stands for a name before the sentence: the clause takes no participant
@@ -1754,9 +1760,7 @@ fn a_pronoun_subject_takes_no_participant_from_a_later_clause() {
                 Ramadi on Monday.\n\nHe vowed to rebuild the bridge, but the work had not begun \
                 when Turkish engineers arrived.\n";
     assert_source_country(&first_coded(body, EventType::Consult), "IRQ");
-    let vow = (code(body).into_iter())
-        .find(|m| m.event_type == EventType::Threaten)
-        .expect("the vow");
+    let vow = first_coded_of(body, EventType::Threaten);
     assert_no_actor(&vow, |a| a.country.as_deref() == Some("TUR"));
 }
 
@@ -1823,12 +1827,6 @@ fn a_person_the_lexicon_lacks_keeps_their_surname() {
     let m = first_coded_of(body, EventType::Accuse);
     assert_side(&m, "Mohamed Shia Al-Abadi", Some(Side::Source));
     assert_side(&m, "Kevin Walker", Some(Side::Target));
-}
-
-/// The first mention of `body` of `kind`.
-fn first_coded_of(body: &str, kind: EventType) -> EventMention {
-    let ms = code(body);
-    (ms.iter().find(|m| m.event_type == kind).cloned()).unwrap_or_else(|| panic!("{ms:#?}"))
 }
 
 /// A title before a bare word names the lexicon's only bearer of it unless the article prints the
