@@ -232,6 +232,7 @@ mod tests {
             mandative_verbs: words(&["demanded"]),
             attribution_openers: words(&["according to", "told"]),
             anonymity_phrases: words(&["on condition of anonymity"]),
+            participation_participles: Vec::new(),
             light_verbs: Vec::new(),
             pattern_only_codes: Vec::new(),
             record_nouns: Vec::new(),

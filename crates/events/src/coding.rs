@@ -496,10 +496,40 @@ impl<'a> SentenceCoder<'a> {
             // for a name before the sentence, not for one in the clauses after it.
             && pronoun_subject(&self.f()[clause.folded.0..h.hit.start]).is_none()
         {
-            self.actors.clone()
+            self.without_interruption(h, self.actors.clone())
         } else {
-            clause.actors.clone()
+            self.without_interruption(h, clause.actors.clone())
         }
+    }
+
+    /// "Turkey, which views the YPG as an extension of the PKK, has threatened …": the names
+    /// inside a clause interrupting the verb's subject describe it and take no part in the verb.
+    fn without_interruption(
+        &self,
+        h: &Happening,
+        mut pool: Vec<&'a ActorHit>,
+    ) -> Vec<&'a ActorHit> {
+        let Some(((ss, se), (_, ie))) = crate::grammar::interrupted_subject(
+            self.f(),
+            h.hit.start,
+            &self.x.triggers.grammar.participation_participles,
+        ) else {
+            return pool;
+        };
+        let (sbs, sbe) = self.to_body(ss, se);
+        let (_, ibe) = self.to_body(ie, ie);
+        let subject: Vec<&'a ActorHit> = (self.actors.iter())
+            .copied()
+            .filter(|a| a.start >= sbs && a.end <= sbe)
+            .collect();
+        if subject.is_empty() {
+            return pool;
+        }
+        // The clause may open inside the interruption: its subject is still the one before.
+        // The subject and the interruption follow each other: both leave, the subject comes
+        // back first.
+        pool.retain(|a| !(a.start >= sbs && a.end <= ibe));
+        subject.into_iter().chain(pool).collect()
     }
 
     /// "X said Y attacked Z": X speaks, Y acts, and X leaves the pool. "X said it would

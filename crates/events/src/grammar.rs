@@ -129,6 +129,56 @@ pub(crate) fn relative_antecedent(f: &str, start: usize) -> Option<usize> {
     Some(from + phrase_start.max(reach).min(ps))
 }
 
+/// A subject interrupted before its verb by a clause set off with commas: a non-restrictive
+/// relative ("Turkey, which views the YPG as an extension of the PKK, has threatened") or a
+/// participle with its agent ("The PKK, designated a terrorist group by Turkey, announced"),
+/// unless the participle joins the agent to the doing (`participating`: "backed by"). The verb at
+/// folded `verb` is the subject's; the names inside the interruption describe it and take no
+/// part. Returns the folded bounds of the subject (from the previous comma or the window's
+/// start) and of the interruption (from its opening comma to the comma closing it).
+pub(crate) fn interrupted_subject(
+    f: &str,
+    verb: usize,
+    participating: &[String],
+) -> Option<((usize, usize), (usize, usize))> {
+    let from = f.floor_char_boundary(verb.saturating_sub(ANTECEDENT_WINDOW));
+    let before = f.get(from..verb)?;
+    // The verb's own clause opens at the last comma; nothing but a comma may close the
+    // interruption.
+    let close = before.rfind(',')?;
+    if before[close..].contains([';', ':', '"']) {
+        return None;
+    }
+    let commas: Vec<usize> = before[..close].match_indices(',').map(|(i, _)| i).collect();
+    for (k, &open) in commas.iter().enumerate() {
+        let next = before[open + 1..].split_whitespace().next().unwrap_or("");
+        // "Syrian forces, backed by the coalition, raided": who backs takes part.
+        if participating.iter().any(|p| p == next) {
+            return None;
+        }
+        // A past form after a comma is as often the subject's own verb ("Kurt Volker, shifted
+        // his account"): only its agent makes it a participle.
+        let opener = matches!(next, "which" | "who" | "whose")
+            || (next.len() > 3
+                && participle_at(before, open + 1 + before[open + 1..].find(next)?)
+                && before[open..close].contains(" by "));
+        if !opener {
+            continue;
+        }
+        let subject_start = if k == 0 { 0 } else { commas[k - 1] + 1 };
+        if before[subject_start..open].trim().is_empty()
+            || before[subject_start..close].contains([';', ':', '"'])
+        {
+            return None;
+        }
+        return Some((
+            (from + subject_start, from + open),
+            (from + open, from + close),
+        ));
+    }
+    None
+}
+
 /// Byte spans of the words of folded text: runs of letters, digits and inner apostrophes.
 pub(crate) fn word_spans(f: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();

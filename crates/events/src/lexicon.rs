@@ -131,6 +131,11 @@ pub struct Grammar {
     /// happening.
     #[serde(default)]
     pub anonymity_phrases: Vec<String>,
+    /// Participles that join their agent to the subject's doing ("Syrian forces, backed by the
+    /// coalition, raided …"): a clause they open between a subject and its verb names
+    /// participants, where any other ("designated a terrorist group by Turkey") only describes.
+    #[serde(default)]
+    pub participation_participles: Vec<String>,
     /// Verbs whose event-noun object says what happened ("held talks", "launched an attack").
     pub light_verbs: Vec<String>,
     /// CAMEO codes a dictionary verb gives only with one of its patterns, never as its block's

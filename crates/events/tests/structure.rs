@@ -1752,6 +1752,33 @@ fn a_relative_clause_is_done_by_its_antecedent() {
     assert_source_country(&strike, "TUR");
 }
 
+/// A subject interrupted by a clause set off with commas does the verb after it; the names
+/// inside a non-restrictive relative or a participle with its agent only describe the subject.
+/// One "backed by" its agent takes part in the doing (the samples' gold codes the backer).
+#[test]
+fn a_subject_interrupted_by_a_clause_does_the_verb_after_it() {
+    let threat = first_coded_of(
+        "Report\n\nIran, which accuses the Kurdistan Democratic Party of Iran of sheltering \
+         militants, has threatened to strike bases near Koya.\n",
+        EventType::Threaten,
+    );
+    assert_source_country(&threat, "IRN");
+    let release = first_coded_of(
+        "Report\n\nHamas, listed as a terrorist organisation by the United States and \
+         Britain, said it would release two hostages on Friday.\n",
+        EventType::Retreat,
+    );
+    assert_no_actor(&release, |a| {
+        a.side == Side::Source && matches!(a.country.as_deref(), Some("USA" | "GBR"))
+    });
+    let raid = first_coded_of(
+        "Report\n\nIraqi forces, backed by Turkish drones, raided a village near Sinjar on \
+         Monday.\n",
+        EventType::Assault,
+    );
+    assert_side(&raid, "Government of Turkey", Some(Side::Source));
+}
+
 /// A pronoun subject stands for a name before the sentence: the clause takes no participant
 /// from the clauses after it ("He vowed …, but the BBC's editor said …").
 #[test]
