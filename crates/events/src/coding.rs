@@ -419,6 +419,7 @@ impl<'a> SentenceCoder<'a> {
             event_type,
             mode,
             anaphoric: self.anaphoric(clause, h),
+            resolved: false,
             continuation: clause.continuation,
             standalone: h.standalone,
             actors,

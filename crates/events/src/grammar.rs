@@ -367,6 +367,21 @@ fn past_after_subject(tokens: &[dateline_tagger::Token], i: usize) -> bool {
     if before.tag.is_noun() {
         return no_verb_before(i) && object;
     }
+    // A name's abbreviation in brackets stands for it ("The United Nations mission (UNAMI)
+    // called on …"); taggers read the past form after the bracket as a participle, yet no
+    // reduced relative follows an abbreviation: a preposition may open its object ("called on").
+    if before.text == ")"
+        && let Some(open) = tokens[..i - 1]
+            .iter()
+            .rev()
+            .take(6)
+            .position(|t| t.text == "(")
+            .map(|k| i - 2 - k)
+        && open > 0
+        && tokens[open - 1].tag.is_noun()
+    {
+        return no_verb_before(i) && (object || after.tag == Tag::IN && after.text != "by");
+    }
     // After an apposition (which may hold a participle of its own: "The group, founded in 2014,
     // attacked …") a singular noun is an object too: no reduced relative follows a comma so.
     apposition_opening(tokens, i - 1)

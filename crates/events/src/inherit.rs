@@ -278,6 +278,7 @@ fn inherit_from_before(
 ) {
     let antecedent = antecedent(d, before);
     if let Some(a) = antecedent {
+        d.resolved = d.anaphoric;
         if d.date.is_none() {
             d.date = a.date.clone();
         }

@@ -112,6 +112,8 @@ struct Draft {
     mode: String,
     /// Refers back to a happening already reported ("the meeting", "the joint operation").
     anaphoric: bool,
+    /// The reference back found the happening it names earlier in the article.
+    resolved: bool,
     /// Opens with a subject that continues the previous sentence ("They", "The two sides").
     continuation: bool,
     /// A nominal happening inside another clause ("anger over US strikes on X").

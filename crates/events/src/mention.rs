@@ -150,8 +150,9 @@ fn merge_same_sentence(drafts: Vec<Draft>) -> Vec<Draft> {
         if d.actors.is_empty() && d.counts.is_empty() && !located_attack(&d) {
             continue;
         }
-        // A reference back with no antecedent and no date is a lead the copy lost.
-        if d.anaphoric && d.date.is_none() {
+        // A reference back with no antecedent and no date is a lead the copy lost ("were
+        // injured in the clashes" after an undated storming tells more of that one).
+        if d.anaphoric && !d.resolved && d.date.is_none() {
             continue;
         }
         // One mention per (sentence, happening).

@@ -1779,6 +1779,36 @@ fn a_subject_interrupted_by_a_clause_does_the_verb_after_it() {
     assert_side(&raid, "Government of Turkey", Some(Side::Source));
 }
 
+/// A name's abbreviation in brackets does not turn its verb into a participle: "(OSCE) called
+/// on" is the call, not the ceasefire asked for.
+#[test]
+fn a_verb_after_an_abbreviation_in_brackets_is_finite() {
+    let ms = code(
+        "Report\n\nThe Organization for Security and Co-operation in Europe (OSCE) called on \
+         both sides to respect the ceasefire.\n",
+    );
+    let types: Vec<EventType> = ms.iter().map(|m| m.event_type).collect();
+    assert_eq!(types, [EventType::Request], "{ms:#?}");
+}
+
+/// A reference back to a happening the article reported before, undated like it, is more of
+/// that happening ("were wounded in the attack" tells its toll), not a lead the copy lost.
+#[test]
+fn a_reference_back_to_an_undated_happening_is_kept() {
+    let ms = code(
+        "Report\n\nGunmen stormed a police station in Tal Afar, police said.\n\nThree \
+         policemen were wounded in the attack.\n",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.counts.injured == Some(3)),
+        "{ms:#?}"
+    );
+    // With nothing before it to refer to, it is still dropped.
+    let lost = code("Report\n\nThree policemen were wounded in the attack.\n");
+    assert!(lost.is_empty(), "{lost:#?}");
+}
+
 /// A pronoun subject stands for a name before the sentence: the clause takes no participant
 /// from the clauses after it ("He vowed …, but the BBC's editor said …").
 #[test]
