@@ -47,6 +47,12 @@ const CONTEXT_FIXES: &[(&str, Option<&str>)] = &[
     ("PRP NN PREVTAG -LRB-", None),
 ];
 
+/// Lexicon entries whose tag is rewritten. Pattern's lexicon gives capitalised "US" the
+/// pronoun's tag, as in the all-capital headlines of the corpora it was counted from; in news
+/// it is the United States ("a US defense official", "The US military retaliated"), as the
+/// lexicon's own "U.S." is.
+const LEXICON_FIXES: &[(&str, &str)] = &[("US", "NNP")];
+
 /// Brown-corpus tags that appear as second choices in a few multi-tag entries, in Penn terms.
 const OLD_TAGS: &[(&str, &str)] = &[("NP", "NNP"), ("PP", "PRP")];
 
@@ -208,6 +214,9 @@ fn parse_lexicon(file: &str, text: &str) -> Result<BTreeMap<String, String>> {
     }
     if words.is_empty() {
         bail!("{file}: no words");
+    }
+    for (word, tag) in LEXICON_FIXES {
+        words.insert((*word).to_string(), (*tag).to_string());
     }
     Ok(words)
 }

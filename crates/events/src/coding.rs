@@ -806,8 +806,38 @@ impl<'a> SentenceCoder<'a> {
         d.own_date = d.date.is_some();
         d.place = self
             .place_in(cbs, cbe, tbs)
-            .or_else(|| self.place_in(ss, se, tbs));
+            .or_else(|| self.place_in(ss, se, tbs))
+            .or_else(|| self.struck_place(clause, h));
         out.push(d);
+    }
+
+    /// The place an attack's verb takes as its object ("targeted the Ain al-Asad air base",
+    /// "shelled Kobani"): where the attack happened. A town or a site, not a region or a
+    /// country, which name the target's side. The verb may be the clause's while the
+    /// happening is its noun ("A drone attack targeted …").
+    fn struck_place(&self, clause: &Clause, h: &Happening) -> Option<Place> {
+        if h.trigger.event_type != EventType::Assault {
+            return None;
+        }
+        let f = self.f();
+        let body = self.article.body;
+        let place_hits = self.article.place_hits;
+        let between = |w: &str| w == "the" || self.x.place_modifiers.iter().any(|m| m == w);
+        clause.hits.iter().find_map(|v| {
+            if !v.finite
+                || self.trigger(v).event_type != EventType::Assault
+                || passive_before(f, v.start)
+            {
+                return None;
+            }
+            let (_, tbe) = self.to_body(v.start, v.end);
+            let p = place_hits.get(place_hits.partition_point(|p| p.start < tbe))?;
+            let gap = body.get(tbe..p.start)?;
+            let place = self.x.places.place(p.place);
+            (gap.split_whitespace().all(between)
+                && place.precision == dateline_core::event::PlacePrecision::City)
+                .then(|| place.clone())
+        })
     }
 
     /// Past time expressions after the trigger (sentence offset `trigger_end`) in the clause,
@@ -876,11 +906,15 @@ impl<'a> SentenceCoder<'a> {
     }
 
     /// A gazetteer place in body `from..to` after a locative preposition (`[places]
-    /// event_locatives` of `data/names.toml`), the one nearest after the trigger first.
+    /// event_locatives` of `data/names.toml`), the one nearest after the trigger first. A
+    /// "the" and words of `place_modifiers` may stand between ("in the Kurdistan Region", "in
+    /// western Anbar", "in the northern Nineveh province").
     fn place_in(&self, from: usize, to: usize, trigger: usize) -> Option<Place> {
         let body = self.article.body;
         let place_hits = self.article.place_hits;
         let locative = |w: &str| self.x.event_locatives.iter().any(|l| l == w);
+        // Printed in lower case: "in the South China Sea" names no place in China.
+        let between = |w: &str| w == "the" || self.x.place_modifiers.iter().any(|m| m == w);
         // Place hits are sorted by start: the span's are one slice of them.
         let lo = place_hits.partition_point(|p| p.start < from);
         let hi = place_hits.partition_point(|p| p.start < to);
@@ -888,18 +922,13 @@ impl<'a> SentenceCoder<'a> {
             .iter()
             .filter(|p| p.start >= from && p.end <= to)
             .filter(|p| {
-                let before = body[..p.start].trim_end();
-                let word = before
+                let mut words = body[..p.start]
                     .rsplit(|c: char| c.is_whitespace())
-                    .next()
-                    .unwrap_or("")
-                    .to_lowercase();
-                locative(&word)
-                    || word == "the" && {
-                        let b2 = before[..before.len() - 3].trim_end();
-                        let w2 = b2.rsplit(' ').next().unwrap_or("").to_lowercase();
-                        locative(&w2)
-                    }
+                    .filter(|w| !w.is_empty())
+                    .take(4);
+                words
+                    .find(|w| !between(w))
+                    .is_some_and(|w| locative(&w.to_lowercase()))
             })
             .collect();
         candidates

@@ -82,6 +82,8 @@ pub struct Extractor {
     places: PlaceIndex,
     /// Words after which a gazetteer place is where the happening was, from `data/names.toml`.
     event_locatives: Vec<String>,
+    /// Words that make a place name after them part of a place ("in western Anbar").
+    place_modifiers: Vec<String>,
     /// The words of the armed sectors (`armed` in `data/sectors.toml`).
     armed_sectors: Vec<String>,
     triggers: TriggerIndex,
@@ -219,6 +221,7 @@ impl Extractor {
         let discards = discards::Discards::build(&lexicon.field.discards)?;
         let grammar_words = modality::Modality::new(&lexicon.events.grammar);
         let event_locatives = lexicon.names.places.event_locatives.clone();
+        let place_modifiers = lexicon.names.places.place_modifiers.clone();
         let armed_sectors = lexicon
             .sectors
             .armed
@@ -244,6 +247,7 @@ impl Extractor {
             actors,
             places,
             event_locatives,
+            place_modifiers,
             armed_sectors,
             triggers,
         }))

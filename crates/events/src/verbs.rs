@@ -270,9 +270,19 @@ impl Extractor {
             |i| s.is_verb(i) || (s.base_verb(i) && self.triggers.announced_at(f, s.spans[i].0)),
             |i| s.in_phrase(i),
             |i| s.base_verb(i),
-            // A pattern's object ends where another clause opens: a coordinated verb phrase, or a
-            // subordinate clause ("released the footage when officers …" has no object "officers").
-            |i| opens.contains(&s.spans[i].0) || self.subordinators.iter().any(|w| w == s.words[i]),
+            // A pattern's object ends where another clause opens: a coordinated verb phrase, a
+            // subordinate clause ("released the footage when officers …" has no object
+            // "officers"), or another verb in a tense of its own ("comes weeks after Baghdad
+            // lifted a ban on flights to Sulaimani" is no coming to Sulaimani; the dictionary's
+            // patterns of what is said read on past a modal: "announced it will return").
+            |i| {
+                opens.contains(&s.spans[i].0)
+                    || self.subordinators.iter().any(|w| w == s.words[i])
+                    || matches!(s.word_tag(i), Some(Tag::VBD | Tag::VBZ | Tag::VBP))
+                        && s.is_verb(i)
+                        // "equipment seized last year": a reduced relative stays in the phrase.
+                        && !s.word_tokens[i].is_some_and(|k| self.reduced_relative(&s.tokens, k))
+            },
             |i| s.is_name(i),
         );
         for v in found {

@@ -1809,6 +1809,52 @@ fn a_reference_back_to_an_undated_happening_is_kept() {
     assert!(lost.is_empty(), "{lost:#?}");
 }
 
+/// A dictionary pattern's object stops at another verb in a tense of its own: "comes … after
+/// Ankara lifted restrictions on flights to Erbil" is no coming to Erbil (CAMEO's "come ( to
+/// )", a visit), it tells the lifting.
+#[test]
+fn a_pattern_s_object_stops_at_another_verb() {
+    let ms = code(
+        "Report\n\nThe row comes weeks after Ankara lifted a ban on flights to Sulaimani \
+         airport.\n",
+    );
+    let types: Vec<EventType> = ms.iter().map(|m| m.event_type).collect();
+    assert_eq!(types, [EventType::Concede], "{ms:#?}");
+}
+
+/// Where an attack happened: a place after a locative, past a compass word printed in lower
+/// case ("in northern Duhok"), or the town or site the attack's verb takes as its object
+/// ("shelled Tuz Khurmatu", "targeted the Ain al-Asad air base"); never a place inside a longer
+/// name ("the South China Sea").
+#[test]
+fn an_attack_is_placed_past_a_compass_word_or_at_its_object() {
+    let place = |body: &str| {
+        let m = first_coded(body, EventType::Assault);
+        m.place.map(|p| p.name)
+    };
+    assert_eq!(
+        place("Report\n\nTurkish drones struck a village in northern Duhok on Monday, killing two people.\n")
+            .as_deref(),
+        Some("Duhok")
+    );
+    assert_eq!(
+        place("Report\n\nMilitants shelled Tuz Khurmatu on Monday, killing two civilians.\n")
+            .as_deref(),
+        Some("Tuz Khurmatu")
+    );
+    assert_eq!(
+        place("Report\n\nA drone attack targeted the Ain al-Asad air base on Monday, killing one soldier.\n")
+            .as_deref(),
+        Some("Ain al-Asad Air Base")
+    );
+    assert_eq!(
+        place(
+            "Report\n\nChinese ships rammed a Philippine boat in the South China Sea on Monday, injuring four sailors.\n"
+        ),
+        None
+    );
+}
+
 /// A pronoun subject stands for a name before the sentence: the clause takes no participant
 /// from the clauses after it ("He vowed …, but the BBC's editor said …").
 #[test]

@@ -35,6 +35,9 @@ const GOLD: &[&str] = &[
      said/VBD the/DT attackers/NNS fled/VBD ./.",
     "An/DT airstrike/NN hit/VBD a/DT convoy/NN that/WDT was/VBD carrying/VBG weapons/NNS \
      to/TO Hezbollah/NNP ,/, an/DT Israeli/JJ official/NN said/VBD ./.",
+    // "US" in capitals is the United States (pattern's lexicon has it as the pronoun).
+    "A/DT US/NNP defense/NN official/NN said/VBD the/DT US/NNP military/NN had/VBD \
+     retaliated/VBN ./.",
     // A capital inside running text is no verb, whatever the word before ("to" makes JJ a VB).
     "Britain/NNP sold/VBD the/DT radars/NNS to/TO Turkish/JJ forces/NNS last/JJ year/NN ./.",
     // After a number an -s form is the plural it counts (the lexicon's first tag is VBZ).
@@ -110,6 +113,9 @@ fn verbs_nouns_and_participles() {
     assert_eq!(find(&s, "killing"), "VBG");
     assert_eq!(find(&s, "position"), "NN");
     assert_eq!(find(&s, "PKK"), "NNP", "unknown capitalised word");
+    let s = tags("A US defense official said the talks would resume.");
+    assert_eq!(find(&s, "US"), "NNP", "the United States, not the pronoun");
+    assert_eq!(find(&s, "said"), "VBD");
     let s = tags("The attack was carried out by ISIS.");
     assert_eq!(find(&s, "attack"), "NN");
     assert_eq!(find(&s, "carried"), "VBN");
