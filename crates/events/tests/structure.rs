@@ -1855,6 +1855,19 @@ fn an_attack_is_placed_past_a_compass_word_or_at_its_object() {
     );
 }
 
+/// A clause of place or time after a comma (", where") tells a happening of its own: the
+/// meeting and the agreement signed at it are two.
+#[test]
+fn a_where_clause_tells_its_own_happening() {
+    let body = "Report\n\nEgyptian President Abdel Fattah al-Sisi received Jordan's King \
+                Abdullah II at the presidential palace on Sunday, where the two leaders signed \
+                a trade agreement.\n";
+    let meet = first_coded(body, EventType::Consult);
+    assert_source_country(&meet, "EGY");
+    let deal = first_coded_of(body, EventType::Agree);
+    assert_source_country(&deal, "EGY");
+}
+
 /// A pronoun subject stands for a name before the sentence: the clause takes no participant
 /// from the clauses after it ("He vowed …, but the BBC's editor said …").
 #[test]
