@@ -337,6 +337,7 @@ impl<'a> SentenceCoder<'a> {
             // happening, already reported, not a new one.
             if t.standalone
                 && !triggers::definite_before(self.f(), h.start)
+                && !self.planned(h.start)
                 && t.event_type != best_type
                 && !chosen
                     .iter()
@@ -346,6 +347,18 @@ impl<'a> SentenceCoder<'a> {
             }
         }
         chosen
+    }
+
+    /// A nominal happening that is the object of a plan ("accused of planning attacks on oil
+    /// fields", "suspected of plotting a bombing"): not (yet) a happening. A plan word of
+    /// `[grammar] plan_words` within the three words before it.
+    fn planned(&self, start: usize) -> bool {
+        let plans = &self.x.triggers.grammar.plan_words;
+        self.f()[..start]
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| plans.iter().any(|p| p == w))
     }
 
     /// One happening: its sides, its reading, then a draft per date it is told with.

@@ -131,6 +131,10 @@ pub struct Grammar {
     /// happening.
     #[serde(default)]
     pub anonymity_phrases: Vec<String>,
+    /// Words of planning ("planning", "plotting"): a happening noun they take as object is an
+    /// intention, not a happening ("accused of planning attacks").
+    #[serde(default)]
+    pub plan_words: Vec<String>,
     /// Participles that join their agent to the subject's doing ("Syrian forces, backed by the
     /// coalition, raided …"): a clause they open between a subject and its verb names
     /// participants, where any other ("designated a terrorist group by Turkey") only describes.

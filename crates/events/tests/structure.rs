@@ -1868,6 +1868,18 @@ fn a_where_clause_tells_its_own_happening() {
     assert_source_country(&deal, "EGY");
 }
 
+/// A happening noun that is the object of a plan is an intention, not a happening: the arrest
+/// is coded, the bombings planned are not.
+#[test]
+fn a_planned_happening_is_no_happening() {
+    let ms = code(
+        "Report\n\nPolice said on Monday they had detained four men accused of planning \
+         attacks on a power station in Karbala.\n",
+    );
+    let types: Vec<EventType> = ms.iter().map(|m| m.event_type).collect();
+    assert_eq!(types, [EventType::Coerce], "{ms:#?}");
+}
+
 /// A pronoun subject stands for a name before the sentence: the clause takes no participant
 /// from the clauses after it ("He vowed …, but the BBC's editor said …").
 #[test]
