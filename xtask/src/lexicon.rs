@@ -21,6 +21,8 @@ const CAMEO2PLOVER: &str = "plover/CAMEO2PLOVER-2021.txt";
 /// The PLOVER manual's readings where the table contradicts it, in the table's format.
 const MANUAL_CORRECTIONS: &str = "plover/manual-corrections.txt";
 const AGENTS: &str = "petrarch2/Phoenix.agents.txt";
+/// Agents Phoenix lacks, in its format, written for dateline (see `data/sources/README.md`).
+const AGENTS_SUPPLEMENT: &str = "dateline/agents-supplement.txt";
 const DISCARDS: &str = "petrarch2/Phoenix.discards.txt";
 /// Actor files and the `source` name each entry carries.
 const ACTOR_FILES: [(&str, &str); 3] = [
@@ -91,7 +93,12 @@ pub fn generate(sources: &Path) -> Result<Generated> {
         actors.extend(parse_actors(rel, source, &read(rel)?, &mut warnings)?);
     }
     actors.sort_by(|a, b| (a.source, &a.name).cmp(&(b.source, &b.name)));
-    let agents = parse_agents(AGENTS, &read(AGENTS)?, &mut warnings)?;
+    let mut agents = parse_agents(AGENTS, &read(AGENTS)?, &mut warnings)?;
+    agents.extend(parse_agents(
+        AGENTS_SUPPLEMENT,
+        &read(AGENTS_SUPPLEMENT)?,
+        &mut warnings,
+    )?);
     let discards = parse_discards(DISCARDS, &read(DISCARDS)?)?;
     Ok(Generated {
         files: vec![

@@ -86,6 +86,10 @@ fn assert_no_actor(m: &EventMention, what: impl Fn(&ActorRef) -> bool) {
     assert!(!m.actors.iter().any(what), "{:?}", m.actors);
 }
 
+fn assert_some_actor(m: &EventMention, what: impl Fn(&ActorRef) -> bool) {
+    assert!(m.actors.iter().any(what), "{:?}", m.actors);
+}
+
 fn names(m: &EventMention) -> Vec<&str> {
     m.actors.iter().map(|a| a.name.as_str()).collect()
 }
@@ -1314,12 +1318,7 @@ fn groups_sharing_an_alias_stay_apart() {
         "Report\n\nAl-Qaeda militants attacked a checkpoint in Yemen on Monday.\n",
         EventType::Assault,
     );
-    assert!(
-        m.actors
-            .iter()
-            .any(|a| a.side == Side::Source && a.name.contains("Qa")),
-        "{m:#?}"
-    );
+    assert_some_actor(&m, |a| a.side == Side::Source && a.name.contains("Qa"));
     assert_no_actor(&m, |a| a.name.contains("Islamic State"));
 }
 
@@ -1878,6 +1877,19 @@ fn a_planned_happening_is_no_happening() {
     );
     let types: Vec<EventType> = ms.iter().map(|m| m.event_type).collect();
     assert_eq!(types, [EventType::Coerce], "{ms:#?}");
+}
+
+/// Generic agents Phoenix lacks come from a supplement in its format: "opposition lawmakers"
+/// act as the opposition, as Phoenix's "opposition MPs" do.
+#[test]
+fn supplement_agents_act() {
+    let m = first_coded(
+        "Report\n\nOpposition lawmakers in Baghdad criticised the budget on Monday.\n",
+        EventType::Accuse,
+    );
+    assert_some_actor(&m, |a| {
+        a.side == Side::Source && a.sector.as_deref() == Some("opposition")
+    });
 }
 
 /// A pronoun subject stands for a name before the sentence: the clause takes no participant
