@@ -1432,7 +1432,8 @@ fn write_agents(agents: &BTreeSet<(String, String)>) -> Result<String> {
             "times faster than a table): `PHRASE|CODE`. PHRASE: lower case, `!MARKER!` sets expanded,",
             "regular plurals (S, IES, ES after SS) and `{…}` plurals listed as phrases of their own.",
             "CODE: raw (`~COP` goes after the actor's code, `NGO~` before it); the agent's sector is",
-            "its first three letters.",
+            "its first three letters. After Phoenix's agents, those of dateline's supplement in its",
+            "format (data/sources/dateline/agents-supplement.txt).",
         ],
     );
     s.push_str("agent = [\n");
