@@ -37,6 +37,54 @@ const PARTING_WORDS: &[&str] = &[
     "would", "sent", "sends",
 ];
 
+/// How far back a possessive before an agent ("its troops") looks for the state it stands for.
+const POSSESSOR_REACH: usize = 250;
+
+/// Where the possessor of the agent starting at `start` may be named, when "its" or "their"
+/// stands right before the agent (its modifiers between: "its ground troops"): from the start
+/// of the sentence, at most [`POSSESSOR_REACH`] bytes back.
+fn possessed(text: &str, start: usize) -> Option<usize> {
+    let possessive = text[..start]
+        .rsplit(char::is_whitespace)
+        .filter(|w| !w.is_empty())
+        .take(MAX_GAP_WORDS + 1)
+        .take_while(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        .any(|w| matches!(w.to_lowercase().as_str(), "its" | "their"));
+    if !possessive {
+        return None;
+    }
+    let from = text.floor_char_boundary(start.saturating_sub(POSSESSOR_REACH));
+    let sentence = text[from..start]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(from, |i| from + i + 1);
+    Some(sentence)
+}
+
+/// The country `h` names when it names a state.
+fn state_country(actors: &ActorIndex, h: &ActorHit) -> Option<String> {
+    match &h.who {
+        Who::Known(a) if actors.is_country(*a) => actors.actors[*a].country.clone(),
+        _ => None,
+    }
+}
+
+/// The country of the state a possessive before the agent at `start` stands for ("Turkey said
+/// its troops …"): the last state named before it in the sentence (`before`: the names before
+/// the agent, sorted by start).
+fn possessor(
+    text: &str,
+    start: usize,
+    before: &[ActorHit],
+    country_of: &dyn Fn(&ActorHit) -> Option<String>,
+) -> Option<String> {
+    let from = possessed(text, start)?;
+    before
+        .iter()
+        .rev()
+        .take_while(|h| h.start >= from)
+        .find_map(country_of)
+}
+
 /// Whether `word` between a country word and an agent parts them: one of [`PARTING_WORDS`], a
 /// possessive, a past form or an -ing form.
 fn parts_country_and_agent(word: &str) -> bool {
@@ -175,14 +223,18 @@ impl AgentIndex {
                         && !gap.split_whitespace().any(parts_country_and_agent)
                 }
             });
-            let country_of = |h: &ActorHit| match &h.who {
-                Who::Known(a) if actors.is_country(*a) => actors.actors[*a].country.clone(),
-                _ => None,
-            };
+            let country_of = |h: &ActorHit| state_country(actors, h);
             if let Some(i) = before
                 && let Some(code) = country_of(&hits[i])
             {
                 hits[i] = self.state_agent(hits[i].start, e, code, sector);
+                continue;
+            }
+            // "Turkey said on Monday that its troops …": the state a possessive stands for.
+            if !self.describes(f, m.end())
+                && let Some(code) = possessor(text, s, &hits[..prev], &country_of)
+            {
+                alone.push(self.state_agent(s, e, code, sector));
                 continue;
             }
             // "the defence ministry in Damascus", "officials from Mexico", "prosecutors in

@@ -588,8 +588,8 @@ impl<'a> SentenceCoder<'a> {
             // A demand is the speaker's, whoever it is made of; any other happening reported
             // is its subject's when somebody is named before its verb (never so for a reading
             // that opens on the verb of saying: "X announced an agreement" is X's).
-            // A generic agent is a subject of its own ("police said gunmen killed three"),
-            // unless a possessive makes it the speaker's ("X said its troops would withdraw").
+            // Anyone named is a subject of its own ("police said gunmen killed three"), unless
+            // a possessive makes it the speaker's ("X said its troops would withdraw").
             let body = self.article.body;
             let own = |a: &ActorHit| {
                 let before = body[..a.start].trim_end();
@@ -598,7 +598,7 @@ impl<'a> SentenceCoder<'a> {
             };
             let named_subject = pool
                 .iter()
-                .any(|a| a.start >= said && a.end <= h.body.0 && (!a.who.is_generic() || !own(a)))
+                .any(|a| a.start >= said && a.end <= h.body.0 && !own(a))
                 || body
                     .get(said..h.body.0)
                     .is_some_and(crate::grammar::names_a_subject);

@@ -1892,6 +1892,18 @@ fn supplement_agents_act() {
     });
 }
 
+/// A possessive before a generic agent makes it the state named last in the sentence: "its
+/// troops" are Turkey's.
+#[test]
+fn a_possessed_agent_is_the_state_s() {
+    let m = first_coded(
+        "Report\n\nTurkey said on Monday that its troops had killed three PKK militants near \
+         Zakho.\n",
+        EventType::Assault,
+    );
+    assert_side(&m, "Turkey military", Some(Side::Source));
+}
+
 /// A pronoun subject stands for a name before the sentence: the clause takes no participant
 /// from the clauses after it ("He vowed …, but the BBC's editor said …").
 #[test]
