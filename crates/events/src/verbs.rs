@@ -529,12 +529,13 @@ pub(crate) struct Coordination {
 }
 
 /// The sentence's first finite verb, and where a second verb phrase of the same subject opens:
-/// "and" before a finite verb, after the sentence's first finite verb ("Baghdad accused Ankara of
-/// … and summoned its ambassador", "police arrested two men and seized weapons"). Each tells a
-/// happening of its own, with the subject they share. Byte offsets in the sentence. A past form
-/// after "and" counts as finite when the first verb is a past form of a verb with a meaning of its
-/// own (taggers often read it as a participle); after an auxiliary it shares that auxiliary ("has
-/// been arrested and charged" is one verb group).
+/// "and" or "but" before a finite verb, after the sentence's first finite verb ("Baghdad accused
+/// Ankara of … and summoned its ambassador", "police arrested two men and seized weapons", "said
+/// it would cooperate … but denied that …"). Each tells a happening of its own, with the subject
+/// they share. Byte offsets in the sentence. A past form after the conjunction counts as finite
+/// when the first verb is a past form of a verb with a meaning of its own (taggers often read it
+/// as a participle); after an auxiliary it shares that auxiliary ("has been arrested and charged"
+/// is one verb group).
 fn coordinated_verbs(tokens: &[Token]) -> (Option<usize>, Vec<usize>) {
     let auxiliary = |t: &Token| {
         let w = t.text.to_ascii_lowercase();
@@ -544,7 +545,7 @@ fn coordinated_verbs(tokens: &[Token]) -> (Option<usize>, Vec<usize>) {
     let mut out = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
         if let (Some(first), true, Some(next)) = (first, t.tag == Tag::CC, tokens.get(k + 1))
-            && t.text.eq_ignore_ascii_case("and")
+            && (t.text.eq_ignore_ascii_case("and") || t.text.eq_ignore_ascii_case("but"))
             && (matches!(next.tag, Tag::VBD | Tag::VBZ | Tag::VBP)
                 || next.tag == Tag::VBN && first.tag == Tag::VBD && !auxiliary(first))
         {

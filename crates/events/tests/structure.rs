@@ -1904,6 +1904,18 @@ fn a_possessed_agent_is_the_state_s() {
     assert_side(&m, "Turkey military", Some(Side::Source));
 }
 
+/// "but" before a verb coordinates a second verb phrase of the same subject, as "and" does: the
+/// denial is the ministry's, not the agency's named before it.
+#[test]
+fn but_coordinates_verb_phrases_of_one_subject() {
+    let m = first_coded_of(
+        "Report\n\nIran's foreign ministry said it would cooperate with the IAEA but denied \
+         that Iranian scientists had enriched uranium beyond agreed limits.\n",
+        EventType::Reject,
+    );
+    assert_source_country(&m, "IRN");
+}
+
 /// A pronoun subject stands for a name before the sentence: the clause takes no participant
 /// from the clauses after it ("He vowed …, but the BBC's editor said …").
 #[test]
