@@ -344,6 +344,9 @@ pub(crate) fn finite(tokens: &[dateline_tagger::Token], i: usize) -> bool {
     }
 }
 
+/// Tokens after a past form read for a verb in a tense before the sentence ends.
+const SOLE_VERB_REACH: usize = 40;
+
 /// A past form the tagger read as a participle where it is the sentence's main verb: the first
 /// verb, straight after a noun (its subject), with an object straight after ("soldiers arrested
 /// 12 men", "forces seized the town"). Taggers trained on running text read a past form after a
@@ -364,8 +367,32 @@ fn past_after_subject(tokens: &[dateline_tagger::Token], i: usize) -> bool {
         after.tag,
         Tag::DT | Tag::CD | Tag::PRP | Tag::PRPS | Tag::NNP | Tag::NNPS | Tag::NNS | Tag::JJR
     );
+    // Nor any verb in a tense after it, to the sentence's end: a sentence has a finite verb
+    // ("The US military retaliated by striking …"). Read within a few words, so a long sentence
+    // stays linear.
+    let sole_verb = || {
+        let rest = &tokens[i + 1..];
+        let end = rest
+            .iter()
+            .take(SOLE_VERB_REACH)
+            .position(|t| matches!(t.text.as_str(), "." | "!" | "?"))
+            .or((rest.len() <= SOLE_VERB_REACH).then_some(rest.len()));
+        end.is_some_and(|end| {
+            !rest[..end]
+                .iter()
+                .any(|t| matches!(t.tag, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD))
+        })
+    };
+    // "by" before a noun phrase names a passive's doer ("killed by the blast"); before anything
+    // else it tells how ("retaliated by striking").
+    let agent_follows = after.text == "by"
+        && tokens.get(i + 2).is_some_and(|t| {
+            t.tag.is_noun()
+                || t.tag.is_adj()
+                || matches!(t.tag, Tag::DT | Tag::PRPS | Tag::CD | Tag::PRP)
+        });
     if before.tag.is_noun() {
-        return no_verb_before(i) && object;
+        return no_verb_before(i) && (object || !agent_follows && sole_verb());
     }
     // A name's abbreviation in brackets stands for it ("The United Nations mission (UNAMI)
     // called on …"); taggers read the past form after the bracket as a participle, yet no

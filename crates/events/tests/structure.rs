@@ -1916,6 +1916,18 @@ fn but_coordinates_verb_phrases_of_one_subject() {
     assert_source_country(&m, "IRN");
 }
 
+/// A sentence has a verb in a tense: a past form after its subject, with none after it and no
+/// doer after "by", is that verb ("retaliated by striking"), not a participle.
+#[test]
+fn a_sentence_s_sole_past_form_is_its_verb() {
+    let m = first_coded(
+        "Report\n\nThe Turkish army retaliated by striking more than 20 PKK targets near \
+         Avashin.\n",
+        EventType::Assault,
+    );
+    assert_source_country(&m, "TUR");
+}
+
 /// A pronoun subject stands for a name before the sentence: the clause takes no participant
 /// from the clauses after it ("He vowed …, but the BBC's editor said …").
 #[test]
