@@ -14,6 +14,8 @@ use jiff::civil::Date;
 
 /// How many names back a pronoun looks for its antecedent.
 const PRONOUN_REACH: usize = 6;
+/// Bytes after a verb read for a participle of saying (", saying …") that ends its participants.
+const SAID_REACH: usize = 400;
 
 /// What every sentence of one article is coded against.
 pub(crate) struct ArticleText<'a> {
@@ -510,10 +512,28 @@ impl<'a> SentenceCoder<'a> {
             // for a name before the sentence, not for one in the clauses after it.
             && pronoun_subject(&self.f()[clause.folded.0..h.hit.start]).is_none()
         {
-            self.without_interruption(h, self.actors.clone())
+            self.before_what_is_said(h, self.without_interruption(h, self.actors.clone()))
         } else {
-            self.without_interruption(h, clause.actors.clone())
+            self.before_what_is_said(h, self.without_interruption(h, clause.actors.clone()))
         }
+    }
+
+    /// "Human Rights Watch criticised the trial, saying the defendants had no lawyers": the names
+    /// after a participle of saying are what is said, not the verb's participants.
+    fn before_what_is_said(&self, h: &Happening, mut pool: Vec<&'a ActorHit>) -> Vec<&'a ActorHit> {
+        let f = self.f();
+        // Within the participants' reach of the verb: a long sentence stays linear.
+        let after = &f[h.hit.end..f.floor_char_boundary(h.hit.end + SAID_REACH)];
+        let Some(at) = [", saying ", ", adding "]
+            .iter()
+            .filter_map(|p| after.find(p))
+            .min()
+        else {
+            return pool;
+        };
+        let (cut, _) = self.to_body(h.hit.end + at, h.hit.end + at);
+        pool.retain(|a| a.start < cut);
+        pool
     }
 
     /// "Turkey, which views the YPG as an extension of the PKK, has threatened …": the names

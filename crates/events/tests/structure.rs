@@ -1928,6 +1928,18 @@ fn a_sentence_s_sole_past_form_is_its_verb() {
     assert_source_country(&m, "TUR");
 }
 
+/// The names after a participle of saying (", saying …") are what is said, not the main verb's
+/// participants.
+#[test]
+fn names_after_saying_are_what_is_said() {
+    let m = first_coded_of(
+        "Report\n\nAmnesty International criticised the verdict on Tuesday, saying the \
+         defendants had no access to lawyers of the Egyptian bar.\n",
+        EventType::Accuse,
+    );
+    assert_no_actor(&m, |a| a.country.as_deref() == Some("EGY"));
+}
+
 /// A pronoun subject stands for a name before the sentence: the clause takes no participant
 /// from the clauses after it ("He vowed …, but the BBC's editor said …").
 #[test]
