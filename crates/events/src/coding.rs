@@ -543,7 +543,7 @@ impl<'a> SentenceCoder<'a> {
         h: &Happening,
         mut pool: Vec<&'a ActorHit>,
     ) -> Vec<&'a ActorHit> {
-        let Some(((ss, se), (_, ie))) = crate::grammar::interrupted_subject(
+        let Some(((ss, se), ie)) = crate::grammar::interrupted_subject(
             self.f(),
             h.hit.start,
             &self.x.triggers.grammar.participation_participles,
@@ -855,7 +855,6 @@ impl<'a> SentenceCoder<'a> {
         let f = self.f();
         let body = self.article.body;
         let place_hits = self.article.place_hits;
-        let between = |w: &str| w == "the" || self.x.place_modifiers.iter().any(|m| m == w);
         clause.hits.iter().find_map(|v| {
             if !v.finite
                 || self.trigger(v).event_type != EventType::Assault
@@ -867,7 +866,7 @@ impl<'a> SentenceCoder<'a> {
             let p = place_hits.get(place_hits.partition_point(|p| p.start < tbe))?;
             let gap = body.get(tbe..p.start)?;
             let place = self.x.places.place(p.place);
-            (gap.split_whitespace().all(between)
+            (gap.split_whitespace().all(|w| self.x.before_place(w))
                 && place.precision == dateline_core::event::PlacePrecision::City)
                 .then(|| place.clone())
         })
@@ -946,8 +945,6 @@ impl<'a> SentenceCoder<'a> {
         let body = self.article.body;
         let place_hits = self.article.place_hits;
         let locative = |w: &str| self.x.event_locatives.iter().any(|l| l == w);
-        // Printed in lower case: "in the South China Sea" names no place in China.
-        let between = |w: &str| w == "the" || self.x.place_modifiers.iter().any(|m| m == w);
         // Place hits are sorted by start: the span's are one slice of them.
         let lo = place_hits.partition_point(|p| p.start < from);
         let hi = place_hits.partition_point(|p| p.start < to);
@@ -960,7 +957,7 @@ impl<'a> SentenceCoder<'a> {
                     .filter(|w| !w.is_empty())
                     .take(4);
                 words
-                    .find(|w| !between(w))
+                    .find(|w| !self.x.before_place(w))
                     .is_some_and(|w| locative(&w.to_lowercase()))
             })
             .collect();
@@ -973,6 +970,13 @@ impl<'a> SentenceCoder<'a> {
 }
 
 impl Extractor {
+    /// A word that may stand between a locative or an attack's verb and a place: "the" or a
+    /// word of `place_modifiers`, as printed: in lower case ("in western Anbar"; "in the South
+    /// China Sea" names no place in China).
+    fn before_place(&self, w: &str) -> bool {
+        w == "the" || self.place_modifiers.iter().any(|m| m == w)
+    }
+
     /// Whether a named actor can be what `kind` of pronoun stands for.
     fn pronoun_fits(&self, kind: Pronoun, who: &Who) -> bool {
         match who {

@@ -135,12 +135,12 @@ pub(crate) fn relative_antecedent(f: &str, start: usize) -> Option<usize> {
 /// unless the participle joins the agent to the doing (`participating`: "backed by"). The verb at
 /// folded `verb` is the subject's; the names inside the interruption describe it and take no
 /// part. Returns the folded bounds of the subject (from the previous comma or the window's
-/// start) and of the interruption (from its opening comma to the comma closing it).
+/// start) and where the interruption that follows it ends (the comma closing it).
 pub(crate) fn interrupted_subject(
     f: &str,
     verb: usize,
     participating: &[String],
-) -> Option<((usize, usize), (usize, usize))> {
+) -> Option<((usize, usize), usize)> {
     let from = f.floor_char_boundary(verb.saturating_sub(ANTECEDENT_WINDOW));
     let before = f.get(from..verb)?;
     // The verb's own clause opens at the last comma; nothing but a comma may close the
@@ -171,10 +171,7 @@ pub(crate) fn interrupted_subject(
         {
             return None;
         }
-        return Some((
-            (from + subject_start, from + open),
-            (from + open, from + close),
-        ));
+        return Some(((from + subject_start, from + open), from + close));
     }
     None
 }
