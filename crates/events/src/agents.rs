@@ -40,10 +40,19 @@ const PARTING_WORDS: &[&str] = &[
 /// How far back a possessive before an agent ("its troops") looks for the state it stands for.
 const POSSESSOR_REACH: usize = 250;
 
-/// Where the possessor of the agent starting at `start` may be named, when "its" or "their"
-/// stands right before the agent (its modifiers between: "its ground troops"): from the start
-/// of the sentence, at most [`POSSESSOR_REACH`] bytes back.
-fn possessed(text: &str, start: usize) -> Option<usize> {
+/// The country `h` names when it names a state.
+fn state_country(actors: &ActorIndex, h: &ActorHit) -> Option<String> {
+    match &h.who {
+        Who::Known(a) if actors.is_country(*a) => actors.actors[*a].country.clone(),
+        _ => None,
+    }
+}
+
+/// The country of the state "its" or "their" right before the agent at `start` stands for
+/// (its modifiers between: "Turkey said its ground troops …"): the last state named before it
+/// in the sentence, at most [`POSSESSOR_REACH`] bytes back (`before`: the names before the
+/// agent, sorted by start).
+fn possessor(text: &str, start: usize, before: &[ActorHit], actors: &ActorIndex) -> Option<String> {
     let possessive = text[..start]
         .rsplit(char::is_whitespace)
         .filter(|w| !w.is_empty())
@@ -57,32 +66,11 @@ fn possessed(text: &str, start: usize) -> Option<usize> {
     let sentence = text[from..start]
         .rfind(['.', '!', '?', '\n'])
         .map_or(from, |i| from + i + 1);
-    Some(sentence)
-}
-
-/// The country `h` names when it names a state.
-fn state_country(actors: &ActorIndex, h: &ActorHit) -> Option<String> {
-    match &h.who {
-        Who::Known(a) if actors.is_country(*a) => actors.actors[*a].country.clone(),
-        _ => None,
-    }
-}
-
-/// The country of the state a possessive before the agent at `start` stands for ("Turkey said
-/// its troops …"): the last state named before it in the sentence (`before`: the names before
-/// the agent, sorted by start).
-fn possessor(
-    text: &str,
-    start: usize,
-    before: &[ActorHit],
-    country_of: &dyn Fn(&ActorHit) -> Option<String>,
-) -> Option<String> {
-    let from = possessed(text, start)?;
     before
         .iter()
         .rev()
-        .take_while(|h| h.start >= from)
-        .find_map(country_of)
+        .take_while(|h| h.start >= sentence)
+        .find_map(|h| state_country(actors, h))
 }
 
 /// Whether `word` between a country word and an agent parts them: one of [`PARTING_WORDS`], a
@@ -232,7 +220,7 @@ impl AgentIndex {
             }
             // "Turkey said on Monday that its troops …": the state a possessive stands for.
             if !self.describes(f, m.end())
-                && let Some(code) = possessor(text, s, &hits[..prev], &country_of)
+                && let Some(code) = possessor(text, s, &hits[..prev], actors)
             {
                 alone.push(self.state_agent(s, e, code, sector));
                 continue;

@@ -90,6 +90,11 @@ fn assert_some_actor(m: &EventMention, what: impl Fn(&ActorRef) -> bool) {
     assert!(m.actors.iter().any(what), "{:?}", m.actors);
 }
 
+/// The types of `ms`, in order.
+fn types_of(ms: &[EventMention]) -> Vec<EventType> {
+    ms.iter().map(|m| m.event_type).collect()
+}
+
 fn names(m: &EventMention) -> Vec<&str> {
     m.actors.iter().map(|a| a.name.as_str()).collect()
 }
@@ -200,7 +205,7 @@ fn a_promise_on_a_condition_is_a_threat() {
     assert!(
         ms.iter().any(|m| m.event_type == EventType::Threaten),
         "{:?}",
-        ms.iter().map(|m| m.event_type).collect::<Vec<_>>()
+        types_of(&ms)
     );
 }
 
@@ -527,7 +532,7 @@ fn an_announced_intention_to_cooperate_is_an_agreement() {
     let ms = code(
         "Japan will provide emergency food aid to Jordan, its foreign ministry said on Friday.",
     );
-    let types: Vec<EventType> = ms.iter().map(|m| m.event_type).collect();
+    let types = types_of(&ms);
     assert!(types.contains(&EventType::Agree), "{types:?}");
     assert!(!types.contains(&EventType::Aid), "{types:?}");
 }
@@ -579,7 +584,7 @@ fn a_warning_that_someone_will_act_is_a_threat() {
 #[test]
 fn an_announced_coercion_is_a_threat_and_an_allowance_a_concession() {
     let ms = code("Lebanese farmers said on Monday they would blockade the port of Beirut.");
-    let types: Vec<EventType> = ms.iter().map(|m| m.event_type).collect();
+    let types = types_of(&ms);
     assert!(types.contains(&EventType::Threaten), "{types:?}");
     let ms = code("Jordan allowed 500 Syrian refugees to cross the border on Tuesday.");
     assert_eq!(
@@ -727,7 +732,7 @@ fn two_verb_phrases_of_one_subject_are_two_happenings_with_its_sides() {
     let ms = code(
         "Amman accused Damascus of shelling the border and expelled the Syrian envoy on Monday.",
     );
-    let types: Vec<EventType> = ms.iter().map(|m| m.event_type).collect();
+    let types = types_of(&ms);
     assert!(types.contains(&EventType::Accuse), "{types:?}");
     let second = ms
         .iter()
@@ -1786,8 +1791,7 @@ fn a_verb_after_an_abbreviation_in_brackets_is_finite() {
         "Report\n\nThe Organization for Security and Co-operation in Europe (OSCE) called on \
          both sides to respect the ceasefire.\n",
     );
-    let types: Vec<EventType> = ms.iter().map(|m| m.event_type).collect();
-    assert_eq!(types, [EventType::Request], "{ms:#?}");
+    assert_eq!(types_of(&ms), [EventType::Request], "{ms:#?}");
 }
 
 /// A reference back to a happening the article reported before, undated like it, is more of
@@ -1817,8 +1821,7 @@ fn a_pattern_s_object_stops_at_another_verb() {
         "Report\n\nThe row comes weeks after Ankara lifted a ban on flights to Sulaimani \
          airport.\n",
     );
-    let types: Vec<EventType> = ms.iter().map(|m| m.event_type).collect();
-    assert_eq!(types, [EventType::Concede], "{ms:#?}");
+    assert_eq!(types_of(&ms), [EventType::Concede], "{ms:#?}");
 }
 
 /// Where an attack happened: a place after a locative, past a compass word printed in lower
@@ -1875,8 +1878,7 @@ fn a_planned_happening_is_no_happening() {
         "Report\n\nPolice said on Monday they had detained four men accused of planning \
          attacks on a power station in Karbala.\n",
     );
-    let types: Vec<EventType> = ms.iter().map(|m| m.event_type).collect();
-    assert_eq!(types, [EventType::Coerce], "{ms:#?}");
+    assert_eq!(types_of(&ms), [EventType::Coerce], "{ms:#?}");
 }
 
 /// Generic agents Phoenix lacks come from a supplement in its format: "opposition lawmakers"
