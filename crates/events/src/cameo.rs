@@ -698,6 +698,11 @@ impl CameoIndex {
                     found = Some(next);
                     break;
                 }
+                // "called for the lifting of Western sanctions": past "of" the pattern's noun
+                // belongs to a group nested in another noun's, not to the verb's own.
+                if !reversed && i > at && words[i] == "of" && words[at..i].contains(&"the") {
+                    break;
+                }
                 if !in_phrase(i) {
                     gap += 1;
                     if gap > max_gap {

@@ -15,12 +15,16 @@ const ARRESTED: &str = r"arrested|detained|captured|apprehended|taken into custo
 // give up its DFA on any non-ASCII byte and fall back to a backtracker. Figures and verbs are
 // ASCII words.
 
+/// The group a counted noun belongs to: "three members | of the Kurdistan Workers' Party (PKK) |
+/// were killed", "two members | of the security forces | were wounded".
+const OF_GROUP: &str = r"(?:\s+of(?:\s+[\w'’-]+){1,5}?(?:\s+\([\w'’ -]{1,24}\))?)?";
+
 /// "12 suspected smugglers were killed", "two gunmen were killed", "seven US troops injured",
 /// "two SDF fighters and two soldiers were killed" (4), "at least 14 people, including six
 /// policemen, were injured" (14: what stands between commas is part of the group).
 static NUMBER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:({QUALIFIER})\s+)?({NUMBER})(?-u:\b)((?:\s+[\w'’-]+){{0,4}}?)(?:\s+and\s+({NUMBER})(?-u:\b)(?:\s+[\w'’-]+){{0,3}}?)?(?:,(?:\s+[\w'’-]+){{1,8}},)?\s+(?:(?:were|was|have been|had been|are|being|been|people|others)\s+)?(?:({KILLED})|({INJURED})|({ARRESTED}))(?-u:\b)"
+        r"(?i)(?-u:\b)(?:({QUALIFIER})\s+)?({NUMBER})(?-u:\b)((?:\s+[\w'’-]+){{0,4}}?{OF_GROUP})(?:\s+and\s+({NUMBER})(?-u:\b)(?:\s+[\w'’-]+){{0,3}}?)?(?:,(?:\s+[\w'’-]+){{1,8}},)?\s+(?:(?:were|was|have been|had been|are|being|been|people|others)\s+)?(?:({KILLED})|({INJURED})|({ARRESTED}))(?-u:\b)"
     ))
     .expect("static regex")
 });
@@ -224,6 +228,12 @@ mod tests {
             (c.injured, c.qualifier.as_deref()),
             (Some(14), Some("at least"))
         );
+        // The group the counted people belong to, with its abbreviation.
+        let c =
+            counts("Three members of the Kurdistan Workers' Party (PKK) were killed on Wednesday.");
+        assert_eq!(c.killed, Some(3));
+        let c = counts("Two members of the security forces were wounded in the blast.");
+        assert_eq!(c.injured, Some(2));
         let c = counts("In 2014 killed was the word.");
         assert!(c.is_empty());
     }

@@ -77,6 +77,29 @@ pub fn fold_text(s: &str) -> String {
     text
 }
 
+fn is_double_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
+}
+
+/// Words set off by scare quotes ("had \"neutralised\" 14 militants", "the \"caliphate\"") are
+/// read as if unquoted: the marks would otherwise split a phrase the patterns read as one. Quoted
+/// speech, which holds punctuation or more words, keeps its marks: attribution reads them.
+/// `from`: the byte after an opening mark. Returns where the closing mark stands.
+fn scare_quote_end(s: &str, from: usize) -> Option<usize> {
+    const MAX_WORDS: usize = 3;
+    // Three words fit in this many bytes: the search for the closing mark stays short.
+    const REACH: usize = 80;
+    let rest = s.get(from..s.floor_char_boundary(from + REACH))?;
+    let close = rest.find(is_double_quote)?;
+    let inner = &rest[..close];
+    let words = inner.split_whitespace().count();
+    let plain = inner
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == ' ' || is_dash(c) || is_apostrophe(c));
+    (plain && (1..=MAX_WORDS).contains(&words) && !inner.starts_with(' ') && !inner.ends_with(' '))
+        .then_some(from + close)
+}
+
 /// Calls `push(folded char, start, end)` for each char of the folded text, with the original
 /// byte range of the char that produced it.
 fn fold_each(s: &str, mut push: impl FnMut(char, usize, usize)) {
@@ -84,10 +107,22 @@ fn fold_each(s: &str, mut push: impl FnMut(char, usize, usize)) {
     let mut prev: Option<char> = None;
     // Whether the folded text so far ends with a space (whitespace runs fold to one).
     let mut after_space = false;
+    // Where the closing mark of the scare quotes being read stands.
+    let mut scare_close = None;
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         let end = chars.peek().map_or(s.len(), |&(j, _)| j);
         let prev_char = prev.replace(c);
+        if is_double_quote(c) {
+            if scare_close == Some(i) {
+                scare_close = None;
+                continue;
+            }
+            if let Some(close) = scare_quote_end(s, end) {
+                scare_close = Some(close);
+                continue;
+            }
+        }
         if c.is_whitespace() || is_dash(c) || c == '\u{200b}' || c == '\u{feff}' {
             if !after_space {
                 push(' ', i, end);
@@ -187,6 +222,25 @@ mod tests {
         ] {
             assert_eq!(fold_key(s), fold(s).text.trim(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn scare_quotes_fold_away_and_speech_marks_stay() {
+        assert_eq!(
+            fold("had \"neutralised\" 14 militants").text,
+            "had neutralised 14 militants"
+        );
+        assert_eq!(
+            fold("the “Islamic State” group").text,
+            "the islamic state group"
+        );
+        let speech = "“We will not leave,” he said. \"No.\"";
+        assert_eq!(fold(speech).text, "“we will not leave,” he said. \"no.\"");
+        // A mark with no partner, or an empty pair, is kept as written.
+        assert_eq!(
+            fold("a \"b c d e\" f \"\" g\"").text,
+            "a \"b c d e\" f \"\" g\""
+        );
     }
 
     #[test]

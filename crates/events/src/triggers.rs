@@ -204,8 +204,11 @@ impl TriggerIndex {
 
     /// True when a negation stands within the three words before `start` of folded sentence `f`
     /// ("don't deliver", "did not attack", "will not accept").
+    /// A negation reaches no further back than the clause's punctuation: "The man, whose name
+    /// was not released, was arrested" was arrested.
     pub fn negated(&self, f: &str, start: usize) -> bool {
         (f[..start].split_whitespace().rev().take(3))
+            .take_while(|w| !w.ends_with([',', ';', ':']))
             .any(|w| self.grammar.negations.iter().any(|n| n == w))
     }
 

@@ -504,6 +504,26 @@ impl Extractor {
         if object {
             return false;
         }
+        // "in exchange for 183 Palestinian prisoners freed by Israel": a noun a preposition
+        // governs is no subject either. A participle only: after a subordinator the noun is a
+        // subject ("after the gunmen fled").
+        let noun_phrase = |t: &Token| {
+            t.tag.is_noun()
+                || t.tag.is_adj()
+                || matches!(t.tag, Tag::DT | Tag::CD | Tag::PRPS | Tag::POS)
+        };
+        let governed = tokens[..k]
+            .iter()
+            .rposition(|t| !noun_phrase(t))
+            .is_some_and(|j| {
+                let w = tokens[j].text.to_ascii_lowercase();
+                matches!(tokens[j].tag, Tag::IN | Tag::TO)
+                    && !["that", "after", "before", "as"].contains(&w.as_str())
+                    && !self.subordinators.contains(&w)
+            });
+        if tokens[k].tag == Tag::VBN && governed {
+            return true;
+        }
         let governing = tokens[..k - 1]
             .iter()
             .enumerate()

@@ -2065,3 +2065,59 @@ Former Iraqi Interior Minister Jawad al-Bolani will appear before a court in \
     );
     assert_side(&m, "Jawad al-Bolani", Some(Side::Target));
 }
+
+/// Scare quotes around a verb do not hide it from the patterns that read it with its object
+/// (Turkey's defence ministry writes of fighters "neutralised").
+#[test]
+fn a_verb_in_scare_quotes_is_read() {
+    let m = first_coded(
+        "Report\n\nTurkey's defence ministry said its forces had \"neutralised\" 14 militants in \
+         northern Iraq over the past week.\n",
+        EventType::Assault,
+    );
+    assert_side(&m, "militants", Some(Side::Target));
+}
+
+/// A pattern's noun past another noun's "of" belongs to that noun's group: "called for the
+/// lifting of sanctions" asks for them to end, it threatens none (CAMEO "call ( for sanctions )").
+#[test]
+fn a_noun_nested_after_of_is_not_the_pattern_s() {
+    let ms = code(
+        "Report\n\nSaudi Arabia has called for the lifting of Western sanctions imposed on \
+         Damascus.\n",
+    );
+    assert!(!types_of(&ms).contains(&EventType::Threaten), "{ms:#?}");
+    // The pattern still reads its noun after a measure of it, and after its own preposition.
+    let m = first_coded(
+        "Report\n\nThe United Nations will provide nearly 25,000 tons of emergency food aid to \
+         refugees in Liberia.\n",
+        EventType::Agree,
+    );
+    assert_side(&m, "United Nations", Some(Side::Source));
+    let ms = code("Report\n\nFrance has called for sanctions against Iran.\n");
+    assert!(types_of(&ms).contains(&EventType::Threaten), "{ms:#?}");
+}
+
+/// A negation does not reach back past a comma: the clause interrupting the subject is negated,
+/// the verb after it is not.
+#[test]
+fn a_negation_stays_in_its_clause() {
+    let m = first_coded(
+        "Report\n\nThe man, whose name was not released, was arrested in Kirkuk on Sunday by the \
+         Iraqi police.\n",
+        EventType::Coerce,
+    );
+    assert_eq!(m.mode.as_deref(), Some("arrest"), "{m:#?}");
+}
+
+/// A participle after a noun that a preposition governs is a reduced relative ("in exchange for
+/// prisoners freed by Israel"): background to the clause, not its happening.
+#[test]
+fn a_participle_after_a_governed_noun_is_background() {
+    let m = first_coded(
+        "Report\n\nHamas on Saturday released three Israeli hostages in Khan Younis, in exchange \
+         for 183 Palestinian prisoners freed by Israel.\n",
+        EventType::Retreat,
+    );
+    assert_side(&m, "Hamas", Some(Side::Source));
+}
