@@ -43,6 +43,7 @@ use dateline_core::event::{Counts, EventMention, EventType, Place, Side};
 use dateline_core::time::TimeValue;
 use grammar::{finite, word_spans};
 use lexicon::{EventsFile, Lexicon};
+pub use mention::UNIDENTIFIED;
 use places::{PlaceHit, PlaceIndex};
 use std::collections::HashMap;
 use std::path::Path;
@@ -86,6 +87,8 @@ pub struct Extractor {
     place_modifiers: Vec<String>,
     /// The words of the armed sectors (`armed` in `data/sectors.toml`).
     armed_sectors: Vec<String>,
+    /// The word of the sector of an unidentified doer (see `Extractor::unidentified`).
+    unidentified_sector: Option<String>,
     triggers: TriggerIndex,
 }
 
@@ -228,6 +231,9 @@ impl Extractor {
             .iter()
             .filter_map(|code| lexicon.sectors.sector.get(code).cloned())
             .collect();
+        let unidentified_sector = (lexicon.sectors.sector)
+            .get(mention::UNIDENTIFIED_SECTOR)
+            .cloned();
         let role_of = role_of(&lexicon.names.people.role_heads)?;
         Ok(Box::new(move |actors| Extractor {
             grammar_words,
@@ -249,6 +255,7 @@ impl Extractor {
             event_locatives,
             place_modifiers,
             armed_sectors,
+            unidentified_sector,
             triggers,
         }))
     }

@@ -57,9 +57,16 @@ impl Extractor {
         // People named by what they are ("teachers", "protesters") with no country are of the
         // country where they act ("Teachers protested in Basra"), as the field codes them. Where
         // they are says no more of who they are: the confidence is the one reckoned without it.
-        let here = d.place.as_ref().and_then(|p| p.country.as_ref());
+        let here = d.place.as_ref().and_then(|p| p.country.clone());
+        let here = here.as_deref();
         for (r, _) in actors.iter_mut().zip(located).filter(|(_, l)| *l) {
-            r.country = here.cloned();
+            r.country = here.map(str::to_owned);
+        }
+        if let Some(country) = here
+            && located_attack(&d)
+            && !actors.iter().any(|a| a.side == Side::Source)
+        {
+            actors.push(self.unidentified(country));
         }
         let date = match d.date {
             Some(v) => v,
@@ -90,6 +97,23 @@ impl Extractor {
             },
             claim: None,
             confidence,
+        }
+    }
+
+    /// PLOVER manual, sector UNK: "Generic unidentified actors (e.g. actor for 'two civilians
+    /// were killed by a bomb')". An attack nobody is named doing has a doer all the same, of
+    /// the country where it happened as far as anyone can tell ("A roadside bombing near
+    /// Samarra killed one U.S. soldier" is coded with an Iraqi source in PLOVER's own records).
+    /// It names nobody: it has no text, and takes no part in the confidence.
+    fn unidentified(&self, country: &str) -> ActorRef {
+        ActorRef {
+            name: UNIDENTIFIED.to_owned(),
+            role: None,
+            organisation: None,
+            country: Some(country.to_owned()),
+            sector: self.unidentified_sector.clone(),
+            side: Side::Source,
+            text: None,
         }
     }
 
@@ -133,6 +157,11 @@ impl Extractor {
         }
     }
 }
+
+/// The name of the doer of an attack nobody is named doing (see [`Extractor::unidentified`]).
+pub const UNIDENTIFIED: &str = "Unidentified actor";
+/// Its sector code, PLOVER's (`data/sectors.toml`).
+pub(crate) const UNIDENTIFIED_SECTOR: &str = "UNK";
 
 /// An attack the sentence places ("drones struck an oil field in Erbil"): news of violence often
 /// names nobody, and the place and date are enough to merge its reports.
