@@ -555,11 +555,19 @@ impl ActorIndex {
         x.country.is_some() && (x.kind == "country" || x.kind == "government" && x.parent.is_none())
     }
 
-    /// True when `name`, printed at `start` of `text`, is a body's one-word common name in lower
-    /// case ("coalition") after a capitalised word inside the sentence ("the State of Law
-    /// coalition") or a listed modifier ("an opposition coalition"): it names another body.
-    fn another_bodys_common_name(&self, text: &str, start: usize, name: &str) -> bool {
-        if name.contains(char::is_whitespace) || !name.starts_with(char::is_lowercase) {
+    /// True when `name`, printed at `start` of `text`, is a body's one-word common name
+    /// ("coalition", `common`: in lower case in the lexicon) after a capitalised word inside the
+    /// sentence ("the State of Law coalition", "the WeWorkers Coalition") or a listed modifier
+    /// ("an opposition coalition"): it names another body. A capital of its own does not make
+    /// it this body's: it only shows the word is the last of another's name.
+    fn another_bodys_common_name(
+        &self,
+        text: &str,
+        start: usize,
+        name: &str,
+        common: bool,
+    ) -> bool {
+        if name.contains(char::is_whitespace) || !(common || name.starts_with(char::is_lowercase)) {
             return false;
         }
         let Some((prev, opens_sentence)) = word_before(text, start) else {
@@ -983,7 +991,12 @@ impl NameSearch<'_> {
                 AliasKind::Plain
                     if index.is_body(info.actor)
                         && (extended_name(self.text, os, original)
-                            || index.another_bodys_common_name(self.text, os, original)) => {}
+                            || index.another_bodys_common_name(
+                                self.text,
+                                os,
+                                original,
+                                !info.capital,
+                            )) => {}
                 AliasKind::Plain => return Reading::Actor(info.actor),
                 AliasKind::Metonym => {
                     // "a group of Moroccan diplomats", "thousands of Nigerians": a nationality

@@ -600,7 +600,7 @@ fn an_announced_coercion_is_a_threat_and_an_allowance_a_concession() {
 }
 
 /// "The coalition" of an Iraq corpus is the US-led one, but a coalition named by a bloc ("the
-/// Fatah coalition") or called a ruling or an opposition coalition is another body.
+/// Fatah coalition", "the State of Law Coalition") or called a ruling or an opposition coalition is another body.
 #[test]
 fn a_named_or_political_coalition_is_not_the_us_led_one() {
     const CJTF: &str = "US-led global coalition against ISIS (CJTF-OIR)";
@@ -617,6 +617,8 @@ fn a_named_or_political_coalition_is_not_the_us_led_one() {
     for body in [
         "The Saudi-led coalition said its jets struck positions near Saada on Sunday.",
         "Leaders of the Fatah coalition rejected the budget on Sunday.",
+        // Its name's last word printed with a capital is still that name's.
+        "Leaders of the State of Law Coalition rejected the budget on Sunday.",
         "The ruling coalition rejected the budget on Sunday.",
         "An opposition coalition rejected the budget on Sunday.",
     ] {
