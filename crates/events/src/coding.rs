@@ -951,6 +951,9 @@ impl<'a> SentenceCoder<'a> {
         let candidates: Vec<&PlaceHit> = place_hits[lo..hi]
             .iter()
             .filter(|p| p.start >= from && p.end <= to)
+            // "blamed the strikes on Iran-aligned factions": a name joined by a hyphen to the
+            // word after it qualifies that word, it says where nothing happened.
+            .filter(|p| !compound_modifier_at(&body[p.end..]))
             .filter(|p| {
                 let mut words = body[..p.start]
                     .rsplit(|c: char| c.is_whitespace())
@@ -1056,4 +1059,11 @@ fn assign_sides(
         out.push((a.who.clone(), side, a.start, a.end));
     }
     out
+}
+
+/// Whether `after` (the text right after a name) joins the name to a lower-case word with a
+/// hyphen, as in "Iran-aligned", "US-led", "Turkish-backed".
+fn compound_modifier_at(after: &str) -> bool {
+    let mut chars = after.chars();
+    matches!(chars.next(), Some('-' | '‑' | '‐')) && chars.next().is_some_and(char::is_lowercase)
 }

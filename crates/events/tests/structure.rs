@@ -2136,3 +2136,14 @@ fn a_participle_after_a_governed_noun_is_background() {
     );
     assert_side(&m, "Hamas", Some(Side::Source));
 }
+
+/// A place name joined by a hyphen to the word after it qualifies that word ("Iran-aligned
+/// factions"): it says where nothing happened.
+#[test]
+fn a_name_in_a_hyphenated_modifier_is_no_place() {
+    let m = first_coded(
+        "Report\n\nWashington has blamed the strikes on Iran-aligned armed factions.\n",
+        EventType::Accuse,
+    );
+    assert!(m.place.is_none(), "{m:#?}");
+}
