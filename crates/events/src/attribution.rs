@@ -233,6 +233,7 @@ mod tests {
             attribution_openers: words(&["according to", "told"]),
             anonymity_phrases: words(&["on condition of anonymity"]),
             participation_participles: Vec::new(),
+            passive_nominal_openers: Vec::new(),
             plan_words: Vec::new(),
             light_verbs: Vec::new(),
             pattern_only_codes: Vec::new(),

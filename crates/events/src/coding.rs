@@ -680,7 +680,38 @@ impl<'a> SentenceCoder<'a> {
         if passive && !sides.iter().any(|a| a.1 == Side::Source) {
             self.doer_of_when_clause(clause, h, &mut sides);
         }
+        if passive && !sides.iter().any(|a| a.1 == Side::Source) {
+            self.doer_of_nominal(clause, h, &mut sides);
+        }
         sides
+    }
+
+    /// "Three PKK militants were killed in a Turkish drone strike", "were injured in an ISIS
+    /// attack": a harm suffered in a happening of the same kind, named by a noun right after
+    /// the verb (`[grammar] passive_nominal_openers`, then at most a few words), was done by the
+    /// names that qualify that noun.
+    fn doer_of_nominal(&self, clause: &Clause, h: &Happening, sides: &mut [SidedActor]) {
+        const MAX_WORDS: usize = 4;
+        let f = self.f();
+        let openers = &self.x.triggers.grammar.passive_nominal_openers;
+        let Some(o) = clause.hits.iter().find(|o| {
+            o.start > h.hit.end
+                && !o.finite
+                && self.trigger(o).event_type == h.trigger.event_type
+                && {
+                    let gap = &f[h.hit.end..o.start];
+                    openers.iter().any(|p| gap.starts_with(p.as_str()))
+                        && !gap.contains([',', ';'])
+                        && gap.split_whitespace().count() <= MAX_WORDS
+                }
+        }) else {
+            return;
+        };
+        let (from, _) = self.to_body(h.hit.end, h.hit.end);
+        let (_, to) = self.to_body(o.start, o.end);
+        for a in sides.iter_mut().filter(|a| a.2 >= from && a.3 <= to) {
+            a.1 = Side::Source;
+        }
     }
 
     /// "Four soldiers were killed when ISIS militants attacked an army post": a harm suffered

@@ -140,6 +140,10 @@ pub struct Grammar {
     /// participants, where any other ("designated a terrorist group by Turkey") only describes.
     #[serde(default)]
     pub participation_participles: Vec<String>,
+    /// What opens the phrase naming the happening a passive harm was suffered in ("were killed
+    /// in a Turkish drone strike"): the names qualifying its noun did it.
+    #[serde(default)]
+    pub passive_nominal_openers: Vec<String>,
     /// Verbs whose event-noun object says what happened ("held talks", "launched an attack").
     pub light_verbs: Vec<String>,
     /// CAMEO codes a dictionary verb gives only with one of its patterns, never as its block's

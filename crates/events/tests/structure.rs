@@ -2147,3 +2147,27 @@ fn a_name_in_a_hyphenated_modifier_is_no_place() {
     );
     assert!(m.place.is_none(), "{m:#?}");
 }
+
+/// A harm suffered "in a Turkish drone strike", "in an ISIS attack" was done by the names that
+/// qualify the noun of that happening.
+#[test]
+fn a_passive_harm_in_a_named_attack_is_that_attacker_s() {
+    for (body, doer) in [
+        (
+            "Report\n\nThree PKK militants were killed in a Turkish drone strike near Sinjar on \
+             Monday.\n",
+            "TUR",
+        ),
+        (
+            "Report\n\nTwo soldiers were killed in an ISIS attack on their post in Kirkuk on \
+             Sunday.\n",
+            "Islamic State (ISIS)",
+        ),
+    ] {
+        let m = first_coded(body, EventType::Assault);
+        assert_some_actor(&m, |a| {
+            a.side == Side::Source && (a.name == doer || a.country.as_deref() == Some(doer))
+        });
+        assert_no_actor(&m, |a| a.name == dateline_events::UNIDENTIFIED);
+    }
+}
