@@ -64,7 +64,9 @@ impl Extractor {
         }
         if let Some(country) = here
             && located_attack(&d)
-            && !actors.iter().any(|a| a.side == Side::Source)
+            && !actors
+                .iter()
+                .any(|a| matches!(a.side, Side::Source | Side::Participant))
         {
             actors.push(self.unidentified(country));
         }
@@ -104,7 +106,9 @@ impl Extractor {
     /// were killed by a bomb')". An attack nobody is named doing has a doer all the same, of
     /// the country where it happened as far as anyone can tell ("A roadside bombing near
     /// Samarra killed one U.S. soldier" is coded with an Iraqi source in PLOVER's own records).
-    /// It names nobody: it has no text, and takes no part in the confidence.
+    /// It names nobody: it has no text, and takes no part in the confidence. A name the
+    /// sentence gives beside the harm with no side ("in clashes between X and Y") may be the
+    /// doer: then there is none to add.
     fn unidentified(&self, country: &str) -> ActorRef {
         ActorRef {
             name: UNIDENTIFIED.to_owned(),

@@ -991,6 +991,13 @@ fn an_attack_that_names_nobody_is_kept_when_the_sentence_places_it() {
         (doer.side, doer.country.as_deref(), doer.text.as_deref()),
         (Side::Source, Some("IRQ"), None)
     );
+    // Named beside the harm with no side, the fighters may be its doers: none is added.
+    let m = &first_coded(
+        "Two civilians were killed on Monday in clashes between Turkish forces and PKK fighters \
+         near Amedi in Duhok province.",
+        EventType::Assault,
+    );
+    assert_no_actor(m, |a| a.name == dateline_events::UNIDENTIFIED);
     // Nobody, nowhere: nothing to merge it with.
     assert!(code("Explosions were heard on Wednesday night.").is_empty());
 }
