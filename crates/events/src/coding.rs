@@ -954,18 +954,48 @@ impl<'a> SentenceCoder<'a> {
                 .future_between(&lower, clause_start, t.start)
         };
         let in_clause = |t: &&time::Found| t.start >= cs && t.end <= ce;
+        // "denied involvement in the attack on the gas field, which halted production on
+        // Thursday": a time inside another clause's relative clause dates that clause's
+        // happening, not this one.
+        let relatives = self.relative_clauses((cs, ce));
+        let elsewhere =
+            |t: &&time::Found| relatives.iter().any(|&(a, b)| a <= t.start && t.end <= b);
         let anchor = self.article.anchor;
         let pick = times
             .iter()
             .filter(in_clause)
             .filter(|t| !future(t))
             .min_by_key(|t| dist(t))
-            .or_else(|| times.iter().filter(|t| !future(t)).min_by_key(|t| dist(t)));
+            .or_else(|| {
+                (times.iter())
+                    .filter(|t| !future(t) && !elsewhere(t))
+                    .min_by_key(|t| dist(t))
+            });
         if let Some(t) = pick {
             return Some(time::resolve_mention(&t.text, anchor, Tense::Past));
         }
         let t = times.iter().filter(in_clause).min_by_key(|t| dist(t))?;
         Some(time::resolve_mention(&t.text, anchor, Tense::Future))
+    }
+
+    /// The sentence's relative clauses (", which …", ", who …"), in sentence offsets, but the
+    /// one that holds `clause` (sentence offsets).
+    fn relative_clauses(&self, (cs, ce): (usize, usize)) -> Vec<(usize, usize)> {
+        const RELATIVES: [&str; 4] = ["which ", "who ", "whose ", "where "];
+        let f = self.f();
+        let ss = self.span.0;
+        self.clause_bounds()
+            .into_iter()
+            .filter(|&(s, _)| {
+                let t = f[s..].trim_start_matches([',', ' ']);
+                RELATIVES.iter().any(|r| t.starts_with(r))
+            })
+            .map(|(s, e)| {
+                let (a, b) = self.to_body(s, e);
+                (a - ss, b - ss)
+            })
+            .filter(|&(a, b)| !(a <= cs && ce <= b))
+            .collect()
     }
 
     /// A gazetteer place in body `from..to` after a locative preposition (`[places]

@@ -2178,3 +2178,22 @@ fn a_passive_harm_in_a_named_attack_is_that_attacker_s() {
         assert_no_actor(&m, |a| a.name == dateline_events::UNIDENTIFIED);
     }
 }
+
+/// A time inside another clause's relative clause dates that clause's happening: the meeting
+/// below has no date of its own, whatever day the hosting happened.
+#[test]
+fn a_relative_clause_s_time_is_not_the_main_clause_s() {
+    let m = first_coded_of(
+        "Report\n\nThe Popular Mobilization Forces denied involvement in the attack on the Khor \
+         Mor gas field, which halted production on Thursday.\n",
+        EventType::Reject,
+    );
+    assert_eq!(m.date.value, None, "{m:#?}");
+    // The happening inside the relative clause keeps it.
+    let m = first_coded_of(
+        "Report\n\nThe SDF said the camp was used by militants, who killed three guards near \
+         the al-Omar oil field on Thursday.\n",
+        EventType::Assault,
+    );
+    assert!(m.date.value.is_some(), "{m:#?}");
+}
