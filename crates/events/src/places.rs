@@ -68,6 +68,34 @@ impl PlaceIndex {
                 }
             }
         }
+        // Spellings news uses that GeoNames' transliterations imply: without the Arabic article
+        // ("Al Kut" is "Kut", "Ad Diwaniyah" "Diwaniyah") and with a final -a for -ah ("Al
+        // Hawijah" is written "Hawija"). Only where no place has the spelling itself, the larger
+        // place first among those derived.
+        let mut derived: HashMap<String, ((u8, u64), usize, bool)> = HashMap::new();
+        for (i, p) in file.place.iter().enumerate() {
+            if p.kind == "country" {
+                continue;
+            }
+            let rank = (0, p.population.unwrap_or(0));
+            for spelling in std::iter::once(&p.name).chain(&p.aliases) {
+                let cap = spelling.chars().next().is_some_and(|c| c.is_uppercase());
+                for key in transliteration_variants(&fold::fold_key(spelling)) {
+                    // A short name of a small place is too likely another word's spelling.
+                    let short = key.len() < 4 && p.population.unwrap_or(0) < SHORT_NAME_POPULATION;
+                    if key.len() < 3 || short || best.contains_key(&key) {
+                        continue;
+                    }
+                    match derived.get(&key) {
+                        Some((r, _, _)) if *r >= rank => {}
+                        _ => {
+                            derived.insert(key, (rank, i, cap));
+                        }
+                    }
+                }
+            }
+        }
+        best.extend(derived);
         let mut keys: Vec<(String, usize, bool)> =
             best.into_iter().map(|(k, (_, i, c))| (k, i, c)).collect();
         keys.sort();
@@ -138,6 +166,40 @@ impl PlaceIndex {
     }
 }
 
+/// The Arabic article of a transliterated name, folded, as GeoNames writes it (sun letters
+/// assimilated: "Ad Diwaniyah", "Ar Rutbah", "Ash Shirqat").
+const ARTICLES: [&str; 11] = [
+    "al ", "el ", "ad ", "adh ", "ar ", "as ", "ash ", "at ", "ath ", "az ", "an ",
+];
+
+/// The population a place needs for a derived spelling of three letters ("Kut" of "Al Kut").
+const SHORT_NAME_POPULATION: u64 = 100_000;
+
+/// The other spellings of folded place name `key` that news prints: without its article, with
+/// "Tal" and "Tel" for "Tall" (a hill, "Tall Abyad" is "Tal Abyad"), and each with a final "-ah"
+/// written "-a".
+fn transliteration_variants(key: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let bare = ARTICLES.iter().find_map(|a| key.strip_prefix(a));
+    let hill = key
+        .strip_prefix("tall ")
+        .into_iter()
+        .flat_map(|rest| [format!("tal {rest}"), format!("tel {rest}")]);
+    let spellings: Vec<String> = std::iter::once(key.to_owned())
+        .chain(bare.map(str::to_owned))
+        .chain(hill)
+        .collect();
+    for k in &spellings {
+        if k != key {
+            out.push(k.clone());
+        }
+        if let Some(stem) = k.strip_suffix("ah").filter(|s| s.len() >= 3) {
+            out.push(format!("{stem}a"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +219,29 @@ mod tests {
         assert_eq!(
             names,
             vec!["Sinjar", "al-Bab", "northeast Syria", "Gaza Strip"]
+        );
+    }
+
+    /// News drops the article GeoNames writes and spells a final "-ah" "-a": "Kut" is "Al-Kut",
+    /// "Diwaniya" "Al Diwaniyah". A derived spelling never takes one a place has itself.
+    #[test]
+    fn finds_the_spellings_a_transliteration_implies() {
+        let lex = Lexicon::bundled().expect("bundled");
+        let idx = PlaceIndex::build(&lex.places).expect("builds");
+        let text = "Gunmen struck in Kut, in Diwaniya and in Tal Afar.";
+        let names: Vec<String> = idx
+            .find(text, &fold::fold(text))
+            .iter()
+            .map(|h| idx.place(h.place).name.clone())
+            .collect();
+        assert_eq!(names, vec!["Al-Kut", "Al Diwaniyah", "Tal Afar"]);
+        assert_eq!(
+            transliteration_variants("ad diwaniyah"),
+            vec!["ad diwaniya", "diwaniyah", "diwaniya"]
+        );
+        assert_eq!(
+            transliteration_variants("tall abyad"),
+            vec!["tal abyad", "tel abyad"]
         );
     }
 }
