@@ -38,6 +38,9 @@ pub(crate) struct SentenceCoder<'a> {
     hits: Vec<TriggerHit>,
     /// Where coordinated verb phrases of one subject open, folded offsets: clause bounds too.
     coordinations: crate::verbs::Coordination,
+    /// The sentence's clauses, folded offsets (see `clause_bounds`): read once, by every
+    /// clause's coding and by every happening's date.
+    clauses: Vec<(usize, usize)>,
     times: Vec<time::Found>,
     /// Index of the sentence's first actor in the article's.
     first: usize,
@@ -136,12 +139,14 @@ impl<'a> SentenceCoder<'a> {
             folded,
             hits,
             coordinations,
+            clauses: Vec::new(),
             times: time::scan(sentence),
             first,
             actors: Vec::new(),
             attributed: Vec::new(),
             anonymous: Vec::new(),
         };
+        coder.clauses = coder.clause_bounds();
         coder.attributed = x.attribution.spans(&coder.folded.text);
         coder.anonymous = x.attribution.anonymity_spans(&coder.folded.text);
         coder.actors = coder.taking_part();
@@ -206,7 +211,7 @@ impl<'a> SentenceCoder<'a> {
     pub fn code(&self, out: &mut Vec<Draft>) {
         // A clause with no subject of its own shares the previous clause's participants.
         let mut previous_clause: Vec<SidedActor> = Vec::new();
-        for (index, bounds) in self.clause_bounds().into_iter().enumerate() {
+        for (index, &bounds) in self.clauses.iter().enumerate() {
             let Some(clause) = self.clause(index, bounds) else {
                 // A clause that codes nothing still names the subject of the verb phrases
                 // coordinated with it ("Turkey maintains bases in X and has vowed to …").
@@ -978,17 +983,17 @@ impl<'a> SentenceCoder<'a> {
         Some(time::resolve_mention(&t.text, anchor, Tense::Future))
     }
 
-    /// The sentence's relative clauses (", which …", ", who …"), in sentence offsets, but the
-    /// one that holds `clause` (sentence offsets).
+    /// The sentence's relative clauses (", which …", ", who …", and of place, ", where …"), in
+    /// sentence offsets, but the one that holds `clause` (sentence offsets).
     fn relative_clauses(&self, (cs, ce): (usize, usize)) -> Vec<(usize, usize)> {
-        const RELATIVES: [&str; 4] = ["which ", "who ", "whose ", "where "];
         let f = self.f();
         let ss = self.span.0;
-        self.clause_bounds()
-            .into_iter()
+        (self.clauses.iter())
+            .copied()
             .filter(|&(s, _)| {
-                let t = f[s..].trim_start_matches([',', ' ']);
-                RELATIVES.iter().any(|r| t.starts_with(r))
+                let opener = f[s..].trim_start_matches([',', ' ']).split(' ').next();
+                opener
+                    .is_some_and(|w| crate::grammar::RELATIVE_PRONOUNS.contains(&w) || w == "where")
             })
             .map(|(s, e)| {
                 let (a, b) = self.to_body(s, e);

@@ -63,6 +63,10 @@ pub(crate) fn generic_you(before_verb: &str) -> bool {
     words.next() == Some("you")
 }
 
+/// The pronouns that open a non-restrictive relative clause after a comma (", which …", ", who
+/// …", ", whose …").
+pub(crate) const RELATIVE_PRONOUNS: [&str; 3] = ["which", "who", "whose"];
+
 /// How many words before a subject relative pronoun its antecedent may reach.
 const ANTECEDENT_REACH: usize = 8;
 /// Bytes before a verb read for its relative pronoun and antecedent.
@@ -158,7 +162,7 @@ pub(crate) fn interrupted_subject(
         }
         // A past form after a comma is as often the subject's own verb ("Kurt Volker, shifted
         // his account"): only its agent makes it a participle.
-        let opener = matches!(next, "which" | "who" | "whose")
+        let opener = RELATIVE_PRONOUNS.contains(&next)
             || (next.len() > 3
                 && participle_at(before, open + 1 + before[open + 1..].find(next)?)
                 && before[open..close].contains(" by "));
