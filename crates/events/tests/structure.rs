@@ -2197,3 +2197,19 @@ fn a_relative_clause_s_time_is_not_the_main_clause_s() {
     );
     assert!(m.date.value.is_some(), "{m:#?}");
 }
+
+/// PLOVER manual: the release of prisoners is RETREAT, a rescue ("Police in Barcelona freed 10
+/// human trafficking victims") AID: who frees prisoners held them.
+#[test]
+fn freeing_prisoners_is_a_release_and_freeing_victims_a_rescue() {
+    let m = first_coded(
+        "Report\n\nThe Syrian government freed 200 detainees held in Sednaya prison on Monday.\n",
+        EventType::Retreat,
+    );
+    assert_eq!(m.mode.as_deref(), Some("release"), "{m:#?}");
+    first_coded(
+        "Report\n\nPolice in Baghdad freed 10 human trafficking victims during an operation on \
+         Monday.\n",
+        EventType::Aid,
+    );
+}
