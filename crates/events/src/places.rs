@@ -29,7 +29,7 @@ impl PlaceIndex {
         let mut places = Vec::with_capacity(file.place.len());
         // Per folded spelling: (rank, place). Hand-kept entries (no geonameid) win a shared
         // spelling, then the larger population: "Gaza" is the Strip, "Sinjar" the Iraqi town.
-        let mut best: HashMap<String, ((u8, u64), usize, bool)> = HashMap::new();
+        let mut best: HashMap<String, Spelling> = HashMap::new();
         for (i, p) in file.place.iter().enumerate() {
             let precision = match p.kind.as_str() {
                 "city" => PlacePrecision::City,
@@ -60,19 +60,14 @@ impl PlaceIndex {
                     continue;
                 }
                 let cap = spelling.chars().next().is_some_and(|c| c.is_uppercase());
-                match best.get(&key) {
-                    Some((r, _, _)) if *r >= rank => {}
-                    _ => {
-                        best.insert(key, (rank, i, cap));
-                    }
-                }
+                keep_best(&mut best, key, (rank, i, cap));
             }
         }
         // Spellings news uses that GeoNames' transliterations imply: without the Arabic article
         // ("Al Kut" is "Kut", "Ad Diwaniyah" "Diwaniyah") and with a final -a for -ah ("Al
         // Hawijah" is written "Hawija"). Only where no place has the spelling itself, the larger
         // place first among those derived.
-        let mut derived: HashMap<String, ((u8, u64), usize, bool)> = HashMap::new();
+        let mut derived: HashMap<String, Spelling> = HashMap::new();
         for (i, p) in file.place.iter().enumerate() {
             if p.kind == "country" {
                 continue;
@@ -86,12 +81,7 @@ impl PlaceIndex {
                     if key.len() < 3 || short || best.contains_key(&key) {
                         continue;
                     }
-                    match derived.get(&key) {
-                        Some((r, _, _)) if *r >= rank => {}
-                        _ => {
-                            derived.insert(key, (rank, i, cap));
-                        }
-                    }
+                    keep_best(&mut derived, key, (rank, i, cap));
                 }
             }
         }
@@ -163,6 +153,17 @@ impl PlaceIndex {
             .into_iter()
             .max_by_key(|h| h.end - h.start)
             .map(|h| &self.places[h.place])
+    }
+}
+
+/// A folded spelling's claim: its place's rank (hand-kept first, then population), the place,
+/// and whether the spelling is written with a capital.
+type Spelling = ((u8, u64), usize, bool);
+
+/// Gives `key` to `claim` unless a place of equal or higher rank has it already.
+fn keep_best(map: &mut HashMap<String, Spelling>, key: String, claim: Spelling) {
+    if map.get(&key).is_none_or(|held| held.0 < claim.0) {
+        map.insert(key, claim);
     }
 }
 

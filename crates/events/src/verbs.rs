@@ -106,12 +106,7 @@ impl<'s> TaggedSentence<'s> {
 
     /// Whether word `i` sits inside a noun phrase (see [`crate::cameo::CameoIndex::find`]).
     fn in_phrase(&self, i: usize) -> bool {
-        self.words[i] == "of"
-            || self.word_tag(i).is_some_and(|t| {
-                t.is_noun()
-                    || t.is_adj()
-                    || matches!(t, Tag::DT | Tag::CD | Tag::PRPS | Tag::POS | Tag::PDT)
-            })
+        self.words[i] == "of" || self.word_tag(i).is_some_and(noun_phrase_tag)
     }
 
     /// A one-word participle between an article or a possessive and its noun describes the
@@ -507,21 +502,17 @@ impl Extractor {
         // "in exchange for 183 Palestinian prisoners freed by Israel": a noun a preposition
         // governs is no subject either. A participle only: after a subordinator the noun is a
         // subject ("after the gunmen fled").
-        let noun_phrase = |t: &Token| {
-            t.tag.is_noun()
-                || t.tag.is_adj()
-                || matches!(t.tag, Tag::DT | Tag::CD | Tag::PRPS | Tag::POS)
+        let governed = || {
+            (tokens[..k].iter())
+                .rposition(|t| !noun_phrase_tag(t.tag))
+                .is_some_and(|j| {
+                    let w = tokens[j].text.to_ascii_lowercase();
+                    matches!(tokens[j].tag, Tag::IN | Tag::TO)
+                        && !["that", "after", "before", "as"].contains(&w.as_str())
+                        && !self.subordinators.contains(&w)
+                })
         };
-        let governed = tokens[..k]
-            .iter()
-            .rposition(|t| !noun_phrase(t))
-            .is_some_and(|j| {
-                let w = tokens[j].text.to_ascii_lowercase();
-                matches!(tokens[j].tag, Tag::IN | Tag::TO)
-                    && !["that", "after", "before", "as"].contains(&w.as_str())
-                    && !self.subordinators.contains(&w)
-            });
-        if tokens[k].tag == Tag::VBN && governed {
+        if tokens[k].tag == Tag::VBN && governed() {
             return true;
         }
         let governing = tokens[..k - 1]
@@ -612,4 +603,10 @@ fn has_article(before: &[Token]) -> bool {
         }
     }
     false
+}
+
+/// Whether a word of tag `t` can stand inside a noun phrase: a noun, an adjective, a determiner,
+/// a number, a possessive.
+fn noun_phrase_tag(t: Tag) -> bool {
+    t.is_noun() || t.is_adj() || matches!(t, Tag::DT | Tag::CD | Tag::PRPS | Tag::POS | Tag::PDT)
 }
