@@ -9,6 +9,7 @@ mod summary;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use dateline_core::Article;
 use dateline_ingest::inputs::{self, Outcome};
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -218,31 +219,34 @@ fn extract(paths: &[PathBuf], events: bool, strict: bool) -> Result<ExitCode> {
             break;
         }
         outcomes.extend(inputs::extract_batch(batch));
-        for outcome in &outcomes {
-            summary.add(outcome);
-            let Outcome::Extracted { articles, .. } = outcome else {
-                continue;
-            };
-            for article in articles {
-                match &extractor {
-                    None => {
-                        serde_json::to_writer(&mut out, article)?;
-                        writeln!(out)?;
-                    }
-                    Some(x) => {
-                        // Written as coded: a text of any length is held a window at a time.
-                        let mut written = Ok(());
-                        x.each_mention(article, &mut |mention| {
-                            summary.events += 1;
-                            if written.is_ok() {
-                                written = serde_json::to_writer(&mut out, &mention)
-                                    .map_err(std::io::Error::from)
-                                    .and_then(|()| writeln!(out));
-                            }
-                        });
-                        written?;
-                    }
+        outcomes.iter().for_each(|o| summary.add(o));
+        let articles: Vec<&Article> = outcomes
+            .iter()
+            .filter_map(|o| match o {
+                Outcome::Extracted { articles, .. } => Some(articles),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        match &extractor {
+            None => {
+                for article in articles {
+                    serde_json::to_writer(&mut out, article)?;
+                    writeln!(out)?;
                 }
+            }
+            Some(x) => {
+                // Written as coded: a text of any length is held a window at a time.
+                let mut written = Ok(());
+                x.each_mention_of(&articles, &mut |_, mention| {
+                    summary.events += 1;
+                    if written.is_ok() {
+                        written = serde_json::to_writer(&mut out, &mention)
+                            .map_err(std::io::Error::from)
+                            .and_then(|()| writeln!(out));
+                    }
+                });
+                written?;
             }
         }
     }

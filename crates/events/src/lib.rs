@@ -45,6 +45,7 @@ use grammar::{finite, word_spans};
 use lexicon::{EventsFile, Lexicon};
 pub use mention::UNIDENTIFIED;
 use places::{PlaceHit, PlaceIndex};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::Path;
 use triggers::TriggerIndex;
@@ -434,6 +435,26 @@ impl Extractor {
         out
     }
 
+    /// The mentions of many articles, handed out article by article in their order: articles of
+    /// ordinary length are coded side by side, and a long one (past [`WINDOW_BYTES`]) by
+    /// [`Extractor::each_mention`], so memory holds short articles' mentions only.
+    pub fn each_mention_of<'a>(
+        &self,
+        articles: &[&'a Article],
+        sink: &mut dyn FnMut(&'a Article, EventMention),
+    ) {
+        let short: Vec<Option<Vec<EventMention>>> = articles
+            .par_iter()
+            .map(|a| (a.body.len() <= WINDOW_BYTES).then(|| self.mentions(a)))
+            .collect();
+        for (&article, coded) in articles.iter().zip(short) {
+            match coded {
+                Some(mentions) => mentions.into_iter().for_each(|m| sink(article, m)),
+                None => self.each_mention(article, &mut |m| sink(article, m)),
+            }
+        }
+    }
+
     /// [`Extractor::mentions`], handed out as they are coded: a body longer than
     /// [`WINDOW_BYTES`] is coded a window of whole paragraphs at a time, so memory holds one
     /// window's mentions (a few KB each) instead of every mention of an unboundedly long text.
@@ -454,11 +475,19 @@ impl Extractor {
         if self.discards.story(&fold::fold_text(body)) {
             return;
         }
-        for (start, end) in windows {
-            let folded = fold::fold(&body[start..end]);
-            self.window_mentions(article, start..end, folded, dateline_end)
-                .into_iter()
-                .for_each(&mut *sink);
+        // Windows are independent, so a long body's are coded side by side, a few at a time:
+        // memory holds as many windows' mentions as there are threads, and the order is the
+        // body's.
+        let side_by_side = rayon::current_num_threads().max(1);
+        for group in windows.chunks(side_by_side) {
+            let coded: Vec<Vec<EventMention>> = group
+                .par_iter()
+                .map(|&(start, end)| {
+                    let folded = fold::fold(&body[start..end]);
+                    self.window_mentions(article, start..end, folded, dateline_end)
+                })
+                .collect();
+            coded.into_iter().flatten().for_each(&mut *sink);
         }
     }
 

@@ -98,3 +98,32 @@ fn a_body_past_the_window_is_coded_in_windows_like_its_paragraphs() {
         );
     }
 }
+
+/// Many articles coded together come out article by article, each as it codes alone: short ones
+/// are coded side by side, a long one window by window, and neither reorders the output.
+#[test]
+fn articles_coded_together_come_out_in_order_as_each_codes_alone() {
+    let paragraph = "Turkish jets struck PKK positions near Duhok on Sunday, officials said.";
+    let long = vec![paragraph; dateline_events::WINDOW_BYTES / paragraph.len() + 50].join("\n\n");
+    let bodies = [
+        "Iraqi forces killed three ISIS members in an attack in Basra on Monday.",
+        long.as_str(),
+        "Protesters gathered in Baghdad on Tuesday to demand the release of detainees.",
+        "The weather was mild.",
+        "Iraq and Jordan signed an agreement on electricity in Amman on Wednesday.",
+    ];
+    let articles: Vec<_> = bodies
+        .iter()
+        .enumerate()
+        .map(|(i, b)| common::article(&format!("a{i}"), b, Some("2025-07-25"), None))
+        .collect();
+    let expected: Vec<(String, String)> = articles
+        .iter()
+        .flat_map(|a| X.mentions(a).into_iter().map(|m| (a.id.clone(), m.id)))
+        .collect();
+    assert!(expected.iter().any(|(a, _)| a != &articles[0].id));
+    let refs: Vec<_> = articles.iter().collect();
+    let mut got = Vec::new();
+    X.each_mention_of(&refs, &mut |a, m| got.push((a.id.clone(), m.id)));
+    assert_eq!(got, expected);
+}
