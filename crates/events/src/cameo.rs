@@ -133,7 +133,8 @@ const MAJORITY: f32 = 0.5;
 /// What a verb of the block means when no pattern around it says more, read from the block's
 /// own patterns: its default code when that is the type its patterns give most often (or it
 /// has fewer than three), else the type more than half of them give (CAMEO files "agree" under
-/// endorse [050] but codes most of its phrases as agreements), else nothing.
+/// endorse [050] but codes most of its phrases as agreements), else its default code when no
+/// type leads it by more than one phrase (a tie within counting noise), else nothing.
 fn usual_reading(default: Option<Coded>, patterns: &[Pattern]) -> Option<Coded> {
     let count = type_counts(patterns);
     let coded: usize = count.iter().map(|e| e.1).sum();
@@ -152,7 +153,7 @@ fn usual_reading(default: Option<Coded>, patterns: &[Pattern]) -> Option<Coded> 
             count
                 .iter()
                 .find(|e| e.0 == d.event_type)
-                .is_some_and(|e| e.1 == t.1)
+                .is_some_and(|e| e.1 + 1 >= t.1)
         }),
         (d, None) => d,
     }
@@ -1094,6 +1095,21 @@ mod tests {
         assert_eq!(
             usual_reading(Some(coded(EventType::Support)), &scattered),
             None
+        );
+        // The block's own code stands when no type leads it by more than one phrase (CAMEO's
+        // "acclaim" block: 12 phrases of support, 13 of disapproval in "hailed the killing").
+        let near_tie = [
+            p(EventType::Accuse),
+            p(EventType::Accuse),
+            p(EventType::Accuse),
+            p(EventType::Support),
+            p(EventType::Support),
+            p(EventType::Agree),
+            p(EventType::Consult),
+        ];
+        assert_eq!(
+            usual_reading(Some(coded(EventType::Support)), &near_tie).map(|c| c.event_type),
+            Some(EventType::Support)
         );
         // A block headed "---" ("rise": lift sanctions, lift a curfew, lift a ban) means
         // nothing alone, unless three quarters of at least four of its phrases agree.

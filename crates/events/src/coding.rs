@@ -127,6 +127,16 @@ impl<'a> SentenceCoder<'a> {
                     .filter_map(|p| within(p.start, p.end)),
             )
             .collect();
+        // A host with no guest ("welcomed the agreement") leaves the verb to the dictionary.
+        hits.retain(|h| {
+            !x.triggers.triggers[h.trigger].needs_actor_after || {
+                let (_, te) = folded.original_span(h.start, h.end);
+                let names = article.actor_hits[first..]
+                    .iter()
+                    .take_while(|a| a.start < se);
+                has_object(article.body, ss + te, names)
+            }
+        });
         let coordinations = x.add_verb_hits(sentence, &folded, &entities, &mut hits);
         if hits.is_empty() {
             return None;
@@ -327,9 +337,7 @@ impl<'a> SentenceCoder<'a> {
                     return true;
                 }
                 let (_, te) = self.to_body(h.start, h.end);
-                self.actors
-                    .iter()
-                    .any(|a| a.start >= te && a.start <= te + 40)
+                has_object(self.article.body, te, self.actors.iter().copied())
             })
             .collect()
     }
@@ -1132,4 +1140,13 @@ fn assign_sides(
 fn compound_modifier_at(after: &str) -> bool {
     let mut chars = after.chars();
     matches!(chars.next(), Some('-' | '‑' | '‐')) && chars.next().is_some_and(char::is_lowercase)
+}
+
+/// Whether an actor of `names` is the object of the verb ending at body offset `verb_end`: it
+/// follows within a few words, and heads the noun phrase there ("hosted the Saudi foreign
+/// minister", not "hosted talks between Baghdad and Erbil").
+fn has_object<'h>(body: &str, verb_end: usize, names: impl Iterator<Item = &'h ActorHit>) -> bool {
+    names
+        .filter(|a| a.start >= verb_end && a.start <= verb_end + 40)
+        .any(|a| crate::grammar::heads_the_object(&body[verb_end..a.start], &body[a.end..]))
 }

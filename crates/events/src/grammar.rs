@@ -209,6 +209,22 @@ pub(crate) fn is_be(w: &str) -> bool {
     )
 }
 
+/// Whether a name after a verb is its object: nothing but a noun phrase's opening words stand
+/// between (`gap`, from the verb to the name), no preposition, whose object it would be ("hosted
+/// the talks between Baghdad and Erbil"), and it does not own the object (`after`, the text
+/// after the name: "welcomed Iraq's decision").
+pub(crate) fn heads_the_object(gap: &str, after: &str) -> bool {
+    const PREPOSITIONS: [&str; 14] = [
+        "of", "in", "on", "at", "to", "for", "from", "with", "by", "between", "among", "about",
+        "over", "against",
+    ];
+    let owns = after.starts_with("'s") || after.starts_with("\u{2019}s");
+    !owns
+        && !gap
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+}
+
 /// A possessive determiner (lower case): "its troops" are the speaker's own.
 pub(crate) fn is_possessive(w: &str) -> bool {
     matches!(w, "its" | "their" | "his" | "her" | "our" | "my" | "your")

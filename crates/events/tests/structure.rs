@@ -2213,3 +2213,30 @@ fn freeing_prisoners_is_a_release_and_freeing_victims_a_rescue() {
         EventType::Aid,
     );
 }
+
+/// A host's guest is the verb's object: "welcomed the Saudi foreign minister" is a visit
+/// hosted; "welcomed the agreement between Baghdad and Erbil" and "welcomed Iraq's decision"
+/// welcome a thing (CAMEO 051, SUPPORT), the names only its parties or its owner.
+#[test]
+fn a_host_s_guest_is_the_object_not_a_name_after_it() {
+    let m = first_coded(
+        "Report\n\nIraqi President Abdul Latif Rashid welcomed the Saudi foreign minister in \
+         Baghdad on Sunday.\n",
+        EventType::Consult,
+    );
+    assert_side(&m, "Abdul Latif Rashid", Some(Side::Source));
+    for sentence in [
+        "The United Nations welcomed the agreement between Baghdad and Erbil on Sunday.",
+        "The European Union welcomed Iraq's decision to hold early elections.",
+    ] {
+        let ms = code(&format!("Report\n\n{sentence}\n"));
+        assert!(
+            ms.iter().all(|m| m.event_type != EventType::Consult),
+            "{sentence}: {ms:#?}"
+        );
+        assert!(
+            ms.iter().any(|m| m.event_type == EventType::Support),
+            "{sentence}: {ms:#?}"
+        );
+    }
+}
