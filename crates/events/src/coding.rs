@@ -1144,9 +1144,21 @@ fn compound_modifier_at(after: &str) -> bool {
 
 /// Whether an actor of `names` is the object of the verb ending at body offset `verb_end`: it
 /// follows within a few words, and heads the noun phrase there ("hosted the Saudi foreign
-/// minister", not "hosted talks between Baghdad and Erbil").
+/// minister", not "hosted talks between Baghdad and Erbil"). A time between them is an adjunct
+/// of the verb ("received on Wednesday the new commander").
 fn has_object<'h>(body: &str, verb_end: usize, names: impl Iterator<Item = &'h ActorHit>) -> bool {
     names
         .filter(|a| a.start >= verb_end && a.start <= verb_end + 40)
-        .any(|a| crate::grammar::heads_the_object(&body[verb_end..a.start], &body[a.end..]))
+        .any(|a| {
+            let gap = &body[verb_end..a.start];
+            let mut untimed = String::with_capacity(gap.len());
+            let mut at = 0;
+            for t in time::scan(gap) {
+                untimed.push_str(&gap[at..t.start]);
+                untimed.push(' ');
+                at = t.end;
+            }
+            untimed.push_str(&gap[at..]);
+            crate::grammar::heads_the_object(&untimed, &body[a.end..])
+        })
 }

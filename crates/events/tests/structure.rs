@@ -2225,6 +2225,12 @@ fn a_host_s_guest_is_the_object_not_a_name_after_it() {
         EventType::Consult,
     );
     assert_side(&m, "Abdul Latif Rashid", Some(Side::Source));
+    let m = first_coded(
+        "Report\n\nIraqi Prime Minister Mohammed Shia al-Sudani received on Wednesday the new \
+         commander of the US-led coalition, his office said.\n",
+        EventType::Consult,
+    );
+    assert_side(&m, "Mohammed Shia al-Sudani", Some(Side::Source));
     for sentence in [
         "The United Nations welcomed the agreement between Baghdad and Erbil on Sunday.",
         "The European Union welcomed Iraq's decision to hold early elections.",
