@@ -128,9 +128,15 @@ pub fn is_known_place(name: &str) -> bool {
 
 static CAPS_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // ERBIL, Kurdistan Region -   |   BAGHDAD -   |   SULAIMANI, Kurdistan Region —   |   the
-    // wire services' KYIV, Ukraine (Reuters) -
-    Regex::new(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}(?:, [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3})?)\s*(?:\(([^)\n]{1,40})\)\s*)?[-–—]\s")
-        .expect("static regex")
+    // wire services' KYIV, Ukraine (Reuters) -, with the day of filing (BAGHDAD, Jan 22
+    // (Reuters) -, DOHA, 18 September (AP) —) and cities filed from together (DAMASCUS/GENEVA, …)
+    Regex::new(concat!(
+        r"^([A-Z][A-Z'.-]+(?:[ /][A-Z][A-Z'.-]+){0,3}(?:, [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3})?)",
+        r"(?:,? (?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?",
+        r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?: \d{4})?))?",
+        r"\s*(?:\(([^)\n]{1,40})\)\s*)?[-–—]\s"
+    ))
+    .expect("static regex")
 });
 static PAREN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // Baghdad (IraqiNews.com) –   |   Baghdad ( –   (link text lost in the copy)
@@ -326,6 +332,34 @@ mod tests {
             prefix("TRIPOLI, Libya (Libya Observer) – Clashes resumed"),
             (Some("TRIPOLI, Libya".into()), None)
         );
+    }
+
+    /// The wire services print the day of filing after the place, and cities filed from
+    /// together with a slash: neither is body, and the agency is still the outlet.
+    #[test]
+    fn a_dated_wire_dateline_is_a_prefix() {
+        let p = read_prefix("BAGHDAD, Jan 22 (Reuters) - Two suicide bombers blew").unwrap();
+        assert_eq!(
+            (p.place.as_deref(), p.outlet.as_deref(), p.raw.as_str()),
+            (
+                Some("BAGHDAD"),
+                Some("Reuters"),
+                "BAGHDAD, Jan 22 (Reuters) -"
+            )
+        );
+        assert_eq!(
+            prefix("MOSUL, Iraq, Sept. 3, 2019 (AP) — Iraqi forces"),
+            (Some("MOSUL, Iraq".into()), Some("Associated Press".into()))
+        );
+        assert_eq!(
+            prefix("AMMAN, 18 March 2023 — Jordan said"),
+            (Some("AMMAN".into()), None)
+        );
+        let p = read_prefix("DAMASCUS/GENEVA, Feb 13 — Syrian President Bashar").unwrap();
+        assert_eq!(p.place.as_deref(), Some("DAMASCUS/GENEVA"));
+        assert_eq!(p.raw, "DAMASCUS/GENEVA, Feb 13 —");
+        // A capitalised word and a number that are no month stay body.
+        assert_eq!(place("UN, Resolution 2254 - the council"), None);
     }
 
     #[test]
