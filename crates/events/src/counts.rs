@@ -91,23 +91,45 @@ pub(crate) fn number(word: &str) -> Option<u32> {
     w.replace(',', "").parse().ok()
 }
 
-/// A second group counted beside the first, after the verb: "killing two soldiers | and three
-/// civilians" (before it, `NUMBER_FIRST` reads "two SDF fighters and two soldiers were killed").
-/// `phrase` runs from the first figure's noun.
+/// A further group counted beside the one before, after the verb: "killing two soldiers | and
+/// three civilians", "killed three soldiers |, two policemen | and a civilian worker" (before
+/// it, `NUMBER_FIRST` reads "two SDF fighters and two soldiers were killed"). A group of one
+/// ("and a British medic") only after "and": after a comma "a" opens other words ("killed five
+/// people, a security source said").
 static AND_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:\s+[\w'’-]+){{0,3}}?\s+and\s+({NUMBER})(?-u:\b)"
+        r"(?i)^(?:\s+[\w'’-]+){{1,3}}?(?:,\s+(?:and\s+)?({NUMBER})|\s+and\s+({NUMBER}|an?))(?-u:\b)"
     ))
     .expect("static regex")
 });
 
-/// The figure a coordinated second group adds, if any.
+/// What the groups coordinated after a first figure add; `phrase` runs from the first figure's
+/// end.
 fn coordinated(phrase: &str) -> u32 {
-    AND_NUMBER
-        .captures(phrase)
-        .and_then(|c| c.get(1))
-        .and_then(|n| number(n.as_str()))
-        .unwrap_or(0)
+    let mut more = 0u32;
+    let mut rest = phrase;
+    while let Some(c) = AND_NUMBER.captures(rest) {
+        let Some(n) = c.get(1).or_else(|| c.get(2)) else {
+            break;
+        };
+        let add = match n.as_str().to_ascii_lowercase().as_str() {
+            "a" | "an" => Some(1),
+            w => number(w),
+        };
+        let Some(add) = add else { break };
+        more = more.saturating_add(add);
+        rest = &rest[n.end()..];
+    }
+    more
+}
+
+/// Whether the figure at `at` is a day of a month printed before it ("on Feb. 6 has killed").
+fn is_day_of_month(sentence: &str, at: usize) -> bool {
+    let before = sentence[..at].trim_end().trim_end_matches('.');
+    before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .is_some_and(|w| dateline_core::time::month_number(w).is_some())
 }
 
 /// Which figure a match gives: 0 killed, 1 injured, 2 arrested, read from its three verb groups,
@@ -180,6 +202,7 @@ pub fn counts(sentence: &str) -> Counts {
             None,
         ));
     }
+    found.retain(|f| !is_day_of_month(sentence, f.0));
     found.sort_by_key(|f| f.0);
     for (_, kind, raw, more, qual) in &found {
         let slot = match kind {
@@ -253,5 +276,23 @@ mod tests {
         // One group, its noun joined to another noun: no second figure.
         let c = counts("Two officers and their driver were wounded.");
         assert_eq!(c.injured, Some(2));
+        // A list of groups, the last of one person.
+        let c = counts("The rockets killed two American soldiers and a British medic.");
+        assert_eq!(c.killed, Some(3));
+        let c = counts("The attack killed three soldiers, two policemen and a civilian worker.");
+        assert_eq!(c.killed, Some(6));
+        // After a comma, "a" opens the attribution, not a group.
+        let c = counts("The strike killed five people, a security source said.");
+        assert_eq!(c.killed, Some(5));
+    }
+
+    #[test]
+    fn a_day_of_the_month_is_no_figure() {
+        let c = counts(
+            "The earthquake that struck before dawn on Feb. 6 has killed more than 35,000 people.",
+        );
+        assert_eq!(c.killed, Some(35_000));
+        let c = counts("Clashes on March 3 killed 12 people.");
+        assert_eq!(c.killed, Some(12));
     }
 }
