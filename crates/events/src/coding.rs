@@ -364,6 +364,20 @@ impl<'a> SentenceCoder<'a> {
         chosen
     }
 
+    /// Whether the clause names a natural hazard (`[grammar] natural_hazards`).
+    fn names_a_hazard(&self, clause: &Clause<'a>) -> bool {
+        let text = &self.f()[clause.folded.0..clause.folded.1];
+        let hazards = &self.x.triggers.grammar.natural_hazards;
+        hazards.iter().any(|w| {
+            text.match_indices(w.as_str()).any(|(i, _)| {
+                let before = text[..i].chars().next_back();
+                let after = text[i + w.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+    }
+
     /// A nominal happening that is the object of a plan ("accused of planning attacks on oil
     /// fields", "suspected of plotting a bombing"): not (yet) a happening. A plan word of
     /// `[grammar] plan_words` within the three words before it.
@@ -404,6 +418,13 @@ impl<'a> SentenceCoder<'a> {
         } else {
             (event_type, mode)
         };
+        // A harm with no doer named, in a clause that names a natural hazard, is the hazard's.
+        if event_type == EventType::Assault
+            && !actors.iter().any(|a| a.1 == Side::Source)
+            && self.names_a_hazard(clause)
+        {
+            return;
+        }
         // A coordinated clause without its own subject shares the previous clause's
         // participants ("X held talks with Y, and a third round is scheduled").
         // In the previous clause's order, each actor once: its source stays the source when a

@@ -112,6 +112,10 @@ pub struct Grammar {
     /// Verbs whose "that" clause tells what did not happen ("denied reports that …").
     #[serde(default)]
     pub denial_verbs: Vec<String>,
+    /// What a verb of denial denies one's part in a happening with ("denied involvement in the
+    /// attack", "denied any role in the bombing", CAMEO 016): that happening is not coded.
+    #[serde(default)]
+    pub denied_parts: Vec<String>,
     pub future_markers: Vec<String>,
     pub continuation_subjects: Vec<String>,
     /// Verbs that report speech: who says is the speaker, not the source of what is said.
@@ -135,6 +139,10 @@ pub struct Grammar {
     /// intention, not a happening ("accused of planning attacks").
     #[serde(default)]
     pub plan_words: Vec<String>,
+    /// Natural hazards (EM-DAT's classification of disasters): a harm they do ("the earthquake
+    /// has killed 35,000 people", "were killed in the floods") is nobody's doing.
+    #[serde(default)]
+    pub natural_hazards: Vec<String>,
     /// Participles that join their agent to the subject's doing ("Syrian forces, backed by the
     /// coalition, raided …"): a clause they open between a subject and its verb names
     /// participants, where any other ("designated a terrorist group by Turkey") only describes.

@@ -228,6 +228,19 @@ impl TriggerIndex {
         {
             return true;
         }
+        // What a denial of a part is of: "denied involvement in the attack", "denied any role
+        // in the bombing". The happening is another's, if anyone's.
+        let near: Vec<&str> = f[..start].split_whitespace().rev().take(6).collect();
+        if near.windows(2).any(|w| {
+            self.grammar.denied_parts.iter().any(|p| p == w[0])
+                && self.grammar.denial_verbs.iter().any(|d| d == w[1])
+        }) || near.windows(3).any(|w| {
+            self.grammar.denied_parts.iter().any(|p| p == w[0])
+                && matches!(w[1], "any" | "all" | "its" | "their" | "his" | "her")
+                && self.grammar.denial_verbs.iter().any(|d| d == w[2])
+        }) {
+            return true;
+        }
         let before: Vec<&str> = f[..start].split_whitespace().rev().take(4).collect();
         // Purpose or intent clause: "to discuss", "determination to eliminate" — unless the verb
         // before "to" is a decision ("decided to withdraw", "is expected to visit").

@@ -2246,3 +2246,47 @@ fn a_host_s_guest_is_the_object_not_a_name_after_it() {
         );
     }
 }
+
+/// A harm a natural hazard does is nobody's doing: the field codes what actors do. A doer
+/// named beside the hazard still acts.
+#[test]
+fn a_natural_hazard_s_harm_is_no_event() {
+    for sentence in [
+        "The earthquake that struck southern Turkey before dawn on Feb. 6 has killed more than \
+         35,000 people.",
+        "Four people were killed in the floods in Duhok province on Tuesday.",
+    ] {
+        let ms = code(&format!("Report\n\n{sentence}\n"));
+        assert!(
+            ms.iter().all(|m| m.event_type != EventType::Assault),
+            "{sentence}: {ms:#?}"
+        );
+    }
+    let m = first_coded_of(
+        "Report\n\nIslamic State militants killed two soldiers near Kirkuk on Tuesday, days \
+         after floods hit the province.\n",
+        EventType::Assault,
+    );
+    assert_eq!(m.counts.killed, Some(2));
+}
+
+/// Denying one's part in a happening reports the denial (CAMEO 016, which PLOVER does not
+/// code), not the happening as the denier's; claiming it makes it theirs.
+#[test]
+fn denying_a_part_in_an_attack_is_not_the_attack() {
+    for sentence in [
+        "Kataib Hezbollah denied involvement in the Taji attack on Monday.",
+        "The militia has denied any role in the bombing of the convoy.",
+    ] {
+        let ms = code(&format!("Report\n\n{sentence}\n"));
+        assert!(
+            ms.iter().all(|m| m.event_type != EventType::Assault),
+            "{sentence}: {ms:#?}"
+        );
+    }
+    coded_by(
+        "Report\n\nIslamic State claimed responsibility for the attack on Friday.\n",
+        EventType::Assault,
+        "Islamic State (ISIS)",
+    );
+}
