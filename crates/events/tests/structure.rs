@@ -2290,3 +2290,35 @@ fn denying_a_part_in_an_attack_is_not_the_attack() {
         "Islamic State (ISIS)",
     );
 }
+
+/// A happening scheduled for its subject ("is due to visit", "is expected to meet") is
+/// announced, not done: an intention (CAMEO 036, AGREE), like "will visit".
+#[test]
+fn a_scheduled_happening_is_an_intention() {
+    for sentence in [
+        "Pezeshkian is due to visit Erbil on Friday.",
+        "Sudani is expected to meet Erdogan in Ankara next week.",
+    ] {
+        let ms = code(&format!("Report\n\n{sentence}\n"));
+        assert!(
+            ms.iter().all(|m| m.event_type != EventType::Consult),
+            "{sentence}: {ms:#?}"
+        );
+        assert!(
+            ms.iter()
+                .any(|m| m.event_type == EventType::Agree && m.mode.as_deref() == Some("intent")),
+            "{sentence}: {ms:#?}"
+        );
+    }
+}
+
+/// The Holy See is a state actor the Phoenix dictionaries lack, and the pope its head.
+#[test]
+fn the_pope_speaks_for_the_holy_see() {
+    let m = coded_by(
+        "Report\n\nPope Francis, who is due to visit Iraq in March, condemned the bombing.\n",
+        EventType::Accuse,
+        "Pope Francis",
+    );
+    assert_source_country(&m, "VAT");
+}
