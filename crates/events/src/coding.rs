@@ -364,6 +364,29 @@ impl<'a> SentenceCoder<'a> {
         chosen
     }
 
+    /// The subject's own people are no target of its doing: "Iraq recalled its ambassador from
+    /// Tehran", "Turkey withdrew their troops" (a target after "its" or "their" of a source's
+    /// country).
+    fn drop_own_targets(&self, actors: &mut Vec<SidedActor>) {
+        let country = |who: &Who| match who {
+            Who::Known(i) => self.x.actors.actors[*i].country.clone(),
+            Who::Unknown { country, .. } => country.clone(),
+        };
+        let sources: Vec<String> = (actors.iter())
+            .filter(|a| a.1 == Side::Source)
+            .filter_map(|a| country(&a.0))
+            .collect();
+        let body = self.article.body;
+        actors.retain(|(who, side, start, _)| {
+            let owned = body[..*start]
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "its" | "their"));
+            !(*side == Side::Target && owned && country(who).is_some_and(|c| sources.contains(&c)))
+        });
+    }
+
     /// Whether the clause names a natural hazard (`[grammar] natural_hazards`).
     fn names_a_hazard(&self, clause: &Clause<'a>) -> bool {
         let text = &self.f()[clause.folded.0..clause.folded.1];
@@ -405,6 +428,7 @@ impl<'a> SentenceCoder<'a> {
         let speech = self.speech(h, &mut pool);
         let reported_nominal = speech.reported_nominal;
         let mut actors = self.sides(clause, h, &pool);
+        self.drop_own_targets(&mut actors);
         let possible = self.possible(clause, h);
         let (event_type, mode) = self.reading(clause, h, speech, possible, &mut actors);
         // PLOVER manual, MOBILIZE: "Joint military operations are coded as COOPERATE but

@@ -2322,3 +2322,30 @@ fn the_pope_speaks_for_the_holy_see() {
     );
     assert_source_country(&m, "VAT");
 }
+
+/// The subject's own people are no target of its doing: "its ambassador", "its troops".
+#[test]
+fn the_subject_s_own_people_are_no_target() {
+    for (sentence, kind) in [
+        (
+            "Kuwait recalled its ambassador from Beirut on Saturday.",
+            EventType::Sanction,
+        ),
+        (
+            "Turkey withdrew its troops from the base on Monday.",
+            EventType::Retreat,
+        ),
+    ] {
+        let m = first_coded_of(&format!("Report\n\n{sentence}\n"), kind);
+        let source = m.actors.iter().find(|a| a.side == Side::Source);
+        let source = source.and_then(|a| a.country.clone());
+        assert!(source.is_some(), "{sentence}: {:?}", m.actors);
+        assert!(
+            !m.actors
+                .iter()
+                .any(|a| a.side == Side::Target && a.country == source),
+            "{sentence}: {:?}",
+            m.actors
+        );
+    }
+}
