@@ -482,14 +482,35 @@ impl Extractor {
         out
     }
 
+    /// Whether the noun phrase ending before word `k` is the object of a preposition (not of a
+    /// subordinator: after "after" or "as" the noun is a subject).
+    fn governed_by_preposition(&self, tokens: &[Token], k: usize) -> bool {
+        (tokens[..k].iter())
+            .rposition(|t| !noun_phrase_tag(t.tag))
+            .is_some_and(|j| {
+                let w = tokens[j].text.to_ascii_lowercase();
+                matches!(tokens[j].tag, Tag::IN | Tag::TO)
+                    && !["that", "after", "before", "as"].contains(&w.as_str())
+                    && !self.subordinators.contains(&w)
+            })
+    }
+
     /// A past form straight after a noun that is the object of the clause's verb, not a subject,
     /// with no object of its own: a relative clause without "which was" ("returned the trucks
     /// seized in March", "arrested men suspected of smuggling"). After a verb of saying the noun
     /// is the subject of what is said ("said gunmen killed three"), and the past form is that
     /// clause's verb.
     fn reduced_relative(&self, tokens: &[Token], k: usize) -> bool {
-        if !matches!(tokens[k].tag, Tag::VBD | Tag::VBN) || k == 0 || !tokens[k - 1].tag.is_noun() {
+        if !matches!(tokens[k].tag, Tag::VBD | Tag::VBN | Tag::VBG)
+            || k == 0
+            || !tokens[k - 1].tag.is_noun()
+        {
             return false;
+        }
+        // "in a row over comments by a minister criticising the intervention": a present
+        // participle after a noun a preposition governs describes that noun, object or not.
+        if tokens[k].tag == Tag::VBG {
+            return self.governed_by_preposition(tokens, k);
         }
         // With an object after it the past form is a verb of its own clause ("and militants
         // killed three soldiers").
@@ -502,17 +523,7 @@ impl Extractor {
         // "in exchange for 183 Palestinian prisoners freed by Israel": a noun a preposition
         // governs is no subject either. A participle only: after a subordinator the noun is a
         // subject ("after the gunmen fled").
-        let governed = || {
-            (tokens[..k].iter())
-                .rposition(|t| !noun_phrase_tag(t.tag))
-                .is_some_and(|j| {
-                    let w = tokens[j].text.to_ascii_lowercase();
-                    matches!(tokens[j].tag, Tag::IN | Tag::TO)
-                        && !["that", "after", "before", "as"].contains(&w.as_str())
-                        && !self.subordinators.contains(&w)
-                })
-        };
-        if tokens[k].tag == Tag::VBN && governed() {
+        if tokens[k].tag == Tag::VBN && self.governed_by_preposition(tokens, k) {
             return true;
         }
         let governing = tokens[..k - 1]

@@ -2349,3 +2349,17 @@ fn the_subject_s_own_people_are_no_target() {
         );
     }
 }
+
+/// A present participle after a noun a preposition governs describes that noun ("comments by a
+/// minister criticising the war"): the clause's own happening is its finite verb.
+#[test]
+fn a_participle_describing_a_governed_noun_is_background() {
+    let m = first_coded_of(
+        "Report\n\nKuwait and the United Arab Emirates on Saturday recalled their ambassadors \
+         from Beirut, joining Saudi Arabia and Bahrain in a deepening diplomatic row with Lebanon \
+         over comments by a Lebanese minister criticising the Saudi-led military intervention in \
+         Yemen.\n",
+        EventType::Sanction,
+    );
+    assert_side(&m, "Government of Kuwait", Some(Side::Source));
+}
