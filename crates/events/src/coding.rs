@@ -1114,6 +1114,11 @@ impl Extractor {
     }
 }
 
+/// Bytes after a passive verb within which "by" names its doer: past the adjuncts of place and
+/// time a report puts between ("was shot dead outside his home in Baghdad's Zayouna district on
+/// July 6, 2020, by gunmen").
+const BY_REACH: usize = 100;
+
 /// Words after an actor within which a verb of suffering makes it the one hit.
 const VICTIM_REACH: usize = 3;
 
@@ -1146,7 +1151,15 @@ fn assign_sides(
             let by = (rest.find(" by ").into_iter())
                 .chain(reverse.then(|| rest.find(" from ")).flatten())
                 .min()
-                .filter(|&i| i < 40);
+                .filter(|&i| i < BY_REACH)
+                // Not the "by" of a relative clause between ("released through Big Machine,
+                // which was bought by …").
+                .filter(|&i| {
+                    !crate::grammar::RELATIVE_PRONOUNS
+                        .iter()
+                        .any(|r| rest[..i].contains(&format!(" {r} ")))
+                        && !rest[..i].contains(';')
+                });
             let fought = (agents.iter())
                 .filter_map(|p| {
                     rest.find(p.as_str())

@@ -2363,3 +2363,15 @@ fn a_participle_describing_a_governed_noun_is_background() {
     );
     assert_side(&m, "Government of Kuwait", Some(Side::Source));
 }
+
+/// A passive's doer may follow the adjuncts of place and time ("was shot dead outside his home
+/// … on Monday night, by gunmen"), but not from a relative clause between.
+#[test]
+fn a_passive_s_doer_follows_its_adjuncts() {
+    let m = first_coded(
+        "Report\n\nThe journalist was shot dead outside his home in the Karrada district of \
+         Baghdad on Monday night by gunmen on a motorcycle.\n",
+        EventType::Assault,
+    );
+    assert_side(&m, "gunmen", Some(Side::Source));
+}
