@@ -237,6 +237,7 @@ mod tests {
             passive_nominal_openers: Vec::new(),
             plan_words: Vec::new(),
             natural_hazards: Vec::new(),
+            iterative_adverbs: Vec::new(),
             light_verbs: Vec::new(),
             pattern_only_codes: Vec::new(),
             record_nouns: Vec::new(),

@@ -79,13 +79,23 @@ struct Sentences {
     speech: Vec<bool>,
     /// Paragraph of each sentence: a blank line or a line break between two starts a new one.
     paragraphs: Vec<usize>,
+    /// Whether each sentence tells of happenings repeated (`[grammar] iterative_adverbs`).
+    iterative: Vec<bool>,
 }
 
 impl Sentences {
-    fn new(body: &str, spans: &[(usize, usize)]) -> Sentences {
+    fn new(body: &str, spans: &[(usize, usize)], iterative_adverbs: &[String]) -> Sentences {
         let speech = spans
             .iter()
             .map(|&(s, e)| REPORTING.is_match(&body[s..e]))
+            .collect();
+        let iterative = spans
+            .iter()
+            .map(|&(s, e)| {
+                body[s..e]
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| iterative_adverbs.iter().any(|a| a.eq_ignore_ascii_case(w)))
+            })
             .collect();
         let mut paragraphs = Vec::with_capacity(spans.len());
         let mut p = 0usize;
@@ -95,7 +105,15 @@ impl Sentences {
             }
             paragraphs.push(p);
         }
-        Sentences { speech, paragraphs }
+        Sentences {
+            speech,
+            paragraphs,
+            iterative,
+        }
+    }
+
+    fn iterative(&self, d: &Draft) -> bool {
+        self.iterative.get(d.sentence).copied().unwrap_or(false)
     }
 
     fn reports(&self, d: &Draft) -> bool {
@@ -126,7 +144,8 @@ impl Extractor {
             inherit_from_before(&mut rest[0], before, sentences, body, anchor);
         }
         date_told_from_before(drafts, sentences, body);
-        self.date_from_neighbours(drafts, &Sentences::new(body, sentences));
+        let iterative = &self.triggers.grammar.iterative_adverbs;
+        self.date_from_neighbours(drafts, &Sentences::new(body, sentences, iterative));
     }
 
     /// Dates each undated draft that is its own happening (neither a reference back nor a
@@ -134,7 +153,9 @@ impl Extractor {
     fn date_from_neighbours(&self, drafts: &mut [Draft], sentences: &Sentences) {
         let snapshot: Vec<Draft> = drafts.to_vec();
         for d in drafts.iter_mut() {
-            if d.date.is_some() || d.anaphoric || d.standalone {
+            // "Iran has repeatedly struck those groups": happenings repeated have no one
+            // happening's date.
+            if d.date.is_some() || d.anaphoric || d.standalone || sentences.iterative(d) {
                 continue;
             }
             let source = self

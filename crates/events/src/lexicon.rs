@@ -143,6 +143,10 @@ pub struct Grammar {
     /// has killed 35,000 people", "were killed in the floods") is nobody's doing.
     #[serde(default)]
     pub natural_hazards: Vec<String>,
+    /// Adverbs of frequency ("repeatedly", "regularly"): the sentence tells of happenings
+    /// repeated, which take no neighbouring happening's date.
+    #[serde(default)]
+    pub iterative_adverbs: Vec<String>,
     /// Participles that join their agent to the subject's doing ("Syrian forces, backed by the
     /// coalition, raided …"): a clause they open between a subject and its verb names
     /// participants, where any other ("designated a terrorist group by Turkey") only describes.
