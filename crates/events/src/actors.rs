@@ -998,6 +998,9 @@ impl NameSearch<'_> {
                                 !info.capital,
                             )) => {}
                 AliasKind::Plain => return Reading::Actor(info.actor),
+                // "Sajjad al-Iraqi", "Abu Ayyub al-Masri": a nationality word joined to the
+                // Arabic article is a nisba, part of a person's name.
+                AliasKind::Metonym if nisba_at(self.text, os) => {}
                 AliasKind::Metonym => {
                     // "a group of Moroccan diplomats", "thousands of Nigerians": a nationality
                     // word not followed by a name ("Iraqi Kurdistan") is an agent after a
@@ -1356,6 +1359,15 @@ fn surname(a: &ActorEntry) -> Option<String> {
     let last = a.name.split_whitespace().last()?;
     let last = last.trim_start_matches("al-").trim_start_matches("Al-");
     (last.chars().filter(|c| c.is_alphabetic()).count() >= 4).then(|| last.to_owned())
+}
+
+/// Whether the word printed at `start` follows the Arabic article joined by a hyphen ("al-",
+/// "el-"), as a nisba does in a person's name ("Sajjad al-Iraqi").
+fn nisba_at(text: &str, start: usize) -> bool {
+    let before = text[..start].to_ascii_lowercase();
+    ["al-", "el-"].iter().any(|a| {
+        before.ends_with(a) && !before[..before.len() - a.len()].ends_with(char::is_alphanumeric)
+    })
 }
 
 #[cfg(test)]

@@ -2375,3 +2375,39 @@ fn a_passive_s_doer_follows_its_adjuncts() {
     );
     assert_side(&m, "gunmen", Some(Side::Source));
 }
+
+/// Happenings told as repeated ("has repeatedly struck") take no neighbour's date: the
+/// one-off told next is another happening.
+#[test]
+fn happenings_repeated_take_no_neighbour_s_date() {
+    let ms = code(
+        "Report\n\nIran has repeatedly struck Kurdish opposition groups in northern Iraq with \
+         missiles and drones. In January, the Revolutionary Guards fired missiles at a building \
+         in Erbil, killing four civilians.\n",
+    );
+    let repeated = (ms.iter())
+        .find(|m| m.evidence.sentence.contains("repeatedly"))
+        .unwrap_or_else(|| panic!("{ms:#?}"));
+    assert_eq!(repeated.date.value, None, "{:?}", repeated.date);
+    let one_off = (ms.iter())
+        .find(|m| m.evidence.sentence.starts_with("In January"))
+        .unwrap_or_else(|| panic!("{ms:#?}"));
+    assert!(one_off.date.value.is_some());
+}
+
+/// A nationality word joined to the Arabic article is a nisba, part of a person's name: "Sajjad
+/// al-Iraqi" is nobody's government.
+#[test]
+fn a_nisba_is_part_of_a_name() {
+    let ms = code(
+        "Report\n\nGunmen kidnapped the activist Sajjad al-Iraqi near Nasiriyah on Saturday.\n",
+    );
+    let m = (ms.iter())
+        .find(|m| m.event_type == EventType::Assault)
+        .unwrap_or_else(|| panic!("{ms:#?}"));
+    assert!(
+        !m.actors.iter().any(|a| a.name == "Government of Iraq"),
+        "{:?}",
+        m.actors
+    );
+}
