@@ -1092,11 +1092,17 @@ impl<'a> SentenceCoder<'a> {
 }
 
 impl Extractor {
-    /// A word that may stand between a locative or an attack's verb and a place: "the" or a
-    /// word of `place_modifiers`, as printed: in lower case ("in western Anbar"; "in the South
-    /// China Sea" names no place in China).
+    /// A word that may stand between a locative or an attack's verb and a place: "the", a word
+    /// of `place_modifiers`, or a compound adjective ending in lower case ("in government-held
+    /// Aleppo", "in war-torn Syria"), as printed: in lower case ("in western Anbar"; "in the
+    /// South China Sea" names no place in China).
     fn before_place(&self, w: &str) -> bool {
-        w == "the" || self.place_modifiers.iter().any(|m| m == w)
+        let compound_adjective = || {
+            w.rsplit_once('-').is_some_and(|(head, last)| {
+                !head.is_empty() && !last.is_empty() && last.chars().all(|c| c.is_ascii_lowercase())
+            })
+        };
+        w == "the" || self.place_modifiers.iter().any(|m| m == w) || compound_adjective()
     }
 
     /// Whether a named actor can be what `kind` of pronoun stands for.
