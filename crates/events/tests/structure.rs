@@ -2411,3 +2411,25 @@ fn a_nisba_is_part_of_a_name() {
         m.actors
     );
 }
+
+/// A compound adjective may stand between a locative and its place ("to government-held
+/// Aleppo", "in war-torn Syria"), as "western" does.
+#[test]
+fn a_compound_adjective_before_a_place_keeps_it() {
+    let m = first_coded(
+        "Report\n\nSaudi Arabia sent an aid plane to government-held Aleppo on Tuesday, in a \
+         gesture towards Damascus.\n",
+        EventType::Aid,
+    );
+    assert_eq!(m.place.as_ref().map(|p| p.name.as_str()), Some("Aleppo"));
+}
+
+/// Iraq's Fatah Alliance is not Palestine's Fatah: the longer name is the region's party.
+#[test]
+fn iraq_s_fatah_alliance_is_iraqi() {
+    let m = first_coded(
+        "Report\n\nThe Fatah Alliance rejected the election results on Monday.\n",
+        EventType::Reject,
+    );
+    assert_source_country(&m, "IRQ");
+}
