@@ -387,6 +387,38 @@ impl<'a> SentenceCoder<'a> {
         });
     }
 
+    /// Body offset of the "to" of an infinitive within a few words after the happening's
+    /// trigger, in its clause ("called on the government | to hold …"); not "to" before a noun
+    /// phrase or a name ("appealed to the UN", "to Baghdad").
+    fn infinitive_after(&self, h: &Happening, clause: &Clause<'a>) -> Option<usize> {
+        let body = self.article.body;
+        let rest = body.get(h.body.1..clause.body.1)?;
+        let mut at = 0;
+        for (i, w) in rest.split(' ').enumerate() {
+            if i > 8 {
+                return None;
+            }
+            if w == "to" {
+                let next = rest
+                    .get(at + 3..)
+                    .unwrap_or("")
+                    .split(' ')
+                    .next()
+                    .unwrap_or("");
+                let opens_noun_phrase = next.starts_with(char::is_uppercase)
+                    || crate::grammar::is_possessive(next)
+                    || matches!(
+                        next,
+                        "the" | "a" | "an" | "this" | "that" | "these" | "those"
+                    );
+                return (!opens_noun_phrase && next.starts_with(char::is_lowercase))
+                    .then_some(h.body.1 + at);
+            }
+            at += w.len() + 1;
+        }
+        None
+    }
+
     /// Whether the clause names a natural hazard (`[grammar] natural_hazards`).
     fn names_a_hazard(&self, clause: &Clause<'a>) -> bool {
         let text = &self.f()[clause.folded.0..clause.folded.1];
@@ -442,6 +474,13 @@ impl<'a> SentenceCoder<'a> {
         } else {
             (event_type, mode)
         };
+        // "urged Islamic countries to cut ties with Israel": who is asked stands before the
+        // infinitive; what follows is what they are asked to do, and whom it concerns.
+        if event_type == EventType::Request
+            && let Some(to) = self.infinitive_after(h, clause)
+        {
+            actors.retain(|a| a.1 != Side::Target || a.2 < to);
+        }
         // A harm with no doer named, in a clause that names a natural hazard, is the hazard's.
         if event_type == EventType::Assault
             && !actors.iter().any(|a| a.1 == Side::Source)
@@ -459,7 +498,10 @@ impl<'a> SentenceCoder<'a> {
             && h.relative.is_none()
         {
             let mut shared: Vec<SidedActor> = Vec::new();
-            for a in previous_clause.iter() {
+            // A coordinated verb phrase shares the subject only: its object is its own
+            // ("congratulated Halbousi and called on parliament to …").
+            let shares = |a: &SidedActor| !clause.coordinated || a.1 == Side::Source;
+            for a in previous_clause.iter().filter(|a| shares(a)) {
                 if !actors.iter().chain(&shared).any(|x| x.0 == a.0) {
                     shared.push(a.clone());
                 }

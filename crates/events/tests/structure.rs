@@ -2433,3 +2433,26 @@ fn iraq_s_fatah_alliance_is_iraqi() {
     );
     assert_source_country(&m, "IRQ");
 }
+
+/// Who is asked stands before the infinitive; whom the thing asked concerns is no target of
+/// the request. A coordinated verb phrase shares its subject, not the object before it.
+#[test]
+fn who_is_asked_is_the_object_before_the_infinitive() {
+    let m = first_coded_of(
+        "Report\n\nPezeshkian urged Islamic countries to cut economic ties with Israel.\n",
+        EventType::Request,
+    );
+    assert_side(&m, "Government of Israel", None);
+    let m = first_coded_of(
+        "Report\n\nIraq called on Turkey to withdraw its troops from Bashiqa.\n",
+        EventType::Request,
+    );
+    assert_side(&m, "Government of Turkey", Some(Side::Target));
+    let m = first_coded_of(
+        "Report\n\nPrime Minister Mustafa al-Kadhimi congratulated Mohammed al-Halbousi and \
+         called on parliament to elect a president.\n",
+        EventType::Request,
+    );
+    assert_side(&m, "Mustafa al-Kadhimi", Some(Side::Source));
+    assert_side(&m, "Mohammed al-Halbousi", None);
+}
