@@ -729,7 +729,10 @@ impl<'a> SentenceCoder<'a> {
                     .map(|a| (a.who.clone(), Side::Source, a.start, a.end))
                     .collect();
             }
-            if demanded || named_subject || reported_nominal {
+            // Nor does the speaker suffer what it reports in the passive ("a police source
+            // told Shafaq News that two men had been detained"): a pronoun after the saying
+            // may still stand for it ("said it had been targeted").
+            if demanded || named_subject || reported_nominal || h.passive {
                 pool.retain(|a| a.start >= said);
             }
         }
