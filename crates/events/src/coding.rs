@@ -730,9 +730,17 @@ impl<'a> SentenceCoder<'a> {
                     .collect();
             }
             // Nor does the speaker suffer what it reports in the passive ("a police source
-            // told Shafaq News that two men had been detained"): a pronoun after the saying
-            // may still stand for it ("said it had been targeted").
-            if demanded || named_subject || reported_nominal || h.passive {
+            // told Shafaq News that two men had been detained"), unless it says so of its own
+            // ("said 52 of its members were injured"); a pronoun after the saying may still
+            // stand for it ("said it had been targeted").
+            let of_its_own = || {
+                body.get(said..h.body.0).is_some_and(|gap| {
+                    gap.split(|c: char| !c.is_alphanumeric())
+                        .any(|w| matches!(w, "its" | "their" | "our"))
+                })
+            };
+            let passive_of_others = h.passive && !of_its_own();
+            if demanded || named_subject || reported_nominal || passive_of_others {
                 pool.retain(|a| a.start >= said);
             }
         }
@@ -1253,8 +1261,9 @@ fn compound_modifier_at(after: &str) -> bool {
 
 /// Whether an actor of `names` is the object of the verb ending at body offset `verb_end`: it
 /// follows within a few words, and heads the noun phrase there ("hosted the Saudi foreign
-/// minister", not "hosted talks between Baghdad and Erbil"). A time between them is an adjunct
-/// of the verb ("received on Wednesday the new commander").
+/// minister", not "hosted talks between Baghdad and Erbil"), or the doer of a passive ("hosted by
+/// China's top diplomat"). A time between them is an adjunct of the verb ("received on Wednesday
+/// the new commander").
 fn has_object<'h>(body: &str, verb_end: usize, names: impl Iterator<Item = &'h ActorHit>) -> bool {
     names
         .filter(|a| a.start >= verb_end && a.start <= verb_end + 40)
@@ -1268,6 +1277,9 @@ fn has_object<'h>(body: &str, verb_end: usize, names: impl Iterator<Item = &'h A
                 at = t.end;
             }
             untimed.push_str(&gap[at..]);
-            crate::grammar::heads_the_object(&untimed, &body[a.end..])
+            // In the passive the host follows "by" ("talks hosted by China's top diplomat").
+            let untimed = untimed.trim_start();
+            let untimed = untimed.strip_prefix("by ").unwrap_or(untimed);
+            crate::grammar::heads_the_object(untimed, &body[a.end..])
         })
 }

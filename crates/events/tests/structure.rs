@@ -2232,6 +2232,19 @@ fn a_host_s_guest_is_the_object_not_a_name_after_it() {
         EventType::Consult,
     );
     assert_side(&m, "Mohammed Shia al-Sudani", Some(Side::Source));
+    // In the passive the host follows "by".
+    let m = first_coded_of(
+        "Report\n\nThe Iraqi delegation was hosted by Chinese Foreign Minister Wang Yi in \
+         Beijing on Monday.\n",
+        EventType::Consult,
+    );
+    assert!(
+        m.actors
+            .iter()
+            .any(|a| a.side == Side::Source && a.country.as_deref() == Some("CHN")),
+        "{:?}",
+        m.actors
+    );
     for sentence in [
         "The United Nations welcomed the agreement between Baghdad and Erbil on Sunday.",
         "The European Union welcomed Iraq's decision to hold early elections.",
@@ -2467,4 +2480,15 @@ fn the_speaker_is_not_the_patient_of_a_reported_passive() {
         EventType::Coerce,
     );
     assert_side(&m, "police", None);
+    // Its own members are its own to report.
+    let m = first_coded(
+        "Report\n\nThe Internal Security Forces said 52 of its members were injured in clashes \
+         with protesters in Beirut.\n",
+        EventType::Assault,
+    );
+    assert!(
+        m.actors.iter().any(|a| a.side == Side::Target),
+        "{:?}",
+        m.actors
+    );
 }
