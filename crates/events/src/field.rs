@@ -146,7 +146,14 @@ pub fn merge(
         let is_country = is_country_entry(f);
         // A name the lexicon already knows ("United States of America" beside the hand entry's
         // "United States"): the same actor, lend it the spellings it lacks.
-        if let Some(i) = known.actor_of(&keys) {
+        // Not one of another country, though a spelling be shared (the hand file's "SANA",
+        // Syria's news agency, is the Phoenix Yemen entry's "Sana", its capital).
+        let other_country = |i: usize| {
+            (hand.get(i).and_then(|h| h.country.as_deref()))
+                .zip(main_country(&f.codes))
+                .is_some_and(|(a, b)| a != b)
+        };
+        if let Some(i) = known.actor_of(&keys).filter(|&i| !other_country(i)) {
             if i < hand.len() {
                 lend_spellings(&mut out[i], i, f, is_country, places, &mut known.by_key);
             }

@@ -2492,3 +2492,19 @@ fn the_speaker_is_not_the_patient_of_a_reported_passive() {
         m.actors
     );
 }
+
+/// A Phoenix entry is not merged into a hand entry of another country for one shared spelling:
+/// Yemen's capital "Sana" is not Syria's news agency SANA.
+#[test]
+fn yemen_is_not_syria_for_one_shared_spelling() {
+    let m = first_coded(
+        "Report\n\nYemeni officials condemned the attack on Monday.\n",
+        EventType::Accuse,
+    );
+    assert_source_country(&m, "YEM");
+    let m = first_coded(
+        "Report\n\nThe state news agency SANA accused Israel of striking Damascus.\n",
+        EventType::Accuse,
+    );
+    assert_source_country(&m, "SYR");
+}
