@@ -2508,3 +2508,14 @@ fn yemen_is_not_syria_for_one_shared_spelling() {
     );
     assert_source_country(&m, "SYR");
 }
+
+/// Kuwait's emirs are Kuwaiti, not Malaysia's state of Sabah.
+#[test]
+fn kuwait_s_emir_is_kuwaiti() {
+    let m = first_coded_of(
+        "Report\n\nKuwait's emir, Sheikh Sabah al-Ahmad al-Sabah, telephoned Qatar's emir on \
+         Monday.\n",
+        EventType::Consult,
+    );
+    assert_source_country(&m, "KWT");
+}
