@@ -375,15 +375,24 @@ fn past_after_subject(tokens: &[dateline_tagger::Token], i: usize) -> bool {
     else {
         return false;
     };
+    // No verb before it in its clause: a phrase fronted up to a comma has its own ("Soon after
+    // he spoke, riot police fired tear gas").
     let no_verb_before = |end: usize| {
-        !tokens[..end]
+        let start = tokens[..end]
+            .iter()
+            .rposition(|t| matches!(t.text.as_str(), "," | ";" | ":"))
+            .map_or(0, |c| c + 1);
+        !tokens[start..end]
             .iter()
             .any(|t| t.tag.is_verb() || t.tag == Tag::MD)
     };
+    // A base form straight after the past form, a noun after it, opens the object ("troops
+    // fired tear gas", which taggers read as "tear/VB") or completes the verb ("helped train
+    // Iraqi troops"): either way the past form is the clause's verb.
     let object = matches!(
         after.tag,
         Tag::DT | Tag::CD | Tag::PRP | Tag::PRPS | Tag::NNP | Tag::NNPS | Tag::NNS | Tag::JJR
-    );
+    ) || after.tag == Tag::VB && tokens.get(i + 2).is_some_and(|t| t.tag.is_noun());
     // Nor any verb in a tense after it, to the sentence's end: a sentence has a finite verb
     // ("The US military retaliated by striking …"). Read within a few words, so a long sentence
     // stays linear.

@@ -2524,3 +2524,22 @@ fn kuwait_s_emir_is_kuwaiti() {
         m.actors
     );
 }
+
+/// "fired tear gas": taggers read "tear" as a verb, yet the past form before it is the
+/// clause's verb; a phrase fronted up to a comma has its own verbs ("Soon after he spoke,").
+#[test]
+fn firing_tear_gas_is_the_clause_s_verb() {
+    for sentence in [
+        "Outside Ofer, Israeli troops fired tear gas to disperse Palestinians who had gathered \
+         near the prison gates, witnesses said.",
+        "Soon after he spoke, riot police fired tear gas and water cannon to disperse \
+         protesters in central Beirut.",
+    ] {
+        let ms = code(&format!("Report\n\n{sentence}\n"));
+        assert!(
+            ms.iter().any(|m| m.event_type == EventType::Assault
+                && m.actors.iter().any(|a| a.side == Side::Source)),
+            "{sentence}: {ms:#?}"
+        );
+    }
+}
