@@ -24,6 +24,9 @@ pub(crate) struct ArticleText<'a> {
     /// The body's actors and places past the dateline, sorted by start.
     pub actor_hits: &'a [ActorHit],
     pub place_hits: &'a [PlaceHit],
+    /// Where the dateline ends ("BAGHDAD, Jan 22 (Reuters) -"): its day is the filing's, not a
+    /// happening's.
+    pub dateline_end: usize,
 }
 
 /// One sentence while it is coded: its folded text, triggers, times and actors, which all its
@@ -150,7 +153,10 @@ impl<'a> SentenceCoder<'a> {
             hits,
             coordinations,
             clauses: Vec::new(),
-            times: time::scan(sentence),
+            times: time::scan(sentence)
+                .into_iter()
+                .filter(|t| ss + t.start >= article.dateline_end)
+                .collect(),
             first,
             actors: Vec::new(),
             attributed: Vec::new(),

@@ -518,6 +518,7 @@ impl Extractor {
             anchor,
             actor_hits: &actor_hits,
             place_hits: &place_hits,
+            dateline_end,
         };
         let mut drafts: Vec<Draft> = Vec::new();
         for (si, &span) in sentences.iter().enumerate() {

@@ -2543,3 +2543,26 @@ fn firing_tear_gas_is_the_clause_s_verb() {
         );
     }
 }
+
+/// The day in a wire dateline is the filing's, not the happening's.
+#[test]
+fn a_dateline_s_day_dates_no_happening() {
+    let ms = code(
+        "DUBAI, Nov 19 (AP) - Yemen's Houthi rebels seized a cargo ship in the Red Sea.\n\n\
+         The ship's crew of 25 was taken to the port of Hodeidah.\n",
+    );
+    let m = (ms.iter())
+        .find(|m| m.event_type == EventType::Coerce)
+        .unwrap_or_else(|| panic!("{ms:#?}"));
+    assert_eq!(m.date.raw, None, "{:?}", m.date);
+    let ms = code(
+        "BAGHDAD, Jan 22 (Reuters) - Two suicide bombers blew themselves up in a market in \
+         central Baghdad on Thursday, killing 32 people.\n",
+    );
+    assert_eq!(
+        ms[0].date.raw.as_deref(),
+        Some("on Thursday"),
+        "{:?}",
+        ms[0].date
+    );
+}
