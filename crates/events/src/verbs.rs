@@ -447,7 +447,9 @@ impl Extractor {
         // openers stays linear.
         let mut stop = vec![len; tokens.len() + 1];
         for k in (0..tokens.len()).rev() {
-            stop[k] = if matches!(tokens[k].text.as_str(), "," | ";" | ":") {
+            stop[k] = if matches!(tokens[k].text.as_str(), "," | ";" | ":")
+                || coordinated_clause_at(tokens, k)
+            {
                 tokens[k].start
             } else {
                 stop[k + 1]
@@ -618,6 +620,28 @@ fn has_article(before: &[Token]) -> bool {
 
 /// Whether a word of tag `t` can stand inside a noun phrase: a noun, an adjective, a determiner,
 /// a number, a possessive.
+/// Whether token `k` is a conjunction opening a clause of its own: a subject and a verb in a
+/// tense of its own ("hostages held in Gaza | and Israel released 39 prisoners"), where a
+/// subordinate clause before it ends.
+fn coordinated_clause_at(tokens: &[Token], k: usize) -> bool {
+    if !matches!(
+        tokens[k].text.to_ascii_lowercase().as_str(),
+        "and" | "but" | "while"
+    ) {
+        return false;
+    }
+    let rest = &tokens[k + 1..];
+    let subject = rest
+        .iter()
+        .take(5)
+        .take_while(|t| noun_phrase_tag(t.tag) || t.tag == Tag::PRP)
+        .count();
+    subject > 0
+        && rest
+            .get(subject)
+            .is_some_and(|v| matches!(v.tag, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD))
+}
+
 fn noun_phrase_tag(t: Tag) -> bool {
     t.is_noun() || t.is_adj() || matches!(t, Tag::DT | Tag::CD | Tag::PRPS | Tag::POS | Tag::PDT)
 }

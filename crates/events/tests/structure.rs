@@ -2566,3 +2566,15 @@ fn a_dateline_s_day_dates_no_happening() {
         ms[0].date
     );
 }
+
+/// A relative clause without its pronoun ("hostages held in Gaza") ends where a clause with
+/// its own subject and verb begins ("and Israel released 39 prisoners"): that verb is no
+/// background.
+#[test]
+fn a_reduced_relative_ends_at_a_clause_of_its_own() {
+    first_coded_of(
+        "Report\n\nHamas freed 24 hostages held in Gaza on Friday and Israel released 39 \
+         Palestinian prisoners from its jails.\n",
+        EventType::Retreat,
+    );
+}
