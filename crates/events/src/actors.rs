@@ -1364,10 +1364,12 @@ fn surname(a: &ActorEntry) -> Option<String> {
 /// Whether the word printed at `start` follows the Arabic article joined by a hyphen ("al-",
 /// "el-"), as a nisba does in a person's name ("Sajjad al-Iraqi").
 fn nisba_at(text: &str, start: usize) -> bool {
-    let before = text[..start].to_ascii_lowercase();
-    ["al-", "el-"].iter().any(|a| {
-        before.ends_with(a) && !before[..before.len() - a.len()].ends_with(char::is_alphanumeric)
-    })
+    // Only the bytes before the word are read: this runs for every nationality word.
+    let Some(head) = start.checked_sub(3).and_then(|h| text.get(h..start)) else {
+        return false;
+    };
+    (head.eq_ignore_ascii_case("al-") || head.eq_ignore_ascii_case("el-"))
+        && !text[..start - 3].ends_with(char::is_alphanumeric)
 }
 
 #[cfg(test)]

@@ -384,10 +384,7 @@ impl<'a> SentenceCoder<'a> {
             .collect();
         let body = self.article.body;
         actors.retain(|(who, side, start, _)| {
-            let owned = body[..*start]
-                .trim_end()
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
+            let owned = crate::grammar::last_word(&body[..*start])
                 .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "its" | "their"));
             !(*side == Side::Target && owned && country(who).is_some_and(|c| sources.contains(&c)))
         });
@@ -718,9 +715,8 @@ impl<'a> SentenceCoder<'a> {
             // a possessive makes it the speaker's ("X said its troops would withdraw").
             let body = self.article.body;
             let own = |a: &ActorHit| {
-                let before = body[..a.start].trim_end();
-                let last = before.rsplit(|c: char| !c.is_alphanumeric()).next();
-                last.is_some_and(|w| crate::grammar::is_possessive(&w.to_ascii_lowercase()))
+                crate::grammar::last_word(&body[..a.start])
+                    .is_some_and(|w| crate::grammar::is_possessive(&w.to_ascii_lowercase()))
             };
             let named_subject = pool
                 .iter()
@@ -1220,9 +1216,9 @@ fn assign_sides(
                 // Not the "by" of a relative clause between ("released through Big Machine,
                 // which was bought by …").
                 .filter(|&i| {
-                    !crate::grammar::RELATIVE_PRONOUNS
-                        .iter()
-                        .any(|r| rest[..i].contains(&format!(" {r} ")))
+                    !rest[..i]
+                        .split(' ')
+                        .any(|w| crate::grammar::RELATIVE_PRONOUNS.contains(&w))
                         && !rest[..i].contains(';')
                 });
             let fought = (agents.iter())

@@ -225,6 +225,13 @@ pub(crate) fn heads_the_object(gap: &str, after: &str) -> bool {
             .any(|w| PREPOSITIONS.contains(&w.to_lowercase().as_str()))
 }
 
+/// The last word of `text` (letters and digits), past trailing spaces and punctuation.
+pub(crate) fn last_word(text: &str) -> Option<&str> {
+    text.trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+}
+
 /// A possessive determiner (lower case): "its troops" are the speaker's own.
 pub(crate) fn is_possessive(w: &str) -> bool {
     matches!(w, "its" | "their" | "his" | "her" | "our" | "my" | "your")

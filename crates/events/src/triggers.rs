@@ -230,6 +230,8 @@ impl TriggerIndex {
         }
         // What a denial of a part is of: "denied involvement in the attack", "denied any role
         // in the bombing". The happening is another's, if anyone's.
+        // The words before the trigger, nearest first: read once for the denial and the purpose
+        // clause below.
         let near: Vec<&str> = f[..start].split_whitespace().rev().take(6).collect();
         if near.windows(2).any(|w| {
             self.grammar.denied_parts.iter().any(|p| p == w[0])
@@ -241,7 +243,7 @@ impl TriggerIndex {
         }) {
             return true;
         }
-        let before: Vec<&str> = f[..start].split_whitespace().rev().take(4).collect();
+        let before = &near[..near.len().min(4)];
         // Purpose or intent clause: "to discuss", "determination to eliminate" — unless the verb
         // before "to" is a decision ("decided to withdraw", "is expected to visit").
         if before.first() == Some(&"to") {

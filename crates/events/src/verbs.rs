@@ -624,10 +624,12 @@ fn has_article(before: &[Token]) -> bool {
 /// tense of its own ("hostages held in Gaza | and Israel released 39 prisoners"), where a
 /// subordinate clause before it ends.
 fn coordinated_clause_at(tokens: &[Token], k: usize) -> bool {
-    if !matches!(
-        tokens[k].text.to_ascii_lowercase().as_str(),
-        "and" | "but" | "while"
-    ) {
+    // Every token of every sentence is asked: no allocation.
+    let w = tokens[k].text.as_str();
+    if !["and", "but", "while"]
+        .iter()
+        .any(|c| w.eq_ignore_ascii_case(c))
+    {
         return false;
     }
     let rest = &tokens[k + 1..];
