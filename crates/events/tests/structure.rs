@@ -2238,26 +2238,16 @@ fn a_host_s_guest_is_the_object_not_a_name_after_it() {
          Beijing on Monday.\n",
         EventType::Consult,
     );
-    assert!(
-        m.actors
-            .iter()
-            .any(|a| a.side == Side::Source && a.country.as_deref() == Some("CHN")),
-        "{:?}",
-        m.actors
-    );
+    assert_some_actor(&m, |a| {
+        a.side == Side::Source && a.country.as_deref() == Some("CHN")
+    });
     for sentence in [
         "The United Nations welcomed the agreement between Baghdad and Erbil on Sunday.",
         "The European Union welcomed Iraq's decision to hold early elections.",
     ] {
-        let ms = code(&format!("Report\n\n{sentence}\n"));
-        assert!(
-            ms.iter().all(|m| m.event_type != EventType::Consult),
-            "{sentence}: {ms:#?}"
-        );
-        assert!(
-            ms.iter().any(|m| m.event_type == EventType::Support),
-            "{sentence}: {ms:#?}"
-        );
+        let body = format!("Report\n\n{sentence}\n");
+        never_coded(&body, EventType::Consult);
+        first_coded_of(&body, EventType::Support);
     }
 }
 
@@ -2270,11 +2260,7 @@ fn a_natural_hazard_s_harm_is_no_event() {
          35,000 people.",
         "Four people were killed in the floods in Duhok province on Tuesday.",
     ] {
-        let ms = code(&format!("Report\n\n{sentence}\n"));
-        assert!(
-            ms.iter().all(|m| m.event_type != EventType::Assault),
-            "{sentence}: {ms:#?}"
-        );
+        never_coded(&format!("Report\n\n{sentence}\n"), EventType::Assault);
     }
     let m = first_coded_of(
         "Report\n\nIslamic State militants killed two soldiers near Kirkuk on Tuesday, days \
@@ -2292,11 +2278,7 @@ fn denying_a_part_in_an_attack_is_not_the_attack() {
         "Kataib Hezbollah denied involvement in the Taji attack on Monday.",
         "The militia has denied any role in the bombing of the convoy.",
     ] {
-        let ms = code(&format!("Report\n\n{sentence}\n"));
-        assert!(
-            ms.iter().all(|m| m.event_type != EventType::Assault),
-            "{sentence}: {ms:#?}"
-        );
+        never_coded(&format!("Report\n\n{sentence}\n"), EventType::Assault);
     }
     coded_by(
         "Report\n\nIslamic State claimed responsibility for the attack on Friday.\n",
@@ -2313,16 +2295,10 @@ fn a_scheduled_happening_is_an_intention() {
         "Pezeshkian is due to visit Erbil on Friday.",
         "Sudani is expected to meet Erdogan in Ankara next week.",
     ] {
-        let ms = code(&format!("Report\n\n{sentence}\n"));
-        assert!(
-            ms.iter().all(|m| m.event_type != EventType::Consult),
-            "{sentence}: {ms:#?}"
-        );
-        assert!(
-            ms.iter()
-                .any(|m| m.event_type == EventType::Agree && m.mode.as_deref() == Some("intent")),
-            "{sentence}: {ms:#?}"
-        );
+        let body = format!("Report\n\n{sentence}\n");
+        never_coded(&body, EventType::Consult);
+        let m = first_coded_of(&body, EventType::Agree);
+        assert_eq!(m.mode.as_deref(), Some("intent"), "{sentence}");
     }
 }
 
@@ -2354,13 +2330,7 @@ fn the_subject_s_own_people_are_no_target() {
         let source = m.actors.iter().find(|a| a.side == Side::Source);
         let source = source.and_then(|a| a.country.clone());
         assert!(source.is_some(), "{sentence}: {:?}", m.actors);
-        assert!(
-            !m.actors
-                .iter()
-                .any(|a| a.side == Side::Target && a.country == source),
-            "{sentence}: {:?}",
-            m.actors
-        );
+        assert_no_actor(&m, |a| a.side == Side::Target && a.country == source);
     }
 }
 
@@ -2419,11 +2389,7 @@ fn a_nisba_is_part_of_a_name() {
     let m = (ms.iter())
         .find(|m| m.event_type == EventType::Assault)
         .unwrap_or_else(|| panic!("{ms:#?}"));
-    assert!(
-        !m.actors.iter().any(|a| a.name == "Government of Iraq"),
-        "{:?}",
-        m.actors
-    );
+    assert_no_actor(m, |a| a.name == "Government of Iraq");
 }
 
 /// A compound adjective may stand between a locative and its place ("to government-held
@@ -2486,11 +2452,7 @@ fn the_speaker_is_not_the_patient_of_a_reported_passive() {
          with protesters in Beirut.\n",
         EventType::Assault,
     );
-    assert!(
-        m.actors.iter().any(|a| a.side == Side::Target),
-        "{:?}",
-        m.actors
-    );
+    assert_some_actor(&m, |a| a.side == Side::Target);
 }
 
 /// A Phoenix entry is not merged into a hand entry of another country for one shared spelling:
@@ -2517,12 +2479,8 @@ fn kuwait_s_emir_is_kuwaiti() {
          Monday.\n",
         EventType::Consult,
     );
-    assert!(
-        m.actors.iter().any(|a| a.country.as_deref() == Some("KWT"))
-            && !m.actors.iter().any(|a| a.country.as_deref() == Some("MYS")),
-        "{:?}",
-        m.actors
-    );
+    assert_some_actor(&m, |a| a.country.as_deref() == Some("KWT"));
+    assert_no_actor(&m, |a| a.country.as_deref() == Some("MYS"));
 }
 
 /// "fired tear gas": taggers read "tear" as a verb, yet the past form before it is the
@@ -2535,12 +2493,8 @@ fn firing_tear_gas_is_the_clause_s_verb() {
         "Soon after he spoke, riot police fired tear gas and water cannon to disperse \
          protesters in central Beirut.",
     ] {
-        let ms = code(&format!("Report\n\n{sentence}\n"));
-        assert!(
-            ms.iter().any(|m| m.event_type == EventType::Assault
-                && m.actors.iter().any(|a| a.side == Side::Source)),
-            "{sentence}: {ms:#?}"
-        );
+        let m = first_coded_of(&format!("Report\n\n{sentence}\n"), EventType::Assault);
+        assert_some_actor(&m, |a| a.side == Side::Source);
     }
 }
 
