@@ -247,6 +247,7 @@ mod tests {
             possibility_modals: Vec::new(),
             harm_conditionals: Vec::new(),
             subordinators: Vec::new(),
+            clause_prepositions: Vec::new(),
             clause_openers: Vec::new(),
             fronted_openers: Vec::new(),
             passive_agents: Vec::new(),

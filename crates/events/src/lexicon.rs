@@ -185,6 +185,10 @@ pub struct Grammar {
     /// to the clause it hangs on.
     #[serde(default)]
     pub subordinators: Vec<String>,
+    /// Words that are prepositions before a noun phrase and subordinators before a clause
+    /// ("after the talks" / "after the rivals cut ties"): a subordinator when a finite verb follows.
+    #[serde(default)]
+    pub clause_prepositions: Vec<String>,
     /// What opens a new clause inside a sentence (", and ", "; "), spaces included.
     pub clause_openers: Vec<String>,
     /// Prepositions that open a sentence with a phrase of its own up to the first comma ("After

@@ -71,6 +71,9 @@ pub struct Extractor {
     role_of: regex::Regex,
     /// Words that open a subordinate clause, from `[grammar] subordinators`.
     subordinators: Vec<String>,
+    /// Prepositions that open a clause when a finite verb follows, from `[grammar]
+    /// clause_prepositions`.
+    clause_prepositions: Vec<String>,
     /// `[[intent]]` of `events.toml`.
     intent: Vec<Intent>,
     agents: agents::AgentIndex,
@@ -213,6 +216,7 @@ impl Extractor {
             .cloned()
             .collect();
         let subordinators = lexicon.events.grammar.subordinators.clone();
+        let clause_prepositions = lexicon.events.grammar.clause_prepositions.clone();
         let intent = intents(&lexicon.events)?;
         let agents = agents::AgentIndex::build(
             &lexicon.field.agents,
@@ -244,6 +248,7 @@ impl Extractor {
             pattern_only_codes,
             record_nouns,
             subordinators,
+            clause_prepositions,
             intent,
             tagger,
             agents,

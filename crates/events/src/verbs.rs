@@ -431,9 +431,26 @@ impl Extractor {
         if subordinate.is_empty() {
             return;
         }
-        for h in hits.iter_mut() {
-            let (os, _) = s.folded.original_span(h.start, h.start + 1);
-            if subordinate.iter().any(|&(a, b)| a <= os && os < b) {
+        let start = |h: &TriggerHit| s.folded.original_span(h.start, h.start + 1).0;
+        let inside = |h: &TriggerHit| {
+            let os = start(h);
+            (subordinate.iter()).any(|&(a, b, _)| a <= os && os < b)
+        };
+        // A clause a preposition opens is background only beside a verb of the sentence's own
+        // ("agreed to restore ties seven years after they cut them"); where the main clause
+        // tells no happening, it is the news ("the raid comes days after the premier met US
+        // officials").
+        let main_verb = hits.iter().any(|h| h.finite && !inside(h));
+        let demoted: Vec<bool> = (hits.iter())
+            .map(|h| {
+                let os = start(h);
+                (subordinate.iter()).any(|&(a, b, prepositional)| {
+                    (main_verb || !prepositional) && a <= os && os < b
+                })
+            })
+            .collect();
+        for (h, demote) in hits.iter_mut().zip(demoted) {
+            if demote {
                 h.priority = h.priority.min(SUBORDINATE_PRIORITY);
             }
         }
@@ -442,7 +459,8 @@ impl Extractor {
     /// Byte spans of the sentence's subordinate clauses: from a relative pronoun ("which", "who",
     /// "that" after a noun), a subject pronoun right after a noun, a reduced relative, or a
     /// subordinator of `[grammar] subordinators` to the next comma, semicolon or colon.
-    fn subordinate_spans(&self, tokens: &[Token], len: usize) -> Vec<(usize, usize)> {
+    /// The flag marks a clause a preposition of `[grammar] clause_prepositions` opens.
+    fn subordinate_spans(&self, tokens: &[Token], len: usize) -> Vec<(usize, usize, bool)> {
         // Where each token's clause stops: one backward sweep, so a long sentence of many
         // openers stays linear.
         let mut stop = vec![len; tokens.len() + 1];
@@ -469,8 +487,10 @@ impl Extractor {
                 && tokens
                     .get(k + 1)
                     .is_some_and(|v| matches!(v.tag, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD));
+            let prepositional = self.opens_clause_as_preposition(tokens, k, stop[k + 1]);
             let opens = relative
                 || bare_relative
+                || prepositional
                 || self.reduced_relative(tokens, k)
                 || self
                     .subordinators
@@ -479,9 +499,47 @@ impl Extractor {
             if !opens {
                 continue;
             }
-            out.push((t.start, stop[k + 1]));
+            // A participle clause after the comma tells more of the same happening ("after
+            // shells struck a resort, killing nine tourists").
+            let mut end = stop[k + 1];
+            let mut j = k + 1;
+            while let Some(c) = (tokens[j..].iter())
+                .position(|t| t.start >= end)
+                .map(|p| j + p)
+                && tokens[c].text == ","
+                && tokens.get(c + 1).is_some_and(|t| t.tag == Tag::VBG)
+            {
+                end = stop[c + 1];
+                j = c + 1;
+            }
+            out.push((t.start, end, prepositional));
         }
         out
+    }
+
+    /// Whether word `k` is a preposition of `[grammar] clause_prepositions` opening a clause: a
+    /// noun phrase follows it, then a verb with a tense of its own before the clause stops at
+    /// `stop` ("after the rivals cut ties"; not "after the talks", "after killing", "as many
+    /// as").
+    fn opens_clause_as_preposition(&self, tokens: &[Token], k: usize, stop: usize) -> bool {
+        let word = &tokens[k].text;
+        if !(self.clause_prepositions.iter()).any(|w| word.eq_ignore_ascii_case(w)) {
+            return false;
+        }
+        let rest = &tokens[k + 1..];
+        let opens_noun_phrase = rest.first().is_some_and(|t| {
+            t.tag.is_noun() || matches!(t.tag, Tag::DT | Tag::PRP | Tag::PRPS | Tag::CD | Tag::JJ)
+        });
+        // "as many as", "as much as": a comparison.
+        let comparison = rest
+            .get(1)
+            .is_some_and(|t| t.text.eq_ignore_ascii_case(word));
+        opens_noun_phrase
+            && !comparison
+            && (rest.iter())
+                .take_while(|t| t.start < stop)
+                .find(|t| t.tag.is_verb() || t.tag == Tag::MD)
+                .is_some_and(|t| matches!(t.tag, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD))
     }
 
     /// Whether the noun phrase ending before word `k` is the object of a preposition (not of a

@@ -2532,3 +2532,35 @@ fn a_reduced_relative_ends_at_a_clause_of_its_own() {
         EventType::Retreat,
     );
 }
+
+/// "after", "before", "as" and "once" open a clause when a verb with a tense of its own follows:
+/// beside the sentence's own verb that clause is background, and a participle after it tells
+/// more of the same; with no happening in the main clause it is the news.
+#[test]
+fn a_preposition_opening_a_clause_tells_background() {
+    let m = first_coded(
+        "Report\n\nEgypt and Qatar agreed on Friday to restore diplomatic relations, four years \
+         after the neighbours cut ties.\n",
+        EventType::Agree,
+    );
+    assert_some_actor(&m, |a| a.country.as_deref() == Some("QAT"));
+    let ms = code(
+        "Report\n\nJordan demanded that Israel withdraw its forces after tank shells struck a \
+         village in the south on Monday, killing four farmers.\n",
+    );
+    assert_eq!(
+        ms.first().map(|m| m.event_type),
+        Some(EventType::Request),
+        "{ms:#?}"
+    );
+    first_coded(
+        "Report\n\nThe announcement comes only days after the Syrian president met Russian \
+         officers in Damascus.\n",
+        EventType::Consult,
+    );
+    // "after the talks" is a phrase, not a clause.
+    first_coded(
+        "Report\n\nGunmen killed two police officers in Kirkuk after the talks.\n",
+        EventType::Assault,
+    );
+}
