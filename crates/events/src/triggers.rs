@@ -155,22 +155,37 @@ impl TriggerIndex {
     }
 
     /// Triggers in the folded sentence `f`, minus those in a purpose clause or under a negation.
+    /// A pattern may read context it does not consist of ("described the raid as a crime"): the
+    /// hit is then its group named [`HEAD`], so the words after it stay the verb's object.
     pub fn find(&self, f: &str) -> Vec<TriggerHit> {
         let mut hits: Vec<TriggerHit> = Vec::new();
         for (re, id) in self.any.matches(f).iter().map(|i| &self.patterns[i]) {
-            for m in re.find_iter(f) {
-                if self.blocked(f, m.start())
-                    || (self.triggers[*id].definite_only && !definite_before(f, m.start()))
+            let mut push = |start: usize, end: usize| {
+                if self.blocked(f, start)
+                    || (self.triggers[*id].definite_only && !definite_before(f, start))
                 {
-                    continue;
+                    return;
                 }
                 hits.push(TriggerHit {
-                    start: m.start(),
-                    end: m.end(),
+                    start,
+                    end,
                     trigger: *id,
                     priority: self.triggers[*id].priority,
                     finite: false,
                 });
+            };
+            if re.captures_len() > 1 {
+                // A pattern that reads context past its trigger marks the trigger as `head`.
+                for c in re.captures_iter(f) {
+                    let m = c.name(HEAD).or_else(|| c.get(0));
+                    if let Some(m) = m {
+                        push(m.start(), m.end());
+                    }
+                }
+            } else {
+                for m in re.find_iter(f) {
+                    push(m.start(), m.end());
+                }
             }
         }
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
@@ -332,6 +347,9 @@ fn marker_verbs(markers: &[String]) -> Vec<String> {
     out.dedup();
     out
 }
+
+/// The name of the group that is a pattern's trigger when the pattern reads more than it.
+pub const HEAD: &str = "head";
 
 /// Whether the words before `start` make a noun trigger definite ("the meeting", "his visit",
 /// "the joint operation") and so a reference back to a happening already reported.

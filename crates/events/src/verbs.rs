@@ -520,7 +520,7 @@ impl Extractor {
     /// Whether word `k` is a preposition of `[grammar] clause_prepositions` opening a clause: a
     /// noun phrase follows it, then a verb with a tense of its own before the clause stops at
     /// `stop` ("after the rivals cut ties"; not "after the talks", "after killing", "as many
-    /// as").
+    /// as", "after a blast that killed six").
     fn opens_clause_as_preposition(&self, tokens: &[Token], k: usize, stop: usize) -> bool {
         let word = &tokens[k].text;
         if !(self.clause_prepositions.iter()).any(|w| word.eq_ignore_ascii_case(w)) {
@@ -538,6 +538,11 @@ impl Extractor {
             && !comparison
             && (rest.iter())
                 .take_while(|t| t.start < stop)
+                // "after an explosion that killed six": the verb is the noun's relative clause.
+                .take_while(|t| {
+                    !matches!(t.tag, Tag::WDT | Tag::WP | Tag::WPS)
+                        && !t.text.eq_ignore_ascii_case("that")
+                })
                 .find(|t| t.tag.is_verb() || t.tag == Tag::MD)
                 .is_some_and(|t| matches!(t.tag, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD))
     }

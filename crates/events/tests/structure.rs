@@ -265,17 +265,18 @@ fn verb_phrases_coordinated_share_a_subject_whose_own_verb_codes_nothing() {
 #[test]
 fn a_coordinated_verb_phrase_keeps_the_sides_of_the_one_before() {
     let m = first_coded(
-        "Ankara accused Stockholm of harbouring militants and summoned its envoy.",
+        "Ankara accused Stockholm of harbouring militants and expelled its envoy.",
         EventType::Accuse,
     );
     assert_eq!(side(&m, "Sweden"), Some(Side::Target));
-    let summons = code("Ankara accused Stockholm of harbouring militants and summoned its envoy.")
-        .into_iter()
-        .find(|m| m.event_type == EventType::Sanction)
-        .expect("the summons");
-    assert_side(&summons, "Government of Turkey", Some(Side::Source));
+    let expulsion =
+        code("Ankara accused Stockholm of harbouring militants and expelled its envoy.")
+            .into_iter()
+            .find(|m| m.event_type == EventType::Sanction)
+            .expect("the expulsion");
+    assert_side(&expulsion, "Government of Turkey", Some(Side::Source));
     // Its own object: "its envoy", Sweden's.
-    assert!(targets_country(&summons, "SWE"), "{:?}", summons.actors);
+    assert!(targets_country(&expulsion, "SWE"), "{:?}", expulsion.actors);
 }
 
 #[test]
@@ -2562,5 +2563,32 @@ fn a_preposition_opening_a_clause_tells_background() {
     first_coded(
         "Report\n\nGunmen killed two police officers in Kirkuk after the talks.\n",
         EventType::Assault,
+    );
+}
+
+/// The PLOVER manual: summoning an ambassador is ACCUSE `disapprove`, and so is describing an
+/// act in terms of condemnation; expelling diplomats, also as an order to leave, is SANCTION
+/// `expel`.
+#[test]
+fn diplomatic_disapproval_and_expulsion() {
+    for sentence in [
+        "The Egyptian foreign ministry summoned the Ethiopian ambassador on Tuesday.",
+        "King Abdullah described the shelling as \"a flagrant violation\" of Jordan's sovereignty.",
+        "The Kuwaiti cabinet called the seizure of the tanker \"an act of piracy\".",
+    ] {
+        let m = first_coded(&format!("Report\n\n{sentence}\n"), EventType::Accuse);
+        assert_eq!(m.mode.as_deref(), Some("disapprove"), "{sentence}");
+    }
+    for sentence in [
+        "Algeria ordered the French ambassador to leave the country within a week.",
+        "Bahrain gave Iran's chargé d'affaires 48 hours to leave the kingdom.",
+    ] {
+        let m = first_coded(&format!("Report\n\n{sentence}\n"), EventType::Sanction);
+        assert_eq!(m.mode.as_deref(), Some("expel"), "{sentence}");
+    }
+    // A call on someone is a request, whatever it is about.
+    first_coded(
+        "Report\n\nThe Arab League called on Israel to end its illegal occupation.\n",
+        EventType::Request,
     );
 }
