@@ -410,7 +410,7 @@ impl ActorIndex {
     /// Security Council", "the Turkish National Security Council"): Phoenix lists such bodies
     /// under the country its sources wrote most about, and the owner printed says whose this one
     /// is. The owner and the body become one actor of the owner's country, with the body's
-    /// sector. `hits` sorted by start.
+    /// sector; printed as its own country's, the body stands alone. `hits` sorted by start.
     pub fn owned_bodies(&self, text: &str, hits: Vec<ActorHit>) -> Vec<ActorHit> {
         let mut out: Vec<ActorHit> = Vec::with_capacity(hits.len());
         for h in hits {
@@ -430,7 +430,13 @@ impl ActorIndex {
                 _ => None,
             });
             match (body, owner) {
-                (Some((own, sector)), Some((start, owner))) if *own != owner => {
+                // "Lebanon's Hezbollah", "Iraq's parliament": the country says whose the body
+                // is; the body alone acts.
+                (Some((own, _)), Some((_, owner))) if *own == owner => {
+                    out.pop();
+                    out.push(h);
+                }
+                (Some((_, sector)), Some((start, owner))) => {
                     out.pop();
                     out.push(ActorHit {
                         start,

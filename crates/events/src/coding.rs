@@ -99,6 +99,9 @@ struct Happening<'t> {
 /// Who speaks in "X said Y must withdraw": X demands, of Y.
 struct Speech {
     demanded: bool,
+    /// A spoken act reported ("said Y would pay a heavy price"): the speakers do it to those
+    /// named in what is said.
+    spoken: bool,
     speakers: Vec<SidedActor>,
     /// The happening is a noun opening what is said: nobody before the verb of saying acts.
     reported_nominal: bool,
@@ -706,6 +709,7 @@ impl<'a> SentenceCoder<'a> {
                 && crate::grammar::opens_noun_phrase(&f[s..h.hit.start])
         });
         let demanded = !h.standalone && demanded;
+        let spoken = !h.standalone && !demanded && said.is_some() && h.trigger.spoken;
         let mut speakers: Vec<SidedActor> = Vec::new();
         if let Some((_, said)) = said {
             // A demand is the speaker's, whoever it is made of; any other happening reported
@@ -724,7 +728,7 @@ impl<'a> SentenceCoder<'a> {
                 || body
                     .get(said..h.body.0)
                     .is_some_and(crate::grammar::names_a_subject);
-            if demanded {
+            if demanded || spoken {
                 speakers = pool
                     .iter()
                     .filter(|a| a.end <= said)
@@ -742,12 +746,13 @@ impl<'a> SentenceCoder<'a> {
                 })
             };
             let passive_of_others = h.passive && !of_its_own();
-            if demanded || named_subject || reported_nominal || passive_of_others {
+            if demanded || spoken || named_subject || reported_nominal || passive_of_others {
                 pool.retain(|a| a.start >= said);
             }
         }
         Speech {
             demanded,
+            spoken,
             speakers,
             reported_nominal,
         }
@@ -881,14 +886,18 @@ impl<'a> SentenceCoder<'a> {
         } else {
             None
         };
-        if speech.demanded {
+        if speech.demanded || speech.spoken {
             for a in actors.iter_mut() {
                 if a.1 == Side::Source {
                     a.1 = Side::Target;
                 }
             }
             actors.splice(0..0, speech.speakers);
+        }
+        if speech.demanded {
             (EventType::Request, "demand".to_owned())
+        } else if speech.spoken {
+            (t.event_type, t.mode.clone())
         } else if threatened {
             (EventType::Threaten, "conditional".to_owned())
         } else if let Some((as_type, mode, _)) = intention {

@@ -2,7 +2,7 @@
 //! target and a date of its own, lowered when nobody is named as acting or nothing dates it.
 
 use crate::triggers::Trigger;
-use crate::{Draft, VERB_PATTERN_PRIORITY};
+use crate::{Draft, STRONG_PATTERN_PRIORITY, VERB_PATTERN_PRIORITY};
 use dateline_core::event::{ActorRef, Side};
 
 /// Mentions below this confidence are left out of `events`, `timeline` and `report` (but printed
@@ -25,6 +25,8 @@ pub(crate) const POSSIBLE: f32 = 0.25;
 pub(crate) fn phrase_confidence(t: &Trigger, priority: u32, standalone: bool) -> f32 {
     match (t.from_verb, priority >= VERB_PATTERN_PRIORITY, standalone) {
         (true, true, _) => 0.7,
+        // A hand trigger ranked above the dictionary's longest patterns is as specific.
+        (false, _, false) if priority >= STRONG_PATTERN_PRIORITY => 0.7,
         (true, false, _) => 0.5,
         (false, _, false) => 0.6,
         (false, _, true) => 0.45,

@@ -227,6 +227,10 @@ pub struct TriggerEntry {
     pub needs_actor_after: bool,
     #[serde(default)]
     pub definite_only: bool,
+    /// Said, not done: in reported speech the speaker is its source and those named in what is
+    /// said its targets ("X said Y would pay a heavy price" is X's threat to Y).
+    #[serde(default)]
+    pub spoken: bool,
     pub patterns: Vec<String>,
 }
 

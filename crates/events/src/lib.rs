@@ -689,7 +689,7 @@ const VERB_PATTERN_PRIORITY: u32 = 66;
 /// Pattern words (besides the verb) that make a reading outrank every hand trigger.
 const STRONG_PATTERN: usize = 2;
 /// A CAMEO verb matched by a pattern of [`STRONG_PATTERN`] words or more: above every hand trigger.
-const STRONG_PATTERN_PRIORITY: u32 = 96;
+pub(crate) const STRONG_PATTERN_PRIORITY: u32 = 96;
 /// A hand trigger on a noun that is the object of a finite verb: below every verb reading.
 const OBJECT_NOUN_PRIORITY: u32 = 55;
 /// A CAMEO verb read by its block's usual reading: below the hand triggers' nouns and verbs.

@@ -25,6 +25,8 @@ pub struct Trigger {
     pub definite_only: bool,
     /// Read from the CAMEO verb dictionary rather than written in `events.toml`.
     pub from_verb: bool,
+    /// The speaker's act when reported: see [`crate::lexicon::TriggerEntry::spoken`].
+    pub spoken: bool,
 }
 
 /// A trigger found in folded text: `folded[start..end]`.
@@ -44,7 +46,9 @@ const MARKER_REACH: usize = 2;
 
 pub struct TriggerIndex {
     pub triggers: Vec<Trigger>,
-    patterns: Vec<(Regex, usize)>,
+    /// Each trigger's patterns as one regex, the trigger's index, and the indexes of the
+    /// regex's `head` groups (one per pattern that names its trigger).
+    patterns: Vec<(Regex, usize, Vec<usize>)>,
     /// The same patterns in one automaton: a sentence is scanned once to learn which triggers it
     /// holds, and only those are searched for their positions (most hold none or one).
     any: RegexSet,
@@ -99,13 +103,17 @@ impl TriggerIndex {
                 needs_actor_after: t.needs_actor_after,
                 definite_only: t.definite_only,
                 from_verb: false,
+                spoken: t.spoken,
             });
             // One regex per trigger, with ASCII word boundaries: folded text is lower-case ASCII
             // for the words that matter, and Unicode \b makes compiling several times slower.
-            let joined = t
-                .patterns
-                .iter()
-                .map(|p| format!("(?:{})", ascii_classes(p)))
+            // Each pattern's `head` group gets a name of its own in the joined regex.
+            let joined = (t.patterns.iter().enumerate())
+                .map(|(i, p)| {
+                    let p = ascii_classes(p)
+                        .replace(&format!("(?P<{HEAD}>"), &format!("(?P<{HEAD}{i}>"));
+                    format!("(?:{p})")
+                })
                 .collect::<Vec<_>>()
                 .join("|");
             let re = Regex::new(&joined).map_err(|e| {
@@ -116,9 +124,13 @@ impl TriggerIndex {
                     t.event_type, t.mode
                 ))
             })?;
-            patterns.push((re, id));
+            let heads = (re.capture_names().enumerate())
+                .filter(|(_, name)| name.is_some_and(|n| n.starts_with(HEAD)))
+                .map(|(i, _)| i)
+                .collect();
+            patterns.push((re, id, heads));
         }
-        let any = RegexSetBuilder::new(patterns.iter().map(|(re, _): &(Regex, usize)| re.as_str()))
+        let any = RegexSetBuilder::new(patterns.iter().map(|(re, _, _)| re.as_str()))
             .dfa_size_limit(64 << 20)
             .build()
             .map_err(|e| invalid(e.to_string()))?;
@@ -159,7 +171,7 @@ impl TriggerIndex {
     /// hit is then its group named [`HEAD`], so the words after it stay the verb's object.
     pub fn find(&self, f: &str) -> Vec<TriggerHit> {
         let mut hits: Vec<TriggerHit> = Vec::new();
-        for (re, id) in self.any.matches(f).iter().map(|i| &self.patterns[i]) {
+        for (re, id, heads) in self.any.matches(f).iter().map(|i| &self.patterns[i]) {
             let mut push = |start: usize, end: usize| {
                 if self.blocked(f, start)
                     || (self.triggers[*id].definite_only && !definite_before(f, start))
@@ -174,10 +186,10 @@ impl TriggerIndex {
                     finite: false,
                 });
             };
-            if re.captures_len() > 1 {
+            if !heads.is_empty() {
                 // A pattern that reads context past its trigger marks the trigger as `head`.
                 for c in re.captures_iter(f) {
-                    let m = c.name(HEAD).or_else(|| c.get(0));
+                    let m = (heads.iter().find_map(|&i| c.get(i))).or_else(|| c.get(0));
                     if let Some(m) = m {
                         push(m.start(), m.end());
                     }
@@ -302,6 +314,7 @@ impl TriggerIndex {
             needs_actor_after: false,
             definite_only: false,
             from_verb: true,
+            spoken: false,
         });
         self.triggers.len() - 1
     }

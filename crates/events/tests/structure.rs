@@ -2592,3 +2592,52 @@ fn diplomatic_disapproval_and_expulsion() {
         EventType::Request,
     );
 }
+
+/// A retaliation promised in the set phrases of official threats is a threat; reported, it is
+/// the speaker's, against whom what is said names.
+#[test]
+fn a_promised_retaliation_is_the_speaker_s_threat() {
+    let m = first_coded(
+        "Report\n\nThe Egyptian president said Ethiopia would pay a heavy price for the dam.\n",
+        EventType::Threaten,
+    );
+    assert_source_country(&m, "EGY");
+    assert!(targets_country(&m, "ETH"), "{:?}", m.actors);
+    let m = first_coded(
+        "Report\n\nThe Jordanian foreign minister said the raid would not go unpunished.\n",
+        EventType::Threaten,
+    );
+    assert_source_country(&m, "JOR");
+    // Said of its subject, the threat is the subject's.
+    let m = first_coded(
+        "Report\n\nThe Saudi crown prince said the kingdom would hold the Houthis accountable.\n",
+        EventType::Threaten,
+    );
+    assert_source_country(&m, "SAU");
+    assert!(targets_country(&m, "YEM"), "{:?}", m.actors);
+}
+
+/// The PLOVER manual's crowd control: tear gas, water cannon, rubber bullets, firing in the air
+/// are ASSAULT `crowd-control`, whoever uses them.
+#[test]
+fn crowd_control_weapons_are_crowd_control() {
+    for sentence in [
+        "Kenyan police fired tear gas at protesters in Nairobi on Tuesday.",
+        "Security forces used water cannon and rubber bullets against students in Tehran.",
+        "Soldiers fired into the air to disperse the crowd outside the ministry.",
+    ] {
+        let m = first_coded(&format!("Report\n\n{sentence}\n"), EventType::Assault);
+        assert_eq!(m.mode.as_deref(), Some("crowd-control"), "{sentence}");
+    }
+}
+
+/// Who is asked may be a long name ("asked Prime Minister Haider al-Abadi to deploy troops").
+#[test]
+fn a_request_reaches_past_a_long_name() {
+    let m = first_coded(
+        "Report\n\nLebanon's parliament asked caretaker Prime Minister Najib Mikati to form a \
+         cabinet.\n",
+        EventType::Request,
+    );
+    assert_some_actor(&m, |a| a.side == Side::Target && a.name.contains("Mikati"));
+}
