@@ -405,6 +405,7 @@ impl Extractor {
             .map(|h| h.start)
             .collect();
         nouns.sort_unstable();
+        let trigger_starts: Vec<usize> = hits.iter().map(|h| h.start).collect();
         for h in hits.iter_mut() {
             if from_verb(h) {
                 // "held talks": the talks.
@@ -419,8 +420,43 @@ impl Extractor {
                     .is_some_and(|i| same_clause(verbs[i], h.start))
             {
                 h.priority = h.priority.min(OBJECT_NOUN_PRIORITY);
+            } else if nouns.binary_search(&h.start).is_ok()
+                && verbs
+                    .get(verbs.partition_point(|&v| v <= h.start))
+                    .is_some_and(|&v| same_clause(v, h.start) && self.passive_of(s, h.end, v))
+            {
+                // "The bombing was condemned by the UN": the subject of a passive verb is
+                // its object.
+                h.priority = h.priority.min(OBJECT_NOUN_PRIORITY);
+            } else if nouns.binary_search(&h.start).is_ok()
+                && participle_object(s, &trigger_starts, h.start)
+            {
+                h.priority = h.priority.min(OBJECT_NOUN_PRIORITY);
             }
         }
+    }
+
+    /// Whether the verb at folded `verb` is the passive predicate of the noun ending at
+    /// `noun_end`: only forms of "be" and adverbs stand between them, the verb is a past
+    /// participle, and not a support verb ("The raid was carried out": its subject is the
+    /// happening).
+    fn passive_of(&self, s: &TaggedSentence, noun_end: usize, verb: usize) -> bool {
+        let f = s.folded.text.as_str();
+        let gap: Vec<&str> = f[noun_end..verb].split_whitespace().collect();
+        let be = |w: &str| {
+            matches!(
+                w,
+                "was" | "were" | "is" | "are" | "been" | "be" | "being" | "has" | "have" | "had"
+            )
+        };
+        let support = f[verb..]
+            .split(' ')
+            .next()
+            .is_some_and(|w| self.is_light_verb(w));
+        gap.iter().any(|w| be(w))
+            && gap.iter().all(|w| be(w) || w.ends_with("ly"))
+            && s.tag_at(verb) == Some(Tag::VBN)
+            && !support
     }
 
     /// A relative clause ("a helicopter that was captured", "fighters who overran the post") or an
@@ -475,8 +511,26 @@ impl Extractor {
         }
         let mut out = Vec::new();
         for (k, t) in tokens.iter().enumerate() {
-            let relative = matches!(t.tag, Tag::WDT | Tag::WP | Tag::WPS)
-                && (!t.text.eq_ignore_ascii_case("that") || k > 0 && tokens[k - 1].tag.is_noun());
+            // After a noun, or a gerund used as one ("weeks of fighting that killed …").
+            let after_noun = k > 0
+                && (tokens[k - 1].tag.is_noun()
+                    || tokens[k - 1].tag == Tag::VBG
+                        && k > 1
+                        && matches!(
+                            tokens[k - 2].tag,
+                            Tag::IN | Tag::DT | Tag::JJ | Tag::PRPS | Tag::POS | Tag::CD
+                        ));
+            // "fighting that killed thousands": "that" between a noun and a verb with a tense
+            // is the verb's subject, a relative pronoun whatever the tagger says; a complement
+            // clause has a subject of its own ("claims that troops killed").
+            let subject_relative = t.text.eq_ignore_ascii_case("that")
+                && after_noun
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|v| matches!(v.tag, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD));
+            let relative = subject_relative
+                || matches!(t.tag, Tag::WDT | Tag::WP | Tag::WPS)
+                    && (!t.text.eq_ignore_ascii_case("that") || after_noun);
             // A relative clause without its pronoun: a common noun after an article or a
             // possessive, then a subject pronoun and its verb ("an airline it accused of …",
             // "the weapons they seized"); not "said Monday it would …".
@@ -709,4 +763,20 @@ fn coordinated_clause_at(tokens: &[Token], k: usize) -> bool {
 
 fn noun_phrase_tag(t: Tag) -> bool {
     t.is_noun() || t.is_adj() || matches!(t, Tag::DT | Tag::CD | Tag::PRPS | Tag::POS | Tag::PDT)
+}
+
+/// Whether the noun at folded `at` stands in a participle clause after a comma whose participle
+/// codes nothing (", ending weeks of fighting", ", sparking protests"): what the main clause's
+/// happening did, told as background to it. `triggers`: where the sentence's triggers start.
+fn participle_object(s: &TaggedSentence, triggers: &[usize], at: usize) -> bool {
+    let Some(k) = s.token_at(at) else {
+        return false;
+    };
+    let Some(comma) = s.tokens[..k].iter().rposition(|t| t.text == ",") else {
+        return false;
+    };
+    comma + 1 < k
+        && s.tokens[comma + 1].tag == Tag::VBG
+        && !(s.tokens[comma + 2..k].iter()).any(|t| t.tag.is_verb() || t.tag == Tag::MD)
+        && !triggers.iter().any(|&t| s.token_at(t) == Some(comma + 1))
 }
