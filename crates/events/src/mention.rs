@@ -167,10 +167,13 @@ pub const UNIDENTIFIED: &str = "Unidentified actor";
 /// Its sector code, PLOVER's (`data/sectors.toml`).
 pub(crate) const UNIDENTIFIED_SECTOR: &str = "UNK";
 
-/// An attack the sentence places ("drones struck an oil field in Erbil"): news of violence often
-/// names nobody, and the place and date are enough to merge its reports.
+/// An attack or a protest the sentence places ("drones struck an oil field in Erbil", "protests
+/// broke out in Tehran"): news of violence and of crowds often names nobody, and the place and
+/// date are enough to merge its reports.
 fn located_attack(d: &Draft) -> bool {
-    d.event_type == EventType::Assault && d.place.is_some() && !d.anaphoric
+    matches!(d.event_type, EventType::Assault | EventType::Protest)
+        && d.place.is_some()
+        && !d.anaphoric
 }
 
 /// The drafts that make mentions: nobody acting or suffering, or a reference back with nothing

@@ -2675,3 +2675,59 @@ fn the_subject_of_a_passive_verb_is_its_object() {
         EventType::Assault,
     );
 }
+
+/// "Broke out", "broke up" begin or end something; only a pattern makes "broke" a happening
+/// ("broke the ceasefire"). A protest the sentence places has its protesters, named or not.
+#[test]
+fn breaking_out_is_no_attack_and_a_placed_protest_has_its_crowd() {
+    never_coded(
+        "Report\n\nThe unmanned cargo ship broke up in the atmosphere over Siberia on Thursday.\n",
+        EventType::Assault,
+    );
+    let m = first_coded(
+        "Report\n\nProtests broke out in Amman on Friday.\n",
+        EventType::Protest,
+    );
+    assert_source_country(&m, "JOR");
+    first_coded(
+        "Report\n\nHundreds of mourners gathered outside a mosque in Mosul, chanting slogans \
+         against the government.\n",
+        EventType::Protest,
+    );
+}
+
+/// Those who hold hostages free them: a release (RETREAT), as of prisoners.
+#[test]
+fn freeing_hostages_is_a_release() {
+    let m = first_coded(
+        "Report\n\nThe Islamic Jihad freed two hostages on Thursday.\n",
+        EventType::Retreat,
+    );
+    assert_eq!(m.mode.as_deref(), Some("release"));
+}
+
+/// More of diplomatic disapproval and expulsion, and a threat said of its target.
+#[test]
+fn more_disapproval_expulsion_and_threats() {
+    let m = first_coded(
+        "Report\n\nThe Algerian president called the French decision \"a betrayal\".\n",
+        EventType::Accuse,
+    );
+    assert_source_country(&m, "DZA");
+    let m = first_coded(
+        "Report\n\nMorocco ordered two Algerian diplomats out of the country on Monday.\n",
+        EventType::Sanction,
+    );
+    assert_source_country(&m, "MAR");
+    let m = first_coded(
+        "Report\n\nMoscow declared two Estonian diplomats persona non grata on Monday.\n",
+        EventType::Sanction,
+    );
+    assert_source_country(&m, "RUS");
+    assert!(targets_country(&m, "EST"), "{:?}", m.actors);
+    let m = first_coded(
+        "Report\n\nThe Egyptian president said Ethiopia would pay for it.\n",
+        EventType::Threaten,
+    );
+    assert_source_country(&m, "EGY");
+}
