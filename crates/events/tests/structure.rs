@@ -2604,23 +2604,23 @@ fn diplomatic_disapproval_and_expulsion() {
 /// the speaker's, against whom what is said names.
 #[test]
 fn a_promised_retaliation_is_the_speaker_s_threat() {
-    let m = first_coded(
+    let m = coded_from(
         "Report\n\nThe Egyptian president said Ethiopia would pay a heavy price for the dam.\n",
         EventType::Threaten,
+        "EGY",
     );
-    assert_source_country(&m, "EGY");
     assert!(targets_country(&m, "ETH"), "{:?}", m.actors);
-    let m = first_coded(
+    coded_from(
         "Report\n\nThe Jordanian foreign minister said the raid would not go unpunished.\n",
         EventType::Threaten,
+        "JOR",
     );
-    assert_source_country(&m, "JOR");
     // Said of its subject, the threat is the subject's.
-    let m = first_coded(
+    let m = coded_from(
         "Report\n\nThe Saudi crown prince said the kingdom would hold the Houthis accountable.\n",
         EventType::Threaten,
+        "SAU",
     );
-    assert_source_country(&m, "SAU");
     assert!(targets_country(&m, "YEM"), "{:?}", m.actors);
 }
 
@@ -2684,11 +2684,11 @@ fn breaking_out_is_no_attack_and_a_placed_protest_has_its_crowd() {
         "Report\n\nThe unmanned cargo ship broke up in the atmosphere over Siberia on Thursday.\n",
         EventType::Assault,
     );
-    let m = first_coded(
+    coded_from(
         "Report\n\nProtests broke out in Amman on Friday.\n",
         EventType::Protest,
+        "JOR",
     );
-    assert_source_country(&m, "JOR");
     first_coded(
         "Report\n\nHundreds of mourners gathered outside a mosque in Mosul, chanting slogans \
          against the government.\n",
@@ -2709,25 +2709,25 @@ fn freeing_hostages_is_a_release() {
 /// More of diplomatic disapproval and expulsion, and a threat said of its target.
 #[test]
 fn more_disapproval_expulsion_and_threats() {
-    let m = first_coded(
+    coded_from(
         "Report\n\nThe Algerian president called the French decision \"a betrayal\".\n",
         EventType::Accuse,
+        "DZA",
     );
-    assert_source_country(&m, "DZA");
-    let m = first_coded(
+    coded_from(
         "Report\n\nMorocco ordered two Algerian diplomats out of the country on Monday.\n",
         EventType::Sanction,
+        "MAR",
     );
-    assert_source_country(&m, "MAR");
-    let m = first_coded(
+    let m = coded_from(
         "Report\n\nMoscow declared two Estonian diplomats persona non grata on Monday.\n",
         EventType::Sanction,
+        "RUS",
     );
-    assert_source_country(&m, "RUS");
     assert!(targets_country(&m, "EST"), "{:?}", m.actors);
-    let m = first_coded(
+    coded_from(
         "Report\n\nThe Egyptian president said Ethiopia would pay for it.\n",
         EventType::Threaten,
+        "EGY",
     );
-    assert_source_country(&m, "EGY");
 }
