@@ -566,6 +566,18 @@ impl Extractor {
                 end = stop[c + 1];
                 j = c + 1;
             }
+            // A participle with its doer ("a delegation led by the ambassador held talks")
+            // describes the noun up to the verb the noun is the subject of.
+            if t.tag == Tag::VBN
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|b| b.text.eq_ignore_ascii_case("by"))
+                && let Some(v) = (tokens[k + 2..].iter())
+                    .take_while(|v| v.start < end)
+                    .find(|v| matches!(v.tag, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD))
+            {
+                end = v.start;
+            }
             out.push((t.start, end, prepositional));
         }
         out
@@ -643,6 +655,15 @@ impl Extractor {
         // governs is no subject either. A participle only: after a subordinator the noun is a
         // subject ("after the gunmen fled").
         if tokens[k].tag == Tag::VBN && self.governed_by_preposition(tokens, k) {
+            return true;
+        }
+        // A participle with its doer after it describes the noun, even after a verb of saying
+        // ("told a summit hosted by the president").
+        if tokens[k].tag == Tag::VBN
+            && tokens
+                .get(k + 1)
+                .is_some_and(|t| t.text.eq_ignore_ascii_case("by"))
+        {
             return true;
         }
         let governing = tokens[..k - 1]

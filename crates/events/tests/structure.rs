@@ -2731,3 +2731,38 @@ fn more_disapproval_expulsion_and_threats() {
         "EGY",
     );
 }
+
+/// A participle with its doer after it describes the noun before it, up to the verb that noun
+/// is the subject of: "a summit hosted by the president" after "told" is no hosting, "a
+/// delegation led by the ambassador held talks" holds the talks.
+#[test]
+fn a_participle_with_its_doer_describes_the_noun_before_it() {
+    let ms = code(
+        "Report\n\nThe Arab League chief told a summit hosted by the Jordanian king on Saturday \
+         that Israel must lift the siege.\n",
+    );
+    assert!(
+        ms.iter().all(|m| m.mode.as_deref() != Some("host")),
+        "{ms:#?}"
+    );
+    first_coded(
+        "Report\n\nA Qatari delegation led by the foreign minister held talks with Taliban \
+         leaders in Kabul on Monday.\n",
+        EventType::Consult,
+    );
+}
+
+/// "Warned of severe consequences" is a threat; "I condemn" in a quotation is the speaker's
+/// condemnation.
+#[test]
+fn a_warning_of_consequences_threatens_and_a_quoted_condemnation_accuses() {
+    coded_from(
+        "Report\n\nThe Saudi foreign minister warned of severe consequences for Tehran.\n",
+        EventType::Threaten,
+        "SAU",
+    );
+    first_coded(
+        "Report\n\nThe Jordanian king said: \"We condemn the attack on the mosque.\"\n",
+        EventType::Accuse,
+    );
+}
