@@ -2766,3 +2766,25 @@ fn a_warning_of_consequences_threatens_and_a_quoted_condemnation_accuses() {
         EventType::Accuse,
     );
 }
+
+/// "As" opens a happening of the same moment, news as much as the main clause.
+#[test]
+fn a_clause_opened_by_as_is_news_too() {
+    let ms = code(
+        "Report\n\nIraq's president praised the deal as the prime minister received the Iranian \
+         foreign minister in Baghdad.\n",
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Consult),
+        "{ms:#?}"
+    );
+}
+
+/// Hostages freed in the passive are released, as in the active.
+#[test]
+fn hostages_who_were_freed_were_released() {
+    first_coded(
+        "Report\n\nThree Turkish hostages were freed in Libya on Sunday.\n",
+        EventType::Retreat,
+    );
+}
