@@ -63,7 +63,7 @@ impl Extractor {
             r.country = here.map(str::to_owned);
         }
         if let Some(country) = here
-            && located_attack(&d)
+            && located_happening(&d)
             && !actors
                 .iter()
                 .any(|a| matches!(a.side, Side::Source | Side::Participant))
@@ -170,7 +170,7 @@ pub(crate) const UNIDENTIFIED_SECTOR: &str = "UNK";
 /// An attack or a protest the sentence places ("drones struck an oil field in Erbil", "protests
 /// broke out in Tehran"): news of violence and of crowds often names nobody, and the place and
 /// date are enough to merge its reports.
-fn located_attack(d: &Draft) -> bool {
+fn located_happening(d: &Draft) -> bool {
     matches!(d.event_type, EventType::Assault | EventType::Protest)
         && d.place.is_some()
         && !d.anaphoric
@@ -183,7 +183,7 @@ fn merge_same_sentence(drafts: Vec<Draft>) -> Vec<Draft> {
     for d in drafts {
         // Nobody acting or suffering: nothing to match or merge — unless people were killed,
         // injured or arrested, which is a happening whoever did it.
-        if d.actors.is_empty() && d.counts.is_empty() && !located_attack(&d) {
+        if d.actors.is_empty() && d.counts.is_empty() && !located_happening(&d) {
             continue;
         }
         // A reference back with no antecedent and no date is a lead the copy lost ("were

@@ -442,7 +442,7 @@ impl Extractor {
     /// happening).
     fn passive_of(&self, s: &TaggedSentence, noun_end: usize, verb: usize) -> bool {
         let f = s.folded.text.as_str();
-        let gap: Vec<&str> = f[noun_end..verb].split_whitespace().collect();
+        let gap = || f[noun_end..verb].split_whitespace();
         let be = |w: &str| {
             matches!(
                 w,
@@ -453,8 +453,8 @@ impl Extractor {
             .split(' ')
             .next()
             .is_some_and(|w| self.is_light_verb(w));
-        gap.iter().any(|w| be(w))
-            && gap.iter().all(|w| be(w) || w.ends_with("ly"))
+        gap().any(be)
+            && gap().all(|w| be(w) || w.ends_with("ly"))
             && s.tag_at(verb) == Some(Tag::VBN)
             && !support
     }
@@ -467,26 +467,25 @@ impl Extractor {
         if subordinate.is_empty() {
             return;
         }
-        let start = |h: &TriggerHit| s.folded.original_span(h.start, h.start + 1).0;
-        let inside = |h: &TriggerHit| {
-            let os = start(h);
-            (subordinate.iter()).any(|&(a, b, _)| a <= os && os < b)
-        };
+        // Per hit: inside some subordinate clause, and inside one that is background whatever
+        // the main clause tells.
+        let placed: Vec<(bool, bool)> = (hits.iter())
+            .map(|h| {
+                let os = s.folded.original_span(h.start, h.start + 1).0;
+                (subordinate.iter())
+                    .filter(|&&(a, b, _)| a <= os && os < b)
+                    .fold((false, false), |(_, always), &(_, _, prepositional)| {
+                        (true, always || !prepositional)
+                    })
+            })
+            .collect();
         // A clause a preposition opens is background only beside a verb of the sentence's own
         // ("agreed to restore ties seven years after they cut them"); where the main clause
         // tells no happening, it is the news ("the raid comes days after the premier met US
         // officials").
-        let main_verb = hits.iter().any(|h| h.finite && !inside(h));
-        let demoted: Vec<bool> = (hits.iter())
-            .map(|h| {
-                let os = start(h);
-                (subordinate.iter()).any(|&(a, b, prepositional)| {
-                    (main_verb || !prepositional) && a <= os && os < b
-                })
-            })
-            .collect();
-        for (h, demote) in hits.iter_mut().zip(demoted) {
-            if demote {
+        let main_verb = (hits.iter().zip(&placed)).any(|(h, &(inside, _))| h.finite && !inside);
+        for (h, (inside, always)) in hits.iter_mut().zip(placed) {
+            if always || inside && main_verb {
                 h.priority = h.priority.min(SUBORDINATE_PRIORITY);
             }
         }
@@ -568,10 +567,7 @@ impl Extractor {
             }
             // A participle with its doer ("a delegation led by the ambassador held talks")
             // describes the noun up to the verb the noun is the subject of.
-            if t.tag == Tag::VBN
-                && tokens
-                    .get(k + 1)
-                    .is_some_and(|b| b.text.eq_ignore_ascii_case("by"))
+            if with_doer(tokens, k)
                 && let Some(v) = (tokens[k + 2..].iter())
                     .take_while(|v| v.start < end)
                     .find(|v| matches!(v.tag, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD))
@@ -659,11 +655,7 @@ impl Extractor {
         }
         // A participle with its doer after it describes the noun, even after a verb of saying
         // ("told a summit hosted by the president").
-        if tokens[k].tag == Tag::VBN
-            && tokens
-                .get(k + 1)
-                .is_some_and(|t| t.text.eq_ignore_ascii_case("by"))
-        {
+        if with_doer(tokens, k) {
             return true;
         }
         let governing = tokens[..k - 1]
@@ -784,6 +776,12 @@ fn coordinated_clause_at(tokens: &[Token], k: usize) -> bool {
 
 fn noun_phrase_tag(t: Tag) -> bool {
     t.is_noun() || t.is_adj() || matches!(t, Tag::DT | Tag::CD | Tag::PRPS | Tag::POS | Tag::PDT)
+}
+
+/// Whether token `k` is a past participle with its doer after it ("hosted by", "led by").
+fn with_doer(tokens: &[Token], k: usize) -> bool {
+    tokens[k].tag == Tag::VBN
+        && (tokens.get(k + 1)).is_some_and(|t| t.text.eq_ignore_ascii_case("by"))
 }
 
 /// Whether the noun at folded `at` stands in a participle clause after a comma whose participle
