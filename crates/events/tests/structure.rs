@@ -1681,11 +1681,11 @@ fn the_content_of_a_threat_is_no_happening_of_its_clause() {
 /// single-country exercises should be coded as MOBILIZE".
 #[test]
 fn joint_exercises_are_cooperation_and_one_country_s_a_mobilisation() {
-    let m = first_coded(
+    coded_from(
         "Report\n\nTurkish and Azerbaijani troops on Monday launched war games near the border.\n",
         EventType::Cooperate,
+        "TUR",
     );
-    assert_source_country(&m, "TUR");
     never_coded(
         "Report\n\nTurkish and Azerbaijani troops on Monday launched war games near the border.\n",
         EventType::Mobilize,
@@ -1953,12 +1953,12 @@ fn but_coordinates_verb_phrases_of_one_subject() {
 /// doer after "by", is that verb ("retaliated by striking"), not a participle.
 #[test]
 fn a_sentence_s_sole_past_form_is_its_verb() {
-    let m = first_coded(
+    coded_from(
         "Report\n\nThe Turkish army retaliated by striking more than 20 PKK targets near \
          Avashin.\n",
         EventType::Assault,
+        "TUR",
     );
-    assert_source_country(&m, "TUR");
 }
 
 /// The names after a participle of saying (", saying …") are what is said, not the main verb's
@@ -2415,11 +2415,11 @@ fn a_compound_adjective_before_a_place_keeps_it() {
 /// Iraq's Fatah Alliance is not Palestine's Fatah: the longer name is the region's party.
 #[test]
 fn iraq_s_fatah_alliance_is_iraqi() {
-    let m = first_coded(
+    coded_from(
         "Report\n\nThe Fatah Alliance rejected the election results on Monday.\n",
         EventType::Reject,
+        "IRQ",
     );
-    assert_source_country(&m, "IRQ");
 }
 
 /// Who is asked stands before the infinitive; whom the thing asked concerns is no target of
@@ -2467,16 +2467,16 @@ fn the_speaker_is_not_the_patient_of_a_reported_passive() {
 /// Yemen's capital "Sana" is not Syria's news agency SANA.
 #[test]
 fn yemen_is_not_syria_for_one_shared_spelling() {
-    let m = first_coded(
+    coded_from(
         "Report\n\nYemeni officials condemned the attack on Monday.\n",
         EventType::Accuse,
+        "YEM",
     );
-    assert_source_country(&m, "YEM");
-    let m = first_coded(
+    coded_from(
         "Report\n\nThe state news agency SANA accused Israel of striking Damascus.\n",
         EventType::Accuse,
+        "SYR",
     );
-    assert_source_country(&m, "SYR");
 }
 
 /// Kuwait's emirs are Kuwaiti, not Malaysia's state of Sabah.
