@@ -74,9 +74,11 @@ fn possessor(text: &str, start: usize, before: &[ActorHit], actors: &ActorIndex)
 }
 
 /// Whether `word` between a country word and an agent parts them: one of [`PARTING_WORDS`], a
-/// possessive, a past form or an -ing form.
-fn parts_country_and_agent(word: &str) -> bool {
+/// possessive, a past form (an irregular one as the tagger's lexicon reads it: "Turkish jets
+/// struck villages") or an -ing form.
+fn parts_country_and_agent(word: &str, tagger: &dateline_tagger::Tagger) -> bool {
     past_form(word)
+        || tagger.lexicon_tag(word) == Some(dateline_tagger::Tag::VBD)
         || (word.len() > 4 && word.ends_with("ing"))
         || PARTING_WORDS.contains(&word)
         || crate::grammar::is_possessive(word)
@@ -160,6 +162,7 @@ impl AgentIndex {
         text: &str,
         folded: &Folded,
         actors: &ActorIndex,
+        tagger: &dateline_tagger::Tagger,
         mut hits: Vec<ActorHit>,
     ) -> Vec<ActorHit> {
         let f = folded.text.as_str();
@@ -208,7 +211,9 @@ impl AgentIndex {
                     !gap.contains([',', ';', ':', '.', '(', ')', '—', '–', '"', '“', '”'])
                         && !gap.contains(" - ")
                         && few_words(gap, MAX_GAP_WORDS)
-                        && !gap.split_whitespace().any(parts_country_and_agent)
+                        && !gap
+                            .split_whitespace()
+                            .any(|w| parts_country_and_agent(w, tagger))
                 }
             });
             let country_of = |h: &ActorHit| state_country(actors, h);

@@ -248,6 +248,7 @@ mod tests {
             harm_conditionals: Vec::new(),
             subordinators: Vec::new(),
             clause_prepositions: Vec::new(),
+            inner_subordinators: Vec::new(),
             clause_openers: Vec::new(),
             fronted_openers: Vec::new(),
             passive_agents: Vec::new(),

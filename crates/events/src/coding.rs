@@ -7,6 +7,7 @@ use crate::confidence::{DISPUTED, POSSIBLE, phrase_confidence};
 use crate::grammar::{Pronoun, participle_at, passive_before, pronoun_subject};
 use crate::places::PlaceHit;
 use crate::triggers::{self, Trigger, TriggerHit};
+use crate::verbs::Inner;
 use crate::{Draft, Extractor, SidedActor, VERB_PATTERN_PRIORITY, counts, fold};
 use dateline_core::event::{Counts, EventType, Place, QuadClass, Side};
 use dateline_core::time::{self, Tense, TimeValue};
@@ -77,6 +78,10 @@ struct Clause<'a> {
     /// subject is that one's, shared as the previous clause's participants, never the whole
     /// sentence's actors.
     coordinated: bool,
+    /// A clause opening inside the sentence with no opener of the lexicon's (see
+    /// `Extractor::inner_clauses`): a participle shares the main clause's subject, an adverbial
+    /// clause has participants of its own only.
+    inner: Option<Inner>,
     /// The sentence's actors inside it.
     actors: Vec<&'a ActorHit>,
 }
@@ -213,10 +218,12 @@ impl<'a> SentenceCoder<'a> {
             .filter(move |a| a.start >= ss && a.end <= se)
     }
 
-    /// The sentence's clauses: the lexicon's clause openers, then coordinated verb phrases.
+    /// The sentence's clauses: the lexicon's clause openers, then coordinated verb phrases and
+    /// inner clauses.
     fn clause_bounds(&self) -> Vec<(usize, usize)> {
         let mut bounds = self.x.triggers.clauses(self.f());
-        for &c in &self.coordinations.opens {
+        let inner = self.coordinations.inner.iter().map(|&(c, _)| c);
+        for c in self.coordinations.opens.iter().copied().chain(inner) {
             if let Some(i) = bounds.iter().position(|&(s, e)| s < c && c < e) {
                 let (s, e) = bounds[i];
                 bounds[i] = (s, c);
@@ -230,14 +237,44 @@ impl<'a> SentenceCoder<'a> {
     pub fn code(&self, out: &mut Vec<Draft>) {
         // A clause with no subject of its own shares the previous clause's participants.
         let mut previous_clause: Vec<SidedActor> = Vec::new();
+        // The kind and the participants of the last clause but a participle's: a participle
+        // after it does what its subject does, and when of the same kind tells more of the same
+        // happening (", killing nine tourists").
+        let mut last_type = None;
+        let mut last: Vec<SidedActor> = Vec::new();
         for (index, &bounds) in self.clauses.iter().enumerate() {
             let Some(clause) = self.clause(index, bounds) else {
                 // A clause that codes nothing still names the subject of the verb phrases
                 // coordinated with it ("Turkey maintains bases in X and has vowed to …").
                 if let Some(subject) = self.subject_of(bounds) {
+                    last.clone_from(&subject);
                     previous_clause = subject;
+                } else {
+                    // "…," Kadhimi said, urging all sides to …": who a participle after it
+                    // tells of.
+                    last = self.named_in(bounds);
                 }
+                last_type = None;
                 continue;
+            };
+            let best_type = self.trigger(&clause.best).event_type;
+            let participle = clause.inner == Some(Inner::Participle);
+            if participle && last_type == Some(best_type) {
+                continue;
+            }
+            if !participle {
+                last_type = Some(best_type);
+            }
+            // An inner clause's participants are not the subject a later coordinated verb
+            // phrase shares.
+            let mut own = Vec::new();
+            let previous = match clause.inner {
+                None => &mut previous_clause,
+                Some(Inner::Participle) => {
+                    own.clone_from(&last);
+                    &mut own
+                }
+                Some(Inner::Adverbial { .. }) => &mut own,
             };
             for hit in self.chosen(&clause) {
                 let trigger = self.trigger(&hit);
@@ -250,7 +287,10 @@ impl<'a> SentenceCoder<'a> {
                     relative: crate::grammar::relative_antecedent(self.f(), hit.start)
                         .map(|from| self.to_body(from, from).0),
                 };
-                self.code_happening(&clause, &happening, &mut previous_clause, out);
+                self.code_happening(&clause, &happening, previous, out);
+            }
+            if !participle {
+                last.clone_from(previous);
             }
         }
     }
@@ -262,15 +302,16 @@ impl<'a> SentenceCoder<'a> {
             .coordinations
             .first_verb
             .filter(|&v| cs <= v && v < ce)?;
-        let (cbs, _) = self.to_body(cs, ce);
-        let (vb, _) = self.to_body(verb, verb);
-        Some(
-            self.actors
-                .iter()
-                .filter(|a| a.start >= cbs && a.end <= vb)
-                .map(|a| (a.who.clone(), Side::Source, a.start, a.end))
-                .collect(),
-        )
+        Some(self.named_in((cs, verb)))
+    }
+
+    /// The actors of clause `cs..ce`, as sources.
+    fn named_in(&self, (cs, ce): (usize, usize)) -> Vec<SidedActor> {
+        let (cbs, cbe) = self.to_body(cs, ce);
+        (self.actors.iter())
+            .filter(|a| a.start >= cbs && a.end <= cbe)
+            .map(|a| (a.who.clone(), Side::Source, a.start, a.end))
+            .collect()
     }
 
     /// The clause at folded `cs..ce`, `None` when no trigger of it counts.
@@ -302,6 +343,9 @@ impl<'a> SentenceCoder<'a> {
             continuation: self.x.triggers.continuation_subject(&self.f()[cs..ce]),
             fronted: cs == 0 && self.x.triggers.fronted_end(self.f()) == Some(ce),
             coordinated: self.coordinations.opens.contains(&cs),
+            inner: (self.coordinations.inner.iter())
+                .find(|&&(c, _)| c == cs)
+                .map(|&(_, kind)| kind),
             actors: self
                 .actors
                 .iter()
@@ -502,11 +546,17 @@ impl<'a> SentenceCoder<'a> {
             && !reported_nominal
             && !clause.actors.iter().any(|a| a.end <= h.body.0)
             && h.relative.is_none()
+            && !matches!(clause.inner, Some(Inner::Adverbial { .. }))
         {
             let mut shared: Vec<SidedActor> = Vec::new();
             // A coordinated verb phrase shares the subject only: its object is its own
-            // ("congratulated Halbousi and called on parliament to …").
-            let shares = |a: &SidedActor| !clause.coordinated || a.1 == Side::Source;
+            // ("congratulated Halbousi and called on parliament to …"). A participle names its
+            // object, or does it to the main clause's ("cut ties with X, accusing the kingdom").
+            let own_target = actors.iter().any(|a| a.1 == Side::Target);
+            let shares = |a: &SidedActor| match clause.inner {
+                Some(Inner::Participle) => a.1 == Side::Source || !own_target,
+                _ => !clause.coordinated || a.1 == Side::Source,
+            };
             for a in previous_clause.iter().filter(|a| shares(a)) {
                 if !actors.iter().chain(&shared).any(|x| x.0 == a.0) {
                     shared.push(a.clone());
@@ -614,6 +664,7 @@ impl<'a> SentenceCoder<'a> {
         } else if clause.actors.is_empty()
             && !clause.fronted
             && !clause.coordinated
+            && clause.inner.is_none()
             // "He vowed to keep trying, but the BBC's editor said …": a pronoun subject stands
             // for a name before the sentence, not for one in the clauses after it.
             && pronoun_subject(&self.f()[clause.folded.0..h.hit.start]).is_none()
@@ -988,7 +1039,9 @@ impl<'a> SentenceCoder<'a> {
             return;
         }
         let mut d = draft;
-        d.date = self.date((tbs - ss, tbe - ss), (cbs - ss, cbe - ss));
+        // "after the rivals cut ties": the main clause's time is not the clause's own.
+        let own_time = clause.inner == Some(Inner::Adverbial { own_time: true });
+        d.date = self.date((tbs - ss, tbe - ss), (cbs - ss, cbe - ss), own_time);
         d.own_date = d.date.is_some();
         d.place = self
             .place_in(cbs, cbe, tbs)
@@ -1053,10 +1106,15 @@ impl<'a> SentenceCoder<'a> {
     }
 
     /// The time of the happening: the past expression nearest the trigger in its clause, else in
-    /// the sentence; a future one only when there is no other ("will end in March 2027"
-    /// dates the statement when the sentence also says "earlier in July"). Bounds are sentence
-    /// offsets.
-    fn date(&self, (ts, te): (usize, usize), (cs, ce): (usize, usize)) -> Option<TimeValue> {
+    /// the sentence (unless `own_only`); a future one only when there is no other ("will end in
+    /// March 2027" dates the statement when the sentence also says "earlier in July"). Bounds
+    /// are sentence offsets.
+    fn date(
+        &self,
+        (ts, te): (usize, usize),
+        (cs, ce): (usize, usize),
+        own_only: bool,
+    ) -> Option<TimeValue> {
         let times = &self.times;
         if times.is_empty() {
             return None;
@@ -1090,6 +1148,7 @@ impl<'a> SentenceCoder<'a> {
             .min_by_key(|t| dist(t))
             .or_else(|| {
                 (times.iter())
+                    .filter(|_| !own_only)
                     .filter(|t| !future(t) && !elsewhere(t))
                     .min_by_key(|t| dist(t))
             });

@@ -189,6 +189,10 @@ pub struct Grammar {
     /// ("after the talks" / "after the rivals cut ties"): a subordinator when a finite verb follows.
     #[serde(default)]
     pub clause_prepositions: Vec<String>,
+    /// Words that open, with no comma before them, a clause with a subject and a verb of its own
+    /// telling its own happening ("signed an agreement as the king received the president").
+    #[serde(default)]
+    pub inner_subordinators: Vec<String>,
     /// What opens a new clause inside a sentence (", and ", "; "), spaces included.
     pub clause_openers: Vec<String>,
     /// Prepositions that open a sentence with a phrase of its own up to the first comma ("After

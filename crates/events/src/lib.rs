@@ -74,6 +74,9 @@ pub struct Extractor {
     /// Prepositions that open a clause when a finite verb follows, from `[grammar]
     /// clause_prepositions`.
     clause_prepositions: Vec<String>,
+    /// Words that open a clause of its own inside a sentence, from `[grammar]
+    /// inner_subordinators`.
+    inner_subordinators: Vec<String>,
     /// `[[intent]]` of `events.toml`.
     intent: Vec<Intent>,
     agents: agents::AgentIndex,
@@ -217,6 +220,7 @@ impl Extractor {
             .collect();
         let subordinators = lexicon.events.grammar.subordinators.clone();
         let clause_prepositions = lexicon.events.grammar.clause_prepositions.clone();
+        let inner_subordinators = lexicon.events.grammar.inner_subordinators.clone();
         let intent = intents(&lexicon.events)?;
         let agents = agents::AgentIndex::build(
             &lexicon.field.agents,
@@ -249,6 +253,7 @@ impl Extractor {
             record_nouns,
             subordinators,
             clause_prepositions,
+            inner_subordinators,
             intent,
             tagger,
             agents,
@@ -317,7 +322,9 @@ impl Extractor {
         anchor: Option<jiff::civil::Date>,
     ) -> Vec<ActorHit> {
         let named = self.actors.find(body, folded, anchor);
-        let hits = self.agents.attach(body, folded, &self.actors, named);
+        let hits = self
+            .agents
+            .attach(body, folded, &self.actors, &self.tagger, named);
         let hits = self.actors.owned_bodies(body, hits);
         self.actors.fold_titles(body, hits)
     }

@@ -230,6 +230,7 @@ impl Extractor {
         let coordination = Coordination {
             first_verb: first_verb.map(|o| fs.folded_offset(o)),
             opens: opens.into_iter().map(|o| fs.folded_offset(o)).collect(),
+            inner: Vec::new(),
         };
         self.add_dictionary_readings(&s, &coordination.opens, hits);
         hits.retain(|h| {
@@ -246,7 +247,75 @@ impl Extractor {
         self.demote_subordinate(&s, hits);
         demote_threatened(&s, &self.triggers.triggers, hits);
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-        coordination
+        let inner = self.inner_clauses(&s, first_verb, hits);
+        Coordination {
+            inner: inner
+                .into_iter()
+                .map(|(o, kind)| (fs.folded_offset(o), kind))
+                .collect(),
+            ..coordination
+        }
+    }
+
+    /// Clauses that open inside a sentence where no opener of the lexicon cuts it, each telling
+    /// a happening of its own beside the main clause's (sentence offsets, with their kind): a
+    /// participle after a comma ("severed relations with Morocco, accusing the kingdom of …"),
+    /// and a word of `[grammar] inner_subordinators` before a subject and a verb with a tense
+    /// ("signed an agreement as the king received the president", "marched before police
+    /// dispersed them"). Only where a finite verb and a trigger of `hits` stand before it, and
+    /// one stands in it: a sentence with one happening stays one clause ("soldiers sustained
+    /// wounds when militants struck their outpost" is the strike's).
+    fn inner_clauses(
+        &self,
+        s: &TaggedSentence,
+        first_verb: Option<usize>,
+        hits: &[TriggerHit],
+    ) -> Vec<(usize, Inner)> {
+        let Some(first_verb) = first_verb else {
+            return Vec::new();
+        };
+        let tokens = &s.tokens;
+        let stop = clause_stops(tokens, s.sentence.len());
+        // A trigger on the participle itself, or on a verb with a tense in the clause.
+        let verb_hit_in = |from: usize, to: usize, finite: bool| {
+            let (from, to) = (s.folded.folded_offset(from), s.folded.folded_offset(to));
+            (hits.iter()).any(|h| h.start >= from && h.start < to && (h.finite || !finite))
+        };
+        let hit_before = |at: usize| {
+            let at = s.folded.folded_offset(at);
+            hits.iter().any(|h| h.start < at)
+        };
+        let mut out = Vec::new();
+        for (k, t) in tokens.iter().enumerate().skip(1) {
+            if t.start <= first_verb || !hit_before(t.start) {
+                continue;
+            }
+            let participle = t.text == ","
+                && tokens.get(k + 1).is_some_and(|p| {
+                    p.tag == Tag::VBG
+                        && !self
+                            .triggers
+                            .grammar
+                            .speech_verbs
+                            .iter()
+                            .any(|w| p.text.eq_ignore_ascii_case(w))
+                        && verb_hit_in(p.start, p.end, false)
+                });
+            if participle {
+                out.push((t.start, Inner::Participle));
+                continue;
+            }
+            let opener = (self.inner_subordinators.iter()).find(|w| t.text.eq_ignore_ascii_case(w));
+            if let Some(w) = opener
+                && tokens[k - 1].text != ","
+                && subject_then_verb(tokens, k)
+                && verb_hit_in(t.end, stop[k + 1], true)
+            {
+                let own_time = self.clause_prepositions.iter().any(|p| p == w);
+                out.push((t.start, Inner::Adverbial { own_time }));
+            }
+        }
+        out
     }
 
     /// Each dictionary verb's reading, in place of the weaker hits on its words. A verb's
@@ -496,18 +565,7 @@ impl Extractor {
     /// subordinator of `[grammar] subordinators` to the next comma, semicolon or colon.
     /// The flag marks a clause a preposition of `[grammar] clause_prepositions` opens.
     fn subordinate_spans(&self, tokens: &[Token], len: usize) -> Vec<(usize, usize, bool)> {
-        // Where each token's clause stops: one backward sweep, so a long sentence of many
-        // openers stays linear.
-        let mut stop = vec![len; tokens.len() + 1];
-        for k in (0..tokens.len()).rev() {
-            stop[k] = if matches!(tokens[k].text.as_str(), "," | ";" | ":")
-                || coordinated_clause_at(tokens, k)
-            {
-                tokens[k].start
-            } else {
-                stop[k + 1]
-            };
-        }
+        let stop = clause_stops(tokens, len);
         let mut out = Vec::new();
         for (k, t) in tokens.iter().enumerate() {
             // After a noun, or a gerund used as one ("weeks of fighting that killed …").
@@ -674,12 +732,42 @@ impl Extractor {
     }
 }
 
-/// The verb phrases sharing the sentence's first subject, folded offsets.
+/// The verb phrases sharing the sentence's first subject, and the clauses opening inside it,
+/// folded offsets.
 pub(crate) struct Coordination {
     /// The sentence's first finite verb: the shared subject stands before it.
     pub first_verb: Option<usize>,
     /// Where each further verb phrase opens (its "and").
     pub opens: Vec<usize>,
+    /// Where each inner clause opens (see `Extractor::inner_clauses`), in order.
+    pub inner: Vec<(usize, Inner)>,
+}
+
+/// A clause inside a sentence that tells a happening of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Inner {
+    /// ", accusing the kingdom of …": the main clause's subject does it, at its time.
+    Participle,
+    /// "as the king received the president": a subject and a time of its own; `own_time` when
+    /// its word places it before or after the main clause's ("after", "before"), so the main
+    /// clause's time is not its.
+    Adverbial { own_time: bool },
+}
+
+/// Where each token's clause stops (sentence offsets): at the next comma, semicolon or colon, or
+/// coordinated clause. One backward sweep, so a long sentence of many openers stays linear.
+fn clause_stops(tokens: &[Token], len: usize) -> Vec<usize> {
+    let mut stop = vec![len; tokens.len() + 1];
+    for k in (0..tokens.len()).rev() {
+        stop[k] = if matches!(tokens[k].text.as_str(), "," | ";" | ":")
+            || coordinated_clause_at(tokens, k)
+        {
+            tokens[k].start
+        } else {
+            stop[k + 1]
+        };
+    }
+    stop
 }
 
 /// The sentence's first finite verb, and where a second verb phrase of the same subject opens:
@@ -771,6 +859,22 @@ fn coordinated_clause_at(tokens: &[Token], k: usize) -> bool {
     subject > 0
         && rest
             .get(subject)
+            .is_some_and(|v| matches!(v.tag, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD))
+}
+
+/// Whether a subject (a noun phrase, "of" phrases in it, or a pronoun) follows word `k` straight
+/// on, then a verb with a tense: "as the king received", "after supporters of the cleric
+/// stormed"; not "before dawn on Monday has killed", whose verb is the main clause's after a
+/// phrase of time.
+fn subject_then_verb(tokens: &[Token], k: usize) -> bool {
+    let rest = &tokens[k + 1..];
+    let subject = (rest.iter().enumerate())
+        .take_while(|&(i, t)| {
+            noun_phrase_tag(t.tag) || t.tag == Tag::PRP || i > 0 && t.text == "of"
+        })
+        .count();
+    subject > 0
+        && (rest.get(subject))
             .is_some_and(|v| matches!(v.tag, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD))
 }
 

@@ -2788,3 +2788,60 @@ fn hostages_who_were_freed_were_released() {
         EventType::Retreat,
     );
 }
+
+/// A clause opening inside the sentence tells a happening of its own beside the main clause's:
+/// a participle after a comma is what the main clause's subject does (to the main clause's
+/// object unless it names its own), and of the same kind tells more of the same happening;
+/// "as", "before", "after" open clauses with subjects of their own, and one "after" has no time
+/// but its own. With one happening in the sentence it stays one clause.
+#[test]
+fn an_inner_clause_tells_a_happening_of_its_own() {
+    let ms = code(
+        "Report\n\nKuwait expelled the Iranian ambassador on Sunday, accusing Tehran of backing \
+         a spy cell.\n",
+    );
+    assert_eq!(
+        types_of(&ms),
+        [EventType::Sanction, EventType::Accuse],
+        "{ms:#?}"
+    );
+    assert_source_country(&ms[1], "KWT");
+    assert!(targets_country(&ms[1], "IRN"), "{:?}", ms[1].actors);
+    let ms = code(
+        "Report\n\nTurkish jets struck villages near Duhok on Monday, killing three shepherds.\n",
+    );
+    assert_eq!(types_of(&ms), [EventType::Assault], "{ms:#?}");
+    assert_source_country(&ms[0], "TUR");
+    let ms = code(
+        "Report\n\nOman and Iran signed a maritime agreement on Tuesday as the Omani foreign \
+         minister received his Iranian counterpart in Muscat.\n",
+    );
+    let host = (ms.iter().find(|m| m.event_type == EventType::Consult))
+        .unwrap_or_else(|| panic!("{ms:#?}"));
+    assert_source_country(host, "OMN");
+    assert!(ms.len() == 2, "{ms:#?}");
+    let ms = code(
+        "Report\n\nHundreds of teachers marched in Sulaimani on Saturday before police \
+         dispersed them with tear gas.\n",
+    );
+    assert_eq!(
+        types_of(&ms),
+        [EventType::Protest, EventType::Assault],
+        "{ms:#?}"
+    );
+    assert_eq!(ms[1].mode.as_deref(), Some("crowd-control"));
+    let ms = code(
+        "Report\n\nQatar restored diplomatic ties with Bahrain on Wednesday, two years after \
+         Bahrain expelled the Qatari ambassador.\n",
+    );
+    let expelled = (ms.iter().find(|m| m.event_type == EventType::Sanction))
+        .unwrap_or_else(|| panic!("{ms:#?}"));
+    assert_source_country(expelled, "BHR");
+    assert_eq!(expelled.date.value, None, "{expelled:#?}");
+    let m = first_coded(
+        "Report\n\nFour Turkish soldiers sustained wounds when militants struck their outpost \
+         near Zakho.\n",
+        EventType::Assault,
+    );
+    assert!(targets_country(&m, "TUR"), "{:?}", m.actors);
+}
