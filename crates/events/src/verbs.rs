@@ -793,7 +793,12 @@ fn coordinated_verbs(tokens: &[Token]) -> (Option<usize>, Vec<usize>) {
         {
             out.push(t.start);
         }
-        if first.is_none() && matches!(t.tag, Tag::VBD | Tag::VBZ | Tag::VBP) {
+        // A past form the tagger read as a participle may still be the clause's verb ("Kuwait
+        // and Bahrain condemned the attacks and voiced …").
+        if first.is_none()
+            && (matches!(t.tag, Tag::VBD | Tag::VBZ | Tag::VBP)
+                || t.tag == Tag::VBN && finite(tokens, k))
+        {
             first = Some(t);
         }
     }

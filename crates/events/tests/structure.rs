@@ -2845,3 +2845,66 @@ fn an_inner_clause_tells_a_happening_of_its_own() {
     );
     assert!(targets_country(&m, "TUR"), "{:?}", m.actors);
 }
+
+/// The PLOVER manual's SUPPORT is "express support for … actor", which the dictionary reads as an
+/// intent to cooperate ("express * support", 032) or not at all ("voiced solidarity", a
+/// participle): said support is SUPPORT, promised support stays a promise.
+#[test]
+fn support_expressed_is_support() {
+    for sentence in [
+        "Oman expressed its full support for Jordan's security measures on Sunday.",
+        "The Arab League voiced its solidarity with Sudan on Monday.",
+        "Egypt issued a statement on Friday, voicing firm support for the Libyan government.",
+    ] {
+        let m = first_coded_of(&format!("Report\n\n{sentence}\n"), EventType::Support);
+        assert_eq!(m.mode.as_deref(), Some("express support"), "{sentence}");
+    }
+    never_coded(
+        "Report\n\nThe minister expressed hope that the parties would support the plan.\n",
+        EventType::Support,
+    );
+}
+
+/// A past form the tagger reads as a participle, straight after its subject and before its
+/// object, is the clause's verb, and a verb phrase coordinated with it ("and voiced") tells a
+/// happening of its own.
+#[test]
+fn a_verb_coordinated_with_a_past_form_read_as_participle_is_its_own() {
+    let ms = code(
+        "Report\n\nKuwait, Oman and Qatar condemned the strikes and voiced their solidarity with \
+         Bahrain.\n",
+    );
+    assert_eq!(
+        types_of(&ms),
+        [EventType::Accuse, EventType::Support],
+        "{ms:#?}"
+    );
+    assert_source_country(&ms[1], "KWT");
+}
+
+/// Office holders since the field's dictionaries end (2016): a title names the holder of the
+/// article's date ("the Saudi Crown Prince" was Mohammed bin Nayef in 2016, Mohammed bin Salman
+/// from June 2017), and the full name of a minister is no shorter name inside it ("Nasser
+/// Bourita" is no Nasser, nor Egypt).
+#[test]
+fn office_holders_since_the_dictionaries_end() {
+    let on = |day: &str, body: &str| CODER.mentions(&common::article("t", body, Some(day), None));
+    let holder = |day: &str| {
+        let ms = on(
+            day,
+            "Report\n\nThe Saudi Crown Prince met the French foreign minister in Riyadh.\n",
+        );
+        let m = ms.first().unwrap_or_else(|| panic!("{ms:#?}")).clone();
+        (m.actors.iter().find(|a| a.side == Side::Source))
+            .map(|a| a.name.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(holder("2016-05-02"), "Mohammed bin Nayef");
+    assert_eq!(holder("2019-05-02"), "Mohammed bin Salman");
+    let m = first_coded(
+        "Report\n\nMoroccan Foreign Minister Nasser Bourita met Sameh Shoukry in Rabat.\n",
+        EventType::Consult,
+    );
+    assert_eq!(names(&m)[0], "Nasser Bourita", "{m:#?}");
+    assert_source_country(&m, "MAR");
+}
