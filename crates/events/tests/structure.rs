@@ -104,6 +104,19 @@ fn names(m: &EventMention) -> Vec<&str> {
     m.actors.iter().map(|a| a.name.as_str()).collect()
 }
 
+/// Each sentence (a report's only paragraph) coded by `pick` as `kind` in `mode`.
+fn each_coded_in_mode(
+    sentences: &[&str],
+    kind: EventType,
+    mode: &str,
+    pick: fn(&str, EventType) -> EventMention,
+) {
+    for sentence in sentences {
+        let m = pick(&format!("Report\n\n{sentence}\n"), kind);
+        assert_eq!(m.mode.as_deref(), Some(mode), "{sentence}");
+    }
+}
+
 #[test]
 fn the_outlet_a_source_spoke_to_is_not_an_actor() {
     let ms =
@@ -2578,21 +2591,25 @@ fn a_preposition_opening_a_clause_tells_background() {
 /// `expel`.
 #[test]
 fn diplomatic_disapproval_and_expulsion() {
-    for sentence in [
-        "The Egyptian foreign ministry summoned the Ethiopian ambassador on Tuesday.",
-        "King Abdullah described the shelling as \"a flagrant violation\" of Jordan's sovereignty.",
-        "The Kuwaiti cabinet called the seizure of the tanker \"an act of piracy\".",
-    ] {
-        let m = first_coded(&format!("Report\n\n{sentence}\n"), EventType::Accuse);
-        assert_eq!(m.mode.as_deref(), Some("disapprove"), "{sentence}");
-    }
-    for sentence in [
-        "Algeria ordered the French ambassador to leave the country within a week.",
-        "Bahrain gave Iran's chargé d'affaires 48 hours to leave the kingdom.",
-    ] {
-        let m = first_coded(&format!("Report\n\n{sentence}\n"), EventType::Sanction);
-        assert_eq!(m.mode.as_deref(), Some("expel"), "{sentence}");
-    }
+    each_coded_in_mode(
+        &[
+            "The Egyptian foreign ministry summoned the Ethiopian ambassador on Tuesday.",
+            "King Abdullah described the shelling as \"a flagrant violation\" of Jordan's sovereignty.",
+            "The Kuwaiti cabinet called the seizure of the tanker \"an act of piracy\".",
+        ],
+        EventType::Accuse,
+        "disapprove",
+        first_coded,
+    );
+    each_coded_in_mode(
+        &[
+            "Algeria ordered the French ambassador to leave the country within a week.",
+            "Bahrain gave Iran's chargé d'affaires 48 hours to leave the kingdom.",
+        ],
+        EventType::Sanction,
+        "expel",
+        first_coded,
+    );
     // A call on someone is a request, whatever it is about.
     first_coded(
         "Report\n\nThe Arab League called on Israel to end its illegal occupation.\n",
@@ -2628,14 +2645,16 @@ fn a_promised_retaliation_is_the_speaker_s_threat() {
 /// are ASSAULT `crowd-control`, whoever uses them.
 #[test]
 fn crowd_control_weapons_are_crowd_control() {
-    for sentence in [
-        "Kenyan police fired tear gas at protesters in Nairobi on Tuesday.",
-        "Security forces used water cannon and rubber bullets against students in Tehran.",
-        "Soldiers fired into the air to disperse the crowd outside the ministry.",
-    ] {
-        let m = first_coded(&format!("Report\n\n{sentence}\n"), EventType::Assault);
-        assert_eq!(m.mode.as_deref(), Some("crowd-control"), "{sentence}");
-    }
+    each_coded_in_mode(
+        &[
+            "Kenyan police fired tear gas at protesters in Nairobi on Tuesday.",
+            "Security forces used water cannon and rubber bullets against students in Tehran.",
+            "Soldiers fired into the air to disperse the crowd outside the ministry.",
+        ],
+        EventType::Assault,
+        "crowd-control",
+        first_coded,
+    );
 }
 
 /// Who is asked may be a long name ("asked Prime Minister Haider al-Abadi to deploy troops").
@@ -2851,14 +2870,16 @@ fn an_inner_clause_tells_a_happening_of_its_own() {
 /// participle): said support is SUPPORT, promised support stays a promise.
 #[test]
 fn support_expressed_is_support() {
-    for sentence in [
-        "Oman expressed its full support for Jordan's security measures on Sunday.",
-        "The Arab League voiced its solidarity with Sudan on Monday.",
-        "Egypt issued a statement on Friday, voicing firm support for the Libyan government.",
-    ] {
-        let m = first_coded_of(&format!("Report\n\n{sentence}\n"), EventType::Support);
-        assert_eq!(m.mode.as_deref(), Some("express support"), "{sentence}");
-    }
+    each_coded_in_mode(
+        &[
+            "Oman expressed its full support for Jordan's security measures on Sunday.",
+            "The Arab League voiced its solidarity with Sudan on Monday.",
+            "Egypt issued a statement on Friday, voicing firm support for the Libyan government.",
+        ],
+        EventType::Support,
+        "express support",
+        first_coded_of,
+    );
     never_coded(
         "Report\n\nThe minister expressed hope that the parties would support the plan.\n",
         EventType::Support,
