@@ -262,7 +262,7 @@ impl Extractor {
     /// participle after a comma ("severed relations with Morocco, accusing the kingdom of …"),
     /// and a word of `[grammar] inner_subordinators` before a subject and a verb with a tense
     /// ("signed an agreement as the king received the president", "marched before police
-    /// dispersed them"). Only where a finite verb and a trigger of `hits` stand before it, and
+    /// dispersed them"; after a comma too, where the lexicon's openers cut already). Only where a finite verb and a trigger of `hits` stand before it, and
     /// one stands in it: a sentence with one happening stays one clause ("soldiers sustained
     /// wounds when militants struck their outpost" is the strike's).
     fn inner_clauses(
@@ -307,12 +307,18 @@ impl Extractor {
             }
             let opener = (self.inner_subordinators.iter()).find(|w| t.text.eq_ignore_ascii_case(w));
             if let Some(w) = opener
-                && tokens[k - 1].text != ","
                 && subject_then_verb(tokens, k)
                 && verb_hit_in(t.end, stop[k + 1], true)
             {
                 let own_time = self.clause_prepositions.iter().any(|p| p == w);
-                out.push((t.start, Inner::Adverbial { own_time }));
+                // After a comma the lexicon's opener already cuts there (", as the cabinet
+                // met"): the clause is the same, with a subject of its own.
+                let at = if tokens[k - 1].text == "," {
+                    tokens[k - 1].start
+                } else {
+                    t.start
+                };
+                out.push((at, Inner::Adverbial { own_time }));
             }
         }
         out

@@ -2639,6 +2639,14 @@ fn a_promised_retaliation_is_the_speaker_s_threat() {
         "SAU",
     );
     assert!(targets_country(&m, "YEM"), "{:?}", m.actors);
+    // "will be met with a response", said of the other side's act, answers it.
+    let m = coded_from(
+        "Report\n\nThe Pakistani army chief said India's strikes would be met with a firm \
+         response.\n",
+        EventType::Threaten,
+        "PAK",
+    );
+    assert!(targets_country(&m, "IND"), "{:?}", m.actors);
 }
 
 /// The PLOVER manual's crowd control: tear gas, water cannon, rubber bullets, firing in the air
@@ -2863,6 +2871,12 @@ fn an_inner_clause_tells_a_happening_of_its_own() {
         EventType::Assault,
     );
     assert!(targets_country(&m, "TUR"), "{:?}", m.actors);
+    // After a comma too, the clause's subject is its own, not the main clause's names.
+    let ms = code(
+        "Report\n\nOman condemned the Iranian strikes on Monday, as the council met in \
+         Muscat for a second day.\n",
+    );
+    assert_eq!(types_of(&ms), [EventType::Accuse], "{ms:#?}");
 }
 
 /// The PLOVER manual's SUPPORT is "express support for … actor", which the dictionary reads as an
