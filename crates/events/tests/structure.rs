@@ -2943,3 +2943,23 @@ fn office_holders_since_the_dictionaries_end() {
     assert_eq!(names(&m)[0], "Nasser Bourita", "{m:#?}");
     assert_source_country(&m, "MAR");
 }
+
+/// The PLOVER manual's AID: relief sent and money given are aid; a pledge is a promise (AGREE),
+/// and troops sent are no aid.
+#[test]
+fn relief_sent_and_money_given_are_aid() {
+    for sentence in [
+        "Jordan dispatched two planes carrying medical teams and tents to Aleppo on Tuesday.",
+        "The World Bank disbursed $300 million to Lebanon's social safety net.",
+    ] {
+        first_coded(&format!("Report\n\n{sentence}\n"), EventType::Aid);
+    }
+    first_coded(
+        "Report\n\nKuwait pledged $500 million for the reconstruction of Mosul.\n",
+        EventType::Agree,
+    );
+    never_coded(
+        "Report\n\nRussia sent troops and supplies to the front.\n",
+        EventType::Aid,
+    );
+}
