@@ -13,6 +13,9 @@ use dateline_core::event::{Counts, EventType, Place, QuadClass, Side};
 use dateline_core::time::{self, Tense, TimeValue};
 use jiff::civil::Date;
 
+/// The sector word of police (`COP` in `data/sectors.toml`).
+const POLICE: &str = "police";
+
 /// How many names back a pronoun looks for its antecedent.
 const PRONOUN_REACH: usize = 6;
 /// Bytes after a verb read for a participle of saying (", saying …") that ends its participants.
@@ -513,17 +516,7 @@ impl<'a> SentenceCoder<'a> {
         self.drop_own_targets(&mut actors);
         let possible = self.possible(clause, h);
         let (event_type, mode) = self.reading(clause, h, speech, possible, &mut actors);
-        // PLOVER manual, MOBILIZE: "Joint military operations are coded as COOPERATE but
-        // single-country exercises should be coded as MOBILIZE."
-        let (event_type, mode) = if event_type == EventType::Mobilize && self.joint(&actors) {
-            (EventType::Cooperate, "military cooperation".to_owned())
-        } else if event_type == EventType::Protest && self.diplomatic(&actors) {
-            // PLOVER manual, PROTEST: "Diplomatic protests ... are coded as ACCUSE 'disapprove'.
-            // PROTEST presumes significant physical/material activity."
-            (EventType::Accuse, "disapprove".to_owned())
-        } else {
-            (event_type, mode)
-        };
+        let (event_type, mode) = self.by_participants(h, event_type, mode, &actors);
         // "urged Islamic countries to cut ties with Israel": who is asked stands before the
         // infinitive; what follows is what they are asked to do, and whom it concerns.
         if event_type == EventType::Request
@@ -601,6 +594,35 @@ impl<'a> SentenceCoder<'a> {
         self.date_and_place(clause, h, draft, out);
     }
 
+    /// The PLOVER manual's readings that turn on who takes part.
+    fn by_participants(
+        &self,
+        h: &Happening,
+        event_type: EventType,
+        mode: String,
+        actors: &[SidedActor],
+    ) -> (EventType, String) {
+        if event_type == EventType::Mobilize && self.joint(actors) {
+            // MOBILIZE: "Joint military operations are coded as COOPERATE but single-country
+            // exercises should be coded as MOBILIZE."
+            (EventType::Cooperate, "military cooperation".to_owned())
+        } else if event_type == EventType::Assault
+            && mode == "raid"
+            && self.policing(actors)
+            && self.counts(h).is_empty()
+        {
+            // COERCE `seize`: "Execute search, confiscate property, raid". A raid by police
+            // that harms nobody is a search, not an attack.
+            (EventType::Coerce, "seize".to_owned())
+        } else if event_type == EventType::Protest && self.diplomatic(actors) {
+            // PROTEST: "Diplomatic protests ... are coded as ACCUSE 'disapprove'. PROTEST
+            // presumes significant physical/material activity."
+            (EventType::Accuse, "disapprove".to_owned())
+        } else {
+            (event_type, mode)
+        }
+    }
+
     /// Every source is a state's government ("the Iraqi foreign ministry", "Ankara"), not its
     /// people ("Jordanians", which the lexicon reads as the state): what it protests it protests
     /// in words.
@@ -617,6 +639,19 @@ impl<'a> SentenceCoder<'a> {
                     Who::Unknown { sector, .. } => sector.as_deref() == Some("government"),
                 };
                 government && !self.x.actors.is_nationality(printed.trim())
+            })
+    }
+
+    /// Every source is police ("Police raided the bureau", "Iraqi police").
+    fn policing(&self, actors: &[SidedActor]) -> bool {
+        let mut sources = actors.iter().filter(|a| a.1 == Side::Source).peekable();
+        sources.peek().is_some()
+            && sources.all(|(who, ..)| {
+                let sector = match who {
+                    Who::Known(i) => self.x.actors.code_on(*i, self.article.anchor).1,
+                    Who::Unknown { sector, .. } => sector.clone(),
+                };
+                sector.as_deref() == Some(POLICE)
             })
     }
 

@@ -2963,3 +2963,22 @@ fn relief_sent_and_money_given_are_aid() {
         EventType::Aid,
     );
 }
+
+/// The PLOVER manual's COERCE `seize` ("Execute search, confiscate property, raid"): a police
+/// raid that harms nobody is a search; one that kills, or a raid by soldiers, stays an attack.
+#[test]
+fn a_police_raid_that_harms_nobody_is_a_search() {
+    let m = first_coded(
+        "Report\n\nTurkish police raided the offices of a news agency in Istanbul on Tuesday.\n",
+        EventType::Coerce,
+    );
+    assert_eq!(m.mode.as_deref(), Some("seize"));
+    first_coded(
+        "Report\n\nIraqi police raided a house in Mosul on Monday, killing two militants.\n",
+        EventType::Assault,
+    );
+    first_coded(
+        "Report\n\nIraqi troops raided a hideout in the Hamrin mountains on Monday.\n",
+        EventType::Assault,
+    );
+}
