@@ -104,6 +104,13 @@ fn names(m: &EventMention) -> Vec<&str> {
     m.actors.iter().map(|a| a.name.as_str()).collect()
 }
 
+/// Each sentence (a report's only paragraph) has `kind` as its first mention's type.
+fn each_first_coded(sentences: &[&str], kind: EventType) {
+    for sentence in sentences {
+        first_coded(&format!("Report\n\n{sentence}\n"), kind);
+    }
+}
+
 /// Each sentence (a report's only paragraph) coded by `pick` as `kind` in `mode`.
 fn each_coded_in_mode(
     sentences: &[&str],
@@ -2948,12 +2955,13 @@ fn office_holders_since_the_dictionaries_end() {
 /// and troops sent are no aid.
 #[test]
 fn relief_sent_and_money_given_are_aid() {
-    for sentence in [
-        "Jordan dispatched two planes carrying medical teams and tents to Aleppo on Tuesday.",
-        "The World Bank disbursed $300 million to Lebanon's social safety net.",
-    ] {
-        first_coded(&format!("Report\n\n{sentence}\n"), EventType::Aid);
-    }
+    each_first_coded(
+        &[
+            "Jordan dispatched two planes carrying medical teams and tents to Aleppo on Tuesday.",
+            "The World Bank disbursed $300 million to Lebanon's social safety net.",
+        ],
+        EventType::Aid,
+    );
     first_coded(
         "Report\n\nKuwait pledged $500 million for the reconstruction of Mosul.\n",
         EventType::Agree,
@@ -2980,6 +2988,23 @@ fn a_police_raid_that_harms_nobody_is_a_search() {
     );
     first_coded(
         "Report\n\nIraqi troops raided a hideout in the Hamrin mountains on Monday.\n",
+        EventType::Assault,
+    );
+}
+
+/// Entry forced into a building and property set ablaze are attacks (CAMEO 190, 180), though
+/// "break" alone is a support verb ("broke out" tells no attack).
+#[test]
+fn forced_entry_and_arson_are_attacks() {
+    each_first_coded(
+        &[
+            "Demonstrators broke into the Danish embassy in Damascus on Saturday.",
+            "Rioters set two police stations ablaze in Sfax on Monday night.",
+        ],
+        EventType::Assault,
+    );
+    never_coded(
+        "Report\n\nA fire broke out in a market in Erbil on Monday.\n",
         EventType::Assault,
     );
 }
