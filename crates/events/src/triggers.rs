@@ -320,15 +320,19 @@ impl TriggerIndex {
     }
 
     /// True when the verb at `f[start..end]` is the verb of a future marker of several words
-    /// followed by "to" ("are expected to remain", "are then expected to", "plans to withdraw"):
-    /// it tells when the verb after it happens, not a happening of its own.
+    /// with its "to" ("are expected to remain", "are then expected to", "plans to withdraw"): it
+    /// tells when the verb after it happens, not a happening of its own.
     pub fn marks_future(&self, f: &str, start: usize, end: usize) -> bool {
         let verb = &f[start..end];
-        self.marker_verbs.iter().any(|m| m == verb)
-            && f[end..]
-                .split_whitespace()
-                .take(MARKER_REACH)
-                .any(|w| w == "to")
+        // "to" next, or after an adverb ("expected soon to"); not after an object ("set fire
+        // to the building" is no "set to").
+        let mut after = f[end..].split_whitespace().take(MARKER_REACH);
+        let to = match after.next() {
+            Some("to") => true,
+            Some(w) if w.ends_with("ly") || w == "soon" => after.next() == Some("to"),
+            _ => false,
+        };
+        to && self.marker_verbs.iter().any(|m| m == verb)
     }
 
     /// True when a future marker ("will", "is expected") occurs in `f[from..to]`.

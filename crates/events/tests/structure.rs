@@ -3000,8 +3000,14 @@ fn forced_entry_and_arson_are_attacks() {
         &[
             "Demonstrators broke into the Danish embassy in Damascus on Saturday.",
             "Rioters set two police stations ablaze in Sfax on Monday night.",
+            // "set … to" is no future marker with an object between ("are set to meet").
+            "Protesters set fire to the party's offices in Basra on Friday.",
         ],
         EventType::Assault,
+    );
+    never_coded(
+        "Report\n\nThe two foreign ministers are set to meet in Doha next week.\n",
+        EventType::Consult,
     );
     never_coded(
         "Report\n\nA fire broke out in a market in Erbil on Monday.\n",
