@@ -243,6 +243,8 @@ impl<'a> SentenceCoder<'a> {
         // The kind and the participants of the last clause but a participle's: a participle
         // after it does what its subject does, and when of the same kind tells more of the same
         // happening (", killing nine tourists").
+        // Kept only in a sentence with a participle clause, the rare case.
+        let participles = (self.coordinations.inner.iter()).any(|&(_, k)| k == Inner::Participle);
         let mut last_type = None;
         let mut last: Vec<SidedActor> = Vec::new();
         for (index, &bounds) in self.clauses.iter().enumerate() {
@@ -250,9 +252,11 @@ impl<'a> SentenceCoder<'a> {
                 // A clause that codes nothing still names the subject of the verb phrases
                 // coordinated with it ("Turkey maintains bases in X and has vowed to …").
                 if let Some(subject) = self.subject_of(bounds) {
-                    last.clone_from(&subject);
+                    if participles {
+                        last.clone_from(&subject);
+                    }
                     previous_clause = subject;
-                } else {
+                } else if participles {
                     // "…," Kadhimi said, urging all sides to …": who a participle after it
                     // tells of.
                     last = self.named_in(bounds);
@@ -292,7 +296,7 @@ impl<'a> SentenceCoder<'a> {
                 };
                 self.code_happening(&clause, &happening, previous, out);
             }
-            if !participle {
+            if participles && !participle {
                 last.clone_from(previous);
             }
         }

@@ -244,10 +244,12 @@ impl Extractor {
             h.finite = s.finite_at(h.start);
         }
         self.demote_objects(&s, hits);
-        self.demote_subordinate(&s, hits);
+        // Where each token's clause stops, read by the subordinate clauses and the inner ones.
+        let stop = clause_stops(&s.tokens, s.sentence.len());
+        self.demote_subordinate(&s, &stop, hits);
         demote_threatened(&s, &self.triggers.triggers, hits);
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-        let inner = self.inner_clauses(&s, first_verb, hits);
+        let inner = self.inner_clauses(&s, &stop, first_verb, hits);
         Coordination {
             inner: inner
                 .into_iter()
@@ -262,29 +264,30 @@ impl Extractor {
     /// participle after a comma ("severed relations with Morocco, accusing the kingdom of …"),
     /// and a word of `[grammar] inner_subordinators` before a subject and a verb with a tense
     /// ("signed an agreement as the king received the president", "marched before police
-    /// dispersed them"; after a comma too, where the lexicon's openers cut already). Only where a finite verb and a trigger of `hits` stand before it, and
-    /// one stands in it: a sentence with one happening stays one clause ("soldiers sustained
-    /// wounds when militants struck their outpost" is the strike's).
+    /// dispersed them"; after a comma too, where the lexicon's openers cut already). Only where
+    /// a finite verb and a trigger of `hits` stand before it, and one stands in it: a sentence
+    /// with one happening stays one clause ("soldiers sustained wounds when militants struck
+    /// their outpost" is the strike's). `hits` are sorted by start; `stop` is `clause_stops`.
     fn inner_clauses(
         &self,
         s: &TaggedSentence,
+        stop: &[usize],
         first_verb: Option<usize>,
         hits: &[TriggerHit],
     ) -> Vec<(usize, Inner)> {
-        let Some(first_verb) = first_verb else {
+        let (Some(first_verb), Some(first_hit)) = (first_verb, hits.first()) else {
             return Vec::new();
         };
         let tokens = &s.tokens;
-        let stop = clause_stops(tokens, s.sentence.len());
-        // A trigger on the participle itself, or on a verb with a tense in the clause.
+        // A trigger on the participle itself, or on a verb with a tense in the clause: the
+        // hits starting in the span are one slice of them, so a long sentence stays linear.
         let verb_hit_in = |from: usize, to: usize, finite: bool| {
             let (from, to) = (s.folded.folded_offset(from), s.folded.folded_offset(to));
-            (hits.iter()).any(|h| h.start >= from && h.start < to && (h.finite || !finite))
+            let lo = hits.partition_point(|h| h.start < from);
+            let hi = hits.partition_point(|h| h.start < to);
+            (hits[lo..hi.max(lo)].iter()).any(|h| h.finite || !finite)
         };
-        let hit_before = |at: usize| {
-            let at = s.folded.folded_offset(at);
-            hits.iter().any(|h| h.start < at)
-        };
+        let hit_before = |at: usize| first_hit.start < s.folded.folded_offset(at);
         let mut out = Vec::new();
         for (k, t) in tokens.iter().enumerate().skip(1) {
             if t.start <= first_verb || !hit_before(t.start) {
@@ -537,8 +540,8 @@ impl Extractor {
     /// A relative clause ("a helicopter that was captured", "fighters who overran the post") or an
     /// adverbial one ("when the governor resigned", "if the talks fail") tells background to
     /// the clause it hangs on: its happenings rank below every happening of that clause.
-    fn demote_subordinate(&self, s: &TaggedSentence, hits: &mut [TriggerHit]) {
-        let subordinate = self.subordinate_spans(&s.tokens, s.sentence.len());
+    fn demote_subordinate(&self, s: &TaggedSentence, stop: &[usize], hits: &mut [TriggerHit]) {
+        let subordinate = self.subordinate_spans(&s.tokens, stop);
         if subordinate.is_empty() {
             return;
         }
@@ -570,8 +573,7 @@ impl Extractor {
     /// "that" after a noun), a subject pronoun right after a noun, a reduced relative, or a
     /// subordinator of `[grammar] subordinators` to the next comma, semicolon or colon.
     /// The flag marks a clause a preposition of `[grammar] clause_prepositions` opens.
-    fn subordinate_spans(&self, tokens: &[Token], len: usize) -> Vec<(usize, usize, bool)> {
-        let stop = clause_stops(tokens, len);
+    fn subordinate_spans(&self, tokens: &[Token], stop: &[usize]) -> Vec<(usize, usize, bool)> {
         let mut out = Vec::new();
         for (k, t) in tokens.iter().enumerate() {
             // After a noun, or a gerund used as one ("weeks of fighting that killed …").
