@@ -535,6 +535,7 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
           | (?i:(?:last|this|next|earlier\s+this|later\s+this|earlier\s+last)\s+(?:week(?:end)?|month|year))
           | (?i:(?:on|since|by|until|last|next|this)\s+)?{w}(?:\s+(?i:night|morning|evening|afternoon))?
           | (?i:yesterday|today|tomorrow)
+          | (?i:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{{1,2}})\s+(?:day|week|month|year)s?\s+ago)(?-u:\b)
           | (?i:(?:in|since|by|until|from|during|of)\s+)\d{{4}}(?:\s*[-–]\s*\d{{4}})?(?-u:\b)
           | (?i:(?:its|their|his|her|the)\s+)(?:19|20)\d{{2}}(?-u:\b)(?:[-–](?:19|20)\d{{2}}(?-u:\b))?(?:\s+[a-z])
           | (?i:(?:in|since|by|until|from|during)\s+)?\d{{4}}[-–]\d{{4}}(?-u:\b)
@@ -635,7 +636,41 @@ pub fn resolve_mention(raw: &str, anchor: Option<Date>, tense: Tense) -> TimeVal
     if let Some(c) = WEEK_PHRASE.captures(text) {
         return calendar_unit_phrase(raw, &c, anchor);
     }
+    if let Some(c) = AGO_PHRASE.captures(text) {
+        return ago_phrase(raw, &c, anchor);
+    }
     TimeValue::unresolved(raw)
+}
+
+static AGO_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(day|week|month|year)s?\s+ago$")
+        .expect("static regex")
+});
+
+/// `two days ago`, `a week ago`, `three months ago`: counted back from the anchor, as precise as
+/// the unit (a week ago is that week, not a day of it).
+fn ago_phrase(raw: &str, c: &regex::Captures<'_>, anchor: Date) -> TimeValue {
+    const WORDS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    let count = c[1].to_ascii_lowercase();
+    let n: i64 = match count.as_str() {
+        "a" | "an" => 1,
+        w => match WORDS.iter().position(|x| *x == w) {
+            Some(i) => i as i64 + 1,
+            None => w.parse().unwrap_or(0),
+        },
+    };
+    let back = match c[2].to_ascii_lowercase().as_str() {
+        "day" => anchor.checked_sub(n.days()).map(|d| TimeValue::day(raw, d)),
+        "week" => (anchor.checked_sub((7 * n).days())).map(|d| TimeValue::week(raw, monday_of(d))),
+        "month" => {
+            (anchor.checked_sub(n.months())).map(|d| TimeValue::month(raw, d.year(), d.month()))
+        }
+        _ => (anchor.checked_sub(n.years())).map(|d| TimeValue::year(raw, d.year())),
+    };
+    back.unwrap_or_else(|_| TimeValue::unresolved(raw))
 }
 
 /// `in 2014`, `its 2014`, `2014–2017` (a span of whole years).
@@ -1069,6 +1104,32 @@ mod tests {
             val(&resolve_mention("its 2014", None, Tense::Past)),
             ("2014", Precision::Year)
         );
+    }
+
+    #[test]
+    fn counted_back_from_the_anchor() {
+        let s = "Two days ago, a drone hit a car; a week ago and 3 months ago others did.";
+        let found: Vec<_> = scan(s).into_iter().map(|f| f.text).collect();
+        assert_eq!(found, vec!["Two days ago", "a week ago", "3 months ago"]);
+        let at = d("2022-07-23");
+        let p = Tense::Past;
+        assert_eq!(
+            val(&resolve_mention("Two days ago", at, p)),
+            ("2022-07-21", Precision::Day)
+        );
+        assert_eq!(
+            val(&resolve_mention("a week ago", at, p)),
+            ("2022-W28", Precision::Week)
+        );
+        assert_eq!(
+            val(&resolve_mention("3 months ago", at, p)),
+            ("2022-04", Precision::Month)
+        );
+        assert_eq!(
+            val(&resolve_mention("two years ago", at, p)),
+            ("2020", Precision::Year)
+        );
+        assert_eq!(resolve_mention("two days ago", None, p).value, None);
     }
 
     #[test]

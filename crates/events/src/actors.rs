@@ -514,19 +514,70 @@ impl ActorIndex {
                 inside[p - 1] = true;
             }
         }
+        let apposition_country = self.appositions(text, &hits, &mut inside);
         let mut out: Vec<ActorHit> = Vec::with_capacity(hits.len());
-        for ((mut h, inside), title_country) in hits.into_iter().zip(inside).zip(country_of) {
+        let each = (hits.into_iter().zip(inside).zip(country_of)).zip(apposition_country);
+        for (((mut h, inside), title_country), apposition) in each {
             if inside {
                 continue;
             }
             if let Who::Unknown { country, .. } = &mut h.who
                 && country.is_none()
             {
-                *country = title_country;
+                *country = title_country.or(apposition);
             }
             out.push(h);
         }
         out
+    }
+
+    /// A title set off after a person's name is that person's: its holder on the article's
+    /// date is someone else ("Michael Austin, commander of US Central Command,"). Marks such
+    /// holders in `inside`; returns, by person, the country the apposition names.
+    fn appositions(
+        &self,
+        text: &str,
+        hits: &[ActorHit],
+        inside: &mut [bool],
+    ) -> Vec<Option<String>> {
+        let mut apposition_country: Vec<Option<String>> = vec![None; hits.len()];
+        for p in 0..hits.len() {
+            if let Some((start, end)) = self.titled_apposition(text, &hits[p]) {
+                for q in p + 1..hits.len() {
+                    let b = &hits[q];
+                    if b.start >= end {
+                        break;
+                    }
+                    if b.start < start || b.end > end {
+                        continue;
+                    }
+                    if let Who::Known(a) = b.who {
+                        if apposition_country[p].is_none() {
+                            apposition_country[p] = self.actors[a].country.clone();
+                        }
+                        if self.is_person(&b.who) && b.who != hits[p].who {
+                            inside[q] = true;
+                        }
+                    }
+                }
+            }
+        }
+        apposition_country
+    }
+
+    /// The bounds of a title set off by commas after a person's name ("X, commander of US
+    /// Central Command,", "X, a spokesman for the Iraqi army,"): at most eight words, one of them
+    /// a title word.
+    fn titled_apposition(&self, text: &str, h: &ActorHit) -> Option<(usize, usize)> {
+        if !self.is_person(&h.who) {
+            return None;
+        }
+        let rest = text[h.end..].strip_prefix(", ")?;
+        let len = rest.find([',', '.', ';', '(', ')', '"', '“', '”'])?;
+        let apposition = &rest[..len];
+        let titled =
+            (apposition.split_whitespace()).any(|w| self.title_words.contains(&w.to_lowercase()));
+        (titled && apposition.split_whitespace().count() <= 8).then(|| (h.end + 2, h.end + 2 + len))
     }
 
     /// A person: one the lexicon lists as such, or one found by a title.
@@ -734,53 +785,100 @@ impl ActorIndex {
     }
 
     /// People the lexicon lacks, introduced by a title: "Iraqi Foreign Minister X",
-    /// "the spokesperson for the coalition, X". Names overlapping a known actor are skipped.
-    fn unknown_people(&self, text: &str, known: &[ActorHit]) -> Vec<ActorHit> {
+    /// "the spokesperson for the coalition, X". Names overlapping a known actor are skipped,
+    /// but for place words inside the name ("spokesman Nasser Kanaani": Lake Nasser is one of
+    /// Egypt's names): after a title, capitalised words name a person. A body printed before
+    /// the title gives the person its country ("Pentagon spokesman X").
+    fn unknown_people(&self, text: &str, known: &mut Vec<ActorHit>) -> Vec<ActorHit> {
         let mut out: Vec<ActorHit> = Vec::new();
-        let mut push =
-            |start: usize, end: usize, name: &str, role: String, country: Option<String>| {
-                if known.iter().any(|h| start < h.end && h.start < end)
-                    || out.iter().any(|h| start < h.end && h.start < end)
-                {
-                    return;
-                }
-                let tokens: Vec<&str> = name.split_whitespace().collect();
-                if tokens.len() < 2 || tokens.iter().any(|t| listed(&self.not_names, t)) {
-                    return;
-                }
-                out.push(ActorHit {
-                    start,
-                    end,
-                    who: Who::Unknown {
-                        name: name.to_owned(),
-                        role: Some(role),
-                        country,
-                        sector: None,
-                    },
-                });
-            };
+        // Known hits a name displaces, by index: removed at the end, so that a page of many
+        // titled names stays linear (`known` is sorted by start).
+        let mut displaced: Vec<usize> = Vec::new();
+        let mut push = |displaced: &mut Vec<usize>,
+                        (start, end): (usize, usize),
+                        name: &str,
+                        role: String,
+                        country: Option<String>| {
+            let inside: Vec<usize> = (hits_near(known, start)..known.len())
+                .take_while(|&i| known[i].start < end)
+                .filter(|&i| start < known[i].end)
+                .collect();
+            let place_words = inside.iter().all(|&i| {
+                let h = &known[i];
+                start <= h.start
+                    && h.end <= end
+                    && (h.start, h.end) != (start, end)
+                    && matches!(h.who, Who::Known(a) if self.is_country(a))
+            });
+            if !place_words || out.iter().rev().any(|h| start < h.end && h.start < end) {
+                return;
+            }
+            let tokens: Vec<&str> = name.split_whitespace().collect();
+            if tokens.len() < 2 || tokens.iter().any(|t| listed(&self.not_names, t)) {
+                return;
+            }
+            displaced.extend(inside);
+            out.push(ActorHit {
+                start,
+                end,
+                who: Who::Unknown {
+                    name: name.to_owned(),
+                    role: Some(role),
+                    country,
+                    sector: None,
+                },
+            });
+        };
         // "Turkish Energy Minister X": a nationality, a portfolio of one or two capitalised
         // words, the title, the name.
         for c in self.title_before_name.captures_iter(text) {
             let (Some(title), Some(name)) = (c.get(3), c.get(4)) else {
                 continue;
             };
-            let country = c.get(1).and_then(|n| self.nationality(n.as_str()));
+            let country = match c.get(1) {
+                Some(n) => self.nationality(n.as_str()),
+                None => self.body_country_before(text, known, title.start()),
+            };
             let portfolio = c.get(2).map_or("", |p| p.as_str());
             let role = match c.get(1) {
                 Some(n) => format!("{} {portfolio}{}", n.as_str(), title.as_str()),
                 None => title.as_str().to_owned(),
             };
-            push(name.start(), name.end(), name.as_str(), role, country);
+            let span = (name.start(), name.end());
+            push(&mut displaced, span, name.as_str(), role, country);
         }
         for c in self.title_of_org_name.captures_iter(text) {
             let (Some(title), Some(org), Some(name)) = (c.get(1), c.get(2), c.get(3)) else {
                 continue;
             };
             let role = format!("{} of {}", title.as_str(), org.as_str());
-            push(name.start(), name.end(), name.as_str(), role, None);
+            let span = (name.start(), name.end());
+            push(&mut displaced, span, name.as_str(), role, None);
+        }
+        if !displaced.is_empty() {
+            displaced.sort_unstable();
+            let mut i = 0;
+            known.retain(|_| {
+                i += 1;
+                displaced.binary_search(&(i - 1)).is_err()
+            });
         }
         out
+    }
+
+    /// The country of a body named right before byte `at` ("Pentagon spokesman"), if any.
+    fn body_country_before(&self, text: &str, known: &[ActorHit], at: usize) -> Option<String> {
+        let last = known.partition_point(|h| h.start < at);
+        let h =
+            known[..last].iter().rev().take(4).find(|h| {
+                h.end < at && text.get(h.end..at).is_some_and(|gap| gap.trim().is_empty())
+            })?;
+        match h.who {
+            Who::Known(a) if self.is_body(a) || self.is_country(a) => {
+                self.actors[a].country.clone()
+            }
+            _ => None,
+        }
     }
 
     /// Whether the name ending at `end` of `text` is glued to a participle that makes it describe
@@ -1209,7 +1307,7 @@ impl NameSearch<'_> {
             .filter(|h| !self.index.is_remit(self.text, h))
             .map(|h| self.index.ethnic_group(self.text, h))
             .collect();
-        let people = self.index.unknown_people(self.text, &out);
+        let people = self.index.unknown_people(self.text, &mut out);
         let surnames = unknown_surnames(self.text, &people, &out);
         out.extend(people);
         out.extend(surnames);
@@ -1320,14 +1418,24 @@ fn extended_name(text: &str, start: usize, name: &str) -> bool {
     let Some((prev, opens_sentence)) = word_before(text, start) else {
         return false;
     };
-    // A capitalised word that does not open the sentence, and is not "The".
+    // A capitalised word that does not open the sentence, and is not "The"; a compound whose
+    // last part is lower case is a modifier ("the Iran-backed Kataib Hezbollah", "US-led").
+    let last_part = prev.rsplit('-').next().unwrap_or(prev);
     prev.chars().next().is_some_and(char::is_uppercase)
+        && last_part.chars().next().is_some_and(char::is_uppercase)
         && prev.chars().all(|c| c.is_alphanumeric() || c == '-')
         && prev != "The"
         && !opens_sentence
 }
 
 /// The word printed before byte `start` of `text` (punctuation and all) and whether it opens its
+/// The first of `hits` (sorted by start) that may overlap a name starting at byte `start`: a
+/// name is shorter than this many bytes.
+fn hits_near(hits: &[ActorHit], start: usize) -> usize {
+    const LONGEST_NAME: usize = 256;
+    hits.partition_point(|h| h.start + LONGEST_NAME < start)
+}
+
 /// sentence; `None` when no space stands between them.
 fn word_before(text: &str, start: usize) -> Option<(&str, bool)> {
     let before = text[..start].trim_end_matches([' ', '\u{a0}']);
@@ -1404,5 +1512,20 @@ mod tests {
             t.find("UN").expect("name"),
             "UN Security Council"
         ));
+    }
+
+    #[test]
+    fn a_compound_modifier_before_a_body_name_is_no_part_of_it() {
+        for t in [
+            "a facility of the Iran-aligned Kataib Hezbollah militia",
+            "strikes on the Iran-backed Kataib Hezbollah",
+        ] {
+            let at = t.find("Kataib").expect("name");
+            assert!(!extended_name(t, at, "Kataib Hezbollah"), "{t}");
+        }
+        // A compound of names still extends one.
+        let t = "leaders of the Syrian-Kurdish Democratic Union Party";
+        let at = t.find("Democratic").expect("name");
+        assert!(extended_name(t, at, "Democratic Union Party"));
     }
 }

@@ -247,6 +247,8 @@ impl<'a> SentenceCoder<'a> {
         let participles = (self.coordinations.inner.iter()).any(|&(_, k)| k == Inner::Participle);
         let mut last_type = None;
         let mut last: Vec<SidedActor> = Vec::new();
+        // Where the drafts of the last clause but a participle's begin in `out`.
+        let mut last_drafts = out.len();
         for (index, &bounds) in self.clauses.iter().enumerate() {
             let Some(clause) = self.clause(index, bounds) else {
                 // A clause that codes nothing still names the subject of the verb phrases
@@ -267,10 +269,12 @@ impl<'a> SentenceCoder<'a> {
             let best_type = self.trigger(&clause.best).event_type;
             let participle = clause.inner == Some(Inner::Participle);
             if participle && last_type == Some(best_type) {
+                self.lend_objects(&clause, &mut out[last_drafts..]);
                 continue;
             }
             if !participle {
                 last_type = Some(best_type);
+                last_drafts = out.len();
             }
             // An inner clause's participants are not the subject a later coordinated verb
             // phrase shares.
@@ -298,6 +302,26 @@ impl<'a> SentenceCoder<'a> {
             }
             if participles && !participle {
                 last.clone_from(previous);
+            }
+        }
+    }
+
+    /// A participle telling more of the same happening names whom it struck (", killing two
+    /// PKK fighters"): its objects are the targets of that happening's drafts that name none
+    /// ("struck a military vehicle, killing three members of the SDF").
+    fn lend_objects(&self, participle: &Clause<'_>, drafts: &mut [Draft]) {
+        let (_, verb_end) = self.to_body(participle.best.start, participle.best.end);
+        let objects: Vec<SidedActor> = (participle.actors.iter())
+            .filter(|a| a.start >= verb_end)
+            .map(|a| (a.who.clone(), Side::Target, a.start, a.end))
+            .collect();
+        if objects.is_empty() {
+            return;
+        }
+        let kind = self.trigger(&participle.best).event_type;
+        for d in drafts.iter_mut().filter(|d| d.event_type == kind) {
+            if !(d.actors.iter()).any(|a| a.1 == Side::Target && !a.0.is_generic()) {
+                d.actors.extend(objects.iter().cloned());
             }
         }
     }
@@ -886,7 +910,7 @@ impl<'a> SentenceCoder<'a> {
             &self.x.triggers.grammar,
         );
         if passive && !sides.iter().any(|a| a.1 == Side::Source) {
-            self.doer_of_when_clause(clause, h, &mut sides);
+            self.doer_of_when_clause(h, &mut sides);
         }
         if passive && !sides.iter().any(|a| a.1 == Side::Source) {
             self.doer_of_nominal(clause, h, &mut sides);
@@ -924,10 +948,11 @@ impl<'a> SentenceCoder<'a> {
 
     /// "Four soldiers were killed when ISIS militants attacked an army post": a harm suffered
     /// with no doer named is the happening of the "when" clause after it, of the same kind,
-    /// whose subject did it.
-    fn doer_of_when_clause(&self, clause: &Clause, h: &Happening, sides: &mut [SidedActor]) {
+    /// whose subject did it. The "when" clause may be cut off as a clause of its own (its
+    /// subject and verb make it one): its verb is read among the sentence's hits.
+    fn doer_of_when_clause(&self, h: &Happening, sides: &mut [SidedActor]) {
         let f = self.f();
-        let Some((o, when)) = clause.hits.iter().find_map(|o| {
+        let Some((o, when)) = self.hits.iter().find_map(|o| {
             let when = (o.start > h.hit.end
                 && o.finite
                 && self.trigger(o).event_type == h.trigger.event_type)

@@ -81,8 +81,9 @@ fn is_double_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
 }
 
-/// Words set off by scare quotes ("had \"neutralised\" 14 militants", "the \"caliphate\"") are
-/// read as if unquoted: the marks would otherwise split a phrase the patterns read as one. Quoted
+/// Words set off by scare quotes ("had \"neutralised\" 14 militants", "the \"caliphate\"",
+/// "\"PKK/YPG terrorists\"") are read as if unquoted: the marks would otherwise split a phrase
+/// the patterns read as one. Quoted
 /// speech, which holds punctuation or more words, keeps its marks: attribution reads them.
 /// `from`: the byte after an opening mark. Returns where the closing mark stands.
 fn scare_quote_end(s: &str, from: usize) -> Option<usize> {
@@ -95,7 +96,7 @@ fn scare_quote_end(s: &str, from: usize) -> Option<usize> {
     let words = inner.split_whitespace().count();
     let plain = inner
         .chars()
-        .all(|c| c.is_alphanumeric() || c == ' ' || is_dash(c) || is_apostrophe(c));
+        .all(|c| c.is_alphanumeric() || c == ' ' || c == '/' || is_dash(c) || is_apostrophe(c));
     (plain && (1..=MAX_WORDS).contains(&words) && !inner.starts_with(' ') && !inner.ends_with(' '))
         .then_some(from + close)
 }
@@ -233,6 +234,10 @@ mod tests {
         assert_eq!(
             fold("the “Islamic State” group").text,
             "the islamic state group"
+        );
+        assert_eq!(
+            fold("\"neutralised\" four \"PKK/YPG terrorists\"").text,
+            "neutralised four pkk/ypg terrorists"
         );
         let speech = "“We will not leave,” he said. \"No.\"";
         assert_eq!(fold(speech).text, "“we will not leave,” he said. \"no.\"");

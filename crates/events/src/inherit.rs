@@ -24,10 +24,11 @@ static CONDEMNED_HAPPENING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A time told from the happening before it ("A week earlier, …", "… two days later."): the
 /// amount, the unit, the direction. Only where nothing follows but punctuation or the sentence's
-/// end: "a week before the election" counts from the election.
+/// end: "a week before the election" counts from the election. "On the same day", "earlier in
+/// the day", "later that day" tell the day of the happening before.
 static TOLD_FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month)s?\s+(earlier|before|later|after)\s*(?:[,.;:]|$)|\bthe\s+(previous|next|following)\s+(day|week|month)\b",
+        r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month)s?\s+(earlier|before|later|after)\s*(?:[,.;:]|$)|\bthe\s+(previous|next|following)\s+(day|week|month)\b|\b((?:on\s+)?the\s+same\s+day|(?:earlier|later)\s+(?:in\s+the|that)\s+day)\b",
     )
     .expect("static regex")
 });
@@ -63,6 +64,9 @@ fn told_from_before(sentence: &str) -> Option<Told> {
             if earlier { -amount } else { amount },
             unit(u.as_str())?,
         ));
+    }
+    if c.get(6).is_some() {
+        return Some((raw, 0, time::Shift::Days));
     }
     let (which, u) = (c.get(4)?, c.get(5)?);
     let amount = if which.as_str().eq_ignore_ascii_case("previous") {

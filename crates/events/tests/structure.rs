@@ -1308,6 +1308,14 @@ fn a_time_told_from_the_happening_before_is_counted_from_its_date() {
         Some("2025-W10"),
         "{ms:#?}"
     );
+    // "On the same day", "later that day": the day of the happening before.
+    let ms = code(
+        "Iraqi forces killed two militants near Kirkuk on Monday. On the same day, Iraqi jets \
+         struck ISIS hideouts in the Hamrin mountains. Later that day, gunmen attacked a \
+         checkpoint in Tarmiyah.",
+    );
+    let days: Vec<_> = ms.iter().map(|m| m.date.value.as_deref()).collect();
+    assert_eq!(days, [Some("2025-03-10"); 3], "{ms:#?}");
 }
 
 #[test]
@@ -1943,6 +1951,16 @@ fn supplement_agents_act() {
     assert_some_actor(&m, |a| {
         a.side == Side::Source && a.sector.as_deref() == Some("opposition")
     });
+    // A faction is never a state's government: "Syrian factions" are Syria's armed
+    // opposition (Phoenix codes "opposition faction" [~OPP], "guerilla faction" [~REB]).
+    let m = first_coded(
+        "Report\n\nTurkish troops and allied Syrian factions shelled villages near Tal Tamr on \
+         Sunday.\n",
+        EventType::Assault,
+    );
+    assert_no_actor(&m, |a| a.name == "Government of Syria");
+    assert_source_country(&m, "TUR");
+    assert_some_actor(&m, |a| a.country.as_deref() == Some("SYR"));
 }
 
 /// A possessive before a generic agent makes it the state named last in the sentence: "its
@@ -3013,4 +3031,93 @@ fn forced_entry_and_arson_are_attacks() {
         "Report\n\nA fire broke out in a market in Erbil on Monday.\n",
         EventType::Assault,
     );
+}
+
+/// A participle telling more of the same attack names whom it struck: the attack's target when
+/// its own object names nobody ("a village", "a military vehicle").
+#[test]
+fn a_participle_of_the_same_happening_names_its_target() {
+    for sentence in [
+        "Turkish jets bombed a village near Amedi on Sunday, killing two PKK fighters.",
+        "A Turkish drone struck a military vehicle near Qamishli on Thursday, killing three \
+         members of the Syrian Democratic Forces.",
+    ] {
+        let m = first_coded(&format!("Report\n\n{sentence}\n"), EventType::Assault);
+        assert_source_country(&m, "TUR");
+        assert_some_actor(&m, |a| {
+            a.side == Side::Target && matches!(a.country.as_deref(), Some("TUR" | "SYR"))
+        });
+    }
+}
+
+/// A person the lexicon lacks takes the country of the body named in their title, before the
+/// name ("Pentagon spokesman X") or set off after it ("X, a spokesman for the Iraqi army,"); a
+/// place word inside a name after a title is part of the name ("spokesman Nasser Kanaani" is no
+/// Egyptian: Lake Nasser is one of Egypt's names in the dictionary).
+#[test]
+fn a_person_takes_the_country_of_the_body_in_their_title() {
+    for (sentence, country) in [
+        (
+            "Pentagon spokesman Jonathan Hoffman condemned the attack on Monday.",
+            "USA",
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov condemned the attack on Monday.",
+            "RUS",
+        ),
+        (
+            "State Department spokesperson Ned Price condemned the attack on Monday.",
+            "USA",
+        ),
+        (
+            "Iranian Foreign Ministry spokesman Nasser Kanaani condemned the attack on Monday.",
+            "IRN",
+        ),
+        (
+            "General Michael Austin, commander of US Central Command, condemned the attack.",
+            "USA",
+        ),
+    ] {
+        let m = first_coded(&format!("Report\n\n{sentence}\n"), EventType::Accuse);
+        let sources: Vec<_> = m.actors.iter().filter(|a| a.side == Side::Source).collect();
+        assert_eq!(sources.len(), 1, "{sentence}: {sources:?}");
+        assert_eq!(sources[0].country.as_deref(), Some(country), "{sentence}");
+    }
+}
+
+/// A capitalised compound whose last part is lower case ("Iran-aligned", "US-led") modifies the
+/// name after it; it does not make that name part of a longer one.
+#[test]
+fn a_hyphenated_modifier_leaves_the_name_after_it_whole() {
+    let m = first_coded(
+        "Report\n\nUS aircraft struck a facility of the Iran-aligned Kataib Hezbollah militia \
+         south of Baghdad on Tuesday.\n",
+        EventType::Assault,
+    );
+    assert_side(&m, "Kataib Hezbollah", Some(Side::Target));
+    assert_no_actor(&m, |a| a.country.as_deref() == Some("LBN"));
+}
+
+/// A harm suffered by people who are no actor ("civilians") with no doer named is done by the
+/// subject of the "when" clause after it, even where that clause is cut off as its own.
+#[test]
+fn the_subject_of_a_when_clause_did_the_harm_suffered() {
+    let m = first_coded(
+        "Report\n\nAt least 11 civilians were killed on June 7 when Russian warplanes struck a \
+         crowded market in Maarat al-Numan.\n",
+        EventType::Assault,
+    );
+    assert_source_country(&m, "RUS");
+}
+
+/// Turkey's defence ministry reports fighters killed or captured as "neutralised", often with
+/// the group's double name in quotes: the quotes and the slash still read as one phrase.
+#[test]
+fn militants_neutralised_in_quotes_were_attacked() {
+    let m = first_coded(
+        "Report\n\nThe Turkish Ministry of National Defence said on Friday that its forces had \
+         \"neutralised\" four \"PKK/YPG terrorists\" in northern Syria.\n",
+        EventType::Assault,
+    );
+    assert_source_country(&m, "TUR");
 }
