@@ -753,6 +753,16 @@ impl ActorIndex {
             .or_else(|| holders.iter().max_by_key(|a| self.actors[**a].valid.0))
     }
 
+    /// The word printed after byte `end` is a noun of `topic_heads`.
+    fn topic_after(&self, text: &str, end: usize) -> bool {
+        let rest = &text[end..];
+        let Some(rest) = rest.strip_prefix(' ') else {
+            return false;
+        };
+        let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        listed(&self.place_words.topic_heads, word)
+    }
+
     fn locative_before(&self, f: &str, s: usize, places: &[(usize, usize)]) -> bool {
         let before = f[..s].trim_end();
         let mut words = before.rsplit(' ');
@@ -1105,6 +1115,8 @@ impl NameSearch<'_> {
                 // "Sajjad al-Iraqi", "Abu Ayyub al-Masri": a nationality word joined to the
                 // Arabic article is a nisba, part of a person's name.
                 AliasKind::Metonym if nisba_at(self.text, os) => {}
+                // "the Syria crisis", "the Syrian conflict": the topic talked about.
+                AliasKind::Metonym if index.topic_after(self.text, oe) => {}
                 AliasKind::Metonym => {
                     // "a group of Moroccan diplomats", "thousands of Nigerians": a nationality
                     // word not followed by a name ("Iraqi Kurdistan") is an agent after a

@@ -430,7 +430,15 @@ impl<'a> SentenceCoder<'a> {
     fn chosen(&self, clause: &Clause) -> Vec<TriggerHit> {
         let best_type = self.trigger(&clause.best).event_type;
         let mut chosen = vec![clause.best];
+        // What a demand asks for is not done ("appealed to all parties to stop attacks on
+        // civilians"): no happening named after its infinitive is coded.
+        let asked = (best_type == EventType::Request)
+            .then(|| self.infinitive_after(self.to_body(clause.best.start, clause.best.end).1, clause))
+            .flatten();
         for h in &clause.hits {
+            if asked.is_some_and(|to| self.to_body(h.start, h.end).0 > to) {
+                continue;
+            }
             let t = self.trigger(h);
             // "condemned the attack": a definite nominal is the object of the clause's own
             // happening, already reported, not a new one.
@@ -471,9 +479,9 @@ impl<'a> SentenceCoder<'a> {
     /// Body offset of the "to" of an infinitive within a few words after the happening's
     /// trigger, in its clause ("called on the government | to hold …"); not "to" before a noun
     /// phrase or a name ("appealed to the UN", "to Baghdad").
-    fn infinitive_after(&self, h: &Happening, clause: &Clause<'a>) -> Option<usize> {
+    fn infinitive_after(&self, trigger_end: usize, clause: &Clause<'_>) -> Option<usize> {
         let body = self.article.body;
-        let rest = body.get(h.body.1..clause.body.1)?;
+        let rest = body.get(trigger_end..clause.body.1)?;
         let mut at = 0;
         for (i, w) in rest.split(' ').enumerate() {
             if i > 8 {
@@ -493,7 +501,7 @@ impl<'a> SentenceCoder<'a> {
                         "the" | "a" | "an" | "this" | "that" | "these" | "those"
                     );
                 return (!opens_noun_phrase && next.starts_with(char::is_lowercase))
-                    .then_some(h.body.1 + at);
+                    .then_some(trigger_end + at);
             }
             at += w.len() + 1;
         }
@@ -548,7 +556,7 @@ impl<'a> SentenceCoder<'a> {
         // "urged Islamic countries to cut ties with Israel": who is asked stands before the
         // infinitive; what follows is what they are asked to do, and whom it concerns.
         if event_type == EventType::Request
-            && let Some(to) = self.infinitive_after(h, clause)
+            && let Some(to) = self.infinitive_after(h.body.1, clause)
         {
             actors.retain(|a| a.1 != Side::Target || a.2 < to);
         }

@@ -323,6 +323,8 @@ pub struct PlaceWords {
     pub metonym_locatives: Vec<String>,
     /// Words that make the place name after them part of a place or of an attribute.
     pub place_modifiers: Vec<String>,
+    /// Nouns a place name before them modifies as a topic ("the Syria crisis"): no actor.
+    pub topic_heads: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -3121,3 +3121,17 @@ fn militants_neutralised_in_quotes_were_attacked() {
     );
     assert_source_country(&m, "TUR");
 }
+
+/// What a demand asks for is not done: no happening named after its infinitive is coded
+/// ("appealed to all parties to stop attacks on civilians"). A country named as the topic of a
+/// compound ("the Syria crisis") is no participant.
+#[test]
+fn what_a_demand_asks_for_is_not_done() {
+    let ms = code(
+        "Report\n\nIn Geneva on June 7, Panos Moumtzis, the U.N. humanitarian coordinator for \
+         the Syria crisis, appealed to all parties to stop attacks on civilians, hospitals and \
+         schools.\n",
+    );
+    assert_eq!(types_of(&ms), [EventType::Request], "{ms:#?}");
+    assert_no_actor(&ms[0], |a| a.country.as_deref() == Some("SYR"));
+}
