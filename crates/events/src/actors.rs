@@ -759,7 +759,10 @@ impl ActorIndex {
         let Some(rest) = rest.strip_prefix(' ') else {
             return false;
         };
-        let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let word = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         listed(&self.place_words.topic_heads, word)
     }
 

@@ -433,7 +433,9 @@ impl<'a> SentenceCoder<'a> {
         // What a demand asks for is not done ("appealed to all parties to stop attacks on
         // civilians"): no happening named after its infinitive is coded.
         let asked = (best_type == EventType::Request)
-            .then(|| self.infinitive_after(self.to_body(clause.best.start, clause.best.end).1, clause))
+            .then(|| {
+                self.infinitive_after(self.to_body(clause.best.start, clause.best.end).1, clause)
+            })
             .flatten();
         for h in &clause.hits {
             if asked.is_some_and(|to| self.to_body(h.start, h.end).0 > to) {

@@ -352,6 +352,7 @@ pub(crate) fn finite(tokens: &[dateline_tagger::Token], i: usize) -> bool {
             tokens[i - 1].tag,
             Tag::DT | Tag::PRPS | Tag::POS | Tag::JJ | Tag::JJR | Tag::JJS | Tag::CD
         )
+        && !day_of_month_before(tokens, i)
     {
         return false;
     }
@@ -427,6 +428,12 @@ fn past_after_subject(tokens: &[dateline_tagger::Token], i: usize) -> bool {
     if before.tag.is_noun() {
         return no_verb_before(i) && (object || !agent_follows && sole_verb());
     }
+    // A date between the subject and the verb ("the Treasury on January 19 imposed sanctions",
+    // "the EU on May 2 called on …"): no reduced relative follows a date, so with an object or
+    // a preposition after it the past form is the clause's verb.
+    if day_of_month_before(tokens, i) {
+        return no_verb_before(i) && (object || after.tag == Tag::IN && after.text != "by");
+    }
     // A name's abbreviation in brackets stands for it ("The United Nations mission (UNAMI)
     // called on …"); taggers read the past form after the bracket as a participle, yet no
     // reduced relative follows an abbreviation: a preposition may open its object ("called on").
@@ -446,6 +453,14 @@ fn past_after_subject(tokens: &[dateline_tagger::Token], i: usize) -> bool {
     // attacked …") a singular noun is an object too: no reduced relative follows a comma so.
     apposition_opening(tokens, i - 1)
         .is_some_and(|p| no_verb_before(p) && (object || after.tag == Tag::NN))
+}
+
+/// Token `i` follows a day of the month ("on January 19 imposed"): a date, not a number
+/// counting the noun after it.
+fn day_of_month_before(tokens: &[dateline_tagger::Token], i: usize) -> bool {
+    i >= 2
+        && tokens[i - 1].tag == dateline_tagger::Tag::CD
+        && dateline_core::time::month_number(&tokens[i - 2].text).is_some()
 }
 
 /// Where the apposition closed by the comma `c` opens, when `c` closes one after a noun ("The

@@ -1851,6 +1851,12 @@ fn a_verb_after_an_abbreviation_in_brackets_is_finite() {
          both sides to respect the ceasefire.\n",
     );
     assert_eq!(types_of(&ms), [EventType::Request], "{ms:#?}");
+    // Nor does a date between the subject and the verb: no reduced relative follows a date.
+    let ms = code(
+        "Report\n\nThe European Union on January 19 called on both sides to respect the \
+         ceasefire.\n",
+    );
+    assert_eq!(types_of(&ms), [EventType::Request], "{ms:#?}");
 }
 
 /// A reference back to a happening the article reported before, undated like it, is more of
