@@ -460,7 +460,8 @@ impl<'a> SentenceCoder<'a> {
 
     /// The subject's own people are no target of its doing: "Iraq recalled its ambassador from
     /// Tehran", "Turkey withdrew their troops" (a target after "its" or "their" of a source's
-    /// country).
+    /// country); nor is a source's own state printed as the owner of what follows ("Iran's
+    /// foreign minister warned Berlin that Tehran's response would be …": the speaker's side).
     fn drop_own_targets(&self, actors: &mut Vec<SidedActor>) {
         let country = |who: &Who| match who {
             Who::Known(i) => self.x.actors.actors[*i].country.clone(),
@@ -471,10 +472,16 @@ impl<'a> SentenceCoder<'a> {
             .filter_map(|a| country(&a.0))
             .collect();
         let body = self.article.body;
-        actors.retain(|(who, side, start, _)| {
+        actors.retain(|(who, side, start, end)| {
             let owned = crate::grammar::last_word(&body[..*start])
                 .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "its" | "their"));
-            !(*side == Side::Target && owned && country(who).is_some_and(|c| sources.contains(&c)))
+            let possessive =
+                (body.get(*end..)).is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"));
+            let own_state =
+                possessive && matches!(who, Who::Known(i) if self.x.actors.is_country(*i));
+            !(*side == Side::Target
+                && (owned || own_state)
+                && country(who).is_some_and(|c| sources.contains(&c)))
         });
     }
 

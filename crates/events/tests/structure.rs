@@ -606,6 +606,15 @@ fn a_warning_that_someone_will_act_is_a_threat() {
         Some(EventType::Threaten),
         "{ms:?}"
     );
+    // Whom and when may stand before the "that"; the speaker's own state, owner of the
+    // response, is no target.
+    let m = first_coded(
+        "Iran's Foreign Minister Hossein Amir-Abdollahian warned Berlin in a tweet on Tuesday \
+         that Tehran's response to its positions would be \"proportionate and decisive\".",
+        EventType::Threaten,
+    );
+    assert!(targets_country(&m, "DEU"), "{m:#?}");
+    assert!(!targets_country(&m, "IRN"), "{m:#?}");
 }
 
 #[test]
