@@ -83,6 +83,7 @@ struct Country {
     name: String,
     iso: String,
     iso3: String,
+    capital: String,
 }
 
 #[derive(Deserialize)]
@@ -129,6 +130,8 @@ struct Out {
     lon: Option<f64>,
     population: u64,
     geonameid: Option<u64>,
+    /// The country's capital, whose name news uses for its government ("Cairo said").
+    capital: bool,
     aliases: BTreeSet<String>,
 }
 
@@ -178,6 +181,7 @@ fn covered_countries(countries: &BTreeMap<String, Country>) -> Result<Vec<Out>> 
     }
     for (iso2, country) in countries {
         out.push(Out {
+            capital: false,
             name: country.name.clone(),
             kind: "country",
             country: country.iso3.clone(),
@@ -236,7 +240,11 @@ fn covered_cities(
             aliases.insert(city.name.clone());
         }
         aliases.remove(&name);
+        let capital = countries
+            .get(&city.countrycode)
+            .is_some_and(|c| !c.capital.is_empty() && c.capital == city.name);
         out.push(Out {
+            capital,
             name,
             kind: "city",
             country,
@@ -256,6 +264,7 @@ fn supplement_places(supplement: &Supplement) -> Result<Vec<Out>> {
     let mut out = Vec::new();
     for a in &supplement.admin1 {
         out.push(Out {
+            capital: false,
             name: a.name.clone(),
             kind: "region",
             country: a.country.clone(),
@@ -275,6 +284,7 @@ fn supplement_places(supplement: &Supplement) -> Result<Vec<Out>> {
             other => bail!("{}: unknown kind {other:?}", p.name),
         };
         out.push(Out {
+            capital: false,
             name: p.name.clone(),
             kind,
             country: p.country.clone(),
@@ -318,6 +328,9 @@ fn render(out: &[Out]) -> String {
         }
         if let Some(id) = p.geonameid {
             let _ = writeln!(text, "geonameid = {id}");
+        }
+        if p.capital {
+            text.push_str("capital = true\n");
         }
         if !p.aliases.is_empty() {
             let list: Vec<String> = p.aliases.iter().map(|a| quote(a)).collect();

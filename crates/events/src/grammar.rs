@@ -359,7 +359,10 @@ pub(crate) fn finite(tokens: &[dateline_tagger::Token], i: usize) -> bool {
     match tokens[i].tag {
         Tag::VBD | Tag::VBZ | Tag::VBP => true,
         // After "to" the verb completes another ("agreed to set up"): that one is coded.
-        Tag::VB => aux(&|w, t| t == Tag::MD || matches!(w, "do" | "does" | "did")),
+        Tag::VB => {
+            aux(&|w, t| t == Tag::MD || matches!(w, "do" | "does" | "did"))
+                || listed_past(tokens, i)
+        }
         Tag::VBN => {
             aux(&|w, _| is_be(w) || is_have(w) || w == "got" || w == "get")
                 || past_after_subject(tokens, i)
@@ -367,6 +370,47 @@ pub(crate) fn finite(tokens: &[dateline_tagger::Token], i: usize) -> bool {
         Tag::VBG => aux(&|w, _| is_be(w)),
         _ => false,
     }
+}
+
+/// Verbs whose past form is their base form: a tagger may read "beat" in "stopped a convoy, beat
+/// two drivers and seized the cargo" as the base form.
+const PAST_AS_BASE: [&str; 16] = [
+    "beat",
+    "hit",
+    "cut",
+    "put",
+    "set",
+    "shut",
+    "spread",
+    "hurt",
+    "cast",
+    "let",
+    "burst",
+    "upset",
+    "broadcast",
+    "quit",
+    "shed",
+    "thrust",
+];
+
+/// A verb of [`PAST_AS_BASE`] listed after a comma or "and" among verbs in the past, with its
+/// object after it, is in the past too ("stopped a convoy, beat two drivers and seized …").
+fn listed_past(tokens: &[dateline_tagger::Token], i: usize) -> bool {
+    use dateline_tagger::Tag;
+    let word = tokens[i].text.to_ascii_lowercase();
+    if i == 0 || !PAST_AS_BASE.contains(&word.as_str()) {
+        return false;
+    }
+    let listed = matches!(tokens[i - 1].text.as_str(), "," | "and");
+    let object = tokens.get(i + 1).is_some_and(|t| {
+        t.tag.is_noun() || matches!(t.tag, Tag::DT | Tag::CD | Tag::PRP | Tag::PRPS)
+    });
+    let past_before = tokens[..i - 1]
+        .iter()
+        .rev()
+        .take(SOLE_VERB_REACH)
+        .any(|t| t.tag == Tag::VBD);
+    listed && object && past_before
 }
 
 /// Tokens after a past form read for a verb in a tense before the sentence ends.

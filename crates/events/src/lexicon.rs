@@ -256,6 +256,9 @@ pub struct PlaceEntry {
     pub lon: Option<f64>,
     pub population: Option<u64>,
     pub geonameid: Option<u64>,
+    /// Its country's capital: its name stands for the government too ("Cairo said").
+    #[serde(default)]
+    pub capital: bool,
     #[serde(default)]
     pub aliases: Vec<String>,
 }

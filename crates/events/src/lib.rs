@@ -161,12 +161,12 @@ impl Extractor {
         std::thread::scope(|scope| {
             let actors = scope.spawn(|| {
                 // Towns and regions: a country's own names stay the state's (metonyms, a place
-                // only after a locative).
+                // only after a locative), its capital too ("Cairo said").
                 let places: phrases::FastSet<String> = lexicon
                     .places
                     .place
                     .iter()
-                    .filter(|p| p.kind != "country")
+                    .filter(|p| p.kind != "country" && !p.capital)
                     .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases))
                     .map(|s| fold::fold_key(s))
                     .collect();

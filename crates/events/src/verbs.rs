@@ -810,6 +810,27 @@ fn coordinated_verbs(tokens: &[Token]) -> (Option<usize>, Vec<usize>) {
             first = Some(t);
         }
     }
+    // A list of verb phrases ("stopped a convoy, beat two drivers and seized the cargo"): a
+    // comma before a verb in a tense opens a phrase too, where an "and" before a verb closes the
+    // list after it.
+    if let (Some(first), Some(&last)) = (first, out.last()) {
+        let listed: Vec<usize> = (tokens.iter().enumerate())
+            .filter(|&(k, t)| {
+                t.text == ","
+                    && t.start > first.start
+                    && t.start < last
+                    && tokens.get(k + 1).is_some_and(|v| {
+                        matches!(v.tag, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::VB)
+                            && finite(tokens, k + 1)
+                    })
+            })
+            .map(|(_, t)| t.start)
+            .collect();
+        if !listed.is_empty() {
+            out.extend(listed);
+            out.sort_unstable();
+        }
+    }
     (first.map(|t| t.start), out)
 }
 

@@ -3171,4 +3171,39 @@ fn the_region_s_other_capitals_are_placed() {
         let place = m.place.as_ref().unwrap_or_else(|| panic!("{m:#?}"));
         assert_eq!(place.country.as_deref(), Some(country), "{sentence}");
     }
+    // A capital, a place after a locative, names its government elsewhere, as the field's
+    // country dictionaries list it ("Cairo's security chief", "Riyadh condemned").
+    for (sentence, kind, country) in [
+        (
+            "Riyadh condemned the attack on Monday.",
+            EventType::Accuse,
+            "SAU",
+        ),
+        (
+            "Cairo's security chief warned that police will not tolerate rallies.",
+            EventType::Threaten,
+            "EGY",
+        ),
+    ] {
+        coded_from(&format!("Report\n\n{sentence}\n"), kind, country);
+    }
+}
+
+/// A list of verb phrases tells one happening each ("stopped a convoy, beat two drivers and
+/// seized the cargo"), all done by the subject, though the tagger reads "beat" (whose past is
+/// its base form) as a base form and no "and" stands before it.
+#[test]
+fn each_verb_phrase_of_a_list_is_a_happening() {
+    let ms = code(
+        "Report\n\nOn January 15, armed men stopped a WFP convoy near Nyala, beat two drivers \
+         and seized the cargo.\n",
+    );
+    assert_eq!(
+        types_of(&ms),
+        [EventType::Assault, EventType::Coerce],
+        "{ms:#?}"
+    );
+    for m in &ms {
+        assert_eq!(names(m), ["armed men"], "{m:#?}");
+    }
 }
