@@ -110,6 +110,7 @@ pub struct ActorIndex {
     place_words: PlaceWords,
     /// Capitalised words that cannot be part of a person's name found by a title pattern.
     not_names: Vec<String>,
+    honorifics: Vec<String>,
     /// Words before a body's one-word common name that make it another body (`data/names.toml`).
     common_name_modifiers: Vec<String>,
     /// Participles that make a name glued to them by a hyphen describe the noun after it.
@@ -390,6 +391,7 @@ impl ActorIndex {
                 .collect(),
             place_words: names.places.clone(),
             not_names: names.people.not_names.clone(),
+            honorifics: names.people.honorifics.clone(),
             common_name_modifiers: names.bodies.common_name_modifiers.clone(),
             hyphen_attributes: names.bodies.hyphen_attributes.clone(),
             remit_titles: names.people.remit_titles.clone(),
@@ -753,6 +755,31 @@ impl ActorIndex {
             .or_else(|| holders.iter().max_by_key(|a| self.actors[**a].valid.0))
     }
 
+    /// The word printed at `start..end` has a capitalised word of a name straight before it
+    /// (not opening the sentence, nor a title or an honorific) or after it (nor a regnal
+    /// number: "Abdullah II").
+    fn inside_another_name(&self, text: &str, start: usize, end: usize) -> bool {
+        let name_word = |w: &str| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                && !listed(&self.not_names, w)
+                && !listed(&self.honorifics, w)
+                && !self.title_words.contains(&w.to_lowercase())
+        };
+        let before = word_before(text, start).is_some_and(|(prev, opens_sentence)| {
+            !opens_sentence && prev != "The" && name_word(prev)
+        });
+        let after = (text[end..].strip_prefix(' '))
+            .map(|r| {
+                r.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'))
+                    .next()
+                    .unwrap_or("")
+            })
+            .is_some_and(|w| name_word(w) && !w.chars().all(|c| matches!(c, 'I' | 'V' | 'X')));
+        before || after
+    }
+
     /// The word printed after byte `end` is a noun of `topic_heads`.
     fn topic_after(&self, text: &str, end: usize) -> bool {
         let rest = &text[end..];
@@ -1114,6 +1141,12 @@ impl NameSearch<'_> {
                                 original,
                                 !info.capital,
                             )) => {}
+                // "Mohammed Abdullah", "Abdullah Ocalan", "Khor Abdullah": a person's one-word
+                // name inside a longer one names someone (or somewhere) else.
+                AliasKind::Plain
+                    if !original.contains(' ')
+                        && index.is_person(&Who::Known(info.actor))
+                        && index.inside_another_name(self.text, os, oe) => {}
                 AliasKind::Plain => return Reading::Actor(info.actor),
                 // "Sajjad al-Iraqi", "Abu Ayyub al-Masri": a nationality word joined to the
                 // Arabic article is a nisba, part of a person's name.

@@ -335,6 +335,8 @@ pub struct PlaceWords {
 pub struct PeopleWords {
     /// Capitalised words never part of a person's name found after a title.
     pub not_names: Vec<String>,
+    /// Honorifics before a name that are not titles of office ("King", "Sheikh").
+    pub honorifics: Vec<String>,
     /// Nouns heading a description of someone's role: what follows "of" names the role.
     pub role_heads: Vec<String>,
     /// Titles whose holder serves a country named after "to", "for" or "in": its remit.

@@ -3207,3 +3207,21 @@ fn each_verb_phrase_of_a_list_is_a_happening() {
         assert_eq!(names(m), ["armed men"], "{m:#?}");
     }
 }
+
+/// A person's one-word name inside a longer name names someone, or somewhere, else: Phoenix's
+/// "Abdullah" (the Saudi king) is not "Khor Abdullah", the waterway; after an honorific it is a
+/// king still ("King Abdullah" in 2025 is Jordan's, the Saudi king having died in 2015).
+#[test]
+fn a_one_word_name_inside_a_longer_name_is_someone_else() {
+    let m = first_coded(
+        "Report\n\nKuwait protested Iraqi navigation rules in the Khor Abdullah waterway on \
+         Monday.\n",
+        EventType::Accuse,
+    );
+    assert_no_actor(&m, |a| a.country.as_deref() == Some("SAU"));
+    let m = first_coded(
+        "Report\n\nOfficials said King Abdullah condemned the attack on Monday.\n",
+        EventType::Accuse,
+    );
+    assert_source_country(&m, "JOR");
+}
