@@ -574,7 +574,10 @@ impl ActorIndex {
         if !self.is_person(&h.who) {
             return None;
         }
+        // Eight words fit in this many bytes: a long paragraph is not searched for a comma.
+        const REACH: usize = 120;
         let rest = text[h.end..].strip_prefix(", ")?;
+        let rest = &rest[..rest.floor_char_boundary(REACH)];
         let len = rest.find([',', '.', ';', '(', ')', '"', '“', '”'])?;
         let apposition = &rest[..len];
         let titled =

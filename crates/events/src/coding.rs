@@ -968,11 +968,16 @@ impl<'a> SentenceCoder<'a> {
     /// whose subject did it. The "when" clause may be cut off as a clause of its own (its
     /// subject and verb make it one): its verb is read among the sentence's hits.
     fn doer_of_when_clause(&self, h: &Happening, sides: &mut [SidedActor]) {
+        // The "when" clause follows the harm within this many bytes ("were killed on June 7
+        // when …"): a long sentence of many harms stays linear.
+        const REACH: usize = 160;
         let f = self.f();
-        let Some((o, when)) = self.hits.iter().find_map(|o| {
-            let when = (o.start > h.hit.end
-                && o.finite
-                && self.trigger(o).event_type == h.trigger.event_type)
+        let from = self.hits.partition_point(|o| o.start <= h.hit.end);
+        let near = self.hits[from..]
+            .iter()
+            .take_while(|o| o.start < h.hit.end + REACH);
+        let Some((o, when)) = near.into_iter().find_map(|o| {
+            let when = (o.finite && self.trigger(o).event_type == h.trigger.event_type)
                 .then(|| f[h.hit.end..o.start].rfind(" when "))??;
             Some((o, h.hit.end + when))
         }) else {
