@@ -3225,3 +3225,17 @@ fn a_one_word_name_inside_a_longer_name_is_someone_else() {
     );
     assert_source_country(&m, "JOR");
 }
+
+/// A protest in writing is diplomatic: ACCUSE `disapprove` by the PLOVER manual ("Diplomatic
+/// protests ... are coded as ACCUSE"), not a demonstration.
+#[test]
+fn a_protest_note_is_a_diplomatic_protest() {
+    for sentence in [
+        "Kuwait's foreign ministry summoned the Iraqi ambassador and handed him a strongly worded \
+         protest note on Sunday.",
+        "Iraq sent a note of protest to Kuwait over the navigation rules on Sunday.",
+    ] {
+        never_coded(&format!("Report\n\n{sentence}\n"), EventType::Protest);
+        first_coded(&format!("Report\n\n{sentence}\n"), EventType::Accuse);
+    }
+}
