@@ -225,6 +225,25 @@ impl<'a> SentenceCoder<'a> {
     /// inner clauses.
     fn clause_bounds(&self) -> Vec<(usize, usize)> {
         let mut bounds = self.x.triggers.clauses(self.f());
+        // "Fuad Hussein, Iraq's foreign minister, and Safadi signed …": an "and" before the
+        // sentence's first verb joins the subject's names, not two clauses (a fronted phrase,
+        // the first clause, keeps its own).
+        if let Some(verb) = self.coordinations.first_verb {
+            let f = self.f();
+            let mut i = 2;
+            while i < bounds.len() {
+                let (s, e) = bounds[i];
+                let joins = s < verb
+                    && e > verb
+                    && (f[s..].starts_with(", and ") || f[s..].starts_with(" and "));
+                if joins {
+                    bounds[i - 1].1 = e;
+                    bounds.remove(i);
+                } else {
+                    i += 1;
+                }
+            }
+        }
         let inner = self.coordinations.inner.iter().map(|&(c, _)| c);
         for c in self.coordinations.opens.iter().copied().chain(inner) {
             if let Some(i) = bounds.iter().position(|&(s, e)| s < c && c < e) {

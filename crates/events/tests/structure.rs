@@ -3239,3 +3239,18 @@ fn a_protest_note_is_a_diplomatic_protest() {
         first_coded(&format!("Report\n\n{sentence}\n"), EventType::Accuse);
     }
 }
+
+/// An "and" before the sentence's first verb joins the names of its subject, even after an
+/// apposition set off by commas: both sign ("Fuad Hussein, Iraq's foreign minister, and Safadi
+/// signed …").
+#[test]
+fn names_joined_before_the_verb_are_one_subject() {
+    let m = first_coded(
+        "Report\n\nFollowing the meeting, Fuad Hussein, Iraq's foreign minister, and Ayman \
+         Safadi signed three memoranda of understanding on Monday.\n",
+        EventType::Agree,
+    );
+    for name in ["Fuad Hussein", "Ayman Safadi"] {
+        assert_side(&m, name, Some(Side::Source));
+    }
+}
