@@ -267,6 +267,53 @@ pub fn without_stamp(first_paragraph: &str) -> Option<String> {
     })
 }
 
+/// A count printed as a word or in figures ("two", "forty", "1,200"), as news copy writes
+/// casualty figures and spans of time.
+pub fn number(word: &str) -> Option<u32> {
+    let w = word.to_ascii_lowercase();
+    let small = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    if let Some(i) = small.iter().position(|s| *s == w) {
+        return u32::try_from(i).ok();
+    }
+    let tens = [
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+        ("sixty", 60),
+        ("seventy", 70),
+        ("eighty", 80),
+        ("ninety", 90),
+        ("a hundred", 100),
+        ("hundred", 100),
+    ];
+    if let Some((_, n)) = tens.iter().find(|(s, _)| *s == w) {
+        return Some(*n);
+    }
+    w.replace(',', "").parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -650,17 +650,10 @@ static AGO_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 /// `two days ago`, `a week ago`, `three months ago`: counted back from the anchor, as precise as
 /// the unit (a week ago is that week, not a day of it).
 fn ago_phrase(raw: &str, c: &regex::Captures<'_>, anchor: Date) -> TimeValue {
-    const WORDS: [&str; 12] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve",
-    ];
     let count = c[1].to_ascii_lowercase();
     let n: i64 = match count.as_str() {
         "a" | "an" => 1,
-        w => match WORDS.iter().position(|x| *x == w) {
-            Some(i) => i as i64 + 1,
-            None => w.parse().unwrap_or(0),
-        },
+        w => crate::text::number(w).map_or(0, i64::from),
     };
     let back = match c[2].to_ascii_lowercase().as_str() {
         "day" => anchor.checked_sub(n.days()).map(|d| TimeValue::day(raw, d)),

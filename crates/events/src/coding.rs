@@ -225,9 +225,11 @@ impl<'a> SentenceCoder<'a> {
     /// inner clauses.
     fn clause_bounds(&self) -> Vec<(usize, usize)> {
         let mut bounds = self.x.triggers.clauses(self.f());
-        // "Fuad Hussein, Iraq's foreign minister, and Safadi signed …": an "and" before the
-        // sentence's first verb joins the subject's names, not two clauses (a fronted phrase,
-        // the first clause, keeps its own).
+        // "Following the meeting, Fuad Hussein, Iraq's foreign minister, and Safadi signed …":
+        // an "and" before the sentence's first verb joins the subject's names, not two clauses.
+        // The first clause is never joined: a fronted phrase keeps its own, and without one,
+        // joining it made topic lists subjects ("The coalition's role, training Iraqi forces,
+        // and intelligence collaboration were highlighted").
         if let Some(verb) = self.coordinations.first_verb {
             let f = self.f();
             let mut i = 2;
