@@ -1219,6 +1219,7 @@ impl NameSearch<'_> {
         ctx.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e - s)));
         for (s, e, pid) in ctx {
             if self.overlaps(s, e) {
+                self.second_reference(s, e, pid, named);
                 continue;
             }
             if let Some(a) =
@@ -1227,6 +1228,33 @@ impl NameSearch<'_> {
                 self.take(s, e, a);
                 named.push((e, a));
             }
+        }
+    }
+
+    /// A one-word name of the lexicon's that is the surname of a person the article has named
+    /// in full names that person: news style refers to people by surname after the first
+    /// mention ("Foreign Minister Fuad Hussein … Hussein said"), so the dictionary's bearer of
+    /// the bare word (a king dead since 1999) is not meant.
+    fn second_reference(
+        &mut self,
+        s: usize,
+        e: usize,
+        pid: usize,
+        named: &mut Vec<(usize, usize)>,
+    ) {
+        let Some(hit) = self.hits.iter().position(|h| h.start == s && h.end == e) else {
+            return;
+        };
+        let bare = self.hits[hit].actor;
+        if !self.index.is_person(&Who::Known(bare)) {
+            return;
+        }
+        if let Some(a) = self.antecedent(s, e, pid, named)
+            && a != bare
+            && self.index.is_person(&Who::Known(a))
+        {
+            self.hits[hit].actor = a;
+            named.push((e, a));
         }
     }
 
@@ -1367,6 +1395,9 @@ impl NameSearch<'_> {
     }
 }
 
+/// The Arabic article as it is joined to a surname ("al-Abbasi", "el-Sisi").
+const ARABIC_ARTICLES: [&str; 4] = ["al-", "Al-", "el-", "El-"];
+
 /// The surnames of people the lexicon lacks, named in full before ("General Kevin Bennett …
 /// General Bennett"): the last word of the name, printed alone after it, names that person when
 /// no other of them bears it and no other name holds the word there.
@@ -1374,7 +1405,11 @@ fn unknown_surnames(text: &str, people: &[ActorHit], known: &[ActorHit]) -> Vec<
     fn surname(h: &ActorHit) -> Option<&str> {
         match &h.who {
             Who::Unknown { name, .. } => name.rsplit(' ').next().filter(|w| {
-                w.len() >= 3 && w.starts_with(char::is_uppercase) && name.contains(' ')
+                let head = ARABIC_ARTICLES
+                    .iter()
+                    .find_map(|a| w.strip_prefix(a))
+                    .unwrap_or(w);
+                head.len() >= 3 && head.starts_with(char::is_uppercase) && name.contains(' ')
             }),
             Who::Known(_) => None,
         }
@@ -1383,15 +1418,23 @@ fn unknown_surnames(text: &str, people: &[ActorHit], known: &[ActorHit]) -> Vec<
     let mut bearers: FastMap<&str, Option<&ActorHit>> = FastMap::default();
     for p in people {
         let Some(word) = surname(p) else { continue };
-        bearers
-            .entry(word)
-            .and_modify(|b| {
-                // A surname two of them bear names neither.
-                if b.is_some_and(|q| q.who != p.who) {
-                    *b = None;
-                }
-            })
-            .or_insert(Some(p));
+        // An Arabic surname's article is often dropped after the first mention ("Thabit
+        // al-Abbasi … Abbasi said").
+        let bare = ARABIC_ARTICLES
+            .iter()
+            .find_map(|a| word.strip_prefix(a))
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4);
+        for word in std::iter::once(word).chain(bare) {
+            bearers
+                .entry(word)
+                .and_modify(|b| {
+                    // A surname two of them bear names neither.
+                    if b.is_some_and(|q| q.who != p.who) {
+                        *b = None;
+                    }
+                })
+                .or_insert(Some(p));
+        }
     }
     let mut firsts: Vec<(&str, &ActorHit)> = (bearers.into_iter())
         .filter_map(|(w, p)| Some((w, p?)))
@@ -1414,7 +1457,7 @@ fn unknown_surnames(text: &str, people: &[ActorHit], known: &[ActorHit]) -> Vec<
     for (word, p) in firsts {
         for (at, w) in text[p.end..].match_indices(word) {
             let (start, end) = (p.end + at, p.end + at + w.len());
-            let bounded = !text[..start].ends_with(char::is_alphanumeric)
+            let bounded = !text[..start].ends_with(|c: char| c.is_alphanumeric() || c == '-')
                 && !text[end..].starts_with(char::is_alphanumeric);
             if bounded && !taken(start, end) && !capitalised_after(text, end) {
                 out.push(ActorHit {
@@ -1522,7 +1565,10 @@ fn surname(a: &ActorEntry) -> Option<String> {
         return None;
     }
     let last = a.name.split_whitespace().last()?;
-    let last = last.trim_start_matches("al-").trim_start_matches("Al-");
+    let last = ARABIC_ARTICLES
+        .iter()
+        .find_map(|a| last.strip_prefix(a))
+        .unwrap_or(last);
     (last.chars().filter(|c| c.is_alphabetic()).count() >= 4).then(|| last.to_owned())
 }
 

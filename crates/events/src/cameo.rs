@@ -46,9 +46,22 @@ enum Tok {
     Syn(usize),
 }
 
-/// A pattern token with whether it is tied to the one before it and whether it is the preposition
+/// A pattern token with how it is tied to the one before it and whether it is the preposition
 /// that opens a prepositional group.
-type Slot = (Tok, bool, bool);
+type Slot = (Tok, Tie, bool);
+
+/// How a pattern token is tied to the token before it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Tie {
+    /// Other words may stand between (up to [`MAX_GAP`]).
+    Loose,
+    /// The same prepositional group `( from &treaty )`: only that noun phrase's own words may
+    /// stand between ("from the 1994 treaty").
+    Phrase,
+    /// The same compound `{ peace offensive }`: the words are printed together. A compound is a
+    /// fixed name for a thing; "the \"Peace Spring\" offensive" is no peace offensive.
+    Compound,
+}
 
 #[derive(Debug, Clone)]
 struct Pattern {
@@ -323,21 +336,25 @@ fn synonym_sets(file: &VerbsFile) -> (HashMap<String, usize>, Vec<SynonymSet>) {
 fn slots(toks: &[String], syn_id: &HashMap<String, usize>) -> Result<(Vec<Slot>, usize), String> {
     let mut out = Vec::new();
     let mut literal = 0;
-    let mut depth = 0usize;
+    // The groups open around the token: `true` for a prepositional one.
+    let mut groups: Vec<bool> = Vec::new();
     let mut opened = false;
-    let mut prepositional = false;
     for t in toks {
         let t = t.trim();
-        let tight = depth > 0 && !opened;
+        let tight = match groups.last() {
+            _ if opened => Tie::Loose,
+            None => Tie::Loose,
+            Some(true) => Tie::Phrase,
+            Some(false) => Tie::Compound,
+        };
         if t == "(" || t == "{" {
-            depth += 1;
+            groups.push(t == "(");
             opened = true;
-            prepositional = t == "(";
             continue;
         }
-        let head = opened && prepositional;
+        let head = opened && groups.last() == Some(&true);
         if t == ")" || t == "}" {
-            depth = depth.saturating_sub(1);
+            groups.pop();
             continue;
         }
         if let Some(name) = t.strip_prefix('&') {
@@ -396,7 +413,8 @@ fn pattern(
     let pre: Vec<Slot> = (0..n)
         .map(|i| {
             let k = n - 1 - i;
-            (pre[k].0.clone(), k + 1 < n && pre[k + 1].1, false)
+            let tie = if k + 1 < n { pre[k + 1].1 } else { Tie::Loose };
+            (pre[k].0.clone(), tie, false)
         })
         .collect();
     let bare_group =
@@ -678,7 +696,7 @@ impl CameoIndex {
         let mut at = 0;
         let mut after_to = false;
         for (t, tight, head) in toks {
-            let max_gap = if *tight { 0 } else { MAX_GAP };
+            let max_gap = if *tight == Tie::Loose { MAX_GAP } else { 0 };
             let mut gap = 0;
             let mut found = None;
             // An infinitive after other words opens a purpose ("gathered in Lagos to protest",
@@ -704,7 +722,7 @@ impl CameoIndex {
                 if !reversed && i > at && words[i] == "of" && words[at..i].contains(&"the") {
                     break;
                 }
-                if !in_phrase(i) {
+                if *tight == Tie::Compound || !in_phrase(i) {
                     gap += 1;
                     if gap > max_gap {
                         break;
@@ -896,6 +914,17 @@ mod tests {
             h[0].coded.as_ref().map(|c| c.event_type),
             Some(EventType::Agree)
         );
+    }
+
+    #[test]
+    fn a_compound_s_words_are_printed_together() {
+        let x = index();
+        // "large" stands inside the object's noun phrase, so it may part "at" from the
+        // compound; it may not part the compound's own words.
+        let h = read(&x, "drones struck at a military large base");
+        assert_eq!(h[0].specificity, 0);
+        let h = read(&x, "drones struck at a large military base");
+        assert_eq!(h[0].specificity, 3);
     }
 
     #[test]

@@ -3254,3 +3254,21 @@ fn names_joined_before_the_verb_are_one_subject() {
         assert_side(&m, name, Some(Side::Source));
     }
 }
+
+/// After the first mention news copy names a person by surname; the surname is that person, not
+/// the dictionary's bearer of the bare word, and an Arabic surname may drop its article.
+#[test]
+fn a_surname_after_the_full_name_is_that_person() {
+    let m = first_coded_of(
+        "Report\n\nIraqi Foreign Minister Fuad Hussein arrived in Ankara on Monday. Hussein \
+         condemned the Turkish strikes on Duhok.\n",
+        EventType::Accuse,
+    );
+    assert_source_country(&m, "IRQ");
+    let m = first_coded_of(
+        "Report\n\nGeneral Kareem al-Shammari toured Mosul on Monday. Shammari condemned the \
+         Turkish strikes on Duhok.\n",
+        EventType::Accuse,
+    );
+    assert_side(&m, "Kareem al-Shammari", Some(Side::Source));
+}
