@@ -31,8 +31,9 @@ impl Adapter for Generic {
         // caption. 7: a list in the story is not condemned by the box rule for links (a third of
         // its text linked), only by the list-of-links one; the `<title>` part a heading prints is
         // the title, never the site's declared name; a box holding a platform's embedded post
-        // (a quoted tweet) is story; a box around one paragraph is judged as that paragraph.
-        "7"
+        // (a quoted tweet) is story; a box around one paragraph is judged as that paragraph. 8: a
+        // text copy's date, byline and place lines under its headline are read, not dropped.
+        "8"
     }
     fn hosts(&self) -> &'static [&'static str] {
         &[]
