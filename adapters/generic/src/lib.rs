@@ -342,6 +342,48 @@ mod tests {
         assert_eq!(a.outlet.as_deref(), Some("Valley Courier"));
     }
 
+    /// A wire dateline's day of filing dates a page that prints no date, in the year of the
+    /// capture (the last such day on or before it); a page's own date wins.
+    #[test]
+    fn a_wire_dateline_s_day_dates_an_undated_page() {
+        let capture = |html: &str| {
+            let sidecar = dateline_core::Sidecar {
+                captured_at: Some("2024-01-03T08:00:00Z".to_owned()),
+                ..Default::default()
+            };
+            let c = Capture::from_bytes(
+                std::path::Path::new("page.html"),
+                html.as_bytes(),
+                Media::Html,
+                sidecar,
+            )
+            .expect("test capture");
+            dateline_core::extract(&c)
+                .expect("extracted")
+                .articles
+                .remove(0)
+        };
+        let a = capture(&wire_page(
+            "KIRKUK, Dec 30 - Iraqi forces cleared a village west of the city on Saturday, the army said.",
+        ));
+        assert_eq!(a.published.value.as_deref(), Some("2023-12-30"));
+        assert_eq!(
+            a.published.basis.as_deref(),
+            Some("dateline's day of filing")
+        );
+        let dated = wire_page(
+            "KIRKUK, Dec 30 - Iraqi forces cleared a village west of the city on Saturday, the army said.",
+        )
+        .replace(
+            "</head>",
+            r#"<meta property="article:published_time" content="2023-12-31T10:00:00Z"></head>"#,
+        );
+        assert_eq!(
+            capture(&dated).published.value.as_deref(),
+            Some("2023-12-31T10:00Z")
+        );
+    }
+
     #[test]
     fn a_date_in_a_photo_caption_is_not_the_publication_date() {
         let a = extract_html(&format!(

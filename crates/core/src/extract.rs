@@ -5,7 +5,8 @@ use crate::article::{AdapterRef, Article, ArticleDraft};
 use crate::capture::{Capture, Media};
 use crate::page::Page;
 use crate::text::{clean_inline, read_prefix, without_stamp};
-use crate::time::resolve_published;
+use crate::time::{Tense, TimeValue, resolve_mention, resolve_published};
+use jiff::tz::TimeZone;
 use sha2::{Digest, Sha256};
 
 /// The articles of one capture and how they were found.
@@ -133,6 +134,21 @@ fn normalise(
     // `Kirkuk (Kurdistan24) –`) stands for a story whose page does not say who wrote it, and an
     // update stamp printed after it is page furniture, not the story's first words.
     let prefix = paragraphs.first().and_then(|p| read_prefix(p));
+    // A wire dateline's day of filing (`BAGHDAD, Dec 5 -`) dates a story whose page prints no
+    // date: the last such day on or before the capture.
+    if published.raw.is_none()
+        && let Some(filed) = prefix.as_ref().and_then(|p| p.filed.as_deref())
+        && let Some(day) = capture
+            .captured_at
+            .map(|t| t.to_zoned(TimeZone::UTC).date())
+    {
+        published = resolve_mention(filed, Some(day), Tense::Past);
+        if published.value.is_some() {
+            published.basis = Some("dateline's day of filing".to_owned());
+        } else {
+            published = TimeValue::default();
+        }
+    }
     if let Some(first) = paragraphs.first_mut()
         && let Some(kept) = without_stamp(first)
     {

@@ -48,6 +48,9 @@ pub struct Prefix {
     /// Byte range, in the paragraph, of a stamp right after the prefix (`(Updated: 4:15 p.m.)`) and
     /// the spaces after it: page furniture, not the story's words.
     pub stamp: Option<std::ops::Range<usize>>,
+    /// The day of filing a wire dateline prints (`BAGHDAD, Dec 5 -`): the story's date when the
+    /// page prints no other, in the year the capture dates.
+    pub filed: Option<String>,
 }
 
 const OUTLETS_TOML: &str = include_str!("../../../data/outlets.toml");
@@ -132,9 +135,9 @@ static CAPS_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // (Reuters) -, DOHA, 18 September (AP) —) and cities filed from together (DAMASCUS/GENEVA, …)
     Regex::new(concat!(
         r"^([A-Z][A-Z'.-]+(?:[ /][A-Z][A-Z'.-]+){0,3}(?:, [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3})?)",
-        r"(?:,? (?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?",
+        r"(?:,? (?P<filed>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?",
         r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?: \d{4})?))?",
-        r"\s*(?:\(([^)\n]{1,40})\)\s*)?[-–—]\s"
+        r"\s*(?:\((?P<outlet>[^)\n]{1,40})\)\s*)?[-–—]\s"
     ))
     .expect("static regex")
 });
@@ -208,11 +211,13 @@ fn outlet_prefix(p: &str) -> Option<(Option<String>, String, usize)> {
 /// and an update stamp printed right after either.
 pub fn read_prefix(first_paragraph: &str) -> Option<Prefix> {
     let p = first_paragraph;
+    let mut filed = None;
     let (place, outlet, raw_end) = if let Some((outlet, place, end)) = outlet_prefix(p) {
         ((!place.is_empty()).then_some(place), outlet, end)
     } else if let Some(c) = CAPS_DATELINE.captures(p) {
         let end = p[..c.get(0)?.end()].trim_end().len();
-        let outlet = c.get(2).and_then(|m| outlet_named(m.as_str()));
+        let outlet = c.name("outlet").and_then(|m| outlet_named(m.as_str()));
+        filed = c.name("filed").map(|m| m.as_str().to_owned());
         (Some(c.get(1)?.as_str().trim().to_owned()), outlet, end)
     } else if let Some(c) = PAREN_DATELINE.captures(p) {
         let end = p[..c.get(0)?.end()].trim_end().len();
@@ -240,6 +245,7 @@ pub fn read_prefix(first_paragraph: &str) -> Option<Prefix> {
         outlet,
         raw: p[..raw_end].to_owned(),
         stamp,
+        filed,
     })
 }
 
