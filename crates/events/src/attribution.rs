@@ -238,6 +238,7 @@ mod tests {
             plan_words: Vec::new(),
             natural_hazards: Vec::new(),
             iterative_adverbs: Vec::new(),
+            separate_openers: Vec::new(),
             light_verbs: Vec::new(),
             pattern_only_codes: Vec::new(),
             record_nouns: Vec::new(),

@@ -85,10 +85,24 @@ struct Sentences {
     paragraphs: Vec<usize>,
     /// Whether each sentence tells of happenings repeated (`[grammar] iterative_adverbs`).
     iterative: Vec<bool>,
+    /// Whether each sentence opens another happening's telling (`[grammar] separate_openers`).
+    separate: Vec<bool>,
 }
 
 impl Sentences {
-    fn new(body: &str, spans: &[(usize, usize)], iterative_adverbs: &[String]) -> Sentences {
+    fn new(body: &str, spans: &[(usize, usize)], grammar: &crate::lexicon::Grammar) -> Sentences {
+        let iterative_adverbs = &grammar.iterative_adverbs;
+        let separate = spans
+            .iter()
+            .map(|&(s, e)| {
+                let head = body[s..e].trim_start();
+                grammar.separate_openers.iter().any(|o| {
+                    head.get(..o.len())
+                        .is_some_and(|h| h.eq_ignore_ascii_case(o))
+                        && !head[o.len()..].starts_with(char::is_alphanumeric)
+                })
+            })
+            .collect();
         let speech = spans
             .iter()
             .map(|&(s, e)| REPORTING.is_match(&body[s..e]))
@@ -113,6 +127,7 @@ impl Sentences {
             speech,
             paragraphs,
             iterative,
+            separate,
         }
     }
 
@@ -148,8 +163,8 @@ impl Extractor {
             inherit_from_before(&mut rest[0], before, sentences, body, anchor);
         }
         date_told_from_before(drafts, sentences, body);
-        let iterative = &self.triggers.grammar.iterative_adverbs;
-        self.date_from_neighbours(drafts, &Sentences::new(body, sentences, iterative));
+        let grammar = &self.triggers.grammar;
+        self.date_from_neighbours(drafts, &Sentences::new(body, sentences, grammar));
     }
 
     /// Dates each undated draft that is its own happening (neither a reference back nor a
@@ -165,7 +180,8 @@ impl Extractor {
             let source = self
                 .same_happening_nearby(d, &snapshot)
                 .or_else(|| self.earlier_statement(d, &snapshot, sentences))
-                .or_else(|| self.same_kind_in_paragraph(d, &snapshot, sentences));
+                .or_else(|| self.same_kind_in_paragraph(d, &snapshot, sentences))
+                .or_else(|| sourceless_sequel(d, &snapshot, sentences));
             if let Some(p) = source {
                 d.date = p.date.clone();
             }
@@ -244,6 +260,31 @@ impl Extractor {
         let (sa, sb) = (sources(a), sources(b));
         sa.iter().any(|x| sb.contains(x))
     }
+}
+
+/// A happening nobody is named doing, told right after a dated one of the same type — in the
+/// same paragraph or the next — goes on telling it: "Iran's Revolutionary Guards struck the
+/// bases early on Monday. ¶ The party's headquarters was hit by at least four missiles …".
+/// News copy names the doer and the day once, in the lead; the sentences after it give the
+/// damage. A happening with a doer of its own is left to the rules above.
+fn sourceless_sequel<'d>(
+    d: &Draft,
+    snapshot: &'d [Draft],
+    sentences: &Sentences,
+) -> Option<&'d Draft> {
+    if d.actors.iter().any(|a| a.1 == Side::Source)
+        || sentences.separate.get(d.sentence).copied().unwrap_or(false)
+    {
+        return None;
+    }
+    let para = sentences.paragraph(d.sentence);
+    let start = snapshot.partition_point(|p| p.sentence < d.sentence);
+    let p = snapshot[..start]
+        .iter()
+        .rev()
+        .take_while(|p| sentences.paragraph(p.sentence) + 1 >= para)
+        .find(|p| p.event_type == d.event_type)?;
+    dated(p).then_some(p)
 }
 
 /// "A week earlier, Iraqi jets struck …": an undated draft whose sentence tells its time from

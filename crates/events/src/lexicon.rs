@@ -147,6 +147,10 @@ pub struct Grammar {
     /// repeated, which take no neighbouring happening's date.
     #[serde(default)]
     pub iterative_adverbs: Vec<String>,
+    /// How a sentence opens the telling of another happening ("In a separate incident",
+    /// "Elsewhere"), lower case: it continues none before it.
+    #[serde(default)]
+    pub separate_openers: Vec<String>,
     /// Participles that join their agent to the subject's doing ("Syrian forces, backed by the
     /// coalition, raided …"): a clause they open between a subject and its verb names
     /// participants, where any other ("designated a terrorist group by Turkey") only describes.

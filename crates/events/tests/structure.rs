@@ -3272,3 +3272,34 @@ fn a_surname_after_the_full_name_is_that_person() {
     );
     assert_side(&m, "Kareem al-Shammari", Some(Side::Source));
 }
+
+/// The lead names the doer and the day once; an attack nobody is named doing, told in the next
+/// paragraph, goes on telling it. One told as another incident is another happening.
+#[test]
+fn a_sourceless_attack_after_the_lead_continues_it() {
+    let ms = code(
+        "Report\n\nIran's Revolutionary Guards struck the bases of two Kurdish opposition parties \
+         near Koya early on Monday.\n\nThe Koya headquarters of the Kurdistan Democratic Party \
+         of Iran was hit by at least four missiles shortly after midnight, killing a guard, a \
+         party official said.\n\nIn a separate incident, a roadside bomb wounded two soldiers \
+         near Zakho.\n",
+    );
+    let date = |start: &str| {
+        (ms.iter().find(|m| m.evidence.sentence.starts_with(start)))
+            .map(|m| m.date.value.as_deref())
+    };
+    assert_eq!(date("The Koya"), Some(Some("2025-03-10")), "{ms:#?}");
+    let ms = code(
+        "Report\n\nIran's Revolutionary Guards struck the bases of two Kurdish opposition parties \
+         near Koya early on Monday.\n\nIn a separate incident, a roadside bomb wounded two \
+         soldiers near Zakho.\n",
+    );
+    let separate = ms
+        .iter()
+        .find(|m| m.evidence.sentence.starts_with("In a separate"));
+    assert_eq!(
+        separate.map(|m| m.date.value.as_deref()),
+        Some(None),
+        "{ms:#?}"
+    );
+}
