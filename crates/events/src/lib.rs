@@ -524,6 +524,7 @@ impl Extractor {
             .collect();
         let place_hits = self.places_outside_names(body, &folded, dateline_end, &actor_hits);
         self.locate_people(body, &mut actor_hits, &place_hits);
+        refer_back_agents(body, &mut actor_hits);
         let sentences = sentences::split(body);
         let text = ArticleText {
             body,
@@ -680,6 +681,43 @@ impl Extractor {
             .collect()
     }
 }
+
+/// A bare agent ("Troops arrested eight suspects", "Police detained two men") shortly after a
+/// state's agent of the same sector ("Jordanian troops", "Turkish police") is that agent again:
+/// news copy names the country once and then drops it. The nearest one before it is meant, at
+/// most [`REFER_BACK_REACH`] bytes back (a page's other stories name other armies). An agent
+/// its own phrase places ("the commander of the coalition", "units from the Syrian ministry")
+/// is not referred back.
+fn refer_back_agents(body: &str, hits: &mut [ActorHit]) {
+    let mut last: HashMap<String, (usize, Who)> = HashMap::new();
+    for h in hits.iter_mut() {
+        let Who::Unknown {
+            role: None,
+            country,
+            sector: Some(sector),
+            ..
+        } = &h.who
+        else {
+            continue;
+        };
+        if country.is_some() {
+            last.insert(sector.clone(), (h.end, h.who.clone()));
+            continue;
+        }
+        let rest = &body[h.end..];
+        if rest.starts_with(" of ") || rest.starts_with(" from ") {
+            continue;
+        }
+        if let Some((end, who)) = last.get(sector)
+            && h.start.saturating_sub(*end) <= REFER_BACK_REACH
+        {
+            h.who = who.clone();
+        }
+    }
+}
+
+/// How far back a bare agent looks for the state's agent it repeats: a few paragraphs.
+const REFER_BACK_REACH: usize = 1_000;
 
 /// Names that may overlap one place: a handful at most (a name inside a longer name).
 const OVERLAP_LOOKBACK: usize = 8;

@@ -3303,3 +3303,21 @@ fn a_sourceless_attack_after_the_lead_continues_it() {
         "{ms:#?}"
     );
 }
+
+/// News copy names an agent's country once: a bare agent after a state's agent of the same
+/// sector is that agent again; one its own phrase places is not.
+#[test]
+fn a_bare_agent_repeats_the_state_s_agent_named_before() {
+    let m = first_coded_of(
+        "Report\n\nJordanian troops killed five smugglers on the Syrian border early on \
+         Wednesday.\n\nTroops arrested eight suspects and seized drugs and weapons.\n",
+        EventType::Coerce,
+    );
+    assert_source_country(&m, "JOR");
+    let m = first_coded_of(
+        "Report\n\nJordanian troops killed five smugglers on the Syrian border early on \
+         Wednesday.\n\nTroops from the Syrian army arrested eight suspects in Daraa.\n",
+        EventType::Coerce,
+    );
+    assert_no_actor(&m, |a| a.country.as_deref() == Some("JOR"));
+}
