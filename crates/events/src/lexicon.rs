@@ -294,6 +294,10 @@ pub struct SectorsFile {
     /// Sectors that bear arms, whose agents a place does not give a country.
     #[serde(default)]
     pub armed: Vec<String>,
+    /// Sectors of a state's institutions at home (police, courts): with no country named, their
+    /// agents are of the country where they act.
+    #[serde(default)]
+    pub domestic: Vec<String>,
     /// Nouns of activity an agent word before them only describes ("military operations").
     #[serde(default)]
     pub activities: Vec<String>,

@@ -94,6 +94,8 @@ pub struct Extractor {
     place_modifiers: Vec<String>,
     /// The words of the armed sectors (`armed` in `data/sectors.toml`).
     armed_sectors: Vec<String>,
+    /// The words of the domestic sectors (`domestic` in `data/sectors.toml`).
+    domestic_sectors: Vec<String>,
     /// The word of the sector of an unidentified doer (see `Extractor::unidentified`).
     unidentified_sector: Option<String>,
     triggers: TriggerIndex,
@@ -240,6 +242,12 @@ impl Extractor {
             .iter()
             .filter_map(|code| lexicon.sectors.sector.get(code).cloned())
             .collect();
+        let domestic_sectors = lexicon
+            .sectors
+            .domestic
+            .iter()
+            .filter_map(|code| lexicon.sectors.sector.get(code).cloned())
+            .collect();
         let unidentified_sector = (lexicon.sectors.sector)
             .get(mention::UNIDENTIFIED_SECTOR)
             .cloned();
@@ -266,6 +274,7 @@ impl Extractor {
             event_locatives,
             place_modifiers,
             armed_sectors,
+            domestic_sectors,
             unidentified_sector,
             triggers,
         }))
@@ -525,6 +534,7 @@ impl Extractor {
         let place_hits = self.places_outside_names(body, &folded, dateline_end, &actor_hits);
         self.locate_people(body, &mut actor_hits, &place_hits);
         refer_back_agents(body, &mut actor_hits);
+        self.home_institutions(body, article, &mut actor_hits, &place_hits);
         let sentences = sentences::split(body);
         let text = ArticleText {
             body,
@@ -653,6 +663,59 @@ impl Extractor {
                 country: Some(country),
                 sector,
             };
+        }
+    }
+
+    /// Police and courts named with no country act at home: they are of the country of a place
+    /// their sentence names (the nearest), else of the story's dateline.
+    fn home_institutions(
+        &self,
+        body: &str,
+        article: &Article,
+        actor_hits: &mut [ActorHit],
+        place_hits: &[PlaceHit],
+    ) {
+        let filed_in = (article.dateline.as_deref())
+            .and_then(|d| self.places.resolve_name(d))
+            .and_then(|p| p.country.clone());
+        for a in actor_hits.iter_mut() {
+            let Who::Unknown {
+                name,
+                role: None,
+                country: None,
+                sector: Some(sector),
+            } = &a.who
+            else {
+                continue;
+            };
+            if !self.domestic_sectors.contains(sector) {
+                continue;
+            }
+            let same_sentence = |from: usize, to: usize| {
+                let gap = &body[from.min(to)..from.max(to)];
+                !gap.contains(". ") && !gap.contains('\n')
+            };
+            let at = place_hits.partition_point(|p| p.end <= a.start);
+            let before = at.checked_sub(1).map(|i| &place_hits[i]);
+            let after = place_hits.get(at).filter(|p| p.start >= a.end);
+            let near = [
+                before.filter(|p| same_sentence(p.end, a.start)),
+                after.filter(|p| same_sentence(a.end, p.start)),
+            ]
+            .into_iter()
+            .flatten()
+            .min_by_key(|p| p.start.abs_diff(a.start));
+            let country = near
+                .and_then(|p| self.places.place(p.place).country.clone())
+                .or_else(|| filed_in.clone());
+            if let Some(country) = country {
+                a.who = Who::Unknown {
+                    name: name.clone(),
+                    role: None,
+                    country: Some(country),
+                    sector: Some(sector.clone()),
+                };
+            }
         }
     }
 

@@ -3321,3 +3321,25 @@ fn a_bare_agent_repeats_the_state_s_agent_named_before() {
     );
     assert_no_actor(&m, |a| a.country.as_deref() == Some("JOR"));
 }
+
+/// Police and courts act at home: named with no country, they are of the country of a place
+/// their sentence names, else of the story's dateline. Troops are not (they serve abroad too).
+#[test]
+fn police_and_courts_named_alone_are_of_the_country_they_act_in() {
+    let coded = |body: &str, dateline: Option<&str>| {
+        let a = common::article("t", body, Some("2025-03-12"), dateline);
+        CODER.mentions(&a)
+    };
+    let ms = coded(
+        "ISTANBUL - Police detained two suspects, a Tajik and a Russian citizen, hours later.\n",
+        Some("ISTANBUL"),
+    );
+    assert_source_country(&ms[0], "TUR");
+    let ms = coded(
+        "Report\n\nPolice detained nine protesters in Basra on Monday.\n",
+        None,
+    );
+    assert_source_country(&ms[0], "IRQ");
+    let ms = coded("Report\n\nTroops shelled two villages near Kobani.\n", None);
+    assert_no_actor(&ms[0], |a| a.country.as_deref() == Some("SYR"));
+}
