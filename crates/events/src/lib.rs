@@ -236,18 +236,14 @@ impl Extractor {
         let grammar_words = modality::Modality::new(&lexicon.events.grammar);
         let event_locatives = lexicon.names.places.event_locatives.clone();
         let place_modifiers = lexicon.names.places.place_modifiers.clone();
-        let armed_sectors = lexicon
-            .sectors
-            .armed
-            .iter()
-            .filter_map(|code| lexicon.sectors.sector.get(code).cloned())
-            .collect();
-        let domestic_sectors = lexicon
-            .sectors
-            .domestic
-            .iter()
-            .filter_map(|code| lexicon.sectors.sector.get(code).cloned())
-            .collect();
+        // Sector codes as the words agents carry.
+        let sector_words = |codes: &[String]| -> Vec<String> {
+            (codes.iter())
+                .filter_map(|code| lexicon.sectors.sector.get(code).cloned())
+                .collect()
+        };
+        let armed_sectors = sector_words(&lexicon.sectors.armed);
+        let domestic_sectors = sector_words(&lexicon.sectors.domestic);
         let unidentified_sector = (lexicon.sectors.sector)
             .get(mention::UNIDENTIFIED_SECTOR)
             .cloned();
