@@ -372,10 +372,21 @@ impl<'a> SentenceCoder<'a> {
         // The clause's own happening is its strongest non-standalone trigger; standalone
         // nominal happenings ("over US strikes on X") are coded beside it.
         let rank = |h: &&TriggerHit| (h.priority, std::cmp::Reverse(h.start));
-        let best = hits
-            .iter()
+        let (cbs, cbe) = self.to_body(cs, ce);
+        // What a demand asks for ("called on both sides to agree to a ceasefire") is not the
+        // clause's happening, however strong its trigger: the demand is.
+        let asked = (hits.iter())
+            .filter(|h| {
+                let t = self.trigger(h);
+                t.event_type == EventType::Request && !t.standalone
+            })
+            .filter_map(|h| self.infinitive_after(self.to_body(h.start, h.end).1, cbe))
+            .min();
+        let own = |h: &&TriggerHit| asked.is_none_or(|to| self.to_body(h.start, h.end).0 <= to);
+        let best = (hits.iter().filter(own))
             .filter(|h| !self.trigger(h).standalone)
             .max_by_key(rank)
+            .or_else(|| hits.iter().filter(own).max_by_key(rank))
             .or_else(|| hits.iter().max_by_key(rank))
             .copied()?;
         let best_trigger = self.trigger(&best);
@@ -385,7 +396,6 @@ impl<'a> SentenceCoder<'a> {
                 && !ot.standalone
                 && ot.event_type != best_trigger.event_type
         });
-        let (cbs, cbe) = self.to_body(cs, ce);
         Some(Clause {
             index,
             folded: (cs, ce),
@@ -455,7 +465,8 @@ impl<'a> SentenceCoder<'a> {
         // civilians"): no happening named after its infinitive is coded.
         let asked = (best_type == EventType::Request)
             .then(|| {
-                self.infinitive_after(self.to_body(clause.best.start, clause.best.end).1, clause)
+                let (_, te) = self.to_body(clause.best.start, clause.best.end);
+                self.infinitive_after(te, clause.body.1)
             })
             .flatten();
         for h in &clause.hits {
@@ -509,21 +520,24 @@ impl<'a> SentenceCoder<'a> {
     /// Body offset of the "to" of an infinitive within a few words after the happening's
     /// trigger, in its clause ("called on the government | to hold …"); not "to" before a noun
     /// phrase or a name ("appealed to the UN", "to Baghdad").
-    fn infinitive_after(&self, trigger_end: usize, clause: &Clause<'_>) -> Option<usize> {
+    fn infinitive_after(&self, trigger_end: usize, clause_end: usize) -> Option<usize> {
         let body = self.article.body;
-        let rest = body.get(trigger_end..clause.body.1)?;
+        let rest = body.get(trigger_end..clause_end)?;
         let mut at = 0;
         for (i, w) in rest.split(' ').enumerate() {
             if i > 8 {
                 return None;
             }
-            if w == "to" {
+            // A demand quoted from its "to" on ('urged all parties "to cease fire"').
+            let quote = w.len() - w.trim_start_matches(QUOTES).len();
+            if &w[quote..] == "to" {
                 let next = rest
-                    .get(at + 3..)
+                    .get(at + w.len() + 1..)
                     .unwrap_or("")
                     .split(' ')
                     .next()
-                    .unwrap_or("");
+                    .unwrap_or("")
+                    .trim_start_matches(QUOTES);
                 let opens_noun_phrase = next.starts_with(char::is_uppercase)
                     || crate::grammar::is_possessive(next)
                     || matches!(
@@ -586,7 +600,7 @@ impl<'a> SentenceCoder<'a> {
         // "urged Islamic countries to cut ties with Israel": who is asked stands before the
         // infinitive; what follows is what they are asked to do, and whom it concerns.
         if event_type == EventType::Request
-            && let Some(to) = self.infinitive_after(h.body.1, clause)
+            && let Some(to) = self.infinitive_after(h.body.1, clause.body.1)
         {
             actors.retain(|a| a.1 != Side::Target || a.2 < to);
         }
@@ -1460,3 +1474,6 @@ fn has_object<'h>(body: &str, verb_end: usize, names: impl Iterator<Item = &'h A
             crate::grammar::heads_the_object(untimed, &body[a.end..])
         })
 }
+
+/// Opening quotation marks a quoted demand may start with.
+const QUOTES: [char; 3] = ['"', '“', '‘'];

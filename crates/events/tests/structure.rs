@@ -3343,3 +3343,17 @@ fn police_and_courts_named_alone_are_of_the_country_they_act_in() {
     let ms = coded("Report\n\nTroops shelled two villages near Kobani.\n", None);
     assert_no_actor(&ms[0], |a| a.country.as_deref() == Some("SYR"));
 }
+
+/// What a demand asks for is not the clause's happening, however strong its trigger, nor is it
+/// when the demand is quoted from its "to".
+#[test]
+fn the_demand_is_the_happening_not_what_it_asks_for() {
+    for sentence in [
+        "The Kurdish administration called on Russia and the United States to \"assume their \
+         responsibilities\" as guarantors of the ceasefire understandings.",
+        "The Arab League urged Israel \"to cease fire and return to the talks\" on Monday.",
+    ] {
+        never_coded(&format!("Report\n\n{sentence}\n"), EventType::Retreat);
+        first_coded(&format!("Report\n\n{sentence}\n"), EventType::Request);
+    }
+}
