@@ -931,7 +931,14 @@ impl<'a> SentenceCoder<'a> {
         // ("trucks banned by Israeli authorities", "forces, backed by the coalition, …").
         let by_follows =
             || !hit.finite && participle_at(f, hit.start) && f[hit.end..].starts_with(" by ");
-        trigger.passive || passive_before(f, hit.start) || by_follows()
+        // A trigger written with its auxiliary ("was defeated") is passive by its own words.
+        let with_auxiliary = || {
+            let words: Vec<&str> = f[hit.start..hit.end].split_whitespace().collect();
+            words.len() > 1
+                && matches!(words[0], "was" | "were" | "been" | "being" | "is" | "are")
+                && words.last().is_some_and(|w| participle_at(w, 0))
+        };
+        trigger.passive || passive_before(f, hit.start) || by_follows() || with_auxiliary()
     }
 
     /// The pool's sides by word order and voice.

@@ -70,6 +70,29 @@ impl Extractor {
         {
             actors.push(self.unidentified(country));
         }
+        // An attack by someone named that names nobody it struck struck the place: the field's
+        // country dictionaries list a country's towns as the country ("Russian jets shelled
+        // villages near Idlib" is coded with a Syrian target). Where nobody is named doing it
+        // ("ISIS was defeated in Iraq"), the place says nothing of who suffered.
+        if let Some(place) = d.place.as_ref()
+            && let Some(country) = place.country.as_deref()
+            && d.event_type == EventType::Assault
+            && !d.anaphoric
+            && !actors.iter().any(|a| a.side == Side::Target)
+            && actors
+                .iter()
+                .any(|a| a.side == Side::Source && a.name != UNIDENTIFIED)
+        {
+            actors.push(ActorRef {
+                name: place.name.clone(),
+                role: None,
+                organisation: None,
+                country: Some(country.to_owned()),
+                sector: None,
+                side: Side::Target,
+                text: None,
+            });
+        }
         let date = match d.date {
             Some(v) => v,
             // No time in the sentence and none to continue: all that is known is that it
