@@ -127,6 +127,24 @@ pub fn counts(sentence: &str) -> Counts {
     let mut found: Vec<(usize, u8, String, u32, Option<String>)> = Vec::new();
     for m in NUMBER_FIRST.captures_iter(sentence) {
         let Some(num) = m.get(2) else { continue };
+        // "Private Sean Rooney, 24, … was killed": a figure set off by commas after a name is
+        // the person's age.
+        let after_name = sentence[..num.start()]
+            .strip_suffix(", ")
+            .and_then(|b| b.split_whitespace().next_back())
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+        if after_name && sentence[num.end()..].starts_with(',') {
+            continue;
+        }
+        // "killed 12 people and injured 40 others": a figure that a conjunction parts from
+        // the verb counts the verb before it, not this one.
+        let verb = (5..=7).find_map(|i| m.get(i));
+        if verb.is_some_and(|v| {
+            let before = sentence[num.end()..v.start()].trim_end();
+            before.ends_with(" and") || before.ends_with(" or")
+        }) {
+            continue;
+        }
         let more = m.get(4).and_then(|n| number(n.as_str())).unwrap_or(0);
         let kind = kind(&m, 5);
         found.push((
@@ -197,6 +215,11 @@ mod tests {
             (c.killed, c.qualifier.as_deref()),
             (Some(800), Some("some"))
         );
+        let c =
+            counts("Private John Byrne, 24, from Cork, was killed and three others were injured.");
+        assert_eq!((c.killed, c.injured), (None, Some(3)));
+        let c = counts("The coup killed 251 people and injured nearly 2,200 others.");
+        assert_eq!((c.killed, c.injured), (Some(251), Some(2200)));
         let c = counts("Police arrested nearly 2,600 people.");
         assert_eq!(
             (c.arrested, c.qualifier.as_deref()),
