@@ -545,6 +545,17 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// "L'Orient Today", "USA Today": a capitalised "Today" after a capitalised word inside the
+/// sentence ends a name (a newspaper's), not a time.
+fn in_a_name(sentence: &str, start: usize, t: &str) -> bool {
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    matches!(t, "Today" | "Yesterday" | "Tomorrow")
+        && sentence[..start]
+            .strip_suffix(' ')
+            .and_then(|b| b.split_whitespace().next_back())
+            .is_some_and(capitalised)
+}
+
 /// Finds the time expressions in `sentence`, in order, for [`resolve_mention`].
 pub fn scan(sentence: &str) -> Vec<Found> {
     MENTION
@@ -552,7 +563,10 @@ pub fn scan(sentence: &str) -> Vec<Found> {
         .filter(|m| {
             // "May" alone is mostly the verb; require a day or a year or a preposition with it.
             let t = m.as_str();
-            !(t == "May" || t.eq_ignore_ascii_case("may") || t.ends_with(" may"))
+            !(t == "May"
+                || t.eq_ignore_ascii_case("may")
+                || t.ends_with(" may")
+                || in_a_name(sentence, m.start(), t))
         })
         .map(|m| {
             // The attributive year ("its 2014 assault") matched one letter of its noun to tell it
@@ -1079,6 +1093,12 @@ mod tests {
 
     #[test]
     fn scan_finds_expressions() {
+        let found: Vec<String> =
+            scan("A security source told L'Orient Today on Monday that the road was hit.")
+                .into_iter()
+                .map(|f| f.text)
+                .collect();
+        assert_eq!(found, vec!["on Monday"]);
         let s = "In an interview with the BBC earlier in July, Al-Sudani said the mission will end in September 2026.";
         let found: Vec<_> = scan(s).into_iter().map(|f| f.text).collect();
         assert_eq!(found, vec!["earlier in July", "in September 2026"]);
