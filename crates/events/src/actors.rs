@@ -644,7 +644,7 @@ impl ActorIndex {
     }
 
     /// An organisation, group or government (not a person, not a place standing for a state).
-    fn is_body(&self, a: usize) -> bool {
+    pub(crate) fn is_body(&self, a: usize) -> bool {
         matches!(
             self.actors[a].kind.as_str(),
             "organisation" | "group" | "government" | "military" | "media"

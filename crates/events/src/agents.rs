@@ -48,11 +48,22 @@ fn state_country(actors: &ActorIndex, h: &ActorHit) -> Option<String> {
     }
 }
 
-/// The country of the state "its" or "their" right before the agent at `start` stands for
-/// (its modifiers between: "Turkey said its ground troops …"): the last state named before it
-/// in the sentence, at most [`POSSESSOR_REACH`] bytes back (`before`: the names before the
-/// agent, sorted by start).
-fn possessor(text: &str, start: usize, before: &[ActorHit], actors: &ActorIndex) -> Option<String> {
+/// Whom "its" or "their" right before the agent at `start` stands for (its modifiers between:
+/// "Turkey said its ground troops …", "Hezbollah said its fighters fired …"): the last state or
+/// body named before it in the sentence, at most [`POSSESSOR_REACH`] bytes back (`before`: the
+/// names before the agent, sorted by start). A state gives the agent its country; a body (a
+/// party, an armed group) is the agent itself.
+enum Possessor {
+    State(String),
+    Body(usize),
+}
+
+fn possessor(
+    text: &str,
+    start: usize,
+    before: &[ActorHit],
+    actors: &ActorIndex,
+) -> Option<Possessor> {
     let possessive = text[..start]
         .rsplit(char::is_whitespace)
         .filter(|w| !w.is_empty())
@@ -70,7 +81,13 @@ fn possessor(text: &str, start: usize, before: &[ActorHit], actors: &ActorIndex)
         .iter()
         .rev()
         .take_while(|h| h.start >= sentence)
-        .find_map(|h| state_country(actors, h))
+        .find_map(|h| match &h.who {
+            Who::Known(a) if actors.is_country(*a) => {
+                actors.actors[*a].country.clone().map(Possessor::State)
+            }
+            Who::Known(a) if actors.is_body(*a) => Some(Possessor::Body(*a)),
+            _ => None,
+        })
 }
 
 /// Whether `word` between a country word and an agent parts them: one of [`PARTING_WORDS`], a
@@ -225,9 +242,9 @@ impl AgentIndex {
             }
             // "Turkey said on Monday that its troops …": the state a possessive stands for.
             if !self.describes(f, m.end())
-                && let Some(code) = possessor(text, s, &hits[..prev], actors)
+                && let Some(owner) = possessor(text, s, &hits[..prev], actors)
             {
-                alone.push(self.state_agent(s, e, code, sector));
+                alone.push(self.owned_agent(s, e, owner, sector));
                 continue;
             }
             // "the defence ministry in Damascus", "officials from Mexico", "prosecutors in
@@ -260,6 +277,19 @@ impl AgentIndex {
         hits.extend(alone);
         hits.sort_by_key(|h| (h.start, h.end));
         hits
+    }
+
+    /// The agent printed from `start` to `end` after a possessive: the state's agent, or the
+    /// body itself.
+    fn owned_agent(&self, start: usize, end: usize, owner: Possessor, sector: String) -> ActorHit {
+        match owner {
+            Possessor::State(code) => self.state_agent(start, end, code, sector),
+            Possessor::Body(a) => ActorHit {
+                start,
+                end,
+                who: Who::Known(a),
+            },
+        }
     }
 
     /// A state's agent ("Iraq police") printed from `start` to `end`.

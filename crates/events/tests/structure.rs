@@ -3390,3 +3390,15 @@ fn an_attack_on_a_place_targets_the_place_s_country() {
     );
     assert!(targets_country(&m, "SYR"), "{m:#?}");
 }
+
+/// "its fighters" after a body (a party, an armed group) are that body's: the possessive stands
+/// for the last state or body named before it in the sentence.
+#[test]
+fn a_body_s_own_agents_are_the_body() {
+    let m = first_coded(
+        "Report\n\nHezbollah said its fighters attacked an Israeli position on Wednesday.\n",
+        EventType::Assault,
+    );
+    assert_side(&m, "Hezbollah", Some(Side::Source));
+    assert_side(&m, "fighters", None);
+}
