@@ -60,6 +60,9 @@ pub(crate) fn confidence(d: &Draft, actors: &[ActorRef]) -> f32 {
         // as done, whoever did it: news often does not know the doer (a roadside bomb), and the
         // field codes such happenings with no source.
         None if !d.counts.is_empty() && d.event_type.is_material() => 0.0,
+        // So is one told of whom it struck ("ISIS was defeated in Mosul", "two bases were
+        // shelled"): the passive names the sufferer and leaves the doer out.
+        None if d.event_type.is_material() && actors.iter().any(|a| a.side == Side::Target) => 0.0,
         None => -0.1,
     };
     if actors.iter().any(|a| a.side == Side::Target) {

@@ -3377,6 +3377,11 @@ fn a_trigger_with_its_auxiliary_is_passive() {
         EventType::Assault,
     );
     assert_side(&m, "Islamic State (ISIS)", Some(Side::Target));
+    // Told of whom it struck, it is reported as done, whoever did it.
+    assert!(
+        m.confidence >= dateline_events::DEFAULT_MIN_CONFIDENCE,
+        "{m:#?}"
+    );
 }
 
 /// An attack by someone named that names nobody it struck struck the place, as the field's
