@@ -1379,6 +1379,32 @@ const BY_REACH: usize = 100;
 /// Words after an actor within which a verb of suffering makes it the one hit.
 const VICTIM_REACH: usize = 3;
 
+/// How far past the "and" of "between X and Y" the second side may be named.
+const BETWEEN_REACH: usize = 80;
+
+/// "between X and Y" right after a trigger, or after its verb ("clashes erupted between"):
+/// where X starts and where its "and" is, in `body`. Not after another noun ("the meeting
+/// addressed cooperation between Iraq and …": the cooperation is between them).
+fn between_sides(body: &str, trig_end: usize) -> Option<(usize, usize)> {
+    let rest = body.get(trig_end..)?;
+    let at = rest.find(" between ")?;
+    let gap: Vec<&str> = rest[..at].split_whitespace().collect();
+    let verb_only = match gap[..] {
+        [] => true,
+        [w] => w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()),
+        _ => false,
+    };
+    if !verb_only {
+        return None;
+    }
+    let from = at + " between ".len();
+    let and = rest[from..].find(" and ")?;
+    if rest[from..from + and].contains([',', ';', '.']) && and > BETWEEN_REACH {
+        return None;
+    }
+    Some((trig_end + from, trig_end + from + and))
+}
+
 /// Source before the trigger, target after — or, in the passive, source from "by X" after it. A
 /// source followed by a verb of suffering is hit instead.
 fn assign_sides(
@@ -1429,8 +1455,20 @@ fn assign_sides(
     } else {
         None
     };
+    // "clashes erupted between SDF fighters and Turkish-backed factions", "talks between
+    // Baghdad and Erbil": the two sides the trigger joins, the first named as its source.
+    let between = (!passive).then(|| between_sides(body, trig_end)).flatten();
     for a in pool {
-        let side = if a.end <= trig_start {
+        let side = if let Some((from, and)) = between
+            && a.start >= from
+            && a.start < and + BETWEEN_REACH
+        {
+            if a.start < and {
+                Side::Source
+            } else {
+                Side::Target
+            }
+        } else if a.end <= trig_start {
             if passive { Side::Target } else { Side::Source }
         } else if passive {
             match by_at {

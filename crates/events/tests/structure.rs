@@ -3407,3 +3407,16 @@ fn a_body_s_own_agents_are_the_body() {
     assert_side(&m, "Hezbollah", Some(Side::Source));
     assert_side(&m, "fighters", None);
 }
+
+/// "clashes (erupted) between X and Y": the two sides the trigger joins, the first named its
+/// source; a "between" after another noun ("cooperation between Iraq and …") is that noun's.
+#[test]
+fn the_sides_of_a_clash_between_two_are_its_source_and_target() {
+    let m = first_coded(
+        "Report\n\nLate on Friday, clashes erupted between the Syrian Democratic Forces and \
+         Turkish troops near Ain Issa.\n",
+        EventType::Assault,
+    );
+    assert_side(&m, "Syrian Democratic Forces (SDF)", Some(Side::Source));
+    assert!(targets_country(&m, "TUR"), "{m:#?}");
+}
