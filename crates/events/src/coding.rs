@@ -1386,7 +1386,9 @@ const BETWEEN_REACH: usize = 80;
 /// where X starts and where its "and" is, in `body`. Not after another noun ("the meeting
 /// addressed cooperation between Iraq and …": the cooperation is between them).
 fn between_sides(body: &str, trig_end: usize) -> Option<(usize, usize)> {
-    let rest = body.get(trig_end..)?;
+    // Read a short stretch only: this runs for every trigger of a body of any length.
+    let end = body.floor_char_boundary((trig_end + BETWEEN_REACH * 3).min(body.len()));
+    let rest = body.get(trig_end..end)?;
     let at = rest.find(" between ")?;
     let gap: Vec<&str> = rest[..at].split_whitespace().collect();
     let verb_only = match gap[..] {
@@ -1428,8 +1430,11 @@ fn assign_sides(
     let mut out = Vec::new();
     // In the passive the doer follows "by", or is the side fought ("were killed in clashes with
     // X", `[grammar] passive_agents`), within a few words of the verb.
+    // What follows the trigger, as far as a doer may be read (the searches below keep only
+    // finds within [`BY_REACH`]): the whole rest of a long body would be read per trigger.
+    let near_end = body.floor_char_boundary((trig_end + 2 * BY_REACH).min(body.len()));
     let by_at = if passive {
-        body.get(trig_end..).and_then(|rest| {
+        body.get(trig_end..near_end).and_then(|rest| {
             // A reverse reading's doer follows "from" too ("faced criticism from the EU").
             let by = (rest.find(" by ").into_iter())
                 .chain(reverse.then(|| rest.find(" from ")).flatten())
