@@ -68,8 +68,13 @@ fn possessor(
         .rsplit(char::is_whitespace)
         .filter(|w| !w.is_empty())
         .take(MAX_GAP_WORDS + 1)
-        .take_while(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
-        .any(|w| matches!(w.to_lowercase().as_str(), "its" | "their"));
+        .take_while(|w| (w.chars()).all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
+        .any(|w| {
+            matches!(
+                w.to_lowercase().replace('’', "'").as_str(),
+                "its" | "their" | "country's" | "kingdom's" | "nation's"
+            )
+        });
     if !possessive {
         return None;
     }
@@ -86,6 +91,13 @@ fn possessor(
                 actors.actors[*a].country.clone().map(Possessor::State)
             }
             Who::Known(a) if actors.is_body(*a) => Some(Possessor::Body(*a)),
+            // A state's agent named before ("Iranian state television said the country's navy")
+            // names the state.
+            Who::Unknown {
+                country: Some(c),
+                role: None,
+                ..
+            } => Some(Possessor::State(c.clone())),
             _ => None,
         })
 }

@@ -3420,3 +3420,15 @@ fn the_sides_of_a_clash_between_two_are_its_source_and_target() {
     assert_side(&m, "Syrian Democratic Forces (SDF)", Some(Side::Source));
     assert!(targets_country(&m, "TUR"), "{m:#?}");
 }
+
+/// "the country's navy" is the navy of the state named before it in the sentence, as "its navy"
+/// is, and a state's agent names its state.
+#[test]
+fn the_country_s_agents_are_the_state_s() {
+    let m = first_coded(
+        "Report\n\nIranian state television said the country's navy had rescued 44 sailors on \
+         Thursday.\n",
+        EventType::Aid,
+    );
+    assert_source_country(&m, "IRN");
+}
