@@ -371,7 +371,8 @@ impl<'a> SentenceCoder<'a> {
         let hits = self.clause_hits(cs, ce);
         // The clause's own happening is its strongest non-standalone trigger; standalone
         // nominal happenings ("over US strikes on X") are coded beside it.
-        let rank = |h: &&TriggerHit| (h.priority, std::cmp::Reverse(h.start));
+        // Of equal triggers, the finite verb is the clause's own ("drones launched by X struck …").
+        let rank = |h: &&TriggerHit| (h.priority, h.finite, std::cmp::Reverse(h.start));
         let (cbs, cbe) = self.to_body(cs, ce);
         // What a demand asks for ("called on both sides to agree to a ceasefire") is not the
         // clause's happening, however strong its trigger: the demand is.

@@ -3432,3 +3432,16 @@ fn the_country_s_agents_are_the_state_s() {
     );
     assert_source_country(&m, "IRN");
 }
+
+/// Of two triggers of equal weight the finite verb is the clause's own: "drones launched by the
+/// Houthis struck two pumping stations" is the Houthis' strike, not a launch the Houthis suffered.
+#[test]
+fn of_equal_triggers_the_finite_verb_is_the_clause_s() {
+    let m = first_coded(
+        "Report\n\nTwo days later, drones launched by Yemen's Houthi militia struck two pumping \
+         stations in Saudi Arabia.\n",
+        EventType::Assault,
+    );
+    assert_source_country(&m, "YEM");
+    assert!(targets_country(&m, "SAU"), "{m:#?}");
+}
