@@ -3445,3 +3445,16 @@ fn of_equal_triggers_the_finite_verb_is_the_clause_s() {
     assert_source_country(&m, "YEM");
     assert!(targets_country(&m, "SAU"), "{m:#?}");
 }
+
+/// A speaker's claim that someone was behind a happening is an accusation (CAMEO 112): the
+/// speaker accuses, the one named is accused.
+#[test]
+fn saying_someone_was_behind_it_is_an_accusation() {
+    let m = first_coded(
+        "Report\n\nRiyadh and Washington have said Iran was behind the attacks on the oil \
+         facilities.\n",
+        EventType::Accuse,
+    );
+    assert_source_country(&m, "SAU");
+    assert!(targets_country(&m, "IRN"), "{m:#?}");
+}
