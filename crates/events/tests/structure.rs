@@ -3458,3 +3458,22 @@ fn saying_someone_was_behind_it_is_an_accusation() {
     assert_source_country(&m, "SAU");
     assert!(targets_country(&m, "IRN"), "{m:#?}");
 }
+
+/// The Kurdistan Region's security agency, printed by its Kurdish name, is the KRG's (Iraq's);
+/// Syria's Kurdish-led police of the same name, printed under its own name, is Syria's.
+#[test]
+fn the_two_asayish_are_of_their_own_regions() {
+    coded_from(
+        "Report\n\nAsayish forces fired tear gas to disperse teachers protesting in Koya on \
+         Monday.\n",
+        EventType::Assault,
+        "IRQ",
+    );
+    let m = first_coded(
+        "Report\n\nA Turkish drone struck a checkpoint of the Internal Security Forces \
+         (Asayish) near Qamishli on Monday.\n",
+        EventType::Assault,
+    );
+    assert!(targets_country(&m, "SYR"), "{m:#?}");
+    assert_no_actor(&m, |a| a.country.as_deref() == Some("IRQ"));
+}
