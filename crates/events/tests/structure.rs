@@ -3463,11 +3463,16 @@ fn saying_someone_was_behind_it_is_an_accusation() {
 /// Syria's Kurdish-led police of the same name, printed under its own name, is Syria's.
 #[test]
 fn the_two_asayish_are_of_their_own_regions() {
-    coded_from(
+    let m = coded_from(
         "Report\n\nAsayish forces fired tear gas to disperse teachers protesting in Koya on \
          Monday.\n",
         EventType::Assault,
         "IRQ",
+    );
+    assert_side(
+        &m,
+        "Asayish (Kurdistan Region security)",
+        Some(Side::Source),
     );
     let m = first_coded(
         "Report\n\nA Turkish drone struck a checkpoint of the Internal Security Forces \
