@@ -63,7 +63,8 @@ pub fn draft(page: &Page) -> ArticleDraft {
             is_prose(l)
         }
     });
-    let mut title = first.and_then(|f| lines[..f].iter().rev().find(|l| reads_as_headline(l)));
+    // The title's line.
+    let mut title = first.and_then(|f| (0..f).rev().find(|&i| reads_as_headline(lines[i])));
     // A long headline counts its words as prose does; it is the story's first line, with no
     // sentence end, and prose follows it, maybe after its date and byline lines.
     if let Some(f) = first
@@ -75,19 +76,16 @@ pub fn draft(page: &Page) -> ArticleDraft {
             .find(|(_, l)| opens_story(l))
             .map(|(i, _)| i)
     {
-        title = Some(&lines[f]);
+        title = Some(f);
         first = Some(next);
     }
     // The short lines between the headline and the story: where it was filed, when and by whom.
     let header: &[&str] = match (title, first) {
-        (Some(t), Some(f)) => {
-            let t = lines.iter().position(|l| std::ptr::eq(l, t)).unwrap_or(f);
-            &lines[(t + 1).min(f)..f]
-        }
+        (Some(t), Some(f)) if t < f => &lines[t + 1..f],
         _ => &[],
     };
-    let title = title
-        .or_else(|| lines.first())
+    let title = lines
+        .get(title.unwrap_or(0))
         .map(|s| (*s).to_owned())
         .unwrap_or_default();
     let body: Vec<String> = match first {

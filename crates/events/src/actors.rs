@@ -1242,7 +1242,11 @@ impl NameSearch<'_> {
         pid: usize,
         named: &mut Vec<(usize, usize)>,
     ) {
-        let Some(hit) = self.hits.iter().position(|h| h.start == s && h.end == e) else {
+        // Only a name taken at exactly this span can be one (a lookup, before the scan).
+        if self.taken.get(&s) != Some(&e) {
+            return;
+        }
+        let Some(hit) = self.hits.iter().rposition(|h| h.start == s && h.end == e) else {
             return;
         };
         let bare = self.hits[hit].actor;
