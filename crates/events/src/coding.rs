@@ -936,7 +936,7 @@ impl<'a> SentenceCoder<'a> {
         let with_auxiliary = || {
             let words: Vec<&str> = f[hit.start..hit.end].split_whitespace().collect();
             words.len() > 1
-                && matches!(words[0], "was" | "were" | "been" | "being" | "is" | "are")
+                && crate::grammar::is_passive_auxiliary(words[0])
                 && words.last().is_some_and(|w| participle_at(w, 0))
         };
         trigger.passive || passive_before(f, hit.start) || by_follows() || with_auxiliary()

@@ -569,6 +569,11 @@ pub(crate) fn participle_at(f: &str, start: usize) -> bool {
         )
 }
 
+/// A form of "be" that makes the participle after it passive ("was killed", "are held").
+pub(crate) fn is_passive_auxiliary(w: &str) -> bool {
+    matches!(w, "was" | "were" | "been" | "being" | "is" | "are")
+}
+
 /// "was rescued", "were killed", "has been detained": the subject undergoes the happening (but
 /// "has been contributing" is progressive).
 pub(crate) fn passive_before(f: &str, start: usize) -> bool {
@@ -582,7 +587,7 @@ pub(crate) fn passive_before(f: &str, start: usize) -> bool {
         return false;
     }
     let words: Vec<&str> = f[..start].split_whitespace().rev().take(2).collect();
-    let aux = |w: &str| matches!(w, "was" | "were" | "been" | "being" | "is" | "are");
+    let aux = is_passive_auxiliary;
     match words.as_slice() {
         [w, ..] if aux(w) => true,
         [adv, w, ..] if aux(w) && adv.ends_with("ly") => true,
