@@ -1402,7 +1402,8 @@ fn between_sides(body: &str, trig_end: usize) -> Option<(usize, usize)> {
     }
     let from = at + " between ".len();
     let and = rest[from..].find(" and ")?;
-    if rest[from..from + and].contains([',', ';', '.']) && and > BETWEEN_REACH {
+    // A list ("between Jordan, Egypt and Qatar") or a far "and" joins no pair of sides.
+    if rest[from..from + and].contains([',', ';', '.']) || and > BETWEEN_REACH {
         return None;
     }
     Some((trig_end + from, trig_end + from + and))

@@ -46,6 +46,16 @@ static VERB_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// "no one was hurt", "nobody was killed", "no casualties were reported": a figure of none,
+/// which is news (the attack harmed nobody), not a missing one. "Hurt", "harmed" and
+/// "casualties" are both killed and injured.
+static NONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:(?:no one|no-one|nobody|none)\s+(?:(?:of\s+(?:the\s+)?)?[\w'’-]+\s+)?(?:was|were|has been|had been|have been|is|are)\s+(?:(?:seriously|reported|immediately)\s+)?(?:({KILLED})|({INJURED}|harmed))|(?:no|caused no|without)\s+(?:immediate\s+|reported\s+)?(?:(casualties|injuries|deaths|fatalities)))(?-u:\b)"
+    ))
+    .expect("static regex")
+});
+
 pub(crate) use dateline_core::text::number;
 
 /// A further group counted beside the one before, after the verb: "killing two soldiers | and
@@ -177,7 +187,10 @@ pub fn counts(sentence: &str) -> Counts {
             None,
         ));
     }
-    found.retain(|f| !is_day_of_month(sentence, f.0));
+    // "no one was hurt": the "one" of "no one" counts nobody.
+    found.retain(|f| {
+        !is_day_of_month(sentence, f.0) && !sentence[..f.0].to_ascii_lowercase().ends_with("no ")
+    });
     found.sort_by_key(|f| f.0);
     for (_, kind, raw, more, qual) in &found {
         let slot = match kind {
@@ -187,13 +200,51 @@ pub fn counts(sentence: &str) -> Counts {
         };
         set(slot, (raw, *more), qual.as_deref(), &mut qualifier);
     }
+    none_figures(sentence, &mut c);
     c.qualifier = qualifier;
     c
+}
+
+/// Figures of none ("no one was hurt"), where the sentence gives no other figure of their kind.
+fn none_figures(sentence: &str, c: &mut Counts) {
+    for m in NONE.captures_iter(sentence) {
+        let word = |i: usize| m.get(i).map(|w| w.as_str().to_ascii_lowercase());
+        let (killed, injured) = match (word(1), word(2), word(3)) {
+            (Some(_), _, _) => (true, false),
+            (_, Some(w), _) => (matches!(&*w, "hurt" | "harmed"), true),
+            (_, _, Some(w)) => (w != "injuries", matches!(&*w, "casualties" | "injuries")),
+            _ => continue,
+        };
+        if killed {
+            c.killed.get_or_insert(0);
+        }
+        if injured {
+            c.injured.get_or_insert(0);
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "No one was hurt" is a figure of none, not of one.
+    #[test]
+    fn nobody_harmed_is_a_figure_of_none() {
+        let c = counts("A rocket hit a warehouse near Aqaba on Friday, though no one was hurt.");
+        assert_eq!((c.killed, c.injured), (Some(0), Some(0)));
+        let c = counts("Nobody was killed, but four guards were wounded.");
+        assert_eq!((c.killed, c.injured), (Some(0), Some(4)));
+        let c = counts("No one was injured in the blast.");
+        assert_eq!((c.killed, c.injured), (None, Some(0)));
+        let c = counts("The shelling caused no casualties, the governor said.");
+        assert_eq!((c.killed, c.injured), (Some(0), Some(0)));
+        let c = counts("There were no injuries.");
+        assert_eq!((c.killed, c.injured), (None, Some(0)));
+        // "One" counts one where no "no" stands before it.
+        let c = counts("One soldier was killed.");
+        assert_eq!(c.killed, Some(1));
+    }
 
     #[test]
     fn figures_in_words_and_digits() {

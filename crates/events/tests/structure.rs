@@ -3419,6 +3419,12 @@ fn the_sides_of_a_clash_between_two_are_its_source_and_target() {
     );
     assert_side(&m, "Syrian Democratic Forces (SDF)", Some(Side::Source));
     assert!(targets_country(&m, "TUR"), "{m:#?}");
+    // A list of three is no pair of sides: none of them is made the source.
+    let m = first_coded(
+        "Report\n\nTalks between Jordan, Egypt and Qatar took place in Amman on Sunday.\n",
+        EventType::Consult,
+    );
+    assert!(m.actors.iter().all(|a| a.side != Side::Source), "{m:#?}");
 }
 
 /// "the country's navy" is the navy of the state named before it in the sentence, as "its navy"
