@@ -525,13 +525,16 @@ pub struct Found {
 // coder's time. Time expressions are ASCII words.
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     let m = MONTH_RE;
+    // The month as a whole word: "in Mar." and "in March", never the "Mar" of "in Marwahin" or
+    // the "May" of "in Mayadin".
+    let month_word = MONTH_RE.trim_end_matches(r"\.?");
     let w = WEEKDAY_RE;
     Regex::new(&format!(
         r"(?x)(?-u:\b)(?:
             (?i:(?:on|since|by|from|until|till|before|after|in|during|of)\s+)?
             (?:{w},?\s+)?
             (?:(?:{m})\s+\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{m})(?-u:\b)(?:,?\s+\d{{4}})?)
-          | (?i:(?:earlier|later)\s+(?:in|this)\s+|(?:in|by|since|until|from|during)\s+(?:early|late|mid-?)?\s*|(?:early|late|mid-?)\s*)(?:{m})(?:\s+\d{{4}})?
+          | (?i:(?:earlier|later)\s+(?:in|this)\s+|(?:in|by|since|until|from|during)\s+(?:early|late|mid-?)?\s*|(?:early|late|mid-?)\s*)(?:{month_word})(?-u:\b)\.?(?:\s+\d{{4}})?
           | (?i:(?:last|this|next|earlier\s+this|later\s+this|earlier\s+last)\s+(?:week(?:end)?|month|year))
           | (?i:(?:on|since|by|until|last|next|this)\s+)?{w}(?:\s+(?i:night|morning|evening|afternoon))?
           | (?i:yesterday|today|tomorrow)
@@ -1109,6 +1112,10 @@ mod tests {
             vec!["in January 2024", "on Monday", "on April 24, 2025"]
         );
         assert!(scan("The force may continue.").is_empty());
+        // A place whose name starts like a month is no month.
+        let s = "Gunmen struck in Mayadin, in Marjayoun and in Decatur, then in Jan. 2020 and in June, police said.";
+        let found: Vec<_> = scan(s).into_iter().map(|f| f.text).collect();
+        assert_eq!(found, vec!["in Jan. 2020", "in June"]);
         let s =
             "During its 2014 assault on Shingal, ISIS abducted 6,417 women in the 2014 World Cup.";
         let found: Vec<_> = scan(s).into_iter().map(|f| f.text).collect();
