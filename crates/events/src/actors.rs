@@ -105,6 +105,7 @@ pub struct ActorIndex {
     infos: Vec<Vec<AliasInfo>>,
     title_before_name: Regex,
     title_of_org_name: Regex,
+    name_then_title: Regex,
     nationalities: Vec<(String, String)>,
     /// Words after which a place name is a place, not a government (`data/names.toml`).
     place_words: PlaceWords,
@@ -334,7 +335,7 @@ impl AliasTable {
 /// The two patterns that find people the lexicon lacks: a title before a name ("Iraqi Foreign
 /// Minister X"), and a title of a body before a comma and a name ("the spokesperson for the
 /// coalition, X").
-fn title_patterns(file: &ActorsFile) -> Result<(Regex, Regex), LexiconError> {
+fn title_patterns(file: &ActorsFile) -> Result<(Regex, Regex, Regex), LexiconError> {
     let titles: Vec<String> = {
         let mut t = file.titles.person.clone();
         t.sort_by_key(|s| std::cmp::Reverse(s.len()));
@@ -357,7 +358,18 @@ fn title_patterns(file: &ActorsFile) -> Result<(Regex, Regex), LexiconError> {
         titles = titles.join("|"),
     ))
     .map_err(|e| invalid(e.to_string()))?;
-    Ok((title_before_name, title_of_org_name))
+    // "Khalid al-Samarrai, head of the security committee in …,": a name set before the title
+    // its apposition gives. The name opens the sentence or follows a comma or a conjunction, so
+    // a capitalised phrase inside a clause ("Nineveh Operations Command, the spokesman …") is
+    // not read as one.
+    // The name's words on one line: a paragraph's first word is no part of the next one's name.
+    let line_name = name.replace(r"\s+", r"[ \t]+");
+    let name_then_title = Regex::new(&format!(
+        r"(?:^|[.,;:][ \t]+|\n|(?-u:\b)(?:and|but|while)[ \t]+){line_name},\s+(?:the\s+|a\s+|an\s+)?(?:[A-Za-z'’-]+\s+){{0,3}}?({titles})\s+(?:of|for|at|in|to)\s+([^,;.]{{1,80}})",
+        titles = titles.join("|"),
+    ))
+    .map_err(|e| invalid(e.to_string()))?;
+    Ok((title_before_name, title_of_org_name, name_then_title))
 }
 
 impl ActorIndex {
@@ -376,7 +388,7 @@ impl ActorIndex {
         }
         aliases.add_nationalities(file);
         let phrases = PhraseIndex::build(&aliases.keys);
-        let (title_before_name, title_of_org_name) = title_patterns(file)?;
+        let (title_before_name, title_of_org_name, name_then_title) = title_patterns(file)?;
         Ok(ActorIndex {
             actors,
             by_name,
@@ -384,6 +396,7 @@ impl ActorIndex {
             infos: aliases.infos,
             title_before_name,
             title_of_org_name,
+            name_then_title,
             nationalities: file
                 .nationalities
                 .iter()
@@ -770,7 +783,16 @@ impl ActorIndex {
                 && !listed(&self.honorifics, w)
                 && !self.title_words.contains(&w.to_lowercase())
         };
-        let before = word_before(text, start).is_some_and(|(prev, opens_sentence)| {
+        // A name word may carry the Arabic article: "al-Qard", "al-Samarrai".
+        let name_word = |w: &str| {
+            let bare = ARABIC_ARTICLES.iter().find_map(|a| w.strip_prefix(a));
+            name_word(w) || bare.is_some_and(|b| b.starts_with(char::is_uppercase))
+        };
+        // The article joined to the word ("al-Hassan") leaves the name word before it
+        // ("al-Qard al-Hassan"), not a title ("Prime Minister al-Hassan").
+        let article = ARABIC_ARTICLES.iter().find(|a| text[..start].ends_with(*a));
+        let from = article.map_or(start, |a| start - a.len());
+        let before = word_before(text, from).is_some_and(|(prev, opens_sentence)| {
             !opens_sentence && prev != "The" && name_word(prev)
         });
         let after = (text[end..].strip_prefix(' '))
@@ -898,6 +920,15 @@ impl ActorIndex {
             let span = (name.start(), name.end());
             push(&mut displaced, span, name.as_str(), role, None);
         }
+        for c in self.name_then_title.captures_iter(text) {
+            let (Some(name), Some(title), Some(remit)) = (c.get(1), c.get(2), c.get(3)) else {
+                continue;
+            };
+            let role = format!("{} of {}", title.as_str(), remit.as_str());
+            let country = self.country_within(known, remit.start(), remit.end());
+            let span = (name.start(), name.end());
+            push(&mut displaced, span, name.as_str(), role, country);
+        }
         if !displaced.is_empty() {
             displaced.sort_unstable();
             let mut i = 0;
@@ -922,6 +953,21 @@ impl ActorIndex {
             }
             _ => None,
         }
+    }
+
+    /// The country of the first state or body named within `start..end` (a title's remit:
+    /// "head of the security committee in the Salahuddin provincial council").
+    fn country_within(&self, known: &[ActorHit], start: usize, end: usize) -> Option<String> {
+        let first = known.partition_point(|h| h.start < start);
+        known[first..]
+            .iter()
+            .take_while(|h| h.end <= end)
+            .find_map(|h| match h.who {
+                Who::Known(a) if self.is_body(a) || self.is_country(a) => {
+                    self.actors[a].country.clone()
+                }
+                _ => None,
+            })
     }
 
     /// Whether the name ending at `end` of `text` is glued to a participle that makes it describe

@@ -70,7 +70,9 @@ impl Attribution {
     /// Spans of the folded sentence `f` that only attribute: the phrase after an opener, and a
     /// ", X said …" segment, closing the sentence or set between commas (", SANA reported, in
     /// the third such attack").
-    pub fn spans(&self, f: &str) -> Vec<(usize, usize)> {
+    /// `names`: folded offsets of verbs of saying printed capitalised inside the sentence, names
+    /// there ("the mayor of Said Sadiq", "Port Said"), from [`Attribution::printed_as_names`].
+    pub fn spans(&self, f: &str, names: &[usize]) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         for m in self.openers.find_iter(f) {
             out.push((m.start(), phrase_end(f, m.end(), OPENER_WORDS)));
@@ -89,7 +91,11 @@ impl Attribution {
             if !segment.chars().any(char::is_alphabetic) {
                 continue;
             }
-            let Some(m) = self.speech.find(segment) else {
+            let Some(m) = self
+                .speech
+                .find_iter(segment)
+                .find(|m| !names.contains(&(from + m.start())))
+            else {
                 continue;
             };
             let (speaker, after) = (&segment[..m.start()], &segment[m.end()..]);
@@ -154,11 +160,25 @@ impl Attribution {
 
     /// Folded offset of the end of the last verb of saying before `before` ("X said | Y
     /// attacked Z"), if any.
-    pub fn speech_before(&self, f: &str, before: usize) -> Option<usize> {
+    pub fn speech_before(&self, f: &str, before: usize, names: &[usize]) -> Option<usize> {
         self.speech
             .find_iter(f.get(..before)?)
+            .filter(|m| !names.contains(&m.start()))
             .last()
             .map(|m| m.end())
+    }
+
+    /// Folded offsets of the verbs of saying that `sentence` prints capitalised after its first
+    /// word: names there ("Said Sadiq", "Port Said"); running text writes verbs in lower case.
+    pub fn printed_as_names(&self, sentence: &str, folded: &crate::fold::Folded) -> Vec<usize> {
+        self.speech
+            .find_iter(&folded.text)
+            .map(|m| m.start())
+            .filter(|&i| {
+                let (o, _) = folded.original_span(i, i + 1);
+                o > 0 && sentence[o..].starts_with(char::is_uppercase)
+            })
+            .collect()
     }
 }
 
@@ -273,11 +293,11 @@ mod tests {
     fn the_outlet_told_and_the_closing_speaker_are_attribution() {
         let a = attribution();
         let f = "a source told shafaq news on monday that militants attacked a checkpoint";
-        let spans = a.spans(f);
+        let spans = a.spans(f, &[]);
         assert_eq!(spans.len(), 1);
         assert_eq!(&f[spans[0].0..spans[0].1], "told shafaq news");
         let f = "turkish jets struck targets in duhok, the ministry said.";
-        let spans = a.spans(f);
+        let spans = a.spans(f, &[]);
         assert_eq!(&f[spans[0].0..spans[0].1], ", the ministry said.");
     }
 
@@ -285,7 +305,7 @@ mod tests {
     fn according_to_ends_at_the_comma() {
         let a = attribution();
         let f = "according to the security council, the sanctions were lifted";
-        let spans = a.spans(f);
+        let spans = a.spans(f, &[]);
         assert_eq!(
             &f[spans[0].0..spans[0].1],
             "according to the security council"
@@ -296,10 +316,10 @@ mod tests {
     fn according_to_ends_where_another_noun_phrase_begins() {
         let a = attribution();
         let f = "according to witnesses the army shelled the village at dawn";
-        let spans = a.spans(f);
+        let spans = a.spans(f, &[]);
         assert_eq!(&f[spans[0].0..spans[0].1], "according to witnesses");
         let f = "according to a report by the un the strikes hit a school";
-        let spans = a.spans(f);
+        let spans = a.spans(f, &[]);
         assert_eq!(
             &f[spans[0].0..spans[0].1],
             "according to a report by the un"
@@ -311,6 +331,9 @@ mod tests {
         let a = attribution();
         let f = "the ministry said isis attacked the village";
         let at = f.find("attacked").expect("verb");
-        assert_eq!(a.speech_before(f, at), Some(f.find(" isis").expect("isis")));
+        assert_eq!(
+            a.speech_before(f, at, &[]),
+            Some(f.find(" isis").expect("isis"))
+        );
     }
 }

@@ -57,6 +57,8 @@ pub(crate) struct SentenceCoder<'a> {
     attributed: Vec<(usize, usize)>,
     /// Folded spans that tell why a source is not named ("who asked not to be named").
     anonymous: Vec<(usize, usize)>,
+    /// Folded offsets of verbs of saying printed as names ("mayor of Said Sadiq").
+    said_names: Vec<usize>,
 }
 
 /// A clause of the sentence and what its happenings share.
@@ -172,9 +174,11 @@ impl<'a> SentenceCoder<'a> {
             actors: Vec::new(),
             attributed: Vec::new(),
             anonymous: Vec::new(),
+            said_names: Vec::new(),
         };
         coder.clauses = coder.clause_bounds();
-        coder.attributed = x.attribution.spans(&coder.folded.text);
+        coder.said_names = x.attribution.printed_as_names(sentence, &coder.folded);
+        coder.attributed = x.attribution.spans(&coder.folded.text, &coder.said_names);
         coder.anonymous = x.attribution.anonymity_spans(&coder.folded.text);
         coder.actors = coder.taking_part();
         Some(coder)
@@ -846,15 +850,20 @@ impl<'a> SentenceCoder<'a> {
         let f = self.f();
         // A reading that opens on the verb of saying ("said Y must agree to", one CAMEO pattern)
         // has its happening's verb further on, in what is said.
-        let (said, demanded) = match self.x.attribution.speech_before(f, h.hit.start) {
-            Some(s) => (Some(s), self.x.grammar_words.obliged(&f[s..h.hit.start])),
-            None => {
-                let s = self.x.attribution.speech_at(f, h.hit.start);
-                let obliged =
-                    s.is_some_and(|s| self.x.grammar_words.obliged_in_complement(&f[s..]));
-                (s, obliged)
-            }
-        };
+        let (said, demanded) =
+            match self
+                .x
+                .attribution
+                .speech_before(f, h.hit.start, &self.said_names)
+            {
+                Some(s) => (Some(s), self.x.grammar_words.obliged(&f[s..h.hit.start])),
+                None => {
+                    let s = self.x.attribution.speech_at(f, h.hit.start);
+                    let obliged =
+                        s.is_some_and(|s| self.x.grammar_words.obliged_in_complement(&f[s..]));
+                    (s, obliged)
+                }
+            };
         // "demanded that Y withdraw": the demand, of Y.
         let (said, demanded) = match self.x.attribution.mandate_before(f, h.hit.start) {
             Some(m) if said.is_none_or(|s| s < m) => (Some(m), true),

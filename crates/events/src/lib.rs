@@ -559,7 +559,7 @@ impl Extractor {
     }
 
     /// A person after a place and a title takes the place's country: "Basra Governor X",
-    /// "Nineveh police chief X".
+    /// "Nineveh police chief X", "X, mayor of Said Sadiq,".
     fn titled_by_place(&self, body: &str, a: &ActorHit, place_hits: &[PlaceHit]) -> Option<Who> {
         let Who::Unknown {
             name,
@@ -570,13 +570,30 @@ impl Extractor {
         else {
             return None;
         };
-        let title_start = body[..a.start]
+        let before = body[..a.start]
             .trim_end_matches([' ', ','])
-            .strip_suffix(role.as_str())?
-            .len();
-        let country = place_hits
-            .iter()
-            .find(|p| p.end + 1 == title_start && body[p.end..title_start] == *" ")
+            .strip_suffix(role.as_str())
+            .map(str::len);
+        let place_before = before.and_then(|title_start| {
+            (place_hits.iter())
+                .find(|p| p.end + 1 == title_start && body[p.end..title_start] == *" ")
+        });
+        // "X, head of the security committee in the Salahuddin provincial council,": the place
+        // the apposition after the name names first, before any other name ("commander of the
+        // US-led coalition in Iraq" serves the coalition, not Iraq).
+        let apposition = || {
+            let rest = body[a.end..].strip_prefix(',')?;
+            let end = a.end + 1 + rest.find([',', ';', '.', '\n']).unwrap_or(rest.len());
+            (place_hits.iter())
+                .find(|p| a.end < p.start && p.end <= end)
+                .filter(|p| {
+                    !body[a.end + 1..p.start]
+                        .split_whitespace()
+                        .any(|w| w.starts_with(char::is_uppercase))
+                })
+        };
+        let country = place_before
+            .or_else(apposition)
             .and_then(|p| self.places.place(p.place).country.clone())?;
         Some(Who::Unknown {
             name: name.clone(),

@@ -3488,3 +3488,52 @@ fn the_two_asayish_are_of_their_own_regions() {
     assert!(targets_country(&m, "SYR"), "{m:#?}");
     assert_no_actor(&m, |a| a.country.as_deref() == Some("IRQ"));
 }
+
+/// A one-word name of the dictionary printed inside a longer name is not its bearer: "Abdullah
+/// al-Jubouri" is no king of Saudi Arabia, "Bani al-Hussein" no king of Jordan (the Arabic
+/// article joins the name words).
+#[test]
+fn a_dictionary_first_name_inside_a_longer_name_is_not_its_bearer() {
+    let m = first_coded(
+        "Report\n\nAbdullah al-Jubouri, head of the security committee in the Kirkuk provincial \
+         council, on Tuesday called on the federal government to send more troops.\n",
+        EventType::Request,
+    );
+    assert_side(&m, "Abdullah al-Jubouri", Some(Side::Source));
+    // The apposition's place gives the unknown person a country.
+    assert_source_country(&m, "IRQ");
+    let m = first_coded(
+        "Report\n\nTurkish jets struck a depot of Bani al-Hussein, a local militia, near Zakho on \
+         Sunday.\n",
+        EventType::Assault,
+    );
+    assert!(!targets_country(&m, "JOR"), "{m:#?}");
+}
+
+/// A title's remit that names a body before any place serves that body: "commander of the
+/// coalition in Iraq" is not Iraq's.
+#[test]
+fn an_apposition_s_place_after_a_body_gives_no_country() {
+    let m = first_coded(
+        "Report\n\nBrian Hollis, commander of the US-led coalition in Iraq, met Kurdish officials \
+         in Erbil on Tuesday.\n",
+        EventType::Consult,
+    );
+    let source = m.actors.iter().find(|a| a.name == "Brian Hollis");
+    assert!(
+        source.is_some_and(|a| a.country.as_deref() != Some("IRQ")),
+        "{m:#?}"
+    );
+}
+
+/// A verb of saying printed capitalised inside a sentence is a name ("Port Said"): no
+/// attribution is read from it.
+#[test]
+fn a_capitalised_said_inside_a_sentence_is_a_name() {
+    let m = coded_from(
+        "Report\n\nYoussef Amin, mayor of Port Said, criticized the Israeli strike on Monday.\n",
+        EventType::Accuse,
+        "EGY",
+    );
+    assert_side(&m, "Youssef Amin", Some(Side::Source));
+}

@@ -17,7 +17,8 @@
 //! - a paragraph is tagged sentence by sentence, as pattern's parser does after its sentence
 //!   splitter;
 //! - a contextual rule never makes a capitalised word inside a sentence a verb (verbs are written
-//!   in lower case in running text: "to Iraqi forces" is no infinitive), except in title case;
+//!   in lower case in running text: "to Iraqi forces" is no infinitive), except in title case,
+//!   and such a word the lexicon knows as a verb is a name there ("mayor of Said Sadiq");
 //! - an -s verb form right after a cardinal number is a plural noun ("three suspects").
 //!
 //! ```
@@ -395,6 +396,7 @@ impl Tagger {
         let capitals = capitals_inside(text, spans, tags);
         brill::apply_context(&self.context, tags, ids, self.staart);
         keep_capitalised_words_off_verbs(&capitals, tags);
+        capitalised_verbs_are_names(text, spans, &capitals, tags);
         count_nouns_after_numbers(text, spans, tags);
     }
 
@@ -460,6 +462,31 @@ fn keep_capitalised_words_off_verbs(capitals: &[(usize, u8)], tags: &mut [u8]) {
     for &(k, before) in capitals {
         if is_verb(tags[k]) && !is_verb(before) {
             tags[k] = before;
+        }
+    }
+}
+
+/// A capitalised word inside a sentence that the lexicon knows as a verb is a name there
+/// ("the mayor of Said Sadiq", "Port Said", "Edward Said"): running text writes its verbs in lower
+/// case. Not after an opening quote, a colon, a bracket or a dash, which may open a sentence of
+/// their own ('he said: "Attack them"').
+fn capitalised_verbs_are_names(
+    text: &str,
+    spans: &[(usize, usize)],
+    capitals: &[(usize, u8)],
+    tags: &mut [u8],
+) {
+    let is_verb = |t: u8| Tag::ALL.get(t as usize).is_some_and(|t| t.is_verb());
+    for &(k, _) in capitals {
+        let opens = k.checked_sub(1).is_none_or(|j| {
+            let (a, b) = spans[j];
+            matches!(
+                &text[a..b],
+                "\"" | "\u{201c}" | "'" | "\u{2018}" | ":" | "(" | "[" | "--" | "-"
+            )
+        });
+        if is_verb(tags[k]) && !opens {
+            tags[k] = Tag::NNP as u8;
         }
     }
 }
