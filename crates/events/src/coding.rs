@@ -674,7 +674,8 @@ impl<'a> SentenceCoder<'a> {
             actors,
             date: None,
             place: None,
-            counts: self.counts(h),
+            counts: self.counts(h, false),
+            clause_counts: self.counts(h, true),
         };
         self.date_and_place(clause, h, draft, out);
     }
@@ -694,7 +695,7 @@ impl<'a> SentenceCoder<'a> {
         } else if event_type == EventType::Assault
             && mode == "raid"
             && self.policing(actors)
-            && self.counts(h).is_empty()
+            && self.counts(h, false).is_empty()
         {
             // COERCE `seize`: "Execute search, confiscate property, raid". A raid by police
             // that harms nobody is a search, not an attack.
@@ -1145,12 +1146,61 @@ impl<'a> SentenceCoder<'a> {
     }
 
     /// The people killed, injured or held, for a happening that does that.
-    fn counts(&self, h: &Happening) -> Counts {
-        if matches!(h.trigger.event_type, EventType::Assault | EventType::Coerce) {
-            counts::counts(self.sentence())
-        } else {
-            Counts::default()
+    /// The figures of the sentence that tell of `h`; `own_clause`: only those of its clause,
+    /// each figure belonging to the clause of the last violent or coercive trigger before its
+    /// end, or of the first when none stands before it ("Israeli strikes killed six, as
+    /// Hezbollah fired rockets": the six are the strikes').
+    fn counts(&self, h: &Happening, own_clause: bool) -> Counts {
+        let material = |t: &TriggerHit| {
+            matches!(
+                self.trigger(t).event_type,
+                EventType::Assault | EventType::Coerce
+            )
+        };
+        if !material(&h.hit) {
+            return Counts::default();
         }
+        if !own_clause {
+            return counts::counts(self.sentence());
+        }
+        let clause_of = |folded: usize| self.clauses.partition_point(|c| c.1 <= folded);
+        // A participle clause (", killing six") tells more of the clause before it.
+        let participle = |clause: usize| {
+            self.clauses.get(clause).is_some_and(|c| {
+                (self.coordinations.inner.iter())
+                    .any(|&(at, k)| at == c.0 && k == Inner::Participle)
+            })
+        };
+        let main: Vec<usize> = (self.hits.iter())
+            .filter(|t| material(t))
+            .map(|t| clause_of(t.start))
+            .filter(|&c| !participle(c))
+            .collect();
+        // The clause a trigger's figures belong to: a participle's is the clause it follows,
+        // when that clause tells a violent or coercive happening.
+        let owning = |c: usize| {
+            if participle(c) {
+                main.iter().rev().find(|&&m| m < c).copied().unwrap_or(c)
+            } else {
+                c
+            }
+        };
+        // (where the trigger starts in the sentence, its owning clause), in sentence order.
+        let starts: Vec<(usize, usize)> = (self.hits.iter())
+            .filter(|t| material(t))
+            .map(|t| {
+                (
+                    self.folded.original_span(t.start, t.end).0,
+                    owning(clause_of(t.start)),
+                )
+            })
+            .collect();
+        let own = owning(clause_of(h.hit.start));
+        let owner = |at: usize| {
+            let before = starts.partition_point(|&(s, _)| s < at);
+            starts.get(before.saturating_sub(1)).map(|&(_, c)| c)
+        };
+        counts::counts_where(self.sentence(), |end| owner(end) == Some(own))
     }
 
     /// Gives `draft` its date and place and appends it; times after the trigger joined by "and"

@@ -116,27 +116,17 @@ fn is_year(raw: &str, n: u32) -> bool {
     !raw.contains(',') && raw.len() == 4 && (1900..=2100).contains(&n)
 }
 
-/// The casualty and arrest figures a sentence gives; the first figure of each kind wins
-/// ("at least nine police officers were hurt, including four wounded" is 9 injured).
-pub fn counts(sentence: &str) -> Counts {
-    let mut c = Counts::default();
-    let set = |slot: &mut Option<u32>,
-               (raw, more): (&str, u32),
-               qual: Option<&str>,
-               q: &mut Option<String>| {
-        let Some(n) = number(raw) else { return };
-        if slot.is_some() || is_year(raw, n) {
-            return;
-        }
-        *slot = Some(n.saturating_add(more));
-        if q.is_none() {
-            *q = qual.map(|s| s.to_ascii_lowercase());
-        }
-    };
-    let mut qualifier: Option<String> = None;
-    let mut found: Vec<(usize, u8, String, u32, Option<String>)> = Vec::new();
+/// A figure found: where it starts, its kind (0 killed, 1 injured, 2 arrested), as printed,
+/// what coordinated groups add, its qualifier.
+type Figure = (usize, u8, String, u32, Option<String>);
+
+/// The figures printed before their verb ("six people were killed"), for [`counts_where`].
+fn number_first(sentence: &str, keep: &dyn Fn(usize) -> bool, found: &mut Vec<Figure>) {
     for m in NUMBER_FIRST.captures_iter(sentence) {
         let Some(num) = m.get(2) else { continue };
+        if !keep(m.get(0).map_or(0, |a| a.end())) {
+            continue;
+        }
         // "Private Sean Rooney, 24, … was killed": a figure set off by commas after a name is
         // the person's age.
         let after_name = sentence[..num.start()]
@@ -165,8 +155,40 @@ pub fn counts(sentence: &str) -> Counts {
             m.get(1).map(|q| q.as_str().to_owned()),
         ));
     }
+}
+
+/// The casualty and arrest figures a sentence gives; the first figure of each kind wins
+/// ("at least nine police officers were hurt, including four wounded" is 9 injured).
+pub fn counts(sentence: &str) -> Counts {
+    counts_where(sentence, |_| true)
+}
+
+/// The figures of [`counts`] that `keep` keeps, by the byte where each figure's phrase ends
+/// ("six people were killed|", "killed six|"): a sentence telling two happenings gives each its
+/// own.
+pub fn counts_where(sentence: &str, keep: impl Fn(usize) -> bool) -> Counts {
+    let mut c = Counts::default();
+    let set = |slot: &mut Option<u32>,
+               (raw, more): (&str, u32),
+               qual: Option<&str>,
+               q: &mut Option<String>| {
+        let Some(n) = number(raw) else { return };
+        if slot.is_some() || is_year(raw, n) {
+            return;
+        }
+        *slot = Some(n.saturating_add(more));
+        if q.is_none() {
+            *q = qual.map(|s| s.to_ascii_lowercase());
+        }
+    };
+    let mut qualifier: Option<String> = None;
+    let mut found: Vec<Figure> = Vec::new();
+    number_first(sentence, &keep, &mut found);
     for m in VERB_FIRST.captures_iter(sentence) {
         let Some(num) = m.get(5) else { continue };
+        if !keep(m.get(0).map_or(0, |a| a.end())) {
+            continue;
+        }
         let more = coordinated(&sentence[num.end()..]);
         let kind = kind(&m, 1);
         found.push((
@@ -178,6 +200,9 @@ pub fn counts(sentence: &str) -> Counts {
         ));
     }
     for m in ONE.captures_iter(sentence) {
+        if !keep(m.get(0).map_or(0, |a| a.end())) {
+            continue;
+        }
         let kind = kind(&m, 2);
         found.push((
             m.get(0).map_or(0, |a| a.start()),
@@ -200,14 +225,17 @@ pub fn counts(sentence: &str) -> Counts {
         };
         set(slot, (raw, *more), qual.as_deref(), &mut qualifier);
     }
-    none_figures(sentence, &mut c);
+    none_figures(sentence, &keep, &mut c);
     c.qualifier = qualifier;
     c
 }
 
 /// Figures of none ("no one was hurt"), where the sentence gives no other figure of their kind.
-fn none_figures(sentence: &str, c: &mut Counts) {
+fn none_figures(sentence: &str, keep: &dyn Fn(usize) -> bool, c: &mut Counts) {
     for m in NONE.captures_iter(sentence) {
+        if !keep(m.get(0).map_or(0, |a| a.end())) {
+            continue;
+        }
         let word = |i: usize| m.get(i).map(|w| w.as_str().to_ascii_lowercase());
         let (killed, injured) = match (word(1), word(2), word(3)) {
             (Some(_), _, _) => (true, false),

@@ -137,6 +137,9 @@ struct Draft {
     date: Option<TimeValue>,
     place: Option<Place>,
     counts: Counts,
+    /// The figures of its own clause only: its counts when another doer's happening of the
+    /// same kind shares the sentence.
+    clause_counts: Counts,
     /// How much the phrase that coded it says on its own (see [`confidence::phrase_confidence`]).
     phrase: f32,
     /// The date came from the sentence itself, not from a happening it continues.

@@ -20,7 +20,11 @@ impl Extractor {
     ) -> Vec<EventMention> {
         let mut out: Vec<EventMention> = Vec::new();
         let mut per_sentence: std::collections::HashMap<usize, usize> = Default::default();
-        for d in merge_same_sentence(drafts) {
+        let country = |who: &Who| match who {
+            Who::Known(i) => self.actors.actors[*i].country.clone(),
+            Who::Unknown { country, .. } => country.clone(),
+        };
+        for d in merge_same_sentence(drafts, &country) {
             let n = per_sentence.entry(d.sentence).or_insert(0);
             *n += 1;
             out.push(self.mention(article, body, offset, d, *n));
@@ -199,9 +203,28 @@ fn located_happening(d: &Draft) -> bool {
         && !d.anaphoric
 }
 
+/// Both name who did it, each of a state, of no state in common: two happenings of one kind
+/// ("Israeli strikes killed six, as Hezbollah fired rockets into Israel"), not one told twice
+/// ("Turkish jets struck …, the Turkish army said" may name one doer twice, as state and army).
+fn other_doers(a: &Draft, b: &Draft, country: &dyn Fn(&Who) -> Option<String>) -> bool {
+    let sources = |x: &Draft| {
+        (x.actors.iter())
+            .filter(|s| s.1 == Side::Source)
+            .map(|s| (s.0.clone(), country(&s.0)))
+            .collect::<Vec<_>>()
+    };
+    let (sa, sb) = (sources(a), sources(b));
+    // A doer of no known state may be the other's, named another way.
+    let stated = |x: &[(Who, Option<String>)]| !x.is_empty() && x.iter().all(|s| s.1.is_some());
+    let shared = sa
+        .iter()
+        .any(|(w, c)| sb.iter().any(|(v, d)| w == v || c == d));
+    stated(&sa) && stated(&sb) && !shared
+}
+
 /// The drafts that make mentions: nobody acting or suffering, or a reference back with nothing
 /// to refer to, makes none; two of one happening in one sentence make one.
-fn merge_same_sentence(drafts: Vec<Draft>) -> Vec<Draft> {
+fn merge_same_sentence(drafts: Vec<Draft>, country: &dyn Fn(&Who) -> Option<String>) -> Vec<Draft> {
     let mut kept: Vec<Draft> = Vec::new();
     for d in drafts {
         // Nobody acting or suffering: nothing to match or merge — unless people were killed,
@@ -217,6 +240,18 @@ fn merge_same_sentence(drafts: Vec<Draft>) -> Vec<Draft> {
         // One mention per (sentence, happening).
         let value = |x: &Draft| x.date.as_ref().and_then(|v| v.value.clone());
         // Drafts come in sentence order: only the tail of `kept` can share the sentence.
+        let mut d = d;
+        // Two doers' happenings of one kind in the sentence: each keeps its own clause's figures.
+        for k in kept
+            .iter_mut()
+            .rev()
+            .take_while(|k| k.sentence == d.sentence)
+        {
+            if k.event_type == d.event_type && other_doers(k, &d, country) {
+                k.counts = k.clause_counts.clone();
+                d.counts = d.clause_counts.clone();
+            }
+        }
         if let Some(k) = kept
             .iter_mut()
             .rev()
@@ -225,6 +260,7 @@ fn merge_same_sentence(drafts: Vec<Draft>) -> Vec<Draft> {
                 k.sentence == d.sentence
                     && k.event_type == d.event_type
                     && (value(k) == value(&d) || value(k).is_none() || value(&d).is_none())
+                    && !other_doers(k, &d, country)
             })
         {
             if k.date.as_ref().and_then(|v| v.value.as_ref()).is_none() {

@@ -3537,3 +3537,23 @@ fn a_capitalised_said_inside_a_sentence_is_a_name() {
     );
     assert_side(&m, "Youssef Amin", Some(Side::Source));
 }
+
+/// Two happenings of one kind in one sentence, by doers of no state in common, stay two, each
+/// with its own clause's figures: "Saudi jets struck …, killing 12, as the Houthis fired …".
+#[test]
+fn two_doers_of_one_kind_in_a_sentence_are_two_happenings() {
+    let ms = code(
+        "Report\n\nSaudi jets struck Houthi positions near Saada on Tuesday, killing 12 \
+         fighters, officials said, as the Houthis fired missiles at the Saudi city of Jizan.\n",
+    );
+    let assaults: Vec<&EventMention> = ms
+        .iter()
+        .filter(|m| m.event_type == EventType::Assault)
+        .collect();
+    assert_eq!(assaults.len(), 2, "{ms:#?}");
+    assert_source_country(assaults[0], "SAU");
+    assert_source_country(assaults[1], "YEM");
+    // Each keeps the figures of its own clause.
+    assert_eq!(assaults[0].counts.killed, Some(12), "{ms:#?}");
+    assert_eq!(assaults[1].counts.killed, None, "{ms:#?}");
+}
