@@ -360,9 +360,11 @@ fn inherit_from_before(
     }
     // An actorless happening right after one of the same kind continues its participants
     // ("He was 17 at the time of his arrest"; "Another session is planned next week" after "a
-    // first session of talks in Ankara").
+    // first session of talks in Ankara"). Of several in that sentence, the first: its main
+    // clause, the news, before any told "as" or "while" it happened.
+    let previous = before.partition_point(|p| p.sentence + 1 < d.sentence);
     if d.actors.is_empty()
-        && let Some(p) = before.iter().rev().find(|p| {
+        && let Some(p) = before[previous..].iter().find(|p| {
             p.sentence + 1 == d.sentence
                 && !p.actors.is_empty()
                 && (p.event_type == d.event_type || d.mode == "intent to meet")

@@ -3557,3 +3557,25 @@ fn two_doers_of_one_kind_in_a_sentence_are_two_happenings() {
     assert_eq!(assaults[0].counts.killed, Some(12), "{ms:#?}");
     assert_eq!(assaults[1].counts.killed, None, "{ms:#?}");
 }
+
+/// A sentence naming nobody that goes on about the lead continues the lead's main clause, not a
+/// happening told "as" it happened.
+#[test]
+fn a_sequel_continues_the_lead_s_main_clause() {
+    let ms = code(
+        "Report\n\nTurkish drones struck villages in northern Syria on Friday, as Kurdish \
+         fighters shelled a Turkish border post.\n\nA strike on a bakery in the town of Amuda \
+         killed three civilians, local officials said.\n",
+    );
+    let sequel = ms
+        .iter()
+        .find(|m| m.evidence.sentence.starts_with("A strike"));
+    assert!(
+        sequel.is_some_and(|m| {
+            m.actors
+                .iter()
+                .any(|a| a.side == Side::Source && a.country.as_deref() == Some("TUR"))
+        }),
+        "{ms:#?}"
+    );
+}
