@@ -3579,3 +3579,15 @@ fn a_sequel_continues_the_lead_s_main_clause() {
         "{ms:#?}"
     );
 }
+
+/// A crowd that gathered "to protest" protests: the purpose after "to" is the gathering's own
+/// kind, and what they protest against is no happening of theirs.
+#[test]
+fn a_crowd_gathered_to_protest_protests() {
+    let m = first_coded(
+        "Report\n\nHundreds of farmers gathered on Sunday morning outside the governor's office \
+         in Hasakah to protest against water cuts.\n",
+        EventType::Protest,
+    );
+    assert_side(&m, "farmers", Some(Side::Source));
+}
