@@ -3591,3 +3591,13 @@ fn a_crowd_gathered_to_protest_protests() {
     );
     assert_side(&m, "farmers", Some(Side::Source));
 }
+
+/// The outlet's request for comment is reporting furniture, no appeal of anyone's.
+#[test]
+fn a_request_for_comment_is_no_request() {
+    let ms = code(
+        "Report\n\nThe Egyptian foreign ministry did not respond to a request for comment on \
+         Sunday.\n",
+    );
+    assert!(ms.is_empty(), "{ms:#?}");
+}
