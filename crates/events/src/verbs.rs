@@ -109,8 +109,9 @@ impl<'s> TaggedSentence<'s> {
         self.words[i] == "of" || self.word_tag(i).is_some_and(noun_phrase_tag)
     }
 
-    /// A one-word participle between an article or a possessive and its noun describes the
-    /// noun ("the agreed schedule", "its proposed deal"): nothing happens in the clause.
+    /// A one-word participle between an article, a possessive or a number and its noun
+    /// describes the noun ("the agreed schedule", "its proposed deal", "released seven detained
+    /// tribesmen"): nothing happens in the clause.
     fn attributive_participle(&self, h: &TriggerHit) -> bool {
         let f = self.folded.text.as_str();
         let Some(k) = self.token_at(h.start) else {
@@ -120,8 +121,9 @@ impl<'s> TaggedSentence<'s> {
         !word.contains(' ')
             && (word.ends_with("ed") || word.ends_with("en"))
             && matches!(self.tokens[k].tag, Tag::VBN | Tag::VBD | Tag::JJ)
-            && k.checked_sub(1)
-                .is_some_and(|p| matches!(self.tokens[p].tag, Tag::DT | Tag::PRPS | Tag::POS))
+            && k.checked_sub(1).is_some_and(|p| {
+                matches!(self.tokens[p].tag, Tag::DT | Tag::PRPS | Tag::POS | Tag::CD)
+            })
             && self.tokens.get(k + 1).is_some_and(|n| n.tag.is_noun())
     }
 

@@ -3601,3 +3601,28 @@ fn a_request_for_comment_is_no_request() {
     );
     assert!(ms.is_empty(), "{ms:#?}");
 }
+
+/// A participle between a number and its noun describes the noun: "released nine detained
+/// fishermen" is a release, no arrest.
+#[test]
+fn a_participle_after_a_number_describes_its_noun() {
+    never_coded(
+        "Report\n\nThe coast guard released nine detained fishermen in Basra on Saturday.\n",
+        EventType::Coerce,
+    );
+}
+
+/// "The capital" before a city makes it a place, not its government acting: "In the capital
+/// Amman, a gunman opened fire" is no attack by Jordan.
+#[test]
+fn the_capital_before_a_city_is_a_place() {
+    let m = first_coded(
+        "Report\n\nIn the capital Amman, a gunman opened fire on a police patrol early on \
+         Friday.\n",
+        EventType::Assault,
+    );
+    assert!(
+        m.actors.iter().all(|a| a.name != "Government of Jordan"),
+        "{m:#?}"
+    );
+}
