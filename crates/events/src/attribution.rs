@@ -259,6 +259,8 @@ mod tests {
             natural_hazards: Vec::new(),
             iterative_adverbs: Vec::new(),
             separate_openers: Vec::new(),
+            sequence_adverbs: Vec::new(),
+            time_prepositions: Vec::new(),
             light_verbs: Vec::new(),
             pattern_only_codes: Vec::new(),
             record_nouns: Vec::new(),

@@ -87,6 +87,9 @@ struct Sentences {
     iterative: Vec<bool>,
     /// Whether each sentence opens another happening's telling (`[grammar] separate_openers`).
     separate: Vec<bool>,
+    /// Whether each sentence tells the next step of one told before (`[grammar]
+    /// sequence_adverbs`).
+    sequel: Vec<bool>,
 }
 
 impl Sentences {
@@ -106,6 +109,22 @@ impl Sentences {
         let speech = spans
             .iter()
             .map(|&(s, e)| REPORTING.is_match(&body[s..e]))
+            .collect();
+        let listed = |list: &[String], w: &str| list.iter().any(|a| a.eq_ignore_ascii_case(w));
+        let sequel = spans
+            .iter()
+            .map(|&(s, e)| {
+                let words: Vec<&str> = body[s..e]
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                words.iter().enumerate().any(|(i, w)| {
+                    listed(&grammar.sequence_adverbs, w)
+                        && !i
+                            .checked_sub(1)
+                            .is_some_and(|j| listed(&grammar.time_prepositions, words[j]))
+                })
+            })
             .collect();
         let iterative = spans
             .iter()
@@ -128,6 +147,7 @@ impl Sentences {
             paragraphs,
             iterative,
             separate,
+            sequel,
         }
     }
 
@@ -181,7 +201,8 @@ impl Extractor {
                 .same_happening_nearby(d, &snapshot)
                 .or_else(|| self.earlier_statement(d, &snapshot, sentences))
                 .or_else(|| self.same_kind_in_paragraph(d, &snapshot, sentences))
-                .or_else(|| sourceless_sequel(d, &snapshot, sentences));
+                .or_else(|| sourceless_sequel(d, &snapshot, sentences))
+                .or_else(|| next_step(d, &snapshot, sentences));
             if let Some(p) = source {
                 d.date = p.date.clone();
             }
@@ -284,6 +305,22 @@ fn sourceless_sequel<'d>(
         .rev()
         .take_while(|p| sentences.paragraph(p.sentence) + 1 >= para)
         .find(|p| p.event_type == d.event_type)?;
+    dated(p).then_some(p)
+}
+
+/// "Ground forces then swept the valley": the next step of the happening told last, in its
+/// paragraph or the one before, of any kind, happened on its day.
+fn next_step<'d>(d: &Draft, snapshot: &'d [Draft], sentences: &Sentences) -> Option<&'d Draft> {
+    if !sentences.sequel.get(d.sentence).copied().unwrap_or(false) {
+        return None;
+    }
+    let para = sentences.paragraph(d.sentence);
+    let start = snapshot.partition_point(|p| p.sentence < d.sentence);
+    let p = snapshot[..start]
+        .iter()
+        .rev()
+        .take_while(|p| sentences.paragraph(p.sentence) + 1 >= para)
+        .find(|p| p.date.is_some())?;
     dated(p).then_some(p)
 }
 

@@ -151,6 +151,13 @@ pub struct Grammar {
     /// "Elsewhere"), lower case: it continues none before it.
     #[serde(default)]
     pub separate_openers: Vec<String>,
+    /// Adverbs that tell the next step of a happening already told ("Ground forces then swept
+    /// the valley"), lower case; not after `time_prepositions` ("since then", "by then").
+    #[serde(default)]
+    pub sequence_adverbs: Vec<String>,
+    /// Words before a sequence adverb that make it a time ("until then"), lower case.
+    #[serde(default)]
+    pub time_prepositions: Vec<String>,
     /// Participles that join their agent to the subject's doing ("Syrian forces, backed by the
     /// coalition, raided …"): a clause they open between a subject and its verb names
     /// participants, where any other ("designated a terrorist group by Turkey") only describes.

@@ -3626,3 +3626,29 @@ fn the_capital_before_a_city_is_a_place() {
         "{m:#?}"
     );
 }
+
+/// A sentence telling the next step ("then") of the happening told before, with no time of its
+/// own, happened on its day; "since then" is a time, not a step.
+#[test]
+fn the_next_step_takes_the_day_of_the_step_before() {
+    let ms = code(
+        "Report\n\nJordanian jets struck a smugglers' camp near the border on Wednesday.\n\n\
+         Border guards then raided two farms and arrested six men.\n",
+    );
+    let raid = ms
+        .iter()
+        .find(|m| m.evidence.sentence.starts_with("Border guards"));
+    assert!(
+        raid.is_some_and(|m| m.date.value.as_deref() == Some("2025-03-12")),
+        "{ms:#?}"
+    );
+    let ms = code(
+        "Report\n\nJordanian jets struck a smugglers' camp near the border on Wednesday.\n\n\
+         Since then, border guards have arrested six men.\n",
+    );
+    let arrest = ms.iter().find(|m| m.event_type == EventType::Coerce);
+    assert!(
+        arrest.is_some_and(|m| m.date.value.as_deref() != Some("2025-03-12")),
+        "{ms:#?}"
+    );
+}
