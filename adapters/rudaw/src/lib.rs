@@ -76,7 +76,8 @@ impl Adapter for Rudaw {
         // 2: reads saved HTML pages too. 3: a caption's date dates the story only when the lead
         // reports the pictured event on that day's weekday. 4: fields printed side by side in one
         // block, the declared headline, buttons and tag list read whatever the markup's shape.
-        "4"
+        // 5: a text copy's date and byline printed on one line ("By X | 15-11-2022").
+        "5"
     }
 
     fn hosts(&self) -> &'static [&'static str] {
@@ -222,6 +223,33 @@ fn story_end(texts: &[&str]) -> usize {
         .unwrap_or(texts.len())
 }
 
+/// A header line holding the date with the byline or the font control, as a copy prints the
+/// inline fields of one meta block on one line ("By Rudaw | 15-11-2022", "01-09-2024 · Rudaw ·
+/// A+ A-"): the date and the byline, if any.
+fn meta_line(s: &str) -> Option<(&str, Option<&str>)> {
+    let parts: Vec<&str> = s
+        .split(['|', '·', '•'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let day = *parts.iter().find(|p| DATE_LINE.is_match(p))?;
+    let mut author = None;
+    for p in parts.iter().filter(|p| **p != day) {
+        if *p == RULES.font_control {
+            continue;
+        }
+        // Anything else but one byline makes it no meta line.
+        if author.is_some() || byline(p).is_none() {
+            return None;
+        }
+        author = Some(p.strip_prefix("By ").unwrap_or(p));
+    }
+    Some((day, author))
+}
+
 /// What the lines above the story say about it.
 #[derive(Debug, Default)]
 struct Header {
@@ -248,17 +276,28 @@ fn read_header(texts: &[&str], kinds: &[BlockKind]) -> Header {
         .filter(|(t, _)| !is_caption(t))
         .map(|(t, k)| (*t, *k))
         .collect();
-    let date = own.iter().position(|(t, _)| DATE_LINE.is_match(t));
+    let date = own
+        .iter()
+        .position(|(t, _)| DATE_LINE.is_match(t) || meta_line(t).is_some());
     let mut h = Header::default();
+    // The last line of the header, where the story starts after.
+    let mut last_line: Option<&str> = None;
     match date {
         Some(d) => {
-            h.date = Some(own[d].0.to_owned());
+            let (day, author) = meta_line(own[d].0).unwrap_or((own[d].0, None));
+            h.date = Some(day.to_owned());
             if let Some((title, kind)) = d.checked_sub(1).map(|i| own[i])
                 && is_headline(title, kind)
             {
                 h.title = title.to_owned();
             }
-            h.author = own.get(d + 1).and_then(|(t, _)| byline(t));
+            last_line = Some(own[d].0);
+            h.author = author.map(str::to_owned).or_else(|| {
+                let next = own.get(d + 1)?.0;
+                let name = byline(next)?;
+                last_line = Some(next);
+                Some(name)
+            });
         }
         None if font.is_some() => {
             if let Some(i) = own.iter().position(|(t, k)| is_headline(t, *k)) {
@@ -273,7 +312,10 @@ fn read_header(texts: &[&str], kinds: &[BlockKind]) -> Header {
         (Some(f), _) => f + 1,
         (None, _) => {
             // Header lines end with the byline (or the date line when there is none).
-            let last = h.author.as_deref().or(h.date.as_deref()).unwrap_or("");
+            let last = last_line
+                .or(h.author.as_deref())
+                .or(h.date.as_deref())
+                .unwrap_or("");
             texts[..window]
                 .iter()
                 .position(|t| *t == last || t.strip_prefix("By ") == Some(last))
@@ -500,6 +542,32 @@ mod tests {
     }
 
     const POLICY: &str = "Comments\n\nRudaw moderates all comments submitted on our website. We welcome comments.\n\nPost a comment\n\nRequired\n";
+
+    /// The date, the byline and the font control printed on one line, as a copy flattens one
+    /// meta block of inline fields, are read as on their own lines.
+    #[test]
+    fn meta_fields_on_one_line_give_date_and_byline() {
+        for meta in [
+            "By Hiwa Omar | 03-02-2024",
+            "03-02-2024 | Hiwa Omar | A+ A-",
+        ] {
+            let page = format!(
+                "Drone strike hits truck near Penjwen\n\n{meta}\n\n\
+                 SULAIMANI, Kurdistan Region - A drone struck a truck near Penjwen on Friday.\n\n\
+                 Nobody was hurt.\n\n{POLICY}"
+            );
+            let d = &parse(&page)[0];
+            assert_eq!(d.title, "Drone strike hits truck near Penjwen", "{meta}");
+            assert_eq!(d.published.as_deref(), Some("03-02-2024"), "{meta}");
+            assert_eq!(d.author.as_deref(), Some("Hiwa Omar"), "{meta}");
+            assert_eq!(d.body.len(), 2, "{meta}: {:?}", d.body);
+        }
+        // A sentence with a date and a bar is no meta line.
+        assert_eq!(
+            meta_line("Talks resumed on 03-02-2024 | officials said more was needed"),
+            None
+        );
+    }
 
     #[test]
     fn full_header_gives_title_date_byline() {
