@@ -55,6 +55,13 @@ static BYLINE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("static regex")
 });
+/// `July 21, 2025 | Ahmed Kareem`: the same fields, date first.
+static DATE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^({MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}})\s+[-–—|·]\s+(?:By\s+)?(\S.{{0,58}}?)$"
+    ))
+    .expect("static regex")
+});
 /// `July 21, 2025`, `Published on July 21, 2025`.
 static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -78,7 +85,8 @@ impl Adapter for BaghdadTelegraph {
     fn version(&self) -> &'static str {
         // 2: reads saved HTML pages too. 3: byline fields side by side or apart, the declared
         // headline, menus above the date bar and ad labels read whatever the markup's shape.
-        "3"
+        // 4: the date before the byline on one line ("July 27, 2025 | Ahmed Kareem").
+        "4"
     }
 
     fn hosts(&self) -> &'static [&'static str] {
@@ -170,6 +178,7 @@ pub(crate) fn one_field(t: &str) -> bool {
     DATE_BAR.is_match(t)
         || TEMPERATURE.is_match(t)
         || BYLINE_DATE.is_match(t)
+        || DATE_BYLINE.is_match(t)
         || DATE_ONLY.is_match(t)
         || t.strip_prefix("By ")
             .is_some_and(|n| name_like(trim_name(n)))
@@ -315,11 +324,13 @@ fn read_meta(texts: &[&str], start: usize, draft: &mut ArticleDraft) -> usize {
             i += 1;
             continue;
         }
-        if let Some(c) = BYLINE_DATE.captures(t) {
-            let name = trim_name(c.get(1).map_or("", |m| m.as_str()).trim());
+        let fields = (BYLINE_DATE.captures(t).map(|c| (c.get(1), c.get(2))))
+            .or_else(|| DATE_BYLINE.captures(t).map(|c| (c.get(2), c.get(1))));
+        if let Some((name, date)) = fields {
+            let name = trim_name(name.map_or("", |m| m.as_str()).trim());
             if name_like(name) {
                 draft.author = Some(name.to_owned());
-                draft.published = c.get(2).map(|m| m.as_str().to_owned());
+                draft.published = date.map(|m| m.as_str().to_owned());
                 i += 1;
                 continue;
             }
@@ -407,6 +418,14 @@ mod tests {
         assert_eq!(d.published.as_deref(), Some("July 27, 2025"));
         assert_eq!(d.body, vec!["Baghdad – Security forces dismantled a cell."]);
         assert_eq!(d.dateline.map(|d| d.place).as_deref(), Some("Baghdad"));
+        // The date first.
+        let d = parse(
+            "Monday, July 28, 2025\n41 C\nBaghdad\n\nISIS Cell Dismantled\n\nJuly 27, 2025 | Omar Salih\n\n\
+             Share\nFacebook\n\nSecurity forces dismantled a cell.\n\nRelated Articles\n",
+        );
+        assert_eq!(d.author.as_deref(), Some("Omar Salih"));
+        assert_eq!(d.published.as_deref(), Some("July 27, 2025"));
+        assert_eq!(d.body, vec!["Security forces dismantled a cell."]);
     }
 
     #[test]
