@@ -3652,3 +3652,19 @@ fn the_next_step_takes_the_day_of_the_step_before() {
         "{ms:#?}"
     );
 }
+
+/// "Fighting between X and Y", "fighting broke out": armed combat, with the sides "between"
+/// joins; "fighting corruption" is none.
+#[test]
+fn fighting_between_two_is_combat() {
+    let m = first_coded(
+        "Report\n\nFighting between Libyan National Army troops and militias from Misrata \
+         resumed south of Sirte on Thursday.\n",
+        EventType::Assault,
+    );
+    assert_source_country(&m, "LBY");
+    never_coded(
+        "Report\n\nThe new cabinet said it was fighting corruption in the ports.\n",
+        EventType::Assault,
+    );
+}
