@@ -692,13 +692,12 @@ impl<'a> SentenceCoder<'a> {
             // MOBILIZE: "Joint military operations are coded as COOPERATE but single-country
             // exercises should be coded as MOBILIZE."
             (EventType::Cooperate, "military cooperation".to_owned())
-        } else if event_type == EventType::Assault
-            && mode == "raid"
-            && self.policing(actors)
-            && self.counts(h, false).is_empty()
-        {
+        } else if event_type == EventType::Assault && mode == "raid" && self.policing(actors) && {
+            let c = self.counts(h, false);
+            c.killed.is_none_or(|n| n == 0) && c.injured.is_none_or(|n| n == 0)
+        } {
             // COERCE `seize`: "Execute search, confiscate property, raid". A raid by police
-            // that harms nobody is a search, not an attack.
+            // that harms nobody is a search, not an attack, however many it arrests.
             (EventType::Coerce, "seize".to_owned())
         } else if event_type == EventType::Protest && self.diplomatic(actors) {
             // PROTEST: "Diplomatic protests ... are coded as ACCUSE 'disapprove'. PROTEST

@@ -3015,11 +3015,17 @@ fn relief_sent_and_money_given_are_aid() {
 }
 
 /// The PLOVER manual's COERCE `seize` ("Execute search, confiscate property, raid"): a police
-/// raid that harms nobody is a search; one that kills, or a raid by soldiers, stays an attack.
+/// raid that harms nobody is a search, however many it arrests; one that kills, or a raid by
+/// soldiers, stays an attack.
 #[test]
 fn a_police_raid_that_harms_nobody_is_a_search() {
     each_coded_in_mode(
-        &["Turkish police raided the offices of a news agency in Istanbul on Tuesday."],
+        &[
+            "Turkish police raided the offices of a news agency in Istanbul on Tuesday.",
+            // Arrests harm nobody: "raided 12 addresses and detained nine" is a search.
+            "Counterterrorism police raided 12 addresses in Izmir on Tuesday and detained nine \
+             suspects.",
+        ],
         EventType::Coerce,
         "seize",
         first_coded,
