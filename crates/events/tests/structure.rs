@@ -3674,3 +3674,15 @@ fn fighting_between_two_is_combat() {
         EventType::Assault,
     );
 }
+
+/// Aid trucks or a convoy that entered, crossed or reached a place delivered aid there (PLOVER
+/// AID): the copy names the vehicles, not the giving.
+#[test]
+fn an_aid_convoy_that_entered_is_aid() {
+    let m = first_coded(
+        "Report\n\nA UNICEF aid convoy of 12 trucks reached the besieged town of Taiz on \
+         Wednesday.\n",
+        EventType::Aid,
+    );
+    assert!(m.actors.iter().any(|a| a.side == Side::Source), "{m:#?}");
+}
