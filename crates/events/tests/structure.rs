@@ -3598,14 +3598,18 @@ fn a_crowd_gathered_to_protest_protests() {
     assert_side(&m, "farmers", Some(Side::Source));
 }
 
-/// The outlet's request for comment is reporting furniture, no appeal of anyone's.
+/// The outlet's request for comment and its credit lines are reporting furniture, no appeal
+/// and no aid of anyone's.
 #[test]
-fn a_request_for_comment_is_no_request() {
-    let ms = code(
+fn a_request_for_comment_and_a_credit_line_are_no_happenings() {
+    for body in [
         "Report\n\nThe Egyptian foreign ministry did not respond to a request for comment on \
          Sunday.\n",
-    );
-    assert!(ms.is_empty(), "{ms:#?}");
+        "Report\n\nReuters correspondent Samia Nakhoul contributed from Beirut, Lebanon.\n",
+    ] {
+        let ms = code(body);
+        assert!(ms.is_empty(), "{ms:#?}");
+    }
 }
 
 /// A participle between a number and its noun describes the noun: "released nine detained
