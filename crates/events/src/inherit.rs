@@ -298,13 +298,24 @@ fn sourceless_sequel<'d>(
     {
         return None;
     }
+    last_told_before(d, snapshot, sentences, |p| p.event_type == d.event_type)
+}
+
+/// The last draft before `d`'s sentence, in its paragraph or the one before, that `which`
+/// picks, when it is dated.
+fn last_told_before<'d>(
+    d: &Draft,
+    snapshot: &'d [Draft],
+    sentences: &Sentences,
+    which: impl Fn(&Draft) -> bool,
+) -> Option<&'d Draft> {
     let para = sentences.paragraph(d.sentence);
     let start = snapshot.partition_point(|p| p.sentence < d.sentence);
     let p = snapshot[..start]
         .iter()
         .rev()
         .take_while(|p| sentences.paragraph(p.sentence) + 1 >= para)
-        .find(|p| p.event_type == d.event_type)?;
+        .find(|p| which(p))?;
     dated(p).then_some(p)
 }
 
@@ -314,14 +325,7 @@ fn next_step<'d>(d: &Draft, snapshot: &'d [Draft], sentences: &Sentences) -> Opt
     if !sentences.sequel.get(d.sentence).copied().unwrap_or(false) {
         return None;
     }
-    let para = sentences.paragraph(d.sentence);
-    let start = snapshot.partition_point(|p| p.sentence < d.sentence);
-    let p = snapshot[..start]
-        .iter()
-        .rev()
-        .take_while(|p| sentences.paragraph(p.sentence) + 1 >= para)
-        .find(|p| p.date.is_some())?;
-    dated(p).then_some(p)
+    last_told_before(d, snapshot, sentences, |p| p.date.is_some())
 }
 
 /// "A week earlier, Iraqi jets struck …": an undated draft whose sentence tells its time from
