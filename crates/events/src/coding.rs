@@ -658,6 +658,7 @@ impl<'a> SentenceCoder<'a> {
         if h.hit == clause.best {
             *previous_clause = actors.clone();
         }
+        let counts = self.counts(h);
         let draft = Draft {
             // A harm that may come on a condition is a threat made, not a possibility.
             phrase: self.phrase(clause, h, possible && event_type != EventType::Threaten),
@@ -674,8 +675,8 @@ impl<'a> SentenceCoder<'a> {
             actors,
             date: None,
             place: None,
-            counts: self.counts(h, false),
-            clause_counts: self.counts(h, true),
+            clause_counts: self.clause_counts(h, &counts),
+            counts,
         };
         self.date_and_place(clause, h, draft, out);
     }
@@ -693,7 +694,7 @@ impl<'a> SentenceCoder<'a> {
             // exercises should be coded as MOBILIZE."
             (EventType::Cooperate, "military cooperation".to_owned())
         } else if event_type == EventType::Assault && mode == "raid" && self.policing(actors) && {
-            let c = self.counts(h, false);
+            let c = self.counts(h);
             c.killed.is_none_or(|n| n == 0) && c.injured.is_none_or(|n| n == 0)
         } {
             // COERCE `seize`: "Execute search, confiscate property, raid". A raid by police
@@ -1145,11 +1146,20 @@ impl<'a> SentenceCoder<'a> {
     }
 
     /// The people killed, injured or held, for a happening that does that.
-    /// The figures of the sentence that tell of `h`; `own_clause`: only those of its clause,
-    /// each figure belonging to the clause of the last violent or coercive trigger before its
-    /// end, or of the first when none stands before it ("Israeli strikes killed six, as
-    /// Hezbollah fired rockets": the six are the strikes').
-    fn counts(&self, h: &Happening, own_clause: bool) -> Counts {
+    /// The casualty and arrest figures of the sentence, for a violent or coercive happening.
+    fn counts(&self, h: &Happening) -> Counts {
+        if matches!(h.trigger.event_type, EventType::Assault | EventType::Coerce) {
+            counts::counts(self.sentence())
+        } else {
+            Counts::default()
+        }
+    }
+
+    /// The figures of [`Self::counts`] (`all`) that belong to `h`'s clause: each figure belongs
+    /// to the clause of the last violent or coercive trigger before its end, or of the first when
+    /// none stands before it ("Israeli strikes killed six, as Hezbollah fired rockets": the six
+    /// are the strikes'). All of them when one clause holds every such trigger.
+    fn clause_counts(&self, h: &Happening, all: &Counts) -> Counts {
         let material = |t: &TriggerHit| {
             matches!(
                 self.trigger(t).event_type,
@@ -1158,9 +1168,6 @@ impl<'a> SentenceCoder<'a> {
         };
         if !material(&h.hit) {
             return Counts::default();
-        }
-        if !own_clause {
-            return counts::counts(self.sentence());
         }
         let clause_of = |folded: usize| self.clauses.partition_point(|c| c.1 <= folded);
         // A participle clause (", killing six") tells more of the clause before it.
@@ -1195,6 +1202,9 @@ impl<'a> SentenceCoder<'a> {
             })
             .collect();
         let own = owning(clause_of(h.hit.start));
+        if starts.iter().all(|&(_, c)| c == own) {
+            return all.clone();
+        }
         let owner = |at: usize| {
             let before = starts.partition_point(|&(s, _)| s < at);
             starts.get(before.saturating_sub(1)).map(|&(_, c)| c)
