@@ -598,6 +598,14 @@ impl ActorIndex {
         (titled && apposition.split_whitespace().count() <= 8).then(|| (h.end + 2, h.end + 2 + len))
     }
 
+    /// The country an actor is of, if any.
+    pub(crate) fn country_of<'w>(&'w self, who: &'w Who) -> Option<&'w str> {
+        match who {
+            Who::Known(i) => self.actors[*i].country.as_deref(),
+            Who::Unknown { country, .. } => country.as_deref(),
+        }
+    }
+
     /// A person: one the lexicon lists as such, or one found by a title.
     fn is_person(&self, who: &Who) -> bool {
         match who {

@@ -500,10 +500,7 @@ impl<'a> SentenceCoder<'a> {
     /// country); nor is a source's own state printed as the owner of what follows ("Iran's
     /// foreign minister warned Berlin that Tehran's response would be …": the speaker's side).
     fn drop_own_targets(&self, actors: &mut Vec<SidedActor>) {
-        let country = |who: &Who| match who {
-            Who::Known(i) => self.x.actors.actors[*i].country.clone(),
-            Who::Unknown { country, .. } => country.clone(),
-        };
+        let country = |who: &Who| self.x.actors.country_of(who).map(str::to_owned);
         let sources: Vec<String> = (actors.iter())
             .filter(|a| a.1 == Side::Source)
             .filter_map(|a| country(&a.0))
@@ -743,13 +740,9 @@ impl<'a> SentenceCoder<'a> {
 
     /// The sources are of two countries or more ("French and Egyptian warships").
     fn joint(&self, actors: &[SidedActor]) -> bool {
-        let mut countries =
-            (actors.iter())
-                .filter(|a| a.1 == Side::Source)
-                .filter_map(|a| match &a.0 {
-                    Who::Known(i) => self.x.actors.actors[*i].country.as_deref(),
-                    Who::Unknown { country, .. } => country.as_deref(),
-                });
+        let mut countries = (actors.iter())
+            .filter(|a| a.1 == Side::Source)
+            .filter_map(|a| self.x.actors.country_of(&a.0));
         countries
             .next()
             .is_some_and(|first| countries.any(|c| c != first))

@@ -20,10 +20,7 @@ impl Extractor {
     ) -> Vec<EventMention> {
         let mut out: Vec<EventMention> = Vec::new();
         let mut per_sentence: std::collections::HashMap<usize, usize> = Default::default();
-        let country = |who: &Who| match who {
-            Who::Known(i) => self.actors.actors[*i].country.clone(),
-            Who::Unknown { country, .. } => country.clone(),
-        };
+        let country = |who: &Who| self.actors.country_of(who).map(str::to_owned);
         for d in merge_same_sentence(drafts, &country) {
             let n = per_sentence.entry(d.sentence).or_insert(0);
             *n += 1;
