@@ -332,6 +332,11 @@ impl AliasTable {
     }
 }
 
+/// How much of a title's remit after a name is read ("head of the security committee in the
+/// Salahuddin provincial council"): a line of print. (A counted repetition in the pattern made it
+/// large enough for the regex engine to give up its DFA.)
+const REMIT_BYTES: usize = 80;
+
 /// The two patterns that find people the lexicon lacks: a title before a name ("Iraqi Foreign
 /// Minister X"), and a title of a body before a comma and a name ("the spokesperson for the
 /// coalition, X").
@@ -365,7 +370,7 @@ fn title_patterns(file: &ActorsFile) -> Result<(Regex, Regex, Regex), LexiconErr
     // The name's words on one line: a paragraph's first word is no part of the next one's name.
     let line_name = name.replace(r"\s+", r"[ \t]+");
     let name_then_title = Regex::new(&format!(
-        r"(?:^|[.,;:][ \t]+|\n|(?-u:\b)(?:and|but|while)[ \t]+){line_name},\s+(?:the\s+|a\s+|an\s+)?(?:[A-Za-z'’-]+\s+){{0,3}}?({titles})\s+(?:of|for|at|in|to)\s+([^,;.]{{1,80}})",
+        r"(?:^|[.,;:][ \t]+|\n|(?-u:\b)(?:and|but|while)[ \t]+){line_name},\s+(?:the\s+|a\s+|an\s+)?(?:[A-Za-z'’-]+\s+){{0,3}}?({titles})\s+(?:of|for|at|in|to)\s+([^,;.\n]+)",
         titles = titles.join("|"),
     ))
     .map_err(|e| invalid(e.to_string()))?;
@@ -932,8 +937,11 @@ impl ActorIndex {
             let (Some(name), Some(title), Some(remit)) = (c.get(1), c.get(2), c.get(3)) else {
                 continue;
             };
-            let role = format!("{} of {}", title.as_str(), remit.as_str());
-            let country = self.country_within(known, remit.start(), remit.end());
+            // The remit up to the apposition's end, at most a line of print.
+            let remit_end = text.floor_char_boundary(remit.end().min(remit.start() + REMIT_BYTES));
+            let remit_text = &text[remit.start()..remit_end];
+            let role = format!("{} of {}", title.as_str(), remit_text);
+            let country = self.country_within(known, remit.start(), remit_end);
             let span = (name.start(), name.end());
             push(&mut displaced, span, name.as_str(), role, country);
         }
