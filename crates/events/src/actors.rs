@@ -939,8 +939,7 @@ impl ActorIndex {
             };
             // The remit up to the apposition's end, at most a line of print.
             let remit_end = text.floor_char_boundary(remit.end().min(remit.start() + REMIT_BYTES));
-            let remit_text = &text[remit.start()..remit_end];
-            let role = format!("{} of {}", title.as_str(), remit_text);
+            let role = format!("{} of {}", title.as_str(), &text[remit.start()..remit_end]);
             let country = self.country_within(known, remit.start(), remit_end);
             let span = (name.start(), name.end());
             push(&mut displaced, span, name.as_str(), role, country);
