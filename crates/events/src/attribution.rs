@@ -70,9 +70,10 @@ impl Attribution {
     /// Spans of the folded sentence `f` that only attribute: the phrase after an opener, and a
     /// ", X said …" segment, closing the sentence or set between commas (", SANA reported, in
     /// the third such attack").
-    /// `names`: folded offsets of verbs of saying printed capitalised inside the sentence, names
-    /// there ("the mayor of Said Sadiq", "Port Said"), from [`Attribution::printed_as_names`].
-    pub fn spans(&self, f: &str, names: &[usize]) -> Vec<(usize, usize)> {
+    /// `words`: the sentence's words of saying, from [`Attribution::speech_words`]; `names`:
+    /// the folded offsets of those printed capitalised inside the sentence, names there ("the
+    /// mayor of Said Sadiq", "Port Said"), from [`Attribution::printed_as_names`].
+    pub fn spans(&self, f: &str, words: &[(usize, usize)], names: &[usize]) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         for m in self.openers.find_iter(f) {
             out.push((m.start(), phrase_end(f, m.end(), OPENER_WORDS)));
@@ -91,14 +92,16 @@ impl Attribution {
             if !segment.chars().any(char::is_alphabetic) {
                 continue;
             }
-            let Some(m) = self
-                .speech
-                .find_iter(segment)
-                .find(|m| !names.contains(&(from + m.start())))
+            let first = words.partition_point(|&(s, _)| s < from);
+            let Some(&(ms, me)) = words[first..]
+                .iter()
+                .take_while(|&&(_, e)| e <= end)
+                .find(|&&(s, _)| !names.contains(&s))
             else {
                 continue;
             };
-            let (speaker, after) = (&segment[..m.start()], &segment[m.end()..]);
+            let said = &f[ms..me];
+            let (speaker, after) = (&f[from..ms], &f[me..end]);
             let attributes = if last {
                 // The closing clause, when it opens with its speaker and a verb of saying.
                 speaker.split_whitespace().count() <= SPEAKER_WORDS
@@ -109,7 +112,7 @@ impl Attribution {
                 f[end..].starts_with(',')
                     && (1..=SPEAKER_WORDS).contains(&speaker.split_whitespace().count())
                     && after.split_whitespace().count() <= 2
-                    && (m.as_str().ends_with("ed") || matches!(m.as_str(), "said" | "told"))
+                    && (said.ends_with("ed") || matches!(said, "said" | "told"))
             };
             if attributes {
                 out.push((cut, if last { f.len() } else { end + 1 }));
@@ -142,11 +145,10 @@ impl Attribution {
 
     /// End of the verb of saying that starts at `at`, if one does: a dictionary reading can
     /// begin on it ("said … agree", CAMEO's pattern for an announced agreement).
-    pub fn speech_at(&self, f: &str, at: usize) -> Option<usize> {
-        self.speech
-            .find_at(f, at)
-            .filter(|m| m.start() == at)
-            .map(|m| m.end())
+    /// `words`: the sentence's words of saying, from [`Attribution::speech_words`].
+    pub fn speech_at(words: &[(usize, usize)], at: usize) -> Option<usize> {
+        let i = words.partition_point(|&(s, _)| s < at);
+        words.get(i).filter(|&&(s, _)| s == at).map(|&(_, e)| e)
     }
 
     /// Folded offset of the end of a demand's "that" shortly before `before`, with no clause
@@ -160,20 +162,39 @@ impl Attribution {
 
     /// Folded offset of the end of the last verb of saying before `before` ("X said | Y
     /// attacked Z"), if any.
-    pub fn speech_before(&self, f: &str, before: usize, names: &[usize]) -> Option<usize> {
-        self.speech
-            .find_iter(f.get(..before)?)
-            .filter(|m| !names.contains(&m.start()))
+    /// `words` and `names` as for [`Attribution::spans`].
+    pub fn speech_before(
+        words: &[(usize, usize)],
+        before: usize,
+        names: &[usize],
+    ) -> Option<usize> {
+        words
+            .iter()
+            .take_while(|&&(_, e)| e <= before)
+            .filter(|&&(s, _)| !names.contains(&s))
             .last()
-            .map(|m| m.end())
+            .map(|&(_, e)| e)
     }
 
-    /// Folded offsets of the verbs of saying that `sentence` prints capitalised after its first
-    /// word: names there ("Said Sadiq", "Port Said"); running text writes verbs in lower case.
-    pub fn printed_as_names(&self, sentence: &str, folded: &crate::fold::Folded) -> Vec<usize> {
+    /// The folded spans of the words of saying of sentence `f`, in order: read once, for
+    /// [`Attribution::spans`], [`Attribution::speech_before`] and [`Attribution::speech_at`].
+    pub fn speech_words(&self, f: &str) -> Vec<(usize, usize)> {
         self.speech
-            .find_iter(&folded.text)
-            .map(|m| m.start())
+            .find_iter(f)
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+
+    /// Folded offsets of the `words` of saying that `sentence` prints capitalised after its
+    /// first word: names there ("Said Sadiq", "Port Said"); running text writes verbs in lower
+    /// case.
+    pub fn printed_as_names(
+        sentence: &str,
+        folded: &crate::fold::Folded,
+        words: &[(usize, usize)],
+    ) -> Vec<usize> {
+        (words.iter())
+            .map(|&(s, _)| s)
             .filter(|&i| {
                 let (o, _) = folded.original_span(i, i + 1);
                 o > 0 && sentence[o..].starts_with(char::is_uppercase)
@@ -295,11 +316,11 @@ mod tests {
     fn the_outlet_told_and_the_closing_speaker_are_attribution() {
         let a = attribution();
         let f = "a source told shafaq news on monday that militants attacked a checkpoint";
-        let spans = a.spans(f, &[]);
+        let spans = a.spans(f, &a.speech_words(f), &[]);
         assert_eq!(spans.len(), 1);
         assert_eq!(&f[spans[0].0..spans[0].1], "told shafaq news");
         let f = "turkish jets struck targets in duhok, the ministry said.";
-        let spans = a.spans(f, &[]);
+        let spans = a.spans(f, &a.speech_words(f), &[]);
         assert_eq!(&f[spans[0].0..spans[0].1], ", the ministry said.");
     }
 
@@ -307,7 +328,7 @@ mod tests {
     fn according_to_ends_at_the_comma() {
         let a = attribution();
         let f = "according to the security council, the sanctions were lifted";
-        let spans = a.spans(f, &[]);
+        let spans = a.spans(f, &a.speech_words(f), &[]);
         assert_eq!(
             &f[spans[0].0..spans[0].1],
             "according to the security council"
@@ -318,10 +339,10 @@ mod tests {
     fn according_to_ends_where_another_noun_phrase_begins() {
         let a = attribution();
         let f = "according to witnesses the army shelled the village at dawn";
-        let spans = a.spans(f, &[]);
+        let spans = a.spans(f, &a.speech_words(f), &[]);
         assert_eq!(&f[spans[0].0..spans[0].1], "according to witnesses");
         let f = "according to a report by the un the strikes hit a school";
-        let spans = a.spans(f, &[]);
+        let spans = a.spans(f, &a.speech_words(f), &[]);
         assert_eq!(
             &f[spans[0].0..spans[0].1],
             "according to a report by the un"
@@ -334,7 +355,7 @@ mod tests {
         let f = "the ministry said isis attacked the village";
         let at = f.find("attacked").expect("verb");
         assert_eq!(
-            a.speech_before(f, at, &[]),
+            Attribution::speech_before(&a.speech_words(f), at, &[]),
             Some(f.find(" isis").expect("isis"))
         );
     }

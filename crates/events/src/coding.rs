@@ -3,6 +3,7 @@
 //! happening its sides, its reading (a demand, a threat, an intention), its date and its place.
 
 use crate::actors::{ActorHit, Who};
+use crate::attribution::Attribution;
 use crate::confidence::{DISPUTED, POSSIBLE, phrase_confidence};
 use crate::grammar::{Pronoun, participle_at, passive_before, pronoun_subject};
 use crate::places::PlaceHit;
@@ -57,6 +58,8 @@ pub(crate) struct SentenceCoder<'a> {
     attributed: Vec<(usize, usize)>,
     /// Folded spans that tell why a source is not named ("who asked not to be named").
     anonymous: Vec<(usize, usize)>,
+    /// Folded spans of the words of saying, read once for attribution and reported speech.
+    speech_words: Vec<(usize, usize)>,
     /// Folded offsets of verbs of saying printed as names ("mayor of Said Sadiq").
     said_names: Vec<usize>,
 }
@@ -174,11 +177,15 @@ impl<'a> SentenceCoder<'a> {
             actors: Vec::new(),
             attributed: Vec::new(),
             anonymous: Vec::new(),
+            speech_words: Vec::new(),
             said_names: Vec::new(),
         };
         coder.clauses = coder.clause_bounds();
-        coder.said_names = x.attribution.printed_as_names(sentence, &coder.folded);
-        coder.attributed = x.attribution.spans(&coder.folded.text, &coder.said_names);
+        coder.speech_words = x.attribution.speech_words(&coder.folded.text);
+        coder.said_names =
+            Attribution::printed_as_names(sentence, &coder.folded, &coder.speech_words);
+        coder.attributed =
+            (x.attribution).spans(&coder.folded.text, &coder.speech_words, &coder.said_names);
         coder.anonymous = x.attribution.anonymity_spans(&coder.folded.text);
         coder.actors = coder.taking_part();
         Some(coder)
@@ -435,7 +442,7 @@ impl<'a> SentenceCoder<'a> {
                     .attributed
                     .iter()
                     .any(|&(a, b)| a <= h.start && h.end <= b)
-                    || self.x.attribution.speech_at(self.f(), h.start).is_none()
+                    || Attribution::speech_at(&self.speech_words, h.start).is_none()
             })
             // "who asked not to be named", "not authorised to brief reporters": why a source
             // is not named, reporting furniture.
@@ -845,14 +852,10 @@ impl<'a> SentenceCoder<'a> {
         // A reading that opens on the verb of saying ("said Y must agree to", one CAMEO pattern)
         // has its happening's verb further on, in what is said.
         let (said, demanded) =
-            match self
-                .x
-                .attribution
-                .speech_before(f, h.hit.start, &self.said_names)
-            {
+            match Attribution::speech_before(&self.speech_words, h.hit.start, &self.said_names) {
                 Some(s) => (Some(s), self.x.grammar_words.obliged(&f[s..h.hit.start])),
                 None => {
-                    let s = self.x.attribution.speech_at(f, h.hit.start);
+                    let s = Attribution::speech_at(&self.speech_words, h.hit.start);
                     let obliged =
                         s.is_some_and(|s| self.x.grammar_words.obliged_in_complement(&f[s..]));
                     (s, obliged)
