@@ -23,6 +23,9 @@ const MANUAL_CORRECTIONS: &str = "plover/manual-corrections.txt";
 const AGENTS: &str = "petrarch2/Phoenix.agents.txt";
 /// Agents Phoenix lacks, in its format, written for dateline (see `data/sources/README.md`).
 const AGENTS_SUPPLEMENT: &str = "dateline/agents-supplement.txt";
+/// Verb patterns CAMEO lacks, in its format, written for dateline: each extends a block of
+/// CAMEO's own (see `data/sources/README.md`).
+const VERBS_SUPPLEMENT: &str = "dateline/verbs-supplement.txt";
 const DISCARDS: &str = "petrarch2/Phoenix.discards.txt";
 /// Actor files and the `source` name each entry carries.
 const ACTOR_FILES: [(&str, &str); 3] = [
@@ -87,7 +90,14 @@ pub fn generate(sources: &Path) -> Result<Generated> {
     let mut plover = PloverTable::parse(CAMEO2PLOVER, &read(CAMEO2PLOVER)?)?;
     let corrections = PloverTable::parse(MANUAL_CORRECTIONS, &read(MANUAL_CORRECTIONS)?)?;
     plover.codes.extend(corrections.codes);
-    let verbs = parse_verbs(CAMEO, &read(CAMEO)?, &plover, &mut warnings)?;
+    let verbs = parse_verbs(
+        &[
+            (CAMEO, &read(CAMEO)?),
+            (VERBS_SUPPLEMENT, &read(VERBS_SUPPLEMENT)?),
+        ],
+        &plover,
+        &mut warnings,
+    )?;
     let mut actors = Vec::new();
     for (rel, source) in ACTOR_FILES {
         actors.extend(parse_actors(rel, source, &read(rel)?, &mut warnings)?);
@@ -412,6 +422,8 @@ fn join_form(front: &[String], stem: &str, back: &[String]) -> String {
 /// patterns.
 struct VerbReader<'a> {
     file: &'a str,
+    /// The block the lines being read belong to.
+    current: Option<usize>,
     plover: &'a PloverTable,
     synonyms: BTreeMap<String, BTreeSet<String>>,
     /// The synonym set being read, and whether its members take no plural (`&LABEL_`).
@@ -419,19 +431,46 @@ struct VerbReader<'a> {
     blocks: Vec<Block>,
 }
 
+/// The verb dictionary of `sources`: CAMEO's, then supplements in its format whose blocks
+/// (by head word and code) extend CAMEO's blocks of the same header.
 fn parse_verbs(
-    file: &str,
-    text: &str,
+    sources: &[(&str, &str)],
     plover: &PloverTable,
     warnings: &mut Vec<String>,
 ) -> Result<Verbs> {
     let mut r = VerbReader {
-        file,
+        file: "",
+        current: None,
         plover,
         synonyms: BTreeMap::new(),
         label: None,
         blocks: Vec::new(),
     };
+    for (k, (file, text)) in sources.iter().enumerate() {
+        r.file = file;
+        r.label = None;
+        r.current = None;
+        read_verb_file(&mut r, k > 0, text, warnings)?;
+    }
+    resolve_pattern_verbs(&mut r.blocks);
+    Ok(Verbs {
+        synonyms: r
+            .synonyms
+            .into_iter()
+            .map(|(k, v)| (k, v.into_iter().collect()))
+            .collect(),
+        blocks: r.blocks,
+    })
+}
+
+/// One file of the verb dictionary into `r`; a supplement's block headers reopen CAMEO's.
+fn read_verb_file(
+    r: &mut VerbReader,
+    supplement: bool,
+    text: &str,
+    warnings: &mut Vec<String>,
+) -> Result<()> {
+    let file = r.file;
     let mut in_synsets = true;
     for (i, raw) in text.lines().enumerate() {
         let n = i + 1;
@@ -454,37 +493,36 @@ fn parse_verbs(
             r.synonym_line(n, line)?;
         } else if line.starts_with("---") {
             let block = r.block_header(n, line)?;
-            r.blocks.push(block);
+            let same = |b: &Block| b.head == block.head && b.coded.cameo == block.coded.cameo;
+            if supplement {
+                let i = (r.blocks.iter().position(same))
+                    .ok_or_else(|| at(file, n, "the block extends no block of the dictionary"))?;
+                r.current = Some(i);
+            } else {
+                r.blocks.push(block);
+                r.current = Some(r.blocks.len() - 1);
+            }
         } else if line.starts_with('~') {
             warnings.push(format!(
                 "{file}:{n}: verb transformation skipped (the lexicon has no place for verb-on-verb rules)"
             ));
         } else {
-            let block = r
-                .blocks
-                .last_mut()
+            let block = (r.current)
+                .and_then(|i| r.blocks.get_mut(i))
                 .ok_or_else(|| at(file, n, "verb or pattern before the first `---` block"))?;
             if let Some(body) = line.strip_prefix('-') {
                 let comment = raw.split_once('#').map(|(_, c)| c);
                 if let Some(p) =
-                    parse_pattern(file, n, body, comment, &r.synonyms, plover, warnings)?
+                    parse_pattern(file, n, body, comment, &r.synonyms, r.plover, warnings)?
                 {
                     block.patterns.push(p);
                 }
             } else {
-                parse_verb_line(file, n, raw, block, plover)?;
+                parse_verb_line(file, n, raw, block, r.plover)?;
             }
         }
     }
-    resolve_pattern_verbs(&mut r.blocks);
-    Ok(Verbs {
-        synonyms: r
-            .synonyms
-            .into_iter()
-            .map(|(k, v)| (k, v.into_iter().collect()))
-            .collect(),
-        blocks: r.blocks,
-    })
+    Ok(())
 }
 
 impl VerbReader<'_> {
@@ -1298,7 +1336,7 @@ fn pattern_tokens(entry: &str, tokens: &[String]) -> Result<String> {
 
 fn write_verbs(v: &Verbs) -> Result<String> {
     let mut s = header(
-        &format!("{CAMEO} and {CAMEO2PLOVER}"),
+        &format!("{CAMEO}, {VERBS_SUPPLEMENT} and {CAMEO2PLOVER}"),
         &[
             "One [[verb]] per PETRARCH2 verb block. `forms`: one string per verb of the block, its",
             "inflected forms separated by `|`.",
@@ -1512,7 +1550,7 @@ mod tests {
 
     fn verbs_err(text: &str) -> String {
         let mut w = Vec::new();
-        match parse_verbs("verbs.txt", text, &plover(), &mut w) {
+        match parse_verbs(&[("verbs.txt", text)], &plover(), &mut w) {
             Ok(_) => panic!("accepted:\n{text}"),
             Err(e) => e.to_string(),
         }
@@ -1576,7 +1614,7 @@ mod tests {
         let text = format!(
             "{VERBS_OK}+KIDNAPPED_AND_KILLED {{}} [180]\n- &WEAPON * [---] # KILLED\n- * (TO/FOR +) [190]\n"
         );
-        let v = match parse_verbs("verbs.txt", &text, &plover(), &mut w) {
+        let v = match parse_verbs(&[("verbs.txt", &text)], &plover(), &mut w) {
             Ok(v) => v,
             Err(e) => panic!("{e}"),
         };
@@ -1598,6 +1636,40 @@ mod tests {
             "the `/` alternative is skipped with a warning: {w:?}"
         );
         assert!(w[0].starts_with("verbs.txt:8: "), "{w:?}");
+    }
+
+    /// A supplement's block extends the dictionary's block of the same header, with synonym sets
+    /// of its own; one naming no block of the dictionary is refused with its place.
+    #[test]
+    fn a_verb_supplement_extends_the_dictionarys_blocks() {
+        let mut w = Vec::new();
+        let supplement =
+            "&ILL\n+POVERTY_\n####### VERB PATTERNS\n--- KILL [190] ---\n- * &ILL [---]\n";
+        let v = match parse_verbs(
+            &[("verbs.txt", VERBS_OK), ("more.txt", supplement)],
+            &plover(),
+            &mut w,
+        ) {
+            Ok(v) => v,
+            Err(e) => panic!("{e}"),
+        };
+        assert_eq!(v.blocks.len(), 1);
+        assert_eq!(v.blocks[0].patterns.len(), 1);
+        assert_eq!(v.blocks[0].patterns[0].1.post, ["&ill"]);
+        assert_eq!(v.synonyms["ill"], ["poverty"]);
+        let stray = "####### VERB PATTERNS\n--- SLAY [190] ---\n- * GUN [---]\n";
+        let e = match parse_verbs(
+            &[("verbs.txt", VERBS_OK), ("more.txt", stray)],
+            &plover(),
+            &mut w,
+        ) {
+            Ok(_) => panic!("accepted a block extending nothing"),
+            Err(e) => e.to_string(),
+        };
+        assert!(
+            e.starts_with("more.txt:2: ") && e.contains("extends no block"),
+            "{e}"
+        );
     }
 
     #[test]

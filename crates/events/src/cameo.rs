@@ -628,42 +628,59 @@ impl CameoIndex {
         let skip_before = |i: usize| in_phrase(first - 1 - i);
         let skip_after = |i: usize| in_phrase(last + i);
         let verb_after = |i: usize| base_verb(last + i);
-        let best = b.patterns.iter().find(|p| {
+        // Where the words after the verb that `p` needs end (0 for a pattern of the verb and
+        // the words before it, or one read in the passive), or `None` when `p` does not match.
+        let matched = |p: &Pattern| -> Option<usize> {
             if !near.has_all(p) || p.own_verb.is_some_and(|v| v != verb) {
-                return false;
+                return None;
             }
-            match &p.verb {
-                Some(v) => {
-                    last - first == v.len()
-                        && v.iter().zip(&words[first..last]).all(|(a, b)| a == b)
-                }
-                None => {
-                    // Where a bare group's preposition ends, it must lead to a name.
-                    let leads_to_name = |end: usize, at: &dyn Fn(usize) -> usize, n: usize| {
-                        !p.bare_group || names_follow(end, n, at, facts)
-                    };
-                    (self
-                        .in_order(&p.pre, &before, true, &skip_before, &|_| false)
-                        .is_some()
-                        && self
-                            .in_order(&p.post, &words[last..hi], false, &skip_after, &verb_after)
-                            .is_some_and(|end| leads_to_name(end, &|i| last + i, hi - last)))
-                        || (p.pre.is_empty()
-                            && passive.as_ref().is_some_and(|(read, at)| {
-                                !p.post.is_empty()
-                                    && self
-                                        .in_order(
-                                            &p.post,
-                                            read,
-                                            false,
-                                            &|i| in_phrase(at(i)),
-                                            &|_| false,
-                                        )
-                                        .is_some_and(|end| leads_to_name(end, at, read.len()))
-                            }))
-                }
+            if let Some(v) = &p.verb {
+                let own = last - first == v.len()
+                    && v.iter().zip(&words[first..last]).all(|(a, b)| a == b);
+                return own.then_some(0);
             }
-        });
+            // Where a bare group's preposition ends, it must lead to a name.
+            let leads_to_name = |end: usize, at: &dyn Fn(usize) -> usize, n: usize| {
+                !p.bare_group || names_follow(end, n, at, facts)
+            };
+            let active = self
+                .in_order(&p.pre, &before, true, &skip_before, &|_| false)
+                .and_then(|_| {
+                    self.in_order(&p.post, &words[last..hi], false, &skip_after, &verb_after)
+                })
+                .filter(|&end| leads_to_name(end, &|i| last + i, hi - last));
+            let passive_read = || {
+                let (read, at) = passive.as_ref()?;
+                if !p.pre.is_empty() || p.post.is_empty() {
+                    return None;
+                }
+                self.in_order(&p.post, read, false, &|i| in_phrase(at(i)), &|_| false)
+                    .filter(|&end| leads_to_name(end, at, read.len()))
+                    // A reading in the passive is kept as the dictionary orders it.
+                    .map(|_| 0)
+            };
+            active.or_else(passive_read)
+        };
+        // The first match in the dictionary's order of the most specific patterns, unless one
+        // as specific ends nearer the verb: "fighting corruption in the ports" is fought
+        // corruption (its object), not an attack on a port.
+        let mut best: Option<(&Pattern, usize)> = None;
+        for p in &b.patterns {
+            if let Some((q, end)) = best
+                && (p.literal < q.literal || end == 0 || p.post.is_empty())
+            {
+                if p.literal < q.literal {
+                    break;
+                }
+                continue;
+            }
+            if let Some(end) = matched(p)
+                && best.is_none_or(|(_, e)| end < e)
+            {
+                best = Some((p, end));
+            }
+        }
+        let best = best.map(|(p, _)| p);
         match best {
             Some(p) => VerbHit {
                 first,

@@ -3679,6 +3679,24 @@ fn fighting_between_two_is_combat() {
     );
 }
 
+/// Fighting a society's ill is policy, not combat (CAMEO reads "combat crime" and "fight
+/// racism" so; `verbs-supplement.txt` carries it to the ills news names), also when a place
+/// after the ill is one an attack may hit ("attack port").
+#[test]
+fn fighting_a_societys_ill_is_no_combat() {
+    for sentence in [
+        "Iraq is fighting corruption in the ports, the minister said on Monday.",
+        "Jordan vowed on Monday to combat drug trafficking along its border with Syria.",
+        "Lebanon has been battling wildfires in the south since Sunday.",
+    ] {
+        never_coded(&format!("Report\n\n{sentence}\n"), EventType::Assault);
+    }
+    first_coded(
+        "Report\n\nIraqi forces fought ISIS militants near the port of Umm Qasr on Monday.\n",
+        EventType::Assault,
+    );
+}
+
 /// Aid trucks or a convoy that entered, crossed or reached a place delivered aid there (PLOVER
 /// AID): the copy names the vehicles, not the giving.
 #[test]
