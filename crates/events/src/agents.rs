@@ -122,6 +122,8 @@ struct AgentSector {
     acting: bool,
     /// The agent is armed (`armed`): "troops in Syria" are often another state's.
     armed: bool,
+    /// The agent acts when it is a definite singular body (`definite`): "the government".
+    definite: bool,
 }
 
 pub struct AgentIndex {
@@ -161,11 +163,14 @@ impl AgentIndex {
             if key.len() < 3 || !seen.insert(key.clone()) {
                 continue;
             }
+            let definite = (key.rsplit(' ').next())
+                .is_some_and(|last| sectors.definite.iter().any(|d| d == last));
             keys.push(key);
             words.push(AgentSector {
                 word: word.clone(),
                 acting: sectors.acting.contains(&a.sector),
                 armed: sectors.armed.contains(&a.sector),
+                definite,
             });
         }
         let matcher = AhoCorasick::builder()
@@ -214,11 +219,8 @@ impl AgentIndex {
             {
                 continue;
             }
-            let AgentSector {
-                word: sector,
-                acting,
-                armed,
-            } = self.sectors[m.pattern().as_usize()].clone();
+            let agent = &self.sectors[m.pattern().as_usize()];
+            let sector = agent.word.clone();
             // A title before a name ("Commander … Kevin Leahy", "resident Samir Abu Hana"): at
             // most one word between, itself part of the name. Not one of two parties ("between
             // police and protesters") nor a body and its place ("a court in Baghdad").
@@ -263,11 +265,14 @@ impl AgentIndex {
             // Sweden": a body or people placed in (or from) a state's capital or the state are
             // that state's. (Armed agents are not: "troops in Syria" are often another's.)
             // (The state after "in" is no actor hit: the index reads it as a place.)
-            if !armed && let Some((end, code)) = state_placed_after(text, e, actors) {
+            if !agent.armed
+                && let Some((end, code)) = state_placed_after(text, e, actors)
+            {
                 alone.push(self.state_agent(s, end, code, sector));
                 continue;
             }
             let facility = self.facilities.iter().any(|w| *w == f[m.start()..m.end()]);
+            let acting = agent.acting || agent.definite && definite_singular(text, s);
             if !acting
                 || placed(text, s, facility)
                 || inside_a_name(text, s, e)
@@ -388,6 +393,26 @@ fn placed(text: &str, start: usize, facility: bool) -> bool {
         Some("from" | "at" | "to") => named > 0 && facility,
         _ => false,
     }
+}
+
+/// Most lower-case modifiers between "the" and a definite body ("the federal government").
+const DEFINITE_MODIFIERS: usize = 2;
+
+/// "the government", "The federal government", "the interim cabinet": the agent printed from
+/// `start` is one body, named with the definite article and at most
+/// [`DEFINITE_MODIFIERS`] lower-case words before it.
+fn definite_singular(text: &str, start: usize) -> bool {
+    let before = text[..start].split_whitespace().rev();
+    for (i, w) in before.take(DEFINITE_MODIFIERS + 1).enumerate() {
+        if w == "the" || w == "The" {
+            return true;
+        }
+        let modifier = w.chars().all(|c| c.is_lowercase() || c == '-');
+        if i == DEFINITE_MODIFIERS || !modifier {
+            return false;
+        }
+    }
+    false
 }
 
 /// "the Central Criminal Court": a capitalised agent word between capitalised words is part of a

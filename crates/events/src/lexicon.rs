@@ -305,6 +305,10 @@ pub struct SectorsFile {
     /// agents are of the country where they act.
     #[serde(default)]
     pub domestic: Vec<String>,
+    /// Nouns of a state's governing bodies: the definite singular body ("the government", "the
+    /// federal government") is one the story has in mind.
+    #[serde(default)]
+    pub definite: Vec<String>,
     /// Nouns of activity an agent word before them only describes ("military operations").
     #[serde(default)]
     pub activities: Vec<String>,

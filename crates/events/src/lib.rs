@@ -98,6 +98,8 @@ pub struct Extractor {
     domestic_sectors: Vec<String>,
     /// The word of the sector of an unidentified doer (see `Extractor::unidentified`).
     unidentified_sector: Option<String>,
+    /// The word of a state's government sector (`GOV`).
+    government_sector: Option<String>,
     triggers: TriggerIndex,
 }
 
@@ -250,6 +252,9 @@ impl Extractor {
         let unidentified_sector = (lexicon.sectors.sector)
             .get(mention::UNIDENTIFIED_SECTOR)
             .cloned();
+        let government_sector = (lexicon.sectors.sector)
+            .get(mention::GOVERNMENT_SECTOR)
+            .cloned();
         let role_of = role_of(&lexicon.names.people.role_heads)?;
         Ok(Box::new(move |actors| Extractor {
             grammar_words,
@@ -275,6 +280,7 @@ impl Extractor {
             armed_sectors,
             domestic_sectors,
             unidentified_sector,
+            government_sector,
             triggers,
         }))
     }

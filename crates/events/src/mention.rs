@@ -47,7 +47,7 @@ impl Extractor {
             .map(|(a, _)| a)
             .or(article.anchor_date());
         let mut located = Vec::new();
-        for (who, side, a_s, a_e) in &d.actors {
+        for (who, side, a_s, a_e) in self.without_states_governments(&d.actors) {
             let r = self.actor_ref(who, *side, body.get(*a_s..*a_e), day);
             if !actors.iter().any(|x| x.name == r.name) {
                 located.push(r.country.is_none() && self.located_sector(who).is_some());
@@ -126,6 +126,32 @@ impl Extractor {
         }
     }
 
+    /// `actors` but a government named beside its own state on the same side: "Iraq … at the
+    /// government's request" names one actor, the state.
+    fn without_states_governments<'d>(
+        &self,
+        actors: &'d [crate::SidedActor],
+    ) -> impl Iterator<Item = &'d crate::SidedActor> {
+        let states: Vec<(Side, &str)> = (actors.iter())
+            .filter_map(|(who, side, ..)| match who {
+                Who::Known(a) if self.actors.is_country(*a) => self.actors.actors[*a]
+                    .country
+                    .as_deref()
+                    .map(|c| (*side, c)),
+                _ => None,
+            })
+            .collect();
+        actors.iter().filter(move |(who, side, ..)| match who {
+            Who::Unknown {
+                role: None,
+                country: Some(c),
+                sector: Some(s),
+                ..
+            } => Some(s) != self.government_sector.as_ref() || !states.contains(&(*side, c)),
+            Who::Known(_) | Who::Unknown { .. } => true,
+        })
+    }
+
     /// PLOVER manual, sector UNK: "Generic unidentified actors (e.g. actor for 'two civilians
     /// were killed by a bomb')". An attack nobody is named doing has a doer all the same, of
     /// the country where it happened as far as anyone can tell ("A roadside bombing near
@@ -190,6 +216,9 @@ impl Extractor {
 pub const UNIDENTIFIED: &str = "Unidentified actor";
 /// Its sector code, PLOVER's (`data/sectors.toml`).
 pub(crate) const UNIDENTIFIED_SECTOR: &str = "UNK";
+
+/// CAMEO's sector of a state's government.
+pub(crate) const GOVERNMENT_SECTOR: &str = "GOV";
 
 /// An attack or a protest the sentence places ("drones struck an oil field in Erbil", "protests
 /// broke out in Tehran"): news of violence and of crowds often names nobody, and the place and

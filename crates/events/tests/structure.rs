@@ -3361,6 +3361,43 @@ fn police_and_courts_named_alone_are_of_the_country_they_act_in() {
     });
 }
 
+/// "the government", "the federal government": a definite governing body is the one the story
+/// has in mind: the same body named before, else the one of the country where its sentence is.
+/// Officials alone stay too vague to act, and a state named beside its own government is one
+/// actor.
+#[test]
+fn the_definite_government_is_the_storys_own() {
+    let m = first_coded(
+        "Report\n\nTribal leaders in Karbala on Tuesday called on the federal government to \
+         send more troops.\n",
+        EventType::Request,
+    );
+    assert!(targets_country(&m, "IRQ"), "{:?}", m.actors);
+    let m = first_coded_of(
+        "Report\n\nJordan's cabinet met on Monday. Teachers protested against the government \
+         on Tuesday.\n",
+        EventType::Protest,
+    );
+    assert!(targets_country(&m, "JOR"), "{:?}", m.actors);
+    let m = first_coded(
+        "Report\n\nProtesters in Mosul on Monday accused officials of corruption.\n",
+        EventType::Accuse,
+    );
+    assert!(
+        !m.actors.iter().any(|a| a.side == Side::Target),
+        "{:?}",
+        m.actors
+    );
+    let m = first_coded(
+        "Report\n\nEgypt rejected the plan, and the government recalled its envoy on Monday.\n",
+        EventType::Reject,
+    );
+    let egyptian = (m.actors.iter())
+        .filter(|a| a.side == Side::Source && a.country.as_deref() == Some("EGY"))
+        .count();
+    assert_eq!(egyptian, 1, "{:?}", m.actors);
+}
+
 /// What a demand asks for is not the clause's happening, however strong its trigger, nor is it
 /// when the demand is quoted from its "to".
 #[test]
