@@ -1014,7 +1014,7 @@ impl<'a> SentenceCoder<'a> {
 
     /// "Four soldiers were killed when ISIS militants attacked an army post": a harm suffered
     /// with no doer named is the happening of the "when" clause after it, of the same kind,
-    /// whose subject did it. The "when" clause may be cut off as a clause of its own (its
+    /// whose subject did it, to those it names after its verb. The "when" clause may be cut off as a clause of its own (its
     /// subject and verb make it one): its verb is read among the sentence's hits.
     fn doer_of_when_clause(&self, h: &Happening, sides: &mut [SidedActor]) {
         // The "when" clause follows the harm within this many bytes ("were killed on June 7
@@ -1033,9 +1033,15 @@ impl<'a> SentenceCoder<'a> {
             return;
         };
         let (from, _) = self.to_body(when, when);
-        let (verb, _) = self.to_body(o.start, o.end);
-        for a in sides.iter_mut().filter(|a| a.2 >= from && a.3 <= verb) {
-            a.1 = Side::Source;
+        let (verb, verb_end) = self.to_body(o.start, o.end);
+        for a in sides.iter_mut() {
+            if a.2 >= from && a.3 <= verb {
+                a.1 = Side::Source;
+            } else if a.2 >= verb_end && a.1 == Side::Participant {
+                // What the "when" clause's verb struck was struck: "… opened fire on an army
+                // checkpoint".
+                a.1 = Side::Target;
+            }
         }
     }
 

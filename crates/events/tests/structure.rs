@@ -1471,7 +1471,7 @@ fn a_passive_before_punctuation_keeps_its_subject_hit() {
 }
 
 /// A harm suffered with no doer named ("were killed when …") is the happening of the "when"
-/// clause after it, of the same kind: its subject did it.
+/// clause after it, of the same kind: its subject did it, to whom its verb names after it.
 #[test]
 fn the_subject_of_a_when_clause_did_the_harm_suffered_before_it() {
     let m = coded_by(
@@ -1481,6 +1481,13 @@ fn the_subject_of_a_when_clause_did_the_harm_suffered_before_it() {
         "Islamic State (ISIS)",
     );
     assert!(targets_country(&m, "IRQ"), "{m:#?}");
+    let m = coded_by(
+        "Report\n\nTwo guards were wounded when gunmen opened fire on a Turkish patrol near \
+         the border on Friday.\n",
+        EventType::Assault,
+        "gunmen",
+    );
+    assert!(targets_country(&m, "TUR"), "{m:#?}");
 }
 
 /// A trigger of several words that is a noun phrase ("joint operation") is a noun like any other:
