@@ -19,7 +19,9 @@
 //! - a contextual rule never makes a capitalised word inside a sentence a verb (verbs are written
 //!   in lower case in running text: "to Iraqi forces" is no infinitive), except in title case,
 //!   and such a word the lexicon knows as a verb is a name there ("mayor of Said Sadiq");
-//! - an -s verb form right after a cardinal number is a plural noun ("three suspects").
+//! - an -s verb form right after a cardinal number is a plural noun ("three suspects");
+//! - a past form after a name and its bracketed short form, with what it governs after it, is
+//!   a past tense ("the Resistance Units (YBS) attacked a checkpoint").
 //!
 //! ```
 //! let tagger = dateline_tagger::Tagger::bundled().unwrap();
@@ -398,6 +400,11 @@ impl Tagger {
         keep_capitalised_words_off_verbs(&capitals, tags);
         capitalised_verbs_are_names(text, spans, &capitals, tags);
         count_nouns_after_numbers(text, spans, tags);
+        verbs_after_a_bracketed_name(tags, |k| {
+            let (a, b) = spans[k];
+            let w = &text[a..b];
+            w.ends_with("ed") || self.lexicon_tag(w) == Some(Tag::VBD)
+        });
     }
 
     /// pattern's defaults for a word not in the lexicon (capitalised: NNP; digits and number
@@ -516,6 +523,46 @@ fn count_nouns_after_numbers(text: &str, spans: &[(usize, usize)], tags: &mut [u
             && !clause_follows(tags, k)
         {
             tags[k] = nns;
+        }
+    }
+}
+
+/// A past form right after a name and its bracketed short form ("fighters of the Sinjar
+/// Resistance Units (YBS) attacked an army checkpoint") is the name's verb, as it is with no
+/// bracket between: the rules, which read the bracket as no name, make it a participle. Not
+/// when nothing it governs follows ("the Units (YBS) attacked by …" is a participle), nor for a
+/// form that is only a participle (`past(k)`: word `k` may be a past tense).
+fn verbs_after_a_bracketed_name(tags: &mut [u8], past: impl Fn(usize) -> bool) {
+    let is = |tags: &[u8], k: usize, t: Tag| tags.get(k) == Some(&(t as u8));
+    let name = |tags: &[u8], k: usize| is(tags, k, Tag::NNP) || is(tags, k, Tag::NNPS);
+    let object = |tags: &[u8], k: usize| {
+        [
+            Tag::DT,
+            Tag::CD,
+            Tag::PRPS,
+            Tag::NN,
+            Tag::NNS,
+            Tag::NNP,
+            Tag::NNPS,
+            Tag::JJ,
+        ]
+        .iter()
+        .any(|&t| is(tags, k, t))
+    };
+    for k in 4..tags.len() {
+        if !is(tags, k, Tag::VBN)
+            || !is(tags, k - 1, Tag::CloseParen)
+            || !object(tags, k + 1)
+            || !past(k)
+        {
+            continue;
+        }
+        // The bracket holds names only, and a name stands before it.
+        let Some(open) = (0..k - 1).rev().find(|&j| !name(tags, j)) else {
+            continue;
+        };
+        if open + 1 < k - 1 && is(tags, open, Tag::OpenParen) && open > 0 && name(tags, open - 1) {
+            tags[k] = Tag::VBD as u8;
         }
     }
 }

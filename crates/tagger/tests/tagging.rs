@@ -42,6 +42,12 @@ const GOLD: &[&str] = &[
     "Britain/NNP sold/VBD the/DT radars/NNS to/TO Turkish/JJ forces/NNS last/JJ year/NN ./.",
     // After a number an -s form is the plural it counts (the lexicon's first tag is VBZ).
     "Police/NNS stormed/VBD a/DT farm/NN and/CC held/VBD four/CD suspects/NNS ./.",
+    // A past form after a name and its bracketed short form is the name's verb; with nothing it
+    // governs after it, a participle.
+    "Fighters/NNS of/IN the/DT Popular/NNP Mobilization/NNP Forces/NNPS|NNP (/( PMF/NNP )/) \
+     attacked/VBD a/DT village/NN ./.",
+    "Members/NNS of/IN the/DT Syrian/NNP|JJ Democratic/NNP Forces/NNPS|NNP (/( SDF/NNP )/) \
+     detained/VBN by/IN Turkish/JJ troops/NNS were/VBD freed/VBN ./.",
 ];
 
 fn gold(line: &str) -> (String, Vec<(&str, Vec<&str>)>) {
@@ -127,6 +133,11 @@ fn verbs_nouns_and_participles() {
     assert_eq!(find(&s, "memorandum"), "NN");
     let t = tag("Turkey's army");
     assert!(t[0].tag.is_proper() && t[1].tag == Tag::POS && t[2].tag.is_noun());
+    // A bracketed short form after a name leaves its verb a verb; a participle stays one.
+    let s = tags("The Popular Mobilization Forces (PMF) attacked a village.");
+    assert_eq!(find(&s, "attacked"), "VBD");
+    let s = tags("Members of the Syrian Democratic Forces (SDF) detained by Turkey were freed.");
+    assert_eq!(find(&s, "detained"), "VBN");
 }
 
 fn phrases(tokens: &[Token]) -> Vec<(ChunkKind, String)> {
