@@ -1073,7 +1073,9 @@ impl<'a> SentenceCoder<'a> {
             self.x
                 .intent
                 .iter()
-                .find(|(_, _, types)| types.contains(&t.event_type))
+                .find(|(_, _, types, modes)| {
+                    types.contains(&t.event_type) && (modes.is_empty() || modes.contains(&t.mode))
+                })
                 .filter(|_| self.x.grammar_words.intended(&f[cs..h.hit.start]))
         } else {
             None
@@ -1092,7 +1094,7 @@ impl<'a> SentenceCoder<'a> {
             (t.event_type, t.mode.clone())
         } else if threatened {
             (EventType::Threaten, "conditional".to_owned())
-        } else if let Some((as_type, mode, _)) = intention {
+        } else if let Some((as_type, mode, ..)) = intention {
             (*as_type, mode.clone())
         } else {
             (t.event_type, t.mode.clone())

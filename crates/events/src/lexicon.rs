@@ -93,6 +93,9 @@ pub struct Intent {
     /// The happening types whose announced intention is coded so.
     #[serde(default)]
     pub types: Vec<String>,
+    /// Only happenings of these modes (every mode when empty).
+    #[serde(default)]
+    pub modes: Vec<String>,
 }
 
 /// A predicate that makes a sentence a claim: `pattern` is matched on the folded sentence right

@@ -115,9 +115,9 @@ pub struct NamedActor {
 /// An actor of a happening: who, on which side, and the body span that names them.
 type SidedActor = (Who, Side, usize, usize);
 
-/// The type and mode an announced intention is coded as, and the happening types whose
-/// intention is coded so (`[[intent]]` of `events.toml`).
-type Intent = (EventType, String, Vec<EventType>);
+/// The type and mode an announced intention is coded as, and the happening types (and modes,
+/// when given) whose intention is coded so (`[[intent]]` of `events.toml`).
+type Intent = (EventType, String, Vec<EventType>, Vec<String>);
 
 /// A mention while the article is being read, before inheritance fills its gaps.
 #[derive(Debug, Clone)]
@@ -860,6 +860,7 @@ fn intents(events: &EventsFile) -> Result<Vec<Intent>, LexiconError> {
                 .iter()
                 .map(|t| event_type(t))
                 .collect::<Result<Vec<_>, _>>()?,
+            i.modes.clone(),
         ));
     }
     Ok(intent)

@@ -1854,7 +1854,8 @@ fn a_subject_interrupted_by_a_clause_does_the_verb_after_it() {
     let release = first_coded_of(
         "Report\n\nHamas, listed as a terrorist organisation by the United States and \
          Britain, said it would release two hostages on Friday.\n",
-        EventType::Retreat,
+        // An announced release is the intention to yield (CAMEO 0353), AGREE.
+        EventType::Agree,
     );
     assert_no_actor(&release, |a| {
         a.side == Side::Source && matches!(a.country.as_deref(), Some("USA" | "GBR"))
@@ -3403,6 +3404,17 @@ fn the_definite_government_is_the_storys_own() {
         .filter(|a| a.side == Side::Source && a.country.as_deref() == Some("EGY"))
         .count();
     assert_eq!(egyptian, 1, "{:?}", m.actors);
+}
+
+/// CAMEO 035, intent to yield: releasing persons or returning property announced with a modal
+/// of intent is the intention (AGREE), not the release.
+#[test]
+fn an_announced_return_is_an_intention() {
+    first_coded(
+        "Report\n\nThe rebels said on Monday they will return weapons and military equipment \
+         seized from peacekeepers.\n",
+        EventType::Agree,
+    );
 }
 
 /// What a demand asks for is not the clause's happening, however strong its trigger, nor is it
