@@ -163,8 +163,9 @@ impl AgentIndex {
             if key.len() < 3 || !seen.insert(key.clone()) {
                 continue;
             }
-            let definite = (key.rsplit(' ').next())
-                .is_some_and(|last| sectors.definite.iter().any(|d| d == last));
+            // The head noun: the last word, or the one before "of" ("ministry of interior").
+            let head = key.split(" of ").next().and_then(|h| h.rsplit(' ').next());
+            let definite = head.is_some_and(|h| sectors.definite.iter().any(|d| d == h));
             keys.push(key);
             words.push(AgentSector {
                 word: word.clone(),
@@ -233,20 +234,8 @@ impl AgentIndex {
                 continue;
             }
             // A country word just before: "Iraqi police", "Turkish security forces".
-            let before = prev.checked_sub(1).filter(|&i| {
-                let h = &hits[i];
-                h.end <= s && {
-                    let gap = &text[h.end..s];
-                    // Punctuation ends the noun phrase: "CAIRO — Gunmen opened fire" is no
-                    // Egyptian gunmen.
-                    !gap.contains([',', ';', ':', '.', '(', ')', '—', '–', '"', '“', '”'])
-                        && !gap.contains(" - ")
-                        && few_words(gap, MAX_GAP_WORDS)
-                        && !gap
-                            .split_whitespace()
-                            .any(|w| parts_country_and_agent(w, tagger))
-                }
-            });
+            let before = (prev.checked_sub(1))
+                .filter(|&i| hits[i].end <= s && modifies(text, &hits[i], s, tagger));
             let country_of = |h: &ActorHit| state_country(actors, h);
             if let Some(i) = before
                 && let Some(code) = country_of(&hits[i])
@@ -395,13 +384,35 @@ fn placed(text: &str, start: usize, facility: bool) -> bool {
     }
 }
 
+/// Whether the name `h` modifies the agent printed from `start` of `text` ("Iraqi police",
+/// "Turkish senior officials"): a few words between, no punctuation (it ends the noun phrase:
+/// "CAIRO — Gunmen opened fire" is no Egyptian gunmen), no word that parts them.
+fn modifies(text: &str, h: &ActorHit, start: usize, tagger: &dateline_tagger::Tagger) -> bool {
+    let gap = &text[h.end..start];
+    // A short form in brackets is its name's: "the Kurdistan Regional Government's (KRG)
+    // Ministry of Interior".
+    let gap = (gap.strip_prefix(')'))
+        .filter(|_| text[..h.start].ends_with('('))
+        .unwrap_or(gap);
+    !gap.contains([',', ';', ':', '.', '(', ')', '—', '–', '"', '“', '”'])
+        && !gap.contains(" - ")
+        && gap.split_whitespace().take(MAX_GAP_WORDS + 1).count() <= MAX_GAP_WORDS
+        && !gap
+            .split_whitespace()
+            .any(|w| parts_country_and_agent(w, tagger))
+}
+
 /// Most lower-case modifiers between "the" and a definite body ("the federal government").
 const DEFINITE_MODIFIERS: usize = 2;
 
-/// "the government", "The federal government", "the interim cabinet": the agent printed from
-/// `start` is one body, named with the definite article and at most
-/// [`DEFINITE_MODIFIERS`] lower-case words before it.
+/// "the government", "The federal government", "the interim cabinet", "Ministry of Interior":
+/// the agent printed from `start` is one body, named as a proper name or with the definite
+/// article and at most [`DEFINITE_MODIFIERS`] lower-case words before it.
 fn definite_singular(text: &str, start: usize) -> bool {
+    // A body's proper name is definite with no article: "… and Ministry of Interior".
+    if text[start..].starts_with(char::is_uppercase) {
+        return true;
+    }
     let before = text[..start].split_whitespace().rev();
     for (i, w) in before.take(DEFINITE_MODIFIERS + 1).enumerate() {
         if w == "the" || w == "The" {

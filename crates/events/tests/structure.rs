@@ -3406,6 +3406,26 @@ fn the_definite_government_is_the_storys_own() {
     assert_eq!(egyptian, 1, "{:?}", m.actors);
 }
 
+/// A governing body's proper name with no country ("Ministry of Interior") is the story's own
+/// country's, as "the ministry" is; a short form in brackets between an owner's possessive and
+/// the body ("the Kurdistan Regional Government's (KRG) Ministry of Interior") leaves the body
+/// the owner's.
+#[test]
+fn a_ministry_named_alone_is_the_storys_own() {
+    let m = first_coded(
+        "Report\n\nUnits of the Ministry of Interior raided a house in Basra on Monday.\n",
+        EventType::Assault,
+    );
+    assert_source_country(&m, "IRQ");
+    let m = first_coded_of(
+        "Report\n\nThe Turkish Ministry of National Defence did not comment. The Kurdistan \
+         Regional Government's (KRG) Ministry of Interior on Tuesday condemned the attack.\n",
+        EventType::Accuse,
+    );
+    assert_source_country(&m, "IRQ");
+    assert_no_actor(&m, |a| a.country.as_deref() == Some("TUR"));
+}
+
 /// CAMEO 035, intent to yield: releasing persons or returning property announced with a modal
 /// of intent is the intention (AGREE), not the release.
 #[test]
