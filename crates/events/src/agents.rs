@@ -261,7 +261,8 @@ impl AgentIndex {
                 continue;
             }
             let facility = self.facilities.iter().any(|w| *w == f[m.start()..m.end()]);
-            let acting = agent.acting || agent.definite && definite_singular(text, s);
+            let acting = agent.acting
+                || agent.definite && definite_singular(text, s) && !noun_after(f, m.end(), tagger);
             if !acting
                 || placed(text, s, facility)
                 || inside_a_name(text, s, e)
@@ -400,6 +401,19 @@ fn modifies(text: &str, h: &ActorHit, start: usize, tagger: &dateline_tagger::Ta
         && !gap
             .split_whitespace()
             .any(|w| parts_country_and_agent(w, tagger))
+}
+
+/// Whether a noun follows the agent ending at folded offset `end`: the agent word then modifies
+/// it ("the administration building", "the government headquarters") and names no body.
+fn noun_after(folded: &str, end: usize, tagger: &dateline_tagger::Tagger) -> bool {
+    let next = folded[end..].split(' ').nth(1).unwrap_or_default();
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    folded[end..].starts_with(' ')
+        && matches!(
+            tagger.lexicon_tag(next),
+            // "building" is a noun there, though the lexicon knows it first as a verb.
+            Some(dateline_tagger::Tag::NN | dateline_tagger::Tag::NNS | dateline_tagger::Tag::VBG)
+        )
 }
 
 /// Most lower-case modifiers between "the" and a definite body ("the federal government").

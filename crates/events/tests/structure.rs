@@ -3371,8 +3371,8 @@ fn police_and_courts_named_alone_are_of_the_country_they_act_in() {
 
 /// "the government", "the federal government": a definite governing body is the one the story
 /// has in mind: the same body named before, else the one of the country where its sentence is.
-/// Officials alone stay too vague to act, and a state named beside its own government is one
-/// actor.
+/// Officials alone stay too vague to act, a body word before a noun names no body ("the
+/// government building"), and a state named beside its own government is one actor.
 #[test]
 fn the_definite_government_is_the_storys_own() {
     let m = first_coded(
@@ -3387,15 +3387,18 @@ fn the_definite_government_is_the_storys_own() {
         EventType::Protest,
     );
     assert!(targets_country(&m, "JOR"), "{:?}", m.actors);
-    let m = first_coded(
+    for body in [
         "Report\n\nProtesters in Mosul on Monday accused officials of corruption.\n",
-        EventType::Accuse,
-    );
-    assert!(
-        !m.actors.iter().any(|a| a.side == Side::Target),
-        "{:?}",
-        m.actors
-    );
+        "Report\n\nPolice in Mosul on Monday arrested two men outside the government building.\n",
+    ] {
+        let m = code(body);
+        assert!(
+            !m.iter()
+                .flat_map(|m| &m.actors)
+                .any(|a| a.side == Side::Target),
+            "{m:?}"
+        );
+    }
     let m = first_coded(
         "Report\n\nEgypt rejected the plan, and the government recalled its envoy on Monday.\n",
         EventType::Reject,
