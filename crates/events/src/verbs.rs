@@ -855,9 +855,11 @@ fn in_compound_modifier(sentence: &str, start: usize, end: usize) -> bool {
     glued && (word.ends_with("ed") || word.ends_with("en") || word.ends_with("ing"))
 }
 
-/// True when the noun phrase ending at the end of `before` opens with an article or a possessive
-/// ("an Iraqi airline", "the group's weapons"), looking back over its modifiers.
+/// True when the noun phrase ending at the end of `before` opens with an article, a possessive
+/// or a number ("an Iraqi airline", "the group's weapons", "two companies"), looking back over
+/// its modifiers.
 fn has_article(before: &[Token]) -> bool {
+    let mut first = None;
     for t in before.iter().rev() {
         match t.tag {
             Tag::PRPS | Tag::POS => return true,
@@ -865,11 +867,11 @@ fn has_article(before: &[Token]) -> bool {
                 let w = t.text.to_ascii_lowercase();
                 return matches!(w.as_str(), "a" | "an" | "the");
             }
-            tag if tag.is_noun() || tag.is_adj() || tag == Tag::CD => {}
-            _ => return false,
+            tag if tag.is_noun() || tag.is_adj() || tag == Tag::CD => first = Some(tag),
+            _ => break,
         }
     }
-    false
+    first == Some(Tag::CD)
 }
 
 /// Whether a word of tag `t` can stand inside a noun phrase: a noun, an adjective, a determiner,

@@ -866,6 +866,12 @@ fn a_relative_clause_without_its_pronoun_is_background() {
     );
     let m = ms.first().expect("a mention");
     assert_ne!(m.event_type, EventType::Accuse, "{ms:#?}");
+    // A number opens the noun phrase as an article does.
+    first_coded(
+        "Report\n\nThe Treasury on Tuesday imposed sanctions on two companies it said had \
+         supplied the militia with weapons.\n",
+        EventType::Sanction,
+    );
     // A pronoun after a day is the subject of reported speech, not a relative clause.
     first_coded(
         "Jordan announced Wednesday it had arrested two Syrian smugglers.",
