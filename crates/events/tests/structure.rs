@@ -3782,6 +3782,18 @@ fn fighting_a_societys_ill_is_no_combat() {
     );
 }
 
+/// Halting a flow of trade reduces relations, as CAMEO reads "halt flights" (160, SANCTION):
+/// `verbs-supplement.txt` carries it to flows, exports, supplies.
+#[test]
+fn halting_a_flow_of_trade_is_a_sanction() {
+    for sentence in [
+        "Ankara halted the flow of crude through the pipeline on March 25.",
+        "Russia suspended gas supplies to Bulgaria on Wednesday.",
+    ] {
+        first_coded(&format!("Report\n\n{sentence}\n"), EventType::Sanction);
+    }
+}
+
 /// Aid trucks or a convoy that entered, crossed or reached a place delivered aid there (PLOVER
 /// AID): the copy names the vehicles, not the giving.
 #[test]
