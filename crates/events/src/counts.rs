@@ -99,6 +99,46 @@ fn is_day_of_month(sentence: &str, at: usize) -> bool {
         .is_some_and(|w| dateline_core::time::month_number(w).is_some())
 }
 
+/// Whether the figure in digits at `at` is part of a name ("the Tower 22 base", "Camp 5",
+/// "Resolution 1701"): digits right after a capitalised word that is no qualifier ("Some 800"),
+/// day, month or verb of harm (a headline's "Strike Kills 12").
+fn is_designation(sentence: &str, at: usize) -> bool {
+    if !sentence[at..].starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let Some(word) = sentence[..at].strip_suffix(' ') else {
+        return false;
+    };
+    let word = word
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    let lower = word.to_ascii_lowercase();
+    word.starts_with(|c: char| c.is_ascii_uppercase())
+        && !QUALIFIER
+            .split('|')
+            .any(|q| q.rsplit(' ').next() == Some(lower.as_str()))
+        && dateline_core::time::month_number(word).is_none()
+        && !WEEKDAYS.contains(&lower.as_str())
+        && ![KILLED, INJURED, ARRESTED, HARMING]
+            .iter()
+            .any(|verbs| verbs.split('|').any(|v| v == lower))
+}
+
+/// The forms of a verb of harm a figure follows ("killing 12").
+const HARMING: &str =
+    r"kills|killing|wounds|wounding|injures|injuring|arrests|arresting|detains|detaining";
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Which figure a match gives: 0 killed, 1 injured, 2 arrested, read from its three verb groups,
 /// the first of them group `first`.
 fn kind(m: &regex::Captures, first: usize) -> u8 {
@@ -214,7 +254,9 @@ pub fn counts_where(sentence: &str, keep: impl Fn(usize) -> bool) -> Counts {
     }
     // "no one was hurt": the "one" of "no one" counts nobody.
     found.retain(|f| {
-        !is_day_of_month(sentence, f.0) && !sentence[..f.0].to_ascii_lowercase().ends_with("no ")
+        !is_day_of_month(sentence, f.0)
+            && !is_designation(sentence, f.0)
+            && !sentence[..f.0].to_ascii_lowercase().ends_with("no ")
     });
     found.sort_by_key(|f| f.0);
     for (_, kind, raw, more, qual) in &found {
@@ -272,6 +314,22 @@ mod tests {
         // "One" counts one where no "no" stands before it.
         let c = counts("One soldier was killed.");
         assert_eq!(c.killed, Some(1));
+    }
+
+    /// Digits that are part of a name ("the Tower 22 base", "Camp 5") count nobody; a qualifier,
+    /// a month or a verb of harm before digits is no name.
+    #[test]
+    fn a_number_in_a_name_counts_nobody() {
+        let c = counts(
+            "A drone hit the Tower 22 base in Jordan, near the Syrian border, killed three US \
+             soldiers.",
+        );
+        assert_eq!(c.killed, Some(3));
+        let c =
+            counts("Gunmen stormed Camp 5 in the desert, police said, and 12 guards were killed.");
+        assert_eq!(c.killed, Some(12));
+        assert_eq!(counts("Some 800 people were killed.").killed, Some(800));
+        assert_eq!(counts("Drone Strike Kills 12 in Idlib").killed, Some(12));
     }
 
     #[test]
