@@ -3782,6 +3782,18 @@ fn fighting_a_societys_ill_is_no_combat() {
     );
 }
 
+/// "…, injuring nine members of the security forces": the active verb of hurting names whom the
+/// happening hurt.
+#[test]
+fn whom_a_participle_of_hurting_names_was_hit() {
+    let m = first_coded(
+        "Report\n\nRioters hurled stones and set fire to a checkpoint in Basra on Sunday, \
+         injuring seven members of the security forces.\n",
+        EventType::Assault,
+    );
+    assert_side(&m, "security forces", Some(Side::Target));
+}
+
 /// Halting a flow of trade reduces relations, as CAMEO reads "halt flights" (160, SANCTION):
 /// `verbs-supplement.txt` carries it to flows, exports, supplies.
 #[test]
