@@ -975,6 +975,9 @@ impl<'a> SentenceCoder<'a> {
             h.trigger.from_verb && h.trigger.passive,
             &self.x.triggers.grammar,
         );
+        if !h.hit.finite && !passive {
+            doer_of_a_participle(self.article.body, h.body.1, &mut sides);
+        }
         if passive && !sides.iter().any(|a| a.1 == Side::Source) {
             self.doer_of_when_clause(h, &mut sides);
         }
@@ -1565,6 +1568,34 @@ fn assign_sides(
         out.push((a.who.clone(), side, a.start, a.end));
     }
     out
+}
+
+/// "An explosive device planted by the militants …", "a convoy, dispatched by the Red
+/// Crescent,": the doer a participle right after a happening's noun names (within a few words of
+/// the noun ending at body offset `noun_end`) did it.
+fn doer_of_a_participle(body: &str, noun_end: usize, sides: &mut [SidedActor]) {
+    // The participle and its "by" follow the noun within this many bytes.
+    const REACH: usize = 40;
+    let end = body.floor_char_boundary((noun_end + REACH).min(body.len()));
+    let Some(by) = body[noun_end..end].find(" by ") else {
+        return;
+    };
+    let participle =
+        body[noun_end..noun_end + by].trim_matches(|c: char| c == ',' || c.is_whitespace());
+    let one_word = !participle.contains(' ');
+    if !(one_word && participle.ends_with("ed")) {
+        return;
+    }
+    let from = noun_end + by + " by ".len();
+    // The doer is the name the "by" opens: the first actor after it, nothing but an article
+    // between.
+    if let Some(a) = (sides.iter_mut())
+        .filter(|a| a.2 >= from)
+        .min_by_key(|a| a.2)
+        .filter(|a| matches!(body[from..a.2].trim(), "" | "the" | "a" | "an"))
+    {
+        a.1 = Side::Source;
+    }
 }
 
 /// Whether `after` (the text right after a name) joins the name to a lower-case word with a

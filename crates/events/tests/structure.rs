@@ -3794,6 +3794,18 @@ fn whom_a_participle_of_hurting_names_was_hit() {
     assert_side(&m, "security forces", Some(Side::Target));
 }
 
+/// The doer a participle after a happening's noun names did it: "an explosive device planted by the
+/// militants … struck a Humvee".
+#[test]
+fn the_doer_a_participle_names_did_the_happening() {
+    let m = first_coded(
+        "Report\n\nAn explosive device planted by ISIS near Tarmiyah struck an army patrol on \
+         Sunday.\n",
+        EventType::Assault,
+    );
+    assert_side(&m, "Islamic State (ISIS)", Some(Side::Source));
+}
+
 /// Halting a flow of trade reduces relations, as CAMEO reads "halt flights" (160, SANCTION):
 /// `verbs-supplement.txt` carries it to flows, exports, supplies.
 #[test]
