@@ -12,6 +12,34 @@ use crate::lexicon::Grammar;
 use crate::triggers::word_list;
 use regex::Regex;
 
+/// A speaker's apposition before the verb of saying (", X, the military spokesman for the prime
+/// minister, said") holds at most this many words.
+const APPOSITION_WORDS: usize = 12;
+
+/// Where a ", said …" segment's speaker starts when a name and its apposition stand before it as
+/// segments of their own (", Yehia Rasool, the military spokesman for the prime minister, said
+/// in a statement"): the mark two segments back. `marks` are the sentence's marks up to the
+/// segment's own; `speaker` and `after` what the segment holds before and after its verb.
+fn named_with_apposition(f: &str, marks: &[usize], speaker: &str, after: &str) -> Option<usize> {
+    if !speaker.trim().is_empty() || after.split_whitespace().count() > AFTER_SPEECH_WORDS {
+        return None;
+    }
+    let [.., name_at, apposition_at, cut] = marks else {
+        return None;
+    };
+    let name = f.get(name_at + 1..*apposition_at)?;
+    let apposition = f.get(apposition_at + 1..*cut)?.trim_start();
+    let words = |s: &str| s.split_whitespace().count();
+    let described = ["the ", "a ", "an "]
+        .iter()
+        .any(|a| apposition.starts_with(a));
+    (f[*name_at..].starts_with(',')
+        && (1..=SPEAKER_WORDS).contains(&words(name))
+        && described
+        && words(apposition) <= APPOSITION_WORDS)
+        .then_some(*name_at)
+}
+
 /// At most this many words after an opener belong to the attribution ("told Kurdistan24's
 /// correspondent in Erbil").
 const OPENER_WORDS: usize = 7;
@@ -116,6 +144,8 @@ impl Attribution {
             };
             if attributes {
                 out.push((cut, if last { f.len() } else { end + 1 }));
+            } else if let Some(start) = named_with_apposition(f, &marks[..=k], speaker, after) {
+                out.push((start, if last { f.len() } else { end + 1 }));
             }
         }
         out
@@ -322,6 +352,23 @@ mod tests {
         let f = "turkish jets struck targets in duhok, the ministry said.";
         let spans = a.spans(f, &a.speech_words(f), &[]);
         assert_eq!(&f[spans[0].0..spans[0].1], ", the ministry said.");
+    }
+
+    /// A speaker named with an apposition of its own before the verb of saying: the name, the
+    /// apposition and the verb are one attribution.
+    #[test]
+    fn a_speaker_with_an_apposition_attributes() {
+        let a = attribution();
+        let f = "baghdad condemned the strike, ali kamil, the spokesman for the prime minister, \
+                 said in a statement, adding that talks would go on.";
+        let spans = a.spans(f, &a.speech_words(f), &[]);
+        assert!(
+            spans
+                .iter()
+                .any(|&(s, e)| f[s..e].starts_with(", ali kamil, the spokesman")
+                    && f[s..e].contains("said in a statement")),
+            "{spans:?}"
+        );
     }
 
     #[test]
