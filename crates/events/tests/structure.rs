@@ -1175,6 +1175,12 @@ fn a_fronted_phrase_does_not_hide_the_main_clause() {
             .all(|m| m.actors.is_empty()),
         "{ms:#?}"
     );
+    // A fronted participle of saying tells where the speaker spoke.
+    first_coded(
+        "Report\n\nSpeaking at his party's consultation camp near Ankara on Saturday, President \
+         Recep Tayyip Erdogan praised the agreement.\n",
+        EventType::Support,
+    );
 }
 
 #[test]
