@@ -3812,6 +3812,17 @@ fn the_doer_a_participle_names_did_the_happening() {
     assert_side(&m, "Islamic State (ISIS)", Some(Side::Source));
 }
 
+/// A state designating a group as terrorist sanctions it.
+#[test]
+fn a_terrorist_designation_is_a_sanction() {
+    let m = first_coded(
+        "Report\n\nCanada on Tuesday designated the militia a terrorist entity, freezing its \
+         assets.\n",
+        EventType::Sanction,
+    );
+    assert_source_country(&m, "CAN");
+}
+
 /// Halting a flow of trade reduces relations, as CAMEO reads "halt flights" (160, SANCTION):
 /// `verbs-supplement.txt` carries it to flows, exports, supplies.
 #[test]
