@@ -118,8 +118,7 @@ fn is_designation(sentence: &str, at: usize) -> bool {
         && !QUALIFIER
             .split('|')
             .any(|q| q.rsplit(' ').next() == Some(lower.as_str()))
-        && dateline_core::time::month_number(word).is_none()
-        && !WEEKDAYS.contains(&lower.as_str())
+        && !dateline_core::time::is_calendar_name(word)
         && ![KILLED, INJURED, ARRESTED, HARMING]
             .iter()
             .any(|verbs| verbs.split('|').any(|v| v == lower))
@@ -128,16 +127,6 @@ fn is_designation(sentence: &str, at: usize) -> bool {
 /// The forms of a verb of harm a figure follows ("killing 12").
 const HARMING: &str =
     r"kills|killing|wounds|wounding|injures|injuring|arrests|arresting|detains|detaining";
-
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Which figure a match gives: 0 killed, 1 injured, 2 arrested, read from its three verb groups,
 /// the first of them group `first`.
