@@ -666,13 +666,12 @@ impl CameoIndex {
         // corruption (its object), not an attack on a port.
         let mut best: Option<(&Pattern, usize)> = None;
         for p in &b.patterns {
-            if let Some((q, end)) = best
-                && (p.literal < q.literal || end == 0 || p.post.is_empty())
-            {
-                if p.literal < q.literal {
-                    break;
-                }
-                continue;
+            match best {
+                // Past the most specific tier, or nothing can end nearer.
+                Some((q, end)) if p.literal < q.literal || end == 0 => break,
+                // Only words after the verb can end nearer.
+                Some(_) if p.post.is_empty() => continue,
+                _ => {}
             }
             if let Some(end) = matched(p)
                 && best.is_none_or(|(_, e)| end < e)
