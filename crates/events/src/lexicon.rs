@@ -308,6 +308,10 @@ pub struct SectorsFile {
     /// agents are of the country where they act.
     #[serde(default)]
     pub domestic: Vec<String>,
+    /// Words that make any agent whose phrase holds them the home government's side
+    /// ("government forces"): of the country where it acts, like a domestic one.
+    #[serde(default)]
+    pub home_side: Vec<String>,
     /// Nouns of a state's governing bodies: the definite singular body ("the government", "the
     /// federal government") is one the story has in mind.
     #[serde(default)]

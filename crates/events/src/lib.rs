@@ -96,6 +96,9 @@ pub struct Extractor {
     armed_sectors: Vec<String>,
     /// The words of the domestic sectors (`domestic` in `data/sectors.toml`).
     domestic_sectors: Vec<String>,
+    /// Words of an agent's phrase that make it the home government's side (`home_side` in
+    /// `data/sectors.toml`).
+    home_side: Vec<String>,
     /// The word of the sector of an unidentified doer (see `Extractor::unidentified`).
     unidentified_sector: Option<String>,
     /// The word of a state's government sector (`GOV`).
@@ -249,6 +252,7 @@ impl Extractor {
         };
         let armed_sectors = sector_words(&lexicon.sectors.armed);
         let domestic_sectors = sector_words(&lexicon.sectors.domestic);
+        let home_side = lexicon.sectors.home_side.clone();
         let unidentified_sector = (lexicon.sectors.sector)
             .get(mention::UNIDENTIFIED_SECTOR)
             .cloned();
@@ -279,6 +283,7 @@ impl Extractor {
             place_modifiers,
             armed_sectors,
             domestic_sectors,
+            home_side,
             unidentified_sector,
             government_sector,
             triggers,
@@ -538,7 +543,7 @@ impl Extractor {
             .collect();
         let place_hits = self.places_outside_names(body, &folded, dateline_end, &actor_hits);
         self.locate_people(body, &mut actor_hits, &place_hits);
-        refer_back_agents(body, &mut actor_hits);
+        refer_back_agents(body, &mut actor_hits, |a| self.is_home_side(body, a));
         self.home_institutions(body, article, &mut actor_hits, &place_hits);
         let sentences = sentences::split(body);
         let text = ArticleText {
@@ -688,6 +693,17 @@ impl Extractor {
         }
     }
 
+    /// Whether the agent's own words name the home government's side ("Government forces"): a
+    /// word of `home_side` qualifying its head noun. ("The government" itself is a definite
+    /// governing body, which takes the same body named before.)
+    fn is_home_side(&self, body: &str, a: &ActorHit) -> bool {
+        let mut words = body[a.start..a.end]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty());
+        words.next_back();
+        words.any(|w| self.home_side.iter().any(|h| h.eq_ignore_ascii_case(w)))
+    }
+
     /// Police and courts named with no country act at home: they are of the country of a place
     /// their sentence names (the nearest), else of the story's dateline.
     fn home_institutions(
@@ -710,7 +726,7 @@ impl Extractor {
             else {
                 continue;
             };
-            if !self.domestic_sectors.contains(sector) {
+            if !self.domestic_sectors.contains(sector) && !self.is_home_side(body, a) {
                 continue;
             }
             let same_sentence = |from: usize, to: usize| {
@@ -772,8 +788,9 @@ impl Extractor {
 /// news copy names the country once and then drops it. The nearest one before it is meant, at
 /// most [`REFER_BACK_REACH`] bytes back (a page's other stories name other armies). An agent
 /// its own phrase places ("the commander of the coalition", "units from the Syrian ministry")
-/// is not referred back.
-fn refer_back_agents(body: &str, hits: &mut [ActorHit]) {
+/// is not referred back, nor is one of the home government's side (`home_side`: "Government
+/// forces" after "Israeli forces" are the country's own).
+fn refer_back_agents(body: &str, hits: &mut [ActorHit], home_side: impl Fn(&ActorHit) -> bool) {
     let mut last: HashMap<String, (usize, Who)> = HashMap::new();
     for h in hits.iter_mut() {
         let Who::Unknown {
@@ -790,7 +807,7 @@ fn refer_back_agents(body: &str, hits: &mut [ActorHit]) {
             continue;
         }
         let rest = &body[h.end..];
-        if rest.starts_with(" of ") || rest.starts_with(" from ") {
+        if rest.starts_with(" of ") || rest.starts_with(" from ") || home_side(h) {
             continue;
         }
         if let Some((end, who)) = last.get(sector)

@@ -3357,6 +3357,18 @@ fn a_bare_agent_repeats_the_state_s_agent_named_before() {
     assert_no_actor(&m, |a| a.country.as_deref() == Some("JOR"));
 }
 
+/// "Government forces" are the home government's, whatever army the story named before: they
+/// do not repeat a foreign state's forces, and act where they are.
+#[test]
+fn the_government_s_side_is_of_the_country_it_acts_in() {
+    let m = first_coded_of(
+        "Report\n\nIsraeli forces struck army tanks near the town of Sahwat Balata on Tuesday.\n\n\
+         Government forces pulled out of Homs on Thursday.\n",
+        EventType::Retreat,
+    );
+    assert_source_country(&m, "SYR");
+}
+
 /// Police and courts act at home: named with no country, they are of the country of a place
 /// their sentence names, else of the story's dateline. Troops are not (they serve abroad too).
 #[test]
