@@ -2487,8 +2487,8 @@ fn a_nisba_is_part_of_a_name() {
 #[test]
 fn a_compound_adjective_before_a_place_keeps_it() {
     let m = first_coded(
-        "Report\n\nSaudi Arabia sent an aid plane to government-held Aleppo on Tuesday, in a \
-         gesture towards Damascus.\n",
+        "Report\n\nSaudi Arabia sent humanitarian aid to government-held Aleppo on Tuesday, in \
+         a gesture towards Damascus.\n",
         EventType::Aid,
     );
     assert_eq!(m.place.as_ref().map(|p| p.name.as_str()), Some("Aleppo"));

@@ -19,6 +19,9 @@
 //! - a contextual rule never makes a capitalised word inside a sentence a verb (verbs are written
 //!   in lower case in running text: "to Iraqi forces" is no infinitive), except in title case,
 //!   and such a word the lexicon knows as a verb is a name there ("mayor of Said Sadiq");
+//! - a contextual rule never makes a known word a verb unless it is a form of a verb of the verb
+//!   table ("reach it since the war": `IN → VB` after a pronoun), as Brill's own tagger lets a rule
+//!   give a known word only a tag it was seen with;
 //! - an -s verb form right after a cardinal number is a plural noun ("three suspects");
 //! - a past form after a name and its bracketed short form, with what it governs after it, is
 //!   a past tense ("the Resistance Units (YBS) attacked a checkpoint").
@@ -364,6 +367,7 @@ impl Tagger {
         buf: &mut String,
     ) {
         let word = |k: usize| spans.get(k).map(|&(a, b)| &text[a..b]);
+        let known_non_verbs = known_non_verbs(tags);
         // Until the first word, past any opening quote or bracket.
         let mut at_start = true;
         for k in 0..spans.len() {
@@ -398,6 +402,11 @@ impl Tagger {
         let capitals = capitals_inside(text, spans, tags);
         brill::apply_context(&self.context, tags, ids, self.staart);
         keep_capitalised_words_off_verbs(&capitals, tags);
+        keep_non_verbs_off_verbs(&known_non_verbs, tags, |k| {
+            let (a, b) = spans[k];
+            let w = &text[a..b];
+            w.starts_with(['\'', '\u{2019}']) || self.lemma(w).is_some()
+        });
         capitalised_verbs_are_names(text, spans, &capitals, tags);
         count_nouns_after_numbers(text, spans, tags);
         verbs_after_a_bracketed_name(tags, |k| {
@@ -468,6 +477,33 @@ fn keep_capitalised_words_off_verbs(capitals: &[(usize, u8)], tags: &mut [u8]) {
     let is_verb = |t: u8| Tag::ALL.get(t as usize).is_some_and(|t| t.is_verb());
     for &(k, before) in capitals {
         if is_verb(tags[k]) && !is_verb(before) {
+            tags[k] = before;
+        }
+    }
+}
+
+/// The words the lexicon knows under a tag other than a verb's, with that tag.
+fn known_non_verbs(tags: &[u8]) -> Vec<(usize, u8)> {
+    let is_verb = |t: u8| Tag::ALL.get(t as usize).is_some_and(|t| t.is_verb());
+    (tags.iter().enumerate())
+        .filter(|&(_, &t)| t != NO_TAG && !is_verb(t))
+        .map(|(k, &t)| (k, t))
+        .collect()
+}
+
+/// Undoes a contextual rule that made a known word a verb when it is no form of any verb
+/// ("the first aid to reach it since the fighting began": `IN → VB` after a pronoun, a rule for
+/// "they like"): as in Brill's own tagger, which lets a rule give a known word only a tag it has
+/// been seen with, and unlike pattern, whose lexicon keeps one tag a word. `verb_form` says
+/// whether the `k`-th word is a verb form or a contraction ("it's": `POS → VBZ`).
+fn keep_non_verbs_off_verbs(
+    known: &[(usize, u8)],
+    tags: &mut [u8],
+    verb_form: impl Fn(usize) -> bool,
+) {
+    let is_verb = |t: u8| Tag::ALL.get(t as usize).is_some_and(|t| t.is_verb());
+    for &(k, before) in known {
+        if is_verb(tags[k]) && !verb_form(k) {
             tags[k] = before;
         }
     }
