@@ -3848,7 +3848,8 @@ fn halting_a_flow_of_trade_is_a_sanction() {
 }
 
 /// Aid trucks or a convoy that entered, crossed or reached a place delivered aid there (PLOVER
-/// AID): the copy names the vehicles, not the giving.
+/// AID): the copy names the vehicles, not the giving; so does a convoy "carrying" relief. A
+/// national Red Crescent society is of its own country.
 #[test]
 fn an_aid_convoy_that_entered_is_aid() {
     let m = first_coded(
@@ -3857,4 +3858,10 @@ fn an_aid_convoy_that_entered_is_aid() {
         EventType::Aid,
     );
     assert!(m.actors.iter().any(|a| a.side == Side::Source), "{m:#?}");
+    let m = first_coded(
+        "Report\n\nA convoy of the Iraqi Red Crescent carrying flour, blankets and medicine \
+         entered Tal Afar on Sunday.\n",
+        EventType::Aid,
+    );
+    assert_source_country(&m, "IRQ");
 }
