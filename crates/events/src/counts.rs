@@ -21,19 +21,21 @@ const OF_GROUP: &str = r"(?:\s+of(?:\s+[\w'’-]+){1,5}?(?:\s+\([\w'’ -]{1,24}
 
 /// "12 suspected smugglers were killed", "two gunmen were killed", "seven US troops injured",
 /// "two SDF fighters and two soldiers were killed" (4), "at least 14 people, including six
-/// policemen, were injured" (14: what stands between commas is part of the group).
+/// policemen, were injured" (14: what stands between commas, up to a dozen words, is part of the
+/// group: "four civilians, among them a businessman and his infant daughter, were killed").
 static NUMBER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:({QUALIFIER})\s+)?({NUMBER})(?-u:\b)((?:\s+[\w'’-]+){{0,4}}?{OF_GROUP})(?:\s+and\s+({NUMBER})(?-u:\b)(?:\s+[\w'’-]+){{0,3}}?)?(?:,(?:\s+[\w'’-]+){{1,8}},)?\s+(?:(?:were|was|have been|had been|are|being|been|people|others)\s+)?(?:({KILLED})|({INJURED})|({ARRESTED}))(?-u:\b)"
+        r"(?i)(?-u:\b)(?:({QUALIFIER})\s+)?({NUMBER})(?-u:\b)((?:\s+[\w'’-]+){{0,4}}?{OF_GROUP})(?:\s+and\s+({NUMBER})(?-u:\b)(?:\s+[\w'’-]+){{0,3}}?)?(?:,(?:\s+[\w'’-]+){{1,12}},)?\s+(?:(?:were|was|have been|had been|are|being|been|people|others)\s+)?(?:({KILLED})|({INJURED})|({ARRESTED}))(?-u:\b)"
     ))
     .expect("static regex")
 });
 
-/// "a senior commander was killed", "an Iraqi soldier was wounded": one person, in the passive
-/// (in the active "a car bomb killed …" the article names the weapon, not a victim).
+/// "a senior commander was killed", "an Iraqi soldier was wounded", "X, a candidate in the
+/// province of Diyala, was shot dead": one person, in the passive (in the active "a car bomb
+/// killed …" the article names the weapon, not a victim).
 static ONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:a|an)((?:\s+[\w'’-]+){{1,4}}?)\s+(?:was|has been|had been)\s+(?:({KILLED})|({INJURED})|({ARRESTED}))(?-u:\b)"
+        r"(?i)(?-u:\b)(?:a|an)((?:\s+[\w'’-]+){{1,4}}?)(?:\s+(?:in|of|from|for)(?:\s+[\w'’-]+){{1,5}}?,)?\s+(?:was|has been|had been)\s+(?:({KILLED})|({INJURED})|({ARRESTED}))(?-u:\b)"
     ))
     .expect("static regex")
 });
@@ -357,6 +359,11 @@ mod tests {
             (c.injured, c.qualifier.as_deref()),
             (Some(14), Some("at least"))
         );
+        let c = counts(
+            "Four civilians, among them a prominent Kurdish businessman and his infant \
+             daughter, were killed late on Monday.",
+        );
+        assert_eq!(c.killed, Some(4));
         // The group the counted people belong to, with its abbreviation.
         let c =
             counts("Three members of the Kurdistan Workers' Party (PKK) were killed on Wednesday.");
@@ -374,6 +381,8 @@ mod tests {
         let c = counts("The blast hit the market, killing four policemen and 11 shoppers.");
         assert_eq!(c.killed, Some(15));
         let c = counts("A senior commander was killed in a drone strike in Baghdad.");
+        assert_eq!(c.killed, Some(1));
+        let c = counts("Jassim Ali, a candidate in the province of Diyala, was shot dead.");
         assert_eq!(c.killed, Some(1));
         let c = counts("The ministry said it executed 13 people convicted of terrorism.");
         assert_eq!(c.killed, Some(13));
