@@ -1356,6 +1356,24 @@ impl<'a> SentenceCoder<'a> {
                     .filter(|t| !future(t) && !elsewhere(t))
                     .min_by_key(|t| dist(t))
             });
+        // "… on July 13, two days after gunmen abducted …": a clause told from the time before
+        // it, counted from that time, with what hangs on it (", in which 15 were killed").
+        // Not where a comma resumes the main clause: "On Monday, two days after the attack,
+        // police arrested …" dates the arrests by Monday.
+        let told = crate::inherit::clause_told_from_time(self.sentence(), 0, ts)
+            .filter(|&(phrase, ..)| !resumes_main_clause(&self.sentence()[phrase..ts]))
+            .and_then(|(phrase, words, amount, unit)| {
+                let from = (times.iter())
+                    .filter(|t| t.end <= phrase && !future(t))
+                    .max_by_key(|t| t.end)?;
+                Some((from, words, amount, unit))
+            })
+            .filter(|(from, ..)| pick.is_none_or(|t| t.end <= from.end));
+        if let Some((from, words, amount, unit)) = told {
+            let at = time::resolve_mention(&from.text, anchor, Tense::Past);
+            let raw = format!("{}, {words}", from.text);
+            return Some(time::shifted(&raw, &at, amount, unit).unwrap_or(at));
+        }
         if let Some(t) = pick {
             return Some(time::resolve_mention(&t.text, anchor, Tense::Past));
         }
@@ -1632,3 +1650,16 @@ fn has_object<'h>(body: &str, verb_end: usize, names: impl Iterator<Item = &'h A
 
 /// Opening quotation marks a quoted demand may start with.
 const QUOTES: [char; 3] = ['"', '“', '‘'];
+
+/// Whether the first comma or semicolon in `text` goes back to a main clause: one not followed
+/// by a relative clause (", in which …", ", who …") or a participle (", killing 15 …"), which
+/// hang on what came before it, with whatever commas they hold.
+fn resumes_main_clause(text: &str) -> bool {
+    text.split([',', ';']).nth(1).is_some_and(|after| {
+        let mut words = after.split_whitespace().map(str::to_ascii_lowercase);
+        let first = words.next().unwrap_or_default();
+        let second = words.next().unwrap_or_default();
+        let relative = |w: &str| crate::grammar::RELATIVE_PRONOUNS.contains(&w) || w == "where";
+        !(relative(&first) || relative(&second) || first.ends_with("ing"))
+    })
+}

@@ -36,6 +36,46 @@ static TOLD_FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// A time told from the one before: its words, the amount (negative: earlier), the unit.
 type Told = (String, i32, time::Shift);
 
+/// A clause told from a time before it in its sentence ("The fighting erupted on July 13, two
+/// days after gunmen abducted a merchant", "Sunday's strikes came three days after forces
+/// raided …"): the happenings after it are that many units before (after) or after (before)
+/// that time.
+static TOLD_FROM_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month)s?\s+(after|before)\s+\w",
+    )
+    .expect("static regex")
+});
+
+/// The last phrase of [`TOLD_FROM_TIME`] in `sentence` between `from` and `to`: where it starts,
+/// its words ("two days after") and the shift it tells from the time before it to the happening
+/// after it.
+pub(crate) fn clause_told_from_time(
+    sentence: &str,
+    from: usize,
+    to: usize,
+) -> Option<(usize, &str, i32, time::Shift)> {
+    let window = sentence.get(from..to)?;
+    let c = TOLD_FROM_TIME.captures_iter(window).last()?;
+    let amount = match c.get(1)?.as_str().to_ascii_lowercase().as_str() {
+        "a" | "an" => 1,
+        n => i32::try_from(crate::counts::number(n)?).ok()?,
+    };
+    let unit = match c.get(2)?.as_str().to_ascii_lowercase().as_str() {
+        "day" => time::Shift::Days,
+        "week" => time::Shift::Weeks,
+        _ => time::Shift::Months,
+    };
+    let after = c.get(3)?.as_str().eq_ignore_ascii_case("after");
+    let words = &window[c.get(0)?.start()..c.get(3)?.end()];
+    Some((
+        from + c.get(0)?.start(),
+        words,
+        if after { -amount } else { amount },
+        unit,
+    ))
+}
+
 /// The shift [`TOLD_FROM_BEFORE`] reads in `sentence`.
 fn told_from_before(sentence: &str) -> Option<Told> {
     let c = TOLD_FROM_BEFORE.captures(sentence)?;

@@ -1344,6 +1344,25 @@ fn a_time_told_from_the_happening_before_is_counted_from_its_date() {
     );
     let days: Vec<_> = ms.iter().map(|m| m.date.value.as_deref()).collect();
     assert_eq!(days, [Some("2025-03-10"); 3], "{ms:#?}");
+    // A clause told from a time before it in its sentence: "two days after" the 13th is the 11th.
+    let ms = code(
+        "Protesters marched in Suwayda on March 8, two days after gunmen kidnapped a merchant \
+         on the highway.",
+    );
+    let kidnapping = ms.iter().find(|m| m.event_type == EventType::Assault);
+    assert_eq!(
+        kidnapping.and_then(|m| m.date.value.as_deref()),
+        Some("2025-03-06"),
+        "{ms:#?}"
+    );
+    // Past a comma the main clause goes on: the arrests are of Monday.
+    let ms = code("On Monday, two days after the attack, police arrested five suspects in Mosul.");
+    let arrests = ms.iter().find(|m| m.event_type == EventType::Coerce);
+    assert_eq!(
+        arrests.and_then(|m| m.date.value.as_deref()),
+        Some("2025-03-10"),
+        "{ms:#?}"
+    );
 }
 
 #[test]
