@@ -1344,6 +1344,13 @@ fn a_time_told_from_the_happening_before_is_counted_from_its_date() {
     );
     let days: Vec<_> = ms.iter().map(|m| m.date.value.as_deref()).collect();
     assert_eq!(days, [Some("2025-03-10"); 3], "{ms:#?}");
+    // "Hours later", "hours after the shooting": the same day.
+    let ms = code(
+        "Gunmen shot dead two policemen in Kirkuk on Monday. Hours after the shooting, the army \
+         imposed a curfew on the city. Hours later, police arrested three suspects.",
+    );
+    let days: Vec<_> = ms.iter().map(|m| m.date.value.as_deref()).collect();
+    assert_eq!(days, [Some("2025-03-10"); 3], "{ms:#?}");
     // A clause told from a time before it in its sentence: "two days after" the 13th is the 11th.
     let ms = code(
         "Protesters marched in Suwayda on March 8, two days after gunmen kidnapped a merchant \
