@@ -130,8 +130,13 @@ impl Rules {
 
     /// A line that ends the story being read (furniture follows until the next story header).
     pub fn is_stop(&self, line: &str) -> bool {
-        let k = key(line);
-        self.stop_lines.contains(&k) || self.stop_prefixes.iter().any(|p| k.starts_with(p))
+        self.is_stop_key(&key(line))
+    }
+
+    /// [`Rules::is_stop`] of a line whose [`key`] is `k`.
+    pub fn is_stop_key(&self, k: &str) -> bool {
+        self.stop_lines.iter().any(|l| l == k)
+            || self.stop_prefixes.iter().any(|p| k.starts_with(p))
     }
 
     /// A button or label line, furniture wherever it stands.
@@ -141,19 +146,23 @@ impl Rules {
 
     /// The title bar of a tag listing.
     pub fn is_listing_bar(&self, line: &str) -> bool {
-        let k = key(line);
+        self.is_listing_bar_key(&key(line))
+    }
+
+    /// [`Rules::is_listing_bar`] of a line whose [`key`] is `k`.
+    pub fn is_listing_bar_key(&self, k: &str) -> bool {
         self.listing_prefixes.iter().any(|p| k.starts_with(p))
     }
 
-    pub fn has_brand_marker(&self, line: &str) -> bool {
-        let k = key(line);
+    /// Whether the line whose [`key`] is `k` names the AI feature box.
+    pub fn has_brand_marker_key(&self, k: &str) -> bool {
         self.brand_markers.iter().any(|m| k.contains(m))
     }
 
-    /// A standalone line of another site's furniture.
-    pub fn is_foreign(&self, line: &str) -> bool {
-        let k = key(line);
-        self.foreign_lines.contains(&k) || self.foreign_prefixes.iter().any(|p| k.starts_with(p))
+    /// A standalone line of another site's furniture, by its [`key`].
+    pub fn is_foreign_key(&self, k: &str) -> bool {
+        self.foreign_lines.iter().any(|l| l == k)
+            || self.foreign_prefixes.iter().any(|p| k.starts_with(p))
     }
 
     /// The outlet's own name for a Daily8 label; unknown labels are kept as printed.
@@ -179,9 +188,9 @@ mod tests {
         assert!(r.is_skip("Share:"));
         assert!(r.chrome_words.iter().any(|w| w == "breadcrumb"));
         assert!(r.is_listing_bar("Latest news with #CJTF-OIR"));
-        assert!(r.has_brand_marker("Explore what Daily8 AI can do for you:"));
-        assert!(r.is_foreign("A+ A-"));
-        assert!(!r.is_foreign("Also in Syria A+ A- ERBIL, Kurdistan Region - text"));
+        assert!(r.has_brand_marker_key(&key("Explore what Daily8 AI can do for you:")));
+        assert!(r.is_foreign_key(&key("A+ A-")));
+        assert!(!r.is_foreign_key(&key("Also in Syria A+ A- ERBIL, Kurdistan Region - text")));
         assert_eq!(r.leads.len(), 1);
         assert_eq!(r.inline.len(), 1);
     }

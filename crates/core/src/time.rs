@@ -486,6 +486,11 @@ fn read_relative(raw: &str, lower: &str, anchor: Timestamp) -> Option<TimeValue>
 
 /// `2025-07-21`, `2025-07-21T09:30:00Z`, `2025-07-21T09:30:00+03:00`, `2025-07`, `2025`.
 fn parse_iso(text: &str) -> Option<TimeValue> {
+    // An ISO 8601 date opens with its year, digits or a sign: anything else ("on Monday", read
+    // for every mention) is no such date, and a failed parse costs an error message each.
+    if !text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-' | '\u{2212}')) {
+        return None;
+    }
     if let Ok(ts) = text.parse::<Timestamp>() {
         return Some(TimeValue::printed_instant(text, ts));
     }
@@ -866,6 +871,27 @@ mod tests {
         assert_eq!(shifted("x", &july, 2, Shift::Days), None);
     }
     use super::*;
+
+    #[test]
+    fn iso_dates_open_with_their_year() {
+        // What `parse_iso` skips without parsing: nothing of it reads as a date or an instant.
+        for text in [
+            " 2024-06-01",
+            "T2024-06-01",
+            "on Monday",
+            "June 1, 2024",
+            "\u{2009}2024-06-01",
+        ] {
+            assert!(text.parse::<Timestamp>().is_err(), "{text:?}");
+            assert!(text.parse::<jiff::Zoned>().is_err(), "{text:?}");
+            assert!(
+                text.get(..10).is_none_or(|d| d.parse::<Date>().is_err()),
+                "{text:?}"
+            );
+        }
+        assert!(parse_iso("2024-06-01").is_some());
+        assert!(parse_iso("2024-06-01T10:00:00Z").is_some());
+    }
 
     fn ts(s: &str) -> Option<Timestamp> {
         Some(s.parse().expect("test timestamp"))

@@ -41,18 +41,7 @@ pub struct Fingerprint {
 
 impl Fingerprint {
     pub fn of(body: &str) -> Fingerprint {
-        let words: Vec<String> = words(body).collect();
-        let body_hash = fnv1a(words.join(" ").as_bytes());
-        let mut shingles: Vec<u64> = if words.len() < SHINGLE {
-            vec![fnv1a(words.join(" ").as_bytes())]
-        } else {
-            words
-                .windows(SHINGLE)
-                .map(|w| fnv1a(w.join(" ").as_bytes()))
-                .collect()
-        };
-        shingles.sort_unstable();
-        shingles.dedup();
+        let (body_hash, shingles) = hashes(body);
         let mut signature = vec![u32::MAX; K];
         for s in &shingles {
             for (i, slot) in signature.iter_mut().enumerate() {
@@ -225,12 +214,80 @@ static SEEDS: std::sync::LazyLock<[u64; K]> = std::sync::LazyLock::new(|| {
     seeds
 });
 
+/// The hash of the body's words and the distinct hashes of its shingles, sorted.
+fn hashes(body: &str) -> (u64, Vec<u64>) {
+    let (joined, starts) = joined_words(body);
+    let body_hash = fnv1a(joined.as_bytes());
+    let mut shingles: Vec<u64> = if starts.len() < SHINGLE {
+        vec![body_hash]
+    } else {
+        (0..=starts.len() - SHINGLE)
+            .map(|i| fnv1a(shingle(&joined, &starts, i).as_bytes()))
+            .collect()
+    };
+    shingles.sort_unstable();
+    shingles.dedup();
+    (body_hash, shingles)
+}
+
+/// The body's words joined by single spaces, and where each word starts in the join. A shingle
+/// is then a slice of the join: a long body costs one string, not one per word (33 MB of text
+/// made 5.6 million of them, a quarter of ingest's peak memory, and as many joins).
+fn joined_words(body: &str) -> (String, Vec<usize>) {
+    let mut joined = String::with_capacity(body.len());
+    let mut starts = Vec::new();
+    for w in words(body) {
+        if !starts.is_empty() {
+            joined.push(' ');
+        }
+        starts.push(joined.len());
+        joined.push_str(&w);
+    }
+    (joined, starts)
+}
+
+/// Words `i..i + SHINGLE` of the join of [`joined_words`], with the spaces between them.
+fn shingle<'a>(joined: &'a str, starts: &[usize], i: usize) -> &'a str {
+    let end = starts
+        .get(i + SHINGLE)
+        .map_or(joined.len(), |&next| next - 1);
+    &joined[starts[i]..end]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const LEAD: &str = "Iraqi Prime Minister Mohamed Shia Al-Sudani emphasized the importance of maintaining stability and addressing the root causes of conflicts during a meeting on Monday with Michael Kurilla, the commander of US Central Command.";
     const REST: &str = "The meeting was attended by Steven Fagin, Charge d'Affaires at the US Embassy in Baghdad; Kevin Lambert, the new commander of the US-led global coalition against ISIS; and Kevin Leahy, commander of the Combined Joint Task Force in Iraq, according to the Prime Minister's Office. The meeting addressed cooperation between Iraq and the international coalition, as well as preparations for the transition to bilateral security ties with the coalition's member countries. In addition to security coordination, the two sides reviewed recent developments in Syria and their implications for regional security. The Iraqi prime minister indicated that diplomatic initiatives and collaboration are important to maintain regional stability.";
+
+    #[test]
+    fn shingles_are_the_words_joined_five_at_a_time() {
+        // The definition: each run of five words joined by spaces, hashed.
+        let by_words = |body: &str| {
+            let words: Vec<String> = words(body).collect();
+            let mut s: Vec<u64> = if words.len() < SHINGLE {
+                vec![fnv1a(words.join(" ").as_bytes())]
+            } else {
+                (words.windows(SHINGLE))
+                    .map(|w| fnv1a(w.join(" ").as_bytes()))
+                    .collect()
+            };
+            s.sort_unstable();
+            s.dedup();
+            (fnv1a(words.join(" ").as_bytes()), s)
+        };
+        for body in [
+            "",
+            "One.",
+            "a b c d",
+            "a b c d e",
+            "Ünïcode İstanbul ΣΑΣ x y z",
+            REST,
+        ] {
+            assert_eq!(hashes(body), by_words(body), "{body:?}");
+        }
+    }
 
     #[test]
     fn exact_copies_differing_in_typography_share_the_body_hash() {

@@ -50,7 +50,8 @@ impl ClaimIndex {
 
     /// The claim a sentence makes, in canonical form.
     pub fn claim_of(&self, sentence: &str) -> Option<String> {
-        let folded = fold::fold(sentence).text;
+        // Every sentence is read, and no span is mapped back: the text alone.
+        let folded = fold::fold_text(sentence);
         if !self.predicates.is_match(&folded) {
             return None;
         }

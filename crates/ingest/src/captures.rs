@@ -310,13 +310,17 @@ fn encoded_mentions(
 ) -> Result<Vec<EncodedMention>, dateline_store::StoreError> {
     let mut out = Vec::new();
     let mut failed = None;
+    let mut buffer = Vec::new();
     for a in articles {
-        extractor.each_mention(a, &mut |m| match EncodedMention::of(&m) {
-            Ok(e) => out.push(e),
-            Err(e) => {
-                failed.get_or_insert(e);
-            }
-        });
+        extractor.each_mention(
+            a,
+            &mut |m| match EncodedMention::encoded_in(&m, &mut buffer) {
+                Ok(e) => out.push(e),
+                Err(e) => {
+                    failed.get_or_insert(e);
+                }
+            },
+        );
     }
     failed.map_or(Ok(out), Err)
 }
