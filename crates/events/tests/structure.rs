@@ -1108,11 +1108,29 @@ fn an_armed_group_laying_down_its_arms_retreats() {
     );
 }
 
+/// CAMEO reads "boycott" by what is boycotted: a vote or an election is a protest (143), a
+/// session or a meeting a refusal to meet (125), goods an embargo (the block's 163).
+#[test]
+fn a_boycott_is_read_by_what_is_boycotted() {
+    first_coded(
+        "The vote was boycotted by the Sadrist movement on Tuesday.",
+        EventType::Protest,
+    );
+    first_coded(
+        "The Kurdistan Democratic Party boycotted the session on Monday.",
+        EventType::Reject,
+    );
+    first_coded(
+        "Turkey boycotted Israeli goods on Monday.",
+        EventType::Sanction,
+    );
+}
+
 #[test]
 fn a_name_with_its_acronym_in_brackets_is_printed_whole() {
     let m = &first_coded(
         "The Patriotic Union of Kurdistan (PUK) boycotted the session on Monday.",
-        EventType::Sanction,
+        EventType::Reject,
     );
     let texts: Vec<_> = m.actors.iter().filter_map(|a| a.text.as_deref()).collect();
     assert_eq!(texts, ["Patriotic Union of Kurdistan (PUK)"], "{m:#?}");
