@@ -1806,6 +1806,17 @@ fn joint_exercises_are_cooperation_and_one_country_s_a_mobilisation() {
     );
 }
 
+/// Forces sent somewhere are a move short of force (PLOVER MOBILIZE), in the passive too.
+#[test]
+fn troops_sent_in_are_a_mobilisation() {
+    for body in [
+        "Report\n\nIraqi reinforcements were sent into Kirkuk on Saturday evening.\n",
+        "Report\n\nIraq sent reinforcements into Kirkuk on Saturday evening.\n",
+    ] {
+        coded_from(body, EventType::Mobilize, "IRQ");
+    }
+}
+
 /// PLOVER manual, PROTEST: "Diplomatic protests ... are coded as ACCUSE 'disapprove'. PROTEST
 /// presumes significant physical/material activity": a government protests in words; people
 /// in the street protest.
