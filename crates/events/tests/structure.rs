@@ -388,6 +388,10 @@ fn the_subject_of_a_verb_of_suffering_is_hit() {
             "ANBAR — Two US service members suffered minor injuries when rockets struck the Ain al-Asad air base in western Iraq late on Monday, a US defence official said.",
             "USA",
         ),
+        (
+            "An Iraqi businessman died on Monday when Iranian missiles struck his home in Erbil.",
+            "IRQ",
+        ),
     ] {
         let m = first_coded(body, EventType::Assault);
         assert!(targets_country(&m, country), "{:?}", m.actors);
