@@ -2,6 +2,7 @@
 //! date, place and participants; else the date of the same happening told nearby, of a statement
 //! already dated, or of a happening of the same kind by the same source in the paragraph.
 
+use crate::actors::Who;
 use crate::{Draft, Extractor, SidedActor};
 use dateline_core::event::{EventType, Side};
 use dateline_core::time::{self, Tense};
@@ -18,6 +19,15 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
 static CONDEMNED_HAPPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:condemn|denounc|critici[sz]|slamm?|decr[iy]|deplor)\w*\s+(?:the|this|these|those|that|yesterday's|today's|last\s+\w+'s)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|bombings?|shelling|assaults?|raids?|killings?|bombardment|incursions?)\b",
+    )
+    .expect("static regex")
+});
+
+/// Welcoming a happening named by a definite noun ("welcomed the decision", "praised the
+/// ceremony", "hailed the step"): the support goes to whoever did it.
+static WELCOMED_HAPPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:welcom|prais|hail|laud|applaud|commend|salut)\w*\s+(?:the|this|these|those|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:decisions?|steps?|moves?|ceremony|agreements?|deal|announcement|initiative|release|withdrawal|ceasefire|truce|accord|measures?)\b",
     )
     .expect("static regex")
 });
@@ -455,6 +465,7 @@ fn inherit_from_before(
         d.actors = p.actors.clone();
     }
     aim_at_the_condemned(d, before, sentences, body);
+    aim_at_the_welcomed(d, before, sentences, body);
     // A definite reference with no antecedent in the body and no date of its own (the lead is
     // missing): date it from the sentence just before, if that one has a time.
     if d.anaphoric && antecedent.is_none() && d.date.is_none() && d.sentence > 0 {
@@ -464,6 +475,43 @@ fn inherit_from_before(
             .first()
             .map(|t| time::resolve_mention(&t.text, anchor, Tense::Past))
             .filter(|v| v.value.is_some());
+    }
+}
+
+/// "Shibani welcomed the decision": support without a target of its own that names a happening
+/// already reported goes to that happening's source: the nearest happening before it in the
+/// article, by someone else, that is a deed or a decision (not words or a meeting: "welcomed
+/// the step" after "held talks" welcomes no talks).
+fn aim_at_the_welcomed(d: &mut Draft, before: &[Draft], sentences: &[(usize, usize)], body: &str) {
+    if d.event_type != EventType::Support || d.actors.iter().any(|a| a.1 == Side::Target) {
+        return;
+    }
+    let Some(&(start, end)) = sentences.get(d.sentence) else {
+        return;
+    };
+    if !WELCOMED_HAPPENING.is_match(&body[start..end]) {
+        return;
+    }
+    let is_source =
+        |p: &Draft, who: &Who| (p.actors.iter()).any(|a| a.1 == Side::Source && a.0 == *who);
+    let Some(welcomed) = before.iter().rev().find(|p| {
+        p.sentence < d.sentence
+            && !matches!(
+                p.event_type,
+                EventType::Support
+                    | EventType::Accuse
+                    | EventType::Consult
+                    | EventType::Request
+                    | EventType::Threaten
+            )
+            && (p.actors.iter()).any(|a| a.1 == Side::Source && !is_source(d, &a.0))
+    }) else {
+        return;
+    };
+    for a in welcomed.actors.iter().filter(|a| a.1 == Side::Source) {
+        if !d.actors.iter().any(|y| y.0 == a.0) {
+            d.actors.push((a.0.clone(), Side::Target, a.2, a.3));
+        }
     }
 }
 

@@ -3924,3 +3924,16 @@ fn an_aid_convoy_that_entered_is_aid() {
     );
     assert_source_country(&m, "IRQ");
 }
+
+/// Welcoming a decision or a step already reported supports whoever took it, and the nearest
+/// deed before it is meant, not a meeting or words in between.
+#[test]
+fn support_for_a_decision_reported_before_goes_to_its_maker() {
+    let m = first_coded_of(
+        "Report\n\nTurkey lifted its ban on flights to Sulaimani on Tuesday. Parliament Speaker \
+         Numan Kurtulmus held talks with party leaders on Wednesday. Iraq's government welcomed \
+         the decision on Wednesday.\n",
+        EventType::Support,
+    );
+    assert!(targets_country(&m, "TUR"), "{:?}", m.actors);
+}
