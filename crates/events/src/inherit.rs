@@ -483,18 +483,13 @@ fn inherit_from_before(
 /// article, by someone else, that is a deed or a decision (not words or a meeting: "welcomed
 /// the step" after "held talks" welcomes no talks).
 fn aim_at_the_welcomed(d: &mut Draft, before: &[Draft], sentences: &[(usize, usize)], body: &str) {
-    if d.event_type != EventType::Support || d.actors.iter().any(|a| a.1 == Side::Target) {
-        return;
-    }
-    let Some(&(start, end)) = sentences.get(d.sentence) else {
-        return;
-    };
-    if !WELCOMED_HAPPENING.is_match(&body[start..end]) {
-        return;
-    }
     let is_source =
         |p: &Draft, who: &Who| (p.actors.iter()).any(|a| a.1 == Side::Source && a.0 == *who);
-    let Some(welcomed) = before.iter().rev().find(|p| {
+    let reaction = Reaction {
+        kind: EventType::Support,
+        names: &WELCOMED_HAPPENING,
+    };
+    aim_reaction(d, before, sentences, body, reaction, |d, p| {
         p.sentence < d.sentence
             && !matches!(
                 p.event_type,
@@ -505,35 +500,51 @@ fn aim_at_the_welcomed(d: &mut Draft, before: &[Draft], sentences: &[(usize, usi
                     | EventType::Threaten
             )
             && (p.actors.iter()).any(|a| a.1 == Side::Source && !is_source(d, &a.0))
-    }) else {
-        return;
-    };
-    for a in welcomed.actors.iter().filter(|a| a.1 == Side::Source) {
-        if !d.actors.iter().any(|y| y.0 == a.0) {
-            d.actors.push((a.0.clone(), Side::Target, a.2, a.3));
-        }
-    }
+    });
 }
 
 /// "Iraq condemned the attack": a condemnation without a target of its own that names a
 /// happening already reported is aimed at that happening's source (the nearest attack before it
 /// in the article).
 fn aim_at_the_condemned(d: &mut Draft, before: &[Draft], sentences: &[(usize, usize)], body: &str) {
-    if d.event_type != EventType::Accuse || d.actors.iter().any(|a| a.1 == Side::Target) {
+    let reaction = Reaction {
+        kind: EventType::Accuse,
+        names: &CONDEMNED_HAPPENING,
+    };
+    aim_reaction(d, before, sentences, body, reaction, |_, p| {
+        p.event_type == EventType::Assault && p.actors.iter().any(|a| a.1 == Side::Source)
+    });
+}
+
+/// A reaction of type `kind` whose sentence names a happening reported before (`names`).
+struct Reaction<'a> {
+    kind: EventType,
+    names: &'a Regex,
+}
+
+/// Aims a reaction with no target of its own at the source of the nearest earlier happening
+/// `reacted_to` accepts.
+fn aim_reaction(
+    d: &mut Draft,
+    before: &[Draft],
+    sentences: &[(usize, usize)],
+    body: &str,
+    reaction: Reaction,
+    reacted_to: impl Fn(&Draft, &Draft) -> bool,
+) {
+    if d.event_type != reaction.kind || d.actors.iter().any(|a| a.1 == Side::Target) {
         return;
     }
     let Some(&(start, end)) = sentences.get(d.sentence) else {
         return;
     };
-    if !CONDEMNED_HAPPENING.is_match(&body[start..end]) {
+    if !reaction.names.is_match(&body[start..end]) {
         return;
     }
-    let Some(attack) = before.iter().rev().find(|p| {
-        p.event_type == EventType::Assault && p.actors.iter().any(|a| a.1 == Side::Source)
-    }) else {
+    let Some(happening) = before.iter().rev().find(|p| reacted_to(d, p)) else {
         return;
     };
-    for a in attack.actors.iter().filter(|a| a.1 == Side::Source) {
+    for a in happening.actors.iter().filter(|a| a.1 == Side::Source) {
         if !d.actors.iter().any(|y| y.0 == a.0) {
             d.actors.push((a.0.clone(), Side::Target, a.2, a.3));
         }
