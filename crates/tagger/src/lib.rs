@@ -10,6 +10,9 @@
 //! - an unknown word with a capital first letter is a proper noun (pattern asks for title case,
 //!   which misses "PKK" and "ISIS"), unless it opens the sentence and is a known noun or adjective
 //!   plus s ("Militants attacked": NNS);
+//! - an unknown word of a lower-case prefix, a hyphen and a capitalised word ("al-Dakhili") takes
+//!   the tag most of the lexicon's words with that prefix have ("al-Assad": NNP; "anti-American":
+//!   JJ), where pattern's morphology makes every hyphenated word an adjective;
 //! - an unknown token without a letter or digit is SYM (pattern: NN);
 //! - double quotes get Penn's opening or closing quote tag (a straight one by position), set after
 //!   the rules, which never see them in pattern either (it tags them `"`);
@@ -83,6 +86,9 @@ pub struct Tagger {
     morphology: Vec<MorphRule>,
     /// Rule-word id of STAART, the word outside the sentence.
     staart: u16,
+    /// For a lower-case prefix glued by a hyphen to a capitalised word, the tag the lexicon
+    /// gives most of its own such words (see [`hyphen_prefix_tags`]).
+    hyphen_prefixes: BTreeMap<String, u8>,
 }
 
 #[derive(Deserialize)]
@@ -135,6 +141,41 @@ fn intern_lexicon(table: &mut WordTable, lex: &LexiconFile) -> Result<(), Tagger
         }
     }
     Ok(())
+}
+
+/// What a lower-case prefix glued to a capitalised word makes of it, as the lexicon's own words
+/// of that shape say by majority: "al-Assad", "al-Faisal" are names (NNP), so an unknown
+/// "al-Dakhili" is one too, not the adjective pattern's morphology makes of any hyphenated word
+/// (which then turns the verb after the name into a participle); "anti-American", "pro-Castro"
+/// are adjectives. A prefix the lexicon has no such word for is left to the morphology.
+fn hyphen_prefix_tags(lex: &LexiconFile) -> Result<BTreeMap<String, u8>, TaggerError> {
+    let mut counts: BTreeMap<(&str, u8), usize> = BTreeMap::new();
+    for (tag, list) in &lex.words {
+        let t = Tag::parse(tag)
+            .ok_or_else(|| data_error("lexicon.toml", format!("unknown tag {tag:?}")))?;
+        for w in words(list) {
+            if let Some((prefix, _)) = capitalised_after_prefix(w) {
+                *counts.entry((prefix, t as u8)).or_default() += 1;
+            }
+        }
+    }
+    let mut best: BTreeMap<String, (usize, u8)> = BTreeMap::new();
+    for ((prefix, tag), n) in counts {
+        let e = best.entry(prefix.to_owned()).or_insert((0, tag));
+        if n > e.0 {
+            *e = (n, tag);
+        }
+    }
+    Ok(best.into_iter().map(|(p, (_, t))| (p, t)).collect())
+}
+
+/// `w` split as a lower-case prefix and a capitalised word after its first hyphen ("al-Qaim").
+fn capitalised_after_prefix(w: &str) -> Option<(&str, &str)> {
+    let (prefix, rest) = w.split_once('-')?;
+    (!prefix.is_empty()
+        && prefix.chars().all(|c| c.is_lowercase())
+        && rest.starts_with(char::is_uppercase))
+    .then_some((prefix, rest))
 }
 
 /// Each verb form, pointing at its lemma (the first word of its entry).
@@ -278,11 +319,13 @@ impl Tagger {
         let staart = rule_words.id("STAART");
         let context = compile_context(&rules.context, &mut rule_words)?;
         let morphology = compile_morphology(&rules.morphology)?;
+        let hyphen_prefixes = hyphen_prefix_tags(&lex)?;
         Ok(Tagger {
             table: rule_words.table,
             context,
             morphology,
             staart,
+            hyphen_prefixes,
         })
     }
 
@@ -419,6 +462,8 @@ impl Tagger {
     /// pattern's defaults for a word not in the lexicon (capitalised: NNP; digits and number
     /// marks: CD; otherwise the morphological rules from NN), plus SYM for marks. Double quotes
     /// get `QUOTE`, a tag no rule names: pattern tags them `"`, so its rules never see them.
+    /// A lower-case prefix glued to a capitalised word takes its prefix's tag (departure from
+    /// pattern: [`hyphen_prefix_tags`]).
     fn unknown(&self, w: &str, prev: Option<&str>, next: Option<&str>, buf: &mut String) -> u8 {
         let first = w.chars().next().unwrap_or(' ');
         if matches!(w, "\"" | "\u{201c}" | "\u{201d}") {
@@ -434,6 +479,11 @@ impl Tagger {
         }
         if !w.chars().any(char::is_alphanumeric) {
             return Tag::SYM as u8;
+        }
+        if let Some(&tag) =
+            capitalised_after_prefix(w).and_then(|(p, _)| self.hyphen_prefixes.get(p))
+        {
+            return tag;
         }
         let mut scratch = String::new();
         let w = normalize(w, &mut scratch);

@@ -146,6 +146,13 @@ fn verbs_nouns_and_participles() {
     assert!(find(&s, "like").starts_with("VB"), "{s:?}");
     let s = tags("He said it's over.");
     assert_eq!(find(&s, "'s"), "VBZ");
+    // A hyphenated word the lexicon lacks takes what its prefix makes of its own words: names
+    // after "al-", adjectives after "anti-"; the verb after such a name stays a past tense.
+    let s = tags("Governor Adel al-Dakhili also submitted his resignation.");
+    assert_eq!(find(&s, "al-Dakhili"), "NNP");
+    assert_eq!(find(&s, "submitted"), "VBD");
+    let s = tags("The anti-Kurdish slogans angered residents.");
+    assert_eq!(find(&s, "anti-Kurdish"), "JJ");
 }
 
 fn phrases(tokens: &[Token]) -> Vec<(ChunkKind, String)> {
