@@ -982,7 +982,15 @@ fn dateline_end(article: &Article) -> usize {
         .find(|&i| i >= 120)
         .unwrap_or(body.len());
     let head = &body[..head_end];
-    match head.find(place) {
+    // Only a prefix: words in lower case before the place make it part of the first sentence
+    // ("Muqtada al-Sadr on Tuesday ordered his supporters to withdraw from Baghdad's Green
+    // Zone", the dateline read off a line of its own), whose actors all stand.
+    let prefix = |i: usize| {
+        !head[..i]
+            .split_whitespace()
+            .any(|w| w.starts_with(char::is_lowercase))
+    };
+    match head.find(place).filter(|&i| prefix(i)) {
         Some(i) => {
             let after = i + place.len();
             // Up to and including the dash that closes the dateline ("Baghdad ( –"), if it

@@ -151,6 +151,25 @@ fn the_outlet_of_a_dateline_is_not_an_actor() {
 }
 
 #[test]
+fn a_dateline_read_off_its_own_line_hides_no_actor_of_the_first_sentence() {
+    // The page printed "Shafaq News - Baghdad" on a line of its own: the body's first sentence
+    // names the place only as where the happening was, after its doer.
+    let body = "Shiite cleric Muqtada al-Sadr on Tuesday ordered his supporters to withdraw from \
+                Baghdad's fortified Green Zone within 60 minutes.";
+    let ms = CODER.mentions(&common::article(
+        "t",
+        body,
+        Some("2022-08-30"),
+        Some("Baghdad"),
+    ));
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Request)
+        .unwrap_or_else(|| panic!("no REQUEST in {ms:#?}"));
+    assert_side(m, "Muqtada al-Sadr", Some(Side::Source));
+}
+
+#[test]
 fn a_court_acts_without_a_country_named() {
     let m = first_coded(
         "A court in Basra sentenced two former officials to ten years in prison.",
