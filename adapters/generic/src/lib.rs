@@ -32,8 +32,9 @@ impl Adapter for Generic {
         // its text linked), only by the list-of-links one; the `<title>` part a heading prints is
         // the title, never the site's declared name; a box holding a platform's embedded post
         // (a quoted tweet) is story; a box around one paragraph is judged as that paragraph. 8: a
-        // text copy's date, byline and place lines under its headline are read, not dropped.
-        "8"
+        // text copy's date, byline and place lines under its headline are read, not dropped. 9: a
+        // text copy's header parts parted by middle dots too; a known outlet a part names.
+        "9"
     }
     fn hosts(&self) -> &'static [&'static str] {
         &[]

@@ -4,7 +4,7 @@
 //! 24/08/2020", "By Staff Writer | 2 hours ago"): they give the dateline place, the publication
 //! date and the byline, as a site adapter reads its own header.
 
-use dateline_core::text::{Dateline, is_known_place, split_dateline};
+use dateline_core::text::{Dateline, is_known_place, outlet_named, read_prefix, split_dateline};
 use dateline_core::time::{DateOrder, resolve_published};
 use dateline_core::{ArticleDraft, Page};
 
@@ -106,15 +106,21 @@ pub fn draft(page: &Page) -> ArticleDraft {
             .find_map(|l| header_date(l))
             .map(str::to_owned),
         author: header.iter().find_map(|l| byline(l)),
+        // An outlet the story's opening prefix names wins, as on a page (see `extract`).
+        outlet: header.iter().find_map(|l| header_outlet(l)).filter(|_| {
+            body.first()
+                .and_then(|p| read_prefix(p))
+                .is_none_or(|p| p.outlet.is_none())
+        }),
         body,
         ..Default::default()
     }
 }
 
 /// The parts of a header line, split where copies part place, date and byline ("Baghdad –
-/// 24/08/2020", "Erbil | 3 May 2022 | By staff writer").
+/// 24/08/2020", "Erbil | 3 May 2022 | By staff writer", "World · 12 hours ago").
 fn parts(line: &str) -> impl Iterator<Item = &str> {
-    line.split(['|', '–', '—', '•'])
+    line.split(['|', '–', '—', '•', '·'])
         .flat_map(|p| p.split(" - "))
         .map(str::trim)
         .filter(|p| !p.is_empty())
@@ -162,6 +168,19 @@ fn header_place(line: &str) -> Option<Dateline> {
             raw: line.to_owned(),
             outlet: None,
         })
+    })
+}
+
+/// The outlet a header line names as one of its parts, alone or after a "Source:" label
+/// ("Shafaq News - Baghdad", "AFP · 2 days ago", "Source: Reuters"), when the outlet table knows
+/// it: a part of a header line is also a section's or a desk's name.
+fn header_outlet(line: &str) -> Option<String> {
+    parts(line).find_map(|p| {
+        let name = p
+            .strip_prefix("Source:")
+            .or_else(|| p.strip_prefix("source:"))
+            .unwrap_or(p);
+        outlet_named(name.trim())
     })
 }
 
@@ -240,6 +259,43 @@ mod tests {
         assert_eq!(d.author.as_deref(), Some("Staff Writer"));
         assert_eq!(d.dateline.map(|d| d.place).as_deref(), Some("Basra"));
         assert_eq!(d.body.len(), 1);
+        assert_eq!(d.outlet, None, "no part names an outlet");
+    }
+
+    #[test]
+    fn header_parts_parted_by_dots_and_an_outlet_they_name() {
+        let page = Page::from_text(
+            "Iraqi forces take over a desert air base as coalition troops leave
+
+             World | Middle East · 12 hours ago · Source: Reuters
+
+             Iraqi forces took full control of the air base on Monday, officials said.
+",
+        );
+        let d = draft(&page);
+        assert_eq!(d.published.as_deref(), Some("12 hours ago"));
+        assert_eq!(d.outlet.as_deref(), Some("Reuters"));
+        let page = Page::from_text(
+            "Cleric orders followers out of the Green Zone
+
+             Shafaq News - Najaf
+
+             The cleric ordered his supporters to withdraw within an hour, his office said.
+",
+        );
+        let d = draft(&page);
+        assert_eq!(d.outlet.as_deref(), Some("Shafaq News"));
+        assert_eq!(d.dateline.map(|d| d.place).as_deref(), Some("Najaf"));
+        // The opening prefix's outlet wins: the copy's source line names the publisher.
+        let page = Page::from_text(
+            "Cleric orders followers out of the Green Zone
+
+             Source: Reuters
+
+             NAJAF (AFP) - The cleric ordered his supporters to withdraw, his office said.
+",
+        );
+        assert_eq!(draft(&page).outlet, None);
     }
 
     #[test]

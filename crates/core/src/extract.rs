@@ -4,7 +4,7 @@ use crate::adapter::{self, AdapterError, ParseContext};
 use crate::article::{AdapterRef, Article, ArticleDraft};
 use crate::capture::{Capture, Media};
 use crate::page::Page;
-use crate::text::{clean_inline, read_prefix, without_stamp};
+use crate::text::{clean_inline, outlet_of_host, read_prefix, without_stamp};
 use crate::time::{Tense, TimeValue, resolve_mention, resolve_published};
 use jiff::tz::TimeZone;
 use sha2::{Digest, Sha256};
@@ -161,7 +161,8 @@ fn normalise(
         via,
         outlet: opt(d.outlet)
             .or_else(|| prefix.and_then(|p| p.outlet))
-            .or_else(|| capture.outlet_hint.clone()),
+            .or_else(|| capture.outlet_hint.clone())
+            .or_else(|| capture.host().as_deref().and_then(outlet_of_host)),
         url: opt(d.url),
         title: clean_inline(&d.title),
         author: opt(d.author),

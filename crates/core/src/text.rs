@@ -152,6 +152,16 @@ pub fn outlet_named(printed: &str) -> Option<String> {
         .flatten()
 }
 
+/// The outlet a site's own host names ("kurdistan24.net", "english.alarabiya.net", "bbc.co.uk"):
+/// the first label of the host, left of its top-level domain, that the outlet table knows as a
+/// spelling. A page with no outlet printed or declared is the site's own story; a host the table
+/// does not know (an aggregator's) names nobody.
+pub fn outlet_of_host(host: &str) -> Option<String> {
+    let labels: Vec<&str> = host.split('.').collect();
+    let (_, names) = labels.split_last()?;
+    names.iter().find_map(|l| outlet_named(l))
+}
+
 /// True when the gazetteer knows `name` as a place.
 pub fn is_known_place(name: &str) -> bool {
     PLACES.contains(&name.to_lowercase())
@@ -395,6 +405,18 @@ mod tests {
         assert_eq!(outlet_named("Kurdistan 24").as_deref(), Some("Kurdistan24"));
         assert_eq!(outlet_named("afp").as_deref(), Some("Agence France-Presse"));
         assert_eq!(outlet_named("the photographer"), None);
+    }
+
+    #[test]
+    fn a_site_host_names_its_outlet_when_the_table_knows_it() {
+        let of = |h| outlet_of_host(h);
+        assert_eq!(of("kurdistan24.net").as_deref(), Some("Kurdistan24"));
+        assert_eq!(of("english.alarabiya.net").as_deref(), Some("Al Arabiya"));
+        assert_eq!(of("aljazeera.com").as_deref(), Some("Al Jazeera"));
+        assert_eq!(of("bbc.co.uk").as_deref(), Some("BBC"));
+        // An aggregator's host, and a top-level domain alone, name nobody.
+        assert_eq!(of("newsfeedhub.com"), None);
+        assert_eq!(of("cnn"), None);
     }
 
     /// The wire services' form, a capitalised city, its country, the agency in brackets:
