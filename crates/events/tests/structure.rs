@@ -2234,6 +2234,22 @@ fn a_title_before_a_name_is_that_person_s() {
     assert_no_actor(&m, |a| a.name == "Mohammed Shia al-Sudani");
 }
 
+/// An adviser's office and a cleric's rank are titles too: the names after them are people.
+#[test]
+fn an_adviser_and_an_ayatollah_are_titled_people() {
+    let m = first_coded(
+        "Report\n\nNational Security Adviser Qasim al-Dulaimi visited the camp on Wednesday.\n",
+        EventType::Consult,
+    );
+    assert_side(&m, "Qasim al-Dulaimi", Some(Side::Source));
+    let m = first_coded(
+        "Report\n\nGrand Ayatollah Hussein al-Najafi urged parliament to withdraw confidence \
+         from the government.\n",
+        EventType::Request,
+    );
+    assert_side(&m, "Hussein al-Najafi", Some(Side::Source));
+}
+
 /// CAMEO's `:B` codes read only the reverse happening: the subject of "faced criticism" [:111],
 /// "faces charges" [:112] is criticised, charged.
 #[test]
