@@ -655,8 +655,12 @@ impl<'a> SentenceCoder<'a> {
         if !h.standalone
             && !reported_nominal
             && !actors.iter().any(|a| a.1 == subject_side)
-            && let Some(a) = self.pronoun_antecedent(clause, h)
+            && let Some(a) = self
+                .pronoun_antecedent(clause, h)
+                .or_else(|| self.quoted_speaker(clause, h))
         {
+            // The speaker of a quotation was read as one of its participants.
+            actors.retain(|x| (x.2, x.3) != (a.start, a.end));
             actors.insert(0, (a.who.clone(), subject_side, a.start, a.end));
         }
         if h.hit == clause.best {
@@ -1114,6 +1118,54 @@ impl<'a> SentenceCoder<'a> {
             .filter(|a| a.end <= self.span.0)
             .take(PRONOUN_REACH)
             .find(|a| self.x.pronoun_fits(kind, &a.who))
+    }
+
+    /// '"We condemn this attack," Foreign Minister X said': "I" or "we" opening a clause inside a
+    /// quotation is whoever the sentence says spoke it: the name between the closing quote and
+    /// the verb of saying (', X said', ', said X'), or before the verb that opens the quotation
+    /// ('X said: "We …"'), a few words from it.
+    fn quoted_speaker(&self, clause: &Clause, h: &Happening) -> Option<&'a ActorHit> {
+        let f = self.f();
+        if !first_person_subject(&f[clause.folded.0..h.hit.start])
+            || !crate::grammar::inside_quotes(f, h.hit.start)
+        {
+            return None;
+        }
+        let words = |a: usize, b: usize| {
+            f.get(a..b)
+                .map_or(usize::MAX, |s| s.split_whitespace().count())
+        };
+        let open = f[..h.hit.start].rfind(['"', '\u{201c}'])?;
+        let close = open + 1 + f[open + 1..].find(['"', '\u{201d}'])?;
+        // The speaker's name lies in `from..to` (folded).
+        let (from, to) = if let Some(&(ss, se)) = self.speech_words.iter().find(|w| w.0 > close) {
+            if words(close + 1, ss) > SPEAKER_WORDS {
+                return None;
+            }
+            // ', said the minister': the name after the verb.
+            let after = words(close + 1, ss) == 0;
+            if after {
+                (se, (se + SPEAKER_BYTES).min(f.len()))
+            } else {
+                (close, ss)
+            }
+        } else {
+            let &(ss, se) = self.speech_words.iter().rev().find(|w| w.1 <= open)?;
+            if words(se, open) > 1 {
+                return None;
+            }
+            (ss.saturating_sub(SPEAKER_BYTES), ss)
+        };
+        let (bs, be) = self.to_body(f.floor_char_boundary(from), f.floor_char_boundary(to));
+        let mut names = self
+            .names_in_sentence()
+            .filter(|a| bs <= a.start && a.end <= be);
+        // Before the verb, the name nearest it; after it, the first.
+        if to <= open {
+            names.last()
+        } else {
+            names.next()
+        }
     }
 
     /// What the coding phrase is worth; a weak dictionary reading loses more when a hand
@@ -1646,6 +1698,23 @@ fn has_object<'h>(body: &str, verb_end: usize, names: impl Iterator<Item = &'h A
             let untimed = untimed.strip_prefix("by ").unwrap_or(untimed);
             crate::grammar::heads_the_object(untimed, &body[a.end..])
         })
+}
+
+/// How many words may stand between a quotation and the verb of saying after it: the speaker's
+/// name and title (', Iraqi Foreign Minister Fuad Hussein said').
+const SPEAKER_WORDS: usize = 8;
+
+/// How far from the verb of saying the speaker's name is looked for, in bytes.
+const SPEAKER_BYTES: usize = 80;
+
+/// Whether a clause's subject before its verb is "I" or "we", with at most auxiliaries and
+/// adverbs after it ("we will not allow", "I also call").
+fn first_person_subject(before_verb: &str) -> bool {
+    let words: Vec<&str> = before_verb
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    matches!(words.first(), Some(&("i" | "we"))) && words.len() <= 4
 }
 
 /// Opening quotation marks a quoted demand may start with.

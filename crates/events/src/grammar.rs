@@ -27,6 +27,17 @@ pub(crate) fn pronoun_subject(before_verb: &str) -> Option<Pronoun> {
     (words.len() <= 4).then_some(kind)
 }
 
+/// Whether byte `at` of folded sentence `f` lies inside a quotation: after an odd number of
+/// straight double quotes, or after an opening curly quote not yet closed.
+pub(crate) fn inside_quotes(f: &str, at: usize) -> bool {
+    let before = &f[..f.floor_char_boundary(at)];
+    let straight = before.matches('"').count() % 2 == 1;
+    let curly = before
+        .rfind('\u{201c}')
+        .is_some_and(|open| !before[open..].contains('\u{201d}'));
+    straight || curly
+}
+
 /// Whether the subject right before a verb phrase is the generic "you" ("you don't deliver
 /// aid in a war zone", "you cannot negotiate with them"): a saying about anyone, in a quote,
 /// no happening of anybody's.

@@ -2234,6 +2234,23 @@ fn a_title_before_a_name_is_that_person_s() {
     assert_no_actor(&m, |a| a.name == "Mohammed Shia al-Sudani");
 }
 
+/// "I" and "we" in a quotation are its speaker, named after it or before it.
+#[test]
+fn the_first_person_of_a_quotation_is_its_speaker() {
+    let m = first_coded(
+        "Report\n\n\"We condemn this attack on our sovereignty,\" Iraqi Foreign Minister Fuad \
+         Hussein said on Monday.\n",
+        EventType::Accuse,
+    );
+    assert_side(&m, "Fuad Hussein", Some(Side::Source));
+    let m = first_coded(
+        "Report\n\nInterior Ministry spokesman Miqdad al-Hamdani said: \"We arrested the cell \
+         that planned the bombing.\"\n",
+        EventType::Coerce,
+    );
+    assert_side(&m, "Miqdad al-Hamdani", Some(Side::Source));
+}
+
 /// An adviser's office and a cleric's rank are titles too: the names after them are people.
 #[test]
 fn an_adviser_and_an_ayatollah_are_titled_people() {
