@@ -1392,6 +1392,14 @@ fn a_time_told_from_the_happening_before_is_counted_from_its_date() {
     );
     let days: Vec<_> = ms.iter().map(|m| m.date.value.as_deref()).collect();
     assert_eq!(days, [Some("2025-03-10"); 3], "{ms:#?}");
+    // "By nightfall", "within minutes of the speech", "later that evening": the same day.
+    let ms = code(
+        "Gunmen shot dead two policemen in Kirkuk on Monday. Within minutes of the shooting, \
+         police arrested three suspects. By nightfall, the army imposed a curfew on the city. \
+         Later that evening, militants attacked a checkpoint in Tarmiyah.",
+    );
+    let days: Vec<_> = ms.iter().map(|m| m.date.value.as_deref()).collect();
+    assert_eq!(days, [Some("2025-03-10"); 4], "{ms:#?}");
     // A clause told from a time before it in its sentence: "two days after" the 13th is the 11th.
     let ms = code(
         "Protesters marched in Suwayda on March 8, two days after gunmen kidnapped a merchant \
