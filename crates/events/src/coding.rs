@@ -1426,6 +1426,15 @@ impl<'a> SentenceCoder<'a> {
             let raw = format!("{}, {words}", from.text);
             return Some(time::shifted(&raw, &at, amount, unit).unwrap_or(at));
         }
+        // "The handover came six days after the coalition withdrew …": the happening after the
+        // phrase is dated from the one its subject names, told before (see `inherit`), not by a
+        // time in another clause.
+        if crate::inherit::told_after_the_subject(self.sentence())
+            .is_some_and(|(phrase, ..)| phrase < ts)
+            && pick.is_some_and(|t| !in_clause(&t))
+        {
+            return None;
+        }
         if let Some(t) = pick {
             return Some(time::resolve_mention(&t.text, anchor, Tense::Past));
         }

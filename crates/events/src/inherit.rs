@@ -87,6 +87,29 @@ pub(crate) fn clause_told_from_time(
     ))
 }
 
+/// The verbs that make a happening told before the subject of a time told from it: "The handover
+/// came six days after …", "The raid follows a week after …".
+const FOLLOWING_VERBS: [&str; 6] = [
+    "came", "comes", "followed", "follows", "occurred", "happened",
+];
+
+/// A sentence whose subject is a happening already told, followed by a time told from it ("The
+/// handover came six days after the coalition withdrew from K1"): where the phrase starts, its
+/// words, and the shift from that happening to the one after the phrase. The subject is a few
+/// words with no comma: a time of its own would be read by [`clause_told_from_time`] instead.
+pub(crate) fn told_after_the_subject(sentence: &str) -> Option<(usize, &str, i32, time::Shift)> {
+    let told = clause_told_from_time(sentence, 0, sentence.len())?;
+    let before = sentence[..told.0].trim_end();
+    let verb = before.rsplit(' ').next()?;
+    let subject = before[..before.len() - verb.len()].trim_end();
+    let lower = verb.to_ascii_lowercase();
+    (FOLLOWING_VERBS.contains(&lower.as_str())
+        && !subject.is_empty()
+        && !subject.contains(',')
+        && subject.split_whitespace().count() <= 6)
+        .then_some(told)
+}
+
 /// The shift [`TOLD_FROM_BEFORE`] reads in `sentence`.
 fn told_from_before(sentence: &str) -> Option<Told> {
     let c = TOLD_FROM_BEFORE.captures(sentence)?;
@@ -382,6 +405,12 @@ fn next_step<'d>(d: &Draft, snapshot: &'d [Draft], sentences: &Sentences) -> Opt
 /// "A week earlier, Iraqi jets struck …": an undated draft whose sentence tells its time from
 /// the happening before it is dated from the nearest earlier draft dated to the day.
 fn date_told_from_before(drafts: &mut [Draft], sentences: &[(usize, usize)], body: &str) {
+    // The sentences that date a happening themselves, in order (drafts are).
+    let mut dated_sentences: Vec<usize> = (drafts.iter())
+        .filter(|p| p.own_date)
+        .map(|p| p.sentence)
+        .collect();
+    dated_sentences.dedup();
     // Each sentence read once, however many drafts it holds.
     let mut read: Option<(usize, Option<Told>)> = None;
     for i in 0..drafts.len() {
@@ -392,7 +421,18 @@ fn date_told_from_before(drafts: &mut [Draft], sentences: &[(usize, usize)], bod
         }
         if read.as_ref().is_none_or(|(s, _)| *s != d.sentence) {
             let sentence = sentences.get(d.sentence).and_then(|&(s, e)| body.get(s..e));
-            read = Some((d.sentence, sentence.and_then(told_from_before)));
+            // Only where the sentence dates none of its happenings itself: "The violence came a
+            // day after protesters stormed the consulate on Wednesday night" names its day.
+            let dated_itself = dated_sentences.binary_search(&d.sentence).is_ok();
+            let after_subject = |s: &str| {
+                told_after_the_subject(s)
+                    .filter(|_| !dated_itself)
+                    .map(|(_, words, amount, unit)| (words.to_owned(), amount, unit))
+            };
+            read = Some((
+                d.sentence,
+                sentence.and_then(|s| told_from_before(s).or_else(|| after_subject(s))),
+            ));
         }
         let Some((_, Some((raw, amount, unit)))) = &read else {
             continue;

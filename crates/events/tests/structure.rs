@@ -1411,6 +1411,23 @@ fn a_time_told_from_the_happening_before_is_counted_from_its_date() {
         Some("2025-03-06"),
         "{ms:#?}"
     );
+    // A happening told before as the subject: the raid of Friday 7 March came two days after
+    // the attack, which is of the 5th.
+    let ms = code(
+        "Turkish jets struck PKK positions in Sinjar on Friday. The raid came two days after \
+         PKK fighters attacked a Turkish base in Duhok.",
+    );
+    let attack = ms.iter().find(|m| {
+        m.event_type == EventType::Assault
+            && m.actors
+                .iter()
+                .any(|a| a.side == Side::Source && a.name.contains("PKK"))
+    });
+    assert_eq!(
+        attack.and_then(|m| m.date.value.as_deref()),
+        Some("2025-03-05"),
+        "{ms:#?}"
+    );
     // Past a comma the main clause goes on: the arrests are of Monday.
     let ms = code("On Monday, two days after the attack, police arrested five suspects in Mosul.");
     let arrests = ms.iter().find(|m| m.event_type == EventType::Coerce);
