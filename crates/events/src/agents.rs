@@ -262,7 +262,9 @@ impl AgentIndex {
             }
             let facility = self.facilities.iter().any(|w| *w == f[m.start()..m.end()]);
             let acting = agent.acting
-                || agent.definite && definite_singular(text, s) && !noun_after(f, m.end(), tagger);
+                || agent.definite
+                    && (definite_singular(text, s) || bare_singular(text, s, tagger))
+                    && !noun_after(f, m.end(), tagger);
             if !acting
                 || placed(text, s, facility)
                 || inside_a_name(text, s, e)
@@ -438,6 +440,24 @@ fn definite_singular(text: &str, start: usize) -> bool {
         }
     }
     false
+}
+
+/// "urged parliament to reconsider", "stormed parliament": a governing body named with no
+/// article or modifier at all, as the object right after a verb, is the one of the country, as
+/// with "the". ("Kurdish parliament", "a parliament", "parliament speaker" are not; nor is one
+/// after a preposition, which the clause's subject may be read past: "I will present to
+/// parliament my request".)
+fn bare_singular(text: &str, start: usize, tagger: &dateline_tagger::Tagger) -> bool {
+    let Some(prev) = text[..start].split_whitespace().next_back() else {
+        return false;
+    };
+    let verb = prev.chars().all(|c| c.is_lowercase())
+        && tagger.lemma(prev).is_some()
+        && matches!(
+            tagger.lexicon_tag(prev),
+            Some(dateline_tagger::Tag::VBD | dateline_tagger::Tag::VBN | dateline_tagger::Tag::VB)
+        );
+    text[start..].starts_with(char::is_lowercase) && verb
 }
 
 /// "the Central Criminal Court": a capitalised agent word between capitalised words is part of a

@@ -3559,6 +3559,13 @@ fn the_definite_government_is_the_storys_own() {
             "{m:?}"
         );
     }
+    // With no article at all, as the object of a verb: "urged parliament".
+    let m = first_coded(
+        "Report\n\nA senior cleric in Najaf on Friday urged parliament to withdraw confidence \
+         from the cabinet.\n",
+        EventType::Request,
+    );
+    assert!(targets_country(&m, "IRQ"), "{:?}", m.actors);
     let m = first_coded(
         "Report\n\nEgypt rejected the plan, and the government recalled its envoy on Monday.\n",
         EventType::Reject,
