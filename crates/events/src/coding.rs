@@ -1651,7 +1651,8 @@ fn assign_sides(
 
 /// "An explosive device planted by the militants …", "a convoy, dispatched by the Red
 /// Crescent,": the doer a participle right after a happening's noun names (within a few words of
-/// the noun ending at body offset `noun_end`) did it.
+/// the noun ending at body offset `noun_end`) did it. So does a "by" right after the noun
+/// ("rocket attacks by Iran-backed factions"), the doer's own hyphenated modifiers between.
 fn doer_of_a_participle(body: &str, noun_end: usize, sides: &mut [SidedActor]) {
     // The participle and its "by" follow the noun within this many bytes.
     const REACH: usize = 40;
@@ -1662,16 +1663,22 @@ fn doer_of_a_participle(body: &str, noun_end: usize, sides: &mut [SidedActor]) {
     let participle =
         body[noun_end..noun_end + by].trim_matches(|c: char| c == ',' || c.is_whitespace());
     let one_word = !participle.contains(' ');
-    if !(one_word && participle.ends_with("ed")) {
+    if !(participle.is_empty() || one_word && participle.ends_with("ed")) {
         return;
     }
     let from = noun_end + by + " by ".len();
     // The doer is the name the "by" opens: the first actor after it, nothing but an article
-    // between.
+    // and hyphenated modifiers ("Iran-backed", "US-led") between.
+    let opens = |gap: &str| {
+        gap.split_whitespace().enumerate().all(|(i, w)| {
+            i == 0 && matches!(w, "the" | "a" | "an")
+                || w.contains('-') && w.ends_with("ed") && !w.starts_with('-')
+        })
+    };
     if let Some(a) = (sides.iter_mut())
         .filter(|a| a.2 >= from)
         .min_by_key(|a| a.2)
-        .filter(|a| matches!(body[from..a.2].trim(), "" | "the" | "a" | "an"))
+        .filter(|a| opens(&body[from..a.2]))
     {
         a.1 = Side::Source;
     }

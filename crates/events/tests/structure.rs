@@ -3965,6 +3965,13 @@ fn the_doer_a_participle_names_did_the_happening() {
         EventType::Assault,
     );
     assert_side(&m, "Islamic State (ISIS)", Some(Side::Source));
+    // A "by" right after the noun, the doer's hyphenated modifier between.
+    let m = first_coded(
+        "Report\n\nThe base came under repeated rocket attacks by Iran-backed Kataib Hezbollah \
+         on Sunday.\n",
+        EventType::Assault,
+    );
+    assert_side(&m, "Kataib Hezbollah", Some(Side::Source));
 }
 
 /// A state designating a group as terrorist sanctions it.
