@@ -1,7 +1,11 @@
 //! One ingest batch written: captures, their articles and mentions, and rejections, through
 //! statements prepared once per batch.
 
-use crate::{BatchReport, NewCapture, Rejection, Result, StoreError};
+use crate::{BatchReport, EncodedMention, NewCapture, Rejection, Result, StoreError};
+
+/// One capture's part of a [`crate::MentionStream`].
+pub(crate) type StreamOne<'a> =
+    dyn FnMut(&NewCapture, &mut dyn FnMut(&EncodedMention) -> Result<()>) -> Result<()> + 'a;
 use dateline_corpus::Fingerprint;
 use rusqlite::{CachedStatement, Transaction, params};
 use std::borrow::Cow;
@@ -58,7 +62,14 @@ impl<'t> BatchWriter<'t> {
 
     /// Stores capture `c` unless it is known (its rejection, if any, goes either way); a new
     /// capture replaces an earlier version of its file and brings its articles and mentions.
-    pub(crate) fn capture(&mut self, c: &NewCapture, report: &mut BatchReport) -> Result<()> {
+    /// `more` hands the mentions of a new capture that it does not hold (see
+    /// `Store::ingest_batch_streaming`), stored after those it holds.
+    pub(crate) fn capture(
+        &mut self,
+        c: &NewCapture,
+        report: &mut BatchReport,
+        more: &mut StreamOne<'_>,
+    ) -> Result<()> {
         let added = self.ins_capture.execute(params![
             c.sha256,
             c.name,
@@ -83,6 +94,12 @@ impl<'t> BatchWriter<'t> {
         }
         report.articles += self.articles(c)?;
         report.mentions += self.mentions(c)?;
+        let mut streamed = 0;
+        more(c, &mut |m| {
+            streamed += self.mention(m)?;
+            Ok(())
+        })?;
+        report.mentions += streamed;
         Ok(())
     }
 
@@ -121,18 +138,20 @@ impl<'t> BatchWriter<'t> {
         Ok(added)
     }
 
-    /// Stores the mentions of `c`. Returns how many were new.
+    /// Stores the mentions `c` holds. Returns how many were new.
     fn mentions(&mut self, c: &NewCapture) -> Result<usize> {
         let mut added = 0;
         for m in &c.mentions {
-            added += self.ins_mention.execute(params![
-                m.id,
-                m.article,
-                m.event_type.as_str(),
-                m.json
-            ])?;
+            added += self.mention(m)?;
         }
         Ok(added)
+    }
+
+    /// Stores one mention. Returns 1 if it was new, else 0.
+    fn mention(&mut self, m: &EncodedMention) -> Result<usize> {
+        Ok(self
+            .ins_mention
+            .execute(params![m.id, m.article, m.event_type.as_str(), m.json])?)
     }
 
     /// Stores the batch's rejections, replacing earlier ones of the same paths.
