@@ -36,10 +36,12 @@ static WELCOMED_HAPPENING: LazyLock<Regex> = LazyLock::new(|| {
 /// amount, the unit, the direction. Only where nothing follows but punctuation or the sentence's
 /// end: "a week before the election" counts from the election. "On the same day", "earlier in
 /// the day", "later that day" (or evening, night), "hours later", "hours after the shooting",
-/// "within minutes of the speech", "by nightfall" tell the day of the happening before.
+/// "within minutes of the speech", "by nightfall" tell the day of the happening before; so do
+/// "during the sweep", "on the sidelines of the visit", a happening told before named as the
+/// time of this one.
 static TOLD_FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month)s?\s+(earlier|before|later|after)\s*(?:[,.;:]|$)|\bthe\s+(previous|next|following)\s+(day|week|month)\b|\b((?:on\s+)?the\s+same\s+day|(?:earlier|later)\s+(?:in\s+the|that)\s+(?:day|morning|afternoon|evening|night)|(?:a\s+few\s+|several\s+|some\s+)?(?:hours|minutes)\s+(?:later|earlier|after\s+(?:the|that|this|its)\b)|within\s+(?:minutes|hours|an\s+hour)\s+of\s+(?:the|that|this|its|his|her|their)\b|by\s+(?:nightfall|dusk|sunset|evening))",
+        r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month)s?\s+(earlier|before|later|after)\s*(?:[,.;:]|$)|\bthe\s+(previous|next|following)\s+(day|week|month)\b|\b((?:on\s+)?the\s+same\s+day|(?:earlier|later)\s+(?:in\s+the|that)\s+(?:day|morning|afternoon|evening|night)|(?:a\s+few\s+|several\s+|some\s+)?(?:hours|minutes)\s+(?:later|earlier|after\s+(?:the|that|this|its)\b)|within\s+(?:minutes|hours|an\s+hour)\s+of\s+(?:the|that|this|its|his|her|their)\b|by\s+(?:nightfall|dusk|sunset|evening)|(?:during|in\s+the\s+course\s+of)\s+(?:the|this|that|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:visit|meeting|talks|raid|sweep|operation|offensive|attack|clashes|summit|trip|tour|ceremony|session|assault|ambush|protests?|demonstrations?)\b|on\s+the\s+sidelines\s+of\s+(?:the|this|that|its|his|her|their)\b)",
     )
     .expect("static regex")
 });

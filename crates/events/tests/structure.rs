@@ -1400,6 +1400,14 @@ fn a_time_told_from_the_happening_before_is_counted_from_its_date() {
     );
     let days: Vec<_> = ms.iter().map(|m| m.date.value.as_deref()).collect();
     assert_eq!(days, [Some("2025-03-10"); 4], "{ms:#?}");
+    // A happening told before, named as the time of this one: "during the sweep", "on the
+    // sidelines of the visit".
+    let ms = code(
+        "Iraqi troops raided orchards north of Tarmiyah on Monday. Police arrested five suspects \
+         during the sweep.",
+    );
+    let days: Vec<_> = ms.iter().map(|m| m.date.value.as_deref()).collect();
+    assert_eq!(days, [Some("2025-03-10"); 2], "{ms:#?}");
     // A clause told from a time before it in its sentence: "two days after" the 13th is the 11th.
     let ms = code(
         "Protesters marched in Suwayda on March 8, two days after gunmen kidnapped a merchant \
