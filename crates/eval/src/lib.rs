@@ -6,6 +6,7 @@
 //! the binaries print.
 
 pub mod bench;
+pub mod devset;
 pub mod events;
 pub mod metric;
 pub mod readability;

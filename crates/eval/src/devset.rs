@@ -1,0 +1,328 @@
+//! Event coding scored on `benchmarks/events-dev`: whole articles written for dateline in the
+//! corpus outlets' styles on topics the rules were not written for, each with its happenings
+//! annotated by hand (`NAME.gold.json`; the folder's README gives the format and which articles
+//! served as a held-out set).
+//!
+//! Matching is by sentence, so a figure here says what a reader of one article gets, not how a
+//! record of one sentence is coded: a gold happening is found when a mention's evidence is its
+//! sentence (the same words, or most of them), and the mention that reads it best (its type, else
+//! one of the types a careful coder could defend) is the one scored. Actors are matched by the
+//! words of the gold text against the mention actor's printed text and canonical name, on the
+//! gold's side; dates by equal value; deaths by equal count.
+
+use dateline_core::Capture;
+use dateline_core::event::{EventMention, Side};
+use dateline_events::Extractor;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// The development set, relative to the workspace root.
+pub const EVENTS_DEV: &str = "benchmarks/events-dev";
+
+/// Words too common to tell two names or sentences apart.
+const STOP: [&str; 8] = ["the", "of", "a", "an", "and", "s", "in", "to"];
+
+/// A share of the shorter sentence's words both must hold to be the same sentence.
+const SAME_SENTENCE: f32 = 0.8;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DevSetError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: not JSON: {source}")]
+    Json {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
+    #[error("{path}: {reason}")]
+    Format { path: PathBuf, reason: String },
+}
+
+/// One annotated happening.
+#[derive(Debug, Clone)]
+pub struct Happening {
+    pub id: String,
+    pub evidence: String,
+    pub event_type: String,
+    pub alternatives: Vec<String>,
+    pub source: Option<String>,
+    pub target: Option<String>,
+    pub date: Option<String>,
+    pub killed: Option<u64>,
+}
+
+/// An article of the set: its capture and its happenings.
+#[derive(Debug, Clone)]
+pub struct DevArticle {
+    pub name: String,
+    pub capture: PathBuf,
+    pub happenings: Vec<Happening>,
+}
+
+/// Figures over some articles: each `(right, asked)`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DevScore {
+    pub happenings: usize,
+    pub found: usize,
+    pub type_right: usize,
+    pub type_defensible: usize,
+    pub source: (usize, usize),
+    pub target: (usize, usize),
+    pub date: (usize, usize),
+    pub killed: (usize, usize),
+    pub mentions: usize,
+    /// Mentions whose sentence holds some annotated happening.
+    pub mentions_annotated: usize,
+}
+
+/// The articles under `dir` (`NAME.txt` with `NAME.gold.json`), by name in natural order
+/// ("t2" before "t10").
+pub fn load(dir: &Path) -> Result<Vec<DevArticle>, DevSetError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| DevSetError::Io { path, source }
+    };
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io(dir))? {
+        let path = entry.map_err(io(dir))?.path();
+        let Some(name) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".gold.json"))
+        else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&path).map_err(io(&path))?;
+        let json: Value = serde_json::from_str(&text).map_err(|source| DevSetError::Json {
+            path: path.clone(),
+            source,
+        })?;
+        out.push(DevArticle {
+            name: name.to_owned(),
+            capture: dir.join(format!("{name}.txt")),
+            happenings: happenings(&path, &json)?,
+        });
+    }
+    let key = |n: &str| {
+        let digits = n.trim_start_matches(|c: char| !c.is_ascii_digit());
+        (
+            n.len() - digits.len(),
+            digits.parse::<u64>().unwrap_or(0),
+            n.to_owned(),
+        )
+    };
+    out.sort_by_key(|a| key(&a.name));
+    Ok(out)
+}
+
+fn happenings(path: &Path, json: &Value) -> Result<Vec<Happening>, DevSetError> {
+    let list = json["happenings"]
+        .as_array()
+        .ok_or_else(|| DevSetError::Format {
+            path: path.into(),
+            reason: "no `happenings` list".into(),
+        })?;
+    let text = |v: &Value| v.as_str().filter(|s| !s.is_empty()).map(str::to_owned);
+    list.iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let need = |field: &str| {
+                text(&h[field]).ok_or_else(|| DevSetError::Format {
+                    path: path.into(),
+                    reason: format!("happening {}: no `{field}`", i + 1),
+                })
+            };
+            Ok(Happening {
+                id: need("id")?,
+                evidence: need("evidence")?,
+                event_type: need("type")?,
+                alternatives: (h["alternative_types"].as_array().into_iter().flatten())
+                    .filter_map(text)
+                    .collect(),
+                source: text(&h["source"]["text"]),
+                target: text(&h["target"]["text"]),
+                date: text(&h["date"]["value"]),
+                killed: h["killed"].as_u64(),
+            })
+        })
+        .collect()
+}
+
+/// The mentions dateline codes in `article`'s capture (every article the adapters split it into).
+pub fn code(x: &Extractor, article: &DevArticle) -> Result<Vec<EventMention>, String> {
+    let capture = Capture::load(&article.capture).map_err(|e| e.to_string())?;
+    let extracted = dateline_core::extract(&capture).map_err(|e| e.to_string())?;
+    Ok(extracted
+        .articles
+        .iter()
+        .flat_map(|a| x.mentions(a))
+        .collect())
+}
+
+fn normalised(s: &str) -> String {
+    s.replace(['\u{2019}', '\u{2018}'], "'")
+        .replace(['\u{201c}', '\u{201d}'], "\"")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn words(s: &str) -> BTreeSet<String> {
+    normalised(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !STOP.contains(w))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether a mention's evidence and a gold evidence are the same sentence.
+fn same_sentence(a: &str, b: &str) -> bool {
+    let (a, b) = (normalised(a), normalised(b));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a.contains(&b) || b.contains(&a) {
+        return true;
+    }
+    let (wa, wb) = (words(&a), words(&b));
+    let shared = wa.intersection(&wb).count();
+    shared as f32 >= SAME_SENTENCE * wa.len().min(wb.len()) as f32
+}
+
+/// Whether the mention names the gold actor on `side`.
+fn names(m: &EventMention, gold: &str, side: Side) -> bool {
+    let want = words(gold);
+    m.actors.iter().filter(|a| a.side == side).any(|a| {
+        let mut have = words(&a.name);
+        have.extend(words(a.text.as_deref().unwrap_or("")));
+        want.iter().any(|w| have.contains(w))
+    })
+}
+
+/// Scores `mentions` of one article against its happenings, adding to `score`; returns one line
+/// per happening not read right (for `--verbose`).
+pub fn score(article: &DevArticle, mentions: &[EventMention], score: &mut DevScore) -> Vec<String> {
+    let mut misses = Vec::new();
+    score.mentions += mentions.len();
+    score.mentions_annotated += (mentions.iter())
+        .filter(|m| {
+            (article.happenings.iter()).any(|h| same_sentence(&m.evidence.sentence, &h.evidence))
+        })
+        .count();
+    for h in &article.happenings {
+        score.happenings += 1;
+        let same: Vec<&EventMention> = (mentions.iter())
+            .filter(|m| same_sentence(&m.evidence.sentence, &h.evidence))
+            .collect();
+        let defensible =
+            |m: &&&EventMention| h.alternatives.iter().any(|t| t == m.event_type.as_str());
+        let Some(best) = (same.iter())
+            .find(|m| m.event_type.as_str() == h.event_type)
+            .or_else(|| same.iter().find(defensible))
+            .or_else(|| same.first())
+        else {
+            misses.push(format!(
+                "{} {}: {} not found",
+                article.name, h.id, h.event_type
+            ));
+            continue;
+        };
+        score.found += 1;
+        let mut wrong = Vec::new();
+        let type_right = best.event_type.as_str() == h.event_type;
+        score.type_right += usize::from(type_right);
+        score.type_defensible += usize::from(type_right || defensible(&best));
+        if !type_right {
+            wrong.push(format!("type {}", best.event_type.as_str()));
+        }
+        let mut check = |asked: bool, right: bool, tally: &mut (usize, usize), what: &str| {
+            if asked {
+                tally.1 += 1;
+                tally.0 += usize::from(right);
+                if !right {
+                    wrong.push(what.to_owned());
+                }
+            }
+        };
+        if let Some(s) = &h.source {
+            check(
+                true,
+                names(best, s, Side::Source),
+                &mut score.source,
+                "source",
+            );
+        }
+        if let Some(t) = &h.target {
+            check(
+                true,
+                names(best, t, Side::Target),
+                &mut score.target,
+                "target",
+            );
+        }
+        if let Some(d) = &h.date {
+            let right = best.date.value.as_deref() == Some(d.as_str());
+            check(true, right, &mut score.date, "date");
+        }
+        if let Some(k) = h.killed {
+            let right = best.counts.killed.map(u64::from) == Some(k);
+            check(true, right, &mut score.killed, "killed");
+        }
+        if !wrong.is_empty() {
+            misses.push(format!(
+                "{} {}: {} read with wrong {}",
+                article.name,
+                h.id,
+                h.event_type,
+                wrong.join(", ")
+            ));
+        }
+    }
+    misses
+}
+
+impl DevScore {
+    /// One line of figures.
+    pub fn line(&self) -> String {
+        let pair = |(r, n): (usize, usize)| format!("{r}/{n}");
+        format!(
+            "happenings {}  found {}  type {} ({} defensible)  source {}  target {}  date {}  killed {}  | mentions {}, in annotated sentences {}",
+            self.happenings,
+            self.found,
+            self.type_right,
+            self.type_defensible,
+            pair(self.source),
+            pair(self.target),
+            pair(self.date),
+            pair(self.killed),
+            self.mentions,
+            self.mentions_annotated,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_sentence_is_told_by_most_of_its_words() {
+        assert!(same_sentence(
+            "Iraq\u{2019}s army raided the village on Monday.",
+            "Iraq's army raided the village on Monday."
+        ));
+        assert!(same_sentence(
+            "BAGHDAD (AFP) - Iraq's army raided the village on Monday, officials said.",
+            "Iraq's army raided the village on Monday, officials said."
+        ));
+        assert!(!same_sentence(
+            "Iraq's army raided the village on Monday.",
+            "Turkish jets struck a convoy near Duhok on Friday."
+        ));
+    }
+}
