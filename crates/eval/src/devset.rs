@@ -10,6 +10,7 @@
 //! words of the gold text against the mention actor's printed text and canonical name, on the
 //! gold's side; dates by equal value; deaths by equal count.
 
+use crate::events::EventsEvalError;
 use dateline_core::Capture;
 use dateline_core::event::{EventMention, Side};
 use dateline_events::Extractor;
@@ -25,22 +26,6 @@ const STOP: [&str; 8] = ["the", "of", "a", "an", "and", "s", "in", "to"];
 
 /// A share of the shorter sentence's words both must hold to be the same sentence.
 const SAME_SENTENCE: f32 = 0.8;
-
-#[derive(Debug, thiserror::Error)]
-pub enum DevSetError {
-    #[error("{path}: cannot read: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{path}: not JSON: {source}")]
-    Json {
-        path: PathBuf,
-        source: serde_json::Error,
-    },
-    #[error("{path}: {reason}")]
-    Format { path: PathBuf, reason: String },
-}
 
 /// One annotated happening.
 #[derive(Debug, Clone)]
@@ -81,10 +66,10 @@ pub struct DevScore {
 
 /// The articles under `dir` (`NAME.txt` with `NAME.gold.json`), by name in natural order
 /// ("t2" before "t10").
-pub fn load(dir: &Path) -> Result<Vec<DevArticle>, DevSetError> {
+pub fn load(dir: &Path) -> Result<Vec<DevArticle>, EventsEvalError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
-        move |source| DevSetError::Io { path, source }
+        move |source| EventsEvalError::Io { path, source }
     };
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io(dir))? {
@@ -97,7 +82,7 @@ pub fn load(dir: &Path) -> Result<Vec<DevArticle>, DevSetError> {
             continue;
         };
         let text = std::fs::read_to_string(&path).map_err(io(&path))?;
-        let json: Value = serde_json::from_str(&text).map_err(|source| DevSetError::Json {
+        let json: Value = serde_json::from_str(&text).map_err(|source| EventsEvalError::Json {
             path: path.clone(),
             source,
         })?;
@@ -119,10 +104,10 @@ pub fn load(dir: &Path) -> Result<Vec<DevArticle>, DevSetError> {
     Ok(out)
 }
 
-fn happenings(path: &Path, json: &Value) -> Result<Vec<Happening>, DevSetError> {
+fn happenings(path: &Path, json: &Value) -> Result<Vec<Happening>, EventsEvalError> {
     let list = json["happenings"]
         .as_array()
-        .ok_or_else(|| DevSetError::Format {
+        .ok_or_else(|| EventsEvalError::Format {
             path: path.into(),
             reason: "no `happenings` list".into(),
         })?;
@@ -131,7 +116,7 @@ fn happenings(path: &Path, json: &Value) -> Result<Vec<Happening>, DevSetError> 
         .enumerate()
         .map(|(i, h)| {
             let need = |field: &str| {
-                text(&h[field]).ok_or_else(|| DevSetError::Format {
+                text(&h[field]).ok_or_else(|| EventsEvalError::Format {
                     path: path.into(),
                     reason: format!("happening {}: no `{field}`", i + 1),
                 })
@@ -240,38 +225,26 @@ pub fn score(article: &DevArticle, mentions: &[EventMention], score: &mut DevSco
         if !type_right {
             wrong.push(format!("type {}", best.event_type.as_str()));
         }
-        let mut check = |asked: bool, right: bool, tally: &mut (usize, usize), what: &str| {
-            if asked {
-                tally.1 += 1;
-                tally.0 += usize::from(right);
-                if !right {
-                    wrong.push(what.to_owned());
-                }
+        let mut check = |right: bool, tally: &mut (usize, usize), what: &str| {
+            tally.1 += 1;
+            tally.0 += usize::from(right);
+            if !right {
+                wrong.push(what.to_owned());
             }
         };
         if let Some(s) = &h.source {
-            check(
-                true,
-                names(best, s, Side::Source),
-                &mut score.source,
-                "source",
-            );
+            check(names(best, s, Side::Source), &mut score.source, "source");
         }
         if let Some(t) = &h.target {
-            check(
-                true,
-                names(best, t, Side::Target),
-                &mut score.target,
-                "target",
-            );
+            check(names(best, t, Side::Target), &mut score.target, "target");
         }
         if let Some(d) = &h.date {
             let right = best.date.value.as_deref() == Some(d.as_str());
-            check(true, right, &mut score.date, "date");
+            check(right, &mut score.date, "date");
         }
         if let Some(k) = h.killed {
             let right = best.counts.killed.map(u64::from) == Some(k);
-            check(true, right, &mut score.killed, "killed");
+            check(right, &mut score.killed, "killed");
         }
         if !wrong.is_empty() {
             misses.push(format!(

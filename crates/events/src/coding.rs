@@ -1429,9 +1429,9 @@ impl<'a> SentenceCoder<'a> {
         // "The handover came six days after the coalition withdrew …": the happening after the
         // phrase is dated from the one its subject names, told before (see `inherit`), not by a
         // time in another clause.
-        if crate::inherit::told_after_the_subject(self.sentence())
-            .is_some_and(|(phrase, ..)| phrase < ts)
-            && pick.is_some_and(|t| !in_clause(&t))
+        if pick.is_some_and(|t| !in_clause(&t))
+            && crate::inherit::told_after_the_subject(self.sentence())
+                .is_some_and(|(phrase, ..)| phrase < ts)
         {
             return None;
         }

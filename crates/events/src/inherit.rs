@@ -100,6 +100,11 @@ const FOLLOWING_VERBS: [&str; 6] = [
 /// words, and the shift from that happening to the one after the phrase. The subject is a few
 /// words with no comma: a time of its own would be read by [`clause_told_from_time`] instead.
 pub(crate) fn told_after_the_subject(sentence: &str) -> Option<(usize, &str, i32, time::Shift)> {
+    // Most sentences say neither word: the regex is not run for them.
+    let lower = sentence.to_ascii_lowercase();
+    if !lower.contains(" after ") && !lower.contains(" before ") {
+        return None;
+    }
     let told = clause_told_from_time(sentence, 0, sentence.len())?;
     let before = sentence[..told.0].trim_end();
     let verb = before.rsplit(' ').next()?;
