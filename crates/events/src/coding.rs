@@ -5,7 +5,9 @@
 use crate::actors::{ActorHit, Who};
 use crate::attribution::Attribution;
 use crate::confidence::{DISPUTED, POSSIBLE, phrase_confidence};
-use crate::grammar::{Pronoun, participle_at, passive_before, pronoun_subject};
+use crate::grammar::{
+    Pronoun, first_person_subject, participle_at, passive_before, pronoun_subject,
+};
 use crate::places::PlaceHit;
 use crate::triggers::{self, Trigger, TriggerHit};
 use crate::verbs::Inner;
@@ -1722,16 +1724,6 @@ const SPEAKER_WORDS: usize = 8;
 
 /// How far from the verb of saying the speaker's name is looked for, in bytes.
 const SPEAKER_BYTES: usize = 80;
-
-/// Whether a clause's subject before its verb is "I" or "we", with at most auxiliaries and
-/// adverbs after it ("we will not allow", "I also call").
-fn first_person_subject(before_verb: &str) -> bool {
-    let words: Vec<&str> = before_verb
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .collect();
-    matches!(words.first(), Some(&("i" | "we"))) && words.len() <= 4
-}
 
 /// Opening quotation marks a quoted demand may start with.
 const QUOTES: [char; 3] = ['"', '“', '‘'];

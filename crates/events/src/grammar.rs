@@ -13,18 +13,27 @@ pub(crate) enum Pronoun {
 /// The pronoun that opens a clause's subject ("he", "she", "it"), when nothing else stands
 /// before the verb but adverbs and auxiliaries.
 pub(crate) fn pronoun_subject(before_verb: &str) -> Option<Pronoun> {
-    let words: Vec<&str> = before_verb
+    match short_subject(before_verb)? {
+        "he" | "she" => Some(Pronoun::Person),
+        "it" => Some(Pronoun::Body),
+        _ => None,
+    }
+}
+
+/// Whether a clause's subject before its verb is "I" or "we", with at most auxiliaries and
+/// adverbs after it ("we will not allow", "I also call").
+pub(crate) fn first_person_subject(before_verb: &str) -> bool {
+    matches!(short_subject(before_verb), Some("i" | "we"))
+}
+
+/// The first word before a verb when only a short run of auxiliaries and adverbs follows it ("He
+/// also said", "it has been", "we will not"): a one-word subject, such as a pronoun.
+fn short_subject(before_verb: &str) -> Option<&str> {
+    let mut words = before_verb
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let first = *words.first()?;
-    let kind = match first {
-        "he" | "she" => Pronoun::Person,
-        "it" => Pronoun::Body,
-        _ => return None,
-    };
-    // "He also said", "it has been": a short run of auxiliaries and adverbs only.
-    (words.len() <= 4).then_some(kind)
+        .filter(|w| !w.is_empty());
+    let first = words.next()?;
+    (words.count() < 4).then_some(first)
 }
 
 /// Whether byte `at` of folded sentence `f` lies inside a quotation: after an odd number of
