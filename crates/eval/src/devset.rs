@@ -212,8 +212,8 @@ pub fn score(article: &DevArticle, mentions: &[EventMention], score: &mut DevSco
             .or_else(|| same.first())
         else {
             misses.push(format!(
-                "{} {}: {} not found",
-                article.name, h.id, h.event_type
+                "{} {}: {} not found\n      sentence: {}",
+                article.name, h.id, h.event_type, h.evidence
             ));
             continue;
         };
@@ -248,15 +248,47 @@ pub fn score(article: &DevArticle, mentions: &[EventMention], score: &mut DevSco
         }
         if !wrong.is_empty() {
             misses.push(format!(
-                "{} {}: {} read with wrong {}",
+                "{} {}: {} read with wrong {}\n{}",
                 article.name,
                 h.id,
                 h.event_type,
-                wrong.join(", ")
+                wrong.join(", "),
+                told_and_read(h, best)
             ));
         }
     }
     misses
+}
+
+/// The sentence, what the annotators read in it and what dateline read: a miss a reader can
+/// judge without opening three files.
+fn told_and_read(h: &Happening, m: &EventMention) -> String {
+    let or_none = |v: Option<&str>| v.unwrap_or("-").to_owned();
+    let side = |side: Side| {
+        let names: Vec<&str> = (m.actors.iter())
+            .filter(|a| a.side == side)
+            .map(|a| a.name.as_str())
+            .collect();
+        if names.is_empty() {
+            "-".to_owned()
+        } else {
+            names.join(" + ")
+        }
+    };
+    format!(
+        "      sentence: {}\n      gold: source {}, target {}, date {}, killed {}\n      read: {} \
+         source {}, target {}, date {}, killed {}",
+        h.evidence,
+        or_none(h.source.as_deref()),
+        or_none(h.target.as_deref()),
+        or_none(h.date.as_deref()),
+        h.killed.map_or("-".to_owned(), |k| k.to_string()),
+        m.event_type.as_str(),
+        side(Side::Source),
+        side(Side::Target),
+        or_none(m.date.value.as_deref()),
+        m.counts.killed.map_or("-".to_owned(), |k| k.to_string()),
+    )
 }
 
 impl DevScore {
