@@ -193,6 +193,17 @@ impl<'a> SentenceCoder<'a> {
         Some(coder)
     }
 
+    /// Whether a clause preposition stands between the last comma and folded offset `at`
+    /// ("the operation comes only days after the prime minister met …"): that happening is told
+    /// from the time of another, not on the day the story tells.
+    fn told_from_another(&self, at: usize) -> bool {
+        let before = self.f().get(..at).unwrap_or("");
+        let phrase = before.rsplit(',').next().unwrap_or(before);
+        phrase
+            .split_whitespace()
+            .any(|w| self.x.clause_prepositions.iter().any(|p| p == w))
+    }
+
     fn f(&self) -> &str {
         &self.folded.text
     }
@@ -674,6 +685,7 @@ impl<'a> SentenceCoder<'a> {
             phrase: self.phrase(clause, h, possible && event_type != EventType::Threaten),
             own_date: false,
             recent: h.hit.finite && crate::grammar::present_perfect_at(self.f(), h.hit.start),
+            narrated: h.hit.past && !self.told_from_another(h.hit.start),
             sentence: self.index,
             span: self.span,
             event_type,

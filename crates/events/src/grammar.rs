@@ -392,6 +392,36 @@ pub(crate) fn finite(tokens: &[dateline_tagger::Token], i: usize) -> bool {
     }
 }
 
+/// Whether finite verb `i` narrates in the past: "struck", "was killed", "had agreed" (reported
+/// speech backshifts the simple past). The present ("says"), the perfect ("has refused") and the
+/// future tell no happening of a day before the one they are told on.
+pub(crate) fn told_in_past(tokens: &[dateline_tagger::Token], i: usize) -> bool {
+    use dateline_tagger::Tag;
+    match tokens[i].tag {
+        Tag::VBD => true,
+        Tag::VBN => {
+            let aux = (tokens[..i].iter().rev().take(4))
+                .map(|t| t.text.to_ascii_lowercase())
+                .find(|w| w != "been" && w != "not" && !w.ends_with("ly"));
+            // "had" backshifts a past told in the past ("said it had distributed"), not one told
+            // in the present ("Israel says the system had allowed …").
+            let told_now = || {
+                (tokens[..i].iter()).any(|t| {
+                    matches!(t.tag, Tag::VBZ | Tag::VBP)
+                        && !is_be(&t.text.to_ascii_lowercase())
+                        && !is_have(&t.text.to_ascii_lowercase())
+                })
+            };
+            match aux.as_deref() {
+                Some("was" | "were") => true,
+                Some("had") => !told_now(),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
 /// Verbs whose past form is their base form: a tagger may read "beat" in "stopped a convoy, beat
 /// two drivers and seized the cargo" as the base form.
 const PAST_AS_BASE: [&str; 16] = [

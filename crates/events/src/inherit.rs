@@ -272,6 +272,7 @@ impl Extractor {
     /// standalone noun) from the drafts around it, as they were before this pass.
     fn date_from_neighbours(&self, drafts: &mut [Draft], sentences: &Sentences) {
         let snapshot: Vec<Draft> = drafts.to_vec();
+        let grammar = &self.triggers.grammar;
         for d in drafts.iter_mut() {
             // "Iran has repeatedly struck those groups": happenings repeated have no one
             // happening's date.
@@ -283,7 +284,8 @@ impl Extractor {
                 .or_else(|| self.earlier_statement(d, &snapshot, sentences))
                 .or_else(|| self.same_kind_in_paragraph(d, &snapshot, sentences))
                 .or_else(|| sourceless_sequel(d, &snapshot, sentences))
-                .or_else(|| next_step(d, &snapshot, sentences));
+                .or_else(|| next_step(d, &snapshot, sentences))
+                .or_else(|| day_of_the_telling(d, &snapshot, sentences, grammar));
             if let Some(p) = source {
                 d.date = p.date.clone();
             }
@@ -407,6 +409,40 @@ fn next_step<'d>(d: &Draft, snapshot: &'d [Draft], sentences: &Sentences) -> Opt
         return None;
     }
     last_told_before(d, snapshot, sentences, |p| p.date.is_some())
+}
+
+/// News copy gives a story's day once: a happening narrated in the past with no time of its own
+/// ("Security forces also seized two explosive belts", "Araji urged other countries …") happened
+/// on the day of the nearest dated happening told before it, in its paragraph or the one before.
+/// Not the perfect or the present ("Israel has rejected calls", "aid groups say"), not from a
+/// bound (`[grammar] time_prepositions`: "since late May", "by September"), and not in a
+/// sentence that dates a happening itself.
+fn day_of_the_telling<'d>(
+    d: &Draft,
+    snapshot: &'d [Draft],
+    sentences: &Sentences,
+    grammar: &crate::lexicon::Grammar,
+) -> Option<&'d Draft> {
+    // A sentence that dates a happening of its own left this one's date open on purpose ("The
+    // violence came a day after protesters stormed the consulate … on Wednesday night").
+    let dates_its_own = || {
+        (snapshot.iter())
+            .filter(|p| p.sentence == d.sentence)
+            .any(|p| p.own_date)
+    };
+    if !d.narrated || d.recent || dates_its_own() {
+        return None;
+    }
+    let bound = |raw: &str| {
+        let first = raw.split_whitespace().next().unwrap_or("");
+        (grammar.time_prepositions.iter()).any(|p| p.eq_ignore_ascii_case(first))
+    };
+    last_told_before(d, snapshot, sentences, dated).filter(|p| {
+        p.date
+            .as_ref()
+            .and_then(|v| v.raw.as_deref())
+            .is_none_or(|raw| !bound(raw))
+    })
 }
 
 /// "A week earlier, Iraqi jets struck …": an undated draft whose sentence tells its time from

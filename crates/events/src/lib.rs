@@ -152,6 +152,8 @@ struct Draft {
     /// Told in the present perfect ("has refused"): the news itself, though the sentence
     /// gives no time.
     recent: bool,
+    /// Its verb narrates in the past ("struck", "was killed", "had asked").
+    narrated: bool,
 }
 
 impl Extractor {

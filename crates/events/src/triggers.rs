@@ -39,6 +39,8 @@ pub struct TriggerHit {
     pub priority: u32,
     /// It stands on a finite verb ("struck", "was killed"), not a noun or a participle.
     pub finite: bool,
+    /// That verb narrates in the past ([`crate::grammar::told_in_past`]).
+    pub past: bool,
 }
 
 /// Words after the verb of a future marker within which its "to" comes ("expected soon to").
@@ -184,6 +186,7 @@ impl TriggerIndex {
                     trigger: *id,
                     priority: self.triggers[*id].priority,
                     finite: false,
+                    past: false,
                 });
             };
             if !heads.is_empty() {

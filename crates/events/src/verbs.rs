@@ -76,6 +76,12 @@ impl<'s> TaggedSentence<'s> {
         self.token_at(start).map(|at| self.tokens[at].tag)
     }
 
+    /// Whether folded offset `start` stands on a verb narrating in the past.
+    fn past_at(&self, start: usize) -> bool {
+        self.token_at(start)
+            .is_some_and(|at| crate::grammar::told_in_past(&self.tokens, at))
+    }
+
     /// Whether folded offset `start` stands on a finite verb.
     fn finite_at(&self, start: usize) -> bool {
         self.token_at(start)
@@ -242,8 +248,11 @@ impl Extractor {
                 && !s.inside_name(h)
         });
         // Which hand triggers stand on a finite verb: the clause's sides turn on it.
-        for h in hits.iter_mut().filter(|h| !h.finite) {
-            h.finite = s.finite_at(h.start);
+        for h in hits.iter_mut() {
+            if !h.finite {
+                h.finite = s.finite_at(h.start);
+            }
+            h.past = h.finite && s.past_at(h.start);
         }
         self.demote_objects(&s, hits);
         // Where each token's clause stops, read by the subordinate clauses and the inner ones.
@@ -420,6 +429,7 @@ impl Extractor {
                 trigger,
                 priority,
                 finite: true,
+                past: false,
             });
         }
     }

@@ -1447,6 +1447,42 @@ fn a_time_told_from_the_happening_before_is_counted_from_its_date() {
 }
 
 #[test]
+fn a_happening_narrated_without_a_time_is_of_the_day_the_story_tells() {
+    let day = |ms: &[EventMention], opening: &str| {
+        (ms.iter())
+            .find(|m| m.evidence.sentence.starts_with(opening))
+            .map(|m| m.date.value.clone())
+            .unwrap_or_else(|| panic!("no mention in {opening:?}: {ms:#?}"))
+    };
+    // News copy gives the day once: what follows in the past, of any kind and by anyone, happened
+    // on it (Tuesday 11 March 2025; the article is of the 12th).
+    let ms = code(
+        "The governor of Basra visited the port on Tuesday. He urged the ministry to speed up \
+         repairs.\n\nPolice also seized a truck of smuggled fuel at a checkpoint, officials said.",
+    );
+    assert_eq!(day(&ms, "He urged"), Some("2025-03-11".into()));
+    assert_eq!(day(&ms, "Police also"), Some("2025-03-11".into()));
+    // Not the perfect, nor a past told in the present, nor from a bound ("since", "by"), nor a
+    // happening told from the time of another ("days after").
+    let ms = code(
+        "Turkish jets struck PKK positions in Duhok on Tuesday. Iran has rejected the demand. \
+         Officials say militants had attacked the base.",
+    );
+    assert_eq!(day(&ms, "Iran has"), None);
+    assert_eq!(day(&ms, "Officials say"), None);
+    let ms = code(
+        "Aid deliveries have stalled since late May. Israel blocked the convoys, the agency said.",
+    );
+    assert_eq!(day(&ms, "Israel blocked"), None);
+    let ms = code(
+        "Troops raided a village near Hit on Tuesday. The raid comes only days after the prime \
+         minister met US commanders in Baghdad.",
+    );
+    let meeting = ms.iter().find(|m| m.event_type == EventType::Consult);
+    assert_eq!(meeting.map(|m| m.date.value.clone()), Some(None), "{ms:#?}");
+}
+
+#[test]
 fn cooperation_refused_is_a_rejection() {
     // CAMEO 12: "will not accept", "did not agree to" refuse what the verb alone would grant.
     for body in [
