@@ -14,6 +14,7 @@ use crate::verbs::Inner;
 use crate::{Draft, Extractor, SidedActor, VERB_PATTERN_PRIORITY, counts, fold};
 use dateline_core::event::{Counts, EventType, Place, QuadClass, Side};
 use dateline_core::time::{self, Tense, TimeValue};
+use dateline_tagger::Tag;
 use jiff::civil::Date;
 
 /// The sector word of police (`COP` in `data/sectors.toml`).
@@ -574,6 +575,79 @@ impl<'a> SentenceCoder<'a> {
         None
     }
 
+    /// "urged Islamic countries to cut ties with Israel": who is asked stands before the
+    /// infinitive; what follows is what they are asked to do, and whom it concerns. Where that
+    /// starts, for a request.
+    fn what_is_asked(
+        &self,
+        event_type: EventType,
+        clause: &Clause<'a>,
+        h: &Happening,
+        actors: &mut Vec<SidedActor>,
+    ) -> Option<usize> {
+        if event_type != EventType::Request {
+            return None;
+        }
+        let to = self.infinitive_after(h.body.1, clause.body.1)?;
+        actors.retain(|a| a.1 != Side::Target || a.2 < to);
+        Some(to)
+    }
+
+    /// Whom a verb of asking asks is somebody, named or not: "ordered his supporters to
+    /// withdraw", "urged all parties to refrain", "called on tribesmen to resist" (`to` is where
+    /// what is asked starts) — but only beside a named asker, found by now: alone, such a party
+    /// makes no happening worth telling.
+    fn whom_asked(&self, h: &Happening, to: usize, actors: &mut Vec<SidedActor>) {
+        if actors.iter().any(|a| a.1 == Side::Target) || !actors.iter().any(|a| a.1 == Side::Source)
+        {
+            return;
+        }
+        if let Some((start, end, name)) = self.asked_party(h.body.1, to) {
+            let who = Who::Unknown {
+                name,
+                role: None,
+                country: None,
+                sector: None,
+            };
+            actors.push((who, Side::Target, start, end));
+        }
+    }
+
+    /// The words between a verb of asking and the "to" of what is asked ("ordered *his
+    /// supporters* to withdraw", "called on *all states* to cooperate"), in body offsets, when
+    /// they are a short noun phrase no dictionary names: a few words, no punctuation, no time,
+    /// no pronoun (resolved elsewhere), ending in a noun.
+    fn asked_party(&self, verb_end: usize, to: usize) -> Option<(usize, usize, String)> {
+        let gap = self.article.body.get(verb_end..to)?;
+        let lead = gap.len() - gap.trim_start().len();
+        let mut words: Vec<&str> = gap.split_whitespace().collect();
+        let mut skipped = lead;
+        while let Some(w) = words.first().filter(|w| matches!(**w, "on" | "upon")) {
+            skipped += w.len() + 1;
+            words.remove(0);
+        }
+        let last = *words.last()?;
+        let tagger = &self.x.tagger;
+        let plain = |w: &str| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        };
+        let pronoun = |w: &str| tagger.lexicon_tag(&w.to_lowercase()) == Some(Tag::PRP);
+        if words.len() > ASKED_PARTY_WORDS
+            || !words.iter().all(|w| plain(w))
+            || words.iter().any(|w| pronoun(w))
+            || !time::scan(gap).is_empty()
+            || !tagger
+                .lexicon_tag(&last.to_lowercase())
+                .is_none_or(|t| t.is_noun())
+        {
+            return None;
+        }
+        let start = verb_end + skipped;
+        let end = start + gap[skipped..].trim_end().len();
+        Some((start, end, self.article.body.get(start..end)?.to_owned()))
+    }
+
     /// Whether the clause names a natural hazard (`[grammar] natural_hazards`).
     fn names_a_hazard(&self, clause: &Clause<'a>) -> bool {
         let text = &self.f()[clause.folded.0..clause.folded.1];
@@ -619,13 +693,7 @@ impl<'a> SentenceCoder<'a> {
         let possible = self.possible(clause, h);
         let (event_type, mode) = self.reading(clause, h, speech, possible, &mut actors);
         let (event_type, mode) = self.by_participants(h, event_type, mode, &actors);
-        // "urged Islamic countries to cut ties with Israel": who is asked stands before the
-        // infinitive; what follows is what they are asked to do, and whom it concerns.
-        if event_type == EventType::Request
-            && let Some(to) = self.infinitive_after(h.body.1, clause.body.1)
-        {
-            actors.retain(|a| a.1 != Side::Target || a.2 < to);
-        }
+        let asked_to = self.what_is_asked(event_type, clause, h, &mut actors);
         // A harm with no doer named, in a clause that names a natural hazard, is the hazard's.
         if event_type == EventType::Assault
             && !actors.iter().any(|a| a.1 == Side::Source)
@@ -675,6 +743,9 @@ impl<'a> SentenceCoder<'a> {
             // The speaker of a quotation was read as one of its participants.
             actors.retain(|x| (x.2, x.3) != (a.start, a.end));
             actors.insert(0, (a.who.clone(), subject_side, a.start, a.end));
+        }
+        if let Some(to) = asked_to {
+            self.whom_asked(h, to, &mut actors);
         }
         if h.hit == clause.best {
             *previous_clause = actors.clone();
@@ -1739,6 +1810,9 @@ const SPEAKER_BYTES: usize = 80;
 
 /// Opening quotation marks a quoted demand may start with.
 const QUOTES: [char; 3] = ['"', '“', '‘'];
+
+/// The most words a party asked may have ("the remaining members of the cell" has six).
+const ASKED_PARTY_WORDS: usize = 6;
 
 /// Whether the first comma or semicolon in `text` goes back to a main clause: one not followed
 /// by a relative clause (", in which …", ", who …") or a participle (", killing 15 …"), which

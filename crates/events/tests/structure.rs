@@ -1483,6 +1483,35 @@ fn a_happening_narrated_without_a_time_is_of_the_day_the_story_tells() {
 }
 
 #[test]
+fn whom_a_verb_of_asking_asks_is_its_target_named_or_not() {
+    let targets = |body: &str| -> Vec<String> {
+        (code(body).iter())
+            .filter(|m| m.event_type == EventType::Request)
+            .flat_map(|m| &m.actors)
+            .filter(|a| a.side == Side::Target)
+            .map(|a| a.name.clone())
+            .collect()
+    };
+    assert_eq!(
+        targets("Muqtada al-Sadr ordered his followers to leave the square on Monday."),
+        ["his followers"]
+    );
+    assert_eq!(
+        targets("The UN envoy called on all sides to return to talks."),
+        ["all sides"]
+    );
+    // A name the dictionaries know stays theirs; a pronoun and a time are not a party.
+    assert_eq!(
+        targets("The minister urged Baghdad to release the detainees."),
+        ["Government of Iraq"]
+    );
+    assert!(targets("Iraq's interior minister urged them to stay calm.").is_empty());
+    assert!(targets("Iraq's interior minister asked on Monday to see the report.").is_empty());
+    // Nor one asked by nobody named.
+    assert!(targets("The cleric ordered his followers to leave the square.").is_empty());
+}
+
+#[test]
 fn cooperation_refused_is_a_rejection() {
     // CAMEO 12: "will not accept", "did not agree to" refuse what the verb alone would grant.
     for body in [
