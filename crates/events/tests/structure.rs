@@ -1512,6 +1512,16 @@ fn whom_a_verb_of_asking_asks_is_its_target_named_or_not() {
 }
 
 #[test]
+fn an_agreement_signed_is_agreed_whatever_its_modifiers() {
+    for body in [
+        "Jordan and Iraq signed a 10-year energy framework agreement on Monday.",
+        "Kuwait and Iraq signed a long-awaited maritime border deal in Baghdad.",
+    ] {
+        first_coded(body, EventType::Agree);
+    }
+}
+
+#[test]
 fn cooperation_refused_is_a_rejection() {
     // CAMEO 12: "will not accept", "did not agree to" refuse what the verb alone would grant.
     for body in [
