@@ -1522,6 +1522,22 @@ fn an_agreement_signed_is_agreed_whatever_its_modifiers() {
 }
 
 #[test]
+fn which_after_a_preposition_opens_a_relative_clause() {
+    // The tagger's rules make "which" after a preposition a determiner; the clause it opens is
+    // still background to the main verb, whose subject is the doer.
+    let m = first_coded_of(
+        "In March, ISIS militants stormed a prison in Hasakah, setting off days of clashes in \
+         which dozens were killed.",
+        EventType::Assault,
+    );
+    assert_eq!(
+        side(&m, "Islamic State (ISIS)"),
+        Some(Side::Source),
+        "{m:#?}"
+    );
+}
+
+#[test]
 fn cooperation_refused_is_a_rejection() {
     // CAMEO 12: "will not accept", "did not agree to" refuse what the verb alone would grant.
     for body in [
