@@ -7,6 +7,31 @@ use std::sync::LazyLock;
 
 const QUALIFIER: &str = r"at least|some|nearly|about|around|more than|over|up to|approximately|almost|roughly|an estimated|as many as|fewer than|less than|dozens of";
 const NUMBER: &str = r"\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred";
+/// Nouns a figure measures with, not people: "ten days of clashes", "50 kilometres north".
+const UNITS: [&str; 22] = [
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "kilometre",
+    "kilometres",
+    "kilometer",
+    "kilometers",
+    "mile",
+    "miles",
+];
 const KILLED: &str = r"killed|dead|died|slain|shot dead|executed|beheaded";
 const INJURED: &str = r"injured|wounded|hurt";
 const ARRESTED: &str = r"arrested|detained|captured|apprehended|taken into custody";
@@ -167,6 +192,15 @@ fn number_first(sentence: &str, keep: &dyn Fn(usize) -> bool, found: &mut Vec<Fi
         if after_name && sentence[num.end()..].starts_with(',') {
             continue;
         }
+        // "ten days of clashes in which hundreds were killed": a figure of time or distance
+        // counts no one.
+        let unit = sentence[num.end()..]
+            .split(|c: char| !c.is_alphabetic())
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| UNITS.iter().any(|u| u.eq_ignore_ascii_case(w)));
+        if unit {
+            continue;
+        }
         // "killed 12 people and injured 40 others": a figure that a conjunction parts from
         // the verb counts the verb before it, not this one.
         let verb = (5..=7).find_map(|i| m.get(i));
@@ -309,6 +343,18 @@ mod tests {
 
     /// Digits that are part of a name ("the Tower 22 base", "Camp 5") count nobody; a qualifier,
     /// a month or a verb of harm before digits is no name.
+    #[test]
+    fn a_figure_of_time_or_distance_counts_nobody() {
+        let c = counts(
+            "Gunmen seized the jail, setting off six days of fighting in which scores were killed.",
+        );
+        assert_eq!(c.killed, None);
+        let c = counts(
+            "The convoy was ambushed 40 kilometres north of Tikrit, where two soldiers were killed.",
+        );
+        assert_eq!(c.killed, Some(2));
+    }
+
     #[test]
     fn a_number_in_a_name_counts_nobody() {
         let c = counts(
