@@ -134,6 +134,7 @@ impl<'a> SentenceCoder<'a> {
         let sentence = &article.body[ss..se];
         let folded = fold::fold(sentence);
         let mut hits = x.triggers.find(&folded.text);
+        x.triggers_across_times(sentence, &folded, &mut hits);
         // The sentence's actors and places, in its own offsets: a dictionary pattern's bare
         // prepositional group must lead to one (see `cameo::Pattern::bare_group`).
         // Actor hits are sorted by start: the sentence's are one slice of them.
@@ -1583,6 +1584,52 @@ impl<'a> SentenceCoder<'a> {
 }
 
 impl Extractor {
+    /// Triggers a time phrase inside a clause hides from its patterns ("Iran vowed on Tuesday
+    /// to retaliate", "announced on Monday an agreement"): the sentence is read again without
+    /// the phrases that stand between two words, and what that finds is added to `hits` (in
+    /// `folded`'s offsets).
+    fn triggers_across_times(
+        &self,
+        sentence: &str,
+        folded: &fold::Folded,
+        hits: &mut Vec<TriggerHit>,
+    ) {
+        let between_words = |t: &time::Found| {
+            let before = sentence[..t.start].strip_suffix(' ');
+            let after = sentence[t.end..].strip_prefix(' ');
+            before.is_some_and(|b| b.ends_with(char::is_alphabetic))
+                && after.is_some_and(|a| a.starts_with(char::is_alphabetic))
+        };
+        let inner: Vec<(usize, usize)> = time::scan(sentence)
+            .iter()
+            .filter(|t| between_words(t))
+            .map(|t| (t.start, t.end))
+            .collect();
+        if inner.is_empty() {
+            return;
+        }
+        let gapped = fold::fold_skipping(sentence, &inner);
+        for h in self.triggers.find(&gapped.text) {
+            let (os, oe) = gapped.original_span(h.start, h.end);
+            // Only a trigger whose words the phrase parted: one beside it was read, or left
+            // out for its context, already.
+            if !inner.iter().any(|&(a, b)| os < a && b < oe) {
+                continue;
+            }
+            let (start, end) = (folded.folded_offset(os), folded.folded_offset(oe));
+            let h = TriggerHit { start, end, ..h };
+            // As `find` does, of overlapping hits the higher priority one stays.
+            match hits.iter_mut().find(|k| k.start < end && start < k.end) {
+                Some(k) if h.priority > k.priority => *k = h,
+                Some(_) => {}
+                None => {
+                    let at = hits.partition_point(|k| k.start <= start);
+                    hits.insert(at, h);
+                }
+            }
+        }
+    }
+
     /// A word that may stand between a locative or an attack's verb and a place: "the", a word
     /// of `place_modifiers`, or a compound adjective ending in lower case ("in government-held
     /// Aleppo", "in war-torn Syria"), as printed: in lower case ("in western Anbar"; "in the

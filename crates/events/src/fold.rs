@@ -38,22 +38,20 @@ impl Folded {
     }
 }
 
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | '‘' | 'ʼ' | 'ʿ' | 'ʾ' | '`' | '´' | '′')
-}
-
-fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '_')
-}
-
-/// Folds `s`: lower case, accents stripped, dashes to spaces, apostrophes straight and kept only
-/// between two letters, whitespace runs collapsed to one space.
-pub fn fold(s: &str) -> Folded {
+/// Folds `s` without the byte ranges of `skip` (sorted, not overlapping): a sentence read as if
+/// a phrase were not there ("vowed on Tuesday to retaliate" as "vowed to retaliate"), every
+/// folded byte still mapped to the original.
+pub fn fold_skipping(s: &str, skip: &[(usize, usize)]) -> Folded {
     let mut text = String::with_capacity(s.len());
     let mut origin = Vec::with_capacity(s.len() + 1);
     let mut origin_end = Vec::with_capacity(s.len() + 1);
+    let skipped = |at: usize| skip.iter().any(|&(a, b)| at >= a && at < b);
     fold_each(s, |piece| match piece {
         Piece::Char(ch, start, end) => {
+            // The spaces on both sides of a phrase skipped fold to one.
+            if skipped(start) || ch == ' ' && !skip.is_empty() && text.ends_with(' ') {
+                return;
+            }
             let before = text.len();
             text.push(ch);
             for _ in before..text.len() {
@@ -62,6 +60,9 @@ pub fn fold(s: &str) -> Folded {
             }
         }
         Piece::Word(word, start) => {
+            if skipped(start) {
+                return;
+            }
             push_lowercase(&mut text, word);
             origin.extend(start..start + word.len());
             origin_end.extend(start + 1..=start + word.len());
@@ -74,6 +75,20 @@ pub fn fold(s: &str) -> Folded {
         origin,
         origin_end,
     }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | 'ʿ' | 'ʾ' | '`' | '´' | '′')
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '_')
+}
+
+/// Folds `s`: lower case, accents stripped, dashes to spaces, apostrophes straight and kept only
+/// between two letters, whitespace runs collapsed to one space.
+pub fn fold(s: &str) -> Folded {
+    fold_skipping(s, &[])
 }
 
 /// The text of [`fold`] alone, without the offset maps (which take 16 bytes per byte folded):

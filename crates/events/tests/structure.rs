@@ -1538,6 +1538,19 @@ fn which_after_a_preposition_opens_a_relative_clause() {
 }
 
 #[test]
+fn a_time_inside_a_clause_hides_no_trigger() {
+    // "vowed to", "called on": phrases a time told between their words does not break.
+    first_coded(
+        "Hezbollah vowed on Sunday to avenge the commander.",
+        EventType::Threaten,
+    );
+    first_coded(
+        "The Arab League called Thursday on member states to cut ties with the regime.",
+        EventType::Request,
+    );
+}
+
+#[test]
 fn cooperation_refused_is_a_rejection() {
     // CAMEO 12: "will not accept", "did not agree to" refuse what the verb alone would grant.
     for body in [
