@@ -1482,16 +1482,26 @@ impl<'a> SentenceCoder<'a> {
         let relatives = self.relative_clauses((cs, ce));
         let elsewhere =
             |t: &&time::Found| relatives.iter().any(|&(a, b)| a <= t.start && t.end <= b);
+        // "his first visit to Baghdad since 2011": the time of the last such happening, not of
+        // this one.
+        let last_such = |t: &time::Found| {
+            t.text
+                .get(..6)
+                .is_some_and(|w| w.eq_ignore_ascii_case("since "))
+                && (lower[..t.start].split_whitespace().rev())
+                    .take(FIRST_SINCE_REACH)
+                    .any(|w| w == "first")
+        };
         let anchor = self.article.anchor;
         let pick = times
             .iter()
             .filter(in_clause)
-            .filter(|t| !future(t))
+            .filter(|t| !future(t) && !last_such(t))
             .min_by_key(|t| dist(t))
             .or_else(|| {
                 (times.iter())
                     .filter(|_| !own_only)
-                    .filter(|t| !future(t) && !elsewhere(t))
+                    .filter(|t| !future(t) && !elsewhere(t) && !last_such(t))
                     .min_by_key(|t| dist(t))
             });
         // "… on July 13, two days after gunmen abducted …": a clause told from the time before
@@ -1857,6 +1867,9 @@ const SPEAKER_BYTES: usize = 80;
 
 /// Opening quotation marks a quoted demand may start with.
 const QUOTES: [char; 3] = ['"', '“', '‘'];
+
+/// How far before "since" the "first" of "the first visit to Baghdad since 2011" may stand.
+const FIRST_SINCE_REACH: usize = 8;
 
 /// The most words a party asked may have ("the remaining members of the cell" has six).
 const ASKED_PARTY_WORDS: usize = 6;

@@ -1551,6 +1551,21 @@ fn a_time_inside_a_clause_hides_no_trigger() {
 }
 
 #[test]
+fn the_first_since_a_time_is_not_of_that_time() {
+    // "his first visit since 2008" tells when the last one was.
+    let ms = code(
+        "King Abdullah of Jordan held talks in Baghdad on Monday, as he paid his first visit to \
+         Iraq since 2008.",
+    );
+    let visits: Vec<_> = (ms.iter())
+        .filter(|m| m.event_type == EventType::Consult)
+        .map(|m| m.date.value.as_deref())
+        .collect();
+    assert!(!visits.is_empty(), "{ms:#?}");
+    assert!(visits.iter().all(|d| *d == Some("2025-03-10")), "{ms:#?}");
+}
+
+#[test]
 fn cooperation_refused_is_a_rejection() {
     // CAMEO 12: "will not accept", "did not agree to" refuse what the verb alone would grant.
     for body in [
