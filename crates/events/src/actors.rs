@@ -122,6 +122,21 @@ pub struct ActorIndex {
     title_words: FastSet<String>,
     /// The titles that introduce a person (`[titles] person`), folded.
     person_titles: Vec<String>,
+    /// The head nouns of those titles ("minister" of "Minister of Defense", "adviser" of
+    /// "National Security Adviser") and the honorifics ("emir", "king"), lower case: "the
+    /// emir" refers back to a person introduced so.
+    title_heads: FastSet<String>,
+}
+
+/// The head noun of a title: its last word, or the word before "of", "for" or "to" ("Minister of
+/// Defense", "Chief of Staff"). None for an abbreviation ("Gen.").
+fn title_head(title: &str) -> Option<&str> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let head = match words.iter().position(|w| matches!(*w, "of" | "for" | "to")) {
+        Some(i) => words.get(i.checked_sub(1)?)?,
+        None => words.last()?,
+    };
+    (!head.ends_with('.') && head.chars().all(char::is_alphabetic)).then_some(*head)
 }
 
 fn parse_day(s: &str, end: bool) -> Option<Date> {
@@ -423,7 +438,24 @@ impl ActorIndex {
             person_titles: (file.titles.person.iter())
                 .map(|t| fold::fold(t).text.trim_end_matches('.').to_owned())
                 .collect(),
+            title_heads: (file.titles.person.iter())
+                .filter_map(|t| title_head(t))
+                .chain(
+                    names
+                        .people
+                        .honorifics
+                        .iter()
+                        .map(|h| h.trim_end_matches('.')),
+                )
+                .map(str::to_lowercase)
+                .collect(),
         })
+    }
+
+    /// Whether `word` (lower case) heads a person's title or is an honorific ("minister",
+    /// "emir").
+    pub fn is_title_head(&self, word: &str) -> bool {
+        self.title_heads.contains(word)
     }
 
     /// A body the dictionary files under one country, printed as another's ("Iraq's National

@@ -740,6 +740,7 @@ impl<'a> SentenceCoder<'a> {
             && let Some(a) = self
                 .pronoun_antecedent(clause, h)
                 .or_else(|| self.quoted_speaker(clause, h))
+                .or_else(|| self.titled_antecedent(clause, h))
         {
             // The speaker of a quotation was read as one of its participants.
             actors.retain(|x| (x.2, x.3) != (a.start, a.end));
@@ -1204,6 +1205,37 @@ impl<'a> SentenceCoder<'a> {
             .filter(|a| a.end <= self.span.0)
             .take(PRONOUN_REACH)
             .find(|a| self.x.pronoun_fits(kind, &a.who))
+    }
+
+    /// "The emir later met …": a definite subject headed by a title refers back to the nearest
+    /// person named before the sentence with that title printed right before the name ("Kuwait's
+    /// Emir Sheikh Sabah …") or held as the dictionary's role.
+    fn titled_antecedent(&self, clause: &Clause, h: &Happening) -> Option<&'a ActorHit> {
+        let before_verb = &self.f()[clause.folded.0..h.hit.start];
+        let head = crate::grammar::definite_subject_head(before_verb)?;
+        if !self.x.actors.is_title_head(head) {
+            return None;
+        }
+        let body = self.article.body;
+        let titled = |a: &ActorHit| {
+            let from = body.floor_char_boundary(a.start.saturating_sub(TITLE_BEFORE_NAME));
+            let printed = body.get(from..a.start).unwrap_or("").to_lowercase();
+            let role = match &a.who {
+                Who::Known(i) => self.x.actors.actors[*i].role.clone(),
+                Who::Unknown { role, .. } => role.clone(),
+            };
+            let has = |text: &str| {
+                text.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case(head))
+            };
+            has(&printed) || role.is_some_and(|r| has(&r))
+        };
+        self.article.actor_hits[..self.first]
+            .iter()
+            .rev()
+            .filter(|a| a.end <= self.span.0)
+            .take(TITLE_REACH)
+            .find(|a| self.x.pronoun_fits(Pronoun::Person, &a.who) && titled(a))
     }
 
     /// '"We condemn this attack," Foreign Minister X said': "I" or "we" opening a clause inside a
@@ -1867,6 +1899,13 @@ const SPEAKER_BYTES: usize = 80;
 
 /// Opening quotation marks a quoted demand may start with.
 const QUOTES: [char; 3] = ['"', '“', '‘'];
+
+/// Names back within which a title refers ("the emir"): farther than a pronoun, as the title
+/// says whom it means.
+const TITLE_REACH: usize = 40;
+
+/// Bytes before a name within which its title is printed ("Kuwait's Emir Sheikh …").
+const TITLE_BEFORE_NAME: usize = 24;
 
 /// How far before "since" the "first" of "the first visit to Baghdad since 2011" may stand.
 const FIRST_SINCE_REACH: usize = 8;

@@ -36,6 +36,27 @@ fn short_subject(before_verb: &str) -> Option<&str> {
     (words.count() < 4).then_some(first)
 }
 
+/// The head noun of a definite subject of a few words right before a verb phrase ("the emir"
+/// of "The emir later met", "emir" of "the 89-year-old emir was received"), for a refer-back
+/// by title: the words before the verb, auxiliaries and adverbs left out.
+pub(crate) fn definite_subject_head(before_verb: &str) -> Option<&str> {
+    let mut words: Vec<&str> = before_verb
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    while words.last().is_some_and(|w| {
+        is_be(w) || is_have(w) || w.ends_with("ly") || matches!(*w, "also" | "later" | "then")
+    }) {
+        words.pop();
+    }
+    (words.len() >= 2 && words.len() <= DEFINITE_SUBJECT_WORDS && words[0] == "the")
+        .then(|| words.last().copied())
+        .flatten()
+}
+
+/// The most words of a definite subject that refers back by title ("the 89 year old emir").
+const DEFINITE_SUBJECT_WORDS: usize = 5;
+
 /// Whether byte `at` of folded sentence `f` lies inside a quotation: after an odd number of
 /// straight double quotes, or after an opening curly quote not yet closed.
 pub(crate) fn inside_quotes(f: &str, at: usize) -> bool {

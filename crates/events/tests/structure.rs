@@ -1566,6 +1566,34 @@ fn the_first_since_a_time_is_not_of_that_time() {
 }
 
 #[test]
+fn a_definite_title_refers_back_to_the_person_introduced_with_it() {
+    let meeting = |body: &str| {
+        let ms = code(body);
+        (ms.iter())
+            .find(|m| m.evidence.sentence.starts_with("The "))
+            .cloned()
+            .unwrap_or_else(|| panic!("{ms:#?}"))
+    };
+    let m = meeting(
+        "Qatar's Emir Sheikh Tamim bin Hamad Al Thani arrived in Baghdad on Thursday. Iraqi \
+         officials said the two countries would expand trade. The emir later met Prime Minister \
+         Mohammed Shia al-Sudani.",
+    );
+    assert_eq!(
+        side(&m, "Tamim bin Hamad Al Thani"),
+        Some(Side::Source),
+        "{m:#?}"
+    );
+    // A title nobody was introduced with refers to nobody: the president is no minister.
+    let m = meeting(
+        "Turkish President Recep Tayyip Erdogan arrived in Baghdad on Monday. Iraqi officials \
+         said the two countries would expand trade. The minister later met Prime Minister \
+         Mohammed Shia al-Sudani.",
+    );
+    assert_eq!(side(&m, "Recep Tayyip Erdogan"), None, "{m:#?}");
+}
+
+#[test]
 fn cooperation_refused_is_a_rejection() {
     // CAMEO 12: "will not accept", "did not agree to" refuse what the verb alone would grant.
     for body in [
