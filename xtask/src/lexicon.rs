@@ -250,13 +250,14 @@ impl PloverTable {
     }
 
     /// The PLOVER reading of one CAMEO event code, through its parents when it has no own line.
-    /// `Ok(None)`: statements (01) and appeals (02), which the PLOVER manual drops.
+    /// `Ok(None)`: statements (01) and appeals (02), which the PLOVER manual drops, but a code
+    /// of theirs a line names itself (016, deny responsibility: see manual-corrections.txt).
     fn lookup(&self, code: &str) -> Result<Option<PloverEntry>, String> {
         if !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
             return Err(format!("`{code}` is not a CAMEO event code"));
         }
         if code.starts_with("01") || code.starts_with("02") {
-            return Ok(None);
+            return Ok(self.codes.get(code).cloned());
         }
         let mut c = code;
         loop {

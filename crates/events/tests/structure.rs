@@ -1594,6 +1594,17 @@ fn a_definite_title_refers_back_to_the_person_introduced_with_it() {
 }
 
 #[test]
+fn denying_an_accusation_is_a_rejection() {
+    // CAMEO 016 (deny responsibility), which the PLOVER manual suggests coding as REJECT.
+    for body in [
+        "Hezbollah rejected the allegation on Monday.",
+        "The Iraqi interior ministry denied the accusations.",
+    ] {
+        first_coded(body, EventType::Reject);
+    }
+}
+
+#[test]
 fn cooperation_refused_is_a_rejection() {
     // CAMEO 12: "will not accept", "did not agree to" refuse what the verb alone would grant.
     for body in [
