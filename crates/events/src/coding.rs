@@ -1208,8 +1208,8 @@ impl<'a> SentenceCoder<'a> {
     }
 
     /// "The emir later met …": a definite subject headed by a title refers back to the nearest
-    /// person named before the sentence with that title printed right before the name ("Kuwait's
-    /// Emir Sheikh Sabah …") or held as the dictionary's role.
+    /// person named before the sentence with that title printed right before or in the name
+    /// ("Kuwait's Emir Sheikh Sabah …", "King Abdullah II") or held as the dictionary's role.
     fn titled_antecedent(&self, clause: &Clause, h: &Happening) -> Option<&'a ActorHit> {
         let before_verb = &self.f()[clause.folded.0..h.hit.start];
         let head = crate::grammar::definite_subject_head(before_verb)?;
@@ -1218,8 +1218,9 @@ impl<'a> SentenceCoder<'a> {
         }
         let body = self.article.body;
         let titled = |a: &ActorHit| {
+            // The title before the name, or in the span read as the name ("King Abdullah II").
             let from = body.floor_char_boundary(a.start.saturating_sub(TITLE_BEFORE_NAME));
-            let printed = body.get(from..a.start).unwrap_or("").to_lowercase();
+            let printed = body.get(from..a.end).unwrap_or("").to_lowercase();
             let role = match &a.who {
                 Who::Known(i) => self.x.actors.actors[*i].role.clone(),
                 Who::Unknown { role, .. } => role.clone(),

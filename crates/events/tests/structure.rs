@@ -1584,6 +1584,16 @@ fn a_definite_title_refers_back_to_the_person_introduced_with_it() {
         Some(Side::Source),
         "{m:#?}"
     );
+    // The title may be part of what was read as the name.
+    let m = meeting(
+        "Jordan's King Abdullah II arrived in Baghdad on Monday. Iraqi officials said the two \
+         countries would expand a pipeline. The king later met Prime Minister Mohammed Shia \
+         al-Sudani.",
+    );
+    assert!(
+        (m.actors.iter()).any(|a| a.side == Side::Source && a.name.starts_with("Abdullah")),
+        "{m:#?}"
+    );
     // A title nobody was introduced with refers to nobody: the president is no minister.
     let m = meeting(
         "Turkish President Recep Tayyip Erdogan arrived in Baghdad on Monday. Iraqi officials \
