@@ -244,17 +244,28 @@ impl Code {
 }
 
 /// An actor's name when `actors.toml` gives none: its first alias with each word's first letter
-/// (after a space or `-`) upper case, as `cargo xtask lexicon` names actors.
+/// (after a space or `-`) upper case, as `cargo xtask lexicon` names actors; a regnal number
+/// after the first word is upper case whole ("Abdullah II", not "Abdullah Ii").
 pub fn display_name(alias: &str) -> String {
+    const REGNAL: [&str; 6] = ["ii", "iii", "iv", "vi", "vii", "viii"];
     let mut out = String::with_capacity(alias.len());
-    let mut start = true;
-    for c in alias.chars() {
-        if start {
-            out.extend(c.to_uppercase());
-        } else {
-            out.push(c);
+    for (i, word) in alias.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
         }
-        start = c == ' ' || c == '-';
+        if i > 0 && REGNAL.contains(&word) {
+            out.push_str(&word.to_uppercase());
+            continue;
+        }
+        let mut start = true;
+        for c in word.chars() {
+            if start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+            start = c == '-';
+        }
     }
     out
 }
@@ -704,6 +715,8 @@ mod tests {
         );
         assert!(hamas.codes.is_empty());
         assert_eq!(display_name("al-qaeda in iraq"), "Al-Qaeda In Iraq");
+        assert_eq!(display_name("abdullah ii"), "Abdullah II");
+        assert_eq!(display_name("xi jinping"), "Xi Jinping");
 
         let text = "[[verb]]\nhead = \"attack\"\npattern = [\"{ &car crash } air_strike|kill|( on &fight_of_words )|- - - military; legal\"]\n";
         let verbs: VerbsFile = toml::from_str(text).unwrap_or_else(|e| panic!("{e}"));
