@@ -134,7 +134,9 @@ impl<'a> SentenceCoder<'a> {
         let sentence = &article.body[ss..se];
         let folded = fold::fold(sentence);
         let mut hits = x.triggers.find(&folded.text);
-        x.triggers_across_times(sentence, &folded, &mut hits);
+        // Read once: the hidden triggers and the happenings' dates both need them.
+        let times = time::scan(sentence);
+        x.triggers_across_times(sentence, &times, &folded, &mut hits);
         // The sentence's actors and places, in its own offsets: a dictionary pattern's bare
         // prepositional group must lead to one (see `cameo::Pattern::bare_group`).
         // Actor hits are sorted by start: the sentence's are one slice of them.
@@ -173,7 +175,7 @@ impl<'a> SentenceCoder<'a> {
             hits,
             coordinations,
             clauses: Vec::new(),
-            times: time::scan(sentence)
+            times: times
                 .into_iter()
                 .filter(|t| ss + t.start >= article.dateline_end)
                 .collect(),
@@ -1634,6 +1636,7 @@ impl Extractor {
     fn triggers_across_times(
         &self,
         sentence: &str,
+        times: &[time::Found],
         folded: &fold::Folded,
         hits: &mut Vec<TriggerHit>,
     ) {
@@ -1643,7 +1646,7 @@ impl Extractor {
             before.is_some_and(|b| b.ends_with(char::is_alphabetic))
                 && after.is_some_and(|a| a.starts_with(char::is_alphabetic))
         };
-        let inner: Vec<(usize, usize)> = time::scan(sentence)
+        let inner: Vec<(usize, usize)> = times
             .iter()
             .filter(|t| between_words(t))
             .map(|t| (t.start, t.end))

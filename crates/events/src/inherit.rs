@@ -426,8 +426,9 @@ fn day_of_the_telling<'d>(
     // A sentence that dates a happening of its own left this one's date open on purpose ("The
     // violence came a day after protesters stormed the consulate … on Wednesday night").
     let dates_its_own = || {
-        (snapshot.iter())
-            .filter(|p| p.sentence == d.sentence)
+        let at = snapshot.partition_point(|p| p.sentence < d.sentence);
+        (snapshot[at..].iter())
+            .take_while(|p| p.sentence == d.sentence)
             .any(|p| p.own_date)
     };
     if !d.narrated || d.recent || dates_its_own() {
