@@ -1197,15 +1197,22 @@ impl<'a> SentenceCoder<'a> {
         }
     }
 
+    /// The last `reach` names before the sentence, nearest first: where a pronoun or a title
+    /// finds whom it stands for.
+    fn named_before(&self, reach: usize) -> impl Iterator<Item = &'a ActorHit> {
+        let start = self.span.0;
+        self.article.actor_hits[..self.first]
+            .iter()
+            .rev()
+            .filter(move |a| a.end <= start)
+            .take(reach)
+    }
+
     /// "He said …", "It added …": a pronoun subject with nobody named before the verb is the
     /// nearest person (he, she) or body (it) named before the sentence.
     fn pronoun_antecedent(&self, clause: &Clause, h: &Happening) -> Option<&'a ActorHit> {
         let kind = pronoun_subject(&self.f()[clause.folded.0..h.hit.start])?;
-        self.article.actor_hits[..self.first]
-            .iter()
-            .rev()
-            .filter(|a| a.end <= self.span.0)
-            .take(PRONOUN_REACH)
+        self.named_before(PRONOUN_REACH)
             .find(|a| self.x.pronoun_fits(kind, &a.who))
     }
 
@@ -1233,11 +1240,7 @@ impl<'a> SentenceCoder<'a> {
             };
             has(&printed) || role.is_some_and(|r| has(&r))
         };
-        self.article.actor_hits[..self.first]
-            .iter()
-            .rev()
-            .filter(|a| a.end <= self.span.0)
-            .take(TITLE_REACH)
+        self.named_before(TITLE_REACH)
             .find(|a| self.x.pronoun_fits(Pronoun::Person, &a.who) && titled(a))
     }
 
