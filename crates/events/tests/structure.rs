@@ -1513,12 +1513,13 @@ fn whom_a_verb_of_asking_asks_is_its_target_named_or_not() {
 
 #[test]
 fn an_agreement_signed_is_agreed_whatever_its_modifiers() {
-    for body in [
-        "Jordan and Iraq signed a 10-year energy framework agreement on Monday.",
-        "Kuwait and Iraq signed a long-awaited maritime border deal in Baghdad.",
-    ] {
-        first_coded(body, EventType::Agree);
-    }
+    each_first_coded(
+        &[
+            "Jordan and Iraq signed a 10-year energy framework agreement on Monday.",
+            "Kuwait and Iraq signed a long-awaited maritime border deal in Baghdad.",
+        ],
+        EventType::Agree,
+    );
 }
 
 #[test]
@@ -1606,12 +1607,13 @@ fn a_definite_title_refers_back_to_the_person_introduced_with_it() {
 #[test]
 fn denying_an_accusation_is_a_rejection() {
     // CAMEO 016 (deny responsibility), which the PLOVER manual suggests coding as REJECT.
-    for body in [
-        "Hezbollah rejected the allegation on Monday.",
-        "The Iraqi interior ministry denied the accusations.",
-    ] {
-        first_coded(body, EventType::Reject);
-    }
+    each_first_coded(
+        &[
+            "Hezbollah rejected the allegation on Monday.",
+            "The Iraqi interior ministry denied the accusations.",
+        ],
+        EventType::Reject,
+    );
 }
 
 #[test]
