@@ -13,6 +13,8 @@
 use crate::events::EventsEvalError;
 use dateline_core::Capture;
 use dateline_core::event::{EventMention, Side};
+#[cfg(test)]
+use dateline_core::event::EventType;
 use dateline_events::Extractor;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -62,6 +64,9 @@ pub struct DevScore {
     pub mentions: usize,
     /// Mentions whose sentence holds some annotated happening.
     pub mentions_annotated: usize,
+    /// Mentions whose sentence holds an annotated happening of their type, or of a type a careful
+    /// coder could defend for it: the mention precision issue 11 asks for.
+    pub mentions_typed: usize,
 }
 
 /// The articles under `dir` (`NAME.txt` with `NAME.gold.json`), by name in natural order
@@ -199,6 +204,15 @@ pub fn score(article: &DevArticle, mentions: &[EventMention], score: &mut DevSco
             (article.happenings.iter()).any(|h| same_sentence(&m.evidence.sentence, &h.evidence))
         })
         .count();
+    score.mentions_typed += (mentions.iter())
+        .filter(|m| {
+            let t = m.event_type.as_str();
+            (article.happenings.iter()).any(|h| {
+                (h.event_type == t || h.alternatives.iter().any(|a| a == t))
+                    && same_sentence(&m.evidence.sentence, &h.evidence)
+            })
+        })
+        .count();
     for h in &article.happenings {
         score.happenings += 1;
         let same: Vec<&EventMention> = (mentions.iter())
@@ -296,7 +310,7 @@ impl DevScore {
     pub fn line(&self) -> String {
         let pair = |(r, n): (usize, usize)| format!("{r}/{n}");
         format!(
-            "happenings {}  found {}  type {} ({} defensible)  source {}  target {}  date {}  killed {}  | mentions {}, in annotated sentences {}",
+            "happenings {}  found {}  type {} ({} defensible)  source {}  target {}  date {}  killed {}  | mentions {}, in annotated sentences {}, of a type told there {}",
             self.happenings,
             self.found,
             self.type_right,
@@ -307,6 +321,7 @@ impl DevScore {
             pair(self.killed),
             self.mentions,
             self.mentions_annotated,
+            self.mentions_typed,
         )
     }
 }
@@ -329,5 +344,44 @@ mod tests {
             "Iraq's army raided the village on Monday.",
             "Turkish jets struck a convoy near Duhok on Friday."
         ));
+    }
+
+    /// A mention counts towards precision when its sentence tells a happening of its type (or a
+    /// defensible one), not merely any happening.
+    #[test]
+    fn a_mention_is_right_when_its_sentence_tells_its_type() {
+        let _ = dateline_adapters::linked();
+        let x = Extractor::load_default().expect("the bundled lexicon loads");
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(EVENTS_DEV);
+        let articles = load(&dir).expect("the dev set loads");
+        let mentions = code(&x, &articles[0]).expect("its first article codes");
+        let right = mentions.first().expect("a mention").clone();
+        let mut wrong = right.clone();
+        wrong.event_type = if right.event_type == EventType::Agree {
+            EventType::Assault
+        } else {
+            EventType::Agree
+        };
+        let mut gold = DevArticle {
+            happenings: vec![Happening {
+                id: "H1".into(),
+                evidence: right.evidence.sentence.clone(),
+                event_type: right.event_type.as_str().into(),
+                alternatives: Vec::new(),
+                source: None,
+                target: None,
+                date: None,
+                killed: None,
+            }],
+            ..articles[0].clone()
+        };
+        let pair = [right, wrong.clone()];
+        let mut s = DevScore::default();
+        score(&gold, &pair, &mut s);
+        assert_eq!((s.mentions, s.mentions_annotated, s.mentions_typed), (2, 2, 1));
+        gold.happenings[0].alternatives.push(wrong.event_type.as_str().into());
+        let mut s = DevScore::default();
+        score(&gold, &pair, &mut s);
+        assert_eq!(s.mentions_typed, 2);
     }
 }
