@@ -601,19 +601,25 @@ impl VerbReader<'_> {
 }
 
 /// A pattern's verb is the form its comment names when the block has that form, else the block's
-/// head word: known only once the block is read.
+/// head word: known only once the block is read. A pattern with no comment names no verb and is
+/// the whole block's, as PETRARCH2 reads every pattern ([`ANY_VERB`]): CONFER's uncommented
+/// `* (WITH)` is "spoke with", "talked with" and "discussed with" alike.
 fn resolve_pattern_verbs(blocks: &mut [Block]) {
     for block in blocks {
         for (word, p) in &mut block.patterns {
             if p.verb.is_empty() {
                 p.verb = match word {
                     Some(w) if block.verbs.iter().any(|v| v.contains(w.as_str())) => w.clone(),
-                    _ => block.head.clone(),
+                    Some(_) => block.head.clone(),
+                    None => ANY_VERB.to_owned(),
                 };
             }
         }
     }
 }
+
+/// The VERB of a pattern written for every verb of its block.
+const ANY_VERB: &str = "*";
 
 fn parse_verb_line(
     file: &str,
@@ -1353,7 +1359,7 @@ fn write_verbs(v: &Verbs) -> Result<String> {
             "(A from source to target, B from target to source; `:B` has only the reverse); PLOVER,",
             "MODE and CONTEXT are those of A through CAMEO2PLOVER (of B for `:B`, whose sides the",
             "coder swaps), absent for CAMEO 01 and 02 (not PLOVER events). A verb with its own code",
-            "is a pattern with no tokens.",
+            "is a pattern with no tokens. VERB `*`: the dictionary names no verb, any of the block's.",
         ],
     );
     s.push_str("[synonyms]\n");
@@ -1613,7 +1619,7 @@ mod tests {
     fn well_formed_verbs_read_as_petrarch_reads_them() {
         let mut w = Vec::new();
         let text = format!(
-            "{VERBS_OK}+KIDNAPPED_AND_KILLED {{}} [180]\n- &WEAPON * [---] # KILLED\n- * (TO/FOR +) [190]\n"
+            "{VERBS_OK}+KIDNAPPED_AND_KILLED {{}} [180]\n- &WEAPON * [---] # KILLED\n- * (TO/FOR +) [190]\n- * (WITH) [190]\n"
         );
         let v = match parse_verbs(&[("verbs.txt", &text)], &plover(), &mut w) {
             Ok(v) => v,
@@ -1627,10 +1633,12 @@ mod tests {
             ["kidnapped and killed", "kill", "killed", "killing", "kills"]
         );
         assert_eq!(v.synonyms["weapon"], ["gun", "guns"]);
-        assert_eq!(b.patterns.len(), 2);
+        assert_eq!(b.patterns.len(), 3);
         assert_eq!(b.patterns[0].1.verb, "kidnapped and killed");
         assert_eq!(b.patterns[1].1.verb, "killed");
         assert_eq!(b.patterns[1].1.pre, ["&weapon"]);
+        // No comment names the verb: the pattern is every verb's of the block.
+        assert_eq!(b.patterns[2].1.verb, ANY_VERB);
         assert_eq!(
             w.len(),
             1,

@@ -424,6 +424,7 @@ fn pattern(
             Tok::Words(w) => w.iter().all(|w| function_word(w)),
             Tok::Syn(_) => false,
         });
+    // `*` (written for any verb of the block) is no form: no verb owns the pattern.
     let written_for = verbs
         .iter()
         .position(|forms| forms.contains(&own.as_str()))
@@ -811,6 +812,13 @@ mod tests {
         CameoIndex::build(&file, &function_word).expect("index")
     }
 
+    /// The specificity and type of the first verb `x` reads in `s`.
+    fn first_reading(x: &CameoIndex, s: &str) -> (usize, Option<EventType>) {
+        let hits = read(x, s);
+        let h = hits.first().expect("the verb");
+        (h.specificity, h.coded.as_ref().map(|c| c.event_type))
+    }
+
     fn read(x: &CameoIndex, s: &str) -> Vec<VerbHit> {
         // Nouns and adjectives inside the object phrase ("a large military base"), and names
         // the lexicon would know.
@@ -1048,11 +1056,7 @@ mod tests {
             ]
             "#,
         );
-        let reading = |s: &str| {
-            let hits = read(&x, s);
-            let h = hits.first().expect("the verb");
-            (h.specificity, h.coded.as_ref().map(|c| c.event_type))
-        };
+        let reading = |s: &str| first_reading(&x, s);
         assert_eq!(
             reading("the minister headed to the talks"),
             (1, Some(EventType::Agree))
@@ -1075,6 +1079,35 @@ mod tests {
             (1, Some(EventType::Agree))
         );
         assert_eq!(reading("he led a delegation"), (1, Some(EventType::Agree)));
+    }
+
+    /// A pattern the dictionary wrote for no verb of its block (`*`, CONFER's `* (WITH)`) is
+    /// every verb's: "spoke with" as "conferred with", though it is of function words alone.
+    #[test]
+    fn a_pattern_written_for_no_verb_is_the_block_s() {
+        let x = index_of(
+            r#"
+            [[verb]]
+            head = "confer"
+            cameo = "010"
+            forms = ["confer|conferred|confers", "speak|spoke|speaks", "talk|talked|talks"]
+            pattern = [
+              { cameo = "046", plover = "CONSULT", verb = "*", post = ["(", "with", ")"] },
+              { cameo = "041", plover = "CONSULT", mode = "phone", verb = "talk", post = ["(", "over", ")"] },
+            ]
+            "#,
+        );
+        let reading = |s: &str| first_reading(&x, s);
+        // A bare group leads to a name (`read` knows "baghdad", "iraq" and "turkey").
+        for s in [
+            "the minister spoke with iraq",
+            "he talked with turkey",
+            "he conferred with baghdad",
+        ] {
+            assert_eq!(reading(s), (1, Some(EventType::Consult)), "{s}");
+        }
+        // A pattern written for one verb stays that verb's.
+        assert_eq!(reading("he spoke over the noise"), (0, None));
     }
 
     /// An infinitive right after the verb is its complement, read as the pattern's object
