@@ -675,12 +675,20 @@ impl Extractor {
             .is_some_and(|t| t.text.eq_ignore_ascii_case(word));
         opens_noun_phrase
             && !comparison
-            && (rest.iter())
-                .take_while(|t| t.start < stop)
+            && (rest.iter().enumerate())
+                .take_while(|(_, t)| t.start < stop)
                 // "after an explosion that killed six": the verb is the noun's relative clause.
-                .take_while(|t| !relative_pronoun(t) && !t.text.eq_ignore_ascii_case("that"))
-                .find(|t| t.tag.is_verb() || t.tag == Tag::MD)
-                .is_some_and(|t| matches!(t.tag, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD))
+                .take_while(|(_, t)| !relative_pronoun(t) && !t.text.eq_ignore_ascii_case("that"))
+                .find(|(_, t)| t.tag.is_verb() || t.tag == Tag::MD)
+                .is_some_and(|(i, t)| {
+                    matches!(t.tag, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD)
+                        // "after an air strike on a building killed seven": the first verb a
+                        // past form the tagger took for a participle, an object after it, is the
+                        // noun's own.
+                        || t.tag == Tag::VBN && rest.get(i + 1).is_some_and(|o| {
+                            matches!(o.tag, Tag::DT | Tag::CD | Tag::PRPS) || o.tag.is_noun()
+                        })
+                })
     }
 
     /// Whether the noun phrase ending before word `k` is the object of a preposition (not of a

@@ -2957,6 +2957,16 @@ fn a_preposition_opening_a_clause_tells_background() {
         Some(EventType::Request),
         "{ms:#?}"
     );
+    // The tagger's participle with an object after it is the clause's verb all the same.
+    let ms = code(
+        "Report\n\nHezbollah vowed to retaliate against Israel after an air strike on a convoy \
+         near the border killed three of its commanders.\n",
+    );
+    assert_eq!(
+        ms.first().map(|m| m.event_type),
+        Some(EventType::Threaten),
+        "{ms:#?}"
+    );
     first_coded(
         "Report\n\nThe announcement comes only days after the Syrian president met Russian \
          officers in Damascus.\n",
