@@ -272,8 +272,11 @@ impl Extractor {
     /// standalone noun) from the drafts around it, as they were before this pass.
     fn date_from_neighbours(&self, drafts: &mut [Draft], sentences: &Sentences) {
         let snapshot: Vec<Draft> = drafts.to_vec();
+        // The day of the telling carries on from a draft dated in this pass: the story's day,
+        // once given, holds for what is told after it.
+        let mut told = snapshot.clone();
         let grammar = &self.triggers.grammar;
-        for d in drafts.iter_mut() {
+        for (i, d) in drafts.iter_mut().enumerate() {
             // "Iran has repeatedly struck those groups": happenings repeated have no one
             // happening's date.
             if d.date.is_some() || d.anaphoric || d.standalone || sentences.iterative(d) {
@@ -285,9 +288,10 @@ impl Extractor {
                 .or_else(|| self.same_kind_in_paragraph(d, &snapshot, sentences))
                 .or_else(|| sourceless_sequel(d, &snapshot, sentences))
                 .or_else(|| next_step(d, &snapshot, sentences))
-                .or_else(|| day_of_the_telling(d, &snapshot, sentences, grammar));
+                .or_else(|| day_of_the_telling(d, &told, sentences, grammar));
             if let Some(p) = source {
                 d.date = p.date.clone();
+                told[i].date = d.date.clone();
             }
         }
     }
@@ -413,7 +417,8 @@ fn next_step<'d>(d: &Draft, snapshot: &'d [Draft], sentences: &Sentences) -> Opt
 
 /// News copy gives a story's day once: a happening narrated in the past with no time of its own
 /// ("Security forces also seized two explosive belts", "Araji urged other countries …") happened
-/// on the day of the nearest dated happening told before it, in its paragraph or the one before.
+/// on the day of the nearest dated happening told before it, in its paragraph or the one before
+/// (one this rule dated counts: `snapshot` holds the dates it gave, so the day carries on).
 /// Not the perfect or the present ("Israel has rejected calls", "aid groups say"), not from a
 /// bound (`[grammar] time_prepositions`: "since late May", "by September"), and not in a
 /// sentence that dates a happening itself.

@@ -1462,6 +1462,13 @@ fn a_happening_narrated_without_a_time_is_of_the_day_the_story_tells() {
     );
     assert_eq!(day(&ms, "He urged"), Some("2025-03-11".into()));
     assert_eq!(day(&ms, "Police also"), Some("2025-03-11".into()));
+    // The day carries on from a happening it dated, paragraph after paragraph.
+    let ms = code(
+        "Turkish jets struck a village near Duhok on Tuesday.\n\nIraq condemned the strike as a \
+         violation of its sovereignty.\n\nThe Kurdistan Regional Government urged Ankara to \
+         respect the border.",
+    );
+    assert_eq!(day(&ms, "The Kurdistan"), Some("2025-03-11".into()));
     // Not the perfect, nor a past told in the present, nor from a bound ("since", "by"), nor a
     // happening told from the time of another ("days after").
     let ms = code(
