@@ -13,8 +13,6 @@
 use crate::events::EventsEvalError;
 use dateline_core::Capture;
 use dateline_core::event::{EventMention, Side};
-#[cfg(test)]
-use dateline_core::event::EventType;
 use dateline_events::Extractor;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -329,6 +327,7 @@ impl DevScore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dateline_core::event::EventType;
 
     #[test]
     fn the_same_sentence_is_told_by_most_of_its_words() {
@@ -352,7 +351,9 @@ mod tests {
     fn a_mention_is_right_when_its_sentence_tells_its_type() {
         let _ = dateline_adapters::linked();
         let x = Extractor::load_default().expect("the bundled lexicon loads");
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(EVENTS_DEV);
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(EVENTS_DEV);
         let articles = load(&dir).expect("the dev set loads");
         let mentions = code(&x, &articles[0]).expect("its first article codes");
         let right = mentions.first().expect("a mention").clone();
@@ -378,8 +379,13 @@ mod tests {
         let pair = [right, wrong.clone()];
         let mut s = DevScore::default();
         score(&gold, &pair, &mut s);
-        assert_eq!((s.mentions, s.mentions_annotated, s.mentions_typed), (2, 2, 1));
-        gold.happenings[0].alternatives.push(wrong.event_type.as_str().into());
+        assert_eq!(
+            (s.mentions, s.mentions_annotated, s.mentions_typed),
+            (2, 2, 1)
+        );
+        gold.happenings[0]
+            .alternatives
+            .push(wrong.event_type.as_str().into());
         let mut s = DevScore::default();
         score(&gold, &pair, &mut s);
         assert_eq!(s.mentions_typed, 2);
