@@ -651,6 +651,125 @@ impl<'a> SentenceCoder<'a> {
         Some((start, end, self.article.body.get(start..end)?.to_owned()))
     }
 
+    /// Whom a harm done by someone named struck, as printed, when no dictionary names it: the
+    /// verb's object ("detained *several people*", "freed *43 men*", "targeted *the area*"), or
+    /// in the passive its subject ("*Four men from the convoy* were detained by …"). Only for
+    /// the happenings whose object suffers them (force, coercion, release); a pronoun or a
+    /// happening ("denounced *the attack*") is no party. Kept apart from the participants: the
+    /// mention takes it when no rule found a target (a participle's victims, the place's state).
+    fn whom_it_struck(
+        &self,
+        clause: &Clause<'a>,
+        h: &Happening,
+        event_type: EventType,
+        mode: &str,
+        actors: &[SidedActor],
+    ) -> Option<(usize, usize, String)> {
+        // A verb's object: a noun's neighbour is no object ("air strikes rage on"), nor is
+        // what is seized ("seized weapons") anyone struck.
+        if h.standalone
+            || !h.passive && !h.hit.finite
+            || mode.contains("seize")
+            || !matches!(
+                event_type,
+                EventType::Assault | EventType::Coerce | EventType::Retreat
+            )
+            || actors.iter().any(|a| a.1 == Side::Target)
+            || !h.passive && !actors.iter().any(|a| a.1 == Side::Source)
+        {
+            return None;
+        }
+        let body = self.article.body;
+        if h.passive {
+            // The subject ends at the passive's auxiliary ("were", "had been").
+            let before = body.get(clause.body.0..h.body.0).unwrap_or("").trim_end();
+            PASSIVE_AUXILIARIES
+                .iter()
+                .find_map(|aux| before.strip_suffix(aux).filter(|r| r.ends_with(' ')))
+                .and_then(|subject| {
+                    let end = clause.body.0 + subject.trim_end().len();
+                    self.printed_party(clause.body.0, end, true)
+                })
+        } else {
+            self.printed_party(h.body.1, clause.body.1, false)
+        }
+    }
+
+    /// The noun phrase starting at body offset `from` (all of `from..to` when `whole`, which
+    /// may hold prepositions), up to the first punctuation, preposition but "of", conjunction or
+    /// verb: a few plain words, no pronoun, no time, no happening named, ending in a noun.
+    fn printed_party(&self, from: usize, to: usize, whole: bool) -> Option<(usize, usize, String)> {
+        let body = self.article.body;
+        let text = body.get(from..to)?;
+        let tagger = &self.x.tagger;
+        let start = from + (text.len() - text.trim_start().len());
+        let (mut end, mut words, mut last) = (start, 0, "");
+        let mut at = start;
+        for w in body.get(start..to)?.split_inclusive(' ') {
+            let (word_at, trimmed) = (at, w.trim_end());
+            at += w.len();
+            let bare = trimmed.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let tag = tagger.lexicon_tag(&bare.to_lowercase());
+            // A whole subject may hold a preposition ("four men from the convoy"), and ends in
+            // its noun whatever the word's usual tag ("five suspects were arrested").
+            let preposition = bare == "of" || whole && tag == Some(Tag::IN);
+            let head = whole && at >= to;
+            let tag = tag.filter(|_| !head);
+            let stop = bare.is_empty()
+                || !bare
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '\'')
+                || !preposition
+                    && tag.is_some_and(|t| {
+                        matches!(
+                            t,
+                            Tag::IN
+                                | Tag::TO
+                                | Tag::CC
+                                | Tag::MD
+                                | Tag::WDT
+                                | Tag::WP
+                                | Tag::PRP
+                                | Tag::VBD
+                                | Tag::VBZ
+                                | Tag::VBP
+                                | Tag::VB
+                                | Tag::RB
+                        )
+                    });
+            if stop {
+                // Objects coordinated ("light and medium weapons") are no one party.
+                if whole || tag == Some(Tag::CC) {
+                    return None;
+                }
+                break;
+            }
+            (end, words, last) = (word_at + bare.len(), words + 1, bare);
+            // Punctuation after the word ends the phrase.
+            if bare.len() < trimmed.len() {
+                if whole && at < to {
+                    return None;
+                }
+                break;
+            }
+        }
+        let phrase = body.get(start..end)?;
+        let names_a_happening = !self.x.triggers.find(&fold::fold(phrase).text).is_empty();
+        if words == 0
+            || words > PRINTED_PARTY_WORDS
+            || tagger.lexicon_tag(&last.to_lowercase()) == Some(Tag::IN)
+            || !whole
+                && !tagger
+                    .lexicon_tag(&last.to_lowercase())
+                    .is_none_or(|t| t.is_noun())
+            || !time::scan(phrase).is_empty()
+            || names_a_happening
+        {
+            return None;
+        }
+        Some((start, end, phrase.to_owned()))
+    }
+
     /// Whether the clause names a natural hazard (`[grammar] natural_hazards`).
     fn names_a_hazard(&self, clause: &Clause<'a>) -> bool {
         let text = &self.f()[clause.folded.0..clause.folded.1];
@@ -704,31 +823,8 @@ impl<'a> SentenceCoder<'a> {
         {
             return;
         }
-        // A coordinated clause without its own subject shares the previous clause's
-        // participants ("X held talks with Y, and a third round is scheduled").
-        // In the previous clause's order, each actor once: its source stays the source when a
-        // target there names the same actor ("Baghdad accused Ankara of violating Iraqi …").
-        if clause.index > 0
-            && !reported_nominal
-            && !clause.actors.iter().any(|a| a.end <= h.body.0)
-            && h.relative.is_none()
-            && !matches!(clause.inner, Some(Inner::Adverbial { .. }))
-        {
-            let mut shared: Vec<SidedActor> = Vec::new();
-            // A coordinated verb phrase shares the subject only: its object is its own
-            // ("congratulated Halbousi and called on parliament to …"). A participle names its
-            // object, or does it to the main clause's ("cut ties with X, accusing the kingdom").
-            let own_target = actors.iter().any(|a| a.1 == Side::Target);
-            let shares = |a: &SidedActor| match clause.inner {
-                Some(Inner::Participle) => a.1 == Side::Source || !own_target,
-                _ => !clause.coordinated || a.1 == Side::Source,
-            };
-            for a in previous_clause.iter().filter(|a| shares(a)) {
-                if !actors.iter().chain(&shared).any(|x| x.0 == a.0) {
-                    shared.push(a.clone());
-                }
-            }
-            actors.splice(0..0, shared);
+        if !reported_nominal {
+            share_previous_clause(clause, h, previous_clause, &mut actors);
         }
         // "He was arrested": the subject a pronoun stands for suffers a passive verb.
         let subject_side = if h.passive {
@@ -751,6 +847,7 @@ impl<'a> SentenceCoder<'a> {
         if let Some(to) = asked_to {
             self.whom_asked(h, to, &mut actors);
         }
+        let struck = self.whom_it_struck(clause, h, event_type, &mode, &actors);
         if h.hit == clause.best {
             *previous_clause = actors.clone();
         }
@@ -774,6 +871,7 @@ impl<'a> SentenceCoder<'a> {
             place: None,
             clause_counts: self.clause_counts(h, &counts),
             counts,
+            struck,
         };
         self.date_and_place(clause, h, draft, out);
     }
@@ -1920,6 +2018,20 @@ const FIRST_SINCE_REACH: usize = 8;
 /// The most words a party asked may have ("the remaining members of the cell" has six).
 const ASKED_PARTY_WORDS: usize = 6;
 
+/// The most words a party printed as is may have ("the remaining members of the cell").
+const PRINTED_PARTY_WORDS: usize = 8;
+
+/// What stands between a passive's subject and its participle.
+const PASSIVE_AUXILIARIES: [&str; 7] = [
+    "had been",
+    "have been",
+    "has been",
+    "were",
+    "was",
+    "are",
+    "is",
+];
+
 /// Whether the first comma or semicolon in `text` goes back to a main clause: one not followed
 /// by a relative clause (", in which …", ", who …") or a participle (", killing 15 …"), which
 /// hang on what came before it, with whatever commas they hold.
@@ -1931,4 +2043,37 @@ fn resumes_main_clause(text: &str) -> bool {
         let relative = |w: &str| crate::grammar::RELATIVE_PRONOUNS.contains(&w) || w == "where";
         !(relative(&first) || relative(&second) || first.ends_with("ing"))
     })
+}
+
+/// A coordinated clause without its own subject shares the previous clause's
+/// participants ("X held talks with Y, and a third round is scheduled").
+/// In the previous clause's order, each actor once: its source stays the source when a
+/// target there names the same actor ("Baghdad accused Ankara of violating Iraqi …").
+fn share_previous_clause(
+    clause: &Clause<'_>,
+    h: &Happening,
+    previous_clause: &[SidedActor],
+    actors: &mut Vec<SidedActor>,
+) {
+    if clause.index > 0
+        && !clause.actors.iter().any(|a| a.end <= h.body.0)
+        && h.relative.is_none()
+        && !matches!(clause.inner, Some(Inner::Adverbial { .. }))
+    {
+        let mut shared: Vec<SidedActor> = Vec::new();
+        // A coordinated verb phrase shares the subject only: its object is its own
+        // ("congratulated Halbousi and called on parliament to …"). A participle names its
+        // object, or does it to the main clause's ("cut ties with X, accusing the kingdom").
+        let own_target = actors.iter().any(|a| a.1 == Side::Target);
+        let shares = |a: &SidedActor| match clause.inner {
+            Some(Inner::Participle) => a.1 == Side::Source || !own_target,
+            _ => !clause.coordinated || a.1 == Side::Source,
+        };
+        for a in previous_clause.iter().filter(|a| shares(a)) {
+            if !actors.iter().chain(&shared).any(|x| x.0 == a.0) {
+                shared.push(a.clone());
+            }
+        }
+        actors.splice(0..0, shared);
+    }
 }

@@ -154,6 +154,9 @@ struct Draft {
     recent: bool,
     /// Its verb narrates in the past ("struck", "was killed", "had asked").
     narrated: bool,
+    /// Whom it struck as printed ("several people", "a village"), when no dictionary names
+    /// them: its target when nothing else is (see `SentenceCoder::whom_it_struck`).
+    struck: Option<(usize, usize, String)>,
 }
 
 impl Extractor {

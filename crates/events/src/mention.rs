@@ -29,6 +29,49 @@ impl Extractor {
         out
     }
 
+    /// A mention with no target takes whom it struck as printed, else for an attack by someone
+    /// named its place's state.
+    fn fill_target(&self, d: &Draft, here: Option<&str>, actors: &mut Vec<ActorRef>) {
+        // Whom it struck as printed, when nothing names a target: of the country where it
+        // happened, as people named by what they are.
+        if let Some((_, _, name)) = d.struck.as_ref()
+            && !actors.iter().any(|a| a.side == Side::Target)
+        {
+            actors.push(ActorRef {
+                name: name.clone(),
+                role: None,
+                organisation: None,
+                country: here.map(str::to_owned),
+                sector: None,
+                side: Side::Target,
+                text: Some(name.clone()),
+            });
+        }
+        // An attack by someone named that names nobody it struck struck the place: the field's
+        // country dictionaries list a country's towns as the country ("Russian jets shelled
+        // villages near Idlib" is coded with a Syrian target). Where nobody is named doing it
+        // ("ISIS was defeated in Iraq"), the place says nothing of who suffered.
+        if let Some(place) = d.place.as_ref()
+            && let Some(country) = place.country.as_deref()
+            && d.event_type == EventType::Assault
+            && !d.anaphoric
+            && !actors.iter().any(|a| a.side == Side::Target)
+            && actors
+                .iter()
+                .any(|a| a.side == Side::Source && a.name != UNIDENTIFIED)
+        {
+            actors.push(ActorRef {
+                name: place.name.clone(),
+                role: None,
+                organisation: None,
+                country: Some(country.to_owned()),
+                sector: None,
+                side: Side::Target,
+                text: None,
+            });
+        }
+    }
+
     /// The `n`th mention of its sentence.
     fn mention(
         &self,
@@ -71,29 +114,7 @@ impl Extractor {
         {
             actors.push(self.unidentified(country));
         }
-        // An attack by someone named that names nobody it struck struck the place: the field's
-        // country dictionaries list a country's towns as the country ("Russian jets shelled
-        // villages near Idlib" is coded with a Syrian target). Where nobody is named doing it
-        // ("ISIS was defeated in Iraq"), the place says nothing of who suffered.
-        if let Some(place) = d.place.as_ref()
-            && let Some(country) = place.country.as_deref()
-            && d.event_type == EventType::Assault
-            && !d.anaphoric
-            && !actors.iter().any(|a| a.side == Side::Target)
-            && actors
-                .iter()
-                .any(|a| a.side == Side::Source && a.name != UNIDENTIFIED)
-        {
-            actors.push(ActorRef {
-                name: place.name.clone(),
-                role: None,
-                organisation: None,
-                country: Some(country.to_owned()),
-                sector: None,
-                side: Side::Target,
-                text: None,
-            });
-        }
+        self.fill_target(&d, here, &mut actors);
         let date = match d.date {
             Some(v) => v,
             // No time in the sentence and none to continue: all that is known is that it
