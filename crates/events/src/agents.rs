@@ -8,7 +8,7 @@
 
 use crate::LexiconError;
 use crate::actors::{ActorHit, ActorIndex, Who};
-use crate::fold::{Folded, boundary_after, boundary_before, fold_key};
+use crate::fold::{Folded, fold_key, whole_word_matches};
 use crate::lexicon::SectorsFile;
 use aho_corasick::{AhoCorasick, MatchKind};
 use dateline_lexicon::AgentsFile;
@@ -206,10 +206,7 @@ impl AgentIndex {
         hits.sort_by_key(|h| (h.start, h.end));
         let mut alone: Vec<ActorHit> = Vec::new();
         let few_words = |gap: &str, max: usize| gap.split_whitespace().take(max + 1).count() <= max;
-        for m in self.matcher.find_iter(f) {
-            if !boundary_before(f, m.start()) || !boundary_after(f, m.end()) {
-                continue;
-            }
+        for m in whole_word_matches(&self.matcher, f) {
             let (s, e) = folded.original_span(m.start(), m.end());
             // The first name starting at or after the agent's end, and the last starting before
             // its start.

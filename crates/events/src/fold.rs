@@ -254,9 +254,43 @@ pub fn boundary_after(s: &str, i: usize) -> bool {
     s[i..].chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
 
+/// The leftmost-longest matches of `ac` in `f` that are whole words. A match inside a longer
+/// word ("shiite militia" in "shiite militiamen") would hide the shorter ones that start after
+/// it ("militiamen"): past one, the search goes on from its next character.
+pub fn whole_word_matches<'a>(
+    ac: &'a aho_corasick::AhoCorasick,
+    f: &'a str,
+) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at <= f.len() {
+            let m = ac.find(aho_corasick::Input::new(f).range(at..))?;
+            if boundary_before(f, m.start()) && boundary_after(f, m.end()) {
+                at = m.end();
+                return Some(m);
+            }
+            at = m.start() + f[m.start()..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_match_inside_a_longer_word_hides_no_shorter_one() {
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(["shiite militia", "militiamen", "police"])
+            .expect("patterns build");
+        let f = "shiite militiamen and police and policemen";
+        let found: Vec<&str> = whole_word_matches(&ac, f)
+            .map(|m| &f[m.start()..m.end()])
+            .collect();
+        assert_eq!(found, ["militiamen", "police"]);
+    }
 
     #[test]
     fn spellings_fold_together() {

@@ -1,7 +1,7 @@
 //! Where: the gazetteer (`data/places.toml`, generated from GeoNames) matched in folded text.
 
 use crate::LexiconError;
-use crate::fold::{self, Folded, boundary_after, boundary_before};
+use crate::fold::{self, Folded};
 use crate::lexicon::PlacesFile;
 use aho_corasick::{AhoCorasick, MatchKind};
 use dateline_core::event::{Place, PlacePrecision};
@@ -119,9 +119,7 @@ impl PlaceIndex {
     /// Every gazetteer place named in `text`, in order.
     pub fn find(&self, text: &str, folded: &Folded) -> Vec<PlaceHit> {
         let f = folded.text.as_str();
-        self.matcher
-            .find_iter(f)
-            .filter(|m| boundary_before(f, m.start()) && boundary_after(f, m.end()))
+        fold::whole_word_matches(&self.matcher, f)
             .filter_map(|m| {
                 let pid = m.pattern().as_usize();
                 let (s, e) = folded.original_span(m.start(), m.end());

@@ -1555,6 +1555,18 @@ fn whom_a_harm_struck_is_its_target_named_or_not() {
     );
 }
 
+/// An agent printed after a word that begins a longer agent phrase of the dictionary ("shiite
+/// militia" in "Shiite militiamen") is still an agent.
+#[test]
+fn an_agent_is_found_past_a_longer_phrase_it_ends_inside() {
+    let m = first_coded(
+        "Report\n\nVillagers accused Shiite militiamen of burning homes near Tuz Khurmatu on \
+         Wednesday.\n",
+        EventType::Accuse,
+    );
+    assert_side(&m, "militiamen", Some(Side::Target));
+}
+
 #[test]
 fn an_agreement_signed_is_agreed_whatever_its_modifiers() {
     each_first_coded(
