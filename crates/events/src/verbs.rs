@@ -809,7 +809,8 @@ fn coordinated_verbs(tokens: &[Token]) -> (Option<usize>, Vec<usize>) {
     let mut first: Option<&Token> = None;
     let mut out = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
-        if let (Some(first), true, Some(next)) = (first, t.tag == Tag::CC, tokens.get(k + 1))
+        if let (Some(first), true, Some(next)) =
+            (first, t.tag == Tag::CC, after_aside(tokens, k + 1))
             && (t.text.eq_ignore_ascii_case("and") || t.text.eq_ignore_ascii_case("but"))
             && (matches!(next.tag, Tag::VBD | Tag::VBZ | Tag::VBP)
                 || next.tag == Tag::VBN && first.tag == Tag::VBD && !auxiliary(first))
@@ -848,6 +849,24 @@ fn coordinated_verbs(tokens: &[Token]) -> (Option<usize>, Vec<usize>) {
     }
     (first.map(|t| t.start), out)
 }
+
+/// Token `k`, or the token after a short aside set off by commas that starts there ("and, four
+/// days later, halted"): an aside with no verb of its own.
+fn after_aside(tokens: &[Token], k: usize) -> Option<&Token> {
+    let t = tokens.get(k)?;
+    if t.text != "," {
+        return Some(t);
+    }
+    let aside = tokens.get(k + 1..)?;
+    let close = (aside.iter().take(ASIDE_WORDS + 1)).position(|t| t.text == ",")?;
+    let verb = aside[..close]
+        .iter()
+        .any(|t| t.tag.is_verb() || t.tag == Tag::MD);
+    (close > 0 && !verb).then(|| aside.get(close + 1)).flatten()
+}
+
+/// The most words an aside between commas may have ("four days later", "on Tuesday night").
+const ASIDE_WORDS: usize = 5;
 
 /// True when the participle at `start..end` of `sentence` is the second half of a hyphenated
 /// modifier ("long-promised railway", "Iran-backed militia", "government-imposed curfew"): it

@@ -3369,6 +3369,16 @@ fn a_verb_coordinated_with_a_past_form_read_as_participle_is_its_own() {
         "{ms:#?}"
     );
     assert_source_country(&ms[1], "KWT");
+    // An aside between commas after the conjunction ("and, a week later, closed") leaves the
+    // second verb phrase its own.
+    let ms = code(
+        "Report\n\nAmman condemned the raid and, a week later, closed its embassy in Damascus.\n",
+    );
+    assert_eq!(
+        types_of(&ms),
+        [EventType::Accuse, EventType::Sanction],
+        "{ms:#?}"
+    );
 }
 
 /// Office holders since the field's dictionaries end (2016): a title names the holder of the
