@@ -166,10 +166,11 @@ impl AgentIndex {
             // The head noun: the last word, or the one before "of" ("ministry of interior").
             let head = key.split(" of ").next().and_then(|h| h.rsplit(' ').next());
             let definite = head.is_some_and(|h| sectors.definite.iter().any(|d| d == h));
+            let acting_head = head.is_some_and(|h| sectors.acting_heads.iter().any(|w| w == h));
             keys.push(key);
             words.push(AgentSector {
                 word: word.clone(),
-                acting: sectors.acting.contains(&a.sector),
+                acting: sectors.acting.contains(&a.sector) || acting_head,
                 armed: sectors.armed.contains(&a.sector),
                 definite,
             });

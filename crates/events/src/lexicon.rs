@@ -301,6 +301,9 @@ pub struct SectorsFile {
     pub sector: BTreeMap<String, String>,
     #[serde(default)]
     pub acting: Vec<String>,
+    /// Head nouns whose agents act on their own whatever their sector ("authorities").
+    #[serde(default)]
+    pub acting_heads: Vec<String>,
     /// Sectors that bear arms, whose agents a place does not give a country.
     #[serde(default)]
     pub armed: Vec<String>,

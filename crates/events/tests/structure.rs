@@ -1555,6 +1555,19 @@ fn whom_a_harm_struck_is_its_target_named_or_not() {
     );
 }
 
+/// "Authorities" act on their own, as the state where the story is; "officials" alone do not.
+#[test]
+fn authorities_act_on_their_own() {
+    let m = first_coded(
+        "Report\n\nAuthorities imposed a curfew on the town of Tal Afar on Saturday night.\n",
+        EventType::Coerce,
+    );
+    assert_source_country(&m, "IRQ");
+    assert!(
+        code("Report\n\nOfficials imposed a curfew on the town on Saturday night.\n").is_empty()
+    );
+}
+
 /// An agent printed after a word that begins a longer agent phrase of the dictionary ("shiite
 /// militia" in "Shiite militiamen") is still an agent.
 #[test]
