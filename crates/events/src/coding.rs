@@ -1345,7 +1345,7 @@ impl<'a> SentenceCoder<'a> {
     /// '"We condemn this attack," Foreign Minister X said': "I" or "we" opening a clause inside a
     /// quotation is whoever the sentence says spoke it: the name between the closing quote and
     /// the verb of saying (', X said', ', said X'), or before the verb that opens the quotation
-    /// ('X said: "We …"'), a few words from it.
+    /// ('X said: "We …"'), a few words from it, or the person a pronoun there stands for.
     fn quoted_speaker(&self, clause: &Clause, h: &Happening) -> Option<&'a ActorHit> {
         let f = self.f();
         if !first_person_subject(&f[clause.folded.0..h.hit.start])
@@ -1383,11 +1383,23 @@ impl<'a> SentenceCoder<'a> {
             .names_in_sentence()
             .filter(|a| bs <= a.start && a.end <= be);
         // Before the verb, the name nearest it; after it, the first.
-        if to <= open {
+        let named = if to <= open {
             names.last()
         } else {
             names.next()
-        }
+        };
+        // '"I call on everyone …," he said': the speaker is the person the pronoun stands for.
+        named.or_else(|| {
+            let speaker = f.get(f.floor_char_boundary(from)..f.floor_char_boundary(to))?;
+            let pronoun = speaker
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "he" || w == "she");
+            if !pronoun {
+                return None;
+            }
+            self.named_before(PRONOUN_REACH)
+                .find(|a| self.x.pronoun_fits(Pronoun::Person, &a.who))
+        })
     }
 
     /// What the coding phrase is worth; a weak dictionary reading loses more when a hand

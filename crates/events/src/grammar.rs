@@ -28,10 +28,13 @@ pub(crate) fn first_person_subject(before_verb: &str) -> bool {
 
 /// The first word before a verb when only a short run of auxiliaries and adverbs follows it ("He
 /// also said", "it has been", "we will not"): a one-word subject, such as a pronoun.
+/// A coordinating conjunction opening the clause comes before it ("and I call on").
 fn short_subject(before_verb: &str) -> Option<&str> {
     let mut words = before_verb
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty());
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.next_if(|w| matches!(*w, "and" | "but"));
     let first = words.next()?;
     (words.count() < 4).then_some(first)
 }

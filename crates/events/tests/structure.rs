@@ -2526,6 +2526,30 @@ fn the_first_person_of_a_quotation_is_its_speaker() {
         EventType::Coerce,
     );
     assert_side(&m, "Miqdad al-Hamdani", Some(Side::Source));
+    // Spoken by "he", it is the person named before; "and I" opens a clause of the same
+    // speaker; "I urge" is a request as "urged" is.
+    let m = first_coded_of(
+        "Report\n\nJordan's King Abdullah II met envoys in Amman on Monday.\n\n\"I am \
+         grateful, and I call on everyone to show restraint,\" he said in a recorded message.\n",
+        EventType::Request,
+    );
+    assert_side(&m, "Abdullah II", Some(Side::Source));
+    let m = first_coded_of(
+        "Report\n\nJordan's King Abdullah II met envoys in Amman on Monday.\n\n\"I urge all \
+         sides to show restraint,\" he said.\n",
+        EventType::Request,
+    );
+    assert_side(&m, "Abdullah II", Some(Side::Source));
+}
+
+/// Who survived an attack suffered it.
+#[test]
+fn who_survived_an_attack_suffered_it() {
+    let m = first_coded(
+        "Report\n\nJordan's King Abdullah II survived a rocket attack on his convoy on Monday.\n",
+        EventType::Assault,
+    );
+    assert_side(&m, "Abdullah II", Some(Side::Target));
 }
 
 /// An adviser's office and a cleric's rank are titles too: the names after them are people.
