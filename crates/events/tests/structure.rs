@@ -2542,6 +2542,18 @@ fn the_first_person_of_a_quotation_is_its_speaker() {
     assert_side(&m, "Abdullah II", Some(Side::Source));
 }
 
+/// A body formed to investigate is an investigation (CAMEO 090), whatever forming it reads as.
+#[test]
+fn a_committee_formed_to_investigate_is_an_investigation() {
+    each_first_coded(
+        &[
+            "Lebanon's judiciary set up a committee on Monday to investigate the port blast.",
+            "A commission of judges was formed on Monday to investigate the killings in Basra.",
+        ],
+        EventType::Accuse,
+    );
+}
+
 /// Who survived an attack suffered it.
 #[test]
 fn who_survived_an_attack_suffered_it() {
