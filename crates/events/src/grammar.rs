@@ -495,6 +495,31 @@ const SOLE_VERB_REACH: usize = 40;
 /// 12 men", "forces seized the town"). Taggers trained on running text read a past form after a
 /// plural noun as a reduced relative ("the men arrested on Monday"), which has no object there.
 /// An apposition may stand between the subject and the verb.
+/// Where a closing attribution begins in `tokens` (a sentence's rest, its final stop left out):
+/// after its last comma, a few words whose only verb in a tense is one of saying (", a police
+/// source said", ", officials told Reuters", ", said the ministry").
+fn attribution_start(tokens: &[dateline_tagger::Token]) -> Option<usize> {
+    use dateline_tagger::Tag;
+    let comma = tokens.iter().rposition(|t| t.text == ",")?;
+    let tail = &tokens[comma + 1..];
+    let saying = |t: &dateline_tagger::Token| {
+        matches!(
+            t.text.to_ascii_lowercase().as_str(),
+            "said" | "says" | "told" | "tells" | "added" | "reported"
+        )
+    };
+    let tensed =
+        |t: &&dateline_tagger::Token| matches!(t.tag, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD);
+    (tail.len() <= ATTRIBUTION_WORDS
+        && tail.iter().filter(tensed).count() == 1
+        && tail.iter().filter(tensed).all(saying))
+    .then_some(comma)
+}
+
+/// The most words a closing attribution may have (", a spokesman for the local health
+/// directorate said").
+const ATTRIBUTION_WORDS: usize = 10;
+
 fn past_after_subject(tokens: &[dateline_tagger::Token], i: usize) -> bool {
     use dateline_tagger::Tag;
     let (Some(before), Some(after)) = (i.checked_sub(1).map(|k| &tokens[k]), tokens.get(i + 1))
@@ -529,6 +554,8 @@ fn past_after_subject(tokens: &[dateline_tagger::Token], i: usize) -> bool {
             .take(SOLE_VERB_REACH)
             .position(|t| matches!(t.text.as_str(), "." | "!" | "?"))
             .or((rest.len() <= SOLE_VERB_REACH).then_some(rest.len()));
+        // A closing attribution is no verb of the sentence's own (", a police source said.").
+        let end = end.map(|end| attribution_start(&rest[..end]).unwrap_or(end));
         end.is_some_and(|end| {
             !rest[..end]
                 .iter()

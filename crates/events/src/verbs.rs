@@ -798,8 +798,8 @@ fn clause_stops(tokens: &[Token], len: usize) -> Vec<usize> {
 /// Ankara of … and summoned its ambassador", "police arrested two men and seized weapons", "said
 /// it would cooperate … but denied that …"). Each tells a happening of its own, with the subject
 /// they share. Byte offsets in the sentence. A past form after the conjunction counts as finite
-/// when the first verb is a past form of a verb with a meaning of its own (taggers often read it
-/// as a participle); after an auxiliary it shares that auxiliary ("has been arrested and charged"
+/// when the first verb is a past form of a verb with a meaning of its own, whichever of the two
+/// the tagger read as a participle ("police fired … and detained"); after an auxiliary it shares that auxiliary ("has been arrested and charged"
 /// is one verb group).
 fn coordinated_verbs(tokens: &[Token]) -> (Option<usize>, Vec<usize>) {
     let auxiliary = |t: &Token| {
@@ -813,7 +813,9 @@ fn coordinated_verbs(tokens: &[Token]) -> (Option<usize>, Vec<usize>) {
             (first, t.tag == Tag::CC, after_aside(tokens, k + 1))
             && (t.text.eq_ignore_ascii_case("and") || t.text.eq_ignore_ascii_case("but"))
             && (matches!(next.tag, Tag::VBD | Tag::VBZ | Tag::VBP)
-                || next.tag == Tag::VBN && first.tag == Tag::VBD && !auxiliary(first))
+                || next.tag == Tag::VBN
+                    && matches!(first.tag, Tag::VBD | Tag::VBN)
+                    && !auxiliary(first))
         {
             out.push(t.start);
         }

@@ -3418,6 +3418,17 @@ fn a_verb_coordinated_with_a_past_form_read_as_participle_is_its_own() {
         "{ms:#?}"
     );
     assert_source_country(&ms[1], "KWT");
+    // Both past forms read as participles, the sentence's only other verb in a closing
+    // attribution: still two verb phrases of one subject.
+    let ms = code(
+        "Report\n\nRiot police fired into the air outside the consulate and detained three men, \
+         a police source said.\n",
+    );
+    assert_eq!(
+        types_of(&ms),
+        [EventType::Assault, EventType::Coerce],
+        "{ms:#?}"
+    );
     // An aside between commas after the conjunction ("and, a week later, closed") leaves the
     // second verb phrase its own.
     let ms = code(
