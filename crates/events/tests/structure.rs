@@ -4171,10 +4171,21 @@ fn a_request_for_comment_and_a_credit_line_are_no_happenings() {
         "Report\n\nThe Egyptian foreign ministry did not respond to a request for comment on \
          Sunday.\n",
         "Report\n\nReuters correspondent Samia Nakhoul contributed from Beirut, Lebanon.\n",
+        "Report\n\nA Jordanian official, who asked for anonymity, spoke to reporters in Amman.\n",
     ] {
         let ms = code(body);
         assert!(ms.is_empty(), "{ms:#?}");
     }
+}
+
+/// Asking for something is an appeal, as calling for it is.
+#[test]
+fn asking_for_something_is_an_appeal() {
+    let m = first_coded(
+        "Report\n\nJordan asked for an emergency session of the Arab League on Monday.\n",
+        EventType::Request,
+    );
+    assert_source_country(&m, "JOR");
 }
 
 /// A participle between a number and its noun describes the noun: "released nine detained
