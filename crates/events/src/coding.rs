@@ -411,7 +411,26 @@ impl<'a> SentenceCoder<'a> {
             })
             .filter_map(|h| self.infinitive_after(self.to_body(h.start, h.end).1, cbe))
             .min();
-        let own = |h: &&TriggerHit| asked.is_none_or(|to| self.to_body(h.start, h.end).0 <= to);
+        // A noun in an "of" phrase of the subject names what the subject is, not what it does,
+        // when a finite verb of the clause follows ("Leaders of the sit-in welcomed …",
+        // "Relatives of the bombing victims demanded …").
+        let first_finite = (hits.iter()).filter(|h| h.finite).map(|h| h.start).min();
+        let tagger = &self.x.tagger;
+        let describes_subject = |h: &TriggerHit| {
+            let subject = &self.f()[cs..h.start];
+            !h.finite
+                && first_finite.is_some_and(|v| h.start < v)
+                && subject.split_whitespace().any(|w| w == "of")
+                // Before the subject's verb: no verb stands between ("handed control of …").
+                && !subject.split_whitespace().any(|w| {
+                    tagger
+                        .lexicon_tag(w)
+                        .is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::VBN))
+                })
+        };
+        let own = |h: &&TriggerHit| {
+            asked.is_none_or(|to| self.to_body(h.start, h.end).0 <= to) && !describes_subject(h)
+        };
         let best = (hits.iter().filter(own))
             .filter(|h| !self.trigger(h).standalone)
             .max_by_key(rank)

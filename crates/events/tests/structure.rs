@@ -4178,6 +4178,17 @@ fn a_request_for_comment_and_a_credit_line_are_no_happenings() {
     }
 }
 
+/// A happening named in an "of" phrase of the subject says who the subject is; the verb after
+/// it says what they did.
+#[test]
+fn a_happening_in_the_subject_s_of_phrase_is_not_its_act() {
+    let m = first_coded(
+        "Report\n\nLeaders of the Hawija sit-in welcomed the court's decision on Sunday.\n",
+        EventType::Support,
+    );
+    assert_eq!(m.date.value.as_deref(), Some("2025-03-09"));
+}
+
 /// Asking for something is an appeal, as calling for it is.
 #[test]
 fn asking_for_something_is_an_appeal() {
