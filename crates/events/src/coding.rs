@@ -1329,6 +1329,11 @@ impl<'a> SentenceCoder<'a> {
     /// nearest person (he, she) or body (it) named before the sentence.
     fn pronoun_antecedent(&self, clause: &Clause, h: &Happening) -> Option<&'a ActorHit> {
         let kind = pronoun_subject(&self.f()[clause.folded.0..h.hit.start])?;
+        self.antecedent(kind)
+    }
+
+    /// The nearest name before the sentence that a pronoun of `kind` can stand for.
+    fn antecedent(&self, kind: Pronoun) -> Option<&'a ActorHit> {
         self.named_before(PRONOUN_REACH)
             .find(|a| self.x.pronoun_fits(kind, &a.who))
     }
@@ -1413,11 +1418,7 @@ impl<'a> SentenceCoder<'a> {
             let pronoun = speaker
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| w == "he" || w == "she");
-            if !pronoun {
-                return None;
-            }
-            self.named_before(PRONOUN_REACH)
-                .find(|a| self.x.pronoun_fits(Pronoun::Person, &a.who))
+            pronoun.then(|| self.antecedent(Pronoun::Person)).flatten()
         })
     }
 
