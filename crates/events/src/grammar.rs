@@ -490,11 +490,6 @@ fn listed_past(tokens: &[dateline_tagger::Token], i: usize) -> bool {
 /// Tokens after a past form read for a verb in a tense before the sentence ends.
 const SOLE_VERB_REACH: usize = 40;
 
-/// A past form the tagger read as a participle where it is the sentence's main verb: the first
-/// verb, straight after a noun (its subject), with an object straight after ("soldiers arrested
-/// 12 men", "forces seized the town"). Taggers trained on running text read a past form after a
-/// plural noun as a reduced relative ("the men arrested on Monday"), which has no object there.
-/// An apposition may stand between the subject and the verb.
 /// Where a closing attribution begins in `tokens` (a sentence's rest, its final stop left out):
 /// after its last comma, a few words whose only verb in a tense is one of saying (", a police
 /// source said", ", officials told Reuters", ", said the ministry").
@@ -520,6 +515,11 @@ fn attribution_start(tokens: &[dateline_tagger::Token]) -> Option<usize> {
 /// directorate said").
 const ATTRIBUTION_WORDS: usize = 10;
 
+/// A past form the tagger read as a participle where it is the sentence's main verb: the first
+/// verb, straight after a noun (its subject), with an object straight after ("soldiers arrested
+/// 12 men", "forces seized the town"). Taggers trained on running text read a past form after a
+/// plural noun as a reduced relative ("the men arrested on Monday"), which has no object there.
+/// An apposition may stand between the subject and the verb.
 fn past_after_subject(tokens: &[dateline_tagger::Token], i: usize) -> bool {
     use dateline_tagger::Tag;
     let (Some(before), Some(after)) = (i.checked_sub(1).map(|k| &tokens[k]), tokens.get(i + 1))

@@ -37,15 +37,7 @@ impl Extractor {
         if let Some((_, _, name)) = d.struck.as_ref()
             && !actors.iter().any(|a| a.side == Side::Target)
         {
-            actors.push(ActorRef {
-                name: name.clone(),
-                role: None,
-                organisation: None,
-                country: here.map(str::to_owned),
-                sector: None,
-                side: Side::Target,
-                text: Some(name.clone()),
-            });
+            actors.push(target(name, here, Some(name)));
         }
         // An attack by someone named that names nobody it struck struck the place: the field's
         // country dictionaries list a country's towns as the country ("Russian jets shelled
@@ -60,15 +52,7 @@ impl Extractor {
                 .iter()
                 .any(|a| a.side == Side::Source && a.name != UNIDENTIFIED)
         {
-            actors.push(ActorRef {
-                name: place.name.clone(),
-                role: None,
-                organisation: None,
-                country: Some(country.to_owned()),
-                sector: None,
-                side: Side::Target,
-                text: None,
-            });
+            actors.push(target(&place.name, Some(country), None));
         }
     }
 
@@ -230,6 +214,19 @@ impl Extractor {
                 text: text.map(str::to_owned),
             },
         }
+    }
+}
+
+/// A target no dictionary names: a party as printed, or a place standing for its state.
+fn target(name: &str, country: Option<&str>, text: Option<&str>) -> ActorRef {
+    ActorRef {
+        name: name.to_owned(),
+        role: None,
+        organisation: None,
+        country: country.map(str::to_owned),
+        sector: None,
+        side: Side::Target,
+        text: text.map(str::to_owned),
     }
 }
 
