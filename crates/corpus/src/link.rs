@@ -15,6 +15,7 @@ use dateline_core::event::EventType;
 use dateline_core::time::days_overlap;
 use jiff::civil::Date;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// Rewrites must be published within this many days of each other (when both dates are known).
 const REWRITE_WINDOW_DAYS: i64 = 7;
@@ -29,14 +30,19 @@ pub struct Budget {
     pub pass_entries: usize,
     /// Candidate pairs collected before they are checked and dropped (8 bytes each).
     pub pair_batch: usize,
+    /// Articles whose coded mentions the rewrite check keeps between pairs (a few hundred bytes
+    /// each); at least two, the articles of one pair.
+    pub held_articles: usize,
 }
 
 impl Default for Budget {
-    /// About 8 MiB of LSH entries and 2 to 4 MiB of candidate pairs.
+    /// About 8 MiB of LSH entries, 2 to 4 MiB of candidate pairs, and a few MiB of articles
+    /// held for the rewrite check.
     fn default() -> Self {
         Budget {
             pass_entries: 1 << 19,
             pair_batch: 1 << 18,
+            held_articles: 1 << 13,
         }
     }
 }
@@ -53,7 +59,7 @@ pub(crate) fn link<C: LinkStore>(n: usize, c: &mut C, budget: Budget) -> Result<
     drop(is_rep);
     // Copy groups (MinHash links only) decide relations and inheritance inside a story.
     c.put_roots(Grouping::CopyGroup, &mut (0..n).map(|i| uf.find(i) as u32))?;
-    link_rewrites(c, &mut uf, budget.pair_batch)?;
+    link_rewrites(c, &mut uf, budget)?;
     c.put_roots(Grouping::Story, &mut (0..n).map(|i| uf.find(i) as u32))
 }
 
@@ -179,13 +185,12 @@ fn near_duplicates<C: LinkStore>(
 fn link_rewrites<C: LinkStore>(
     c: &mut C,
     uf: &mut UnionFind,
-    pair_batch: usize,
+    budget: Budget,
 ) -> Result<(), C::Error> {
     // Candidates are checked in batches, so their number (quadratic in the bucket sizes) never
     // has to fit in memory; a pair already in one story is skipped.
     let mut batch: Vec<(u32, u32)> = Vec::new();
-    let mut first = FirstArticle::default();
-    let mut second = Vec::new();
+    let mut read = Recent::holding(budget.held_articles);
     // One type at a time: buckets never mix types, and only one type's buckets are in memory.
     for kind in EventType::ALL {
         let buckets = rewrite_buckets(c, kind)?;
@@ -201,12 +206,12 @@ fn link_rewrites<C: LinkStore>(
                     batch.push((a.min(b), a.max(b)));
                 }
             }
-            if batch.len() >= pair_batch {
-                check_rewrites(c, uf, &mut batch, &mut first, &mut second)?;
+            if batch.len() >= budget.pair_batch {
+                check_rewrites(c, uf, &mut batch, &mut read)?;
             }
         }
     }
-    check_rewrites(c, uf, &mut batch, &mut first, &mut second)
+    check_rewrites(c, uf, &mut batch, &mut read)
 }
 
 /// Articles (ascending) by (actor, week of publication).
@@ -237,48 +242,84 @@ fn rewrite_buckets<C: LinkStore>(c: &mut C, kind: EventType) -> Result<RewriteBu
     Ok(buckets)
 }
 
-/// Unites the pairs of `batch` that are rewrites of each other, and empties it. `first` keeps the
-/// last first article's publication bounds and coded mentions, since sorted pairs repeat it;
-/// `second` is a buffer for the other article's.
+/// Unites the pairs of `batch` that are rewrites of each other, and empties it. The articles of
+/// one bucket are paired with each other, so the same few hundred come back pair after pair:
+/// `read` keeps what was last read of them.
 fn check_rewrites<C: LinkStore>(
     c: &mut C,
     uf: &mut UnionFind,
     batch: &mut Vec<(u32, u32)>,
-    first: &mut FirstArticle,
-    second: &mut Vec<Coded>,
+    read: &mut Recent,
 ) -> Result<(), C::Error> {
     unite_linked(batch, uf, |a, b| {
-        if first.index != Some(a as u32) {
-            *first = FirstArticle {
-                index: Some(a as u32),
-                when: c.key(a)?.when,
-                coded: None,
-            };
-        }
-        if !published_close(first.when, c.key(b)?.when) {
+        read.make_room();
+        if !published_close(read.when(c, a)?, read.when(c, b)?) {
             return Ok(false);
         }
-        let coded = match &mut first.coded {
-            Some(coded) => coded,
-            None => {
-                let mut coded = Vec::new();
-                c.coded_of(a, &mut coded)?;
-                first.coded.insert(coded)
-            }
-        };
-        second.clear();
-        c.coded_of(b, second)?;
-        Ok(events_match(coded, second))
+        read.coded(c, a)?;
+        read.coded(c, b)?;
+        // Both are held: `make_room` left room for the pair.
+        Ok(events_match(
+            &read.articles[&(a as u32)].coded,
+            &read.articles[&(b as u32)].coded,
+        ))
     })
 }
 
-/// The first article of the pairs being checked: its publication bounds, and its coded mentions
-/// once a pair needs them.
+/// What was last read of the articles being paired: publication bounds, and coded mentions once
+/// a pair needs them. Sorted pairs of a batch of buckets revisit the same few thousand articles,
+/// which SQLite would otherwise read and decode again for every pair. Holds at most `limit`
+/// articles: before a pair would pass that, it starts again empty.
+struct Recent {
+    articles: HashMap<u32, Read>,
+    limit: usize,
+}
+
 #[derive(Default)]
-struct FirstArticle {
-    index: Option<u32>,
+struct Read {
     when: When,
-    coded: Option<Vec<Coded>>,
+    coded: Vec<Coded>,
+    has_coded: bool,
+}
+
+impl Recent {
+    fn holding(limit: usize) -> Recent {
+        Recent {
+            articles: HashMap::new(),
+            limit: limit.max(2),
+        }
+    }
+
+    /// Room for the two articles of a pair.
+    fn make_room(&mut self) {
+        if self.articles.len() + 2 > self.limit {
+            self.articles.clear();
+        }
+    }
+
+    fn entry<C: LinkStore>(&mut self, c: &mut C, index: usize) -> Result<&mut Read, C::Error> {
+        Ok(match self.articles.entry(index as u32) {
+            Entry::Occupied(held) => held.into_mut(),
+            Entry::Vacant(new) => new.insert(Read {
+                when: c.key(index)?.when,
+                ..Read::default()
+            }),
+        })
+    }
+
+    fn when<C: LinkStore>(&mut self, c: &mut C, index: usize) -> Result<When, C::Error> {
+        Ok(self.entry(c, index)?.when)
+    }
+
+    /// Reads the coded mentions of article `index` if they are not held yet.
+    fn coded<C: LinkStore>(&mut self, c: &mut C, index: usize) -> Result<(), C::Error> {
+        let read = self.entry(c, index)?;
+        if !read.has_coded {
+            c.coded_of(index, &mut read.coded)?;
+            read.has_coded = true;
+        }
+        Ok(())
+    }
 }
 
 fn day_number(when: When) -> Option<i32> {

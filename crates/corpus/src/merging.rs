@@ -209,25 +209,43 @@ struct OpenEvents {
     // `OpenEvent::admits` decides; the indexes only keep the search from scanning every event.
     by_year: HashMap<(u32, i16), Vec<usize>>,
     by_story: HashMap<(u32, Option<u32>), Vec<usize>>,
+    /// The last mention each event was a candidate for (numbered by `asked`): an event listed
+    /// under several of a mention's keys is weighed once, without sorting a common actor's
+    /// thousands of candidates.
+    asked_for: Vec<u32>,
+    asked: u32,
 }
 
 impl OpenEvents {
     /// The open event mention `m` (of story `story`) joins: of those that admit it, the one
     /// sharing the most actors, the earliest opened on a tie.
-    fn best_for(&self, m: &Coded, story: Option<u32>, interned: &Interned) -> Option<usize> {
+    fn best_for(&mut self, m: &Coded, story: Option<u32>, interned: &Interned) -> Option<usize> {
+        self.asked = self.asked.wrapping_add(1);
+        if self.asked == 0 {
+            self.asked_for.fill(0);
+            self.asked = 1;
+        }
+        self.asked_for.resize(self.events.len(), 0);
+        let (asked, asked_for) = (self.asked, &mut self.asked_for);
         let mut candidates: Vec<usize> = Vec::new();
+        let mut take = |es: &Vec<usize>| {
+            for &e in es {
+                if asked_for[e] != asked {
+                    asked_for[e] = asked;
+                    candidates.push(e);
+                }
+            }
+        };
         for a in &m.actors {
             if let Some(es) = self.by_story.get(&(a.name(), story)) {
-                candidates.extend(es);
+                take(es);
             }
             for y in years(m.bounds) {
                 if let Some(es) = self.by_year.get(&(a.name(), y)) {
-                    candidates.extend(es);
+                    take(es);
                 }
             }
         }
-        candidates.sort_unstable();
-        candidates.dedup();
         (candidates.into_iter())
             .filter(|&e| self.events[e].admits(m, story, interned))
             .max_by_key(|&e| {

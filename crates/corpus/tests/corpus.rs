@@ -546,6 +546,7 @@ fn stories_and_events_do_not_depend_on_the_memory_budget() {
         Budget {
             pass_entries: 1,
             pair_batch: 1,
+            held_articles: 2,
         },
     );
     assert_eq!(roomy, tight);
@@ -555,4 +556,83 @@ fn stories_and_events_do_not_depend_on_the_memory_budget() {
         roomy.0.iter().map(|s| s.members.len()).collect::<Vec<_>>()
     );
     assert!(roomy.1.iter().any(|e| e.mentions.len() > 20));
+}
+
+/// Six reports of one week, all naming the Iraqi government, so every pair of them is a rewrite
+/// candidate; only the two reports of each day tell the same happenings. However few articles
+/// the rewrite check may hold between pairs, exactly those three pairs are stories.
+#[test]
+fn rewrites_pair_up_however_few_articles_the_check_holds() {
+    use dateline_corpus::Budget;
+    use dateline_corpus::memory::{in_memory, in_memory_within};
+    let words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"];
+    let mut articles = Vec::new();
+    let mut mentions = Vec::new();
+    for (k, word) in words.iter().enumerate() {
+        let id = format!("r{k}");
+        // No two bodies share a shingle: only their events can link them.
+        let body: String = (0..60).map(|i| format!("{word}{i} ")).collect();
+        let published = format!("2025-07-0{}", k / 2 + 1);
+        articles.push(digest(&id, None, Some(&published), &body));
+        for (n, (t, other)) in [
+            (EventType::Consult, format!("Envoy {}", k / 2)),
+            (EventType::Assault, format!("Cell {}", k / 2)),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            mentions.push(
+                M {
+                    id: &format!("{id}-{n}"),
+                    article: &id,
+                    outlet: None,
+                    t,
+                    date: day(&published),
+                    actors: vec![
+                        actor("Government of Iraq", Side::Source),
+                        actor(&other, Side::Target),
+                    ],
+                    sentence: "The Iraqi government acted.",
+                    claim: None,
+                    killed: None,
+                }
+                .build(),
+            );
+        }
+    }
+    let pairs = |stories: &[dateline_corpus::Story]| -> Vec<Vec<String>> {
+        let mut groups: Vec<Vec<String>> = stories
+            .iter()
+            .map(|s| {
+                let mut m: Vec<String> = s.members.iter().map(|m| m.article.clone()).collect();
+                m.sort();
+                m
+            })
+            .collect();
+        groups.sort();
+        groups
+    };
+    let expected = vec![
+        vec!["r0".to_string(), "r1".to_string()],
+        vec!["r2".to_string(), "r3".to_string()],
+        vec!["r4".to_string(), "r5".to_string()],
+    ];
+    let roomy = in_memory(&articles, &mentions);
+    assert_eq!(pairs(&roomy.0), expected);
+    for held_articles in [2, 3, 5] {
+        let tight = in_memory_within(
+            &articles,
+            &mentions,
+            Budget {
+                held_articles,
+                ..Budget::default()
+            },
+        );
+        assert_eq!(
+            pairs(&tight.0),
+            expected,
+            "holding {held_articles} articles"
+        );
+        assert_eq!(roomy, tight, "holding {held_articles} articles");
+    }
 }
