@@ -64,6 +64,52 @@ fn ingesting_the_samples_twice_changes_nothing() {
     assert_eq!(digest(&db), digest_before, "contents");
 }
 
+/// Copies of one page in consecutive batches: a batch is extracted while the one before it is
+/// written, and still counts the first copy as stored. The same samples in one batch and in
+/// batches of one give the same database.
+#[test]
+fn copies_in_consecutive_batches_are_stored_once_whatever_the_batch_size() {
+    let dir = support::scratch("ingest-batches");
+    let corpus = dir.join("corpus");
+    std::fs::create_dir_all(&corpus).expect("dir");
+    let seeds = root().join("samples/seeds");
+    let mut files: Vec<_> = std::fs::read_dir(&seeds)
+        .expect("seeds")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    for p in &files {
+        std::fs::copy(p, corpus.join(p.file_name().expect("name"))).expect("copy");
+    }
+    let pages: Vec<_> = (files.iter())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "html"))
+        .collect();
+    // Page and sidecar under a name sorted right after the original's: the copy lands in the
+    // next batch of one.
+    let first = pages.first().expect("a sample capture");
+    let stem = first.file_stem().and_then(|s| s.to_str()).expect("stem");
+    for p in files.iter().filter(|p| p.file_stem() == first.file_stem()) {
+        let ext = p.extension().and_then(|e| e.to_str()).expect("extension");
+        std::fs::copy(p, corpus.join(format!("{stem}0.{ext}"))).expect("copy");
+    }
+    let n = pages.len();
+    for (db, batch) in [("one.db", "1"), ("all.db", "256")] {
+        let out = dateline(
+            &["ingest", "--db", db, "--batch-size", batch, "corpus"],
+            &dir,
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!(
+                "read {} files: {n} new captures, 1 already known",
+                n + 1
+            )),
+            "batches of {batch}: {stderr}"
+        );
+    }
+    assert_eq!(digest(&dir.join("one.db")), digest(&dir.join("all.db")));
+}
+
 #[test]
 fn rejections_are_reported_and_stored_once() {
     let dir = support::scratch("ingest-rejections");

@@ -93,7 +93,6 @@ pub(crate) struct Tally {
 /// What the pass leaves for the rest of the ingest.
 pub(crate) struct Done {
     pub(crate) tally: Tally,
-    pub(crate) clock: Clock,
     /// Files of extracted JSON Lines met on the way: they are stored after every capture.
     pub(crate) extracted_files: Vec<PathBuf>,
 }
@@ -103,9 +102,20 @@ pub(crate) struct Pass<'a> {
     store: &'a mut Store,
     extractor: &'a Extractor,
     progress: &'a mut dyn Progress,
-    clock: Clock,
+    clock: &'a Clock,
     tally: Tally,
     extracted_files: Vec<PathBuf>,
+}
+
+/// A batch read and extracted, waiting for its transaction.
+struct Prepared {
+    /// Inputs of the batch (captures read or rejected).
+    inputs: usize,
+    new: Vec<NewCapture>,
+    rejections: Vec<Rejection>,
+    /// Inputs whose capture was stored before.
+    known_inputs: usize,
+    warnings: Vec<CaptureWarning>,
 }
 
 impl<'a> Pass<'a> {
@@ -113,39 +123,79 @@ impl<'a> Pass<'a> {
         store: &'a mut Store,
         extractor: &'a Extractor,
         progress: &'a mut dyn Progress,
+        clock: &'a Clock,
     ) -> Self {
         Pass {
             store,
             extractor,
             progress,
-            clock: Clock::default(),
+            clock,
             tally: Tally::default(),
             extracted_files: Vec::new(),
         }
     }
 
     /// Walks `paths` and stores what it finds, `batch_size` captures a transaction. The walk
-    /// finds captures a batch at a time: a corpus's list of files is never held whole.
+    /// finds captures a batch at a time: a corpus's list of files is never held whole. A batch
+    /// is extracted while the one before it is written, so the cores do not wait for the
+    /// database; at most two batches are held.
     pub(crate) fn run(mut self, paths: &[PathBuf], batch_size: usize) -> Result<Done, Error> {
         let mut walk = Walk::new(paths);
+        let mut pending: Option<Prepared> = None;
+        while let Some((inputs, rejections)) = self.next_batch(&mut walk, batch_size) {
+            let count = inputs.len();
+            self.tally.loaded += count;
+            let loaded = self.load(inputs);
+            let (known, known_inputs) = self.known(&loaded, pending.as_ref())?;
+            let warnings = repairs_of_new(&loaded, &known);
+            let (extractor, clock) = (self.extractor, self.clock);
+            let (extracted, written) = std::thread::scope(|s| {
+                let extracting =
+                    s.spawn(move || extract_new(loaded, &known, rejections, extractor, clock));
+                let written = pending.take().map_or(Ok(()), |p| self.write(p));
+                let extracted = extracting
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (extracted, written)
+            });
+            written?;
+            let (new, rejections) = extracted;
+            pending = Some(Prepared {
+                inputs: count,
+                new,
+                rejections,
+                known_inputs,
+                warnings,
+            });
+        }
+        if let Some(p) = pending {
+            self.write(p)?;
+        }
+        Ok(Done {
+            tally: self.tally,
+            extracted_files: self.extracted_files,
+        })
+    }
+
+    /// The next batch's captures and the paths the walk rejected before reading; `None` when
+    /// the walk is over.
+    fn next_batch(
+        &mut self,
+        walk: &mut Walk,
+        batch_size: usize,
+    ) -> Option<(Vec<Input>, Vec<Rejection>)> {
         loop {
             let (inputs, met) = walk.next_batch(batch_size);
             if inputs.is_empty() && met.is_empty() {
-                break;
+                return None;
             }
             let rejections = self.account_for(met);
             if inputs.is_empty() && rejections.is_empty() {
                 continue;
             }
             self.tally.rejected_unread += rejections.len();
-            let captures = self.set_aside_extracted(inputs);
-            self.store_batch(captures, rejections)?;
+            return Some((self.set_aside_extracted(inputs), rejections));
         }
-        Ok(Done {
-            tally: self.tally,
-            clock: self.clock,
-            extracted_files: self.extracted_files,
-        })
     }
 
     /// Counts what the walk skipped; returns what it rejected, to be stored with the batch.
@@ -179,83 +229,60 @@ impl<'a> Pass<'a> {
         captures
     }
 
-    /// Reads the batch, extracts what is new, writes it all in one transaction and reports it.
-    fn store_batch(
-        &mut self,
-        inputs: Vec<Input>,
-        mut rejections: Vec<Rejection>,
-    ) -> Result<(), Error> {
-        let count = inputs.len();
-        self.tally.loaded += count;
-        let clock = &self.clock;
-        let loaded: Vec<LoadedInput> = inputs
+    /// Reads the batch's captures, in parallel.
+    fn load(&self, inputs: Vec<Input>) -> Vec<LoadedInput> {
+        let clock = self.clock;
+        inputs
             .into_par_iter()
             .map(|input| timed(&clock.load, || LoadedInput::read(input)))
-            .collect();
+            .collect()
+    }
+
+    /// The captures of `loaded` stored before, or in the batch `pending` still to be written
+    /// (so two copies of a page in consecutive batches are stored once, as if the first batch
+    /// were written already), and how many inputs those are.
+    fn known(
+        &self,
+        loaded: &[LoadedInput],
+        pending: Option<&Prepared>,
+    ) -> Result<(HashSet<String>, usize), Error> {
         let shas: Vec<&str> = loaded
             .iter()
             .filter_map(|i| Some(i.capture()?.sha256.as_str()))
             .collect();
-        let known = self.store.known(&shas)?;
+        let mut known = self.store.known(&shas)?;
+        if let Some(p) = pending {
+            let in_flight: HashSet<&str> = p.new.iter().map(|c| c.sha256.as_str()).collect();
+            known.extend(
+                (shas.iter())
+                    .filter(|s| in_flight.contains(*s))
+                    .map(|s| (*s).to_owned()),
+            );
+        }
         // Inputs, not distinct identities: two copies of one page are two inputs accounted for.
         let known_inputs = loaded
             .iter()
             .filter(|i| i.capture().is_some_and(|c| known.contains(&c.sha256)))
             .count();
-        let warnings = repairs_of_new(&loaded, &known);
-        let new = self.extract_new(loaded, &known, &mut rejections);
-        self.write(&new, &rejections, known_inputs)?;
-        rejections.sort_by(|a, b| a.path.cmp(&b.path));
-        self.progress.batch_stored(&StoredBatch {
-            inputs: count,
-            warnings: &warnings,
-            rejections: &rejections,
-        });
-        Ok(())
-    }
-
-    /// Extracts and codes, in parallel, the captures not stored before; a capture that gives no
-    /// article joins `rejections`. A capture with a body too long to code whole (see
-    /// [`coded_while_written`]) is extracted here and coded as it is written.
-    fn extract_new(
-        &self,
-        loaded: Vec<LoadedInput>,
-        known: &HashSet<String>,
-        rejections: &mut Vec<Rejection>,
-    ) -> Vec<NewCapture> {
-        let (extractor, clock) = (self.extractor, &self.clock);
-        let results: Vec<Result<NewCapture, Rejection>> = loaded
-            .into_par_iter()
-            .filter_map(|input| match input {
-                LoadedInput::Unreadable(r) => Some(Err(r)),
-                LoadedInput::Capture(c) if known.contains(&c.sha256) => None,
-                LoadedInput::Capture(c) => Some(extract(&c, extractor, clock)),
-            })
-            .collect();
-        let mut new = Vec::new();
-        for result in results {
-            match result {
-                Ok(c) => new.push(c),
-                Err(r) => rejections.push(r),
-            }
-        }
-        new
+        Ok((known, known_inputs))
     }
 
     /// Writes one batch in one transaction and counts what it added. The mentions of a capture
     /// left uncoded (see [`coded_while_written`]) are coded here and stored as they come.
-    fn write(
-        &mut self,
-        new: &[NewCapture],
-        rejections: &[Rejection],
-        known_inputs: usize,
-    ) -> Result<(), Error> {
+    fn write(&mut self, batch: Prepared) -> Result<(), Error> {
+        let Prepared {
+            inputs,
+            new,
+            mut rejections,
+            known_inputs,
+            warnings,
+        } = batch;
         let started = Instant::now();
-        let (extractor, clock) = (self.extractor, &self.clock);
+        let (extractor, clock) = (self.extractor, self.clock);
         let mut coding = Duration::ZERO;
         let report = self
             .store
-            .ingest_batch_streaming(new, rejections, &mut |_, c, put| {
+            .ingest_batch_streaming(&new, &rejections, &mut |_, c, put| {
                 if !coded_while_written(c) {
                     return Ok(());
                 }
@@ -283,8 +310,42 @@ impl<'a> Pass<'a> {
         tally.stored.mentions += report.mentions;
         tally.articles_extracted += new.iter().map(|c| c.articles.len()).sum::<usize>();
         tally.rejected += rejections.len();
+        rejections.sort_by(|a, b| a.path.cmp(&b.path));
+        self.progress.batch_stored(&StoredBatch {
+            inputs,
+            warnings: &warnings,
+            rejections: &rejections,
+        });
         Ok(())
     }
+}
+
+/// Extracts and codes, in parallel, the captures of `loaded` not `known`; returns them, and
+/// `rejections` with the captures that gave no article. A capture with a body too long to code
+/// whole (see [`coded_while_written`]) is extracted here and coded as it is written.
+fn extract_new(
+    loaded: Vec<LoadedInput>,
+    known: &HashSet<String>,
+    mut rejections: Vec<Rejection>,
+    extractor: &Extractor,
+    clock: &Clock,
+) -> (Vec<NewCapture>, Vec<Rejection>) {
+    let results: Vec<Result<NewCapture, Rejection>> = loaded
+        .into_par_iter()
+        .filter_map(|input| match input {
+            LoadedInput::Unreadable(r) => Some(Err(r)),
+            LoadedInput::Capture(c) if known.contains(&c.sha256) => None,
+            LoadedInput::Capture(c) => Some(extract(&c, extractor, clock)),
+        })
+        .collect();
+    let mut new = Vec::new();
+    for result in results {
+        match result {
+            Ok(c) => new.push(c),
+            Err(r) => rejections.push(r),
+        }
+    }
+    (new, rejections)
 }
 
 /// Captures read with repairs are stored, and the repairs said once, when first stored.

@@ -2,11 +2,13 @@
 //! arguments, draws progress and prints.
 //!
 //! The paths are walked a batch at a time ([`inputs`]); a batch is read and extracted in
-//! parallel, then written at once, in one transaction. Captures already stored (same identity: the
-//! page and its sidecar) are skipped before extraction, so a rerun after a crash costs only the
-//! hashing of what was done; a file whose page or sidecar changed is extracted again and replaces
-//! its earlier version. Files of articles extracted elsewhere are stored after the captures
-//! ([`extracted`]). Stories and events are recomputed once at the end, from everything stored.
+//! parallel, then written at once, in one transaction, while the next batch is extracted (the
+//! database's one writer would otherwise leave the cores idle). Captures already stored (same
+//! identity: the page and its sidecar) are skipped before extraction, so a rerun after a crash
+//! costs only the hashing of what was done; a file whose page or sidecar changed is extracted
+//! again and replaces its earlier version. Files of articles extracted elsewhere are stored after
+//! the captures ([`extracted`]). Stories and events are recomputed once at the end, from
+//! everything stored.
 
 mod captures;
 pub mod extracted;
@@ -173,7 +175,8 @@ pub fn ingest(options: &Options, progress: &mut dyn Progress) -> Result<Summary,
     })?;
     let extractor = Extractor::load_default().map_err(Error::Lexicon)?;
     progress.started();
-    let captures = captures::Pass::new(&mut store, &extractor, progress)
+    let clock = captures::Clock::default();
+    let captures = captures::Pass::new(&mut store, &extractor, progress, &clock)
         .run(&options.paths, options.batch_size)?;
     progress.captures_stored();
     let extracted = store_extracted(
@@ -202,9 +205,9 @@ pub fn ingest(options: &Options, progress: &mut dyn Progress) -> Result<Summary,
         timings: Timings {
             captures: tally.loaded,
             articles: tally.articles_extracted,
-            load: captures.clock.load(),
-            extract: captures.clock.extract(),
-            events: captures.clock.events(),
+            load: clock.load(),
+            extract: clock.extract(),
+            events: clock.events(),
             store: tally.store_time,
             rebuild,
             peak_before_rebuild_kib,
