@@ -243,7 +243,7 @@ fn rewrite_buckets<C: LinkStore>(c: &mut C, kind: EventType) -> Result<RewriteBu
 }
 
 /// Unites the pairs of `batch` that are rewrites of each other, and empties it. The articles of
-/// one bucket are paired with each other, so the same few hundred come back pair after pair:
+/// one bucket are paired with each other, so the same articles come back pair after pair:
 /// `read` keeps what was last read of them.
 fn check_rewrites<C: LinkStore>(
     c: &mut C,

@@ -238,9 +238,9 @@ impl<'a> Pass<'a> {
             .collect()
     }
 
-    /// The captures of `loaded` stored before, or in the batch `pending` still to be written
-    /// (so two copies of a page in consecutive batches are stored once, as if the first batch
-    /// were written already), and how many inputs those are.
+    /// The captures of `loaded` stored before, or in the batch `pending` still to be written,
+    /// and how many inputs those are. A copy of a page of the pending batch counts as known, as
+    /// it would once that batch is written: it is not extracted a second time.
     fn known(
         &self,
         loaded: &[LoadedInput],
