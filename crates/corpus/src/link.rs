@@ -259,10 +259,13 @@ fn check_rewrites<C: LinkStore>(
         read.coded(c, a)?;
         read.coded(c, b)?;
         // Both are held: `make_room` left room for the pair.
-        Ok(events_match(
-            &read.articles[&(a as u32)].coded,
-            &read.articles[&(b as u32)].coded,
-        ))
+        let coded = |i: usize| {
+            read.articles[&(i as u32)]
+                .coded
+                .as_deref()
+                .unwrap_or_default()
+        };
+        Ok(events_match(coded(a), coded(b)))
     })
 }
 
@@ -275,11 +278,10 @@ struct Recent {
     limit: usize,
 }
 
-#[derive(Default)]
+/// What was read of one article: its publication bounds, and its coded mentions once needed.
 struct Read {
     when: When,
-    coded: Vec<Coded>,
-    has_coded: bool,
+    coded: Option<Vec<Coded>>,
 }
 
 impl Recent {
@@ -302,7 +304,7 @@ impl Recent {
             Entry::Occupied(held) => held.into_mut(),
             Entry::Vacant(new) => new.insert(Read {
                 when: c.key(index)?.when,
-                ..Read::default()
+                coded: None,
             }),
         })
     }
@@ -314,9 +316,10 @@ impl Recent {
     /// Reads the coded mentions of article `index` if they are not held yet.
     fn coded<C: LinkStore>(&mut self, c: &mut C, index: usize) -> Result<(), C::Error> {
         let read = self.entry(c, index)?;
-        if !read.has_coded {
-            c.coded_of(index, &mut read.coded)?;
-            read.has_coded = true;
+        if read.coded.is_none() {
+            let mut coded = Vec::new();
+            c.coded_of(index, &mut coded)?;
+            read.coded = Some(coded);
         }
         Ok(())
     }
