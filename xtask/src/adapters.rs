@@ -373,7 +373,7 @@ struct Site {
     /// Buttons and labels: skipped wherever they stand.
     furniture: Vec<String>,
     /// Class and id words of furniture containers in saved HTML (see [`view`]).
-    chrome_words: Vec<String>,
+    chrome_words: dateline_core::HintWords,
 }
 
 /// Compiled in; a broken file fails `site_file_loads` below rather than any page.

@@ -4,6 +4,7 @@
 //! The files are compiled in, so a broken file is a build-time mistake caught by the tests below, not
 //! a runtime condition: loading them may panic with a message naming the file.
 
+use dateline_core::HintWords;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -20,7 +21,7 @@ struct LayoutFile {
     widget_prefixes: Vec<String>,
     ad_labels: Vec<String>,
     share_buttons: Vec<String>,
-    chrome_words: Vec<String>,
+    chrome_words: HintWords,
     detect: Detect,
 }
 
@@ -41,7 +42,7 @@ pub struct Rules {
     /// Ad labels and share buttons, lower case.
     skip_lines: Vec<String>,
     /// Class and id words of the theme's furniture containers in saved HTML.
-    pub chrome_words: Vec<String>,
+    pub chrome_words: HintWords,
     pub detect: Detect,
 }
 
@@ -62,7 +63,7 @@ impl Rules {
             widgets: lower(layout.widgets),
             widget_prefixes: lower(layout.widget_prefixes),
             skip_lines,
-            chrome_words: lower(layout.chrome_words),
+            chrome_words: layout.chrome_words,
             detect: layout.detect,
         }
     }
@@ -101,7 +102,7 @@ mod tests {
         assert!(r.is_skip("- Advertisement -"));
         assert!(r.is_skip("Facebook"));
         assert!(!r.is_skip("Baghdad"));
-        assert!(r.chrome_words.iter().any(|w| w == "td-footer"));
+        assert!(r.chrome_words.words().iter().any(|w| w == "td-footer"));
         assert_eq!(r.detect.hot_widget, "Hot this week");
     }
 }

@@ -8,7 +8,7 @@
 //! left reads line for line like the copy.
 
 use crate::rules::RULES;
-use dateline_core::{Block, Page};
+use dateline_core::{Block, HintWords, Page};
 use std::borrow::Cow;
 
 /// The blocks a reader sees as the page's text, in order; every block of a text copy. A short block
@@ -25,7 +25,7 @@ pub fn visible(page: &Page, one_field: impl Fn(&str) -> bool) -> Vec<Cow<'_, Blo
 /// [`Page::in_chrome`] but for headers and footers. The theme prints the post's own furniture (tags,
 /// share bar, previous/next links, author box) in a `<footer>` inside the `<article>`, where a
 /// footer is usually the story's own; and a page's `<header>` may hold the top bar a copy shows.
-fn in_chrome(page: &Page, block: &Block, words: &[String]) -> bool {
+fn in_chrome(page: &Page, block: &Block, words: &HintWords) -> bool {
     block.has_any_hint(words)
         || page.in_declared_chrome(block)
         || page.ancestors(block).any(|(_, el)| el.tag == "footer")

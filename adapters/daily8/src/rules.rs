@@ -3,6 +3,7 @@
 //! The files are compiled in, so a broken file is a build-time mistake caught by the tests below, not
 //! a runtime condition: loading them may panic with a message naming the file.
 
+use dateline_core::HintWords;
 use dateline_core::text::clean_inline;
 use regex::Regex;
 use serde::Deserialize;
@@ -20,7 +21,7 @@ struct LayoutFile {
     #[serde(default)]
     skip_lines: Vec<String>,
     stop_prefixes: Vec<String>,
-    chrome_words: Vec<String>,
+    chrome_words: HintWords,
     detect: DetectFile,
 }
 
@@ -75,7 +76,7 @@ pub struct Rules {
     skip_lines: Vec<String>,
     stop_prefixes: Vec<String>,
     /// Class and id words of the site's furniture containers in saved HTML.
-    pub chrome_words: Vec<String>,
+    pub chrome_words: HintWords,
     brand_markers: Vec<String>,
     listing_prefixes: Vec<String>,
     foreign_lines: Vec<String>,
@@ -106,7 +107,7 @@ impl Rules {
             stop_lines: keys(layout.stop_lines),
             skip_lines: keys(layout.skip_lines),
             stop_prefixes: keys(layout.stop_prefixes),
-            chrome_words: keys(layout.chrome_words),
+            chrome_words: layout.chrome_words,
             brand_markers: keys(layout.detect.brand_markers),
             listing_prefixes: keys(layout.detect.listing_prefixes),
             foreign_lines: keys(layout.detect.foreign_lines),
@@ -186,7 +187,7 @@ mod tests {
         assert!(r.is_stop("Latest news with #ISIS"));
         assert!(!r.is_stop("Iraqi News"));
         assert!(r.is_skip("Share:"));
-        assert!(r.chrome_words.iter().any(|w| w == "breadcrumb"));
+        assert!(r.chrome_words.words().iter().any(|w| w == "breadcrumb"));
         assert!(r.is_listing_bar("Latest news with #CJTF-OIR"));
         assert!(r.has_brand_marker_key(&key("Explore what Daily8 AI can do for you:")));
         assert!(r.is_foreign_key(&key("A+ A-")));

@@ -3,6 +3,7 @@
 //! The file is compiled in, so a broken file is a build-time mistake caught by the test below, not a
 //! runtime condition: loading it may panic with a message naming the file.
 
+use dateline_core::HintWords;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -21,7 +22,7 @@ pub struct Rules {
     sidebar_end: Vec<String>,
     sidebar_end_prefixes: Vec<String>,
     /// Class and id words of the site's furniture containers in saved HTML.
-    pub chrome_words: Vec<String>,
+    pub chrome_words: HintWords,
 }
 
 impl Rules {
@@ -65,6 +66,6 @@ mod tests {
         assert!(r.ends_sidebar("Most Read"));
         assert!(r.ends_sidebar("© 2025 Rudaw Media Network"));
         assert!(!r.ends_sidebar("Kirkuk projects halted"));
-        assert!(r.chrome_words.iter().any(|w| w == "breadcrumb"));
+        assert!(r.chrome_words.words().iter().any(|w| w == "breadcrumb"));
     }
 }

@@ -7,6 +7,7 @@
 use crate::query::terminal;
 use anyhow::{Context, Result};
 use dateline_core::Capture;
+use dateline_core::HintWords;
 use dateline_core::adapter::{self, Adapter, Detection, MIN_SCORE};
 use dateline_core::capture::Media;
 use dateline_core::decode::EncodingSource;
@@ -250,7 +251,7 @@ fn block_line(page: &Page, index: usize, b: &Block) -> BlockLine {
         kind: b.kind,
         tag: b.tag.clone(),
         blank_before: b.blank_before,
-        chrome: page.in_chrome(b, &[] as &[&str]),
+        chrome: page.in_chrome(b, &HintWords::none()),
         hints: b.hints.clone(),
         link_density: b.link_density,
         text: b.text.clone(),

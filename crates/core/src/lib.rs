@@ -22,7 +22,7 @@ pub use adapter::{Adapter, AdapterRegistration, Detection, ParseContext, registr
 pub use article::{AdapterRef, Article, ArticleDraft};
 pub use capture::{Capture, CaptureError, Media, Sidecar};
 pub use extract::{ExtractError, Extraction, extract};
-pub use page::{Block, BlockKind, Element, Page, PageMeta};
+pub use page::{Block, BlockKind, Element, HintWords, Page, PageMeta};
 pub use time::{DateOrder, Precision, TimeValue};
 
 /// Re-exported so that [`register_adapter!`] works in adapter crates that do not name `inventory`.

@@ -6,7 +6,8 @@
 
 use crate::capture::Media;
 use crate::text::letters_key;
-use serde::Serialize;
+use aho_corasick::AhoCorasick;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -162,12 +163,68 @@ impl Block {
             .any(|h| h.to_ascii_lowercase().contains(word))
     }
 
-    /// True when any class/id hint contains one of `words` (lower case; case-insensitive substring).
-    pub fn has_any_hint(&self, words: &[impl AsRef<str>]) -> bool {
-        self.hints.iter().any(|h| {
-            let h = h.to_ascii_lowercase();
-            words.iter().any(|w| h.contains(w.as_ref()))
-        })
+    /// True when any class/id hint contains one of `words` (case-insensitive substring).
+    pub fn has_any_hint(&self, words: &HintWords) -> bool {
+        self.hints.iter().any(|h| words.in_hint(h))
+    }
+}
+
+/// A site's class and id words for its furniture ("share", "breadcrumb"), found as
+/// case-insensitive substrings of a block's hints in one pass. A block carries the words of two
+/// dozen ancestors and every block is asked twice (detection, then parsing): testing each word
+/// against each hint in turn cost a third of reading the page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(from = "Vec<String>")]
+pub struct HintWords {
+    words: Vec<String>,
+    /// `None` when there are no words: nothing is furniture by name.
+    matcher: Option<AhoCorasick>,
+}
+
+impl HintWords {
+    /// Panics on a word list Aho-Corasick cannot compile (words of megabytes): the lists are
+    /// adapters' compiled-in layout data, so that is a build-time mistake, not a page's.
+    pub fn new<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> HintWords {
+        let words: Vec<String> = words
+            .into_iter()
+            .map(|w| w.as_ref().to_ascii_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let matcher = (!words.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(&words)
+                .expect("a layout's class and id words compile to one matcher")
+        });
+        HintWords { words, matcher }
+    }
+
+    /// No words at all: only the markup's own signs of furniture count.
+    pub fn none() -> HintWords {
+        HintWords::new(std::iter::empty::<&str>())
+    }
+
+    /// The words, lower case, in the order given.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// Whether one class or id word contains one of the words.
+    pub fn in_hint(&self, hint: &str) -> bool {
+        self.matcher.as_ref().is_some_and(|m| m.is_match(hint))
+    }
+}
+
+impl Default for HintWords {
+    fn default() -> HintWords {
+        HintWords::none()
+    }
+}
+
+/// A layout file's list reads straight into the matcher.
+impl From<Vec<String>> for HintWords {
+    fn from(words: Vec<String>) -> HintWords {
+        HintWords::new(words)
     }
 }
 
@@ -256,7 +313,7 @@ impl Page {
     /// `<header>`/`<footer>` that belongs to the page and not to an `<article>` or `<main>`, or an
     /// element whose ARIA role says it is navigation, a search form or a dialog (a cookie banner, a
     /// login popup). Always false for text captures, which carry no markup.
-    pub fn in_chrome(&self, block: &Block, words: &[impl AsRef<str>]) -> bool {
+    pub fn in_chrome(&self, block: &Block, words: &HintWords) -> bool {
         block.has_any_hint(words)
             || self.in_declared_chrome(block)
             || self.in_page_header_or_footer(block)

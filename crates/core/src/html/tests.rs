@@ -1,4 +1,5 @@
 use super::*;
+use crate::HintWords;
 
 fn texts(page: &Page) -> Vec<&str> {
     page.texts().collect()
@@ -327,9 +328,9 @@ fn the_declared_headline_and_chrome_roles() {
          <p>Text.</p><div role=dialog><p>We use cookies.</p></div></body></html>",
     );
     assert_eq!(page.declared_headline(&page.blocks), Some(2));
-    assert!(page.in_chrome(&page.blocks[0], &[] as &[&str]));
-    assert!(!page.in_chrome(&page.blocks[3], &[] as &[&str]));
-    assert!(page.in_chrome(&page.blocks[4], &[] as &[&str]));
+    assert!(page.in_chrome(&page.blocks[0], &HintWords::none()));
+    assert!(!page.in_chrome(&page.blocks[3], &HintWords::none()));
+    assert!(page.in_chrome(&page.blocks[4], &HintWords::none()));
     // No declaration: the page's one h1; two undeclared h1s: none.
     let one = parse("<body><h2>Menu</h2><h1>Title</h1><p>x</p></body>");
     assert_eq!(one.declared_headline(&one.blocks), Some(1));
@@ -389,4 +390,19 @@ fn declared_headline_follows_readabilitys_order() {
         <body><p>x</p></body></html>"#,
     );
     assert_eq!(page.meta.headline.as_deref(), Some("Parsely title"));
+}
+
+#[test]
+fn class_words_of_furniture_match_any_ancestor_whatever_the_case() {
+    let page = parse(
+        "<body><div class=\"Site-ShareBar wrap\"><p>Share this story.</p></div>\
+         <div id=main><section class=body><p>The story itself.</p></section></div></body>",
+    );
+    let words = HintWords::new(["sharebar", "", "NEWSLETTER"]);
+    assert_eq!(words.words(), ["sharebar", "newsletter"]);
+    assert!(page.in_chrome(&page.blocks[0], &words));
+    assert!(!page.in_chrome(&page.blocks[1], &words));
+    // Words are substrings of one class or id word, never of two side by side.
+    assert!(!page.in_chrome(&page.blocks[0], &HintWords::new(["sharebar wrap"])));
+    assert!(!page.in_chrome(&page.blocks[0], &HintWords::none()));
 }
