@@ -452,11 +452,13 @@ impl Tagger {
         });
         capitalised_verbs_are_names(text, spans, &capitals, tags);
         count_nouns_after_numbers(text, spans, tags);
-        verbs_after_a_bracketed_name(tags, |k| {
+        let past = |k: usize| {
             let (a, b) = spans[k];
             let w = &text[a..b];
             w.ends_with("ed") || self.lexicon_tag(w) == Some(Tag::VBD)
-        });
+        };
+        verbs_after_a_bracketed_name(tags, past);
+        verbs_after_an_aside(tags, past);
     }
 
     /// pattern's defaults for a word not in the lexicon (capitalised: NNP; digits and number
@@ -650,6 +652,72 @@ fn verbs_after_a_bracketed_name(tags: &mut [u8], past: impl Fn(usize) -> bool) {
         if open + 1 < k - 1 && is(tags, open, Tag::OpenParen) && open > 0 && name(tags, open - 1) {
             tags[k] = Tag::VBD as u8;
         }
+    }
+}
+
+/// A past form right after an aside that follows the subject ("Masrour Barzani, the prime
+/// minister of the region, spoke by phone with …"; "the ministry, which oversees the police,
+/// arrested …") is the subject's verb: the rules read any past form after a comma as a
+/// participle, as in "the convoy, attacked by militants, was destroyed". It stays a participle
+/// when a finite verb follows it in the sentence (that one is the subject's), when no comma
+/// opened the aside, when the words before the aside are not a noun phrase, and for a form that
+/// is only a participle (`past(k)`: word `k` may be a past tense).
+fn verbs_after_an_aside(tags: &mut [u8], past: impl Fn(usize) -> bool) {
+    let is = |tags: &[u8], k: usize, t: Tag| tags.get(k) == Some(&(t as u8));
+    let any_of = |t: u8, of: &[Tag]| of.iter().any(|&f| f as u8 == t);
+    const FINITE: [Tag; 4] = [Tag::VBD, Tag::VBZ, Tag::VBP, Tag::MD];
+    const VERB: [Tag; 7] = [
+        Tag::VBD,
+        Tag::VBZ,
+        Tag::VBP,
+        Tag::MD,
+        Tag::VB,
+        Tag::VBN,
+        Tag::VBG,
+    ];
+    const NOUN: [Tag; 5] = [Tag::NN, Tag::NNS, Tag::NNP, Tag::NNPS, Tag::PRP];
+    for k in 2..tags.len() {
+        if !is(tags, k, Tag::VBN) || !is(tags, k - 1, Tag::Comma) || !past(k) {
+            continue;
+        }
+        if tags[k + 1..].iter().any(|&t| any_of(t, &FINITE)) {
+            return;
+        }
+        let Some(open) = (0..k - 1).rev().find(|&j| is(tags, j, Tag::Comma)) else {
+            continue;
+        };
+        // The subject: from the sentence's start or the comma before it, no verb, a noun last.
+        let from = (0..open)
+            .rev()
+            .find(|&j| is(tags, j, Tag::Comma))
+            .map_or(0, |j| j + 1);
+        let subject = &tags[from..open];
+        if !subject.last().is_some_and(|&t| any_of(t, &NOUN))
+            || subject.first() == Some(&(Tag::IN as u8))
+            || subject.iter().any(|&t| any_of(t, &VERB))
+        {
+            continue;
+        }
+        // The aside describes the subject: a clause in it is a relative one ("which had been
+        // acquired"), else the aside is a clause of its own ("forces killed X, described as …").
+        let aside = &tags[open + 1..k - 1];
+        let relative = aside
+            .iter()
+            .position(|&t| any_of(t, &[Tag::WDT, Tag::WP, Tag::WPS]));
+        let finite = aside.iter().position(|&t| any_of(t, &FINITE));
+        if finite.is_some_and(|f| relative.is_none_or(|r| r > f)) {
+            continue;
+        }
+        tags[k] = Tag::VBD as u8;
+        // A second verb of the same subject: "spoke by phone with X and called for …".
+        if let Some(j) = (k + 1..tags.len()).find(|&j| any_of(tags[j], &VERB))
+            && is(tags, j, Tag::VBN)
+            && is(tags, j - 1, Tag::CC)
+            && past(j)
+        {
+            tags[j] = Tag::VBD as u8;
+        }
+        return;
     }
 }
 

@@ -48,6 +48,14 @@ const GOLD: &[&str] = &[
      attacked/VBD a/DT village/NN ./.",
     "Members/NNS of/IN the/DT Syrian/NNP|JJ Democratic/NNP Forces/NNPS|NNP (/( SDF/NNP )/) \
      detained/VBN by/IN Turkish/JJ troops/NNS were/VBD freed/VBN ./.",
+    // A past form after an aside that follows the subject is the subject's verb, and so is a
+    // second one joined to it; it stays a participle when a finite verb follows.
+    "Hakan/NNP Fidan/NNP ,/, Turkey/NNP 's/POS foreign/JJ minister/NN ,/, spoke/VBD by/IN \
+     phone/NN with/IN Iraqi/JJ officials/NNS and/CC called/VBD for/IN talks/NNS ./.",
+    "The/DT ministry/NN ,/, which/WDT oversees/VBZ the/DT army/NN ,/, arrested/VBD five/CD \
+     men/NNS ./.",
+    "The/DT convoy/NN ,/, attacked/VBN by/IN militants/NNS near/IN Tikrit/NNP ,/, was/VBD \
+     destroyed/VBN ./.",
 ];
 
 fn gold(line: &str) -> (String, Vec<(&str, Vec<&str>)>) {
@@ -138,6 +146,21 @@ fn verbs_nouns_and_participles() {
     assert_eq!(find(&s, "attacked"), "VBD");
     let s = tags("Members of the Syrian Democratic Forces (SDF) detained by Turkey were freed.");
     assert_eq!(find(&s, "detained"), "VBN");
+    // A past form after an aside that follows the subject is the subject's verb, and so is a
+    // second one joined to it; it stays a participle when a finite verb follows, when the aside
+    // is a clause of its own, or when the words before it are no subject.
+    let s = tags(
+        "Hakan Fidan, Turkey's foreign minister, spoke by phone with Iraqis and called for talks.",
+    );
+    assert_eq!((find(&s, "spoke"), find(&s, "called")), ("VBD", "VBD"));
+    let s = tags("The ministry, which oversees the army, arrested five men.");
+    assert_eq!(find(&s, "arrested"), "VBD");
+    let s = tags("The convoy, attacked by militants near Tikrit, was destroyed.");
+    assert_eq!(find(&s, "attacked"), "VBN");
+    let s = tags("Gunmen killed a farmer, a tribal elder, described by police as a rival.");
+    assert_eq!(find(&s, "described"), "VBN");
+    let s = tags("On Monday, gunmen killed a farmer, described by police as a rival.");
+    assert_eq!(find(&s, "described"), "VBN");
     // A rule may make a known word a verb only if it is a verb's form: "since" after a pronoun
     // stays a preposition, "like" becomes a verb, and so does a contraction.
     let s = tags("It was the first aid to reach it since the fighting broke out.");
