@@ -1763,7 +1763,8 @@ impl<'a> SentenceCoder<'a> {
 
 impl Extractor {
     /// Triggers a time phrase inside a clause hides from its patterns ("Iran vowed on Tuesday
-    /// to retaliate", "announced on Monday an agreement"): the sentence is read again without
+    /// to retaliate", "announced on Monday an agreement", "vowed the next day to track down"):
+    /// the sentence is read again without
     /// the phrases that stand between two words, and what that finds is added to `hits` (in
     /// `folded`'s offsets).
     fn triggers_across_times(
@@ -1773,17 +1774,23 @@ impl Extractor {
         folded: &fold::Folded,
         hits: &mut Vec<TriggerHit>,
     ) {
-        let between_words = |t: &time::Found| {
-            let before = sentence[..t.start].strip_suffix(' ');
-            let after = sentence[t.end..].strip_prefix(' ');
+        let between_words = |start: usize, end: usize| {
+            let before = sentence[..start].strip_suffix(' ');
+            let after = sentence[end..].strip_prefix(' ');
             before.is_some_and(|b| b.ends_with(char::is_alphabetic))
                 && after.is_some_and(|a| a.starts_with(char::is_alphabetic))
         };
-        let inner: Vec<(usize, usize)> = times
+        let told = crate::inherit::told_from_before_spans(sentence);
+        let mut inner: Vec<(usize, usize)> = times
             .iter()
-            .filter(|t| between_words(t))
             .map(|t| (t.start, t.end))
+            .chain(
+                told.into_iter()
+                    .filter(|&(s, e)| times.iter().all(|t| e <= t.start || t.end <= s)),
+            )
+            .filter(|&(start, end)| between_words(start, end))
             .collect();
+        inner.sort_unstable();
         if inner.is_empty() {
             return;
         }

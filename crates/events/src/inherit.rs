@@ -117,6 +117,18 @@ pub(crate) fn told_after_the_subject(sentence: &str) -> Option<(usize, &str, i32
         .then_some(told)
 }
 
+/// Where `sentence` tells a time from the happening before it ([`TOLD_FROM_BEFORE`]): byte
+/// spans, in order. Such a phrase parts a verb from its complement as a date does ("vowed the
+/// next day to track down the killers").
+pub(crate) fn told_from_before_spans(sentence: &str) -> Vec<(usize, usize)> {
+    (TOLD_FROM_BEFORE.find_iter(sentence))
+        .map(|m| {
+            let text = m.as_str().trim_end_matches([',', '.', ';', ':', ' ']);
+            (m.start(), m.start() + text.len())
+        })
+        .collect()
+}
+
 /// The shift [`TOLD_FROM_BEFORE`] reads in `sentence`.
 fn told_from_before(sentence: &str) -> Option<Told> {
     let c = TOLD_FROM_BEFORE.captures(sentence)?;

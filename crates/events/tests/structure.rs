@@ -1618,6 +1618,15 @@ fn a_time_inside_a_clause_hides_no_trigger() {
         "The Arab League called Thursday on member states to cut ties with the regime.",
         EventType::Request,
     );
+    // Nor does a time told from the happening before ("the next day", "the following week").
+    let ms = code(
+        "Gunmen shot dead a judge in Basra on Monday. The governor vowed the next day to hunt \
+         down the killers.",
+    );
+    let vow = (ms.iter())
+        .find(|m| m.event_type == EventType::Threaten)
+        .unwrap_or_else(|| panic!("{ms:#?}"));
+    assert!(vow.evidence.sentence.starts_with("The governor"), "{vow:#?}");
 }
 
 #[test]
