@@ -297,6 +297,7 @@ mod tests {
             negations: Vec::new(),
             denial_verbs: Vec::new(),
             denied_parts: Vec::new(),
+            crowd_nouns: Vec::new(),
             future_markers: Vec::new(),
             continuation_subjects: Vec::new(),
             speech_verbs: words(&["said", "told"]),

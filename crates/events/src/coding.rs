@@ -866,6 +866,17 @@ impl<'a> SentenceCoder<'a> {
         if let Some(to) = asked_to {
             self.whom_asked(h, to, &mut actors);
         }
+        // PROTEST: "All civilian demonstrations and other collective actions carried out as
+        // protests", mode `riot`: "The participants intend to cause physical injury and/or
+        // property damage". A crowd storming an embassy or setting a building on fire riots;
+        // read once its doers are known, those of a verb phrase it shares with the one before
+        // ("protesters stormed the consulate and set it ablaze") included.
+        let (event_type, mode) =
+            if event_type == EventType::Assault && !h.passive && self.crowd(clause, h, &actors) {
+                (EventType::Protest, "riot".to_owned())
+            } else {
+                (event_type, mode)
+            };
         let struck = self.whom_it_struck(clause, h, event_type, &mode, &actors);
         if h.hit == clause.best {
             *previous_clause = actors.clone();
@@ -921,6 +932,37 @@ impl<'a> SentenceCoder<'a> {
         } else {
             (event_type, mode)
         }
+    }
+
+    /// Who does it is a crowd: every named doer is printed with a crowd's noun ("Hundreds of
+    /// protesters", "demonstrators in Najaf") or is whom the crowd follows ("Sadr supporters",
+    /// "supporters of the cleric Moqtada al-Sadr", "his followers"), or no doer is named and the
+    /// clause's subject is a crowd ("Angry crowds set fire to …").
+    fn crowd(&self, clause: &Clause<'a>, h: &Happening, actors: &[SidedActor]) -> bool {
+        let is_crowd = |w: &str| self.x.crowd_nouns.iter().any(|c| c == w);
+        let crowd_words = |text: &str| fold::fold_text(text).split_whitespace().any(is_crowd);
+        let sources: Vec<&SidedActor> = actors.iter().filter(|a| a.1 == Side::Source).collect();
+        if sources.is_empty() {
+            let subject = self.f().get(clause.folded.0..h.hit.start).unwrap_or("");
+            return crowd_words(subject);
+        }
+        let body = self.article.body;
+        sources.iter().all(|(_, _, start, end)| {
+            let printed = body.get(*start..*end).unwrap_or("");
+            let after = fold::fold_text(body.get(*end..).unwrap_or(""));
+            let before = fold::fold_text(body.get(..*start).unwrap_or(""));
+            // The words between a crowd's noun and its owner: "supporters of the Shiite cleric".
+            let owner_after_of = before
+                .split_whitespace()
+                .rev()
+                .take(6)
+                .collect::<Vec<_>>()
+                .windows(2)
+                .any(|w| w[0] == "of" && is_crowd(w[1]));
+            crowd_words(printed)
+                || after.split_whitespace().next().is_some_and(is_crowd)
+                || owner_after_of
+        })
     }
 
     /// Every source is a state's government ("the Iraqi foreign ministry", "Ankara"), not its

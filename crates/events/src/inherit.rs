@@ -606,14 +606,17 @@ fn aim_at_the_welcomed(d: &mut Draft, before: &[Draft], sentences: &[(usize, usi
 
 /// "Iraq condemned the attack": a condemnation without a target of its own that names a
 /// happening already reported is aimed at that happening's source (the nearest attack before it
-/// in the article).
+/// in the article, a riot counted: "protesters stormed the consulate … Tehran condemned the
+/// attack").
 fn aim_at_the_condemned(d: &mut Draft, before: &[Draft], sentences: &[(usize, usize)], body: &str) {
     let reaction = Reaction {
         kind: EventType::Accuse,
         names: &CONDEMNED_HAPPENING,
     };
     aim_reaction(d, before, sentences, body, reaction, |_, p| {
-        p.event_type == EventType::Assault && p.actors.iter().any(|a| a.1 == Side::Source)
+        let violent = p.event_type == EventType::Assault
+            || (p.event_type == EventType::Protest && p.mode == "riot");
+        violent && p.actors.iter().any(|a| a.1 == Side::Source)
     });
 }
 

@@ -203,6 +203,10 @@ pub struct Grammar {
     /// ("after the talks" / "after the rivals cut ties"): a subordinator when a finite verb follows.
     #[serde(default)]
     pub clause_prepositions: Vec<String>,
+    /// Nouns of a crowd ("protesters", "supporters", "mob"): violence a crowd does is PROTEST
+    /// `riot` in the PLOVER manual.
+    #[serde(default)]
+    pub crowd_nouns: Vec<String>,
     /// Words that open, with no comma before them, a clause with a subject and a verb of its own
     /// telling its own happening ("signed an agreement as the king received the president").
     #[serde(default)]

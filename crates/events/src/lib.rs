@@ -77,6 +77,8 @@ pub struct Extractor {
     /// Words that open a clause of its own inside a sentence, from `[grammar]
     /// inner_subordinators`.
     inner_subordinators: Vec<String>,
+    /// Nouns of a crowd, from `[grammar] crowd_nouns`.
+    crowd_nouns: Vec<String>,
     /// `[[intent]]` of `events.toml`.
     intent: Vec<Intent>,
     agents: agents::AgentIndex,
@@ -235,7 +237,6 @@ impl Extractor {
             .collect();
         let subordinators = lexicon.events.grammar.subordinators.clone();
         let clause_prepositions = lexicon.events.grammar.clause_prepositions.clone();
-        let inner_subordinators = lexicon.events.grammar.inner_subordinators.clone();
         let intent = intents(&lexicon.events)?;
         let agents = agents::AgentIndex::build(
             &lexicon.field.agents,
@@ -274,7 +275,8 @@ impl Extractor {
             record_nouns,
             subordinators,
             clause_prepositions,
-            inner_subordinators,
+            inner_subordinators: lexicon.events.grammar.inner_subordinators.clone(),
+            crowd_nouns: lexicon.events.grammar.crowd_nouns.clone(),
             intent,
             tagger,
             agents,

@@ -1626,7 +1626,10 @@ fn a_time_inside_a_clause_hides_no_trigger() {
     let vow = (ms.iter())
         .find(|m| m.event_type == EventType::Threaten)
         .unwrap_or_else(|| panic!("{ms:#?}"));
-    assert!(vow.evidence.sentence.starts_with("The governor"), "{vow:#?}");
+    assert!(
+        vow.evidence.sentence.starts_with("The governor"),
+        "{vow:#?}"
+    );
 }
 
 #[test]
@@ -3525,15 +3528,16 @@ fn a_police_raid_that_harms_nobody_is_a_search() {
 }
 
 /// Entry forced into a building and property set ablaze are attacks (CAMEO 190, 180), though
-/// "break" alone is a support verb ("broke out" tells no attack).
+/// "break" alone is a support verb ("broke out" tells no attack); done by a crowd they are a
+/// riot (see `a_crowd_storming_a_building_riots`).
 #[test]
 fn forced_entry_and_arson_are_attacks() {
     each_first_coded(
         &[
-            "Demonstrators broke into the Danish embassy in Damascus on Saturday.",
-            "Rioters set two police stations ablaze in Sfax on Monday night.",
+            "Gunmen broke into the Danish embassy in Damascus on Saturday.",
+            "Militants set two police stations ablaze in Sfax on Monday night.",
             // "set … to" is no future marker with an object between ("are set to meet").
-            "Protesters set fire to the party's offices in Basra on Friday.",
+            "Masked men set fire to the party's offices in Basra on Friday.",
         ],
         EventType::Assault,
     );
@@ -4298,8 +4302,8 @@ fn fighting_a_societys_ill_is_no_combat() {
 #[test]
 fn whom_a_participle_of_hurting_names_was_hit() {
     let m = first_coded(
-        "Report\n\nRioters hurled stones and set fire to a checkpoint in Basra on Sunday, \
-         injuring seven members of the security forces.\n",
+        "Report\n\nTribal fighters hurled grenades and set fire to a checkpoint in Basra on \
+         Sunday, injuring seven members of the security forces.\n",
         EventType::Assault,
     );
     assert_side(&m, "security forces", Some(Side::Target));
@@ -4377,4 +4381,40 @@ fn support_for_a_decision_reported_before_goes_to_its_maker() {
         EventType::Support,
     );
     assert!(targets_country(&m, "TUR"), "{:?}", m.actors);
+}
+
+/// PLOVER's PROTEST `riot`: violence a crowd does ("protesters stormed the consulate", "supporters
+/// of the cleric broke into the embassy") is a protest; the same done by gunmen, or done to a crowd,
+/// stays an attack. A condemnation of "the attack" after it is aimed at the crowd.
+#[test]
+fn a_crowd_storming_a_building_riots() {
+    for body in [
+        "Hundreds of protesters stormed the provincial council building in Nasiriyah and set it \
+         on fire on Sunday.",
+        "Supporters of the cleric Ali al-Zaidi broke into the Kuwaiti consulate in Basra on \
+         Friday.",
+        "Angry crowds torched the offices of two parties in Sulaymaniyah on Tuesday.",
+    ] {
+        let m = first_coded_of(body, EventType::Protest);
+        assert_eq!(m.mode.as_deref(), Some("riot"), "{m:#?}");
+        never_coded(body, EventType::Assault);
+    }
+    for body in [
+        "Gunmen stormed the provincial council building in Nasiriyah on Sunday.",
+        "Security forces opened fire on protesters in Nasiriyah on Thursday.",
+        "Gunmen among the protesters opened fire on the police in Basra on Friday.",
+    ] {
+        first_coded_of(body, EventType::Assault);
+    }
+    let ms = code(
+        "Demonstrators stormed the Turkish consulate in Mosul on Monday and set it ablaze. Ankara \
+         condemned the attack on Tuesday.",
+    );
+    let condemned = (ms.iter())
+        .find(|m| m.event_type == EventType::Accuse)
+        .unwrap_or_else(|| panic!("{ms:#?}"));
+    assert!(
+        (condemned.actors.iter()).any(|a| a.side == Side::Target && a.name == "Protesters"),
+        "{condemned:#?}"
+    );
 }
