@@ -1645,6 +1645,78 @@ fn word_before(text: &str, start: usize) -> Option<(&str, bool)> {
     Some((prev, opens_sentence))
 }
 
+/// Short forms an article introduces in brackets after a name ("the elite Counter-Terrorism
+/// Service (CTS)", "the Sinjar Resistance Units (YBS)"): news copy names the body by them from
+/// then on ("The CTS joined the fight"), though no dictionary lists them. Each later use of the
+/// short form, standing alone, names what the name before its bracket named. `hits` are sorted
+/// by start, and so is what comes back.
+pub(crate) fn introduced_short_forms(text: &str, mut hits: Vec<ActorHit>) -> Vec<ActorHit> {
+    let mut introduced: Vec<(&str, usize, Who)> = Vec::new();
+    for h in &hits {
+        let Some(rest) = text.get(h.end..).and_then(|r| r.strip_prefix(" (")) else {
+            continue;
+        };
+        let Some((short, _)) = rest.split_once(')') else {
+            continue;
+        };
+        let capitals = short.chars().filter(char::is_ascii_uppercase).count();
+        if (2..=6).contains(&capitals)
+            && short
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && initials_of(&text[h.start..h.end], short)
+            && !introduced.iter().any(|(s, ..)| *s == short)
+        {
+            // Where the bracket closes: uses after it count.
+            introduced.push((short, h.end + 2 + short.len() + 1, h.who.clone()));
+        }
+    }
+    if introduced.is_empty() {
+        return hits;
+    }
+    let mut added = Vec::new();
+    for (short, from, who) in introduced {
+        let mut at = from;
+        while let Some(i) = text.get(at..).and_then(|r| r.find(short)) {
+            let (s, e) = (at + i, at + i + short.len());
+            at = e;
+            let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+            if word(text[..s].chars().next_back()) || word(text[e..].chars().next()) {
+                continue;
+            }
+            if !hits.iter().any(|h| h.start < e && s < h.end) {
+                added.push(ActorHit {
+                    start: s,
+                    end: e,
+                    who: who.clone(),
+                });
+            }
+        }
+    }
+    hits.extend(added);
+    hits.sort_by_key(|h| (h.start, h.end));
+    hits
+}
+
+/// Whether `short` is made of the initials of `name`'s capitalised words, in order, the first
+/// one's first ("Counter-Terrorism Service": CTS): a short form of that name, not a bracket that
+/// happens to follow it ("BAGHDAD (AP)").
+fn initials_of(name: &str, short: &str) -> bool {
+    let initials: Vec<char> = (name.split([' ', '-']))
+        .filter_map(|w| w.chars().next())
+        .filter(char::is_ascii_uppercase)
+        .collect();
+    let mut wanted = short.chars().filter(char::is_ascii_uppercase);
+    let Some(first) = wanted.next() else {
+        return false;
+    };
+    if initials.first() != Some(&first) {
+        return false;
+    }
+    let mut rest = initials[1..].iter();
+    wanted.all(|c| rest.any(|&i| i == c))
+}
+
 fn acronym_in_text(original: &str) -> bool {
     original
         .chars()
@@ -1682,7 +1754,18 @@ fn nisba_at(text: &str, start: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::extended_name;
+    use super::{extended_name, initials_of};
+
+    #[test]
+    fn a_short_form_is_made_of_the_name_s_initials() {
+        assert!(initials_of("Counter-Terrorism Service", "CTS"));
+        assert!(initials_of("Popular Mobilization Forces", "PMF"));
+        assert!(initials_of("Ministry of the Interior", "MI"));
+        // A bracket after a dateline, or letters the name does not begin with.
+        assert!(!initials_of("BAGHDAD", "AP"));
+        assert!(!initials_of("Counter-Terrorism Service", "TCS"));
+        assert!(!initials_of("Sinjar Resistance Units", "YBS"));
+    }
 
     #[test]
     fn a_body_name_after_capitalised_words_is_part_of_another_name() {

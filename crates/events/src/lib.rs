@@ -352,7 +352,8 @@ impl Extractor {
             .agents
             .attach(body, folded, &self.actors, &self.tagger, named);
         let hits = self.actors.owned_bodies(body, hits);
-        self.actors.fold_titles(body, hits)
+        let hits = self.actors.fold_titles(body, hits);
+        actors::introduced_short_forms(body, hits)
     }
 
     fn who_name(&self, who: &Who) -> String {

@@ -4418,3 +4418,15 @@ fn a_crowd_storming_a_building_riots() {
         "{condemned:#?}"
     );
 }
+
+/// A short form an article introduces in brackets after a name names that body from then on,
+/// though the lexicon does not list it.
+#[test]
+fn a_short_form_introduced_in_brackets_names_the_body() {
+    let m = first_coded_of(
+        "Units of the Counter-Terrorism Service (CTS) entered Ramadi on Monday. On Tuesday the CTS \
+         arrested two suspects in the city.",
+        EventType::Coerce,
+    );
+    assert_side(&m, "Iraqi security forces", Some(Side::Source));
+}
