@@ -4430,3 +4430,19 @@ fn a_short_form_introduced_in_brackets_names_the_body() {
     );
     assert_side(&m, "Iraqi security forces", Some(Side::Source));
 }
+
+/// A charge put in apposition to the clause that makes it (", a charge Baghdad rejected",
+/// ", an accusation Tehran denies") is a clause of its own: the denial is coded beside the
+/// accusation, by whoever denies.
+#[test]
+fn a_charge_in_apposition_is_denied_by_its_own_subject() {
+    let body = "Ankara accused the Iraqi government of harbouring PKK fighters, a charge Baghdad \
+                rejected.";
+    first_coded_of(body, EventType::Accuse);
+    let m = first_coded_of(body, EventType::Reject);
+    assert_source_country(&m, "IRQ");
+    assert!(
+        !(m.actors.iter()).any(|a| a.side == Side::Source && a.country.as_deref() == Some("TUR")),
+        "{m:#?}"
+    );
+}
