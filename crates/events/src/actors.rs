@@ -114,6 +114,8 @@ pub struct ActorIndex {
     honorifics: Vec<String>,
     /// Words before a body's one-word common name that make it another body (`data/names.toml`).
     common_name_modifiers: Vec<String>,
+    /// Per actor kind, the nouns a definite subject refers back to it with (`[bodies.references]`).
+    references: std::collections::BTreeMap<String, Vec<String>>,
     /// Participles that make a name glued to them by a hyphen describe the noun after it.
     hyphen_attributes: Vec<String>,
     /// Titles whose holder serves the country named after them (`[people] remit_titles`).
@@ -427,6 +429,7 @@ impl ActorIndex {
             honorifics: names.people.honorifics.clone(),
             common_name_modifiers: names.bodies.common_name_modifiers.clone(),
             hyphen_attributes: names.bodies.hyphen_attributes.clone(),
+            references: names.bodies.references.clone(),
             remit_titles: names.people.remit_titles.clone(),
             title_words: file
                 .titles
@@ -454,6 +457,41 @@ impl ActorIndex {
 
     /// Whether `word` (lower case) heads a person's title or is an honorific ("minister",
     /// "emir").
+    /// Whether "the `noun`" can refer back to `who`: a body of a kind the noun names, or one
+    /// whose name holds the noun ("the service" for the Counter-Terrorism Service).
+    pub fn referred_to_as(&self, who: &Who, printed: &str, noun: &str) -> bool {
+        let Who::Known(a) = who else {
+            return false;
+        };
+        let actor = &self.actors[*a];
+        if matches!(
+            actor.kind.as_str(),
+            "person" | "listed" | "country" | "population"
+        ) {
+            return false;
+        }
+        let in_name = |name: &str| {
+            name.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(noun))
+        };
+        // A force no state commands ("the SDF") is an armed group as well as a force.
+        let stateless_force = actor.kind == "military" && {
+            let mut up = actor.parent;
+            let mut state = false;
+            for _ in 0..8 {
+                let Some(p) = up else { break };
+                state |= matches!(self.actors[p].kind.as_str(), "government" | "country");
+                up = self.actors[p].parent;
+            }
+            !state
+        };
+        let named = |kind: &str| (self.references.get(kind)).is_some_and(|n| listed(n, noun));
+        in_name(printed)
+            || in_name(&actor.name)
+            || named(actor.kind.as_str())
+            || (stateless_force && named("group"))
+    }
+
     pub fn is_title_head(&self, word: &str) -> bool {
         self.title_heads.contains(word)
     }

@@ -858,6 +858,7 @@ impl<'a> SentenceCoder<'a> {
                 .pronoun_antecedent(clause, h)
                 .or_else(|| self.quoted_speaker(clause, h))
                 .or_else(|| self.titled_antecedent(clause, h))
+                .or_else(|| self.described_antecedent(clause, h))
         {
             // The speaker of a quotation was read as one of its participants.
             actors.retain(|x| (x.2, x.3) != (a.start, a.end));
@@ -1406,6 +1407,19 @@ impl<'a> SentenceCoder<'a> {
         };
         self.named_before(TITLE_REACH)
             .find(|a| self.x.pronoun_fits(Pronoun::Person, &a.who) && titled(a))
+    }
+
+    /// "The party called on Baghdad …", "The group accused Turkey …": a definite subject headed
+    /// by a common noun refers back to the nearest body named before the sentence that the noun
+    /// can name (see [`ActorIndex::referred_to_as`]).
+    fn described_antecedent(&self, clause: &Clause, h: &Happening) -> Option<&'a ActorHit> {
+        let before_verb = &self.f()[clause.folded.0..h.hit.start];
+        let head = crate::grammar::definite_subject_head(before_verb)?;
+        let body = self.article.body;
+        self.named_before(PRONOUN_REACH).find(|a| {
+            let printed = body.get(a.start..a.end).unwrap_or("");
+            self.x.actors.referred_to_as(&a.who, printed, head)
+        })
     }
 
     /// '"We condemn this attack," Foreign Minister X said': "I" or "we" opening a clause inside a

@@ -348,6 +348,9 @@ pub struct BodyWords {
     pub common_name_modifiers: Vec<String>,
     /// Participles a name is glued to by a hyphen when it describes the noun after it.
     pub hyphen_attributes: Vec<String>,
+    /// Per actor kind, the common nouns a definite subject refers back to such a body with.
+    #[serde(default)]
+    pub references: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -4446,3 +4446,28 @@ fn a_charge_in_apposition_is_denied_by_its_own_subject() {
         "{m:#?}"
     );
 }
+
+/// "The party called on …", "The group accused …": a definite subject headed by a common noun
+/// refers back to the nearest body the noun can name: one of that kind (a force no state
+/// commands is an armed group too), or one whose name holds the noun; never a state's army.
+#[test]
+fn a_definite_common_noun_refers_back_to_a_body_of_its_kind() {
+    let m = first_coded_of(
+        "The Patriotic Union of Kurdistan condemned the strike on Monday. The party called on \
+         Baghdad to act.",
+        EventType::Request,
+    );
+    assert_side(&m, "Patriotic Union of Kurdistan (PUK)", Some(Side::Source));
+    let m = first_coded_of(
+        "The Syrian Democratic Forces detained 20 men on Monday. The group accused Turkey of \
+         backing the attackers.",
+        EventType::Accuse,
+    );
+    assert_side(&m, "Syrian Democratic Forces (SDF)", Some(Side::Source));
+    let m = first_coded_of(
+        "Iraqi forces detained 20 men on Monday. The group accused Turkey of backing the \
+         attackers.",
+        EventType::Accuse,
+    );
+    assert_side(&m, "Iraqi security forces", None);
+}
