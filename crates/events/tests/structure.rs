@@ -4471,3 +4471,23 @@ fn a_definite_common_noun_refers_back_to_a_body_of_its_kind() {
     );
     assert_side(&m, "Iraqi security forces", None);
 }
+
+/// A happening described in words of condemnation after a verb of being ("the shelling was a
+/// flagrant violation", "amounted to a political assassination") or after "called it" is the
+/// speaker's disapproval; a plain description ("was the deadliest attack") is none.
+#[test]
+fn condemnation_by_description_is_disapproval() {
+    for body in [
+        "The foreign ministry said the shelling was a flagrant violation of Iraqi sovereignty.",
+        "Erbil called it an act of aggression against the Kurdistan Region.",
+    ] {
+        let m = first_coded_of(body, EventType::Accuse);
+        assert_eq!(m.mode.as_deref(), Some("disapprove"), "{m:#?}");
+    }
+    for body in [
+        "It was the deadliest attack in Baghdad in three years.",
+        "Police said it was a terrorist attack.",
+    ] {
+        never_coded(body, EventType::Accuse);
+    }
+}
