@@ -67,6 +67,8 @@ enum Tie {
 struct Pattern {
     /// `None`: the phrase means no event (a CAMEO `[---]` or a code PLOVER does not code).
     coded: Option<Coded>,
+    /// CAMEO codes the phrase, PLOVER drops the code (see [`VerbHit::dropped`]).
+    dropped: bool,
     /// Tokens with whether each is tied to the one before it and whether it is the preposition
     /// that opens a prepositional group (see [`slots`]). Those before the verb are stored in
     /// reading order, from the verb outwards: the last token first, each tied to the one read
@@ -246,6 +248,9 @@ pub struct VerbHit {
     pub coded: Option<Coded>,
     /// How many words besides the verb the matched pattern asked for (0 for a block default).
     pub specificity: usize,
+    /// `coded` is `None` because PLOVER drops what CAMEO codes here (a statement or an appeal,
+    /// "condemn terrorist attack" [018]), not because CAMEO says it is no event (`[---]`).
+    pub dropped: bool,
 }
 
 pub struct CameoIndex {
@@ -391,6 +396,7 @@ fn pattern(
         return Ok(None);
     }
     let c = coded(&p.cameo, &p.plover, &p.mode)?;
+    let dropped = p.cameo.is_some() && p.plover.is_none();
     let (pre, l1) = slots(&p.pre, syn_id)?;
     let (post, l2) = slots(&p.post, syn_id)?;
     // A pattern with no words around the verb is the verb's own code, different from its
@@ -435,6 +441,7 @@ fn pattern(
         needs_mask: needs.iter().fold(0, |m, &h| m | mask_bit(h)),
         needs,
         coded: c,
+        dropped,
         literal: l1 + l2 + verb.as_ref().map_or(0, |v| v.len() - 1),
         pre,
         post,
@@ -687,12 +694,14 @@ impl CameoIndex {
                 last,
                 coded: p.coded.clone(),
                 specificity: p.literal,
+                dropped: p.dropped,
             },
             None => VerbHit {
                 first,
                 last,
                 coded: b.defaults.get(usize::from(verb)).cloned().flatten(),
                 specificity: 0,
+                dropped: false,
             },
         }
     }
@@ -1147,6 +1156,7 @@ mod tests {
         };
         let p = |t| Pattern {
             coded: Some(coded(t)),
+            dropped: false,
             pre: Vec::new(),
             post: Vec::new(),
             literal: 1,

@@ -368,6 +368,9 @@ fn marker_verbs(markers: &[String]) -> Vec<String> {
     out
 }
 
+/// The most words a quotation may hold between a determiner and its noun.
+const QUOTED_MODIFIERS: usize = 6;
+
 /// The name of the group that is a pattern's trigger when the pattern reads more than it.
 pub const HEAD: &str = "head";
 
@@ -381,6 +384,19 @@ pub fn definite_before(f: &str, start: usize) -> bool {
     let head = f[start..].split_whitespace().next().unwrap_or("");
     if head.ends_with("ed") || matches!(head, "met" | "held" | "fought" | "struck") {
         return false;
+    }
+    // Words a quotation holds between the determiner and the noun are its modifiers, however
+    // many ("condemned the \"heinous and cowardly terrorist attack\"").
+    if let Some(open) = f[..start].rfind(['"', '\u{201c}'])
+        && let quoted = &f[open + f[open..].chars().next().map_or(1, char::len_utf8)..start]
+        && !quoted.contains(['"', '\u{201d}'])
+        && quoted.split_whitespace().count() <= QUOTED_MODIFIERS
+        && f[..open]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| DET.contains(&w))
+    {
+        return true;
     }
     let words: Vec<&str> = f[..start].split_whitespace().rev().take(3).collect();
     // "the first meeting", "the latest raid": a new happening, not a reference back.

@@ -394,7 +394,11 @@ impl Extractor {
                             .is_some_and(|w| self.record_nouns.contains(w))
                 })
             else {
-                if v.specificity > 0 {
+                // CAMEO's "no event" ([---]: "fight corruption") vetoes the hand triggers on its
+                // words; a code PLOVER drops does not: "condemned the terrorist attack" is CAMEO's
+                // empathetic comment [018], the PLOVER manual's ACCUSE ("condemn, decry a policy
+                // or an action").
+                if v.specificity > 0 && !v.dropped {
                     hits.retain(|h| !overlaps(h));
                 }
                 continue;

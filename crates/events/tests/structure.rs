@@ -4491,3 +4491,19 @@ fn condemnation_by_description_is_disapproval() {
         never_coded(body, EventType::Accuse);
     }
 }
+
+/// Condemning an attack is the PLOVER manual's ACCUSE ("condemn, decry a policy or an action"),
+/// though CAMEO files "condemn terrorist attack" as an empathetic comment [018], which PLOVER
+/// drops; the attack condemned, its epithets quoted, is no new happening.
+#[test]
+fn condemning_a_terrorist_attack_is_disapproval() {
+    for body in [
+        "The Arab League condemned the terrorist attack on the market in Kirkuk.",
+        "The Arab League condemned the \"heinous and cowardly terrorist attack\" on the market.",
+        "The Arab League condemned the \u{201c}heinous and cowardly terrorist attack\u{201d} on \
+         the market.",
+    ] {
+        first_coded_of(body, EventType::Accuse);
+        never_coded(body, EventType::Assault);
+    }
+}
