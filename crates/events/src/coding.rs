@@ -950,8 +950,11 @@ impl<'a> SentenceCoder<'a> {
         let body = self.article.body;
         sources.iter().all(|(_, _, start, end)| {
             let printed = body.get(*start..*end).unwrap_or("");
-            let after = fold::fold_text(body.get(*end..).unwrap_or(""));
-            let before = fold::fold_text(body.get(..*start).unwrap_or(""));
+            // A word after the name, six before it: only those are read.
+            let near_end = body.floor_char_boundary((*end + CROWD_REACH).min(body.len()));
+            let near_start = body.floor_char_boundary(start.saturating_sub(CROWD_REACH));
+            let after = fold::fold_text(body.get(*end..near_end).unwrap_or(""));
+            let before = fold::fold_text(body.get(near_start..*start).unwrap_or(""));
             // The words between a crowd's noun and its owner: "supporters of the Shiite cleric".
             let owner_after_of = before
                 .split_whitespace()
@@ -1899,6 +1902,9 @@ impl Extractor {
         }
     }
 }
+
+/// Bytes around a doer's name read for the crowd it leads ("supporters of the Shiite cleric").
+const CROWD_REACH: usize = 80;
 
 /// Bytes after a passive verb within which "by" names its doer: past the adjuncts of place and
 /// time a report puts between ("was shot dead outside his home in Baghdad's Zayouna district on
