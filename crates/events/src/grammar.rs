@@ -475,7 +475,7 @@ fn listed_past(tokens: &[dateline_tagger::Token], i: usize) -> bool {
     if i == 0 || !PAST_AS_BASE.contains(&word.as_str()) {
         return false;
     }
-    let listed = matches!(tokens[i - 1].text.as_str(), "," | "and");
+    let listed = matches!(tokens[i - 1].text, "," | "and");
     let object = tokens.get(i + 1).is_some_and(|t| {
         t.tag.is_noun() || matches!(t.tag, Tag::DT | Tag::CD | Tag::PRP | Tag::PRPS)
     });
@@ -531,7 +531,7 @@ fn past_after_subject(tokens: &[dateline_tagger::Token], i: usize) -> bool {
     let no_verb_before = |end: usize| {
         let start = tokens[..end]
             .iter()
-            .rposition(|t| matches!(t.text.as_str(), "," | ";" | ":"))
+            .rposition(|t| matches!(t.text, "," | ";" | ":"))
             .map_or(0, |c| c + 1);
         !tokens[start..end]
             .iter()
@@ -552,7 +552,7 @@ fn past_after_subject(tokens: &[dateline_tagger::Token], i: usize) -> bool {
         let end = rest
             .iter()
             .take(SOLE_VERB_REACH)
-            .position(|t| matches!(t.text.as_str(), "." | "!" | "?"))
+            .position(|t| matches!(t.text, "." | "!" | "?"))
             .or((rest.len() <= SOLE_VERB_REACH).then_some(rest.len()));
         // A closing attribution is no verb of the sentence's own (", a police source said.").
         let end = end.map(|end| attribution_start(&rest[..end]).unwrap_or(end));
@@ -605,7 +605,7 @@ fn past_after_subject(tokens: &[dateline_tagger::Token], i: usize) -> bool {
 fn day_of_month_before(tokens: &[dateline_tagger::Token], i: usize) -> bool {
     i >= 2
         && tokens[i - 1].tag == dateline_tagger::Tag::CD
-        && dateline_core::time::month_number(&tokens[i - 2].text).is_some()
+        && dateline_core::time::month_number(tokens[i - 2].text).is_some()
 }
 
 /// Where the apposition closed by the comma `c` opens, when `c` closes one after a noun ("The

@@ -24,7 +24,7 @@ struct TaggedSentence<'s> {
     /// Byte spans of the folded words, and the words.
     spans: Vec<(usize, usize)>,
     words: Vec<&'s str>,
-    tokens: Vec<Token>,
+    tokens: Vec<Token<'s>>,
     /// The token of each word (`None`: the tagger gave it none): the dictionary asks about the
     /// words around a verb once per pattern, so each is looked up once.
     word_tokens: Vec<Option<usize>>,
@@ -749,7 +749,7 @@ impl Extractor {
             .enumerate()
             .rev()
             .take_while(|(_, t)| {
-                !matches!(t.text.as_str(), "," | ";" | ":" | "that") && !relative_pronoun(t)
+                !matches!(t.text, "," | ";" | ":" | "that") && !relative_pronoun(t)
             })
             .find(|&(j, _)| finite(tokens, j));
         governing.is_some_and(|(_, v)| {
@@ -786,9 +786,7 @@ pub(crate) enum Inner {
 fn clause_stops(tokens: &[Token], len: usize) -> Vec<usize> {
     let mut stop = vec![len; tokens.len() + 1];
     for k in (0..tokens.len()).rev() {
-        stop[k] = if matches!(tokens[k].text.as_str(), "," | ";" | ":")
-            || coordinated_clause_at(tokens, k)
-        {
+        stop[k] = if matches!(tokens[k].text, "," | ";" | ":") || coordinated_clause_at(tokens, k) {
             tokens[k].start
         } else {
             stop[k + 1]
@@ -858,7 +856,7 @@ fn coordinated_verbs(tokens: &[Token]) -> (Option<usize>, Vec<usize>) {
 
 /// Token `k`, or the token after a short aside set off by commas that starts there ("and, four
 /// days later, halted"): an aside with no verb of its own.
-fn after_aside(tokens: &[Token], k: usize) -> Option<&Token> {
+fn after_aside<'a>(tokens: &'a [Token<'a>], k: usize) -> Option<&'a Token<'a>> {
     let t = tokens.get(k)?;
     if t.text != "," {
         return Some(t);
@@ -919,7 +917,7 @@ fn has_article(before: &[Token]) -> bool {
 /// subordinate clause before it ends.
 fn coordinated_clause_at(tokens: &[Token], k: usize) -> bool {
     // Every token of every sentence is asked: no allocation.
-    let w = tokens[k].text.as_str();
+    let w = tokens[k].text;
     if !["and", "but", "while"]
         .iter()
         .any(|c| w.eq_ignore_ascii_case(c))

@@ -59,7 +59,7 @@ pub fn chunks(tokens: &[Token]) -> Vec<Chunk> {
             let prep = matches!(tags[i], Tag::IN | Tag::TO)
                 && !SUBORDINATORS
                     .iter()
-                    .any(|w| w.eq_ignore_ascii_case(&tokens[i].text));
+                    .any(|w| w.eq_ignore_ascii_case(tokens[i].text));
             prep.then(|| np_at(&tags, i + 1)).flatten()
         };
         let found = np_at(&tags, i)
@@ -206,5 +206,5 @@ pub fn is_passive(tokens: &[Token], vp: &Chunk) -> bool {
     phrase[main].tag == Tag::VBN
         && phrase[..main]
             .iter()
-            .any(|t| t.tag.is_verb() && PASSIVE_AUX.iter().any(|a| a.eq_ignore_ascii_case(&t.text)))
+            .any(|t| t.tag.is_verb() && PASSIVE_AUX.iter().any(|a| a.eq_ignore_ascii_case(t.text)))
 }

@@ -70,10 +70,10 @@ pub enum TaggerError {
 
 /// One token of the input: its byte range, its text as written, its tag.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<'t> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: &'t str,
     pub tag: Tag,
 }
 
@@ -367,7 +367,7 @@ impl Tagger {
     /// Tokenizes and tags `text`, a sentence or a paragraph. Sentences (ending in `.`, `!` or
     /// `?`) are tagged apart, so rules do not look across them and a sentence's first word may be
     /// found in lower case.
-    pub fn tag(&self, text: &str) -> Vec<Token> {
+    pub fn tag<'t>(&self, text: &'t str) -> Vec<Token<'t>> {
         let mut spans = Vec::with_capacity(text.len() / 5 + 4);
         tokenize::tokenize(text, &mut spans);
         let n = spans.len();
@@ -392,7 +392,7 @@ impl Tagger {
             .map(|(&(start, end), t)| Token {
                 start,
                 end,
-                text: text[start..end].to_string(),
+                text: &text[start..end],
                 tag: match Tag::ALL.get(t as usize) {
                     Some(tag) => *tag,
                     None => quote_tag(text, start),

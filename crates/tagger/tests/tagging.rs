@@ -77,7 +77,7 @@ fn gold(line: &str) -> (String, Vec<(&str, Vec<&str>)>) {
     (text, pairs)
 }
 
-fn tag(text: &str) -> Vec<Token> {
+fn tag(text: &str) -> Vec<Token<'_>> {
     tagger().tag(text)
 }
 
@@ -88,7 +88,7 @@ fn accuracy_on_hand_tagged_news() {
     for line in GOLD {
         let (text, expected) = gold(line);
         let tokens = tag(&text);
-        let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
         let gold_words: Vec<&str> = expected.iter().map(|(w, _)| *w).collect();
         assert_eq!(words, gold_words, "tokenization of {text:?}");
         for (t, (w, tags)) in tokens.iter().zip(&expected) {
@@ -112,7 +112,7 @@ fn verbs_nouns_and_participles() {
     let tags = |text: &str| -> Vec<(String, &'static str)> {
         tag(text)
             .into_iter()
-            .map(|t| (t.text, t.tag.as_str()))
+            .map(|t| (t.text.to_owned(), t.tag.as_str()))
             .collect()
     };
     let s =
@@ -182,10 +182,7 @@ fn phrases(tokens: &[Token]) -> Vec<(ChunkKind, String)> {
     chunks(tokens)
         .iter()
         .map(|c| {
-            let words: Vec<&str> = tokens[c.start..c.end]
-                .iter()
-                .map(|t| t.text.as_str())
-                .collect();
+            let words: Vec<&str> = tokens[c.start..c.end].iter().map(|t| t.text).collect();
             (c.kind, words.join(" "))
         })
         .collect()
@@ -271,7 +268,7 @@ fn passive_verb_phrases() {
             .iter()
             .filter(|c| c.kind == ChunkKind::Vp)
             .map(|c| {
-                let words: Vec<&str> = t[c.start..c.end].iter().map(|x| x.text.as_str()).collect();
+                let words: Vec<&str> = t[c.start..c.end].iter().map(|x| x.text).collect();
                 (words.join(" "), is_passive(&t, c))
             })
             .collect()
@@ -300,7 +297,7 @@ fn passive_verb_phrases() {
 /// The passive check reads tags and words only, whatever tagged them.
 #[test]
 fn passive_check_on_given_tags() {
-    let toks = |pairs: &[(&str, Tag)]| -> Vec<Token> {
+    fn toks(pairs: &[(&'static str, Tag)]) -> Vec<Token<'static>> {
         let mut at = 0;
         pairs
             .iter()
@@ -308,14 +305,14 @@ fn passive_check_on_given_tags() {
                 let tok = Token {
                     start: at,
                     end: at + w.len(),
-                    text: w.to_string(),
+                    text: w,
                     tag: *t,
                 };
                 at += w.len() + 1;
                 tok
             })
             .collect()
-    };
+    }
     let vp = |start, end| Chunk {
         kind: ChunkKind::Vp,
         start,
@@ -376,7 +373,7 @@ fn offsets_slice_back_to_the_text() {
             "{c:?} at {i} is in no token"
         );
     }
-    let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+    let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
     for w in [
         "Lt.",
         "Gen.",
