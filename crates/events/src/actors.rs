@@ -475,16 +475,9 @@ impl ActorIndex {
                 .any(|w| w.eq_ignore_ascii_case(noun))
         };
         // A force no state commands ("the SDF") is an armed group as well as a force.
-        let stateless_force = actor.kind == "military" && {
-            let mut up = actor.parent;
-            let mut state = false;
-            for _ in 0..8 {
-                let Some(p) = up else { break };
-                state |= matches!(self.actors[p].kind.as_str(), "government" | "country");
-                up = self.actors[p].parent;
-            }
-            !state
-        };
+        let stateless_force = actor.kind == "military"
+            && !(self.ancestors(*a).skip(1))
+                .any(|p| matches!(self.actors[p].kind.as_str(), "government" | "country"));
         let named = |kind: &str| (self.references.get(kind)).is_some_and(|n| listed(n, noun));
         in_name(printed)
             || in_name(&actor.name)
