@@ -325,6 +325,7 @@ mod tests {
             clause_prepositions: Vec::new(),
             inner_subordinators: Vec::new(),
             clause_openers: Vec::new(),
+            causatives: Vec::new(),
             fronted_openers: Vec::new(),
             passive_agents: Vec::new(),
             victim_verbs: Vec::new(),

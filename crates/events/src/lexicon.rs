@@ -213,6 +213,10 @@ pub struct Grammar {
     pub inner_subordinators: Vec<String>,
     /// What opens a new clause inside a sentence (", and ", "; "), spaces included.
     pub clause_openers: Vec<String>,
+    /// Verbs whose object does what the infinitive after it says ("prompting Baghdad to summon
+    /// the ambassador"): that infinitive tells a happening, not a purpose.
+    #[serde(default)]
+    pub causatives: Vec<String>,
     /// Prepositions that open a sentence with a phrase of its own up to the first comma ("After
     /// the blast, police …"), spaces included.
     #[serde(default)]

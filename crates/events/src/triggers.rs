@@ -277,7 +277,21 @@ impl TriggerIndex {
         // Purpose or intent clause: "to discuss", "determination to eliminate" — unless the verb
         // before "to" is a decision ("decided to withdraw", "is expected to visit").
         if before.first() == Some(&"to") {
-            return !self.announced(&before[1..]);
+            return !self.announced(&before[1..]) && !self.caused(&near[1..]);
+        }
+        false
+    }
+
+    /// `head`: the words before "to", nearest first. True when a causative verb stands there
+    /// with an object between it and "to", within the clause ("prompting Baghdad to summon").
+    fn caused(&self, head: &[&str]) -> bool {
+        for (k, w) in head.iter().enumerate() {
+            if w.ends_with([',', ';', ':']) {
+                return false;
+            }
+            if k > 0 && self.grammar.causatives.iter().any(|c| c == w) {
+                return true;
+            }
         }
         false
     }

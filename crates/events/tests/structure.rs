@@ -4507,3 +4507,23 @@ fn condemning_a_terrorist_attack_is_disapproval() {
         never_coded(body, EventType::Assault);
     }
 }
+
+/// The object of a causative does what its infinitive says ("…, prompting Kuwait to recall its
+/// ambassador"): that is a happening of its own, with that object as its doer, not a purpose; and
+/// the main clause's happening does not take the causative's object as its target.
+#[test]
+fn the_object_of_a_causative_does_what_its_infinitive_says() {
+    let body = "Gunmen shelled an oil field near Basra on Sunday, prompting Kuwait to summon \
+                Iraq's ambassador.";
+    let ms = code(body);
+    let attack = first_coded_of(body, EventType::Assault);
+    assert!(!targets_country(&attack, "KWT"), "{:?}", attack.actors);
+    let summons = ms.iter().find(|m| m.event_type == EventType::Accuse);
+    let summons = summons.unwrap_or_else(|| panic!("{ms:#?}"));
+    assert_source_country(summons, "KWT");
+    // A purpose stays a purpose: no causative before the object.
+    never_coded(
+        "The minister flew to Amman on Sunday to summon the ambassador.",
+        EventType::Accuse,
+    );
+}
