@@ -36,6 +36,8 @@ const OUTLET: &str = "Baghdad Telegraph";
 const TOP: usize = 3;
 /// Meta lines (byline, date, share buttons, counters) the theme prints under the headline.
 const META_WINDOW: usize = 8;
+/// A photo caption is a sentence or two.
+const MAX_CAPTION_WORDS: usize = 60;
 
 /// `Saturday, July 26, 2025`.
 static DATE_BAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -85,8 +87,9 @@ impl Adapter for BaghdadTelegraph {
     fn version(&self) -> &'static str {
         // 2: reads saved HTML pages too. 3: byline fields side by side or apart, the declared
         // headline, menus above the date bar and ad labels read whatever the markup's shape.
-        // 4: the date before the byline on one line ("July 27, 2025 | Ahmed Kareem").
-        "4"
+        // 4: the date before the byline on one line ("July 27, 2025 | Ahmed Kareem"). 5: the
+        // featured photo's caption, and the category label above the headline even as a link.
+        "5"
     }
 
     fn hosts(&self) -> &'static [&'static str] {
@@ -275,12 +278,10 @@ fn story(lines: &Lines<'_>) -> ArticleDraft {
     let label_like = |label: &str| words(label) <= 2 && name_like(label) && !RULES.is_widget(label);
     match lines.headline {
         // The markup says where the headline is: what stands between the top bar and it (menus,
-        // the logo, ads, breadcrumbs) is the page's, but for a category label right above it.
+        // the logo, ads, breadcrumbs) is the page's, but for a category label right above it, a
+        // link to the category's page in the theme's markup.
         Some(h) if h >= i => {
-            if h > i
-                && label_like(texts[h - 1])
-                && !lines.links.get(h - 1).copied().unwrap_or(false)
-            {
+            if h > i && label_like(texts[h - 1]) {
                 draft.section = Some(texts[h - 1].to_owned());
             }
             i = h;
@@ -306,13 +307,43 @@ fn story(lines: &Lines<'_>) -> ArticleDraft {
         .iter()
         .position(|t| RULES.is_widget(t))
         .map_or(texts.len(), |p| i + p);
-    draft.body = texts[i.min(end)..end]
-        .iter()
-        .filter(|t| !RULES.is_skip(t))
-        .map(|t| (*t).to_owned())
+    let body: Vec<(&str, BlockKind)> = (i.min(end)..end)
+        .map(|k| (texts[k], kinds.get(k).copied().unwrap_or(BlockKind::Line)))
+        .filter(|(t, _)| !RULES.is_skip(t))
         .collect();
+    let (caption, body) = split_caption(body);
+    draft.caption = caption;
+    draft.body = body;
     draft.dateline = draft.body.first().and_then(|p| split_dateline(p));
     draft
+}
+
+/// The featured photo's caption, and the story without it. The markup marks captions
+/// (`<figcaption>`): the one above the story is its caption, and photos inside it are dropped
+/// like Rudaw's. A text copy prints the caption as a line above the lead; the story opens at its
+/// dateline ("Sulaymaniyah – …"), so one line right before a dateline lead, itself no dateline,
+/// is the caption.
+fn split_caption(body: Vec<(&str, BlockKind)>) -> (Option<String>, Vec<String>) {
+    let mut caption = None;
+    let mut out = Vec::new();
+    for (t, kind) in &body {
+        if *kind == BlockKind::Caption {
+            if caption.is_none() && out.is_empty() {
+                caption = Some((*t).to_owned());
+            }
+            continue;
+        }
+        out.push((*t).to_owned());
+    }
+    if caption.is_none()
+        && let [first, lead, ..] = &out[..]
+        && split_dateline(first).is_none()
+        && split_dateline(lead).is_some()
+        && words(first) <= MAX_CAPTION_WORDS
+    {
+        caption = Some(out.remove(0));
+    }
+    (caption, out)
 }
 
 /// Reads the byline and date lines under the headline; returns the first line of the body.
@@ -389,6 +420,31 @@ mod tests {
     const WIDGETS_TAIL: &str = "\nHot this week\n\nIraqi Protests Surge\n\nOn Friday, hundreds of Iraqis gathered outside the...\n\n\
                                 Topics\n\nPort Capacity Boost\n\nThe port capacity boost is gaining momentum, especially with...\n\n\
                                 Related Articles\n";
+
+    #[test]
+    fn a_line_above_a_dateline_lead_is_the_photo_caption() {
+        let d = parse(&format!(
+            "Saturday, July 26, 2025\n48 C\nBaghdad\n\nSecurity\n\nCurfew Lifted in Kirkuk\n\n\
+             Rana Ali\n\nJuly 25, 2025\n\nPolice officers stand at a checkpoint in Kirkuk on July 24.\n\n\
+             Kirkuk – The provincial council lifted the curfew on Friday.\n\nShops reopened.\n{WIDGETS_TAIL}"
+        ));
+        assert_eq!(
+            d.caption.as_deref(),
+            Some("Police officers stand at a checkpoint in Kirkuk on July 24.")
+        );
+        assert_eq!(
+            d.dateline.as_ref().map(|p| p.place.as_str()),
+            Some("Kirkuk")
+        );
+        assert_eq!(d.body.len(), 2);
+        // Without a dateline lead, the first paragraph is the story's.
+        let d = parse(&format!(
+            "Saturday, July 26, 2025\n48 C\nBaghdad\n\nCurfew Lifted in Kirkuk\n\n\
+             The provincial council lifted the curfew on Friday.\n\nShops reopened.\n{WIDGETS_TAIL}"
+        ));
+        assert_eq!(d.caption, None);
+        assert_eq!(d.body.len(), 2);
+    }
 
     #[test]
     fn date_bar_is_the_page_date_not_publication() {
