@@ -566,11 +566,11 @@ impl ActorIndex {
             let mut q = p;
             while q > 0 {
                 let h = &hits[q - 1];
-                let gap = &text[h.end..at];
-                if h.end > at
-                    || self.is_person(&h.who)
-                    || !(self.title_gap(gap) || in_own_title(gap))
-                {
+                // Hits that overlap (a name found inside a longer one) have no gap between them.
+                let Some(gap) = text.get(h.end..at) else {
+                    break;
+                };
+                if self.is_person(&h.who) || !(self.title_gap(gap) || in_own_title(gap)) {
                     break;
                 }
                 inside[q - 1] = true;
@@ -591,7 +591,9 @@ impl ActorIndex {
             if let Who::Known(a) = title.who
                 && title.who != name.who
                 && self.is_person(&name.who)
-                && text[title.end..name.start].trim().is_empty()
+                && text
+                    .get(title.end..name.start)
+                    .is_some_and(|g| g.trim().is_empty())
                 && !shares_a_word(&text[title.start..title.end], &self.actors[a].name)
             {
                 inside[p - 1] = true;

@@ -4527,3 +4527,19 @@ fn the_object_of_a_causative_does_what_its_infinitive_says() {
         EventType::Accuse,
     );
 }
+
+/// Names found inside one another (an office holder's name within a longer title phrase) leave
+/// no gap between them: reading the title before a person must not slice backwards. This body
+/// panicked the coder before (`ActorIndex::fold_titles`).
+#[test]
+fn names_that_overlap_before_a_title_are_read_without_a_panic() {
+    let body = "Iraqi Prime Minister Mohamed Shia Al-Sudani met Syrian President Ahmed al-Sharaa in \
+                the Qatari capital on Tuesday, the first face-to-face talks between the two leaders \
+                since the fall of Bashar al-Assad’s government in December.\n\n\
+                Qatar’s Emir, Sheikh Tamim bin Hamad Al Thani, hosted and attended the meeting.";
+    let ms = code(body);
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Consult),
+        "{ms:#?}"
+    );
+}
