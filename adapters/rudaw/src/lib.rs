@@ -26,7 +26,7 @@ mod view;
 
 use crate::rules::RULES;
 use dateline_core::adapter::AdapterError;
-use dateline_core::text::split_dateline;
+use dateline_core::text::{ends_mid_sentence, split_dateline};
 use dateline_core::time::MONTH_RE;
 use dateline_core::{Adapter, ArticleDraft, BlockKind, DateOrder, Detection, Page, ParseContext};
 use regex::Regex;
@@ -76,8 +76,9 @@ impl Adapter for Rudaw {
         // 2: reads saved HTML pages too. 3: a caption's date dates the story only when the lead
         // reports the pictured event on that day's weekday. 4: fields printed side by side in one
         // block, the declared headline, buttons and tag list read whatever the markup's shape.
-        // 5: a text copy's date and byline printed on one line ("By X | 15-11-2022").
-        "5"
+        // 5: a text copy's date and byline printed on one line ("By X | 15-11-2022"). 6: a copy
+        // cut inside the story's last sentence is truncated.
+        "6"
     }
 
     fn hosts(&self) -> &'static [&'static str] {
@@ -397,6 +398,9 @@ fn main_story(texts: &[&str], kinds: &[BlockKind]) -> ArticleDraft {
         date_order: DateOrder::DayFirst,
         dateline: body.first().and_then(|p| split_dateline(p)),
         caption,
+        // The site prints its comment policy or its teasers after every story: a copy that ends
+        // inside the story's last sentence instead was saved before the page had loaded.
+        truncated: end == texts.len() && body.last().is_some_and(|p| ends_mid_sentence(p)),
         body,
         ..Default::default()
     }
@@ -542,6 +546,17 @@ mod tests {
     }
 
     const POLICY: &str = "Comments\n\nRudaw moderates all comments submitted on our website. We welcome comments.\n\nPost a comment\n\nRequired\n";
+
+    /// A copy that ends inside the story's last sentence, before the comment policy every story
+    /// page prints, was cut by the saver.
+    #[test]
+    fn a_copy_cut_inside_the_story_is_truncated() {
+        let story = "Floods close the road to Halabja\n\n12-04-2024\n\n\
+                     HALABJA, Kurdistan Region - Heavy rain closed the road on Friday.\n\n\
+                     Engineers said repairs would take";
+        assert!(parse(story)[0].truncated);
+        assert!(!parse(&format!("{story} a week.\n\n{POLICY}"))[0].truncated);
+    }
 
     /// The date, the byline and the font control printed on one line, as a copy flattens one
     /// meta block of inline fields, are read as on their own lines.

@@ -4,7 +4,10 @@ use crate::adapter::{self, AdapterError, ParseContext};
 use crate::article::{AdapterRef, Article, ArticleDraft};
 use crate::capture::{Capture, Media};
 use crate::page::Page;
-use crate::text::{clean_inline, outlet_of_host, read_prefix, without_stamp};
+use crate::text::{
+    clean_inline, is_stamp_line, outlet_of_host, read_prefix, split_dateline,
+    without_leading_stamp, without_stamp,
+};
 use crate::time::{Tense, TimeValue, resolve_mention, resolve_published};
 use jiff::tz::TimeZone;
 use sha2::{Digest, Sha256};
@@ -130,6 +133,19 @@ fn normalise(
         .map(|p| clean_inline(p))
         .filter(|p| !p.is_empty())
         .collect();
+    let mut dateline = d.dateline;
+    // An update stamp above the story (a line of its own, or run into the dateline's paragraph)
+    // is page furniture; the story opens at its dateline.
+    if paragraphs.len() > 1 && is_stamp_line(&paragraphs[0]) {
+        paragraphs.remove(0);
+        dateline = dateline.or_else(|| split_dateline(&paragraphs[0]));
+    }
+    if let Some(first) = paragraphs.first_mut()
+        && let Some(kept) = without_leading_stamp(first).map(str::to_owned)
+    {
+        dateline = dateline.or_else(|| split_dateline(&kept));
+        *first = kept;
+    }
     // The opening prefix is read here, for every adapter alike: an outlet it names (`Shafaq News/ `,
     // `Kirkuk (Kurdistan24) –`) stands for a story whose page does not say who wrote it, and an
     // update stamp printed after it is page furniture, not the story's first words.
@@ -169,7 +185,7 @@ fn normalise(
         section: opt(d.section),
         published,
         captured,
-        dateline: d.dateline.map(|dl| dl.place),
+        dateline: dateline.map(|dl| dl.place),
         caption: opt(d.caption),
         body,
         truncated: d.truncated,

@@ -287,6 +287,47 @@ pub fn read_prefix(first_paragraph: &str) -> Option<Prefix> {
     })
 }
 
+/// `Updated at 10:25 pm`, `Last updated: 14:05`: a stamp some sites print before the story's
+/// dateline, in the same paragraph once a copy joins the lines.
+static LEADING_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:last\s+)?updated?(?:\s+(?:at|on))?\s*:?\s+").expect("static regex")
+});
+
+/// The first paragraph without an update stamp printed before its dateline ("Updated at 10:25 pm
+/// ERBIL, Kurdistan Region - …"): the stamp is page furniture, and the dateline opens the story.
+/// Only where a dateline follows within a few words, so a sentence that starts "Updated figures
+/// show …" stays whole.
+pub fn without_leading_stamp(first_paragraph: &str) -> Option<&str> {
+    const STAMP_WORDS: usize = 6;
+    let after = LEADING_STAMP.find(first_paragraph)?.end();
+    let rest = &first_paragraph[after..];
+    (rest.char_indices())
+        .filter(|&(i, c)| c == ' ' && i > 0)
+        .take(STAMP_WORDS)
+        .map(|(i, _)| rest[i + 1..].trim_start())
+        .find(|r| split_dateline(r).is_some())
+}
+
+/// A paragraph that is only an update stamp ("Updated at 10:25 pm", "Last updated: 8 December
+/// 2024 14:05"), as a page prints it on a line of its own above the story.
+pub fn is_stamp_line(paragraph: &str) -> bool {
+    const STAMP_WORDS: usize = 8;
+    LEADING_STAMP.is_match(paragraph)
+        && paragraph.split_whitespace().count() <= STAMP_WORDS
+        && !paragraph.trim_end().ends_with(['.', '!', '?'])
+}
+
+/// Whether a paragraph stops inside a sentence: its last character is a letter, a digit or a
+/// mark that never ends one (a comma, a dash). A story whose page ends on such a paragraph,
+/// where the site always prints furniture after its stories, was cut by whoever saved it.
+pub fn ends_mid_sentence(paragraph: &str) -> bool {
+    paragraph
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';' | '-' | '–' | '—'))
+}
+
 /// Recognises the dateline forms news sites put at the start of the first paragraph. An outlet's
 /// prefix with no place after it is no dateline (see [`read_prefix`] for its outlet).
 pub fn split_dateline(first_paragraph: &str) -> Option<Dateline> {
@@ -364,6 +405,35 @@ mod tests {
 
     fn place(s: &str) -> Option<String> {
         split_dateline(s).map(|d| d.place)
+    }
+
+    #[test]
+    fn update_stamps_above_the_dateline_are_furniture() {
+        assert!(is_stamp_line("Updated at 9:40 am"));
+        assert!(is_stamp_line("Last updated: 3 March 2024 18:20"));
+        assert!(!is_stamp_line("Updated figures show the toll rose to 40."));
+        assert_eq!(
+            without_leading_stamp("Updated at 9:40 am MOSUL, Iraq - Police closed the bridge."),
+            Some("MOSUL, Iraq - Police closed the bridge.")
+        );
+        // No dateline after it: the words are the story's.
+        assert_eq!(
+            without_leading_stamp("Updated guidance was issued to schools on Sunday."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_paragraph_cut_inside_a_sentence() {
+        assert!(ends_mid_sentence(
+            "Officials said the convoy had reached the"
+        ));
+        assert!(ends_mid_sentence("the talks resumed, and"));
+        assert!(!ends_mid_sentence("The talks resumed on Monday."));
+        assert!(!ends_mid_sentence(
+            "\"We will not leave,\" he said.\u{201d}"
+        ));
+        assert!(!ends_mid_sentence("Reporting by Ali Hassan (Reuters)"));
     }
 
     #[test]
