@@ -309,10 +309,12 @@ pub fn without_leading_stamp(first_paragraph: &str) -> Option<&str> {
 }
 
 /// A paragraph that is only an update stamp ("Updated at 10:25 pm", "Last updated: 8 December
-/// 2024 14:05"), as a page prints it on a line of its own above the story.
+/// 2024 14:05"), as a page prints it on a line of its own above the story: it gives a time or a
+/// day, so a short first line such as "Update: talks resume" stays the story's.
 pub fn is_stamp_line(paragraph: &str) -> bool {
     const STAMP_WORDS: usize = 8;
     LEADING_STAMP.is_match(paragraph)
+        && paragraph.contains(|c: char| c.is_ascii_digit())
         && paragraph.split_whitespace().count() <= STAMP_WORDS
         && !paragraph.trim_end().ends_with(['.', '!', '?'])
 }
@@ -412,6 +414,7 @@ mod tests {
         assert!(is_stamp_line("Updated at 9:40 am"));
         assert!(is_stamp_line("Last updated: 3 March 2024 18:20"));
         assert!(!is_stamp_line("Updated figures show the toll rose to 40."));
+        assert!(!is_stamp_line("Update: talks resume in Erbil"));
         assert_eq!(
             without_leading_stamp("Updated at 9:40 am MOSUL, Iraq - Police closed the bridge."),
             Some("MOSUL, Iraq - Police closed the bridge.")
