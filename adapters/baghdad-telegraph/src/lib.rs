@@ -236,9 +236,8 @@ fn is_headline(t: &str, kind: BlockKind) -> bool {
 
 /// No sentence ends inside the line ("… the talks. The two sides …").
 fn one_sentence(t: &str) -> bool {
-    !t.trim_end().char_indices().any(|(i, c)| {
-        matches!(c, '.' | '!' | '?') && t[i + 1..].starts_with(' ') && i + 1 < t.trim_end().len()
-    })
+    let t = t.trim_end();
+    !(t.char_indices()).any(|(i, c)| matches!(c, '.' | '!' | '?') && t[i + 1..].starts_with(' '))
 }
 
 /// A widget item: a headline followed by a snippet cut with "...".

@@ -1707,6 +1707,9 @@ pub(crate) fn introduced_short_forms(text: &str, mut hits: Vec<ActorHit>) -> Vec
     if introduced.is_empty() {
         return hits;
     }
+    // A hit overlapping a use starts at most this far before it: the overlap test reads only
+    // those, so a long body of many uses stays n·log n.
+    let longest = hits.iter().map(|h| h.end - h.start).max().unwrap_or(0);
     let mut added = Vec::new();
     for (short, from, who) in introduced {
         let mut at = from;
@@ -1717,7 +1720,9 @@ pub(crate) fn introduced_short_forms(text: &str, mut hits: Vec<ActorHit>) -> Vec
             if word(text[..s].chars().next_back()) || word(text[e..].chars().next()) {
                 continue;
             }
-            if !hits.iter().any(|h| h.start < e && s < h.end) {
+            let lo = hits.partition_point(|h| h.start + longest < s);
+            let hi = hits.partition_point(|h| h.start < e);
+            if !hits[lo..hi.max(lo)].iter().any(|h| s < h.end) {
                 added.push(ActorHit {
                     start: s,
                     end: e,
