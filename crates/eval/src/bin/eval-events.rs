@@ -209,6 +209,7 @@ fn print_devset(o: &Options, x: &Extractor) -> Result<()> {
     let articles = devset::load(&dir).with_context(|| format!("loading {}", dir.display()))?;
     println!("== events dev set ({}, whole articles) ==", dir.display());
     let mut all = devset::DevScore::default();
+    let mut events = devset::EventScore::default();
     let mut lines = Vec::new();
     let mut misses = Vec::new();
     for a in &articles {
@@ -216,9 +217,11 @@ fn print_devset(o: &Options, x: &Extractor) -> Result<()> {
         let mut one = devset::DevScore::default();
         misses.extend(devset::score(a, &mentions, &mut one));
         devset::score(a, &mentions, &mut all);
+        devset::score_events(a, &mentions, &mut events);
         lines.push(format!("  {:4} {}", a.name, one.line()));
     }
     println!("all  {}", all.line());
+    println!("all  {}", events.line());
     lines.iter().for_each(|l| println!("{l}"));
     if o.verbose {
         misses.iter().for_each(|m| println!("  miss: {m}"));
