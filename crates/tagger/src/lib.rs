@@ -25,6 +25,8 @@
 //! - a contextual rule never makes a known word a verb unless it is a form of a verb of the verb
 //!   table ("reach it since the war": `IN → VB` after a pronoun), as Brill's own tagger lets a rule
 //!   give a known word only a tag it was seen with;
+//! - a past tense whose verb has a participle of its own ("spoke": "spoken") stays a past tense,
+//!   as Brill's tagger gives a known word only tags it was seen with;
 //! - an -s verb form right after a cardinal number is a plural noun ("three suspects");
 //! - a past form after a name and its bracketed short form, with what it governs after it, is
 //!   a past tense ("the Resistance Units (YBS) attacked a checkpoint").
@@ -186,9 +188,19 @@ fn intern_verbs(table: &mut WordTable, verbs: &VerbsFile) -> Result<(), TaggerEr
             .next()
             .ok_or_else(|| data_error("verbs.toml", format!("entry {}: empty", n + 1)))?;
         let li = table.intern(lemma);
-        for form in it {
-            let fi = table.intern(form);
+        let forms: Vec<u32> = it.map(|form| table.intern(form)).collect();
+        for &fi in &forms {
             table.entry_mut(fi).lemma = li;
+        }
+        // A verb whose participle the lexicon knows apart ("spoken", "taken") has a past tense
+        // that is only one ("spoke", "took"). An -ed form may be both ("proved", "showed").
+        let has = |table: &WordTable, fi: u32, t: Tag| table.entry(fi).tag == t as u8;
+        if forms.iter().any(|&fi| has(table, fi, Tag::VBN)) {
+            for &fi in &forms {
+                if has(table, fi, Tag::VBD) && !table.text(table.entry(fi)).ends_with("ed") {
+                    table.entry_mut(fi).past_only = true;
+                }
+            }
         }
     }
     Ok(())
@@ -459,6 +471,15 @@ impl Tagger {
         };
         verbs_after_a_bracketed_name(tags, past);
         verbs_after_an_aside(tags, past);
+        past_tenses_stay_past(tags, |k| {
+            let (a, b) = spans[k];
+            let w = &text[a..b];
+            let e = self.table.get(w).or_else(|| {
+                let lower = w.to_lowercase();
+                self.table.get(&lower)
+            });
+            e.is_some_and(|e| e.past_only)
+        });
     }
 
     /// pattern's defaults for a word not in the lexicon (capitalised: NNP; digits and number
@@ -582,6 +603,17 @@ fn capitalised_verbs_are_names(
         });
         if is_verb(tags[k]) && !opens {
             tags[k] = Tag::NNP as u8;
+        }
+    }
+}
+
+/// A past tense that is never a participle ("spoke", "took", "began") stays a past tense: the
+/// rules make a past form after a name a participle ("Pompeo spoke by telephone with …" read as
+/// "the man spoken to"), which Brill's own tagger allows only for a word seen with that tag.
+fn past_tenses_stay_past(tags: &mut [u8], past_only: impl Fn(usize) -> bool) {
+    for (k, t) in tags.iter_mut().enumerate() {
+        if *t == Tag::VBN as u8 && past_only(k) {
+            *t = Tag::VBD as u8;
         }
     }
 }

@@ -13,6 +13,9 @@ pub(crate) struct Entry {
     pub rule_word: u16,
     /// Entry index of this form's verb lemma, or `NO_LEMMA`.
     pub lemma: u32,
+    /// A past tense that is never a participle ("spoke", "took": the verb has a participle of
+    /// its own).
+    pub past_only: bool,
 }
 
 pub(crate) const NO_TAG: u8 = u8::MAX;
@@ -104,6 +107,7 @@ impl WordTable {
             tag: NO_TAG,
             rule_word: 0,
             lemma: NO_LEMMA,
+            past_only: false,
         });
         self.arena.push_str(word);
         self.place(index);
