@@ -250,8 +250,9 @@ impl PloverTable {
     }
 
     /// The PLOVER reading of one CAMEO event code, through its parents when it has no own line.
-    /// `Ok(None)`: statements (01) and appeals (02), which the PLOVER manual drops, but a code
-    /// of theirs a line names itself (016, deny responsibility: see manual-corrections.txt).
+    /// `Ok(None)`: statements (01) and appeals (02), which the PLOVER manual's table drops, but a
+    /// code of theirs a line names itself (016, deny responsibility; the appeals, REQUEST by the
+    /// manual's definition: see manual-corrections.txt).
     fn lookup(&self, code: &str) -> Result<Option<PloverEntry>, String> {
         if !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
             return Err(format!("`{code}` is not a CAMEO event code"));
@@ -1358,7 +1359,7 @@ fn write_verbs(v: &Verbs) -> Result<String> {
             "CAMEO absent: the phrase matches and means no event. CAMEO may be TABARI's paired `A:B`",
             "(A from source to target, B from target to source; `:B` has only the reverse); PLOVER,",
             "MODE and CONTEXT are those of A through CAMEO2PLOVER (of B for `:B`, whose sides the",
-            "coder swaps), absent for CAMEO 01 and 02 (not PLOVER events). A verb with its own code",
+            "coder swaps), absent where neither maps the code (CAMEO 01, statements, but 016). A verb with its own code",
             "is a pattern with no tokens. VERB `*`: the dictionary names no verb, any of the block's.",
         ],
     );
