@@ -175,9 +175,11 @@ fn usual_reading(default: Option<Coded>, patterns: &[Pattern]) -> Option<Coded> 
 }
 
 /// Each PLOVER type the coded patterns give, with how many give it and the first that does.
+/// A reverse code (`:B`, "heard an appeal": the other party appeals) tells what the verb's
+/// object does, not what its subject does, and is not counted.
 fn type_counts(patterns: &[Pattern]) -> Vec<(EventType, usize, &Coded)> {
     let mut count: Vec<(EventType, usize, &Coded)> = Vec::new();
-    for c in patterns.iter().filter_map(|p| p.coded.as_ref()) {
+    for c in (patterns.iter().filter_map(|p| p.coded.as_ref())).filter(|c| !c.is_reverse()) {
         match count.iter_mut().find(|(t, _, _)| *t == c.event_type) {
             Some(e) => e.1 += 1,
             None => count.push((c.event_type, 1, c)),
@@ -1198,6 +1200,18 @@ mod tests {
         assert_eq!(
             usual_reading(Some(coded(EventType::Support)), &near_tie).map(|c| c.event_type),
             Some(EventType::Support)
+        );
+        // A reverse code tells what the object does ("heard an appeal", [:020]): CAMEO's "hear"
+        // block (consult, [040]) with two phrases of investigation and one reverse appeal keeps
+        // its own code, as a block of two coded phrases does.
+        let mut reverse = p(EventType::Request);
+        if let Some(c) = reverse.coded.as_mut() {
+            c.cameo = ":020".into();
+        }
+        let hear = [p(EventType::Accuse), p(EventType::Accuse), reverse];
+        assert_eq!(
+            usual_reading(Some(coded(EventType::Consult)), &hear).map(|c| c.event_type),
+            Some(EventType::Consult)
         );
         // A block headed "---" ("rise": lift sanctions, lift a curfew, lift a ban) means
         // nothing alone, unless three quarters of at least four of its phrases agree.
