@@ -287,26 +287,33 @@ pub struct EventScore {
 }
 
 /// Merges `mentions` of one article as ingest does (one article, its own story) and scores the
-/// events, adding to `score`.
-pub fn score_events(article: &DevArticle, mentions: &[EventMention], score: &mut EventScore) {
+/// events, adding to `score`; returns one line per happening an event tells but another
+/// happening claimed, merged away (for `--verbose`).
+pub fn score_events(
+    article: &DevArticle,
+    mentions: &[EventMention],
+    score: &mut EventScore,
+) -> Vec<String> {
     let events =
         dateline_corpus::memory::merge(mentions, &dateline_corpus::memory::Context::default());
     score.happenings += article.happenings.len();
     let by_id: std::collections::HashMap<&str, &EventMention> =
         mentions.iter().map(|m| (m.id.as_str(), m)).collect();
+    // Whether event `e` tells happening `h`: its type (or a defensible one) in the sentence of
+    // one of its mentions.
+    let told = |e: &dateline_core::event::Event, h: &Happening| {
+        let t = e.event_type.as_str();
+        (h.event_type == t || h.alternatives.iter().any(|a| a == t))
+            && (e.mentions.iter())
+                .filter_map(|id| by_id.get(id.as_str()))
+                .any(|m| same_sentence(&m.evidence.sentence, &h.evidence))
+    };
     let tally = |cut: f32, into: &mut (usize, usize, usize)| {
         let mut claimed: BTreeSet<&str> = BTreeSet::new();
         for e in events.iter().filter(|e| e.confidence >= cut) {
             into.1 += 1;
-            let t = e.event_type.as_str();
-            let told = |h: &Happening| {
-                (h.event_type == t || h.alternatives.iter().any(|a| a == t))
-                    && (e.mentions.iter())
-                        .filter_map(|id| by_id.get(id.as_str()))
-                        .any(|m| same_sentence(&m.evidence.sentence, &h.evidence))
-            };
             let first_free = (article.happenings.iter())
-                .filter(|h| told(h))
+                .filter(|h| told(e, h))
                 .find(|h| !claimed.contains(h.id.as_str()));
             if let Some(h) = first_free {
                 claimed.insert(h.id.as_str());
@@ -314,12 +321,29 @@ pub fn score_events(article: &DevArticle, mentions: &[EventMention], score: &mut
             }
         }
         into.2 += claimed.len();
+        claimed
     };
-    tally(f32::MIN, &mut score.all);
+    let claimed = tally(f32::MIN, &mut score.all);
     tally(
         dateline_events::DEFAULT_MIN_CONFIDENCE,
         &mut score.confident,
     );
+    (article.happenings.iter())
+        .filter(|h| !claimed.contains(h.id.as_str()))
+        .filter_map(|h| {
+            let e = events.iter().find(|e| told(e, h))?;
+            Some(format!(
+                "{} {}: {} merged away into an event of {} mentions ({}, {})\n      sentence: {}",
+                article.name,
+                h.id,
+                h.event_type,
+                e.mentions.len(),
+                e.event_type.as_str(),
+                e.date.value.as_deref().unwrap_or("-"),
+                h.evidence
+            ))
+        })
+        .collect()
 }
 
 impl EventScore {
@@ -480,16 +504,16 @@ mod tests {
     fn an_event_claims_one_happening_of_its_type() {
         let (mut gold, right, other) = first_mention();
         let mut s = EventScore::default();
-        score_events(&gold, std::slice::from_ref(&right), &mut s);
+        let _ = score_events(&gold, std::slice::from_ref(&right), &mut s);
         assert_eq!((s.happenings, s.all), (1, (1, 1, 1)));
 
         let mut s = EventScore::default();
-        score_events(&gold, &[right.clone(), other], &mut s);
+        let _ = score_events(&gold, &[right.clone(), other], &mut s);
         assert_eq!(s.all, (1, 2, 1), "the event of another type is wrong");
 
         gold.happenings.push(told_in(&right, "H2"));
         let mut s = EventScore::default();
-        score_events(&gold, std::slice::from_ref(&right), &mut s);
+        let _ = score_events(&gold, std::slice::from_ref(&right), &mut s);
         assert_eq!(
             (s.happenings, s.all),
             (2, (1, 1, 1)),

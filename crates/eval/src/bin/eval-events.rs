@@ -217,7 +217,7 @@ fn print_devset(o: &Options, x: &Extractor) -> Result<()> {
         let mut one = devset::DevScore::default();
         misses.extend(devset::score(a, &mentions, &mut one));
         devset::score(a, &mentions, &mut all);
-        devset::score_events(a, &mentions, &mut events);
+        misses.extend(devset::score_events(a, &mentions, &mut events));
         lines.push(format!("  {:4} {}", a.name, one.line()));
     }
     println!("all  {}", all.line());
