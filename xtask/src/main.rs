@@ -42,7 +42,7 @@ commands:
   review --accept [NAME…]  accept pending snapshots (all, or those whose path contains a NAME)
   review --reject [NAME…]  reject them (delete the .snap.new files)
   eval                 score body extraction on benchmarks/article-extraction
-  eval-events          score event coding (samples gold, benchmarks/plover), its speed, lexicon load
+  eval-events          score event coding (samples gold, benchmarks/plover, benchmarks/events-dev with merged events), its speed, lexicon load
   eval-captures DIR    score site captures against their NAME.expected.json, field by field
   bench                extraction and ingest speed, memory and database size
   stress               big hostile inputs through the release binary: time and peak memory bounds
