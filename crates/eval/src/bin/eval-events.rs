@@ -211,6 +211,7 @@ fn print_devset(o: &Options, x: &Extractor) -> Result<()> {
     let articles = devset::load(&dir).with_context(|| format!("loading {}", dir.display()))?;
     println!("== events dev set ({}, whole articles) ==", dir.display());
     let mut all = devset::DevScore::default();
+    let mut confident = devset::DevScore::default();
     let mut events = devset::EventScore::default();
     let mut lines = Vec::new();
     let mut misses = Vec::new();
@@ -219,10 +220,16 @@ fn print_devset(o: &Options, x: &Extractor) -> Result<()> {
         let mut one = devset::DevScore::default();
         misses.extend(devset::score(a, &mentions, &mut one));
         devset::score(a, &mentions, &mut all);
+        let sure: Vec<EventMention> = (mentions.iter())
+            .filter(|m| m.confidence >= dateline_events::DEFAULT_MIN_CONFIDENCE)
+            .cloned()
+            .collect();
+        devset::score(a, &sure, &mut confident);
         misses.extend(devset::score_events(a, &mentions, &mut events));
         lines.push(format!("  {:4} {}", a.name, one.line()));
     }
     println!("all  {}", all.line());
+    println!("confident  {}", confident.line());
     println!("all  {}", events.line());
     lines.iter().for_each(|l| println!("{l}"));
     if o.verbose {
