@@ -522,9 +522,17 @@ impl<'a> SentenceCoder<'a> {
                 continue;
             }
             let t = self.trigger(h);
+            // A hand trigger on a past verb of its own after the clause's happening ("handing
+            // him a protest note that demanded Ankara …", "a battle that killed six"): a
+            // happening of its own, unless a condition opens it ("unless Baghdad accepted").
+            let own_verb = h.finite
+                && h.past
+                && !t.from_verb
+                && h.start > clause.best.end
+                && !self.conditioned(clause.best.end, h.start);
             // "condemned the attack": a definite nominal is the object of the clause's own
             // happening, already reported, not a new one.
-            if t.standalone
+            if (t.standalone || own_verb)
                 && !triggers::definite_before(self.f(), h.start)
                 && !self.planned(h.start)
                 && t.event_type != best_type
@@ -536,6 +544,16 @@ impl<'a> SentenceCoder<'a> {
             }
         }
         chosen
+    }
+
+    /// Whether a word making a condition (`[grammar] conditionals`, `harm_conditionals`: "unless",
+    /// "if") stands between folded `from` and `to`.
+    fn conditioned(&self, from: usize, to: usize) -> bool {
+        let g = &self.x.triggers.grammar;
+        let words = self.f().get(from..to).unwrap_or("").split_whitespace();
+        words
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .any(|w| (g.conditionals.iter().chain(&g.harm_conditionals)).any(|c| c == w))
     }
 
     /// The subject's own people are no target of its doing: "Iraq recalled its ambassador from

@@ -4543,3 +4543,26 @@ fn names_that_overlap_before_a_title_are_read_without_a_panic() {
         "{ms:#?}"
     );
 }
+
+/// A past verb of its own after the clause's happening tells a happening of its own, of
+/// another kind ("a letter that demanded …"); one a condition opens ("unless Kuwait withdrew
+/// …") is no happening.
+#[test]
+fn a_past_verb_after_the_clause_happening_tells_its_own() {
+    let body = "Jordan summoned the Syrian ambassador on Monday, handing him a letter that \
+                demanded Damascus stop the cross-border shelling.";
+    let ms = code(body);
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Accuse),
+        "{ms:#?}"
+    );
+    let demand = first_coded_of(body, EventType::Request);
+    assert!(targets_country(&demand, "SYR"), "{:?}", demand.actors);
+    let ms = code(
+        "Qatar threatened on Monday to halt gas deliveries unless Kuwait withdrew the complaint.",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Retreat),
+        "{ms:#?}"
+    );
+}
