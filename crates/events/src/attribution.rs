@@ -131,9 +131,11 @@ impl Attribution {
             let said = &f[ms..me];
             let (speaker, after) = (&f[from..ms], &f[me..end]);
             let attributes = if last {
-                // The closing clause, when it opens with its speaker and a verb of saying.
+                // The closing clause, when it opens with its speaker and a verb of saying. What
+                // follows an opener or an anonymity phrase after the verb attributes too ("the
+                // Associated Press reported, citing a US official on condition of anonymity").
                 speaker.split_whitespace().count() <= SPEAKER_WORDS
-                    && after.split_whitespace().count() <= AFTER_SPEECH_WORDS
+                    && self.own_words(after) <= AFTER_SPEECH_WORDS
             } else {
                 // Set between commas (", SANA reported, in the third such attack"): a speaker
                 // and a past verb of saying that ends the segment but for a time.
@@ -149,6 +151,21 @@ impl Attribution {
             }
         }
         out
+    }
+
+    /// The words of `after` (what follows a verb of saying) before an attribution opener or an
+    /// anonymity phrase: what the closing clause says of its own.
+    fn own_words(&self, after: &str) -> usize {
+        let opener = self.openers.find(after).map(|m| m.start());
+        let anonymous = (self.anonymity.as_ref())
+            .and_then(|a| a.find(after))
+            .map(|m| m.start());
+        let cut = opener
+            .into_iter()
+            .chain(anonymous)
+            .min()
+            .unwrap_or(after.len());
+        after[..cut].split_whitespace().count()
     }
 
     /// Spans of the folded sentence `f` that tell why a source is not named: from an anonymity
@@ -300,10 +317,10 @@ mod tests {
             crowd_nouns: Vec::new(),
             future_markers: Vec::new(),
             continuation_subjects: Vec::new(),
-            speech_verbs: words(&["said", "told"]),
+            speech_verbs: words(&["said", "told", "reported"]),
             report_verbs: words(&["said"]),
             mandative_verbs: words(&["demanded"]),
-            attribution_openers: words(&["according to", "told"]),
+            attribution_openers: words(&["according to", "told", "citing"]),
             anonymity_phrases: words(&["on condition of anonymity"]),
             participation_participles: Vec::new(),
             passive_nominal_openers: Vec::new(),
@@ -354,6 +371,17 @@ mod tests {
         let f = "turkish jets struck targets in duhok, the ministry said.";
         let spans = a.spans(f, &a.speech_words(f), &[]);
         assert_eq!(&f[spans[0].0..spans[0].1], ", the ministry said.");
+        // Whom the closing speaker cites, and why they go unnamed, attribute too: only what the
+        // clause says after its verb of its own counts against it.
+        let f = "seven soldiers were wounded, the agency has reported citing a defence official \
+                 on condition of anonymity.";
+        let spans = a.spans(f, &a.speech_words(f), &[]);
+        assert!(
+            spans
+                .iter()
+                .any(|&(s, e)| f[s..e].starts_with(", the agency has reported") && e == f.len()),
+            "{spans:?}"
+        );
     }
 
     /// A speaker named with an apposition of its own before the verb of saying: the name, the
