@@ -258,7 +258,19 @@ fn phrase_end(f: &str, from: usize, max: usize) -> usize {
     let mut words = 0;
     let mut in_word = false;
     let mut word_start = from;
+    // The end of a short form in brackets right after a name ("the Estonian Public Broadcasting
+    // (ERR)"): the name's, so the phrase's.
+    let mut inside_until = 0;
     for (i, c) in f[from..].char_indices() {
+        if from + i < inside_until {
+            continue;
+        }
+        if c == '('
+            && let Some(close) = short_form_end(f, from + i)
+        {
+            inside_until = close;
+            continue;
+        }
         if matches!(c, ',' | ';' | '.' | ':' | '"' | '(' | ')') && !in_word_dot(f, from + i) {
             return from + i;
         }
@@ -287,6 +299,20 @@ fn phrase_end(f: &str, from: usize, max: usize) -> usize {
         }
     }
     f.len()
+}
+
+/// Where the bracket opening at `open` of `f` closes (the byte after it), when it holds a short
+/// form: one word of letters, digits, dots or hyphens ("(ERR)", "(U.N.)", "(CJTF-OIR)").
+fn short_form_end(f: &str, open: usize) -> Option<usize> {
+    let rest = f.get(open + 1..)?;
+    let close = rest.find(')')?;
+    let inner = &rest[..close];
+    let short = !inner.is_empty()
+        && inner.len() <= 12
+        && inner
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+    short.then_some(open + 1 + close + 1)
 }
 
 /// Words after which an article continues the same noun phrase ("a report by the ministry", "the
@@ -368,6 +394,15 @@ mod tests {
         let spans = a.spans(f, &a.speech_words(f), &[]);
         assert_eq!(spans.len(), 1);
         assert_eq!(&f[spans[0].0..spans[0].1], "told shafaq news");
+        // A short form in brackets after the name is the name's.
+        let f = "its troops will leave, according to the estonian public broadcasting (err).";
+        let spans = a.spans(f, &a.speech_words(f), &[]);
+        assert!(
+            spans
+                .iter()
+                .any(|&(s, e)| f[s..e] == *"according to the estonian public broadcasting (err)"),
+            "{spans:?}"
+        );
         let f = "turkish jets struck targets in duhok, the ministry said.";
         let spans = a.spans(f, &a.speech_words(f), &[]);
         assert_eq!(&f[spans[0].0..spans[0].1], ", the ministry said.");
