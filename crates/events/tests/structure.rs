@@ -4566,3 +4566,18 @@ fn a_past_verb_after_the_clause_happening_tells_its_own() {
         "{ms:#?}"
     );
 }
+
+/// Praise given as a description is support, as condemnation given as one is an accusation:
+/// "described the accord as a historic step"; a description with no praise is no happening.
+#[test]
+fn a_description_in_words_of_praise_is_support() {
+    first_coded_of(
+        "Jordan's foreign minister on Sunday described the border accord as \"a historic step\" \
+         for both countries.",
+        EventType::Support,
+    );
+    never_coded(
+        "Jordan's foreign minister on Sunday described the situation at the border as difficult.",
+        EventType::Support,
+    );
+}
