@@ -40,6 +40,14 @@ pub struct Happening {
     pub killed: Option<u64>,
 }
 
+impl Happening {
+    /// Whether a reading of type `t` tells this happening: its type, or one a careful coder
+    /// could defend for it.
+    fn allows(&self, t: &str) -> bool {
+        self.event_type == t || self.alternatives.iter().any(|a| a == t)
+    }
+}
+
 /// An article of the set: its capture and its happenings.
 #[derive(Debug, Clone)]
 pub struct DevArticle {
@@ -204,10 +212,8 @@ pub fn score(article: &DevArticle, mentions: &[EventMention], score: &mut DevSco
         .count();
     score.mentions_typed += (mentions.iter())
         .filter(|m| {
-            let t = m.event_type.as_str();
             (article.happenings.iter()).any(|h| {
-                (h.event_type == t || h.alternatives.iter().any(|a| a == t))
-                    && same_sentence(&m.evidence.sentence, &h.evidence)
+                h.allows(m.event_type.as_str()) && same_sentence(&m.evidence.sentence, &h.evidence)
             })
         })
         .count();
@@ -302,8 +308,7 @@ pub fn score_events(
     // Whether event `e` tells happening `h`: its type (or a defensible one) in the sentence of
     // one of its mentions.
     let told = |e: &dateline_core::event::Event, h: &Happening| {
-        let t = e.event_type.as_str();
-        (h.event_type == t || h.alternatives.iter().any(|a| a == t))
+        h.allows(e.event_type.as_str())
             && (e.mentions.iter())
                 .filter_map(|id| by_id.get(id.as_str()))
                 .any(|m| same_sentence(&m.evidence.sentence, &h.evidence))

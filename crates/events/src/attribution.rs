@@ -106,6 +106,8 @@ impl Attribution {
         for m in self.openers.find_iter(f) {
             out.push((m.start(), phrase_end(f, m.end(), OPENER_WORDS)));
         }
+        // Where each opener starts, in order: the closing clause below reads them again.
+        let opener_starts: Vec<usize> = out.iter().map(|&(s, _)| s).collect();
         let is_mark = |c: char| matches!(c, ',' | '"' | '“' | '”');
         let marks: Vec<usize> = f
             .char_indices()
@@ -135,7 +137,7 @@ impl Attribution {
                 // follows an opener or an anonymity phrase after the verb attributes too ("the
                 // Associated Press reported, citing a US official on condition of anonymity").
                 speaker.split_whitespace().count() <= SPEAKER_WORDS
-                    && self.own_words(after) <= AFTER_SPEECH_WORDS
+                    && self.own_words(f, (me, end), &opener_starts) <= AFTER_SPEECH_WORDS
             } else {
                 // Set between commas (", SANA reported, in the third such attack"): a speaker
                 // and a past verb of saying that ends the segment but for a time.
@@ -153,10 +155,14 @@ impl Attribution {
         out
     }
 
-    /// The words of `after` (what follows a verb of saying) before an attribution opener or an
-    /// anonymity phrase: what the closing clause says of its own.
-    fn own_words(&self, after: &str) -> usize {
-        let opener = self.openers.find(after).map(|m| m.start());
+    /// The words of `f[from..to]` (what follows a verb of saying) before an attribution opener
+    /// (`openers`: where the sentence's openers start, in order) or an anonymity phrase: what the
+    /// closing clause says of its own.
+    fn own_words(&self, f: &str, (from, to): (usize, usize), openers: &[usize]) -> usize {
+        let after = &f[from..to];
+        let opener = (openers.get(openers.partition_point(|&s| s < from)))
+            .filter(|&&s| s < to)
+            .map(|&s| s - from);
         let anonymous = (self.anonymity.as_ref())
             .and_then(|a| a.find(after))
             .map(|m| m.start());

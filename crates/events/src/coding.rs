@@ -529,7 +529,7 @@ impl<'a> SentenceCoder<'a> {
                 && h.past
                 && !t.from_verb
                 && h.start > clause.best.end
-                && !self.conditioned(clause.best.end, h.start);
+                && !(self.x.grammar_words).conditional(&self.f()[clause.best.end..h.start], true);
             // "condemned the attack": a definite nominal is the object of the clause's own
             // happening, already reported, not a new one.
             if (t.standalone || own_verb)
@@ -544,16 +544,6 @@ impl<'a> SentenceCoder<'a> {
             }
         }
         chosen
-    }
-
-    /// Whether a word making a condition (`[grammar] conditionals`, `harm_conditionals`: "unless",
-    /// "if") stands between folded `from` and `to`.
-    fn conditioned(&self, from: usize, to: usize) -> bool {
-        let g = &self.x.triggers.grammar;
-        let words = self.f().get(from..to).unwrap_or("").split_whitespace();
-        words
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .any(|w| (g.conditionals.iter().chain(&g.harm_conditionals)).any(|c| c == w))
     }
 
     /// The subject's own people are no target of its doing: "Iraq recalled its ambassador from

@@ -362,6 +362,16 @@ impl Tagger {
     /// The infinitive of a verb form ("killed" → "kill", "was" → "be"), from pattern's verb
     /// table; `None` for a word that is no form of a listed verb. Case is ignored.
     pub fn lemma(&self, word: &str) -> Option<&str> {
+        let e = self.entry_any_case(word)?;
+        if e.lemma == NO_LEMMA {
+            return None;
+        }
+        Some(self.table.text(self.table.entry(e.lemma)))
+    }
+
+    /// What the table knows of `word` in lower case, else as spelled ("Took" at a sentence's
+    /// start is "took").
+    fn entry_any_case(&self, word: &str) -> Option<&table::Entry> {
         let lower;
         let key = if word.chars().any(char::is_uppercase) {
             lower = word.to_lowercase();
@@ -369,11 +379,7 @@ impl Tagger {
         } else {
             word
         };
-        let e = self.table.get(key).or_else(|| self.table.get(word))?;
-        if e.lemma == NO_LEMMA {
-            return None;
-        }
-        Some(self.table.text(self.table.entry(e.lemma)))
+        self.table.get(key).or_else(|| self.table.get(word))
     }
 
     /// Tokenizes and tags `text`, a sentence or a paragraph. Sentences (ending in `.`, `!` or
@@ -473,12 +479,8 @@ impl Tagger {
         verbs_after_an_aside(tags, past);
         past_tenses_stay_past(tags, |k| {
             let (a, b) = spans[k];
-            let w = &text[a..b];
-            let e = self.table.get(w).or_else(|| {
-                let lower = w.to_lowercase();
-                self.table.get(&lower)
-            });
-            e.is_some_and(|e| e.past_only)
+            self.entry_any_case(&text[a..b])
+                .is_some_and(|e| e.past_only)
         });
     }
 
