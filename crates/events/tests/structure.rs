@@ -4581,3 +4581,22 @@ fn a_description_in_words_of_praise_is_support() {
         EventType::Support,
     );
 }
+
+/// Territory taken by force is an assault (CAMEO 192, occupy territory, in CAMEO's root 19,
+/// FIGHT): the PLOVER manual's COERCE falls "short of violence", and its gold standard codes
+/// armies taking places as fighting. Seizing goods stays a seizure.
+#[test]
+fn territory_taken_by_force_is_an_assault() {
+    first_coded_of(
+        "The army occupied the southern suburbs of Aden on Tuesday.",
+        EventType::Assault,
+    );
+    first_coded_of(
+        "Ethiopian troops invaded Somalia in December 2006 to oust the Islamic Courts Union.",
+        EventType::Assault,
+    );
+    first_coded_of(
+        "Police seized a large cache of weapons in a raid in Kirkuk on Monday.",
+        EventType::Coerce,
+    );
+}
