@@ -285,7 +285,7 @@ fn phrase_end(f: &str, from: usize, max: usize) -> usize {
                 words += 1;
                 in_word = false;
                 let word = &f[word_start..from + i];
-                let rest = &f[from + i + 1..];
+                let rest = &f[from + i + c.len_utf8()..];
                 let new_phrase = ["the ", "a ", "an "].iter().any(|w| rest.starts_with(w))
                     && !JOINING.contains(&word);
                 if words >= max

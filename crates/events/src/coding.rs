@@ -331,7 +331,13 @@ impl<'a> SentenceCoder<'a> {
             let previous = match clause.inner {
                 None => &mut previous_clause,
                 Some(Inner::Participle) => {
-                    own.clone_from(&last);
+                    match self
+                        .speaker_of_main_verb()
+                        .filter(|_| !best_type.is_material())
+                    {
+                        Some(speaker) => own = speaker,
+                        None => own.clone_from(&last),
+                    }
                     &mut own
                 }
                 Some(Inner::Adverbial { .. }) => &mut own,
@@ -383,6 +389,19 @@ impl<'a> SentenceCoder<'a> {
             .first_verb
             .filter(|&v| cs <= v && v < ce)?;
         Some(self.named_in((cs, verb)))
+    }
+
+    /// Who speaks when the sentence's main verb is one of saying ("X said on Saturday that 16
+    /// people were killed, calling the strikes a violation"): a participle after the comma that
+    /// tells a verbal act (an accusation, a demand) is said by the subject of the main verb, not
+    /// done by the subject of what was reported.
+    fn speaker_of_main_verb(&self) -> Option<Vec<SidedActor>> {
+        let verb = self.coordinations.first_verb?;
+        if !self.speech_words.iter().any(|&(s, _)| s == verb) {
+            return None;
+        }
+        let &bounds = (self.clauses.iter()).find(|&&(s, e)| s <= verb && verb < e)?;
+        self.subject_of(bounds).filter(|s| !s.is_empty())
     }
 
     /// The actors of clause `cs..ce`, as sources.
@@ -1448,15 +1467,18 @@ impl<'a> SentenceCoder<'a> {
             f.get(a..b)
                 .map_or(usize::MAX, |s| s.split_whitespace().count())
         };
+        // Quote marks may be curly, three bytes each: offsets past one step over the whole mark.
+        let past = |at: usize| at + f[at..].chars().next().map_or(1, char::len_utf8);
         let open = f[..h.hit.start].rfind(['"', '\u{201c}'])?;
-        let close = open + 1 + f[open + 1..].find(['"', '\u{201d}'])?;
+        let close = past(open) + f[past(open)..].find(['"', '\u{201d}'])?;
+        let close_end = past(close);
         // The speaker's name lies in `from..to` (folded).
         let (from, to) = if let Some(&(ss, se)) = self.speech_words.iter().find(|w| w.0 > close) {
-            if words(close + 1, ss) > SPEAKER_WORDS {
+            if words(close_end, ss) > SPEAKER_WORDS {
                 return None;
             }
             // ', said the minister': the name after the verb.
-            let after = words(close + 1, ss) == 0;
+            let after = words(close_end, ss) == 0;
             if after {
                 (se, (se + SPEAKER_BYTES).min(f.len()))
             } else {

@@ -477,13 +477,17 @@ impl Extractor {
                 && s.tag_at(head).is_some_and(|t| t.is_noun())
         };
         // A gerund after a determiner or a number, or before "of", is a noun ("the 2014 killing
-        // of Yazidis", "the shelling of villages").
+        // of Yazidis", "the shelling of villages"), also past adjectives in scare quotes ("the
+        // \"cowardly\" killing"), where the tagger's context rules see only the quote mark.
         let nominal_gerund = |at: usize| {
             s.token_at(at).is_some_and(|k| {
+                let quoted_modifier =
+                    |t: &Token| matches!(t.tag, Tag::OpenQuote | Tag::CloseQuote) || t.tag.is_adj();
+                let before = s.tokens[..k].iter().rev().find(|t| !quoted_modifier(t));
                 s.tokens[k].tag == Tag::VBG
                     && (s.tokens.get(k + 1).is_some_and(|t| t.text == "of")
-                        || k.checked_sub(1).is_some_and(|p| {
-                            matches!(s.tokens[p].tag, Tag::DT | Tag::CD | Tag::PRPS | Tag::POS)
+                        || before.is_some_and(|t| {
+                            matches!(t.tag, Tag::DT | Tag::CD | Tag::PRPS | Tag::POS)
                         }))
             })
         };

@@ -4600,3 +4600,44 @@ fn territory_taken_by_force_is_an_assault() {
         EventType::Coerce,
     );
 }
+
+/// Curly quotation marks are three bytes each: the speaker of a first-person quotation is found
+/// past them as past straight ones (reading one byte past the mark once panicked).
+#[test]
+fn a_curly_quoted_statement_has_its_speaker() {
+    let m = first_coded_of(
+        "\u{201c}We condemn this cowardly attack,\u{201d} Foreign Minister Fuad Hussein said on Monday.",
+        EventType::Accuse,
+    );
+    assert_eq!(side(&m, "Fuad Hussein"), Some(Side::Source), "{m:#?}");
+}
+
+/// A participle after a main verb of saying tells what the speaker did when it is a verbal act:
+/// in "X said 16 people were killed, calling the strikes a violation", X calls them so.
+#[test]
+fn a_participle_of_speech_after_saying_is_the_speakers() {
+    let m = first_coded_of(
+        "Jordan's foreign ministry said on Monday that 16 people were killed, calling the strikes \
+         a violation of international law.",
+        EventType::Accuse,
+    );
+    assert!(
+        (m.actors.iter()).any(|a| a.side == Side::Source && a.country.as_deref() == Some("JOR")),
+        "{m:#?}"
+    );
+}
+
+/// A gerund after a determiner is a noun, also when an adjective in scare quotes stands between
+/// ("condemned the \"cowardly\" killing"): what is condemned is the object, not a second
+/// happening of the clause.
+#[test]
+fn a_gerund_after_a_quoted_adjective_is_the_object() {
+    first_coded_of(
+        "The European Union on Monday condemned the \"brutal\" killing in Basra.",
+        EventType::Accuse,
+    );
+    never_coded(
+        "The European Union on Monday condemned the \"brutal\" killing in Basra.",
+        EventType::Assault,
+    );
+}
