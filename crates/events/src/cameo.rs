@@ -490,10 +490,37 @@ fn block(
 }
 
 /// What the tagger says of each word of a clause, as [`CameoIndex::find`] asks it.
-struct WordFacts<'a> {
+pub struct WordFacts<'a> {
+    /// Word `i` can head the clause's verb phrase.
+    pub is_verb: &'a dyn Fn(usize) -> bool,
+    /// Word `i` sits inside a noun phrase (determiner, number, adjective, noun, "of"): such
+    /// words do not count as a gap between a pattern's words, so "provide almost 400 tonnes of
+    /// medical aid" still reads as "provide … aid".
+    pub in_phrase: &'a dyn Fn(usize) -> bool,
+    /// Word `i` is a verb's base form.
+    pub base_verb: &'a dyn Fn(usize) -> bool,
+    /// A verb's object ends before word `i` (see [`CameoIndex::find`]).
+    pub closes_phrase: &'a dyn Fn(usize) -> bool,
+    /// Word `i` is printed as a name (see [`Pattern::bare_group`]).
+    pub name: &'a dyn Fn(usize) -> bool,
+    /// Words `s..e` are whole printed words, neither end inside a hyphenated compound: folding
+    /// splits "cross-border offensive" into words, but its "border" is no border a pattern
+    /// names ("reopen the border").
+    pub whole: &'a dyn Fn(usize, usize) -> bool,
+}
+
+/// What [`CameoIndex::in_order`] asks of the words it reads, in their own numbering (backwards
+/// from the verb before it).
+#[derive(Clone, Copy)]
+struct Reach<'a> {
+    /// Word `i` sits inside a noun phrase: it does not count as a gap between a pattern's words.
     in_phrase: &'a dyn Fn(usize) -> bool,
+    /// Word `i` is a verb's base form, so a preposition before it is the "to" of an infinitive
+    /// ("praised efforts to improve"), not the head of a prepositional group.
     base_verb: &'a dyn Fn(usize) -> bool,
-    name: &'a dyn Fn(usize) -> bool,
+    /// Words `i..e` are whole printed words (see [`CameoIndex::find`]); the words of one
+    /// compound `{ … }` are judged together.
+    whole: &'a dyn Fn(usize, usize) -> bool,
 }
 
 /// Whether a name stands among the noun-phrase words from `from` on (of `n` words read, word
@@ -565,21 +592,9 @@ impl CameoIndex {
         )
     }
 
-    /// Every dictionary verb among `words` (a clause, folded, one entry per word) for which
-    /// `is_verb(i)` holds, with its reading. Multi-word forms win over their first word.
-    /// `in_phrase(i)` tells that word `i` sits inside a noun phrase (determiner, number,
-    /// adjective, noun, "of"): such words do not count as a gap between a pattern's words, so
-    /// "provide almost 400 tonnes of medical aid" still reads as "provide … aid". `name(i)`: word
-    /// `i` is printed as a name (see [`Pattern::bare_group`]).
-    pub fn find(
-        &self,
-        words: &[&str],
-        is_verb: impl Fn(usize) -> bool,
-        in_phrase: impl Fn(usize) -> bool,
-        base_verb: impl Fn(usize) -> bool,
-        closes_phrase: impl Fn(usize) -> bool,
-        name: impl Fn(usize) -> bool,
-    ) -> Vec<VerbHit> {
+    /// Every dictionary verb among `words` (a clause, folded, one entry per word) that
+    /// `facts.is_verb` holds of, with its reading. Multi-word forms win over their first word.
+    pub fn find(&self, words: &[&str], facts: &WordFacts) -> Vec<VerbHit> {
         let mut out: Vec<VerbHit> = Vec::new();
         let mut i = 0;
         while i < words.len() {
@@ -597,7 +612,7 @@ impl CameoIndex {
                 continue;
             };
             let last = i + form.len();
-            if !(i..last).any(&is_verb) {
+            if !(i..last).any(facts.is_verb) {
                 i += 1;
                 continue;
             }
@@ -606,13 +621,10 @@ impl CameoIndex {
             // tree, where it sits in the second phrase).
             // Only the words `read` looks at after the verb: a long sentence stays linear.
             let reach = (last + POST_WINDOW).min(words.len());
-            let end = (last..reach).find(|&k| closes_phrase(k)).unwrap_or(reach);
-            let facts = WordFacts {
-                in_phrase: &in_phrase,
-                base_verb: &base_verb,
-                name: &name,
-            };
-            out.push(self.read((*block, *verb), &words[..end], i, last, &facts));
+            let end = (last..reach)
+                .find(|&k| (facts.closes_phrase)(k))
+                .unwrap_or(reach);
+            out.push(self.read((*block, *verb), &words[..end], i, last, facts));
             i = last;
         }
         out
@@ -635,9 +647,17 @@ impl CameoIndex {
         let near = Near::new(&words[lo..hi]);
         let before: Vec<&str> = words[lo..first].iter().rev().copied().collect();
         let passive = passive_reading(words, first, last);
-        let skip_before = |i: usize| in_phrase(first - 1 - i);
-        let skip_after = |i: usize| in_phrase(last + i);
-        let verb_after = |i: usize| base_verb(last + i);
+        // Read backwards from the verb, local word `i` is the clause's `first - 1 - i`.
+        let pre = Reach {
+            in_phrase: &|i| in_phrase(first - 1 - i),
+            base_verb: &|_| false,
+            whole: &|i, e| (facts.whole)(first - e, first - i),
+        };
+        let post = Reach {
+            in_phrase: &|i| in_phrase(last + i),
+            base_verb: &|i| base_verb(last + i),
+            whole: &|i, e| (facts.whole)(last + i, last + e),
+        };
         // Where the words after the verb that `p` needs end (0 for a pattern of the verb and
         // the words before it, or one read in the passive), or `None` when `p` does not match.
         let matched = |p: &Pattern| -> Option<usize> {
@@ -653,18 +673,20 @@ impl CameoIndex {
             let leads_to_name = |end: usize, at: &dyn Fn(usize) -> usize, n: usize| {
                 !p.bare_group || names_follow(end, n, at, facts)
             };
-            let active = self
-                .in_order(&p.pre, &before, true, &skip_before, &|_| false)
-                .and_then(|_| {
-                    self.in_order(&p.post, &words[last..hi], false, &skip_after, &verb_after)
-                })
+            let active = (self.in_order(&p.pre, &before, true, &pre))
+                .and_then(|_| self.in_order(&p.post, &words[last..hi], false, &post))
                 .filter(|&end| leads_to_name(end, &|i| last + i, hi - last));
             let passive_read = || {
                 let (read, at) = passive.as_ref()?;
                 if !p.pre.is_empty() || p.post.is_empty() {
                     return None;
                 }
-                self.in_order(&p.post, read, false, &|i| in_phrase(at(i)), &|_| false)
+                let reach = Reach {
+                    in_phrase: &|i| in_phrase(at(i)),
+                    base_verb: &|_| false,
+                    whole: &|_, _| true,
+                };
+                (self.in_order(&p.post, read, false, &reach))
                     .filter(|&end| leads_to_name(end, at, read.len()))
                     // A reading in the passive is kept as the dictionary orders it.
                     .map(|_| 0)
@@ -711,19 +733,25 @@ impl CameoIndex {
     /// Where the last token ends when every token occurs in `words`, in order, each within
     /// [`MAX_GAP`] words of the previous one. `reversed`: `words` run backwards from the verb,
     /// and so do phrase tokens.
-    /// `base_verb(i)`: word `i` is a verb's base form, so a preposition before it is the "to" of
-    /// an infinitive ("praised efforts to improve"), not the head of a prepositional group.
+    /// What `reach` tells of the words read (see [`Reach`]).
     fn in_order(
         &self,
         toks: &[Slot],
         words: &[&str],
         reversed: bool,
-        in_phrase: &dyn Fn(usize) -> bool,
-        base_verb: &dyn Fn(usize) -> bool,
+        reach: &Reach,
     ) -> Option<usize> {
+        let Reach {
+            in_phrase,
+            base_verb,
+            whole,
+        } = *reach;
         let mut at = 0;
         let mut after_to = false;
-        for (t, tight, head) in toks {
+        // Where the compound being matched began.
+        let mut compound_start = 0;
+        for (k, (t, tight, head)) in toks.iter().enumerate() {
+            let compound_goes_on = toks.get(k + 1).is_some_and(|n| n.1 == Tie::Compound);
             let max_gap = if *tight == Tie::Loose { MAX_GAP } else { 0 };
             let mut gap = 0;
             let mut found = None;
@@ -741,7 +769,18 @@ impl CameoIndex {
                 // last word read, with nothing after it to tell which.
                 if let Some(next) = self.match_at(t, words, i, reversed)
                     && !(*head && (next >= words.len() || base_verb(next)))
+                    && {
+                        let start = if *tight == Tie::Compound {
+                            compound_start
+                        } else {
+                            i
+                        };
+                        compound_goes_on || whole(start, next)
+                    }
                 {
+                    if *tight != Tie::Compound {
+                        compound_start = i;
+                    }
                     found = Some(next);
                     break;
                 }
@@ -852,14 +891,15 @@ mod tests {
         names: &[&str],
     ) -> Vec<VerbHit> {
         let words: Vec<&str> = s.split_whitespace().collect();
-        x.find(
-            &words,
-            |_| true,
-            |i| np.contains(&words[i]),
-            |i| base.contains(&words[i]),
-            |_| false,
-            |i| names.contains(&words[i]),
-        )
+        let facts = WordFacts {
+            is_verb: &|_| true,
+            in_phrase: &|i| np.contains(&words[i]),
+            base_verb: &|i| base.contains(&words[i]),
+            closes_phrase: &|_| false,
+            name: &|i| names.contains(&words[i]),
+            whole: &|_, _| true,
+        };
+        x.find(&words, &facts)
     }
 
     /// A synonym set's phrases match before the verb (read backwards from it, last word first)

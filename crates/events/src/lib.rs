@@ -440,14 +440,15 @@ impl Extractor {
             let (os, _) = fs.original_span(spans[i].0, spans[i].1);
             sentence[os..].starts_with(char::is_uppercase)
         };
-        let found = (self.cameo).find(
-            &words,
-            |_| true,
-            |_| false,
-            |_| false,
-            |_| false,
-            capitalised,
-        );
+        let facts = cameo::WordFacts {
+            is_verb: &|_| true,
+            in_phrase: &|_| false,
+            base_verb: &|_| false,
+            closes_phrase: &|_| false,
+            name: &capitalised,
+            whole: &|_, _| true,
+        };
+        let found = (self.cameo).find(&words, &facts);
         for v in found {
             let (os, oe) = fs.original_span(spans[v.first].0, spans[v.last - 1].1);
             let at = tokens.partition_point(|t| t.end <= os);

@@ -110,6 +110,18 @@ impl<'s> TaggedSentence<'s> {
         (first..end).take_while(noun).last().map(|k| self.words[k])
     }
 
+    /// Whether words `from..to` are whole printed words: the first opens its token and the last
+    /// ends it, so no end falls inside a hyphenated compound ("cross-border", "Iran-backed").
+    fn whole_words(&self, from: usize, to: usize) -> bool {
+        let same_token = |a: usize, b: usize| {
+            let (x, y) = (self.word_tokens[a], self.word_tokens[b]);
+            x.is_some() && x == y
+        };
+        to > from
+            && !(from > 0 && same_token(from - 1, from))
+            && !(to < self.words.len() && same_token(to - 1, to))
+    }
+
     /// Whether word `i` sits inside a noun phrase (see [`crate::cameo::CameoIndex::find`]).
     fn in_phrase(&self, i: usize) -> bool {
         self.words[i] == "of" || self.word_tag(i).is_some_and(noun_phrase_tag)
@@ -347,19 +359,20 @@ impl Extractor {
         hits: &mut Vec<TriggerHit>,
     ) {
         let f = s.folded.text.as_str();
-        let found = self.cameo.find(
-            &s.words,
+        let facts = crate::cameo::WordFacts {
             // A base form after a modal of intent ending in "to" heads the clause's verb
             // phrase as after "will" ("is ready to send troops").
-            |i| s.is_verb(i) || (s.base_verb(i) && self.triggers.announced_at(f, s.spans[i].0)),
-            |i| s.in_phrase(i),
-            |i| s.base_verb(i),
+            is_verb: &|i| {
+                s.is_verb(i) || (s.base_verb(i) && self.triggers.announced_at(f, s.spans[i].0))
+            },
+            in_phrase: &|i| s.in_phrase(i),
+            base_verb: &|i| s.base_verb(i),
             // A pattern's object ends where another clause opens: a coordinated verb phrase, a
             // subordinate clause ("released the footage when officers …" has no object
             // "officers"), or another verb in a tense of its own ("comes weeks after Baghdad
             // lifted a ban on flights to Sulaimani" is no coming to Sulaimani; the dictionary's
             // patterns of what is said read on past a modal: "announced it will return").
-            |i| {
+            closes_phrase: &|i| {
                 opens.contains(&s.spans[i].0)
                     || self.subordinators.iter().any(|w| w == s.words[i])
                     || matches!(s.word_tag(i), Some(Tag::VBD | Tag::VBZ | Tag::VBP))
@@ -367,8 +380,10 @@ impl Extractor {
                         // "equipment seized last year": a reduced relative stays in the phrase.
                         && !s.word_tokens[i].is_some_and(|k| self.reduced_relative(&s.tokens, k))
             },
-            |i| s.is_name(i),
-        );
+            name: &|i| s.is_name(i),
+            whole: &|from, to| s.whole_words(from, to),
+        };
+        let found = self.cameo.find(&s.words, &facts);
         for v in found {
             let (start, end) = (s.spans[v.first].0, s.spans[v.last - 1].1);
             let overlaps = |h: &TriggerHit| h.start < end && start < h.end;

@@ -4641,3 +4641,22 @@ fn a_gerund_after_a_quoted_adjective_is_the_object() {
         EventType::Assault,
     );
 }
+
+/// A pattern's words are whole printed words, as in PETRARCH's tokens: the "border" of a
+/// "cross-border offensive" is no border reopened (CAMEO 050, "reopen * border"), so launching
+/// one is an assault, not support.
+#[test]
+fn a_word_inside_a_hyphenated_compound_is_no_patterns_object() {
+    first_coded_of(
+        "In October 2019, Turkey launched a cross-border offensive against Kurdish militias in Syria.",
+        EventType::Assault,
+    );
+    never_coded(
+        "In October 2019, Turkey launched a cross-border offensive against Kurdish militias in Syria.",
+        EventType::Support,
+    );
+    first_coded_of(
+        "Turkey reopened the border with Iraq on Monday.",
+        EventType::Support,
+    );
+}
