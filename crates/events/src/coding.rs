@@ -2120,9 +2120,12 @@ fn has_object<'h>(body: &str, verb_end: usize, names: impl Iterator<Item = &'h A
             }
             untimed.push_str(&gap[at..]);
             // In the passive the host follows "by" ("talks hosted by China's top diplomat").
-            let untimed = untimed.trim_start();
+            let untimed = untimed.trim_start_matches(|c: char| !c.is_alphanumeric());
             let untimed = untimed.strip_prefix("by ").unwrap_or(untimed);
-            crate::grammar::heads_the_object(untimed, &body[a.end..])
+            // A clause's punctuation past the object's first word ends the object: "welcomed
+            // the news, saying Moscow had …" welcomes no one.
+            !untimed.contains([',', ';', ':', '"', '\u{201c}', '(', '\n'])
+                && crate::grammar::heads_the_object(untimed, &body[a.end..])
         })
 }
 

@@ -4660,3 +4660,18 @@ fn a_word_inside_a_hyphenated_compound_is_no_patterns_object() {
         EventType::Support,
     );
 }
+
+/// A host's guest is the verb's object: a name past a comma is in another clause ("welcomed the
+/// news, saying Moscow had …" welcomes no one, it approves), a name after a time adjunct is not.
+#[test]
+fn a_name_past_a_comma_is_no_guest() {
+    never_coded(
+        "The Russian embassy in Baghdad also welcomed the decision, saying Moscow had followed the \
+         case closely.",
+        EventType::Consult,
+    );
+    first_coded_of(
+        "Prime Minister Sudani welcomed, on Monday, the Saudi foreign minister in Baghdad.",
+        EventType::Consult,
+    );
+}
