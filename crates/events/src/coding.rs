@@ -553,6 +553,8 @@ impl<'a> SentenceCoder<'a> {
             // happening, already reported, not a new one.
             if (t.standalone || own_verb)
                 && !triggers::definite_before(self.f(), h.start)
+                // "condemned what it called a terrorist attack": what the attack is called.
+                && !triggers::described_before(self.f(), h.start)
                 && !self.planned(h.start)
                 && t.event_type != best_type
                 && !chosen

@@ -388,6 +388,35 @@ const QUOTED_MODIFIERS: usize = 6;
 /// The name of the group that is a pattern's trigger when the pattern reads more than it.
 pub const HEAD: &str = "head";
 
+/// Whether a noun trigger at `start` is what something is called, not a happening of its own:
+/// an indefinite noun phrase after a verb of naming or the "as" of a description ("condemned
+/// what it called a terrorist attack", "condemned the strikes as a \"vicious attack\"",
+/// "described it as an act of war"). Only modifiers may stand between (no preposition: "served
+/// as a base for attacks" names attacks).
+pub fn described_before(f: &str, start: usize) -> bool {
+    const NAMING: &[&str] = &[
+        "as", "called", "calls", "calling", "termed", "dubbed", "branded", "labelled", "labeled",
+    ];
+    const BETWEEN: &[&str] = &[
+        "of", "in", "on", "at", "for", "by", "with", "from", "to", "and", "or", "against",
+    ];
+    let words: Vec<&str> = (f[..start]
+        .split_whitespace()
+        .rev()
+        .take(QUOTED_MODIFIERS + 2))
+    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    .filter(|w| !w.is_empty())
+    .collect();
+    let Some(det) = words.iter().position(|w| matches!(*w, "a" | "an")) else {
+        return false;
+    };
+    det <= QUOTED_MODIFIERS
+        && !words[..det].iter().any(|w| BETWEEN.contains(w))
+        && words.get(det + 1).is_some_and(|w| NAMING.contains(w))
+        // "such as a", "as well as a": a list, not a description.
+        && !words.get(det + 2).is_some_and(|w| matches!(*w, "such" | "well"))
+}
+
 /// Whether the words before `start` make a noun trigger definite ("the meeting", "his visit",
 /// "the joint operation") and so a reference back to a happening already reported.
 pub fn definite_before(f: &str, start: usize) -> bool {

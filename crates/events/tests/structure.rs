@@ -4675,3 +4675,21 @@ fn a_name_past_a_comma_is_no_guest() {
         EventType::Consult,
     );
 }
+
+/// What a happening is called is no happening of its own: "condemned what it called a terrorist
+/// attack" reports the condemnation only; an attack named in a list after "such as" still codes.
+#[test]
+fn what_something_is_called_is_no_new_happening() {
+    never_coded(
+        "Jordan on Sunday condemned what it called a terrorist attack on a border post.",
+        EventType::Assault,
+    );
+    never_coded(
+        "The ministry condemned the shelling as a \"cowardly attack\" on civilians in Zakho.",
+        EventType::Assault,
+    );
+    first_coded_of(
+        "Jordan on Sunday condemned what it called a terrorist attack on a border post.",
+        EventType::Accuse,
+    );
+}
