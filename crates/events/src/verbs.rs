@@ -129,18 +129,27 @@ impl<'s> TaggedSentence<'s> {
 
     /// A one-word participle between an article, a possessive or a number and its noun
     /// describes the noun ("the agreed schedule", "its proposed deal", "released seven detained
-    /// tribesmen"): nothing happens in the clause.
+    /// tribesmen"), and so does one between a verb and its object's noun ("struck suspected PKK
+    /// members", "killed wanted militants": a verb has one object, not a second verb; not after
+    /// an auxiliary, "had been detained", "has agreed"): nothing happens in the clause.
     fn attributive_participle(&self, h: &TriggerHit) -> bool {
         let f = self.folded.text.as_str();
         let Some(k) = self.token_at(h.start) else {
             return false;
         };
         let word = &f[h.start..h.end];
+        let before_object = |p: &Token| {
+            p.tag.is_verb() && {
+                let w = p.text.to_ascii_lowercase();
+                !(is_be(&w) || is_have(&w) || matches!(w.as_str(), "get" | "got" | "gets"))
+            }
+        };
         !word.contains(' ')
             && (word.ends_with("ed") || word.ends_with("en"))
             && matches!(self.tokens[k].tag, Tag::VBN | Tag::VBD | Tag::JJ)
             && k.checked_sub(1).is_some_and(|p| {
-                matches!(self.tokens[p].tag, Tag::DT | Tag::PRPS | Tag::POS | Tag::CD)
+                let p = &self.tokens[p];
+                matches!(p.tag, Tag::DT | Tag::PRPS | Tag::POS | Tag::CD) || before_object(p)
             })
             && self.tokens.get(k + 1).is_some_and(|n| n.tag.is_noun())
     }

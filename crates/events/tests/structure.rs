@@ -4693,3 +4693,21 @@ fn what_something_is_called_is_no_new_happening() {
         EventType::Accuse,
     );
 }
+
+/// A participle between a verb and its object's noun describes the noun: "struck suspected PKK
+/// members" is one strike, no suspicion voiced.
+#[test]
+fn a_participle_before_the_object_describes_it() {
+    let m = first_coded_of(
+        "Turkish drones have repeatedly struck suspected PKK members near Amadiya.",
+        EventType::Assault,
+    );
+    assert!(
+        (m.actors.iter()).any(|a| a.side == Side::Source && a.country.as_deref() == Some("TUR")),
+        "{m:#?}"
+    );
+    never_coded(
+        "Turkish drones have repeatedly struck suspected PKK members near Amadiya.",
+        EventType::Accuse,
+    );
+}
