@@ -30,6 +30,10 @@ struct TaggedSentence<'s> {
     word_tokens: Vec<Option<usize>>,
     /// Spans of the sentence (original offsets) that the lexicon reads as actors or places.
     entities: &'s [(usize, usize)],
+    /// Where past forms the tagger read as participles open a coordinated verb phrase ("spoke
+    /// with Kadhimi and offered help"): they take the tense of the first verb (original offsets,
+    /// sorted; see [`coordinated_verbs`]).
+    coordinated: Vec<usize>,
 }
 
 impl<'s> TaggedSentence<'s> {
@@ -50,6 +54,7 @@ impl<'s> TaggedSentence<'s> {
             tokens: tagger.tag(sentence),
             word_tokens: Vec::new(),
             entities,
+            coordinated: Vec::new(),
         };
         s.word_tokens = (s.spans.iter())
             .map(|&(start, _)| s.token_at(start))
@@ -84,15 +89,22 @@ impl<'s> TaggedSentence<'s> {
 
     /// Whether folded offset `start` stands on a finite verb.
     fn finite_at(&self, start: usize) -> bool {
-        self.token_at(start)
-            .is_some_and(|at| finite(&self.tokens, at))
+        self.token_at(start).is_some_and(|at| self.finite_token(at))
+    }
+
+    /// Whether token `at` is a finite verb, or a past form coordinated with one.
+    fn finite_token(&self, at: usize) -> bool {
+        finite(&self.tokens, at)
+            || (self.coordinated)
+                .binary_search(&self.tokens[at].start)
+                .is_ok()
     }
 
     /// Whether word `i` can head the clause's verb phrase; a word the tagger did not give a
     /// token is judged by the word before it.
     fn is_verb(&self, i: usize) -> bool {
         match self.word_tokens[i] {
-            Some(at) => finite(&self.tokens, at),
+            Some(at) => self.finite_token(at),
             None => looks_verbal(&self.words, i),
         }
     }
@@ -254,8 +266,24 @@ impl Extractor {
         entities: &[(usize, usize)],
         hits: &mut Vec<TriggerHit>,
     ) -> Coordination {
-        let s = TaggedSentence::new(&self.tagger, sentence, fs, entities);
-        let (first_verb, opens) = coordinated_verbs(&s.tokens);
+        let mut s = TaggedSentence::new(&self.tagger, sentence, fs, entities);
+        let (first_verb, opens, mut coordinated) = coordinated_verbs(&s.tokens);
+        // Past the first verb a subordinator opens a clause the participle may belong to ("will
+        // withdraw unless the president arranged a ceasefire and held elections"): its tense is
+        // that clause's, not the first verb's.
+        if let Some(first) = first_verb {
+            let subordinator = |t: &Token| {
+                t.start > first
+                    && (self.subordinators.iter()).any(|w| t.text.eq_ignore_ascii_case(w))
+            };
+            coordinated.retain(|&p| {
+                !s.tokens
+                    .iter()
+                    .take_while(|t| t.start < p)
+                    .any(subordinator)
+            });
+        }
+        s.coordinated = coordinated;
         let coordination = Coordination {
             first_verb: first_verb.map(|o| fs.folded_offset(o)),
             opens: opens.into_iter().map(|o| fs.folded_offset(o)).collect(),
@@ -830,8 +858,9 @@ fn clause_stops(tokens: &[Token], len: usize) -> Vec<usize> {
 /// they share. Byte offsets in the sentence. A past form after the conjunction counts as finite
 /// when the first verb is a past form of a verb with a meaning of its own, whichever of the two
 /// the tagger read as a participle ("police fired … and detained"); after an auxiliary it shares that auxiliary ("has been arrested and charged"
-/// is one verb group).
-fn coordinated_verbs(tokens: &[Token]) -> (Option<usize>, Vec<usize>) {
+/// is one verb group). Last, where such participles start: they are finite as the first verb is.
+fn coordinated_verbs(tokens: &[Token]) -> (Option<usize>, Vec<usize>, Vec<usize>) {
+    let mut participles = Vec::new();
     let auxiliary = |t: &Token| {
         let w = t.text.to_ascii_lowercase();
         is_be(&w) || is_have(&w)
@@ -848,6 +877,9 @@ fn coordinated_verbs(tokens: &[Token]) -> (Option<usize>, Vec<usize>) {
                     && !auxiliary(first))
         {
             out.push(t.start);
+            if next.tag == Tag::VBN {
+                participles.push(next.start);
+            }
         }
         // A past form the tagger read as a participle may still be the clause's verb ("Kuwait
         // and Bahrain condemned the attacks and voiced …").
@@ -879,7 +911,7 @@ fn coordinated_verbs(tokens: &[Token]) -> (Option<usize>, Vec<usize>) {
             out.sort_unstable();
         }
     }
-    (first.map(|t| t.start), out)
+    (first.map(|t| t.start), out, participles)
 }
 
 /// Token `k`, or the token after a short aside set off by commas that starts there ("and, four

@@ -4711,3 +4711,21 @@ fn a_participle_before_the_object_describes_it() {
         EventType::Accuse,
     );
 }
+
+/// A past form after "and" that the tagger read as a participle is a verb of its own when the
+/// first verb is a past form: "spoke with Kadhimi and offered help" tells two happenings. Inside
+/// a condition it stays the condition's ("will withdraw unless the president held elections").
+#[test]
+fn a_coordinated_past_form_is_a_verb_of_its_own() {
+    let ms = code("Police arrested the man on Monday and charged him with murder.");
+    assert!(
+        (ms.iter()).any(|m| m.event_type == EventType::Coerce)
+            && (ms.iter()).any(|m| m.event_type == EventType::Accuse),
+        "{ms:#?}"
+    );
+    never_coded(
+        "Nigeria announced that it will withdraw its troops from Chad unless the president \
+         arranged a ceasefire and held elections within four months.",
+        EventType::Agree,
+    );
+}
