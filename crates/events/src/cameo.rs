@@ -501,7 +501,8 @@ pub struct WordFacts<'a> {
     pub base_verb: &'a dyn Fn(usize) -> bool,
     /// A verb's object ends before word `i` (see [`CameoIndex::find`]).
     pub closes_phrase: &'a dyn Fn(usize) -> bool,
-    /// Word `i` is printed as a name (see [`Pattern::bare_group`]).
+    /// Word `i` is printed as a name: a pattern that is only a preposition opening a group reads
+    /// only before one.
     pub name: &'a dyn Fn(usize) -> bool,
     /// Words `s..e` are whole printed words, neither end inside a hyphenated compound: folding
     /// splits "cross-border offensive" into words, but its "border" is no border a pattern
