@@ -115,7 +115,7 @@ impl Attribution {
             .map(|(i, _)| i)
             .collect();
         for (k, &cut) in marks.iter().enumerate() {
-            let from = cut + f[cut..].chars().next().map_or(1, char::len_utf8);
+            let from = f.ceil_char_boundary(cut + 1);
             let last = k + 1 == marks.len();
             let end = marks.get(k + 1).copied().unwrap_or(f.len());
             let segment = &f[from..end];

@@ -1470,7 +1470,7 @@ impl<'a> SentenceCoder<'a> {
                 .map_or(usize::MAX, |s| s.split_whitespace().count())
         };
         // Quote marks may be curly, three bytes each: offsets past one step over the whole mark.
-        let past = |at: usize| at + f[at..].chars().next().map_or(1, char::len_utf8);
+        let past = |at: usize| f.ceil_char_boundary(at + 1);
         let open = f[..h.hit.start].rfind(['"', '\u{201c}'])?;
         let close = past(open) + f[past(open)..].find(['"', '\u{201d}'])?;
         let close_end = past(close);

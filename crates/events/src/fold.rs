@@ -269,7 +269,7 @@ pub fn whole_word_matches<'a>(
                 at = m.end();
                 return Some(m);
             }
-            at = m.start() + f[m.start()..].chars().next().map_or(1, char::len_utf8);
+            at = f.ceil_char_boundary(m.start() + 1);
         }
         None
     })

@@ -431,7 +431,7 @@ pub fn definite_before(f: &str, start: usize) -> bool {
     // Words a quotation holds between the determiner and the noun are its modifiers, however
     // many ("condemned the \"heinous and cowardly terrorist attack\"").
     if let Some(open) = f[..start].rfind(['"', '\u{201c}'])
-        && let quoted = &f[open + f[open..].chars().next().map_or(1, char::len_utf8)..start]
+        && let quoted = &f[f.ceil_char_boundary(open + 1)..start]
         && !quoted.contains(['"', '\u{201d}'])
         && quoted.split_whitespace().count() <= QUOTED_MODIFIERS
         && f[..open]
