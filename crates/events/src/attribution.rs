@@ -363,6 +363,7 @@ mod tests {
             sequence_adverbs: Vec::new(),
             time_prepositions: Vec::new(),
             light_verbs: Vec::new(),
+            aspectual_verbs: Vec::new(),
             pattern_only_codes: Vec::new(),
             record_nouns: Vec::new(),
             obligation_modals: Vec::new(),

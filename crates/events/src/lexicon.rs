@@ -172,6 +172,10 @@ pub struct Grammar {
     pub passive_nominal_openers: Vec<String>,
     /// Verbs whose event-noun object says what happened ("held talks", "launched an attack").
     pub light_verbs: Vec<String>,
+    /// Aspectual verbs whose gerund heads their verb phrase ("would keep cooperating", "continued
+    /// shelling").
+    #[serde(default)]
+    pub aspectual_verbs: Vec<String>,
     /// CAMEO codes a dictionary verb gives only with one of its patterns, never as its block's
     /// reading alone: "040", the unspecified consultation CAMEO files "go", "arrive", "gather",
     /// "face", "hear" and "consider" under.

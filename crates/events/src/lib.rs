@@ -63,6 +63,8 @@ pub struct Extractor {
     discards: discards::Discards,
     /// Support verbs, from `[grammar] light_verbs`.
     light_verbs: Vec<String>,
+    /// From `[grammar] aspectual_verbs`.
+    aspectual_verbs: Vec<String>,
     /// CAMEO codes a verb gives only through a pattern, from `[grammar] pattern_only_codes`.
     pattern_only_codes: Vec<String>,
     /// Nouns of records made public, from `[grammar] record_nouns`.
@@ -227,6 +229,7 @@ impl Extractor {
         let mut triggers = TriggerIndex::build(&lexicon.events)?;
         let verb_triggers = verb_triggers(&cameo, &mut triggers);
         let light_verbs = lexicon.events.grammar.light_verbs.clone();
+        let aspectual_verbs = lexicon.events.grammar.aspectual_verbs.clone();
         let pattern_only_codes = lexicon.events.grammar.pattern_only_codes.clone();
         let record_nouns = lexicon
             .events
@@ -271,6 +274,7 @@ impl Extractor {
             role_of,
             discards,
             light_verbs,
+            aspectual_verbs,
             pattern_only_codes,
             record_nouns,
             subordinators,

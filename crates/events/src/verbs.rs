@@ -283,6 +283,18 @@ impl Extractor {
                     .any(subordinator)
             });
         }
+        // "would keep cooperating", "continued shelling": the gerund after an aspectual verb with
+        // a tense heads the verb phrase.
+        for (k, t) in s.tokens.iter().enumerate().skip(1) {
+            let before = &s.tokens[k - 1];
+            if t.tag == Tag::VBG
+                && (self.aspectual_verbs.iter()).any(|w| before.text.eq_ignore_ascii_case(w))
+                && finite(&s.tokens, k - 1)
+            {
+                coordinated.push(t.start);
+            }
+        }
+        coordinated.sort_unstable();
         s.coordinated = coordinated;
         let coordination = Coordination {
             first_verb: first_verb.map(|o| fs.folded_offset(o)),

@@ -4729,3 +4729,22 @@ fn a_coordinated_past_form_is_a_verb_of_its_own() {
         EventType::Agree,
     );
 }
+
+/// With a tense, an aspectual verb's gerund heads the verb phrase: "would keep cooperating with
+/// the agency" is cooperation promised, "continued shelling the villages" an attack; after
+/// "stopped" nothing happens.
+#[test]
+fn a_gerund_after_an_aspectual_verb_is_the_verb() {
+    first_coded_of(
+        "Tehran said it would keep cooperating with the UN atomic watchdog.",
+        EventType::Agree,
+    );
+    first_coded_of(
+        "Turkish artillery continued shelling villages near Zakho on Monday.",
+        EventType::Assault,
+    );
+    assert!(
+        code("Iraq stopped cooperating with the agency on Monday.").is_empty(),
+        "stopping is no cooperation"
+    );
+}
