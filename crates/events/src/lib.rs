@@ -228,8 +228,6 @@ impl Extractor {
         let cameo = cameo::CameoIndex::build(&lexicon.field.verbs, &function_word)?;
         let mut triggers = TriggerIndex::build(&lexicon.events)?;
         let verb_triggers = verb_triggers(&cameo, &mut triggers);
-        let light_verbs = lexicon.events.grammar.light_verbs.clone();
-        let aspectual_verbs = lexicon.events.grammar.aspectual_verbs.clone();
         let pattern_only_codes = lexicon.events.grammar.pattern_only_codes.clone();
         let record_nouns = lexicon
             .events
@@ -273,8 +271,8 @@ impl Extractor {
             grammar_words,
             role_of,
             discards,
-            light_verbs,
-            aspectual_verbs,
+            light_verbs: lexicon.events.grammar.light_verbs.clone(),
+            aspectual_verbs: lexicon.events.grammar.aspectual_verbs.clone(),
             pattern_only_codes,
             record_nouns,
             subordinators,
