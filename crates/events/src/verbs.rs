@@ -30,10 +30,9 @@ struct TaggedSentence<'s> {
     word_tokens: Vec<Option<usize>>,
     /// Spans of the sentence (original offsets) that the lexicon reads as actors or places.
     entities: &'s [(usize, usize)],
-    /// Where past forms the tagger read as participles open a coordinated verb phrase ("spoke
-    /// with Kadhimi and offered help"): they take the tense of the first verb (original offsets,
-    /// sorted; see [`coordinated_verbs`]).
-    coordinated: Vec<usize>,
+    /// Where verb forms without a tense of their own take one from a verb before them (original
+    /// offsets, sorted; see [`Extractor::lend_tense`]).
+    tense_lent: Vec<usize>,
 }
 
 impl<'s> TaggedSentence<'s> {
@@ -54,7 +53,7 @@ impl<'s> TaggedSentence<'s> {
             tokens: tagger.tag(sentence),
             word_tokens: Vec::new(),
             entities,
-            coordinated: Vec::new(),
+            tense_lent: Vec::new(),
         };
         s.word_tokens = (s.spans.iter())
             .map(|&(start, _)| s.token_at(start))
@@ -92,10 +91,10 @@ impl<'s> TaggedSentence<'s> {
         self.token_at(start).is_some_and(|at| self.finite_token(at))
     }
 
-    /// Whether token `at` is a finite verb, or a past form coordinated with one.
+    /// Whether token `at` is a finite verb, or takes its tense from one.
     fn finite_token(&self, at: usize) -> bool {
         finite(&self.tokens, at)
-            || (self.coordinated)
+            || (self.tense_lent)
                 .binary_search(&self.tokens[at].start)
                 .is_ok()
     }
@@ -267,35 +266,8 @@ impl Extractor {
         hits: &mut Vec<TriggerHit>,
     ) -> Coordination {
         let mut s = TaggedSentence::new(&self.tagger, sentence, fs, entities);
-        let (first_verb, opens, mut coordinated) = coordinated_verbs(&s.tokens);
-        // Past the first verb a subordinator opens a clause the participle may belong to ("will
-        // withdraw unless the president arranged a ceasefire and held elections"): its tense is
-        // that clause's, not the first verb's.
-        if let Some(first) = first_verb {
-            let subordinator = |t: &Token| {
-                t.start > first
-                    && (self.subordinators.iter()).any(|w| t.text.eq_ignore_ascii_case(w))
-            };
-            coordinated.retain(|&p| {
-                !s.tokens
-                    .iter()
-                    .take_while(|t| t.start < p)
-                    .any(subordinator)
-            });
-        }
-        // "would keep cooperating", "continued shelling": the gerund after an aspectual verb with
-        // a tense heads the verb phrase.
-        for (k, t) in s.tokens.iter().enumerate().skip(1) {
-            let before = &s.tokens[k - 1];
-            if t.tag == Tag::VBG
-                && (self.aspectual_verbs.iter()).any(|w| before.text.eq_ignore_ascii_case(w))
-                && finite(&s.tokens, k - 1)
-            {
-                coordinated.push(t.start);
-            }
-        }
-        coordinated.sort_unstable();
-        s.coordinated = coordinated;
+        let (first_verb, opens, participles) = coordinated_verbs(&s.tokens);
+        s.tense_lent = self.lend_tense(&s.tokens, first_verb, participles);
         let coordination = Coordination {
             first_verb: first_verb.map(|o| fs.folded_offset(o)),
             opens: opens.into_iter().map(|o| fs.folded_offset(o)).collect(),
@@ -329,6 +301,37 @@ impl Extractor {
                 .collect(),
             ..coordination
         }
+    }
+
+    /// Where verb forms the tagger gave no tense take one from the verb before them (sorted
+    /// token starts): a participle opening a coordinated verb phrase (`participles`, from
+    /// [`coordinated_verbs`]: "spoke with Kadhimi and offered help"), unless a subordinator past
+    /// the first verb opens a clause it may belong to ("will withdraw unless the president
+    /// arranged a ceasefire and held elections"), and the gerund after an aspectual verb with a
+    /// tense (`[grammar] aspectual_verbs`: "would keep cooperating", "continued shelling").
+    fn lend_tense(
+        &self,
+        tokens: &[Token],
+        first_verb: Option<usize>,
+        mut participles: Vec<usize>,
+    ) -> Vec<usize> {
+        if let Some(first) = first_verb {
+            let subordinator = |t: &Token| {
+                t.start > first
+                    && (self.subordinators.iter()).any(|w| t.text.eq_ignore_ascii_case(w))
+            };
+            participles.retain(|&p| !(tokens.iter().take_while(|t| t.start < p)).any(subordinator));
+        }
+        for (k, t) in tokens.iter().enumerate().skip(1) {
+            if t.tag == Tag::VBG
+                && (self.aspectual_verbs.iter()).any(|w| tokens[k - 1].text.eq_ignore_ascii_case(w))
+                && finite(tokens, k - 1)
+            {
+                participles.push(t.start);
+            }
+        }
+        participles.sort_unstable();
+        participles
     }
 
     /// Clauses that open inside a sentence where no opener of the lexicon cuts it, each telling
