@@ -364,6 +364,8 @@ mod tests {
             time_prepositions: Vec::new(),
             light_verbs: Vec::new(),
             aspectual_verbs: Vec::new(),
+            stative_participles: Vec::new(),
+            seizure_verbs: Vec::new(),
             pattern_only_codes: Vec::new(),
             record_nouns: Vec::new(),
             obligation_modals: Vec::new(),

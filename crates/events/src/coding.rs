@@ -163,6 +163,7 @@ impl<'a> SentenceCoder<'a> {
             }
         });
         let coordinations = x.add_verb_hits(sentence, &folded, &entities, &mut hits);
+        x.occupations(article, ss, &folded, &mut hits);
         if hits.is_empty() {
             return None;
         }
@@ -1230,7 +1231,13 @@ impl<'a> SentenceCoder<'a> {
                 && crate::grammar::is_passive_auxiliary(words[0])
                 && words.last().is_some_and(|w| participle_at(w, 0))
         };
-        trigger.passive || passive_before(f, hit.start) || by_follows() || with_auxiliary()
+        // "was disappointed by the vote": an adjective of feeling, whose subject feels it.
+        let stative = || {
+            let head = f[hit.start..hit.end].rsplit(' ').next().unwrap_or("");
+            (self.x.triggers.grammar.stative_participles.iter()).any(|w| w == head)
+        };
+        !stative()
+            && (trigger.passive || passive_before(f, hit.start) || by_follows() || with_auxiliary())
     }
 
     /// The pool's sides by word order and voice.
@@ -1903,6 +1910,56 @@ impl Extractor {
                     let at = hits.partition_point(|k| k.start <= start);
                     hits.insert(at, h);
                 }
+            }
+        }
+    }
+
+    /// A town seized is occupied: a seizing verb (`[grammar] seizure_verbs`) read as coercion
+    /// whose object is a town or a site of the gazetteer ("rebels seized Damascus", "captured
+    /// Jurf al-Sakhar from the Islamic State group") takes CAMEO's reading of occupied territory
+    /// (192; ASSAULT, see `data/sources/plover/manual-corrections.txt`). Seized weapons, captured
+    /// men, a region or a country named as a side stay what the verb reads.
+    fn occupations(
+        &self,
+        article: &ArticleText<'_>,
+        ss: usize,
+        folded: &fold::Folded,
+        hits: &mut [TriggerHit],
+    ) {
+        let Some(&occupy) = (self.verb_triggers).get(&(EventType::Assault, String::new(), false))
+        else {
+            return;
+        };
+        let seizures = &self.triggers.grammar.seizure_verbs;
+        let places = article.place_hits;
+        for h in hits.iter_mut() {
+            let word = &folded.text[h.start..h.end];
+            if self.triggers.triggers[h.trigger].event_type != EventType::Coerce
+                || !seizures.iter().any(|w| w == word)
+            {
+                continue;
+            }
+            let end = ss + folded.original_span(h.start, h.end).1;
+            // The next place, or the next actor if it comes first and is a town by name: a
+            // capital stands for its government ("Damascus said") but is seized as a town.
+            let place = (places.get(places.partition_point(|p| p.start < end)))
+                .map(|p| (p.start, self.places.place(p.place)));
+            let actors = article.actor_hits;
+            let actor = (actors.get(actors.partition_point(|a| a.start < end)))
+                .filter(|a| place.is_none_or(|(start, _)| a.start < start))
+                .and_then(|a| {
+                    let name = article.body.get(a.start..a.end)?;
+                    let p = self.places.resolve_name(name)?;
+                    p.name.eq_ignore_ascii_case(name).then_some((a.start, p))
+                });
+            let Some((start, p)) = actor.or(place) else {
+                continue;
+            };
+            let town = p.precision == dateline_core::event::PlacePrecision::City;
+            let object = (article.body.get(end..start))
+                .is_some_and(|gap| gap.split_whitespace().all(|w| self.before_place(w)));
+            if town && object {
+                h.trigger = occupy;
             }
         }
     }

@@ -176,6 +176,13 @@ pub struct Grammar {
     /// shelling").
     #[serde(default)]
     pub aspectual_verbs: Vec<String>,
+    /// Participles of feeling that are adjectives after "be" ("was disappointed by the vote"):
+    /// their subject feels, and tells, what the trigger reports; it suffers nothing.
+    #[serde(default)]
+    pub stative_participles: Vec<String>,
+    /// Verbs of seizing ("captured", "seized"): with a town as their object, an occupation.
+    #[serde(default)]
+    pub seizure_verbs: Vec<String>,
     /// CAMEO codes a dictionary verb gives only with one of its patterns, never as its block's
     /// reading alone: "040", the unspecified consultation CAMEO files "go", "arrive", "gather",
     /// "face", "hear" and "consider" under.

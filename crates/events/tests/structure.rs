@@ -4748,3 +4748,57 @@ fn a_gerund_after_an_aspectual_verb_is_the_verb() {
         "stopping is no cooperation"
     );
 }
+
+/// A participle of feeling after "be" is an adjective: its subject feels the disapproval and
+/// tells it ("was deeply disappointed by the ruling"), it suffers nothing, as in a passive.
+#[test]
+fn a_participle_of_feeling_is_its_subjects_disapproval() {
+    let m = first_coded_of(
+        "The European Union said it was deeply disappointed by the court's ruling on Monday.",
+        EventType::Accuse,
+    );
+    assert_side(&m, "European Union", Some(Side::Source));
+    let m = first_coded_of(
+        "Ankara was angered by Sweden's decision to allow the rally.",
+        EventType::Accuse,
+    );
+    assert_source_country(&m, "TUR");
+    let m = first_coded_of(
+        "Two soldiers were killed by ISIS fighters.",
+        EventType::Assault,
+    );
+    assert_side(&m, "soldiers", Some(Side::Target));
+}
+
+/// The PLOVER manual's SANCTION `convict` takes in an entity "found guilty and sentenced":
+/// a sentence is the court's sanction, its penalty named or not; a participle describing the
+/// convicted is no new sentencing.
+#[test]
+fn a_sentence_passed_is_a_conviction() {
+    first_coded_of(
+        "A criminal court in Basra sentenced four men on Thursday.",
+        EventType::Sanction,
+    );
+    never_coded(
+        "The ministry called for the execution of prisoners sentenced to death for terrorism.",
+        EventType::Sanction,
+    );
+}
+
+/// A town seized is occupied (CAMEO 192, ASSAULT): the seizing verb's object is a town of the
+/// gazetteer, or a town by its common noun; men and weapons seized stay coercion.
+#[test]
+fn a_town_seized_is_occupied() {
+    first_coded_of(
+        "Rebel fighters captured Homs on Sunday.",
+        EventType::Assault,
+    );
+    first_coded_of(
+        "Government troops seized several villages north of Hama on Friday.",
+        EventType::Assault,
+    );
+    first_coded_of(
+        "Police captured three suspects in Homs on Sunday.",
+        EventType::Coerce,
+    );
+}
