@@ -366,6 +366,7 @@ mod tests {
             aspectual_verbs: Vec::new(),
             stative_participles: Vec::new(),
             seizure_verbs: Vec::new(),
+            command_verbs: Vec::new(),
             pattern_only_codes: Vec::new(),
             record_nouns: Vec::new(),
             obligation_modals: Vec::new(),

@@ -183,6 +183,10 @@ pub struct Grammar {
     /// Verbs of seizing ("captured", "seized"): with a town as their object, an occupation.
     #[serde(default)]
     pub seizure_verbs: Vec<String>,
+    /// Verbs of command ("ordered", "directed"): with a happening's noun as object, they tell
+    /// that happening.
+    #[serde(default)]
+    pub command_verbs: Vec<String>,
     /// CAMEO codes a dictionary verb gives only with one of its patterns, never as its block's
     /// reading alone: "040", the unspecified consultation CAMEO files "go", "arrive", "gather",
     /// "face", "hear" and "consider" under.

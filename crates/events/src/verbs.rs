@@ -517,15 +517,6 @@ impl Extractor {
         let same_clause = |a: usize, b: usize| clause_of(a) == clause_of(b);
         let light = |h: &TriggerHit| self.is_light_verb(&f[h.start..h.end]);
         let from_verb = |h: &TriggerHit| self.triggers.triggers[h.trigger].from_verb;
-        // Starts of the finite verbs that govern an object (support verbs excepted) and of the
-        // hand triggers on nouns, sorted: each check below is a binary search.
-        let mut verbs: Vec<usize> = hits
-            .iter()
-            .filter(|h| from_verb(h) || h.finite)
-            .filter(|h| !light(h))
-            .map(|h| h.start)
-            .collect();
-        verbs.sort_unstable();
         // A gerund after "of" or "for" is an object too: "accused the army of torturing
         // detainees", "blamed the SDF for shelling villages" report the accusation.
         let gerund_object = |at: usize| {
@@ -570,6 +561,16 @@ impl Extractor {
             .map(|h| h.start)
             .collect();
         nouns.sort_unstable();
+        self.commands_take_their_object(s, &nouns, hits);
+        // Starts of the finite verbs that govern an object (support verbs excepted) and of the
+        // hand triggers on nouns, sorted: each check below is a binary search.
+        let mut verbs: Vec<usize> = hits
+            .iter()
+            .filter(|h| from_verb(h) || h.finite)
+            .filter(|h| !light(h))
+            .map(|h| h.start)
+            .collect();
+        verbs.sort_unstable();
         let trigger_starts: Vec<usize> = hits.iter().map(|h| h.start).collect();
         for h in hits.iter_mut() {
             if from_verb(h) {
@@ -597,6 +598,45 @@ impl Extractor {
                 && participle_object(s, &trigger_starts, h.start)
             {
                 h.priority = h.priority.min(OBJECT_NOUN_PRIORITY);
+            }
+        }
+    }
+
+    /// A verb of command read as a bare demand whose object is a happening's noun (a start in
+    /// `nouns`, sorted), with only determiners and modifiers between, tells that happening:
+    /// "ordered the formation of a committee to investigate", "ordered a curfew" (CAMEO's ORDER
+    /// patterns code what is ordered). The verb takes the noun's reading, which then stays its
+    /// object. Ordering people to act stays a demand ("ordered the army to withdraw").
+    fn commands_take_their_object(
+        &self,
+        s: &TaggedSentence,
+        nouns: &[usize],
+        hits: &mut [TriggerHit],
+    ) {
+        let f = s.folded.text.as_str();
+        let ordered_noun = |h: &TriggerHit| {
+            let commands = &self.triggers.grammar.command_verbs;
+            let &n = nouns.get(nouns.partition_point(|&n| n <= h.start))?;
+            let mut at = h.end;
+            let object = f[h.end..n].split(' ').all(|w| {
+                let here = at;
+                at += w.len() + 1;
+                w.is_empty()
+                    || (s.tag_at(here))
+                        .is_some_and(|t| matches!(t, Tag::DT | Tag::JJ | Tag::PRPS | Tag::CD))
+            });
+            let demand = self.triggers.triggers[h.trigger].event_type == EventType::Request;
+            (demand && object && commands.iter().any(|w| *w == f[h.start..h.end])).then_some(n)
+        };
+        let readings: Vec<Option<usize>> = (hits.iter())
+            .map(|h| {
+                let n = ordered_noun(h)?;
+                hits.iter().find(|o| o.start == n).map(|o| o.trigger)
+            })
+            .collect();
+        for (h, reading) in hits.iter_mut().zip(readings) {
+            if let Some(trigger) = reading {
+                h.trigger = trigger;
             }
         }
     }

@@ -4802,3 +4802,23 @@ fn a_town_seized_is_occupied() {
         EventType::Coerce,
     );
 }
+
+/// A command whose object is a happening's noun tells the happening ordered, with the
+/// commander as its source (CAMEO's ORDER patterns); ordering people to act is a demand.
+#[test]
+fn a_happening_ordered_is_that_happening() {
+    let m = first_coded_of(
+        "Lebanese Prime Minister Najib Mikati ordered the formation of a commission of judges \
+         to probe the explosion.",
+        EventType::Accuse,
+    );
+    assert_side(&m, "Najib Mikati", Some(Side::Source));
+    first_coded_of(
+        "Lebanese Prime Minister Najib Mikati ordered a curfew across Tripoli on Friday.",
+        EventType::Coerce,
+    );
+    first_coded_of(
+        "Lebanese Prime Minister Najib Mikati ordered the army to withdraw from Tripoli.",
+        EventType::Request,
+    );
+}
