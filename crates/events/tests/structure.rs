@@ -4783,6 +4783,17 @@ fn a_sentence_passed_is_a_conviction() {
         "The ministry called for the execution of prisoners sentenced to death for terrorism.",
         EventType::Sanction,
     );
+    // The manual: "court-ordered payments should be coded as SANCTION events"; wages ordered
+    // paid are no penalty.
+    let m = first_coded_of(
+        "A tribunal in London ordered Moscow to pay Kyiv $2 billion in damages on Friday.",
+        EventType::Sanction,
+    );
+    assert_source_country(&m, "GBR");
+    first_coded_of(
+        "A tribunal in London ordered Moscow to pay the wages of the ship's crew on Friday.",
+        EventType::Request,
+    );
 }
 
 /// A town seized is occupied (CAMEO 192, ASSAULT): the seizing verb's object is a town of the
