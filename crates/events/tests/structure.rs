@@ -4833,3 +4833,23 @@ fn a_happening_ordered_is_that_happening() {
         EventType::Request,
     );
 }
+
+/// Sympathy offered is support (the PLOVER manual's SUPPORT, "express support for ... actor";
+/// CAMEO's 018 empathetic comment, which CAMEO2PLOVER leaves out): condolences, and a visit to
+/// the wounded, which is no meeting between parties.
+#[test]
+fn sympathy_offered_is_support() {
+    let m = first_coded_of(
+        "Jordan's King Abdullah offered his condolences to the families of the victims on Monday.",
+        EventType::Support,
+    );
+    assert_source_country(&m, "JOR");
+    first_coded_of(
+        "Lebanese Prime Minister Najib Mikati visited the wounded at a Tripoli hospital on Friday.",
+        EventType::Support,
+    );
+    first_coded_of(
+        "Lebanese Prime Minister Najib Mikati visited Damascus on Friday.",
+        EventType::Consult,
+    );
+}
