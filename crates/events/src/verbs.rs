@@ -921,15 +921,24 @@ fn coordinated_verbs(tokens: &[Token]) -> (Option<usize>, Vec<usize>, Vec<usize>
         is_be(&w) || is_have(&w)
     };
     let mut first: Option<&Token> = None;
+    // The first verb outside a relative clause set off by commas ("the UAE, whose companies
+    // lead the consortium, denounced the attack and called for …"): a participle after "and"
+    // may be coordinated with it too.
+    let mut main: Option<&Token> = None;
+    let mut aside = false;
     let mut out = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
-        if let (Some(first), true, Some(next)) =
-            (first, t.tag == Tag::CC, after_aside(tokens, k + 1))
-            && (t.text.eq_ignore_ascii_case("and") || t.text.eq_ignore_ascii_case("but"))
+        if t.text == "," {
+            aside = tokens.get(k + 1).is_some_and(relative_pronoun);
+        }
+        let past = |v: &&Token| matches!(v.tag, Tag::VBD | Tag::VBN) && !auxiliary(v);
+        if let (true, true, Some(next)) = (
+            first.is_some(),
+            t.tag == Tag::CC,
+            after_aside(tokens, k + 1),
+        ) && (t.text.eq_ignore_ascii_case("and") || t.text.eq_ignore_ascii_case("but"))
             && (matches!(next.tag, Tag::VBD | Tag::VBZ | Tag::VBP)
-                || next.tag == Tag::VBN
-                    && matches!(first.tag, Tag::VBD | Tag::VBN)
-                    && !auxiliary(first))
+                || next.tag == Tag::VBN && (first.iter().chain(&main)).any(past))
         {
             out.push(t.start);
             if next.tag == Tag::VBN {
@@ -938,11 +947,13 @@ fn coordinated_verbs(tokens: &[Token]) -> (Option<usize>, Vec<usize>, Vec<usize>
         }
         // A past form the tagger read as a participle may still be the clause's verb ("Kuwait
         // and Bahrain condemned the attacks and voiced …").
-        if first.is_none()
-            && (matches!(t.tag, Tag::VBD | Tag::VBZ | Tag::VBP)
-                || t.tag == Tag::VBN && finite(tokens, k))
-        {
+        let tensed = matches!(t.tag, Tag::VBD | Tag::VBZ | Tag::VBP)
+            || t.tag == Tag::VBN && finite(tokens, k);
+        if first.is_none() && tensed {
             first = Some(t);
+        }
+        if main.is_none() && tensed && !aside {
+            main = Some(t);
         }
     }
     // A list of verb phrases ("stopped a convoy, beat two drivers and seized the cargo"): a

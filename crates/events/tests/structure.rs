@@ -4853,3 +4853,18 @@ fn sympathy_offered_is_support() {
         EventType::Consult,
     );
 }
+
+/// A participle after "and" is coordinated with the sentence's verb, not with the verb of a
+/// relative clause set off by commas before it: "called for" is the Union's second act.
+#[test]
+fn a_relative_clause_does_not_hide_the_coordinated_verb() {
+    let ms = code(
+        "The European Union, whose foreign ministers meet in Brussels, condemned the shelling on \
+         Monday and called for an immediate ceasefire.",
+    );
+    assert!(
+        (ms.iter()).any(|m| m.event_type == EventType::Accuse)
+            && (ms.iter()).any(|m| m.event_type == EventType::Request),
+        "{ms:#?}"
+    );
+}
