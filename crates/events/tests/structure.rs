@@ -4868,3 +4868,12 @@ fn a_relative_clause_does_not_hide_the_coordinated_verb() {
         "{ms:#?}"
     );
 }
+
+/// An insurgency waged is a war waged (CAMEO's "wage * war", 190): the dictionary's supplement.
+#[test]
+fn an_insurgency_waged_is_fighting() {
+    first_coded_of(
+        "Boko Haram has waged an insurgency against the Nigerian government since 2009.",
+        EventType::Assault,
+    );
+}
