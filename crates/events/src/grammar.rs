@@ -539,10 +539,19 @@ fn past_after_subject(tokens: &[dateline_tagger::Token], i: usize) -> bool {
     };
     // A base form straight after the past form, a noun after it, opens the object ("troops
     // fired tear gas", which taggers read as "tear/VB") or completes the verb ("helped train
-    // Iraqi troops"): either way the past form is the clause's verb.
+    // Iraqi troops"): either way the past form is the clause's verb. So does a gerund, the
+    // object of a verb of saying or doing ("the ministry denied ordering a shutdown").
     let object = matches!(
         after.tag,
-        Tag::DT | Tag::CD | Tag::PRP | Tag::PRPS | Tag::NNP | Tag::NNPS | Tag::NNS | Tag::JJR
+        Tag::DT
+            | Tag::CD
+            | Tag::PRP
+            | Tag::PRPS
+            | Tag::NNP
+            | Tag::NNPS
+            | Tag::NNS
+            | Tag::JJR
+            | Tag::VBG
     ) || after.tag == Tag::VB && tokens.get(i + 2).is_some_and(|t| t.tag.is_noun());
     // Nor any verb in a tense after it, to the sentence's end: a sentence has a finite verb
     // ("The US military retaliated by striking …"). Read within a few words, so a long sentence

@@ -4877,3 +4877,13 @@ fn an_insurgency_waged_is_fighting() {
         EventType::Assault,
     );
 }
+
+/// A past form the tagger reads as a participle before a gerund is the clause's verb, the
+/// gerund its object: "denied ordering a shutdown" is a denial.
+#[test]
+fn a_past_form_before_a_gerund_is_the_verb() {
+    first_coded_of(
+        "Iraq's Ministry of Water Resources denied ordering the closure and blamed local officials.",
+        EventType::Reject,
+    );
+}
