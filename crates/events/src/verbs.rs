@@ -647,19 +647,41 @@ impl Extractor {
     /// happening).
     fn passive_of(&self, s: &TaggedSentence, noun_end: usize, verb: usize) -> bool {
         let f = s.folded.text.as_str();
-        let gap = || f[noun_end..verb].split_whitespace();
         let be = |w: &str| {
             matches!(
                 w,
                 "was" | "were" | "is" | "are" | "been" | "be" | "being" | "has" | "have" | "had"
             )
         };
+        // A short prepositional phrase may qualify the noun first ("The curfew in Baghdad was
+        // lifted", "the ban on flights was lifted"): words up to the auxiliary, no verb or
+        // clause punctuation among them.
+        let mut words = f[noun_end..verb].split_whitespace().peekable();
+        if words
+            .peek()
+            .is_some_and(|w| QUALIFYING_PREPOSITIONS.contains(w))
+        {
+            let mut at = noun_end;
+            for _ in 0..=PASSIVE_QUALIFIER_WORDS {
+                let Some(&w) = words.peek() else { break };
+                if be(w) {
+                    break;
+                }
+                let start = at + f[at..].find(w).unwrap_or(0);
+                at = start + w.len();
+                if w.ends_with([',', ';', ':']) || s.tag_at(start).is_some_and(|t| t.is_verb()) {
+                    return false;
+                }
+                words.next();
+            }
+        }
+        let gap: Vec<&str> = words.collect();
         let support = f[verb..]
             .split(' ')
             .next()
             .is_some_and(|w| self.is_light_verb(w));
-        gap().any(be)
-            && gap().all(|w| be(w) || w.ends_with("ly"))
+        gap.iter().any(|w| be(w))
+            && gap.iter().all(|w| be(w) || w.ends_with("ly"))
             && s.tag_at(verb) == Some(Tag::VBN)
             && !support
     }
@@ -869,6 +891,14 @@ impl Extractor {
         })
     }
 }
+
+/// Prepositions of a phrase qualifying a noun before its passive verb ("the curfew in Baghdad was
+/// lifted").
+const QUALIFYING_PREPOSITIONS: [&str; 8] =
+    ["in", "on", "at", "of", "over", "against", "near", "across"];
+
+/// The most words such a phrase may have, its preposition included.
+const PASSIVE_QUALIFIER_WORDS: usize = 5;
 
 /// The verb phrases sharing the sentence's first subject, and the clauses opening inside it,
 /// folded offsets.

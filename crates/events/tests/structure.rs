@@ -4887,3 +4887,14 @@ fn a_past_form_before_a_gerund_is_the_verb() {
         EventType::Reject,
     );
 }
+
+/// The subject of a passive verb is its object even when a prepositional phrase qualifies it:
+/// "The curfew in Tripoli was lifted" tells the lifting, not a curfew.
+#[test]
+fn a_qualified_subject_of_a_passive_is_its_object() {
+    let m = first_coded(
+        "The curfew in Tripoli was lifted by the Lebanese army on Monday.",
+        EventType::Concede,
+    );
+    assert_source_country(&m, "LBN");
+}
