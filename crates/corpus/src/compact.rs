@@ -9,10 +9,10 @@
 
 use crate::intern::Interned;
 use crate::port::CompactStore;
-use crate::rows::{Claimed, Coded, CodedActor, Statement};
+use crate::rows::{Claimed, Coded, CodedActor, MentionFacts, Statement};
 use crate::text::{content_words, is_negative, time_label};
 use dateline_core::TimeValue;
-use dateline_core::event::{EventMention, Side};
+use dateline_core::event::Side;
 use dateline_core::time::{Tense, resolve_mention, scan};
 
 /// Words before a claimed date that name what the date is about.
@@ -45,7 +45,7 @@ pub(crate) fn keep_rows<C: CompactStore>(
 }
 
 /// Mention `m` (of article `article`, kept under `handle`) as a row.
-fn code(interned: &mut Interned, article: u32, handle: u64, m: &EventMention) -> Coded {
+fn code(interned: &mut Interned, article: u32, handle: u64, m: &MentionFacts) -> Coded {
     let bounds = m.date.bounds();
     // A person acts for the body they serve: "Sudani met …" and "the Iraqi government met …"
     // are one happening told twice, so the body counts as a name of the row too.
@@ -79,7 +79,7 @@ fn code(interned: &mut Interned, article: u32, handle: u64, m: &EventMention) ->
 fn statements_of(
     interned: &mut Interned,
     coded: &Coded,
-    m: &EventMention,
+    m: &MentionFacts,
     next: u32,
     out: &mut Vec<Statement>,
 ) {
@@ -132,7 +132,7 @@ fn claimed(interned: &mut Interned, tv: &TimeValue) -> Option<Claimed> {
 
 /// Dates a mention's sentence (or claim) states besides the happening's own date (a sentence
 /// about yesterday's interview saying when a mission ends), each with the topic words before it.
-fn claimed_times(m: &EventMention) -> Vec<(Vec<String>, TimeValue)> {
+fn claimed_times(m: &MentionFacts) -> Vec<(Vec<String>, TimeValue)> {
     let text = m.claim.as_deref().unwrap_or(&m.evidence.sentence);
     let own_raw = m.date.raw.as_deref().map(|r| r.trim().to_lowercase());
     scan(text)

@@ -12,8 +12,8 @@ use crate::port::{
 };
 use crate::rebuild::{events_and_conflicts, rebuild_within};
 use crate::rows::{
-    ArticleDigest, ArticleKey, Coded, EventSummary, Grouping, Statement, StatementKind, Story,
-    StoryMember, StoryRow, When,
+    ArticleDigest, ArticleKey, Coded, EventSummary, Grouping, Member, MentionFacts, Statement,
+    StatementKind, Story, StoryMember, StoryRow, When,
 };
 use dateline_core::event::{Event, EventMention, EventType};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -196,7 +196,7 @@ impl CompactStore for Memory<'_> {
         self.coded = (self.mentions.iter().enumerate())
             .map(|(handle, (a, m))| {
                 kept.clear();
-                let coded = code(*a, handle as u64, m, &mut kept);
+                let coded = code(*a, handle as u64, &MentionFacts::from(*m), &mut kept);
                 self.statements.append(&mut kept);
                 coded
             })
@@ -318,8 +318,8 @@ impl StoryStore for Memory<'_> {
 }
 
 impl MentionStore for Memory<'_> {
-    fn mention(&mut self, handle: u64) -> Result<EventMention, Infallible> {
-        Ok(self.mentions[handle as usize].1.clone())
+    fn member(&mut self, handle: u64) -> Result<Member, Infallible> {
+        Ok(Member::from(self.mentions[handle as usize].1))
     }
 }
 

@@ -15,10 +15,10 @@
 use crate::intern::{ByArticle, Interned};
 use crate::port::MergeStore;
 use crate::reported::{Reported, fetch, sort_conflicts};
-use crate::rows::{Coded, EventSummary};
+use crate::rows::{Coded, EventSummary, Member};
 use dateline_core::TimeValue;
 use dateline_core::event::{
-    ActorRef, Conflict, Counts, Event, EventMention, EventType, Place, PlacePrecision, Side,
+    ActorRef, Conflict, Counts, Event, EventType, Place, PlacePrecision, Side,
 };
 use dateline_core::extract::stable_id;
 use dateline_core::time::days_overlap;
@@ -417,7 +417,7 @@ impl EventBuilder {
         }
     }
 
-    fn add(&mut self, m: &EventMention) {
+    fn add(&mut self, m: &Member) {
         self.ids.push(m.id.clone());
         if self.date.is_none() {
             self.date = Some(m.date.clone());

@@ -6,19 +6,19 @@
 
 use crate::minhash::Fingerprint;
 use crate::rows::{
-    ArticleDigest, ArticleKey, Coded, EventSummary, Grouping, Statement, StatementKind, Story,
-    StoryMember, StoryRow, When,
+    ArticleDigest, ArticleKey, Coded, EventSummary, Grouping, Member, MentionFacts, Statement,
+    StatementKind, Story, StoryMember, StoryRow, When,
 };
-use dateline_core::event::{Event, EventMention, EventType};
+use dateline_core::event::{Event, EventType};
 
 /// What every pass's store shares: how its reads and writes fail.
 pub trait Storage {
     type Error;
 }
 
-/// How [`CompactStore::keep_coded`] reduces a mention: `(article index, handle, mention,
-/// statements)` gives its row, and appends its statements.
-pub type CodeMention<'a> = dyn FnMut(usize, u64, &EventMention, &mut Vec<Statement>) -> Coded + 'a;
+/// How [`CompactStore::keep_coded`] reduces a mention: `(article index, handle, what it reads of
+/// the mention, statements)` gives its row, and appends its statements.
+pub type CodeMention<'a> = dyn FnMut(usize, u64, &MentionFacts, &mut Vec<Statement>) -> Coded + 'a;
 
 /// The first pass: the corpus reduced to rows the later passes read back.
 pub trait CompactStore: Storage {
@@ -29,7 +29,7 @@ pub trait CompactStore: Storage {
     /// Reads every mention once, in id order, and keeps `code(article index, handle, mention,
     /// statements)` of each for the rest of the rebuild, with the statements `code` appended to
     /// the (empty) buffer it is given (the store keeps both in scratch tables, not in memory).
-    /// The handle is what [`MentionStore::mention`] takes. Called after
+    /// The handle is what [`MentionStore::member`] takes. Called after
     /// [`CompactStore::keep_keys`], which numbers the articles (and, in the store, creates the
     /// scratch tables).
     fn keep_coded(&mut self, code: &mut CodeMention<'_>) -> Result<(), Self::Error>;
@@ -82,8 +82,8 @@ pub trait StoryStore: Storage {
 
 /// Mentions read back whole, by merging and by the conflict passes, one at a time.
 pub trait MentionStore: Storage {
-    /// The mention kept with this handle.
-    fn mention(&mut self, handle: u64) -> Result<EventMention, Self::Error>;
+    /// What an event takes of the mention kept with this handle.
+    fn member(&mut self, handle: u64) -> Result<Member, Self::Error>;
 }
 
 /// Merging: the mentions of one happening made one event.

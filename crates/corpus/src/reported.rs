@@ -4,19 +4,20 @@
 
 use crate::intern::{ByArticle, Interner};
 use crate::port::MentionStore;
-use dateline_core::event::{Conflict, ConflictValue, EventMention};
+use crate::rows::Member;
+use dateline_core::event::{Conflict, ConflictValue};
 use std::collections::BTreeSet;
 
-/// The mention kept with this handle (of article `article`), with its outlet, printed or
-/// inherited from a copy (interned in `outlets`).
+/// What an event takes of the mention kept with this handle (of article `article`), with its
+/// outlet, printed or inherited from a copy (interned in `outlets`).
 pub(crate) fn fetch<S: MentionStore>(
     store: &mut S,
     by_article: &ByArticle,
     outlets: &Interner,
     handle: u64,
     article: u32,
-) -> Result<EventMention, S::Error> {
-    let mut m = store.mention(handle)?;
+) -> Result<Member, S::Error> {
+    let mut m = store.member(handle)?;
     if m.outlet.is_none()
         && let Some(o) = by_article.outlet(article)
     {
@@ -33,7 +34,7 @@ pub(crate) struct Reported {
 }
 
 impl Reported {
-    pub(crate) fn add(&mut self, m: &EventMention) {
+    pub(crate) fn add(&mut self, m: &Member) {
         self.ids.push(m.id.clone());
         self.outlets.extend(m.outlet.clone());
     }

@@ -6,7 +6,7 @@
 
 use crate::minhash::Fingerprint;
 use dateline_core::TimeValue;
-use dateline_core::event::EventType;
+use dateline_core::event::{ActorRef, Counts, EventMention, EventType, Place, Side};
 use dateline_core::time::days_overlap;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -143,6 +143,96 @@ pub struct Story {
     /// Sorted by relation, then article id. Empty when a story is written during a rebuild: its
     /// members are written one by one (see `StoryStore::put_member`).
     pub members: Vec<StoryMember>,
+}
+
+/// What the first pass reads of a mention: the fields of [`EventMention`] that make its
+/// [`Coded`] row and its statements. A store that keeps mentions as JSON decodes this instead of
+/// the whole mention: the other fields are parsed past, never built, and the first pass reads
+/// every mention of the corpus (decoding them whole was most of its time).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct MentionFacts {
+    #[serde(rename = "type")]
+    pub event_type: EventType,
+    pub date: TimeValue,
+    pub place: Option<Place>,
+    pub actors: Vec<ActorName>,
+    pub evidence: EvidenceSentence,
+    #[serde(default)]
+    pub claim: Option<String>,
+}
+
+/// What [`MentionFacts`] keeps of an actor.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ActorName {
+    pub name: String,
+    pub organisation: Option<String>,
+    pub side: Side,
+}
+
+/// What [`MentionFacts`] keeps of the evidence.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct EvidenceSentence {
+    pub sentence: String,
+}
+
+impl From<&EventMention> for MentionFacts {
+    fn from(m: &EventMention) -> MentionFacts {
+        MentionFacts {
+            event_type: m.event_type,
+            date: m.date.clone(),
+            place: m.place.clone(),
+            actors: (m.actors.iter())
+                .map(|a| ActorName {
+                    name: a.name.clone(),
+                    organisation: a.organisation.clone(),
+                    side: a.side,
+                })
+                .collect(),
+            evidence: EvidenceSentence {
+                sentence: m.evidence.sentence.clone(),
+            },
+            claim: m.claim.clone(),
+        }
+    }
+}
+
+/// A mention as the event it joined takes it (and as a conflict cites it): [`EventMention`]
+/// without its capture, article, type, evidence and claim. Merging reads every member of every
+/// event back, and the evidence sentence is most of a mention's text; a store keeping mentions
+/// as JSON decodes only these fields.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Member {
+    pub id: String,
+    pub outlet: Option<String>,
+    pub mode: Option<String>,
+    pub date: TimeValue,
+    pub place: Option<Place>,
+    pub actors: Vec<ActorRef>,
+    pub counts: Counts,
+    /// As [`EventMention::confidence`] reads it: certain when a row stored before confidence
+    /// existed lacks it.
+    #[serde(default = "full_confidence")]
+    pub confidence: f32,
+}
+
+/// [`Member::confidence`] of a row without one (the default of [`EventMention`]'s).
+fn full_confidence() -> f32 {
+    1.0
+}
+
+impl From<&EventMention> for Member {
+    fn from(m: &EventMention) -> Member {
+        Member {
+            id: m.id.clone(),
+            outlet: m.outlet.clone(),
+            mode: m.mode.clone(),
+            date: m.date.clone(),
+            place: m.place.clone(),
+            actors: m.actors.clone(),
+            counts: m.counts.clone(),
+            confidence: m.confidence,
+        }
+    }
 }
 
 /// An actor of a [`Coded`] mention: an interned name and whether it is on the source side, in

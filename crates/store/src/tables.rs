@@ -6,15 +6,15 @@
 
 use crate::{Result, StoreError};
 use dateline_core::TimeValue;
-use dateline_core::event::{Event, EventMention, EventType};
+use dateline_core::event::{Event, EventType};
 use dateline_corpus::Fingerprint;
 use dateline_corpus::port::{
     CodeMention, CompactStore, ConflictStore, LinkStore, MentionStore, MergeStore, Storage,
     StoryStore,
 };
 use dateline_corpus::rows::{
-    ArticleDigest, ArticleKey, Claimed, Coded, CodedActor, EventSummary, Grouping, Statement,
-    StatementKind, Story, StoryMember, StoryRow, When,
+    ArticleDigest, ArticleKey, Claimed, Coded, CodedActor, EventSummary, Grouping, Member,
+    MentionFacts, Statement, StatementKind, Story, StoryMember, StoryRow, When,
 };
 use jiff::civil::Date;
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -28,10 +28,11 @@ impl<'a> Tables<'a> {
         Tables { tx }
     }
 
-    /// Every mention in id order, with its article's index and its rowid as handle.
+    /// What the first pass reads of every mention, in id order, with its article's index and its
+    /// rowid as handle. Only those fields are decoded, from the row's text as SQLite holds it.
     fn each_mention(
         &self,
-        visit: &mut dyn FnMut(usize, u64, &EventMention) -> Result<()>,
+        visit: &mut dyn FnMut(usize, u64, &MentionFacts) -> Result<()>,
     ) -> Result<()> {
         let mut stmt = self.tx.prepare(
             "SELECT m.rowid, m.id, m.json, k.idx FROM event_mentions m
@@ -40,7 +41,7 @@ impl<'a> Tables<'a> {
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let m: EventMention =
+            let m: MentionFacts =
                 json("mention", r.get_ref(1)?.as_str()?, r.get_ref(2)?.as_str()?)?;
             visit(r.get(3)?, r.get::<_, i64>(0)? as u64, &m)?;
         }
@@ -544,13 +545,16 @@ impl StoryStore for Tables<'_> {
 }
 
 impl MentionStore for Tables<'_> {
-    fn mention(&mut self, handle: u64) -> Result<EventMention> {
+    /// Decoded from the row's text as SQLite holds it, with no copy of it.
+    fn member(&mut self, handle: u64) -> Result<Member> {
         let mut stmt = self
             .tx
             .prepare_cached("SELECT id, json FROM event_mentions WHERE rowid = ?1")?;
-        let (id, text): (String, String) =
-            stmt.query_row([handle as i64], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        json("mention", &id, &text)
+        let mut rows = stmt.query([handle as i64])?;
+        let Some(r) = rows.next()? else {
+            return Err(rusqlite::Error::QueryReturnedNoRows.into());
+        };
+        json("mention", r.get_ref(0)?.as_str()?, r.get_ref(1)?.as_str()?)
     }
 }
 
