@@ -103,8 +103,9 @@ const SCRATCH: &str = "
         copies    INTEGER,
         story     INTEGER
     );
-    -- One coded row per mention, and the event each joined.
+    -- One coded row per mention (`id`, the rowid, in the order kept), and the event each joined.
     CREATE TEMP TABLE coded (
+        id      INTEGER PRIMARY KEY,
         article INTEGER NOT NULL,
         handle  INTEGER NOT NULL,
         kind    INTEGER NOT NULL,
@@ -373,11 +374,15 @@ impl CompactStore for Tables<'_> {
             }
             Ok(())
         })?;
-        // Indexed once filled: cheaper than keeping the indexes up to date row by row.
+        // Indexed once filled: cheaper than keeping the indexes up to date row by row. The
+        // indexes linking and merging scan hold every column they read, in the order they read
+        // the rows: the table's rows are in the order kept, and were read out of order.
         self.tx.execute_batch(
-            "CREATE INDEX temp.coded_kind ON coded(kind, article);
+            "CREATE INDEX temp.coded_kind
+                 ON coded(kind, article, id, handle, rank, start, end, place, actors);
              CREATE INDEX temp.coded_article ON coded(article);
-             CREATE INDEX temp.coded_merge ON coded(kind, rank, start);
+             CREATE INDEX temp.coded_merge
+                 ON coded(kind, rank, start, id, end, article, handle, place, actors);
              CREATE INDEX temp.statement_words_kind ON statement_words(kind, word, id);",
         )?;
         Ok(())
@@ -442,7 +447,7 @@ impl LinkStore for Tables<'_> {
     fn scan_coded(&mut self, kind: EventType, visit: &mut dyn FnMut(&Coded, When)) -> Result<()> {
         let mut stmt = self.tx.prepare_cached(&format!(
             "SELECT {CODED}, k.start, k.end FROM temp.coded c JOIN temp.keys k ON k.idx = c.article
-             WHERE c.kind = ?1 ORDER BY c.article, c.rowid"
+             WHERE c.kind = ?1 ORDER BY c.article, c.id"
         ))?;
         let mut rows = stmt.query([kind_number(kind)])?;
         while let Some(r) = rows.next()? {
@@ -565,7 +570,7 @@ impl MergeStore for Tables<'_> {
         visit: &mut dyn FnMut(&Coded) -> u32,
     ) -> Result<()> {
         let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT {CODED} FROM temp.coded c WHERE kind = ?1 ORDER BY rank, start, rowid"
+            "SELECT {CODED} FROM temp.coded c WHERE kind = ?1 ORDER BY rank, start, id"
         ))?;
         let mut record = self.tx.prepare_cached(
             "INSERT INTO temp.joined (event, handle, article) VALUES (?1, ?2, ?3)",
