@@ -642,9 +642,9 @@ impl Extractor {
     }
 
     /// Whether the verb at folded `verb` is the passive predicate of the noun ending at
-    /// `noun_end`: only forms of "be" and adverbs stand between them, the verb is a past
-    /// participle, and not a support verb ("The raid was carried out": its subject is the
-    /// happening).
+    /// `noun_end`: only a short phrase qualifying the noun, forms of "be" and adverbs stand
+    /// between them, the verb is a past participle, and not a support verb ("The raid was
+    /// carried out": its subject is the happening).
     fn passive_of(&self, s: &TaggedSentence, noun_end: usize, verb: usize) -> bool {
         let f = s.folded.text.as_str();
         let be = |w: &str| {
