@@ -4898,3 +4898,23 @@ fn a_qualified_subject_of_a_passive_is_its_object() {
     );
     assert_source_country(&m, "LBN");
 }
+
+/// The set phrases of official threats are threats by whoever says them: "will not escape
+/// justice", "will not go in vain", "legitimate targets"; a comment policy threatens nobody.
+#[test]
+fn the_set_phrases_of_threat_are_threats() {
+    let m = first_coded_of(
+        "Jordan's interior minister said on Sunday that the killers of the two officers would not \
+         escape justice.",
+        EventType::Threaten,
+    );
+    assert_source_country(&m, "JOR");
+    first_coded_of(
+        "Lebanese Prime Minister Najib Mikati said the blood of the soldiers would not go in vain.",
+        EventType::Threaten,
+    );
+    never_coded(
+        "We will not tolerate the following: profanity, threats, vulgarity or abuse.",
+        EventType::Threaten,
+    );
+}
