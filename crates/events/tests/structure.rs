@@ -4918,3 +4918,13 @@ fn the_set_phrases_of_threat_are_threats() {
         EventType::Threaten,
     );
 }
+
+/// Encouraging someone to act is an appeal (CAMEO 020, REQUEST); encouraging alone is praise.
+#[test]
+fn encouraging_someone_to_act_is_a_request() {
+    let m = first_coded_of(
+        "The European Union on Monday encouraged Serbia and Kosovo to resume their talks.",
+        EventType::Request,
+    );
+    assert_side(&m, "European Union", Some(Side::Source));
+}
