@@ -88,13 +88,7 @@ fn cases() -> Vec<Case> {
         event_dense.push_str(&paragraph);
         i += 1;
     }
-    let mut attributes = String::from("<html><body><p");
-    let mut i = 0u32;
-    while attributes.len() < 6_000_000 {
-        let _ = write!(attributes, " a{i}");
-        i += 1;
-    }
-    attributes.push_str(">text</p></body></html>");
+    let attributes = wide_attributes();
     let depth = 1_000_000;
     let deep = format!(
         "{}<p>first</p><p>second</p>{}",
@@ -137,6 +131,18 @@ fn cases() -> Vec<Case> {
             run: Run::Extract,
             text: "<p>a</p>".repeat(4_000_000),
         },
+        // One sentence of many happenings, each a command of a happening ("ordered a curfew"):
+        // the verbs after a clause's happening once each read the whole clause before them.
+        Case {
+            row: 2,
+            name: "one sentence of 120,000 commands (3.4 MB)",
+            file: "one-sentence.txt",
+            run: Run::ExtractEvents,
+            text: format!(
+                "Report\n\n{}ended.\n",
+                "Sudani ordered a curfew and ".repeat(120_000)
+            ),
+        },
         Case {
             row: 11,
             name: "1,000,000 nested <div>s around two <p>s",
@@ -145,6 +151,18 @@ fn cases() -> Vec<Case> {
             text: deep,
         },
     ]
+}
+
+/// One element with 6 MB of attributes.
+fn wide_attributes() -> String {
+    let mut attributes = String::from("<html><body><p");
+    let mut i = 0u32;
+    while attributes.len() < 6_000_000 {
+        let _ = write!(attributes, " a{i}");
+        i += 1;
+    }
+    attributes.push_str(">text</p></body></html>");
+    attributes
 }
 
 pub fn run(root: &Path, _args: &[String]) -> Result<()> {

@@ -227,8 +227,9 @@ pub struct EventMention {
     pub confidence: f32,
 }
 
-/// Rows stored before confidence existed were coded and kept: read them as certain.
-fn full_confidence() -> f32 {
+/// Rows stored before confidence existed were coded and kept: read them as certain. Public so a
+/// store's partial view of a mention (`dateline_corpus::rows::Member`) reads them the same.
+pub fn full_confidence() -> f32 {
     1.0
 }
 

@@ -211,13 +211,8 @@ pub struct Member {
     pub counts: Counts,
     /// As [`EventMention::confidence`] reads it: certain when a row stored before confidence
     /// existed lacks it.
-    #[serde(default = "full_confidence")]
+    #[serde(default = "dateline_core::event::full_confidence")]
     pub confidence: f32,
-}
-
-/// [`Member::confidence`] of a row without one (the default of [`EventMention`]'s).
-fn full_confidence() -> f32 {
-    1.0
 }
 
 impl From<&EventMention> for Member {

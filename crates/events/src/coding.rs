@@ -537,6 +537,14 @@ impl<'a> SentenceCoder<'a> {
                 self.infinitive_after(te, clause.body.1)
             })
             .flatten();
+        // Where the first condition after the clause's happening ends (folded offsets), read once
+        // for all the verbs after it.
+        let condition_end = {
+            let last = (clause.hits.iter()).map(|h| h.start).max().unwrap_or(0);
+            let text = self.f().get(clause.best.end..last.max(clause.best.end));
+            text.and_then(|t| (self.x.grammar_words).first_condition_end(t, true))
+                .map(|e| clause.best.end + e)
+        };
         for h in &clause.hits {
             if asked.is_some_and(|to| self.to_body(h.start, h.end).0 > to) {
                 continue;
@@ -549,7 +557,7 @@ impl<'a> SentenceCoder<'a> {
                 && h.past
                 && !t.from_verb
                 && h.start > clause.best.end
-                && !(self.x.grammar_words).conditional(&self.f()[clause.best.end..h.start], true);
+                && condition_end.is_none_or(|e| e > h.start);
             // "condemned the attack": a definite nominal is the object of the clause's own
             // happening, already reported, not a new one.
             if (t.standalone || own_verb)

@@ -89,18 +89,44 @@ impl Modality {
     /// True when the folded text after a verb sets a condition on it; `harm`: the verb is a
     /// material conflict, which any condition makes a threat.
     pub fn conditional(&self, after: &str, harm: bool) -> bool {
-        let words: Vec<&str> = after
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .filter(|w| !w.is_empty())
-            .collect();
+        self.first_condition_end(after, harm).is_some()
+    }
+
+    /// Where in `text` the earliest-ending condition phrase ends, if any: a prefix of `text` up
+    /// to a word's start sets a condition exactly when that end lies within it, so a clause
+    /// asking of each of its verbs reads its text once, not once a verb.
+    pub fn first_condition_end(&self, text: &str, harm: bool) -> Option<usize> {
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut open: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            let in_word = c.is_alphanumeric() || c == '\'';
+            match (in_word, open) {
+                (true, None) => open = Some(i),
+                (false, Some(s)) => {
+                    spans.push((s, i));
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = open {
+            spans.push((s, text.len()));
+        }
         let harm_conditionals = if harm {
             &self.harm_conditionals[..]
         } else {
             &[]
         };
+        let word = |k: usize| &text[spans[k].0..spans[k].1];
         (self.conditionals.iter())
             .chain(harm_conditionals)
-            .any(|p| contains(&words, p))
+            .filter(|p| !p.is_empty() && p.len() <= spans.len())
+            .filter_map(|p| {
+                (0..=spans.len() - p.len())
+                    .find(|&i| p.iter().enumerate().all(|(j, w)| word(i + j) == w))
+                    .map(|i| spans[i + p.len() - 1].1)
+            })
+            .min()
     }
 }
 

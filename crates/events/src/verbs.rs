@@ -628,10 +628,18 @@ impl Extractor {
             let demand = self.triggers.triggers[h.trigger].event_type == EventType::Request;
             (demand && object && commands.iter().any(|w| *w == f[h.start..h.end])).then_some(n)
         };
+        // The triggers by start, searched by halves: a long sentence of many commands stays
+        // n log n.
+        let mut by_start: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.trigger)).collect();
+        by_start.sort_unstable();
         let readings: Vec<Option<usize>> = (hits.iter())
             .map(|h| {
                 let n = ordered_noun(h)?;
-                hits.iter().find(|o| o.start == n).map(|o| o.trigger)
+                let i = by_start.partition_point(|&(start, _)| start < n);
+                by_start
+                    .get(i)
+                    .filter(|&&(start, _)| start == n)
+                    .map(|&(_, t)| t)
             })
             .collect();
         for (h, reading) in hits.iter_mut().zip(readings) {
