@@ -16,6 +16,7 @@ use dateline_core::event::{Counts, EventType, Place, QuadClass, Side};
 use dateline_core::time::{self, Tense, TimeValue};
 use dateline_tagger::Tag;
 use jiff::civil::Date;
+use std::cell::OnceCell;
 
 /// The sector word of police (`COP` in `data/sectors.toml`).
 const POLICE: &str = "police";
@@ -65,6 +66,45 @@ pub(crate) struct SentenceCoder<'a> {
     speech_words: Vec<(usize, usize)>,
     /// Folded offsets of verbs of saying printed as names ("mayor of Said Sadiq").
     said_names: Vec<usize>,
+    /// Read at the first violent or coercive happening that asks (`SentenceCoder::figures`).
+    figures: OnceCell<SentenceFigures>,
+}
+
+/// A sentence's casualty and arrest figures, for its violent and coercive happenings.
+struct SentenceFigures {
+    figures: counts::Figures,
+    /// Every figure of the sentence.
+    all: Counts,
+    /// Where each violent or coercive trigger starts in the sentence and the clause owning its
+    /// figures, in sentence order.
+    starts: Vec<(usize, usize)>,
+    /// The figures each clause owns, by clause index (see `SentenceCoder::clause_counts`): read
+    /// only when several clauses own some.
+    by_clause: OnceCell<Vec<Counts>>,
+    /// The clause whose figures a trigger in clause `i` takes.
+    owning: Vec<usize>,
+    /// The clauses owning the violent and coercive triggers.
+    owners: Owners,
+}
+
+impl SentenceFigures {
+    /// The figures each of `clauses` clauses owns: each figure's owner is the clause owning the
+    /// last violent or coercive trigger before the figure's end, or the first.
+    fn by_clause(&self, clauses: usize) -> &[Counts] {
+        self.by_clause.get_or_init(|| {
+            let owner = |at: usize| {
+                let before = self.starts.partition_point(|&(s, _)| s < at);
+                (self.starts.get(before.saturating_sub(1))).map(|&(_, c)| c)
+            };
+            self.figures.counts_by(owner, clauses)
+        })
+    }
+}
+
+enum Owners {
+    None,
+    One(usize),
+    Many,
 }
 
 /// A clause of the sentence and what its happenings share.
@@ -95,6 +135,9 @@ struct Clause<'a> {
     inner: Option<Inner>,
     /// The sentence's actors inside it.
     actors: Vec<&'a ActorHit>,
+    /// The types of its definite happening nouns ("during the assault"): a happening of one of
+    /// them is told again, not anew.
+    anaphoric: Vec<EventType>,
 }
 
 /// One happening of a clause being coded.
@@ -186,6 +229,7 @@ impl<'a> SentenceCoder<'a> {
             anonymous: Vec::new(),
             speech_words: Vec::new(),
             said_names: Vec::new(),
+            figures: OnceCell::new(),
         };
         coder.clauses = coder.clause_bounds();
         coder.speech_words = x.attribution.speech_words(&coder.folded.text);
@@ -464,9 +508,17 @@ impl<'a> SentenceCoder<'a> {
                 && !ot.standalone
                 && ot.event_type != best_trigger.event_type
         });
+        // Read once a clause, not once a happening of it.
+        let mut anaphoric: Vec<EventType> = (hits.iter())
+            .filter(|o| self.trigger(o).anaphoric && triggers::definite_before(self.f(), o.start))
+            .map(|o| self.trigger(o).event_type)
+            .collect();
+        anaphoric.sort_unstable();
+        anaphoric.dedup();
         Some(Clause {
             index,
             folded: (cs, ce),
+            anaphoric,
             body: (cbs, cbe),
             best,
             disputed,
@@ -1556,19 +1608,14 @@ impl<'a> SentenceCoder<'a> {
     /// "wounded during the assault": a definite happening noun of the same type in the clause makes
     /// the whole mention a reference back.
     fn anaphoric(&self, clause: &Clause, h: &Happening) -> bool {
-        clause.hits.iter().any(|o| {
-            let ot = self.trigger(o);
-            ot.event_type == h.trigger.event_type
-                && ot.anaphoric
-                && triggers::definite_before(self.f(), o.start)
-        })
+        clause.anaphoric.contains(&h.trigger.event_type)
     }
 
     /// The people killed, injured or held, for a happening that does that.
     /// The casualty and arrest figures of the sentence, for a violent or coercive happening.
     fn counts(&self, h: &Happening) -> Counts {
         if matches!(h.trigger.event_type, EventType::Assault | EventType::Coerce) {
-            counts::counts(self.sentence())
+            self.figures().all.clone()
         } else {
             Counts::default()
         }
@@ -1579,56 +1626,85 @@ impl<'a> SentenceCoder<'a> {
     /// none stands before it ("Israeli strikes killed six, as Hezbollah fired rockets": the six
     /// are the strikes'). All of them when one clause holds every such trigger.
     fn clause_counts(&self, h: &Happening, all: &Counts) -> Counts {
-        let material = |t: &TriggerHit| {
-            matches!(
-                self.trigger(t).event_type,
-                EventType::Assault | EventType::Coerce
-            )
-        };
-        if !material(&h.hit) {
+        if !self.material(&h.hit) {
             return Counts::default();
         }
-        let clause_of = |folded: usize| self.clauses.partition_point(|c| c.1 <= folded);
-        // A participle clause (", killing six") tells more of the clause before it.
-        let participle = |clause: usize| {
-            self.clauses.get(clause).is_some_and(|c| {
-                (self.coordinations.inner.iter())
-                    .any(|&(at, k)| at == c.0 && k == Inner::Participle)
-            })
-        };
-        let main: Vec<usize> = (self.hits.iter())
-            .filter(|t| material(t))
-            .map(|t| clause_of(t.start))
-            .filter(|&c| !participle(c))
-            .collect();
-        // The clause a trigger's figures belong to: a participle's is the clause it follows,
-        // when that clause tells a violent or coercive happening.
-        let owning = |c: usize| {
-            if participle(c) {
-                main.iter().rev().find(|&&m| m < c).copied().unwrap_or(c)
-            } else {
-                c
-            }
-        };
-        // (where the trigger starts in the sentence, its owning clause), in sentence order.
-        let starts: Vec<(usize, usize)> = (self.hits.iter())
-            .filter(|t| material(t))
-            .map(|t| {
-                (
-                    self.folded.original_span(t.start, t.end).0,
-                    owning(clause_of(t.start)),
-                )
-            })
-            .collect();
-        let own = owning(clause_of(h.hit.start));
-        if starts.iter().all(|&(_, c)| c == own) {
-            return all.clone();
+        let figures = self.figures();
+        let own = figures.owning[self.clause_of(h.hit.start)];
+        match figures.owners {
+            Owners::None => all.clone(),
+            Owners::One(c) if c == own => all.clone(),
+            _ => figures.by_clause(self.clauses.len() + 1)[own].clone(),
         }
-        let owner = |at: usize| {
-            let before = starts.partition_point(|&(s, _)| s < at);
-            starts.get(before.saturating_sub(1)).map(|&(_, c)| c)
-        };
-        counts::counts_where(self.sentence(), |end| owner(end) == Some(own))
+    }
+
+    fn material(&self, t: &TriggerHit) -> bool {
+        matches!(
+            self.trigger(t).event_type,
+            EventType::Assault | EventType::Coerce
+        )
+    }
+
+    /// The index of the clause holding folded offset `folded`.
+    fn clause_of(&self, folded: usize) -> usize {
+        self.clauses.partition_point(|c| c.1 <= folded)
+    }
+
+    /// The sentence's figures and the clauses that own them, read at the first happening that
+    /// asks: once a sentence, not once a happening (a sentence of thousands of happenings).
+    fn figures(&self) -> &SentenceFigures {
+        self.figures.get_or_init(|| {
+            let clauses = self.clauses.len() + 1;
+            // A participle clause (", killing six") tells more of the clause before it.
+            let mut participles: Vec<usize> = (self.coordinations.inner.iter())
+                .filter(|&&(_, k)| k == Inner::Participle)
+                .map(|&(at, _)| at)
+                .collect();
+            participles.sort_unstable();
+            let participle = |clause: usize| {
+                (self.clauses.get(clause)).is_some_and(|c| participles.binary_search(&c.0).is_ok())
+            };
+            let material: Vec<&TriggerHit> =
+                self.hits.iter().filter(|t| self.material(t)).collect();
+            // In sentence order, as clause indices never fall along it.
+            let main: Vec<usize> = (material.iter())
+                .map(|t| self.clause_of(t.start))
+                .filter(|&c| !participle(c))
+                .collect();
+            // The clause a trigger's figures belong to: a participle's is the clause it
+            // follows, when that clause tells a violent or coercive happening.
+            let owning: Vec<usize> = (0..clauses)
+                .map(|c| {
+                    if participle(c) {
+                        let before = main.partition_point(|&m| m < c);
+                        before.checked_sub(1).map_or(c, |i| main[i])
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            // (where the trigger starts in the sentence, its owning clause), in sentence order.
+            let starts: Vec<(usize, usize)> = (material.iter())
+                .map(|t| {
+                    let clause = owning[self.clause_of(t.start)];
+                    (self.folded.original_span(t.start, t.end).0, clause)
+                })
+                .collect();
+            let owners = match starts.first() {
+                None => Owners::None,
+                Some(&(_, c)) if starts.iter().all(|&(_, o)| o == c) => Owners::One(c),
+                Some(_) => Owners::Many,
+            };
+            let figures = counts::Figures::of(self.sentence());
+            SentenceFigures {
+                all: figures.counts_where(|_| true),
+                figures,
+                starts,
+                by_clause: OnceCell::new(),
+                owning,
+                owners,
+            }
+        })
     }
 
     /// Gives `draft` its date and place and appends it; times after the trigger joined by "and"

@@ -176,13 +176,11 @@ fn is_year(raw: &str, n: u32) -> bool {
 /// what coordinated groups add, its qualifier.
 type Figure = (usize, u8, String, u32, Option<String>);
 
-/// The figures printed before their verb ("six people were killed"), for [`counts_where`].
-fn number_first(sentence: &str, keep: &dyn Fn(usize) -> bool, found: &mut Vec<Figure>) {
+/// The figures printed before their verb ("six people were killed"), each with the byte where
+/// its phrase ends, for [`Figures::of`].
+fn number_first(sentence: &str, found: &mut Vec<(usize, Figure)>) {
     for m in NUMBER_FIRST.captures_iter(sentence) {
         let Some(num) = m.get(2) else { continue };
-        if !keep(m.get(0).map_or(0, |a| a.end())) {
-            continue;
-        }
         // "Private Sean Rooney, 24, … was killed": a figure set off by commas after a name is
         // the person's age.
         let after_name = sentence[..num.start()]
@@ -211,98 +209,141 @@ fn number_first(sentence: &str, keep: &dyn Fn(usize) -> bool, found: &mut Vec<Fi
             continue;
         }
         let more = m.get(4).and_then(|n| number(n.as_str())).unwrap_or(0);
-        let kind = kind(&m, 5);
-        found.push((
-            num.start(),
-            kind,
-            num.as_str().to_owned(),
-            more,
-            m.get(1).map(|q| q.as_str().to_owned()),
-        ));
+        found.push(figure(&m, num, kind(&m, 5), more, 1));
     }
+}
+
+/// The figure printed `num` that match `m` gives, with the byte where its phrase ends; its
+/// qualifier is group `qualifier`.
+fn figure(
+    m: &regex::Captures,
+    num: regex::Match,
+    kind: u8,
+    more: u32,
+    qualifier: usize,
+) -> (usize, Figure) {
+    let qualifier = m.get(qualifier).map(|q| q.as_str().to_owned());
+    let end = m.get(0).map_or(0, |a| a.end());
+    (
+        end,
+        (num.start(), kind, num.as_str().to_owned(), more, qualifier),
+    )
 }
 
 /// The casualty and arrest figures a sentence gives; the first figure of each kind wins
 /// ("at least nine police officers were hurt, including four wounded" is 9 injured).
 pub fn counts(sentence: &str) -> Counts {
-    counts_where(sentence, |_| true)
+    Figures::of(sentence).counts_where(|_| true)
 }
 
-/// The figures of [`counts`] that `keep` keeps, by the byte where each figure's phrase ends
-/// ("six people were killed|", "killed six|"): a sentence telling two happenings gives each its
-/// own.
-pub fn counts_where(sentence: &str, keep: impl Fn(usize) -> bool) -> Counts {
-    let mut c = Counts::default();
-    let set = |slot: &mut Option<u32>,
-               (raw, more): (&str, u32),
-               qual: Option<&str>,
-               q: &mut Option<String>| {
-        let Some(n) = number(raw) else { return };
-        if slot.is_some() || is_year(raw, n) {
-            return;
-        }
-        *slot = Some(n.saturating_add(more));
-        if q.is_none() {
-            *q = qual.map(|s| s.to_ascii_lowercase());
-        }
-    };
-    let mut qualifier: Option<String> = None;
-    let mut found: Vec<Figure> = Vec::new();
-    number_first(sentence, &keep, &mut found);
-    for m in VERB_FIRST.captures_iter(sentence) {
-        let Some(num) = m.get(5) else { continue };
-        if !keep(m.get(0).map_or(0, |a| a.end())) {
-            continue;
-        }
-        let more = coordinated(&sentence[num.end()..]);
-        let kind = kind(&m, 1);
-        found.push((
-            num.start(),
-            kind,
-            num.as_str().to_owned(),
-            more,
-            m.get(4).map(|q| q.as_str().to_owned()),
-        ));
-    }
-    for m in ONE.captures_iter(sentence) {
-        if !keep(m.get(0).map_or(0, |a| a.end())) {
-            continue;
-        }
-        let kind = kind(&m, 2);
-        found.push((
-            m.get(0).map_or(0, |a| a.start()),
-            kind,
-            "one".into(),
-            0,
-            None,
-        ));
-    }
-    // "no one was hurt": the "one" of "no one" counts nobody.
-    found.retain(|f| {
-        !is_day_of_month(sentence, f.0)
-            && !is_designation(sentence, f.0)
-            && !sentence[..f.0].to_ascii_lowercase().ends_with("no ")
-    });
-    found.sort_by_key(|f| f.0);
-    for (_, kind, raw, more, qual) in &found {
-        let slot = match kind {
-            0 => &mut c.killed,
-            1 => &mut c.injured,
-            _ => &mut c.arrested,
-        };
-        set(slot, (raw, *more), qual.as_deref(), &mut qualifier);
-    }
-    none_figures(sentence, &keep, &mut c);
-    c.qualifier = qualifier;
-    c
+/// Every figure of a sentence, read once: a sentence of many happenings asks for the figures
+/// of each ([`Figures::counts_by`]), and reading the sentence again for each was quadratic in
+/// its length.
+pub struct Figures {
+    /// (where the figure's phrase ends, the figure), in the order they are weighed: by where
+    /// the figure starts.
+    found: Vec<(usize, Figure)>,
+    /// Figures of none: (where the phrase ends, counts the killed, counts the injured).
+    nones: Vec<(usize, bool, bool)>,
 }
 
-/// Figures of none ("no one was hurt"), where the sentence gives no other figure of their kind.
-fn none_figures(sentence: &str, keep: &dyn Fn(usize) -> bool, c: &mut Counts) {
+impl Figures {
+    pub fn of(sentence: &str) -> Figures {
+        let mut found = Vec::new();
+        number_first(sentence, &mut found);
+        for m in VERB_FIRST.captures_iter(sentence) {
+            let Some(num) = m.get(5) else { continue };
+            let more = coordinated(&sentence[num.end()..]);
+            found.push(figure(&m, num, kind(&m, 1), more, 4));
+        }
+        for m in ONE.captures_iter(sentence) {
+            let Some(all) = m.get(0) else { continue };
+            let kind = kind(&m, 2);
+            found.push((all.end(), (all.start(), kind, "one".into(), 0, None)));
+        }
+        // "no one was hurt": the "one" of "no one" counts nobody.
+        found.retain(|(_, f)| {
+            !is_day_of_month(sentence, f.0)
+                && !is_designation(sentence, f.0)
+                && !after_no(sentence, f.0)
+        });
+        // Stable: figures starting at one byte keep the order of the patterns above.
+        found.sort_by_key(|(_, f)| f.0);
+        Figures {
+            found,
+            nones: none_figures(sentence),
+        }
+    }
+
+    /// The figures that `keep` keeps, by the byte where each figure's phrase ends ("six people
+    /// were killed|", "killed six|"): a sentence telling two happenings gives each its own.
+    pub fn counts_where(&self, keep: impl Fn(usize) -> bool) -> Counts {
+        (self.counts_by(|end| keep(end).then_some(0), 1).pop()).unwrap_or_default()
+    }
+
+    /// The counts of each of `owners` owners, every figure going to `owner(end)` (none when
+    /// that is `None` or out of range), in one pass over the figures.
+    pub fn counts_by(&self, owner: impl Fn(usize) -> Option<usize>, owners: usize) -> Vec<Counts> {
+        let mut out = vec![Counts::default(); owners];
+        let mut qualifiers: Vec<Option<String>> = vec![None; owners];
+        for (end, (_, kind, raw, more, qual)) in &self.found {
+            let Some(o) = owner(*end).filter(|&o| o < owners) else {
+                continue;
+            };
+            let c = &mut out[o];
+            let slot = match kind {
+                0 => &mut c.killed,
+                1 => &mut c.injured,
+                _ => &mut c.arrested,
+            };
+            set(slot, (raw, *more), qual.as_deref(), &mut qualifiers[o]);
+        }
+        for &(end, killed, injured) in &self.nones {
+            let Some(c) = owner(end).and_then(|o| out.get_mut(o)) else {
+                continue;
+            };
+            if killed {
+                c.killed.get_or_insert(0);
+            }
+            if injured {
+                c.injured.get_or_insert(0);
+            }
+        }
+        for (c, q) in out.iter_mut().zip(qualifiers) {
+            c.qualifier = q;
+        }
+        out
+    }
+}
+
+/// Fills `slot` with the figure printed `raw` (plus `more`) unless a figure filled it first or
+/// it is a year; the first qualifier of any figure taken is the counts'.
+fn set(
+    slot: &mut Option<u32>,
+    (raw, more): (&str, u32),
+    qual: Option<&str>,
+    q: &mut Option<String>,
+) {
+    let Some(n) = number(raw) else { return };
+    if slot.is_some() || is_year(raw, n) {
+        return;
+    }
+    *slot = Some(n.saturating_add(more));
+    if q.is_none() {
+        *q = qual.map(|s| s.to_ascii_lowercase());
+    }
+}
+
+/// Whether "no " (in any case) stands right before byte `at`: the "one" of "no one".
+fn after_no(sentence: &str, at: usize) -> bool {
+    (sentence.as_bytes()[..at].last_chunk::<3>()).is_some_and(|b| b.eq_ignore_ascii_case(b"no "))
+}
+
+/// Figures of none ("no one was hurt"), each with the byte where its phrase ends; they count
+/// where the sentence gives no other figure of their kind.
+fn none_figures(sentence: &str) -> Vec<(usize, bool, bool)> {
+    let mut out = Vec::new();
     for m in NONE.captures_iter(sentence) {
-        if !keep(m.get(0).map_or(0, |a| a.end())) {
-            continue;
-        }
         let word = |i: usize| m.get(i).map(|w| w.as_str().to_ascii_lowercase());
         let (killed, injured) = match (word(1), word(2), word(3)) {
             (Some(_), _, _) => (true, false),
@@ -310,18 +351,35 @@ fn none_figures(sentence: &str, keep: &dyn Fn(usize) -> bool, c: &mut Counts) {
             (_, _, Some(w)) => (w != "injuries", matches!(&*w, "casualties" | "injuries")),
             _ => continue,
         };
-        if killed {
-            c.killed.get_or_insert(0);
-        }
-        if injured {
-            c.injured.get_or_insert(0);
-        }
+        out.push((m.get(0).map_or(0, |a| a.end()), killed, injured));
     }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each owner gets the figures whose phrase ends where it owns, read in one pass.
+    #[test]
+    fn figures_go_to_their_owners() {
+        let s = "Strikes killed six people on Monday, and rockets wounded two soldiers, \
+                 though no one was killed in Erbil.";
+        let second = s.find(", and").unwrap();
+        let third = s.find(", though").unwrap();
+        let figures = Figures::of(s);
+        let owner = |end: usize| Some(usize::from(end > second) + usize::from(end > third));
+        let by = figures.counts_by(owner, 3);
+        assert_eq!((by[0].killed, by[0].injured), (Some(6), None));
+        assert_eq!((by[1].killed, by[1].injured), (None, Some(2)));
+        assert_eq!((by[2].killed, by[2].injured), (Some(0), None));
+        // An owner out of range, or none, takes nothing.
+        let none = figures.counts_by(|_| None, 1);
+        assert_eq!((none[0].killed, none[0].injured), (None, None));
+        let all = figures.counts_where(|_| true);
+        assert_eq!((all.killed, all.injured), (Some(6), Some(2)));
+        assert_eq!(all, counts(s));
+    }
 
     /// "No one was hurt" is a figure of none, not of one.
     #[test]

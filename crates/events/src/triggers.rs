@@ -417,6 +417,27 @@ pub fn described_before(f: &str, start: usize) -> bool {
         && !words.get(det + 2).is_some_and(|w| matches!(*w, "such" | "well"))
 }
 
+/// Where the `n` whitespace-separated words before byte `at` of `f` begin (0 when fewer stand
+/// there).
+fn words_start(f: &str, at: usize, n: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in f[..at].char_indices().rev() {
+        if !c.is_whitespace() {
+            in_word = true;
+            continue;
+        }
+        if in_word {
+            words += 1;
+            if words == n {
+                return i + c.len_utf8();
+            }
+        }
+        in_word = false;
+    }
+    0
+}
+
 /// Whether the words before `start` make a noun trigger definite ("the meeting", "his visit",
 /// "the joint operation") and so a reference back to a happening already reported.
 pub fn definite_before(f: &str, start: usize) -> bool {
@@ -430,7 +451,10 @@ pub fn definite_before(f: &str, start: usize) -> bool {
     }
     // Words a quotation holds between the determiner and the noun are its modifiers, however
     // many ("condemned the \"heinous and cowardly terrorist attack\"").
-    if let Some(open) = f[..start].rfind(['"', '\u{201c}'])
+    // Past that many words back no quotation can open that counts: the search stops there, or
+    // a sentence of many such nouns would be read back to its start for each.
+    let reach = words_start(f, start, QUOTED_MODIFIERS + 1);
+    if let Some(open) = f[reach..start].rfind(['"', '\u{201c}']).map(|o| reach + o)
         && let quoted = &f[f.ceil_char_boundary(open + 1)..start]
         && !quoted.contains(['"', '\u{201d}'])
         && quoted.split_whitespace().count() <= QUOTED_MODIFIERS
@@ -479,4 +503,22 @@ pub fn definite_before(f: &str, start: usize) -> bool {
                 )
             })
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quotation_makes_its_noun_definite_from_a_few_words_back_only() {
+        let at = |f: &str| f.rfind("attack").unwrap();
+        let near = "condemned the \"heinous and cowardly terrorist attack\"";
+        assert!(definite_before(near, at(near)));
+        // Past the words a quotation may hold, its mark is too far to count: the search
+        // stops there.
+        let far = "condemned the \"one two three four five six seven attack\"";
+        assert!(!definite_before(far, at(far)));
+        assert_eq!(words_start("a b  c d", 8, 2), 5);
+        assert_eq!(words_start("a b", 3, 5), 0);
+    }
 }
