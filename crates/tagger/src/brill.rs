@@ -42,10 +42,86 @@ pub(crate) enum Cond {
     NextBigram(u8, u8),
 }
 
+/// What a contextual rule reads around the word it retags: the tags from three words before it
+/// to three after, the rule words from two before to two after, and a slot that is always 0.
+/// Each condition is read from this one array, filled once per word, so trying the forty rules
+/// of a common tag costs two comparisons each rather than bounds checks on the sentence.
+const SLOTS: usize = 13;
+/// Slot of the tag `d` words away (`-3..=3`).
+const fn tag_slot(d: isize) -> u8 {
+    (3 + d) as u8
+}
+/// Slot of the rule word `d` words away (`-2..=2`).
+const fn word_slot(d: isize) -> u8 {
+    (9 + d) as u8
+}
+const ALWAYS: Atom = Atom { slot: 12, value: 0 };
+
+/// One test of a condition: the value in a slot.
+#[derive(Clone, Copy, Debug)]
+struct Atom {
+    slot: u8,
+    value: u16,
+}
+
+/// A contextual rule as it is tried: a retagging to `to` when both tests hold. A condition with
+/// alternatives ("the tag one or two words before") becomes one rule per alternative, side by
+/// side, which keeps the last matching rule the same.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Rule {
     pub to: u8,
-    pub cond: Cond,
+    when: [Atom; 2],
+}
+
+impl Rule {
+    #[inline]
+    fn holds(&self, near: &[u16; SLOTS]) -> bool {
+        let [a, b] = self.when;
+        near[a.slot as usize] == a.value && near[b.slot as usize] == b.value
+    }
+}
+
+/// The rules that together test `cond`, each retagging to `to`.
+pub(crate) fn rules(to: u8, cond: Cond) -> Vec<Rule> {
+    let t = |d, x: u8| Atom {
+        slot: tag_slot(d),
+        value: u16::from(x),
+    };
+    let w = |d, x: u16| Atom {
+        slot: word_slot(d),
+        value: x,
+    };
+    let one = |a| [a, ALWAYS];
+    let alternatives: Vec<[Atom; 2]> = match cond {
+        Cond::PrevTag(x) => vec![one(t(-1, x))],
+        Cond::NextTag(x) => vec![one(t(1, x))],
+        Cond::Prev2Tag(x) => vec![one(t(-2, x))],
+        Cond::Next2Tag(x) => vec![one(t(2, x))],
+        Cond::Prev1or2Tag(x) => vec![one(t(-1, x)), one(t(-2, x))],
+        Cond::Next1or2Tag(x) => vec![one(t(1, x)), one(t(2, x))],
+        Cond::Prev1or2or3Tag(x) => vec![one(t(-1, x)), one(t(-2, x)), one(t(-3, x))],
+        Cond::Next1or2or3Tag(x) => vec![one(t(1, x)), one(t(2, x)), one(t(3, x))],
+        Cond::SurroundTag(x, y) => vec![[t(-1, x), t(1, y)]],
+        Cond::CurWd(x) => vec![one(w(0, x))],
+        Cond::PrevWd(x) => vec![one(w(-1, x))],
+        Cond::NextWd(x) => vec![one(w(1, x))],
+        Cond::Prev1or2Wd(x) => vec![one(w(-1, x)), one(w(-2, x))],
+        Cond::Next1or2Wd(x) => vec![one(w(1, x)), one(w(2, x))],
+        Cond::PrevWdTag(x, y) => vec![[w(-1, x), t(-1, y)]],
+        Cond::NextWdTag(x, y) => vec![[w(1, x), t(1, y)]],
+        Cond::WdPrevTag(x, y) => vec![[t(-1, x), w(0, y)]],
+        Cond::WdNextTag(x, y) => vec![[w(0, x), t(1, y)]],
+        Cond::WdAnd2Aft(x, y) => vec![[w(0, x), w(2, y)]],
+        Cond::WdAnd2TagBfr(x, y) => vec![[t(-2, x), w(0, y)]],
+        Cond::WdAnd2TagAft(x, y) => vec![[w(0, x), t(2, y)]],
+        Cond::LBigram(x, y) => vec![[w(-1, x), w(0, y)]],
+        Cond::RBigram(x, y) => vec![[w(0, x), w(1, y)]],
+        Cond::PrevBigram(x, y) => vec![[t(-2, x), t(-1, y)]],
+        Cond::NextBigram(x, y) => vec![[t(1, x), t(2, y)]],
+    };
+    (alternatives.into_iter())
+        .map(|when| Rule { to, when })
+        .collect()
 }
 
 /// A condition's argument before compilation: a tag or a word.
@@ -108,87 +184,31 @@ pub(crate) fn arg_kinds(name: &str) -> Option<&'static [bool]> {
     })
 }
 
-/// One sentence's tags and rule-word ids, read with STAART outside it.
-struct Window<'a> {
-    tags: &'a [u8],
-    words: &'a [u16],
-    staart: u16,
-}
-
-impl Window<'_> {
-    #[inline]
-    fn t(&self, i: usize, d: isize) -> u8 {
-        i.checked_add_signed(d)
-            .and_then(|j| self.tags.get(j))
-            .copied()
-            .unwrap_or(BOUNDARY)
+/// What the rules read around word `i` (see [`SLOTS`]): outside the sentence, Brill's STAART.
+#[inline]
+fn neighbourhood(tags: &[u8], words: &[u16], staart: u16, i: usize) -> [u16; SLOTS] {
+    let mut near = [0; SLOTS];
+    for d in -3..=3 {
+        let t = i.checked_add_signed(d).and_then(|j| tags.get(j));
+        near[tag_slot(d) as usize] = u16::from(t.copied().unwrap_or(BOUNDARY));
     }
-
-    #[inline]
-    fn w(&self, i: usize, d: isize) -> u16 {
-        i.checked_add_signed(d)
-            .and_then(|j| self.words.get(j))
-            .copied()
-            .unwrap_or(self.staart)
+    for d in -2..=2 {
+        let w = i.checked_add_signed(d).and_then(|j| words.get(j));
+        near[word_slot(d) as usize] = w.copied().unwrap_or(staart);
     }
-
-    #[inline]
-    fn holds(&self, c: Cond, i: usize) -> bool {
-        match c {
-            Cond::PrevTag(x) => self.t(i, -1) == x,
-            Cond::NextTag(x) => self.t(i, 1) == x,
-            Cond::Prev2Tag(x) => self.t(i, -2) == x,
-            Cond::Next2Tag(x) => self.t(i, 2) == x,
-            Cond::Prev1or2Tag(x) => self.t(i, -1) == x || self.t(i, -2) == x,
-            Cond::Next1or2Tag(x) => self.t(i, 1) == x || self.t(i, 2) == x,
-            Cond::Prev1or2or3Tag(x) => {
-                self.t(i, -1) == x || self.t(i, -2) == x || self.t(i, -3) == x
-            }
-            Cond::Next1or2or3Tag(x) => self.t(i, 1) == x || self.t(i, 2) == x || self.t(i, 3) == x,
-            Cond::SurroundTag(x, y) => self.t(i, -1) == x && self.t(i, 1) == y,
-            Cond::CurWd(x) => self.w(i, 0) == x,
-            Cond::PrevWd(x) => self.w(i, -1) == x,
-            Cond::NextWd(x) => self.w(i, 1) == x,
-            Cond::Prev1or2Wd(x) => self.w(i, -1) == x || self.w(i, -2) == x,
-            Cond::Next1or2Wd(x) => self.w(i, 1) == x || self.w(i, 2) == x,
-            Cond::PrevWdTag(x, y) => self.w(i, -1) == x && self.t(i, -1) == y,
-            Cond::NextWdTag(x, y) => self.w(i, 1) == x && self.t(i, 1) == y,
-            Cond::WdPrevTag(x, y) => self.t(i, -1) == x && self.w(i, 0) == y,
-            Cond::WdNextTag(x, y) => self.w(i, 0) == x && self.t(i, 1) == y,
-            Cond::WdAnd2Aft(x, y) => self.w(i, 0) == x && self.w(i, 2) == y,
-            Cond::WdAnd2TagBfr(x, y) => self.t(i, -2) == x && self.w(i, 0) == y,
-            Cond::WdAnd2TagAft(x, y) => self.w(i, 0) == x && self.t(i, 2) == y,
-            Cond::LBigram(x, y) => self.w(i, -1) == x && self.w(i, 0) == y,
-            Cond::RBigram(x, y) => self.w(i, 0) == x && self.w(i, 1) == y,
-            Cond::PrevBigram(x, y) => self.t(i, -2) == x && self.t(i, -1) == y,
-            Cond::NextBigram(x, y) => self.t(i, 1) == x && self.t(i, 2) == y,
-        }
-    }
+    near
 }
 
 /// Applies the contextual rules to one sentence; `by_from[tag]` holds the rules for `tag` in
 /// source order.
 pub(crate) fn apply_context(by_from: &[Vec<Rule>], tags: &mut [u8], words: &[u16], staart: u16) {
     for i in 0..tags.len() {
-        let Some(rules) = by_from.get(tags[i] as usize) else {
+        let Some(rules) = by_from.get(tags[i] as usize).filter(|r| !r.is_empty()) else {
             continue;
         };
-        let mut to = None;
-        {
-            let win = Window {
-                tags,
-                words,
-                staart,
-            };
-            for r in rules.iter().rev() {
-                if win.holds(r.cond, i) {
-                    to = Some(r.to);
-                    break;
-                }
-            }
-        }
-        if let Some(to) = to {
-            tags[i] = to;
+        let near = neighbourhood(tags, words, staart, i);
+        if let Some(r) = rules.iter().rev().find(|r| r.holds(&near)) {
+            tags[i] = r.to;
         }
     }
 }

@@ -269,11 +269,11 @@ fn compile_context(
         }
         let cond = brill::compile_cond(cond, &compiled, &mut |w| words.id(w))
             .map_err(|e| data_error("rules.toml", format!("context rule {n}: {e}")))?;
-        let rule = Rule { to, cond };
+        let rules = brill::rules(to, cond);
         if from == "*" {
-            context.iter_mut().for_each(|rs| rs.push(rule));
+            context.iter_mut().for_each(|rs| rs.extend(&rules));
         } else {
-            context[rule_tag(from, "context", n)? as usize].push(rule);
+            context[rule_tag(from, "context", n)? as usize].extend(&rules);
         }
     }
     Ok(context)
