@@ -11,6 +11,7 @@
 //! which verb phrases mean which kind of event, and which mean none ("killed in a car crash").
 
 use crate::LexiconError;
+use crate::phrases::FastMap;
 use dateline_core::event::EventType;
 use dateline_lexicon::{Pattern as PatternEntry, VerbBlock, VerbsFile};
 use std::collections::HashMap;
@@ -84,6 +85,10 @@ struct Pattern {
     needs: Vec<u64>,
     /// `needs` as a [`Near`] mask, for a rejection without a search.
     needs_mask: u128,
+    /// The synonym sets it names, as a mask of [`synonym_bit`]: most patterns of a common verb
+    /// name a set none of whose phrases is near, which the mask tells before a search that
+    /// would look the set up at every word.
+    synonyms_mask: u64,
     /// Its only words are a preposition opening a group ("come ( to )", "march ( against )"):
     /// in PETRARCH's parse the group's object is where the target sits, so the preposition
     /// counts only before a name ("came to Baghdad", not "came to an end").
@@ -99,10 +104,18 @@ struct Pattern {
 }
 
 /// The words near a verb as hashes and as a 128-bit mask of those hashes: most patterns ask for
-/// a word that is not there, which the mask tells in one AND.
+/// a word that is not there, which the mask tells in one AND. Also the synonym sets a phrase of
+/// which may start or end at one of them.
 struct Near {
     hashes: Vec<u64>,
     mask: u128,
+    synonyms: u64,
+}
+
+/// A synonym set's bit in a mask of sets; sets past 64 share bits, which only makes the mask
+/// reject less.
+fn synonym_bit(id: usize) -> u64 {
+    1 << (id % 64)
 }
 
 /// The hash's top seven bits pick the mask bit: a multiplicative hash mixes its high bits best.
@@ -111,16 +124,29 @@ fn mask_bit(h: u64) -> u128 {
 }
 
 impl Near {
-    fn new(words: &[&str]) -> Near {
+    /// `words`: those a literal word of a pattern is looked for in; `reach`: every word a
+    /// synonym phrase may be looked for at; `edges`: for a word, the sets of which a phrase
+    /// starts or ends with it (see [`CameoIndex::synonym_edges`]).
+    fn new(words: &[&str], reach: &[&str], edges: &FastMap<String, u64>) -> Near {
         let hashes: Vec<u64> = (words.iter())
             .flat_map(|w| [word_hash(w), word_hash(w.strip_suffix('s').unwrap_or(w))])
             .collect();
         let mask = hashes.iter().fold(0, |m, &h| m | mask_bit(h));
-        Near { hashes, mask }
+        let sets = |w: &str| edges.get(w).copied().unwrap_or(0);
+        let synonyms = (reach.iter())
+            .map(|w| sets(w) | w.strip_suffix('s').map_or(0, sets))
+            .fold(0, |m, s| m | s);
+        Near {
+            hashes,
+            mask,
+            synonyms,
+        }
     }
 
     fn has_all(&self, p: &Pattern) -> bool {
-        p.needs_mask & !self.mask == 0 && p.needs.iter().all(|h| self.hashes.contains(h))
+        p.needs_mask & !self.mask == 0
+            && p.synonyms_mask & !self.synonyms == 0
+            && p.needs.iter().all(|h| self.hashes.contains(h))
     }
 }
 
@@ -259,8 +285,11 @@ pub struct CameoIndex {
     blocks: Vec<Block>,
     /// First word of a verb form → (block, the verb of the block, the form's words), longest
     /// forms first.
-    forms: HashMap<String, Vec<(usize, u16, Vec<String>)>>,
+    forms: FastMap<String, Vec<(usize, u16, Vec<String>)>>,
     synonyms: Vec<SynonymSet>,
+    /// First or last word of a synonym phrase → the sets with such a phrase, as a mask of
+    /// [`synonym_bit`]: a set matches only where one of them stands.
+    synonym_edges: FastMap<String, u64>,
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -288,8 +317,8 @@ fn coded(
 #[derive(Debug, Clone, Default)]
 struct SynonymSet {
     phrases: Vec<Vec<String>>,
-    by_first: HashMap<String, Vec<usize>>,
-    by_last: HashMap<String, Vec<usize>>,
+    by_first: FastMap<String, Vec<usize>>,
+    by_last: FastMap<String, Vec<usize>>,
 }
 
 impl SynonymSet {
@@ -305,23 +334,44 @@ impl SynonymSet {
         set
     }
 
-    /// The phrases that may start at `word` (that may end there, `reversed`), in the set's
-    /// order: those whose word there is `word` or `word` without a plural "s".
-    fn candidates(&self, word: &str, reversed: bool) -> Vec<usize> {
+    /// The first phrase in the set's order that may start at `word` (that may end there,
+    /// `reversed`) and that `matches` (giving where it ends): a phrase whose word there is
+    /// `word` or `word` without a plural "s". A phrase has one first and one last word, so it
+    /// is in one of the two lists, and the first of the two lists' first matches is the set's.
+    fn first_match(
+        &self,
+        word: &str,
+        reversed: bool,
+        matches: impl Fn(&[String]) -> Option<usize>,
+    ) -> Option<usize> {
         let index = if reversed {
             &self.by_last
         } else {
             &self.by_first
         };
-        let stem = word.strip_suffix('s');
-        let mut out: Vec<usize> = (index.get(word).into_iter())
-            .chain(stem.and_then(|s| index.get(s)))
-            .flatten()
-            .copied()
-            .collect();
-        out.sort_unstable();
-        out
+        let first = |key: &str| {
+            (index.get(key).into_iter().flatten())
+                .find_map(|&k| Some((k, matches(&self.phrases[k])?)))
+        };
+        let as_written = first(word);
+        let singular = word.strip_suffix('s').and_then(first);
+        match (as_written, singular) {
+            (Some(a), Some(b)) => Some(a.min(b).1),
+            (a, b) => a.or(b).map(|(_, end)| end),
+        }
     }
+}
+
+/// Each word a synonym phrase starts or ends with, and the sets of such phrases as a mask of
+/// [`synonym_bit`].
+fn synonym_edges(synonyms: &[SynonymSet]) -> FastMap<String, u64> {
+    let mut edges: FastMap<String, u64> = FastMap::default();
+    for (id, set) in synonyms.iter().enumerate() {
+        for w in set.by_first.keys().chain(set.by_last.keys()) {
+            *edges.entry(w.clone()).or_default() |= synonym_bit(id);
+        }
+    }
+    edges
 }
 
 /// Synonym sets by their lower-case name, and each set's phrases as words.
@@ -442,6 +492,12 @@ fn pattern(
         bare_group,
         needs_mask: needs.iter().fold(0, |m, &h| m | mask_bit(h)),
         needs,
+        synonyms_mask: (pre.iter().chain(&post))
+            .filter_map(|(t, _, _)| match t {
+                Tok::Syn(id) => Some(synonym_bit(*id)),
+                Tok::Words(_) => None,
+            })
+            .fold(0, |m, b| m | b),
         coded: c,
         dropped,
         literal: l1 + l2 + verb.as_ref().map_or(0, |v| v.len() - 1),
@@ -548,7 +604,7 @@ impl CameoIndex {
     ) -> Result<CameoIndex, LexiconError> {
         let (syn_id, synonyms) = synonym_sets(file);
         let mut blocks = Vec::with_capacity(file.verb.len());
-        let mut forms: HashMap<String, Vec<(usize, u16, Vec<String>)>> = HashMap::new();
+        let mut forms: FastMap<String, Vec<(usize, u16, Vec<String>)>> = FastMap::default();
         for (bi, b) in file.verb.iter().enumerate() {
             let invalid = |reason: String| LexiconError::Invalid {
                 file: "lexicon/verbs.toml".into(),
@@ -571,6 +627,7 @@ impl CameoIndex {
         Ok(CameoIndex {
             blocks,
             forms,
+            synonym_edges: synonym_edges(&synonyms),
             synonyms,
         })
     }
@@ -645,7 +702,9 @@ impl CameoIndex {
         let b = &self.blocks[block];
         let lo = first.saturating_sub(PRE_WINDOW);
         let hi = (last + POST_WINDOW).min(words.len());
-        let near = Near::new(&words[lo..hi]);
+        // A reading in the passive looks one word further back, past its auxiliary.
+        let reach = &words[first.saturating_sub(PRE_WINDOW + 1)..hi];
+        let near = Near::new(&words[lo..hi], reach, &self.synonym_edges);
         let before: Vec<&str> = words[lo..first].iter().rev().copied().collect();
         let passive = passive_reading(words, first, last);
         // Read backwards from the verb, local word `i` is the clause's `first - 1 - i`.
@@ -822,8 +881,7 @@ impl CameoIndex {
             Tok::Syn(id) => {
                 let set = &self.synonyms[*id];
                 let word = words.get(i)?;
-                (set.candidates(word, reversed).into_iter())
-                    .find_map(|k| phrase_at(&set.phrases[k]))
+                set.first_match(word, reversed, phrase_at)
             }
         }
     }
@@ -947,6 +1005,30 @@ mod tests {
         );
         // "force" alone is not "security force".
         assert_eq!(read(&x, "the force stormed a house")[0].specificity, 0);
+    }
+
+    /// In the passive the object is looked for in the subject, which reaches one word further
+    /// back than the words before the verb do: the quick rejection of patterns by the synonym
+    /// sets near the verb must see that word too.
+    #[test]
+    fn a_passive_subject_s_first_word_may_be_a_synonym_phrase() {
+        let x = index_of(
+            r#"
+            [synonyms]
+            captive = ["captive", "hostage"]
+
+            [[verb]]
+            head = "release"
+            cameo = "084"
+            plover = "RETREAT"
+            forms = ["released"]
+            pattern = [
+              { cameo = "0841", plover = "RETREAT", mode = "release", verb = "released", post = ["&captive"] },
+            ]
+            "#,
+        );
+        let h = read(&x, "a captive there for many months has been released");
+        assert_eq!(h[0].specificity, 1);
     }
 
     #[test]
@@ -1206,6 +1288,7 @@ mod tests {
             verb: None,
             needs: Vec::new(),
             needs_mask: 0,
+            synonyms_mask: 0,
             bare_group: false,
             own_verb: None,
             written_for: None,
