@@ -279,30 +279,24 @@ impl<'a> Pass<'a> {
         } = batch;
         let started = Instant::now();
         let (extractor, clock) = (self.extractor, self.clock);
-        let mut coding = Duration::ZERO;
+        let (mut coding, mut waiting) = (Duration::ZERO, Duration::ZERO);
         let report = self
             .store
             .ingest_batch_streaming(&new, &rejections, &mut |_, c, put| {
                 if !coded_while_written(c) {
                     return Ok(());
                 }
-                let t = Instant::now();
-                let mut storing = Duration::ZERO;
-                let result = stream_mentions(&c.articles, extractor, &mut |m| {
-                    let s = Instant::now();
-                    let stored = put(m);
-                    storing += s.elapsed();
-                    stored
-                });
-                coding += t.elapsed().saturating_sub(storing);
-                result
+                let streamed = code_beside_storing(&c.articles, extractor, put);
+                coding += streamed.coding;
+                waiting += streamed.waiting;
+                streamed.result
             })
             .map_err(Error::WriteBatch)?;
         clock
             .events
             .fetch_add(coding.as_nanos() as u64, Ordering::Relaxed);
         let tally = &mut self.tally;
-        tally.store_time += started.elapsed().saturating_sub(coding);
+        tally.store_time += started.elapsed().saturating_sub(waiting);
         tally.stored.new_captures += report.new_captures;
         tally.stored.replaced += report.replaced;
         tally.stored.known_captures += report.known_captures + known_inputs;
@@ -407,28 +401,98 @@ fn extract(c: &Capture, extractor: &Extractor, clock: &Clock) -> Result<NewCaptu
     ))
 }
 
-/// The articles' mentions in the store's form, each handed to `put` as it is coded and
-/// encoded; the first error (of `put` or of encoding) stops the storing and is returned. The
-/// encoding cannot fail on a coded mention (strings, numbers and lists only), so unlike a
-/// capture coded beforehand, which such a failure would reject, this one fails its batch.
-fn stream_mentions(
+/// Mentions go from the coding thread to the writer in chunks of this many (a chunk is about
+/// 1 MB of encoded text), at most [`CHUNKS_IN_FLIGHT`] waiting: a channel message per mention
+/// would cost more than its insert.
+const CHUNK: usize = 1024;
+const CHUNKS_IN_FLIGHT: usize = 8;
+
+/// What [`code_beside_storing`] did: the first error (of `put` or of encoding), the coding
+/// thread's time and the time the writer waited for it.
+struct Streamed {
+    result: Result<(), dateline_store::StoreError>,
+    coding: Duration,
+    waiting: Duration,
+}
+
+/// The articles' mentions in the store's form, coded and encoded on a thread of their own and
+/// handed to `put` on this one (the writer's, which holds the transaction) as they come: a long
+/// body is coded a group of windows at a time on the thread pool, which would otherwise wait
+/// while the writer stores each group. The first error (of `put` or of encoding) stops the
+/// storing and is returned. The encoding cannot fail on a coded mention (strings, numbers and
+/// lists only), so unlike a capture coded beforehand, which such a failure would reject, this
+/// one fails its batch.
+fn code_beside_storing(
     articles: &[dateline_core::Article],
     extractor: &Extractor,
     put: &mut dyn FnMut(&EncodedMention) -> Result<(), dateline_store::StoreError>,
-) -> Result<(), dateline_store::StoreError> {
-    let mut failed = None;
+) -> Streamed {
+    type Chunk = Result<Vec<EncodedMention>, dateline_store::StoreError>;
+    let (send, receive) = std::sync::mpsc::sync_channel::<Chunk>(CHUNKS_IN_FLIGHT);
+    std::thread::scope(|s| {
+        let coder = s.spawn(move || {
+            let started = Instant::now();
+            code_in_chunks(articles, extractor, &send);
+            started.elapsed()
+        });
+        let mut waiting = Duration::ZERO;
+        let mut result = Ok(());
+        loop {
+            let t = Instant::now();
+            let Ok(chunk) = receive.recv() else { break };
+            waiting += t.elapsed();
+            if let Err(e) = chunk.and_then(|c| c.iter().try_for_each(&mut *put)) {
+                result = Err(e);
+                break;
+            }
+        }
+        // The coder's next send fails: it stops encoding and sending, and finishes the article.
+        drop(receive);
+        let coding = coder
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        Streamed {
+            result,
+            coding,
+            waiting,
+        }
+    })
+}
+
+/// Codes and encodes the articles' mentions, sending them in chunks of [`CHUNK`] until the
+/// receiver is gone or an encoding fails (that error is sent).
+fn code_in_chunks(
+    articles: &[dateline_core::Article],
+    extractor: &Extractor,
+    send: &std::sync::mpsc::SyncSender<Result<Vec<EncodedMention>, dateline_store::StoreError>>,
+) {
+    let mut chunk = Vec::with_capacity(CHUNK);
     let mut buffer = Vec::new();
+    let mut open = true;
     for a in articles {
         extractor.each_mention(a, &mut |m| {
-            if failed.is_some() {
+            if !open {
                 return;
             }
-            if let Err(e) = EncodedMention::encoded_in(&m, &mut buffer).and_then(|e| put(&e)) {
-                failed = Some(e);
+            match EncodedMention::encoded_in(&m, &mut buffer) {
+                Ok(e) => chunk.push(e),
+                Err(e) => {
+                    // Whether the writer is still there to be told, this is the end.
+                    let _ = send.send(Err(e));
+                    open = false;
+                    return;
+                }
+            }
+            if chunk.len() == CHUNK {
+                let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
+                open = send.send(Ok(full)).is_ok();
             }
         });
     }
-    failed.map_or(Ok(()), Err)
+    if open && !chunk.is_empty() {
+        // A writer gone has its own error to return.
+        let _ = send.send(Ok(chunk));
+    }
 }
 
 /// The articles' mentions in the store's form, encoded as they are coded: only the encoded
