@@ -4,6 +4,7 @@ use crate::LexiconError;
 use crate::lexicon::{EventsFile, Grammar};
 use aho_corasick::AhoCorasick;
 use dateline_core::event::EventType;
+use memchr::memmem;
 use regex::{Regex, RegexSet, RegexSetBuilder};
 
 /// Words a verb of denial may stand before the "that" of what it denies ("denied | reports | that").
@@ -65,6 +66,9 @@ pub struct TriggerIndex {
     /// `[grammar] intent_verbs` (one or two words) and the modals of intent ending in "to"
     /// ("is ready to"), each as its words nearest "to" first.
     announcers: Vec<Vec<String>>,
+    /// " that ", searched back from every trigger hit for what a denial is of: built once, not
+    /// per search.
+    that: memmem::FinderRev<'static>,
 }
 
 /// `\b` and `\w` in their ASCII forms.
@@ -165,6 +169,7 @@ impl TriggerIndex {
             future,
             marker_verbs: marker_verbs(&file.grammar.future_markers),
             announcers,
+            that: memmem::FinderRev::new(" that "),
         })
     }
 
@@ -237,7 +242,12 @@ impl TriggerIndex {
     /// A negation reaches no further back than the clause's punctuation: "The man, whose name
     /// was not released, was arrested" was arrested.
     pub fn negated(&self, f: &str, start: usize) -> bool {
-        (f[..start].split_whitespace().rev().take(3))
+        self.negated_by(f[..start].split_whitespace().rev().take(3))
+    }
+
+    /// `near`: the words before a trigger, nearest first, at most three (see [`Self::negated`]).
+    fn negated_by<'w>(&self, near: impl IntoIterator<Item = &'w str>) -> bool {
+        (near.into_iter())
             .take_while(|w| !w.ends_with([',', ';', ':']))
             .any(|w| self.grammar.negations.iter().any(|n| n == w))
     }
@@ -245,13 +255,22 @@ impl TriggerIndex {
     /// True when a trigger at `start` sits under a negation, in what a denial is of, or in a
     /// purpose clause.
     pub fn blocked(&self, f: &str, start: usize) -> bool {
-        if self.negated(f, start) {
+        // The words before the trigger, nearest first: read once for the negation, the denial
+        // and the purpose clause below, and kept on the stack (a trigger is judged per hit).
+        let mut near = [""; 6];
+        let mut n = 0;
+        for w in f[..start].split_whitespace().rev().take(near.len()) {
+            near[n] = w;
+            n += 1;
+        }
+        let near = &near[..n];
+        if self.negated_by(near.iter().take(3).copied()) {
             return true;
         }
         // What a denial is of: "denied reports that it had agreed to …". Within a bounded reach
         // before the trigger, so a long sentence of many triggers stays linear.
         let from = f.floor_char_boundary(start.saturating_sub(DENIAL_WINDOW));
-        if let Some(t) = f[from..start].rfind(" that ").map(|t| from + t)
+        if let Some(t) = (self.that.rfind(&f.as_bytes()[from..start])).map(|t| from + t)
             && !f[t..start].contains([',', ';'])
             && (f[..t].split_whitespace().rev().take(DENIAL_REACH))
                 .any(|w| self.grammar.denial_verbs.iter().any(|d| d == w))
@@ -260,9 +279,6 @@ impl TriggerIndex {
         }
         // What a denial of a part is of: "denied involvement in the attack", "denied any role
         // in the bombing". The happening is another's, if anyone's.
-        // The words before the trigger, nearest first: read once for the denial and the purpose
-        // clause below.
-        let near: Vec<&str> = f[..start].split_whitespace().rev().take(6).collect();
         if near.windows(2).any(|w| {
             self.grammar.denied_parts.iter().any(|p| p == w[0])
                 && self.grammar.denial_verbs.iter().any(|d| d == w[1])
