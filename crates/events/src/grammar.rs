@@ -224,23 +224,67 @@ pub(crate) fn interrupted_subject(
     None
 }
 
+/// Which bytes are ASCII letters and digits: one load per byte where a word is scanned.
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// Whether byte `b` is an ASCII letter or digit.
+#[inline(always)]
+pub(crate) fn ascii_alphanumeric(b: u8) -> bool {
+    ASCII_ALPHANUMERIC[usize::from(b)]
+}
+
+/// Whether the character at byte `i` of `f` (a character boundary) is a letter or a digit, and
+/// its length in bytes (0 past the end). Folded text is mostly ASCII, read without decoding.
+#[inline(always)]
+pub(crate) fn alphanumeric_at(f: &str, i: usize) -> (bool, usize) {
+    match f.as_bytes().get(i) {
+        None => (false, 0),
+        Some(&b) if b.is_ascii() => (ascii_alphanumeric(b), 1),
+        Some(_) => (f.get(i..).and_then(|s| s.chars().next()))
+            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+    }
+}
+
 /// Byte spans of the words of folded text: runs of letters, digits and inner apostrophes.
 pub(crate) fn word_spans(f: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in f.char_indices() {
-        let inner = c.is_alphanumeric() || c == '\'' && start.is_some();
-        match (inner, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            _ => {}
+    let b = f.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 6 + 1);
+    let mut i = 0;
+    while i < b.len() {
+        let (opens, len) = alphanumeric_at(f, i);
+        let start = i;
+        i += len;
+        if !opens {
+            continue;
         }
-    }
-    if let Some(s) = start {
-        out.push((s, f.len()));
+        // Inside the word an apostrophe counts too.
+        loop {
+            while b
+                .get(i)
+                .is_some_and(|&x| ascii_alphanumeric(x) || x == b'\'')
+            {
+                i += 1;
+            }
+            match b.get(i) {
+                Some(x) if !x.is_ascii() => {
+                    let (inner, len) = alphanumeric_at(f, i);
+                    if !inner {
+                        break;
+                    }
+                    i += len;
+                }
+                _ => break,
+            }
+        }
+        out.push((start, i));
     }
     out
 }
@@ -702,5 +746,47 @@ pub(crate) fn passive_before(f: &str, start: usize) -> bool {
         [w, ..] if aux(w) => true,
         [adv, w, ..] if aux(w) && adv.ends_with("ly") => true,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_spans;
+
+    /// The words as read one character at a time, the reading the byte-wise one must keep.
+    fn by_chars(f: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        for (i, c) in f.char_indices() {
+            let inner = c.is_alphanumeric() || c == '\'' && start.is_some();
+            match (inner, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    out.push((s, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            out.push((s, f.len()));
+        }
+        out
+    }
+
+    #[test]
+    fn word_spans_read_as_characters_do() {
+        for f in [
+            "",
+            "'",
+            "a",
+            "the forces' 'own' raid, 1,200 killed",
+            "şanlıurfa—raqqa’s «x» don't 'tis",
+            "naïve café's 3.5km é ' ''a'' b'",
+            "\u{300}a\u{301} x\u{2019}y z\u{a0}w",
+            "end'",
+        ] {
+            assert_eq!(word_spans(f), by_chars(f), "{f:?}");
+        }
     }
 }

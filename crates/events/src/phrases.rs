@@ -7,6 +7,7 @@
 //! still starts that way. Building is one hash per word of the lexicon; scanning a few lookups
 //! per word of the text.
 
+use crate::grammar::{alphanumeric_at, ascii_alphanumeric};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -61,26 +62,40 @@ const END: u32 = u32::MAX;
 /// office" names Al-Sudani.
 pub fn words(f: &str) -> Vec<(usize, usize)> {
     let b = f.as_bytes();
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in f.char_indices() {
-        let possessive = c == '\''
-            && b.get(i + 1) == Some(&b's')
-            && b.get(i + 2).is_none_or(|n| !n.is_ascii_alphanumeric());
-        let inner = matches!(c, '\'' | '.')
-            && !possessive
-            && start.is_some()
-            && f[i + 1..].chars().next().is_some_and(char::is_alphanumeric);
-        if c.is_alphanumeric() || inner {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            out.push((s, i));
+    let mut out = Vec::with_capacity(b.len() / 6 + 1);
+    let mut i = 0;
+    while i < b.len() {
+        let (opens, len) = alphanumeric_at(f, i);
+        let start = i;
+        i += len;
+        if !opens {
+            continue;
         }
-    }
-    if let Some(s) = start {
-        out.push((s, b.len()));
+        loop {
+            while b.get(i).is_some_and(|&x| ascii_alphanumeric(x)) {
+                i += 1;
+            }
+            let Some(&x) = b.get(i) else {
+                break;
+            };
+            if x.is_ascii() {
+                // An apostrophe or a dot between letters or digits, but not a possessive's.
+                let possessive = x == b'\''
+                    && b.get(i + 1) == Some(&b's')
+                    && b.get(i + 2).is_none_or(|n| !n.is_ascii_alphanumeric());
+                if matches!(x, b'\'' | b'.') && !possessive && alphanumeric_at(f, i + 1).0 {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            let (inner, len) = alphanumeric_at(f, i);
+            if !inner {
+                break;
+            }
+            i += len;
+        }
+        out.push((start, i));
     }
     out
 }
@@ -187,6 +202,47 @@ impl PhraseIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words as read one character at a time, the reading the byte-wise one must keep.
+    fn by_chars(f: &str) -> Vec<(usize, usize)> {
+        let b = f.as_bytes();
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        for (i, c) in f.char_indices() {
+            let possessive = c == '\''
+                && b.get(i + 1) == Some(&b's')
+                && b.get(i + 2).is_none_or(|n| !n.is_ascii_alphanumeric());
+            let inner = matches!(c, '\'' | '.')
+                && !possessive
+                && start.is_some()
+                && f[i + 1..].chars().next().is_some_and(char::is_alphanumeric);
+            if c.is_alphanumeric() || inner {
+                if start.is_none() {
+                    start = Some(i);
+                }
+            } else if let Some(s) = start.take() {
+                out.push((s, i));
+            }
+        }
+        if let Some(s) = start {
+            out.push((s, b.len()));
+        }
+        out
+    }
+
+    #[test]
+    fn words_read_as_characters_do() {
+        for f in [
+            "",
+            "'s . ' x.",
+            "al-sudani's office, u.s. forces' o'brien 3.5 a.b. x'sy a'",
+            "şanlıurfa's raqqa.é x'é x.\u{301} naïve’s «iraq»",
+            "end.",
+            "end's",
+        ] {
+            assert_eq!(words(f), by_chars(f), "{f:?}");
+        }
+    }
 
     #[test]
     fn names_are_found_at_word_edges_only() {
