@@ -4,8 +4,8 @@
 //! pattern walks the sentence left to right and, at each word, tries every contextual rule whose
 //! FROM tag is the word's tag *before any rule fired on it*, the last matching rule winning; the
 //! neighbours to the left already carry their final tags, those to the right not yet. Rules are
-//! stored per FROM tag (`*` rules merged in, source order kept) and tried from the last, so the
-//! first match found is pattern's winner and the rest need not be tried.
+//! stored per FROM tag (`*` rules merged in, source order kept), and pattern's winner is the last
+//! that holds: all of a tag's rules are tried at once as bit masks, highest bit winning.
 
 use crate::Tag;
 use crate::table::WordTable;
@@ -44,8 +44,8 @@ pub(crate) enum Cond {
 
 /// What a contextual rule reads around the word it retags: the tags from three words before it
 /// to three after, the rule words from two before to two after, and a slot that is always 0.
-/// Each condition is read from this one array, filled once per word, so trying the forty rules
-/// of a common tag costs two comparisons each rather than bounds checks on the sentence.
+/// Each condition is read from this one array, filled once per word, rather than with bounds
+/// checks on the sentence.
 const SLOTS: usize = 13;
 /// Slot of the tag `d` words away (`-3..=3`).
 const fn tag_slot(d: isize) -> u8 {
@@ -62,6 +62,13 @@ const ALWAYS: Atom = Atom { slot: 12, value: 0 };
 struct Atom {
     slot: u8,
     value: u16,
+}
+
+impl Atom {
+    /// The test of the slot that is always 0, which holds for every word.
+    fn always(self) -> bool {
+        self.slot == ALWAYS.slot && self.value == ALWAYS.value
+    }
 }
 
 /// A contextual rule as it is tried: a retagging to `to` when both tests hold. A condition with
@@ -199,16 +206,93 @@ fn neighbourhood(tags: &[u8], words: &[u16], staart: u16, i: usize) -> [u16; SLO
     near
 }
 
-/// Applies the contextual rules to one sentence; `by_from[tag]` holds the rules for `tag` in
-/// source order.
-pub(crate) fn apply_context(by_from: &[Vec<Rule>], tags: &mut [u8], words: &[u16], staart: u16) {
+/// The contextual rules of one FROM tag, in source order, and the same rules as bit masks so
+/// that all of them are tried at once: a common tag has forty rules, and a word is retagged by
+/// the last that holds.
+pub(crate) struct RuleSet {
+    rules: Vec<Rule>,
+    /// Per slot some rule tests (at most 64 rules; otherwise empty and the rules are tried one
+    /// by one): bit `k` is rule `k`.
+    masks: Vec<SlotMask>,
+}
+
+struct SlotMask {
+    slot: u8,
+    /// The rules that do not test the slot.
+    free: u64,
+    /// By the slot's value, the rules whose tests of it all hold.
+    by_value: Vec<u64>,
+}
+
+impl RuleSet {
+    pub fn new(rules: Vec<Rule>) -> RuleSet {
+        let mut masks: Vec<SlotMask> = Vec::new();
+        if rules.len() <= 64 {
+            for slot in 0..SLOTS as u8 {
+                let tests = |r: &Rule| {
+                    r.when
+                        .into_iter()
+                        .filter(move |a| a.slot == slot && !a.always())
+                };
+                let Some(top) = rules.iter().flat_map(tests).map(|a| a.value).max() else {
+                    continue;
+                };
+                let mut m = SlotMask {
+                    slot,
+                    free: 0,
+                    by_value: vec![0; usize::from(top) + 1],
+                };
+                for (k, r) in rules.iter().enumerate() {
+                    let bit = 1u64 << k;
+                    let mut values = tests(r).map(|a| a.value);
+                    match values.next() {
+                        None => m.free |= bit,
+                        Some(v) if values.all(|w| w == v) => m.by_value[usize::from(v)] |= bit,
+                        Some(_) => {}
+                    }
+                }
+                masks.push(m);
+            }
+        }
+        RuleSet { rules, masks }
+    }
+
+    /// The tag the last rule that holds in `near` retags to.
+    #[inline]
+    fn last_holding(&self, near: &[u16; SLOTS]) -> Option<u8> {
+        let n = self.rules.len();
+        if n == 0 || n > 64 {
+            return self
+                .rules
+                .iter()
+                .rev()
+                .find(|r| r.holds(near))
+                .map(|r| r.to);
+        }
+        let mut holds = u64::MAX >> (64 - n);
+        for m in &self.masks {
+            let v = usize::from(near[usize::from(m.slot)]);
+            holds &= m.free | m.by_value.get(v).copied().unwrap_or(0);
+            if holds == 0 {
+                return None;
+            }
+        }
+        Some(self.rules[63 - holds.leading_zeros() as usize].to)
+    }
+}
+
+/// Applies the contextual rules to one sentence; `by_from[tag]` holds the rules for `tag`.
+pub(crate) fn apply_context(by_from: &[RuleSet], tags: &mut [u8], words: &[u16], staart: u16) {
     for i in 0..tags.len() {
-        let Some(rules) = by_from.get(tags[i] as usize).filter(|r| !r.is_empty()) else {
+        let Some(set) = by_from
+            .get(tags[i] as usize)
+            .filter(|r| !r.rules.is_empty())
+        else {
             continue;
         };
         let near = neighbourhood(tags, words, staart, i);
-        if let Some(r) = rules.iter().rev().find(|r| r.holds(&near)) {
-            tags[i] = r.to;
+        if let Some(to) = set.last_holding(&near) {
+            tags[i] = to;
         }
     }
 }
@@ -296,4 +380,40 @@ pub(crate) fn apply_morphology(
         }
     }
     tag
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every neighbourhood the masks are asked about gets the answer of trying the rules one by
+    /// one, from the last: over the bundled rules, with values each rule tests and others.
+    #[test]
+    fn masks_find_the_last_rule_that_holds() {
+        let tagger = crate::Tagger::bundled().expect("bundled tagger");
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for set in &tagger.context {
+            let values: Vec<(u8, u16)> = (set.rules.iter())
+                .flat_map(|r| r.when)
+                .map(|a| (a.slot, a.value))
+                .chain([(0, 0), (9, 1), (4, BOUNDARY.into())])
+                .collect();
+            for _ in 0..2000 {
+                let mut near = [0u16; SLOTS];
+                for _ in 0..1 + next(4) {
+                    let (slot, value) = values[next(values.len())];
+                    near[usize::from(slot)] = value;
+                }
+                near[usize::from(ALWAYS.slot)] = 0;
+                let one_by_one = set.rules.iter().rev().find(|r| r.holds(&near));
+                assert_eq!(set.last_holding(&near), one_by_one.map(|r| r.to));
+            }
+        }
+    }
 }

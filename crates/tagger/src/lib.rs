@@ -48,7 +48,7 @@ pub use chunk::{Chunk, ChunkKind, chunks, is_passive};
 pub use table::hash as word_hash;
 pub use tag::Tag;
 
-use brill::{Arg, BOUNDARY, MorphRule, Rule, Test};
+use brill::{Arg, BOUNDARY, MorphRule, Rule, RuleSet, Test};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use table::{NO_LEMMA, NO_TAG, WordTable};
@@ -84,7 +84,7 @@ pub struct Token<'t> {
 pub struct Tagger {
     table: WordTable,
     /// Contextual rules per FROM tag, `*` rules merged in, in source order.
-    context: Vec<Vec<Rule>>,
+    context: Vec<RuleSet>,
     morphology: Vec<MorphRule>,
     /// Rule-word id of STAART, the word outside the sentence.
     staart: u16,
@@ -236,7 +236,7 @@ fn rule_tag(s: &str, what: &str, n: usize) -> Result<u8, TaggerError> {
 fn compile_context(
     rules: &[Vec<String>],
     words: &mut RuleWords,
-) -> Result<Vec<Vec<Rule>>, TaggerError> {
+) -> Result<Vec<RuleSet>, TaggerError> {
     let mut context: Vec<Vec<Rule>> = vec![Vec::new(); Tag::ALL.len()];
     for (n, r) in rules.iter().enumerate() {
         let n = n + 1;
@@ -276,7 +276,7 @@ fn compile_context(
             context[rule_tag(from, "context", n)? as usize].extend(&rules);
         }
     }
-    Ok(context)
+    Ok(context.into_iter().map(RuleSet::new).collect())
 }
 
 fn compile_morphology(rules: &[Vec<String>]) -> Result<Vec<MorphRule>, TaggerError> {
