@@ -194,6 +194,28 @@ pub(crate) fn arg_kinds(name: &str) -> Option<&'static [bool]> {
 /// What the rules read around word `i` (see [`SLOTS`]): outside the sentence, Brill's STAART.
 #[inline]
 fn neighbourhood(tags: &[u8], words: &[u16], staart: u16, i: usize) -> [u16; SLOTS] {
+    // Inside the sentence, three words from either end, every neighbour is there.
+    if let (Some(&[t0, t1, t2, t3, t4, t5, t6]), Some(&[w0, w1, w2, w3, w4])) = (
+        i.checked_sub(3).and_then(|a| tags.get(a..a + 7)),
+        i.checked_sub(2).and_then(|a| words.get(a..a + 5)),
+    ) {
+        let t = u16::from;
+        return [
+            t(t0),
+            t(t1),
+            t(t2),
+            t(t3),
+            t(t4),
+            t(t5),
+            t(t6),
+            w0,
+            w1,
+            w2,
+            w3,
+            w4,
+            0,
+        ];
+    }
     let mut near = [0; SLOTS];
     for d in -3..=3 {
         let t = i.checked_add_signed(d).and_then(|j| tags.get(j));

@@ -86,8 +86,12 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<(usize, usize)>) {
         if c.is_whitespace() {
             i += c.len_utf8();
         } else if is_word_char(c) {
-            let end = word_end(text, i);
-            split_clitic(text, i, end, out);
+            let (end, apostrophe) = word_end(text, i);
+            if apostrophe {
+                split_clitic(text, i, end, out);
+            } else {
+                out.push((i, end));
+            }
             i = end;
         } else {
             let end = if text[i..].starts_with("...") {
@@ -105,9 +109,11 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<(usize, usize)>) {
 
 /// End of the word starting at `start`: letters and digits, joined by marks that sit between
 /// them ("al-Sham", "1,200", "3.5", "10:30", "O'Brien", "AT&T"), and an abbreviation's period.
-fn word_end(text: &str, start: usize) -> usize {
+/// Also whether an apostrophe joins the word, which only then may end in a clitic.
+fn word_end(text: &str, start: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut j = start;
+    let mut apostrophe = false;
     loop {
         // The ASCII letters and digits that make up most words, a byte at a time.
         while bytes
@@ -117,10 +123,9 @@ fn word_end(text: &str, start: usize) -> usize {
             j += 1;
         }
         // A space or a mark that never joins ends the word: no neighbours to read.
-        if bytes
-            .get(j)
-            .is_some_and(|b| b.is_ascii() && !b"-.,:/&'".contains(b))
-        {
+        if bytes.get(j).is_some_and(|&b| {
+            b.is_ascii() && !matches!(b, b'-' | b'.' | b',' | b':' | b'/' | b'&' | b'\'')
+        }) {
             break;
         }
         let Some(c) = char_at(text, j) else {
@@ -141,6 +146,7 @@ fn word_end(text: &str, start: usize) -> usize {
             _ => false,
         };
         if joins {
+            apostrophe |= is_apostrophe(c);
             j += c.len_utf8();
         } else if c == '.' && is_abbreviation(&text[start..=j]) {
             j += 1;
@@ -148,7 +154,7 @@ fn word_end(text: &str, start: usize) -> usize {
             break;
         }
     }
-    j
+    (j, apostrophe)
 }
 
 /// Pushes the word, its trailing clitic ("'s", "n't") apart.
@@ -165,10 +171,6 @@ fn split_clitic(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
 /// Where a trailing clitic starts: "n't" takes the n ("did|n't", "ca|n't"), the others start at
 /// the apostrophe ("Turkey|'s", "they|'re").
 fn clitic_start(word: &str) -> Option<usize> {
-    // No apostrophe, straight or curly (its UTF-8 opens with 0xE2), in most words: no decoding.
-    if !word.bytes().any(|b| b == b'\'' || b == 0xE2) {
-        return None;
-    }
     let (at, ap) = word.char_indices().rev().find(|(_, c)| is_apostrophe(*c))?;
     let after = &word[at + ap.len_utf8()..];
     let before = &word[..at];
