@@ -63,8 +63,6 @@ pub struct Extractor {
     discards: discards::Discards,
     /// Support verbs, from `[grammar] light_verbs`.
     light_verbs: Vec<String>,
-    /// From `[grammar] aspectual_verbs`.
-    aspectual_verbs: Vec<String>,
     /// CAMEO codes a verb gives only through a pattern, from `[grammar] pattern_only_codes`.
     pattern_only_codes: Vec<String>,
     /// Nouns of records made public, from `[grammar] record_nouns`.
@@ -76,11 +74,10 @@ pub struct Extractor {
     /// Prepositions that open a clause when a finite verb follows, from `[grammar]
     /// clause_prepositions`.
     clause_prepositions: Vec<String>,
-    /// Words that open a clause of its own inside a sentence, from `[grammar]
-    /// inner_subordinators`.
-    inner_subordinators: Vec<String>,
     /// Nouns of a crowd, from `[grammar] crowd_nouns`.
     crowd_nouns: Vec<String>,
+    /// The `[grammar]` lists the clause reading asks about for every token, as one map.
+    word_classes: verbs::WordClasses,
     /// `[[intent]]` of `events.toml`.
     intent: Vec<Intent>,
     agents: agents::AgentIndex,
@@ -272,13 +269,12 @@ impl Extractor {
             role_of,
             discards,
             light_verbs: lexicon.events.grammar.light_verbs.clone(),
-            aspectual_verbs: lexicon.events.grammar.aspectual_verbs.clone(),
             pattern_only_codes,
             record_nouns,
             subordinators,
             clause_prepositions,
-            inner_subordinators: lexicon.events.grammar.inner_subordinators.clone(),
             crowd_nouns: lexicon.events.grammar.crowd_nouns.clone(),
+            word_classes: verbs::WordClasses::build(&lexicon.events.grammar),
             intent,
             tagger,
             agents,

@@ -17,6 +17,106 @@ use dateline_tagger::{Tag, Token};
 /// How many words a verb's object may take to reach its head noun ("the two new videos").
 const OBJECT_REACH: usize = 5;
 
+/// Membership of a token in the `[grammar]` lists the clause reading asks about for every
+/// token, read case-insensitively: one lookup per token instead of a scan of each list.
+pub(crate) mod class {
+    pub const SUBORDINATOR: u8 = 1;
+    pub const INNER_SUBORDINATOR: u8 = 2;
+    /// The first inner subordinator spelt so is also a clause preposition, as spelt in the lists.
+    pub const INNER_OWN_TIME: u8 = 4;
+    pub const CLAUSE_PREPOSITION: u8 = 8;
+    pub const ASPECTUAL: u8 = 16;
+    pub const SPEECH: u8 = 32;
+}
+
+/// The lists of [`class`], keyed by their words in ASCII lower case.
+pub(crate) struct WordClasses {
+    by_word: crate::phrases::FastMap<Box<[u8]>, u8>,
+    /// By length, up to the longest word's, the bytes the lists' words of that length open with
+    /// (a bit each): most tokens are in no list, and most of those are told so without hashing.
+    openings: Vec<[u64; 4]>,
+}
+
+impl WordClasses {
+    pub fn build(g: &crate::lexicon::Grammar) -> WordClasses {
+        WordClasses::of_lists(
+            &g.subordinators,
+            &g.inner_subordinators,
+            &g.clause_prepositions,
+            &g.aspectual_verbs,
+            &g.speech_verbs,
+        )
+    }
+
+    fn of_lists(
+        subordinators: &[String],
+        inner_subordinators: &[String],
+        clause_prepositions: &[String],
+        aspectual_verbs: &[String],
+        speech_verbs: &[String],
+    ) -> WordClasses {
+        let mut by_word: crate::phrases::FastMap<Box<[u8]>, u8> = Default::default();
+        let mut add = |words: &[String], bit: u8| {
+            for w in words {
+                *by_word
+                    .entry(w.as_bytes().to_ascii_lowercase().into_boxed_slice())
+                    .or_default() |= bit;
+            }
+        };
+        add(subordinators, class::SUBORDINATOR);
+        add(inner_subordinators, class::INNER_SUBORDINATOR);
+        add(clause_prepositions, class::CLAUSE_PREPOSITION);
+        add(aspectual_verbs, class::ASPECTUAL);
+        add(speech_verbs, class::SPEECH);
+        // A token matches the first inner subordinator equal to it but for case; whether that
+        // one is a clause preposition is asked exactly as spelt.
+        let mut seen: crate::phrases::FastSet<Vec<u8>> = Default::default();
+        for w in inner_subordinators {
+            let key = w.as_bytes().to_ascii_lowercase();
+            if seen.insert(key.clone())
+                && clause_prepositions.contains(w)
+                && let Some(bits) = by_word.get_mut(key.as_slice())
+            {
+                *bits |= class::INNER_OWN_TIME;
+            }
+        }
+        let longest = by_word.keys().map(|k| k.len()).max().unwrap_or(0);
+        let mut openings = vec![[0u64; 4]; longest + 1];
+        for k in by_word.keys() {
+            if let Some(&b) = k.first() {
+                openings[k.len()][usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
+        WordClasses { by_word, openings }
+    }
+
+    /// The [`class`] bits of `word`.
+    pub fn of(&self, word: &str) -> u8 {
+        const SHORT: usize = 24;
+        let w = word.as_bytes();
+        let Some(&first) = w.first() else {
+            return 0;
+        };
+        let b = first.to_ascii_lowercase();
+        let opens = |bits: &[u64; 4]| bits[usize::from(b >> 6)] & (1 << (b & 63)) != 0;
+        if !self.openings.get(w.len()).is_some_and(opens) {
+            return 0;
+        }
+        if w.len() > SHORT {
+            return self.lookup(&w.to_ascii_lowercase());
+        }
+        let mut buf = [0u8; SHORT];
+        let key = &mut buf[..w.len()];
+        key.copy_from_slice(w);
+        key.make_ascii_lowercase();
+        self.lookup(key)
+    }
+
+    fn lookup(&self, key: &[u8]) -> u8 {
+        self.by_word.get(key).copied().unwrap_or(0)
+    }
+}
+
 /// A sentence as the dictionary reads it: its folded words and its tagged tokens.
 struct TaggedSentence<'s> {
     sentence: &'s str,
@@ -33,11 +133,14 @@ struct TaggedSentence<'s> {
     /// Where verb forms without a tense of their own take one from a verb before them (original
     /// offsets, sorted; see [`Extractor::lend_tense`]).
     tense_lent: Vec<usize>,
+    /// Each token's [`class`] bits.
+    classes: Vec<u8>,
 }
 
 impl<'s> TaggedSentence<'s> {
     fn new(
         tagger: &dateline_tagger::Tagger,
+        word_classes: &WordClasses,
         sentence: &'s str,
         folded: &'s fold::Folded,
         entities: &'s [(usize, usize)],
@@ -45,15 +148,18 @@ impl<'s> TaggedSentence<'s> {
         let f = folded.text.as_str();
         let spans = word_spans(f);
         let words = spans.iter().map(|&(s, e)| &f[s..e]).collect();
+        let tokens = tagger.tag(sentence);
+        let classes = tokens.iter().map(|t| word_classes.of(t.text)).collect();
         let mut s = TaggedSentence {
             sentence,
             folded,
             spans,
             words,
-            tokens: tagger.tag(sentence),
+            tokens,
             word_tokens: Vec::new(),
             entities,
             tense_lent: Vec::new(),
+            classes,
         };
         s.word_tokens = (s.spans.iter())
             .map(|&(start, _)| s.token_at(start))
@@ -265,9 +371,9 @@ impl Extractor {
         entities: &[(usize, usize)],
         hits: &mut Vec<TriggerHit>,
     ) -> Coordination {
-        let mut s = TaggedSentence::new(&self.tagger, sentence, fs, entities);
+        let mut s = TaggedSentence::new(&self.tagger, &self.word_classes, sentence, fs, entities);
         let (first_verb, opens, participles) = coordinated_verbs(&s.tokens);
-        s.tense_lent = self.lend_tense(&s.tokens, first_verb, participles);
+        s.tense_lent = lend_tense(&s.tokens, &s.classes, first_verb, participles);
         let coordination = Coordination {
             first_verb: first_verb.map(|o| fs.folded_offset(o)),
             opens: opens.into_iter().map(|o| fs.folded_offset(o)).collect(),
@@ -301,37 +407,6 @@ impl Extractor {
                 .collect(),
             ..coordination
         }
-    }
-
-    /// Where verb forms the tagger gave no tense take one from the verb before them (sorted
-    /// token starts): a participle opening a coordinated verb phrase (`participles`, from
-    /// [`coordinated_verbs`]: "spoke with Kadhimi and offered help"), unless a subordinator past
-    /// the first verb opens a clause it may belong to ("will withdraw unless the president
-    /// arranged a ceasefire and held elections"), and the gerund after an aspectual verb with a
-    /// tense (`[grammar] aspectual_verbs`: "would keep cooperating", "continued shelling").
-    fn lend_tense(
-        &self,
-        tokens: &[Token],
-        first_verb: Option<usize>,
-        mut participles: Vec<usize>,
-    ) -> Vec<usize> {
-        if let Some(first) = first_verb {
-            let subordinator = |t: &Token| {
-                t.start > first
-                    && (self.subordinators.iter()).any(|w| t.text.eq_ignore_ascii_case(w))
-            };
-            participles.retain(|&p| !(tokens.iter().take_while(|t| t.start < p)).any(subordinator));
-        }
-        for (k, t) in tokens.iter().enumerate().skip(1) {
-            if t.tag == Tag::VBG
-                && (self.aspectual_verbs.iter()).any(|w| tokens[k - 1].text.eq_ignore_ascii_case(w))
-                && finite(tokens, k - 1)
-            {
-                participles.push(t.start);
-            }
-        }
-        participles.sort_unstable();
-        participles
     }
 
     /// Clauses that open inside a sentence where no opener of the lexicon cuts it, each telling
@@ -371,24 +446,18 @@ impl Extractor {
             let participle = t.text == ","
                 && tokens.get(k + 1).is_some_and(|p| {
                     p.tag == Tag::VBG
-                        && !self
-                            .triggers
-                            .grammar
-                            .speech_verbs
-                            .iter()
-                            .any(|w| p.text.eq_ignore_ascii_case(w))
+                        && s.classes[k + 1] & class::SPEECH == 0
                         && verb_hit_in(p.start, p.end, false)
                 });
             if participle {
                 out.push((t.start, Inner::Participle));
                 continue;
             }
-            let opener = (self.inner_subordinators.iter()).find(|w| t.text.eq_ignore_ascii_case(w));
-            if let Some(w) = opener
+            if s.classes[k] & class::INNER_SUBORDINATOR != 0
                 && subject_then_verb(tokens, k)
                 && verb_hit_in(t.end, stop[k + 1], true)
             {
-                let own_time = self.clause_prepositions.iter().any(|p| p == w);
+                let own_time = s.classes[k] & class::INNER_OWN_TIME != 0;
                 // After a comma the lexicon's opener already cuts there (", as the cabinet
                 // met"): the clause is the same, with a subject of its own.
                 let at = if tokens[k - 1].text == "," {
@@ -698,7 +767,7 @@ impl Extractor {
     /// adverbial one ("when the governor resigned", "if the talks fail") tells background to
     /// the clause it hangs on: its happenings rank below every happening of that clause.
     fn demote_subordinate(&self, s: &TaggedSentence, stop: &[usize], hits: &mut [TriggerHit]) {
-        let subordinate = self.subordinate_spans(&s.tokens, stop);
+        let subordinate = self.subordinate_spans(&s.tokens, &s.classes, stop);
         if subordinate.is_empty() {
             return;
         }
@@ -730,7 +799,13 @@ impl Extractor {
     /// "that" after a noun), a subject pronoun right after a noun, a reduced relative, or a
     /// subordinator of `[grammar] subordinators` to the next comma, semicolon or colon.
     /// The flag marks a clause a preposition of `[grammar] clause_prepositions` opens.
-    fn subordinate_spans(&self, tokens: &[Token], stop: &[usize]) -> Vec<(usize, usize, bool)> {
+    /// `classes`: each token's [`class`] bits.
+    fn subordinate_spans(
+        &self,
+        tokens: &[Token],
+        classes: &[u8],
+        stop: &[usize],
+    ) -> Vec<(usize, usize, bool)> {
         let mut out = Vec::new();
         for (k, t) in tokens.iter().enumerate() {
             // After a noun, or a gerund used as one ("weeks of fighting that killed …").
@@ -762,15 +837,13 @@ impl Extractor {
                 && tokens
                     .get(k + 1)
                     .is_some_and(|v| matches!(v.tag, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD));
-            let prepositional = self.opens_clause_as_preposition(tokens, k, stop[k + 1]);
+            let prepositional = classes[k] & class::CLAUSE_PREPOSITION != 0
+                && self.opens_clause_as_preposition(tokens, k, stop[k + 1]);
             let opens = relative
                 || bare_relative
                 || prepositional
                 || self.reduced_relative(tokens, k)
-                || self
-                    .subordinators
-                    .iter()
-                    .any(|w| t.text.eq_ignore_ascii_case(w));
+                || classes[k] & class::SUBORDINATOR != 0;
             if !opens {
                 continue;
             }
@@ -801,15 +874,12 @@ impl Extractor {
         out
     }
 
-    /// Whether word `k` is a preposition of `[grammar] clause_prepositions` opening a clause: a
+    /// Whether word `k`, a preposition of `[grammar] clause_prepositions`, opens a clause: a
     /// noun phrase follows it, then a verb with a tense of its own before the clause stops at
     /// `stop` ("after the rivals cut ties"; not "after the talks", "after killing", "as many
     /// as", "after a blast that killed six").
     fn opens_clause_as_preposition(&self, tokens: &[Token], k: usize, stop: usize) -> bool {
         let word = &tokens[k].text;
-        if !(self.clause_prepositions.iter()).any(|w| word.eq_ignore_ascii_case(w)) {
-            return false;
-        }
         let rest = &tokens[k + 1..];
         let opens_noun_phrase = rest.first().is_some_and(|t| {
             t.tag.is_noun() || matches!(t.tag, Tag::DT | Tag::PRP | Tag::PRPS | Tag::CD | Tag::JJ)
@@ -1074,6 +1144,37 @@ fn has_article(before: &[Token]) -> bool {
     first == Some(Tag::CD)
 }
 
+/// Where verb forms the tagger gave no tense take one from the verb before them (sorted
+/// token starts): a participle opening a coordinated verb phrase (`participles`, from
+/// [`coordinated_verbs`]: "spoke with Kadhimi and offered help"), unless a subordinator past
+/// the first verb opens a clause it may belong to ("will withdraw unless the president
+/// arranged a ceasefire and held elections"), and the gerund after an aspectual verb with a
+/// tense (`[grammar] aspectual_verbs`: "would keep cooperating", "continued shelling").
+/// `classes`: each token's [`class`] bits.
+fn lend_tense(
+    tokens: &[Token],
+    classes: &[u8],
+    first_verb: Option<usize>,
+    mut participles: Vec<usize>,
+) -> Vec<usize> {
+    let is = |k: usize, bit: u8| classes.get(k).is_some_and(|c| c & bit != 0);
+    if let Some(first) = first_verb {
+        let subordinator = |(k, t): (usize, &Token)| t.start > first && is(k, class::SUBORDINATOR);
+        participles.retain(|&p| {
+            !(tokens.iter().enumerate())
+                .take_while(|(_, t)| t.start < p)
+                .any(subordinator)
+        });
+    }
+    for (k, t) in tokens.iter().enumerate().skip(1) {
+        if t.tag == Tag::VBG && is(k - 1, class::ASPECTUAL) && finite(tokens, k - 1) {
+            participles.push(t.start);
+        }
+    }
+    participles.sort_unstable();
+    participles
+}
+
 /// Whether a word of tag `t` can stand inside a noun phrase: a noun, an adjective, a determiner,
 /// a number, a possessive.
 /// Whether token `k` is a conjunction opening a clause of its own: a subject and a verb in a
@@ -1150,4 +1251,34 @@ fn relative_pronoun(t: &Token) -> bool {
         || ["which", "whom", "whose"]
             .iter()
             .any(|w| t.text.eq_ignore_ascii_case(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{WordClasses, class};
+
+    #[test]
+    fn word_classes_ignore_ascii_case_and_take_the_first_inner_subordinator() {
+        let words = |s: &[&str]| s.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        let c = WordClasses::of_lists(
+            &words(&["because", "when"]),
+            &words(&["After", "after", "as"]),
+            &words(&["after", "once"]),
+            &words(&["keep"]),
+            &words(&["said"]),
+        );
+        assert_eq!(c.of("Because"), class::SUBORDINATOR);
+        assert_eq!(c.of("KEEP"), class::ASPECTUAL);
+        assert_eq!(c.of("said"), class::SPEECH);
+        assert_eq!(c.of("once"), class::CLAUSE_PREPOSITION);
+        // "After" is matched first, and is no clause preposition as spelt.
+        assert_eq!(
+            c.of("after"),
+            class::INNER_SUBORDINATOR | class::CLAUSE_PREPOSITION
+        );
+        assert_eq!(c.of("as"), class::INNER_SUBORDINATOR);
+        for w in ["", ",", "becausee", "saïd", "asa"] {
+            assert_eq!(c.of(w), 0, "{w}");
+        }
+    }
 }
