@@ -125,7 +125,7 @@ fn cases() -> Vec<Case> {
         },
         Case {
             row: 2,
-            name: "one sentence of 20,000 mixed happenings (4 MB)",
+            name: "one sentence, 30,000 mixed phrases (6 MB)",
             file: "run-on.txt",
             run: Run::ExtractEvents,
             text: run_on(),
@@ -175,7 +175,7 @@ fn run_on() -> String {
         "ordered a curfew and will impose a curfew, said that Iraq condemned the attack and \
          that Turkey denied it, met officials and signed an agreement, was killed by a drone \
          strike in Erbil that wounded 3 and "
-            .repeat(20_000)
+            .repeat(30_000)
     )
 }
 
