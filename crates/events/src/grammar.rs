@@ -224,22 +224,7 @@ pub(crate) fn interrupted_subject(
     None
 }
 
-/// Which bytes are ASCII letters and digits: one load per byte where a word is scanned.
-static ASCII_ALPHANUMERIC: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
-
-/// Whether byte `b` is an ASCII letter or digit.
-#[inline(always)]
-pub(crate) fn ascii_alphanumeric(b: u8) -> bool {
-    ASCII_ALPHANUMERIC[usize::from(b)]
-}
+pub(crate) use dateline_tagger::ascii_alphanumeric;
 
 /// Whether the character at byte `i` of `f` (a character boundary) is a letter or a digit, and
 /// its length in bytes (0 past the end). Folded text is mostly ASCII, read without decoding.

@@ -47,6 +47,7 @@ mod tokenize;
 pub use chunk::{Chunk, ChunkKind, chunks, is_passive};
 pub use table::hash as word_hash;
 pub use tag::Tag;
+pub use tokenize::ascii_alphanumeric;
 
 use brill::{Arg, BOUNDARY, MorphRule, Rule, RuleSet, Test};
 use serde::Deserialize;

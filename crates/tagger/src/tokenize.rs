@@ -29,6 +29,13 @@ static ASCII_ALPHANUMERIC: [bool; 256] = {
     t
 };
 
+/// Whether byte `b` is an ASCII letter or digit, by [`ASCII_ALPHANUMERIC`]: the event coder's
+/// word scanners read the same table.
+#[inline(always)]
+pub fn ascii_alphanumeric(b: u8) -> bool {
+    ASCII_ALPHANUMERIC[usize::from(b)]
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
 }
@@ -116,10 +123,7 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
     let mut apostrophe = false;
     loop {
         // The ASCII letters and digits that make up most words, a byte at a time.
-        while bytes
-            .get(j)
-            .is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)])
-        {
+        while bytes.get(j).is_some_and(|&b| ascii_alphanumeric(b)) {
             j += 1;
         }
         // A space or a mark that never joins ends the word: no neighbours to read.
