@@ -11,6 +11,7 @@
 //! from derived rows that no longer match what is stored.
 
 mod batch;
+mod checkpoint;
 mod schema;
 mod tables;
 
@@ -240,6 +241,8 @@ pub struct Derived {
 }
 
 pub struct Store {
+    /// Dropped first: its last checkpoint is over when `conn` closes.
+    checkpointer: Option<checkpoint::Checkpointer>,
     conn: Connection,
 }
 
@@ -261,7 +264,8 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(open_err)?;
         migrate(&mut conn, path)?;
-        Ok(Store { conn })
+        let checkpointer = checkpoint::Checkpointer::start(path, &conn);
+        Ok(Store { checkpointer, conn })
     }
 
     /// Opens an existing database for reading only (queries, reports, watching an ingest): it is
@@ -304,7 +308,10 @@ impl Store {
                 known: schema::MIGRATIONS.len() as i64,
             });
         }
-        Ok(Store { conn })
+        Ok(Store {
+            checkpointer: None,
+            conn,
+        })
     }
 
     /// Which of these capture hashes are already stored.
@@ -357,6 +364,7 @@ impl Store {
             }
         }
         tx.commit()?;
+        self.committed();
         Ok(report)
     }
 
@@ -386,7 +394,15 @@ impl Store {
             }
         }
         tx.commit()?;
+        self.committed();
         Ok((added, orphans))
+    }
+
+    /// Hands what was just committed to the checkpointing thread, if there is one.
+    fn committed(&self) {
+        if let Some(c) = &self.checkpointer {
+            c.committed();
+        }
     }
 
     /// True when captures were added since stories and events were last computed.
@@ -414,6 +430,7 @@ impl Store {
         tables::drop_scratch(&tx)?;
         tx.execute("UPDATE meta SET value = 'fresh' WHERE key = 'derived'", [])?;
         tx.commit()?;
+        self.committed();
         Ok(Derived {
             stories: derived.stories,
             events: derived.events,
