@@ -16,7 +16,21 @@ use dateline_core::event::{Counts, EventType, Place, QuadClass, Side};
 use dateline_core::time::{self, Tense, TimeValue};
 use dateline_tagger::Tag;
 use jiff::civil::Date;
+use memchr::memmem;
 use std::cell::OnceCell;
+use std::sync::LazyLock;
+
+/// What opens the rest of a report after its verb, and the clause of a harm's occasion: sought
+/// near every happening, so each searcher is built once (as `TriggerIndex`'s " that " is), not
+/// per search.
+static SAYING: LazyLock<[memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+    [
+        memmem::Finder::new(", saying "),
+        memmem::Finder::new(", adding "),
+    ]
+});
+static WHEN: LazyLock<memmem::FinderRev<'static>> =
+    LazyLock::new(|| memmem::FinderRev::new(" when "));
 
 /// The sector word of police (`COP` in `data/sectors.toml`).
 const POLICE: &str = "police";
@@ -1148,9 +1162,8 @@ impl<'a> SentenceCoder<'a> {
         let f = self.f();
         // Within the participants' reach of the verb: a long sentence stays linear.
         let after = &f[h.hit.end..f.floor_char_boundary(h.hit.end + SAID_REACH)];
-        let Some(at) = [", saying ", ", adding "]
-            .iter()
-            .filter_map(|p| after.find(p))
+        let Some(at) = (SAYING.iter())
+            .filter_map(|p| p.find(after.as_bytes()))
             .min()
         else {
             return pool;
@@ -1382,7 +1395,7 @@ impl<'a> SentenceCoder<'a> {
             .take_while(|o| o.start < h.hit.end + REACH);
         let Some((o, when)) = near.into_iter().find_map(|o| {
             let when = (o.finite && self.trigger(o).event_type == h.trigger.event_type)
-                .then(|| f[h.hit.end..o.start].rfind(" when "))??;
+                .then(|| WHEN.rfind(&f.as_bytes()[h.hit.end..o.start]))??;
             Some((o, h.hit.end + when))
         }) else {
             return;
